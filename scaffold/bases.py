@@ -1,0 +1,295 @@
+"""The endpoint base classes of the target, read statically, and the choice of base for a route."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scaffold.routes import Param
+from scaffold.settings import Settings
+
+ROOT_CLASS = "Endpoint"
+# Used only when a known base is found but its convert_args cannot be read (e.g. it comes from a
+# mixin outside the scanned modules). Alternatives cover the old `*_slug` parameter names.
+_KNOWN_BASES: dict[str, tuple[tuple[frozenset[str], ...], tuple[str, ...]]] = {
+    "OrganizationEndpoint": (
+        (frozenset({"organization_id_or_slug", "organization_slug"}),),
+        ("organization",),
+    ),
+    "ProjectEndpoint": (
+        (
+            frozenset({"organization_id_or_slug", "organization_slug"}),
+            frozenset({"project_id_or_slug", "project_slug"}),
+        ),
+        ("project",),
+    ),
+    "TeamEndpoint": (
+        (
+            frozenset({"organization_id_or_slug", "organization_slug"}),
+            frozenset({"team_id_or_slug", "team_slug"}),
+        ),
+        ("team",),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class BaseClass:
+    """An endpoint base: which URL parameters its convert_args consumes and what it injects."""
+
+    name: str
+    module: str
+    consumes: tuple[frozenset[str], ...]  # in route order; each a set of accepted names
+    injects: tuple[str, ...]
+    injected_types: dict[str, str] = field(default_factory=dict, compare=False)  # obj -> dotted
+    depth: int = 0
+
+    def leads(self, params: tuple[Param, ...]) -> bool:
+        """True when the route's first parameters are exactly the ones this base consumes."""
+        return len(params) >= len(self.consumes) and all(
+            p.name in names for p, names in zip(params, self.consumes)
+        )
+
+
+@dataclass
+class _ModuleInfo:
+    module: str
+    imports: dict[str, str]  # local name -> dotted path of what it names
+    classes: dict[str, ast.ClassDef]
+
+
+class Catalog:
+    """Base classes found under api/base.py, api/bases/*.py and configured base modules."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._modules: dict[str, _ModuleInfo | None] = {}
+        self._bases: dict[str, BaseClass | None] = {}  # dotted path -> base (None: not one)
+        api = settings.urls_path.parent
+        files = [api / "base.py", *sorted((api / "bases").glob("*.py"))]
+        modules = [settings.module_for(f) for f in files if f.is_file()]
+        for module in (*modules, *settings.base_modules):
+            info = self._load(module)
+            for name in info.classes if info else ():
+                self._resolve(f"{module}.{name}")
+        self.root = self._bases.get(f"{settings.api_module}.base.{ROOT_CLASS}")
+
+    @property
+    def bases(self) -> list[BaseClass]:
+        return [b for b in self._bases.values() if b is not None]
+
+    def find(self, name: str) -> BaseClass | None:
+        """A base by class name or dotted path."""
+        if "." in name:
+            return self._resolve(name)
+        matches = [b for b in self.bases if b.name == name]
+        return min(matches, key=lambda b: (b.depth, b.module)) if matches else None
+
+    def choose(self, params: tuple[Param, ...]) -> BaseClass | None:
+        """The most specific base whose consumed parameters lead the route."""
+        fitting = [b for b in self.bases if b.leads(params)]
+        if not fitting:
+            return None
+        return min(fitting, key=lambda b: (-len(b.consumes), b.depth, b.name, b.module))
+
+    def _load(self, module: str) -> _ModuleInfo | None:
+        if module in self._modules:
+            return self._modules[module]
+        path = self._settings.path_for(module)
+        info = _read_module(module, path) if path else None
+        self._modules[module] = info
+        return info
+
+    def _resolve(self, dotted: str, seen: frozenset[str] = frozenset()) -> BaseClass | None:
+        if dotted in self._bases or dotted in seen:
+            return self._bases.get(dotted)
+        module, _, name = dotted.rpartition(".")
+        info = self._load(module)
+        if info is None:
+            return None
+        if name not in info.classes:
+            target = info.imports.get(name)
+            return self._resolve(target, seen | {dotted}) if target else None
+        node = info.classes[name]
+        is_root = name == ROOT_CLASS and module == f"{self._settings.api_module}.base"
+        parent: BaseClass | None = None
+        for base_expr in node.bases:
+            base_path = _dotted_of(base_expr, info)
+            found = self._resolve(base_path, seen | {dotted}) if base_path else None
+            if found is not None:
+                parent = found
+                break
+        if parent is None and not is_root:
+            self._bases[dotted] = None
+            return None
+        result = _describe(name, module, node, info, parent)
+        self._bases[dotted] = result
+        return result
+
+
+def _read_module(module: str, path: Path) -> _ModuleInfo | None:
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    imports: dict[str, str] = {}
+    classes: dict[str, ast.ClassDef] = {}
+    for node in ast.walk(tree):  # includes `if TYPE_CHECKING:` imports
+        if isinstance(node, ast.ImportFrom):
+            source = _absolute(package, node.module, node.level)
+            for alias in node.names:
+                imports[alias.asname or alias.name] = f"{source}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                imports[alias.asname or alias.name.split(".")[0]] = (
+                    alias.name if alias.asname else alias.name.split(".")[0]
+                )
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            classes[node.name] = node
+    return _ModuleInfo(module, imports, classes)
+
+
+def _absolute(package: str, module: str | None, level: int) -> str:
+    if level == 0:
+        return module or ""
+    parts = package.split(".")
+    base = parts[: len(parts) - (level - 1)] if level > 1 else parts
+    return ".".join(base + ([module] if module else []))
+
+
+def _dotted_of(expr: ast.expr, info: _ModuleInfo) -> str | None:
+    """The dotted path a base-class expression names (`Foo`, `mod.Foo`)."""
+    if isinstance(expr, ast.Name):
+        if expr.id in info.classes:
+            return f"{info.module}.{expr.id}"
+        return info.imports.get(expr.id)
+    if isinstance(expr, ast.Attribute):
+        head = _dotted_of(expr.value, info)
+        return f"{head}.{expr.attr}" if head else None
+    if isinstance(expr, ast.Subscript):  # Generic[...] style bases
+        return _dotted_of(expr.value, info)
+    return None
+
+
+def _describe(
+    name: str, module: str, node: ast.ClassDef, info: _ModuleInfo, parent: BaseClass | None
+) -> BaseClass:
+    consumes = list(parent.consumes) if parent else []
+    injects = list(parent.injects) if parent else []
+    types = dict(parent.injected_types) if parent else {}
+    method = next(
+        (s for s in node.body if isinstance(s, ast.FunctionDef) and s.name == "convert_args"), None
+    )
+    if method is not None:
+        own_params, own_injects, own_types = _read_convert_args(method, info, set(injects))
+        known = set().union(*consumes) if consumes else set()
+        consumes += [names for names in own_params if not names & known]
+        injects += [obj for obj in own_injects if obj not in injects]
+        types.update(own_types)
+    if not consumes and not injects and name in _KNOWN_BASES:
+        known_consumes, known_injects = _KNOWN_BASES[name]
+        consumes, injects = list(known_consumes), list(known_injects)
+    for obj in injects:
+        guess = info.imports.get(obj[:1].upper() + obj[1:])
+        if obj not in types and guess:
+            types[obj] = guess
+    return BaseClass(
+        name=name,
+        module=module,
+        consumes=tuple(consumes),
+        injects=tuple(injects),
+        injected_types=types,
+        depth=parent.depth + 1 if parent else 0,
+    )
+
+
+def _read_convert_args(
+    method: ast.FunctionDef, info: _ModuleInfo, inherited: set[str]
+) -> tuple[list[frozenset[str]], list[str], dict[str, str]]:
+    """URL parameters a convert_args consumes (signature or kwargs reads, `or` chains as
+    alternatives), the objects it stores in kwargs, and their types when they can be traced."""
+    args = method.args
+    skip = {"self", "request", "cls"}
+    params = [frozenset({a.arg}) for a in (*args.posonlyargs, *args.args) if a.arg not in skip]
+    kwargs_name = args.kwarg.arg if args.kwarg else "kwargs"
+    injects: list[str] = []
+    types: dict[str, str] = {}
+    assigned: dict[str, ast.expr] = {}
+    for stmt in ast.walk(method):
+        if isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    assigned[target.id] = stmt.value
+                key = _kwargs_key(target, kwargs_name)
+                if key and isinstance(target, ast.Subscript) and key not in injects:
+                    injects.append(key)
+                    model = _root_model(stmt.value, assigned, info)
+                    if model:
+                        types[key] = model
+    taken = inherited | set(injects)
+    for node in ast.walk(method):
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+            names = {k for v in node.values if (k := _kwargs_read(v, kwargs_name))}
+            if names - taken and all(names.isdisjoint(p) for p in params):
+                params.append(frozenset(names - taken))
+    for node in ast.walk(method):
+        key = _kwargs_read(node, kwargs_name)
+        if key and key not in taken and not any(key in p for p in params):
+            params.append(frozenset({key}))
+    return params, injects, types
+
+
+def _kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == kwargs_name
+        and isinstance(node.slice, ast.Constant)
+        and isinstance(node.slice.value, str)
+    ):
+        return node.slice.value
+    return None
+
+
+def _kwargs_read(node: ast.AST, kwargs_name: str) -> str | None:
+    """`kwargs["x"]` (load), `kwargs.pop("x", ...)`, `kwargs.get("x", ...)` -> "x"."""
+    if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+        return _kwargs_key(node, kwargs_name)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("pop", "get")
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == kwargs_name
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.args[0].value
+    return None
+
+
+def _root_model(value: ast.expr, assigned: dict[str, ast.expr], info: _ModuleInfo) -> str | None:
+    """Follow `x = Model.objects....get()` back to `Model` and its import path."""
+    seen = 0
+    while seen < 20:
+        seen += 1
+        if isinstance(value, ast.Name):
+            if value.id in assigned and assigned[value.id] is not value:
+                value = assigned.pop(value.id)
+                continue
+            if value.id[:1].isupper():
+                return info.imports.get(value.id) or (
+                    f"{info.module}.{value.id}" if value.id in info.classes else None
+                )
+            return None
+        if isinstance(value, ast.Call):
+            value = value.func
+        elif isinstance(value, (ast.Attribute, ast.Subscript)):
+            value = value.value
+        else:
+            return None
+    return None

@@ -1,0 +1,1 @@
+"""One module per command; each reads its inputs, calls the core, and reports."""

@@ -1,0 +1,92 @@
+"""`scaffold new-endpoint`: one endpoint from command-line flags."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from scaffold.commands._output import finish
+
+HELP = (
+    "Create one endpoint module and register it in urls.py. The base class is chosen from the "
+    "route's parameters unless --base is given."
+)
+
+
+def new_endpoint(
+    name: Annotated[str, typer.Argument(help="Class name, e.g. OrganizationWidgets[Endpoint].")],
+    route: Annotated[
+        Optional[str],
+        typer.Option(help="Path below /api/0/, e.g. 'organizations/{organization_id_or_slug}/widgets/'."),
+    ] = None,
+    methods: Annotated[str, typer.Option(help="Comma-separated: get,post,put,patch,delete.")] = "get",
+    base: Annotated[Optional[str], typer.Option(help="Base class name or dotted path.")] = None,
+    lookup: Annotated[
+        Optional[list[str]],
+        typer.Option(help="PARAM=dotted.Model[:field] for a route parameter the base leaves; repeat."),
+    ] = None,
+    owner: Annotated[Optional[str], typer.Option(help="ApiOwner member, e.g. issues.")] = None,
+    publish_status: Annotated[
+        Optional[str], typer.Option(help="One status (private) or get=public,post=private.")
+    ] = None,
+    permission: Annotated[
+        Optional[list[str]], typer.Option(help="Dotted path of a permission class; repeat.")
+    ] = None,
+    silo: Annotated[Optional[str], typer.Option(help="region, control, all, none, or a name.")] = None,
+    url_name: Annotated[Optional[str], typer.Option(help="URL name (default from the class).")] = None,
+    description: Annotated[Optional[str], typer.Option(help="Class docstring.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing module.")] = False,
+    skip: Annotated[
+        bool, typer.Option("--skip", help="Keep an existing module; still register it.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the diff of every change; write nothing.")
+    ] = False,
+    project: Annotated[Path, typer.Option(help="Root of the target project.")] = Path("."),
+) -> int:
+    from scaffold.errors import SpecError
+    from scaffold.generation import OnExisting, build_plan
+    from scaffold.settings import load_settings
+    from scaffold.spec import parse_lookup_flag, resource_from_flags
+
+    if force and skip:
+        raise SpecError("--force and --skip exclude each other; pass one")
+    if route is None:
+        route = _prompt_or_fail("--route", "Route below /api/0/")
+    raw: dict[str, Any] = {"name": name, "route": route, "methods": methods}
+    optional = {
+        "base": base,
+        "owner": owner,
+        "silo": silo,
+        "url_name": url_name,
+        "description": description,
+        "permission_classes": permission or None,
+        "publish_status": _publish_status(publish_status),
+    }
+    raw.update({key: value for key, value in optional.items() if value is not None})
+    if lookup:
+        raw["lookups"] = dict(parse_lookup_flag(item) for item in lookup)
+    spec = resource_from_flags(raw)
+    settings = load_settings(project)
+    on_existing = OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.FAIL
+    return finish(build_plan(settings, [spec], on_existing), dry_run)
+
+
+def _publish_status(value: str | None) -> str | dict[str, str] | None:
+    if value is None or "=" not in value:
+        return value
+    pairs = [item.partition("=") for item in value.split(",")]
+    return {method.strip(): status.strip() for method, _, status in pairs}
+
+
+def _prompt_or_fail(flag: str, text: str) -> str:
+    """Ask on a terminal; in CI or without a TTY, fail naming the flag."""
+    from scaffold.errors import SpecError
+
+    if sys.stdin.isatty() and os.environ.get("CI", "").lower() not in ("1", "true", "yes"):
+        return str(typer.prompt(text))
+    raise SpecError(f"{flag} is required (no terminal to ask on); pass {flag}")

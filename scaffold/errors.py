@@ -1,0 +1,55 @@
+"""Errors the user can act on; `cli.py` turns them into a message and an exit code.
+
+ScaffoldError            anything the user can fix; exit 2
+ +-- SpecError           a spec file or command-line value is invalid
+ +-- ProjectError        the target project's layout or [tool.scaffold] config is unusable
+ +-- PatchError          urls.py cannot take the change as asked
+ +-- ConflictError       exit 1: the endpoint or its route already exists
+ +-- WriteError          exit 1: writing failed; the project was left as it was
+A bug is not a ScaffoldError: it still shows its traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class ScaffoldError(Exception):
+    """Base class: `str(error)` is the one-line message shown to the user."""
+
+    exit_code = EXIT_USAGE
+
+
+class SpecError(ScaffoldError):
+    """The spec (file or flags) is invalid."""
+
+
+class ProjectError(ScaffoldError):
+    """The target project cannot be understood."""
+
+
+class PatchError(ScaffoldError):
+    """urls.py cannot be patched as asked."""
+
+
+class ConflictError(ScaffoldError):
+    """What would be generated already exists."""
+
+    exit_code = EXIT_REFUSED
+
+
+class WriteError(ScaffoldError):
+    """A write failed; every file was restored."""
+
+    exit_code = EXIT_REFUSED
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return ' (did you mean X?)' for the closest choice, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,94 @@
+"""Turn validated resources into a plan: render each module, patch urls.py, decide conflicts."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from scaffold.bases import Catalog
+from scaffold.errors import ConflictError, ProjectError, SpecError
+from scaffold.plan import FileChange, Plan
+from scaffold.render import render_endpoint
+from scaffold.resolve import resolve
+from scaffold.settings import Settings
+from scaffold.spec import ResourceSpec
+from scaffold.urls_patch import Registration, UrlsFile
+
+
+class OnExisting(Enum):
+    """What to do when an endpoint's module already exists."""
+
+    FAIL = "fail"  # refuse (new-endpoint's default)
+    CONVERGE = "converge"  # leave it if it is registered, else refuse (generate's default)
+    FORCE = "force"  # overwrite it with freshly rendered code
+    SKIP = "skip"  # keep it as it is, but make sure it is registered
+
+
+def read_source(path: Path, label: str) -> str:
+    """A project file's text, exactly as stored; a clear error when it cannot be read."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise ProjectError(f"{label}: not found; check --project or [tool.scaffold]") from None
+    except UnicodeDecodeError as exc:
+        raise ProjectError(
+            f"{label}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise ProjectError(f"{label}: cannot read ({exc.strerror}); check permissions") from None
+
+
+def build_plan(settings: Settings, resources: list[ResourceSpec], on_existing: OnExisting) -> Plan:
+    """Everything the resources need, computed in memory; nothing is written here."""
+    catalog = Catalog(settings)
+    urls_label = settings.relpath(settings.urls_path)
+    urls_before = read_source(settings.urls_path, urls_label)
+    urls = UrlsFile(
+        urls_before,
+        urls_label,
+        settings.package,
+        settings.module_for(settings.urls_path),
+        settings.line_length,
+    )
+    plan = Plan(settings.project_root)
+    modules: dict[Path, ResourceSpec] = {}
+    for spec in resources:
+        endpoint = resolve(spec, settings, catalog)
+        path = endpoint.module_path
+        rel = settings.relpath(path)
+        if path in modules:
+            raise SpecError(
+                f"{spec.at('name')}: module {rel} is also generated for "
+                f"{modules[path].class_name} ({modules[path].at('name')}); rename one"
+            )
+        modules[path] = spec
+        rendered = render_endpoint(endpoint, settings)
+        existing = read_source(path, rel) if path.exists() else None
+        registered = urls.is_registered(spec.class_name)
+        if existing is None:
+            plan.add(FileChange(path, None, rendered))
+            plan.messages.append(f"create  {rel}  ({spec.class_name}({endpoint.base.name}))")
+        elif on_existing is OnExisting.FORCE:
+            plan.add(FileChange(path, existing, rendered))
+            verb = "keep   " if existing == rendered else "replace"
+            plan.messages.append(f"{verb} {rel}  (--force)")
+        elif on_existing is OnExisting.SKIP or (on_existing is OnExisting.CONVERGE and registered):
+            plan.messages.append(f"keep    {rel}  (exists)")
+        else:
+            raise ConflictError(
+                f"{rel}: {spec.class_name} already exists"
+                + (" and is registered" if registered else "")
+                + "; pass --force to overwrite it or --skip to keep it"
+            )
+        if registered:
+            plan.messages.append(f"keep    {urls_label}  ({spec.class_name} already registered)")
+            continue
+        added = urls.add(
+            Registration(spec.class_name, settings.module_for(path), spec.route, spec.url_name)
+        )
+        plan.messages.append(
+            f"update  {urls_label}  (+ {spec.class_name} in {added.list_name}, "
+            f'name="{added.url_name}")'
+        )
+    plan.add(FileChange(settings.urls_path, urls_before, urls.code()))
+    return plan

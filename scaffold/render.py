@@ -1,0 +1,197 @@
+"""Render a resolved endpoint into module source: jinja2 template, then black."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from scaffold.errors import SpecError
+from scaffold.naming import split_dotted
+from scaffold.resolve import ResolvedEndpoint
+from scaffold.settings import Settings
+
+if TYPE_CHECKING:
+    import jinja2
+
+_NATURAL_RE = re.compile(r"(\d+)")
+# Stub responses by method, for a collection route and for a route ending in one object.
+_COLLECTION_RESPONSES = {
+    "get": "Response([])",
+    "put": "Response({})",
+    "patch": "Response({})",
+    "post": "Response({}, status=201)",
+    "delete": "Response(status=204)",
+}
+_OBJECT_RESPONSES = {
+    **_COLLECTION_RESPONSES,
+    "get": 'Response({"id": str(%s.id)})',
+    "put": 'Response({"id": str(%s.id)})',
+    "patch": 'Response({"id": str(%s.id)})',
+}
+
+
+def natural_key(text: str) -> list[Any]:
+    """isort's `naturally` ordering of lower-cased text: digit runs compare as numbers."""
+    return [int(part) if part.isdigit() else part for part in _NATURAL_RE.split(text.lower())]
+
+
+def import_name_key(name: str) -> tuple[int, list[Any]]:
+    """isort's order within `from x import a, B, C` (force_sort_within_sections off,
+    order_by_type on): CONSTANTS, then Classes, then functions."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, natural_key(name)
+
+
+@dataclass
+class ImportSet:
+    """`from module import name` lines grouped and sorted isort-style; refuses name clashes."""
+
+    first_party: set[str]
+    names: dict[str, str] = field(default_factory=dict)  # local name -> module
+
+    def add(self, dotted: str, where: str) -> str:
+        """Import a dotted path; return the local name."""
+        module, name = split_dotted(dotted)
+        if self.names.get(name, module) != module:
+            raise SpecError(
+                f"{where}: {name!r} would be imported from both {self.names[name]} and {module}; "
+                "rename one of them"
+            )
+        self.names[name] = module
+        return name
+
+    def render(self) -> str:
+        sections: dict[int, dict[str, list[str]]] = {0: {}, 1: {}, 2: {}}
+        for name, module in self.names.items():
+            sections[self._section(module)].setdefault(module, []).append(name)
+        blocks = []
+        for modules in sections.values():
+            lines = [
+                f"from {module} import {', '.join(sorted(names, key=import_name_key))}"
+                for module, names in sorted(modules.items(), key=lambda item: natural_key(item[0]))
+            ]
+            if lines:
+                blocks.append("\n".join(lines))
+        return "\n\n".join(blocks)
+
+    def _section(self, module: str) -> int:
+        root = module.split(".")[0]
+        if root in self.first_party:
+            return 2
+        return 0 if root in sys.stdlib_module_names else 1
+
+
+def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
+    """The endpoint module's source, formatted with black at the project's line length."""
+    spec = endpoint.spec
+    imports = ImportSet(first_party=_first_party(settings))
+    use = imports.add
+    context: dict[str, Any] = {
+        "class_name": spec.class_name,
+        "base_name": use(f"{endpoint.base.module}.{endpoint.base.name}", spec.at("base")),
+        "decorator": endpoint.decorator
+        and use(f"{settings.api_module}.base.{endpoint.decorator}", spec.at("silo")),
+        "docstring": _docstring(spec.description) if spec.description else "",
+        "path": f"/api/0/{spec.route.text}",
+    }
+    if endpoint.owner and settings.owner_enum:
+        enum = settings.owner_enum
+        context["owner"] = f"{use(f'{enum.module}.{enum.name}', spec.at('owner'))}.{endpoint.owner}"
+    status_enum = settings.publish_status_enum
+    context["publish_status"] = [
+        (method.upper(), f"{use(f'{status_enum.module}.{status_enum.name}', spec.at('publish_status'))}.{status}")
+        for method, status in endpoint.publish_status.items()
+    ] if status_enum else []
+    context["permission_classes"] = [
+        use(path, spec.at("permission_classes")) for path in spec.permission_classes
+    ]
+    context["lookups"] = [_lookup_context(lookup, use, spec) for lookup in endpoint.lookups]
+    if endpoint.lookups:
+        context["not_found"] = use(settings.not_found_class, spec.at("lookups"))
+        use("typing.Any", spec.at("lookups"))
+    use("rest_framework.request.Request", spec.at("methods"))
+    use("rest_framework.response.Response", spec.at("methods"))
+    params = []
+    for param in endpoint.handler_params:
+        if param.type_path is None:
+            params.append(param.name)
+        elif param.type_path == "str":
+            params.append(f"{param.name}: str")
+        else:
+            params.append(f"{param.name}: {use(param.type_path, spec.at('lookups'))}")
+    context["handlers"] = [
+        {"method": m, "verb": m.upper(), "params": params, "response": _response(m, endpoint)}
+        for m in spec.methods
+    ]
+    context["imports"] = imports.render()
+    return format_code(_template().render(context), settings.line_length)
+
+
+def _response(method: str, endpoint: ResolvedEndpoint) -> str:
+    """The stub's response; a route ending in an object echoes that object's id."""
+    route = endpoint.spec.route
+    last = endpoint.handler_params[-1] if endpoint.handler_params else None
+    ends_in_object = (
+        bool(route.params)
+        and route.tokens[-2:-1] == (route.params[-1],)
+        and last is not None
+        and last.type_path != "str"
+    )
+    if not ends_in_object or last is None:
+        return _COLLECTION_RESPONSES[method]
+    template = _OBJECT_RESPONSES[method]
+    return template % last.name if "%s" in template else template
+
+
+def _lookup_context(lookup: Any, use: Any, spec: Any) -> dict[str, Any]:
+    look = lookup.spec
+    scope = f"{lookup.parent_field}={lookup.parent_expr}.id, " if lookup.parent_expr else ""
+    return {
+        "param": look.param,
+        "name": look.name,
+        "model": use(lookup.model, spec.at("lookups", look.param, "model")),
+        "field": look.field,
+        "id_or_slug": look.id_or_slug,
+        "by_id_only": not look.id_or_slug and look.field == "id",
+        "scope": scope,
+    }
+
+
+def _first_party(settings: Settings) -> set[str]:
+    roots = {settings.package}
+    if settings.src_root.is_dir():
+        roots |= {p.name for p in settings.src_root.iterdir() if (p / "__init__.py").is_file()}
+    return roots
+
+
+def _docstring(text: str) -> str:
+    """A docstring literal for untrusted text: triple-quoted when safe, else repr()."""
+    clean = text.strip()
+    if clean and all(c.isprintable() or c == "\n" for c in clean) and '"' not in clean and "\\" not in clean:
+        return f'"""{clean}"""'
+    return repr(clean)
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("scaffold", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    return env.get_template("endpoint.py.j2")
+
+
+def format_code(source: str, line_length: int) -> str:
+    """Format with black; a failure here is a bug in scaffold, so it is not caught."""
+    import black
+
+    return black.format_str(source, mode=black.Mode(line_length=line_length))

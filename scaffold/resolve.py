@@ -1,0 +1,194 @@
+"""A ResourceSpec checked against the target project: base, lookups, decorator, enum members."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scaffold.bases import BaseClass, Catalog
+from scaffold.errors import ProjectError, SpecError, did_you_mean
+from scaffold.naming import module_name_for, object_name_for
+from scaffold.settings import Settings
+from scaffold.spec import AUTO, LookupSpec, ResourceSpec
+
+DEFAULT_OWNER = "UNOWNED"
+DEFAULT_STATUS = "PRIVATE"
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """One object looked up in convert_args, scoped by its parent object when it has one."""
+
+    spec: LookupSpec
+    model: str  # dotted path
+    parent_expr: str | None  # e.g. kwargs["project"] or widget
+    parent_field: str | None  # e.g. project_id
+
+
+@dataclass(frozen=True)
+class HandlerParam:
+    name: str
+    type_path: str | None  # dotted path, "str", or None when unknown
+
+
+@dataclass(frozen=True)
+class ResolvedEndpoint:
+    """Everything needed to render the module and register the route."""
+
+    spec: ResourceSpec
+    module_name: str
+    module_path: Path
+    base: BaseClass
+    decorator: str | None
+    owner: str | None
+    publish_status: dict[str, str]
+    lookups: tuple[Lookup, ...]
+    handler_params: tuple[HandlerParam, ...]
+
+    @property
+    def class_name(self) -> str:
+        return self.spec.class_name
+
+
+def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> ResolvedEndpoint:
+    """Check `spec` against the project and fill in every default."""
+    base = _base(spec, catalog)
+    params = spec.route.params
+    lookups_by_param = {lookup.param: lookup for lookup in spec.lookups}
+    for param in params[: len(base.consumes)]:
+        if param.name in lookups_by_param:
+            raise SpecError(
+                f"{spec.at('lookups', param.name)}: {param.name!r} is consumed by {base.name}; "
+                "remove this lookup"
+            )
+    objects: list[str] = list(base.injects)
+    types: dict[str, str | None] = {obj: base.injected_types.get(obj) for obj in base.injects}
+    lookups: list[Lookup] = []
+    for param in params[len(base.consumes) :]:
+        lookup = lookups_by_param.get(param.name)
+        if lookup is None:
+            raise SpecError(
+                f"{spec.at('route')}: route parameter {param.name!r} is not consumed by "
+                f"{base.name} and has no lookup; add lookups.{param.name}.model (a dotted model "
+                f"path) or choose a base that consumes it"
+            )
+        if lookup.name in objects or lookup.name in ("request", "self", "args", "kwargs"):
+            raise SpecError(
+                f"{spec.at('lookups', param.name)}: the object name {lookup.name!r} is already "
+                "taken; set a different 'name'"
+            )
+        if lookup.passthrough:
+            types[lookup.name] = "str"
+        else:
+            lookups.append(_lookup(spec, lookup, objects, lookups))
+            types[lookup.name] = lookup.model
+        objects.append(lookup.name)
+    module_name = module_name_for(spec.class_name)
+    return ResolvedEndpoint(
+        spec=spec,
+        module_name=module_name,
+        module_path=settings.endpoints_dir / f"{module_name}.py",
+        base=base,
+        decorator=_decorator(spec, settings),
+        owner=_owner(spec, settings),
+        publish_status=_publish_status(spec, settings),
+        lookups=tuple(lookups),
+        handler_params=tuple(HandlerParam(obj, types.get(obj)) for obj in objects),
+    )
+
+
+def _base(spec: ResourceSpec, catalog: Catalog) -> BaseClass:
+    if catalog.root is None:
+        raise ProjectError(
+            "no `class Endpoint` found in api/base.py; scaffold needs the root endpoint class there"
+        )
+    params = spec.route.params
+    if spec.base is None:
+        return catalog.choose(params) or catalog.root
+    base = catalog.find(spec.base)
+    if base is None:
+        names = [b.name for b in catalog.bases]
+        raise SpecError(
+            f"{spec.at('base')}: base {spec.base!r} is not an endpoint class in api/base.py or "
+            f"api/bases/{did_you_mean(spec.base, names)}; give its dotted path"
+        )
+    if not base.leads(params):
+        wanted = ", ".join("|".join(sorted(names)) for names in base.consumes)
+        raise SpecError(
+            f"{spec.at('base')}: {base.name} consumes {wanted}, so the route must start with "
+            "those parameters in that order"
+        )
+    return base
+
+
+def _lookup(
+    spec: ResourceSpec, lookup: LookupSpec, objects: list[str], earlier: list[Lookup]
+) -> Lookup:
+    parent = lookup.parent
+    if parent == AUTO:
+        parent = objects[-1] if objects else None
+    elif parent is not None and parent not in objects:
+        raise SpecError(
+            f"{spec.at('lookups', lookup.param, 'parent')}: {parent!r} is not an object available "
+            f"before this lookup; use one of {', '.join(objects) or '(none: write null)'}"
+        )
+    local = {item.spec.name for item in earlier}
+    parent_expr = None if parent is None else parent if parent in local else f'kwargs["{parent}"]'
+    parent_field = None if parent is None else lookup.parent_field or f"{object_name_for(parent)}_id"
+    assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
+    return Lookup(lookup, lookup.model, parent_expr, parent_field)
+
+
+def _decorator(spec: ResourceSpec, settings: Settings) -> str | None:
+    if spec.silo == "none":
+        return None
+    if spec.silo is None:
+        return settings.default_silo
+    decorators = settings.silo_decorators
+    for candidate in (spec.silo, f"{spec.silo}_silo_endpoint"):
+        if candidate in decorators:
+            return candidate
+    if not decorators:
+        raise SpecError(
+            f"{spec.at('silo')}: api/base.py defines no *_silo_endpoint decorator; remove 'silo'"
+        )
+    short = [d.removesuffix("_silo_endpoint") for d in decorators]
+    raise SpecError(
+        f"{spec.at('silo')}: unknown silo {spec.silo!r}{did_you_mean(spec.silo, short)}; "
+        f"use one of {', '.join(short)} or none"
+    )
+
+
+def _owner(spec: ResourceSpec, settings: Settings) -> str | None:
+    enum = settings.owner_enum
+    if enum is None:
+        if spec.owner:
+            raise SpecError(f"{spec.at('owner')}: the project defines no ApiOwner; remove 'owner'")
+        return None
+    member = (spec.owner or DEFAULT_OWNER).upper()
+    if member not in enum.members:
+        raise SpecError(
+            f"{spec.at('owner')}: {spec.owner!r} is not an ApiOwner member"
+            f"{did_you_mean(member, enum.members)}; use one of {', '.join(enum.members).lower()}"
+        )
+    return member
+
+
+def _publish_status(spec: ResourceSpec, settings: Settings) -> dict[str, str]:
+    enum = settings.publish_status_enum
+    if enum is None:
+        if spec.publish_status:
+            raise SpecError(
+                f"{spec.at('publish_status')}: the project defines no ApiPublishStatus; remove it"
+            )
+        return {}
+    statuses = dict(spec.publish_status) or {m: DEFAULT_STATUS for m in spec.methods}
+    for method, status in statuses.items():
+        if status not in enum.members:
+            raise SpecError(
+                f"{spec.at('publish_status')}: {status.lower()!r} ({method}) is not an "
+                f"ApiPublishStatus member{did_you_mean(status, enum.members)}; use one of "
+                f"{', '.join(enum.members).lower()}"
+            )
+    return statuses
+

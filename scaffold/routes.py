@@ -1,0 +1,175 @@
+"""Routes as token sequences: parsed from the spec's `a/{param}/` form or from a URL regex."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scaffold.naming import is_identifier
+
+_LITERAL_CHARS_RE = re.compile(r"^[A-Za-z0-9_.~\-/]*$")
+_API_ROOT_RE = re.compile(r"^/?(api/\d+/)?")
+_REGEX_GROUP_RE = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>(\[\^\\?/\]\+)\)")
+_REGEX_LITERAL_ESCAPES = {"\\/": "/", "\\.": ".", "\\-": "-", "\\~": "~"}
+
+
+@dataclass(frozen=True)
+class Param:
+    """A named URL parameter; `regex` is set only when the spec gave one."""
+
+    name: str
+    regex: str | None = None
+
+
+Token = str | Param  # a literal character, or a parameter
+
+
+@dataclass(frozen=True)
+class Route:
+    """A public path below the API root, e.g. `projects/{organization_id_or_slug}/...`."""
+
+    tokens: tuple[Token, ...]
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        return tuple(t for t in self.tokens if isinstance(t, Param))
+
+    @property
+    def text(self) -> str:
+        return "".join(
+            t if isinstance(t, str) else "{%s}" % (t.name if t.regex is None else f"{t.name}:{t.regex}")
+            for t in self.tokens
+        )
+
+
+class RouteSyntaxError(ValueError):
+    """The route text is malformed; the message says how."""
+
+
+def parse_route(text: str) -> Route:
+    """Parse `organizations/{organization_id_or_slug}/widgets/`; `/api/0/` and a missing final
+    slash are accepted."""
+    body = _API_ROOT_RE.sub("", text.strip(), count=1)
+    if not body:
+        raise RouteSyntaxError("the route is empty; give the path below /api/0/, e.g. 'widgets/'")
+    tokens: list[Token] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char == "{":
+            param, i = _read_param(body, i)
+            if param.name in seen:
+                raise RouteSyntaxError(f"parameter {{{param.name}}} appears twice")
+            seen.add(param.name)
+            tokens.append(param)
+            continue
+        if char == "}" or not _LITERAL_CHARS_RE.match(char):
+            raise RouteSyntaxError(
+                f"character {char!r} is not allowed in a route; use letters, digits, '-', '_', "
+                "'.', '~', '/' and {parameters}"
+            )
+        tokens.append(char)
+        i += 1
+    if tokens and tokens[-1] != "/":
+        tokens.append("/")
+    literal = "".join(t if isinstance(t, str) else "x" for t in tokens)
+    if "//" in literal or literal.startswith("/"):
+        raise RouteSyntaxError("the route has an empty path segment ('//'); remove it")
+    return Route(tuple(tokens))
+
+
+def _read_param(body: str, start: int) -> tuple[Param, int]:
+    """Read `{name}` or `{name:regex}` (braces inside the regex must balance)."""
+    depth, i = 0, start
+    while i < len(body):
+        if body[i] == "{":
+            depth += 1
+        elif body[i] == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    else:
+        raise RouteSyntaxError(f"unclosed '{{' at column {start + 1}")
+    inner = body[start + 1 : i]
+    name, sep, regex = inner.partition(":")
+    if not is_identifier(name):
+        raise RouteSyntaxError(f"parameter {{{inner}}} is not a Python identifier")
+    if sep:
+        _check_param_regex(name, regex)
+    return Param(name, regex if sep else None), i + 1
+
+
+def _check_param_regex(name: str, regex: str) -> None:
+    if not regex or any(c in regex for c in "\"'\n\r\t") or regex.endswith("\\"):
+        raise RouteSyntaxError(
+            f"the regex of {{{name}}} must be non-empty, hold no quotes or line breaks and not end "
+            "in a backslash"
+        )
+    try:
+        compiled = re.compile(regex)
+    except re.error as exc:
+        raise RouteSyntaxError(f"the regex of {{{name}}} is invalid: {exc}") from None
+    if compiled.groups:
+        raise RouteSyntaxError(
+            f"the regex of {{{name}}} has a capturing group; use (?:...) instead"
+        )
+
+
+def tokens_to_regex(tokens: tuple[Token, ...], segment: str) -> str:
+    """`^` + tokens as a Django regex + `$`, each parameter a named group of `segment`."""
+    parts = []
+    for token in tokens:
+        if isinstance(token, Param):
+            parts.append(f"(?P<{token.name}>{token.regex or segment})")
+        else:
+            parts.append("\\." if token == "." else token)
+    return "^" + "".join(parts) + "$"
+
+
+def regex_to_tokens(pattern: str) -> tuple[Token, ...] | None:
+    """Read a simple Django URL regex (literals, `(?P<x>[^/]+)` groups) back into tokens.
+
+    Returns None for patterns with other regex syntax; `$` is dropped.
+    """
+    body = pattern[1:] if pattern.startswith("^") else pattern
+    body = body[:-1] if body.endswith("$") and not body.endswith("\\$") else body
+    tokens: list[Token] = []
+    i = 0
+    while i < len(body):
+        group = _REGEX_GROUP_RE.match(body, i)
+        if group:
+            tokens.append(Param(group.group(1)))
+            i = group.end()
+            continue
+        pair = body[i : i + 2]
+        if pair in _REGEX_LITERAL_ESCAPES:
+            tokens.append(_REGEX_LITERAL_ESCAPES[pair])
+            i += 2
+            continue
+        if not _LITERAL_CHARS_RE.match(body[i]) or body[i] == ".":
+            return None
+        tokens.append(body[i])
+        i += 1
+    return tuple(tokens)
+
+
+def sample_path(tokens: tuple[Token, ...]) -> str:
+    """A concrete path the tokens match, for shadowing checks: parameters become `1`."""
+    return "".join(t if isinstance(t, str) else "1" for t in tokens)
+
+
+def strip_prefix(tokens: tuple[Token, ...], prefix: tuple[Token, ...]) -> tuple[Token, ...] | None:
+    """The tokens after `prefix`, or None when they do not start with it."""
+    if len(prefix) > len(tokens):
+        return None
+    for ours, theirs in zip(tokens, prefix):
+        if isinstance(ours, Param) != isinstance(theirs, Param):
+            return None
+        if isinstance(ours, Param) and isinstance(theirs, Param):
+            if ours.name != theirs.name:
+                return None
+        elif ours != theirs:
+            return None
+    return tokens[len(prefix) :]
