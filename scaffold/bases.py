@@ -219,6 +219,8 @@ def _read_convert_args(
     types: dict[str, str] = {}
     assigned: dict[str, ast.expr] = {}
     for stmt in ast.walk(method):
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            assigned[stmt.target.id] = stmt.annotation
         if isinstance(stmt, ast.Assign):
             for target in stmt.targets:
                 if isinstance(target, ast.Name):

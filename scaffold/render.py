@@ -96,6 +96,7 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         and use(f"{settings.api_module}.base.{endpoint.decorator}", spec.at("silo")),
         "docstring": _docstring(spec.description) if spec.description else "",
         "path": f"/api/0/{spec.route.text}",
+        "owner": "",
     }
     if endpoint.owner and settings.owner_enum:
         enum = settings.owner_enum

@@ -67,10 +67,11 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
     for param in params[len(base.consumes) :]:
         lookup = lookups_by_param.get(param.name)
         if lookup is None:
+            known = {name for b in catalog.bases for names in b.consumes for name in names}
             raise SpecError(
                 f"{spec.at('route')}: route parameter {param.name!r} is not consumed by "
-                f"{base.name} and has no lookup; add lookups.{param.name}.model (a dotted model "
-                f"path) or choose a base that consumes it"
+                f"{base.name} and has no lookup{did_you_mean(param.name, known)}; add "
+                f"lookups.{param.name}.model (a dotted model path) or use a base that consumes it"
             )
         if lookup.name in objects or lookup.name in ("request", "self", "args", "kwargs"):
             raise SpecError(
