@@ -1,0 +1,1 @@
+"""acme: an example Django REST Framework project laid out like Sentry."""

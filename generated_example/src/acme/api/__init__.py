@@ -1,0 +1,1 @@
+"""The acme REST API, shaped like Sentry's src/sentry/api."""
