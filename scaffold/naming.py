@@ -51,10 +51,11 @@ def url_name_for(class_name: str, prefix: str) -> str:
     return f"{prefix}-{'-'.join(words_of(class_name))}"
 
 
-def object_name_for(param: str) -> str:
-    """`widget_id_or_slug` -> `widget`; a name with no known suffix is kept as is."""
-    for suffix in _PARAM_SUFFIXES:
-        if param.endswith(suffix) and len(param) > len(suffix):
+def object_name_for(param: str, field: str | None = None) -> str:
+    """`widget_id_or_slug` -> `widget`; `invite_token` with field `token` -> `invite`; a name
+    with no known suffix is kept as is."""
+    for suffix in (*_PARAM_SUFFIXES, f"_{field}" if field else ""):
+        if suffix and param.endswith(suffix) and len(param) > len(suffix):
             return param[: -len(suffix)]
     return param
 

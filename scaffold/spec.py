@@ -15,6 +15,7 @@ from scaffold.naming import (
     class_name_for,
     is_dotted_path,
     is_identifier,
+    module_name_for,
     object_name_for,
 )
 from scaffold.routes import Route, RouteSyntaxError, parse_route
@@ -388,9 +389,11 @@ def _lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, ...])
             field_name = "id"
         else:
             raise _fail(locator, path, f"say which model field {param!r} matches: add 'field'")
-    name = _identifier(raw.get("name"), locator, path + ("name",)) or (
-        param if passthrough else object_name_for(param)
-    )
+    name = _identifier(raw.get("name"), locator, path + ("name",))
+    if name is None:
+        name = param if passthrough else object_name_for(param, field_name)
+        if name == param and model:  # `{token}` looked up on Invite -> `invite`
+            name = module_name_for(model.rpartition(".")[2])
     parent = (
         AUTO if "parent" not in raw else _identifier(raw["parent"], locator, path + ("parent",))
     )

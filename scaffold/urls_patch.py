@@ -88,6 +88,7 @@ class UrlsFile:
         self._body = list(self._module.body)
         self._names = Counter(match.group(2) for match in _NAME_RE.finditer(source))
         self.style = self._detect_style(package)
+        self._exploded_entries = self._entries_are_exploded()
 
     def code(self) -> str:
         return self._module.with_changes(body=self._body).code
@@ -154,6 +155,23 @@ class UrlsFile:
         prefix = prefixes.most_common(1)[0][0] if prefixes else f"{package}-api-0"
         relative = bool(re.search(r"^from \.", source, re.MULTILINE))
         return UrlsStyle(usable[0], segment, quote, prefix, relative)
+
+    def _entries_are_exploded(self) -> bool:
+        """True when most endpoint entries of the file (includes aside) put each argument on its
+        own line, as black does with a magic trailing comma; True for a file with none."""
+        calls = [
+            element.value
+            for _, lst in self._lists().values()
+            for element in lst.elements
+            if isinstance(element.value, cst.Call)
+            and _call_name(element.value) in _ROUTE_CALLS
+            and len(element.value.args) > 1
+            and not _is_include(element.value.args[1].value)
+        ]
+        exploded = sum(
+            isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace) for call in calls
+        )
+        return exploded * 2 >= len(calls)
 
     def _lists(self) -> dict[str, tuple[int, cst.List]]:
         found: dict[str, tuple[int, cst.List]] = {}
@@ -266,7 +284,7 @@ class UrlsFile:
         quote = self.style.quote
         args = [f"r{quote}{pattern}{quote}", f"{class_name}.as_view()", f"name={quote}{url_name}{quote}"]
         one_line = f"{self.style.call}({', '.join(args)})"
-        if not _exploded(lst) and len(indent) + len(one_line) + 1 <= self.line_length:
+        if not self._exploded_entries and len(indent) + len(one_line) + 1 <= self.line_length:
             return cst.Element(cst.parse_expression(one_line))
         inner = indent + _INDENT
         text = f"{self.style.call}(\n" + "".join(f"{inner}{a},\n" for a in args) + f"{indent})"
@@ -384,13 +402,6 @@ def _element_indent(lst: cst.List) -> str:
     return _INDENT
 
 
-def _exploded(lst: cst.List) -> bool:
-    """True when most entries put each argument on its own line (or the list is empty)."""
-    calls = [e.value for e in lst.elements if isinstance(e.value, cst.Call) and e.value.args]
-    if not calls:
-        return True
-    exploded = sum(isinstance(c.whitespace_before_args, cst.ParenthesizedWhitespace) for c in calls)
-    return exploded * 2 >= len(calls)
 
 
 def _newline(indent: str, first_line: cst.TrailingWhitespace | None = None) -> cst.ParenthesizedWhitespace:
