@@ -1,0 +1,55 @@
+"""Helpers shared by the tests: copy a project, run the CLI in-process, snapshot a tree."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scaffold.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "generated_example"
+FIXTURES = REPO / "tests" / "fixtures"
+GOLDEN = REPO / "tests" / "golden"
+_IGNORED = shutil.ignore_patterns("__pycache__", "*.sqlite3", ".pytest_cache")
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def copy_project(source: Path, destination: Path) -> Path:
+    """A throwaway copy of a fixture or example project."""
+    shutil.copytree(source, destination, ignore=_IGNORED)
+    return destination
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> Result:
+    """Run `scaffold ARGV` in-process and capture its exit code and output."""
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(argv))
+    captured = capsys.readouterr()
+    code = exit_info.value.code
+    return Result(code if isinstance(code, int) else 1, captured.out, captured.err)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (caches excluded) -> its bytes."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".sqlite3"
+    }
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, bytes | None]:
+    """Files that differ between two snapshots (None: deleted)."""
+    keys = sorted(set(before) | set(after))
+    return {k: after.get(k) for k in keys if before.get(k) != after.get(k)}

@@ -1,0 +1,164 @@
+"""UrlsFile: before/after pairs for the patch cases the fixtures do not cover."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from scaffold.errors import PatchError
+from scaffold.routes import parse_route
+from scaffold.urls_patch import Registration, UrlsFile
+
+HEADER = "from django.urls import include, re_path\n\n"
+
+
+def patch(source: str, *registrations: Registration, line_length: int = 100) -> str:
+    urls = UrlsFile(source, "urls.py", "acme", "acme.api.urls", line_length)
+    for registration in registrations:
+        urls.add(registration)
+    return urls.code()
+
+
+def reg(class_name: str, route: str, module: str | None = None) -> Registration:
+    module = module or f"acme.api.endpoints.{class_name.lower()}"
+    return Registration(class_name, module, parse_route(route), None)
+
+
+def test_joins_an_existing_import_from_the_same_module_in_isort_order() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.widgets import WidgetsEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^widgets/$",
+                WidgetsEndpoint.as_view(),
+                name="acme-api-0-widgets",
+            ),
+        ]
+        """)
+    after = patch(before, reg("AWidgetEndpoint", "widget-a/", "acme.api.endpoints.widgets"))
+    assert "from .endpoints.widgets import AWidgetEndpoint, WidgetsEndpoint\n" in after
+    assert after.count("import") == 2
+
+
+def test_joined_import_too_long_for_one_line_is_exploded_like_black() -> None:
+    before = HEADER + "from .endpoints.widgets import WidgetsEndpoint\n\nurlpatterns = []\n"
+    after = patch(
+        before,
+        reg("ZWidgetsWithAVeryLongNameEndpoint", "z/", "acme.api.endpoints.widgets"),
+        line_length=60,
+    )
+    assert (
+        "from .endpoints.widgets import (\n"
+        "    WidgetsEndpoint,\n"
+        "    ZWidgetsWithAVeryLongNameEndpoint,\n"
+        ")\n"
+    ) in after
+
+
+def test_fills_an_empty_list_in_the_exploded_shape_with_a_new_import_section() -> None:
+    before = HEADER + "urlpatterns = []\n"
+    after = patch(before, reg("StatusEndpoint", "status/"))
+    assert after == HEADER + dedent("""\
+        from acme.api.endpoints.statusendpoint import StatusEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^status/$",
+                StatusEndpoint.as_view(),
+                name="acme-api-0-status",
+            ),
+        ]
+        """)
+
+
+def test_follows_a_file_that_writes_entries_on_one_line() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.a import AEndpoint
+
+        urlpatterns = [
+            re_path(r"^a/$", AEndpoint.as_view(), name="acme-api-0-a"),
+        ]
+        """)
+    after = patch(before, reg("BEndpoint", "b/"))
+    assert '    re_path(r"^b/$", BEndpoint.as_view(), name="acme-api-0-b"),\n]' in after
+
+
+def test_specific_route_goes_before_a_generic_one_that_would_hide_it() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.a import KeyEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^(?P<org>[^/]+)/(?P<key>[^/]+)/$",
+                KeyEndpoint.as_view(),
+                name="acme-api-0-key",
+            ),
+        ]
+        """)
+    after = patch(before, reg("StatsEndpoint", "{org}/stats/"))
+    assert after.index("StatsEndpoint.as_view()") < after.index("KeyEndpoint.as_view()")
+
+
+def test_generic_route_goes_after_the_specific_ones_it_would_hide() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.a import StatsEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^(?P<org>[^/]+)/stats/$",
+                StatsEndpoint.as_view(),
+                name="acme-api-0-stats",
+            ),
+            re_path(r"^", StatsEndpoint.as_view(), name="acme-api-catchall"),
+        ]
+        """)
+    after = patch(before, reg("KeyEndpoint", "{org}/{key}/"))
+    stats, key, catchall = (
+        after.index(s) for s in ("acme-api-0-stats", "acme-api-0-key", "acme-api-catchall")
+    )
+    assert stats < key < catchall
+
+
+def test_keeps_crlf_line_endings() -> None:
+    before = HEADER + 'urlpatterns = [\n    re_path(r"^$", I.as_view(), name="x-api-0-i"),\n]\n'
+    after = patch(before.replace("\n", "\r\n"), reg("BEndpoint", "b/"))
+    assert "\r\n" in after and "\n" not in after.replace("\r\n", "")
+    assert after.startswith(before.replace("\n", "\r\n").split("urlpatterns")[0])
+
+
+@pytest.mark.parametrize(
+    "registration, message",
+    [
+        (reg("OtherEndpoint", "a/"), "already has the route"),
+        (
+            Registration("BEndpoint", "acme.api.endpoints.b", parse_route("b/"), "acme-api-0-a"),
+            "already used",
+        ),
+        (reg("AEndpoint", "c/", "acme.somewhere_else"), "would shadow"),
+    ],
+)
+def test_refuses_duplicates_and_shadowing(registration: Registration, message: str) -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.a import AEndpoint
+
+        urlpatterns = [
+            re_path(r"^a/$", AEndpoint.as_view(), name="acme-api-0-a"),
+        ]
+        """)
+    with pytest.raises(PatchError, match=message):
+        patch(before, registration)
+
+
+def test_a_file_without_urlpatterns_is_refused() -> None:
+    with pytest.raises(PatchError, match="urlpatterns"):
+        patch(HEADER + "OTHER = []\n", reg("AEndpoint", "a/"))
+
+
+def test_is_registered_ignores_comments() -> None:
+    source = HEADER + "# AEndpoint.as_view() was removed\nurlpatterns = []\n"
+    urls = UrlsFile(source, "urls.py", "acme", "acme.api.urls", 100)
+    assert not urls.is_registered("AEndpoint")
+    urls.add(reg("AEndpoint", "a/"))
+    assert UrlsFile(urls.code(), "urls.py", "acme", "acme.api.urls", 100).is_registered("AEndpoint")
