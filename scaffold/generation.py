@@ -6,10 +6,10 @@ from enum import Enum
 from pathlib import Path
 
 from scaffold.bases import Catalog
-from scaffold.errors import ConflictError, ProjectError, SpecError
+from scaffold.errors import ConflictError, ProjectError, ScaffoldError, SpecError
 from scaffold.plan import FileChange, Plan
-from scaffold.render import render_endpoint
-from scaffold.resolve import resolve
+from scaffold.render_worker import start_rendering
+from scaffold.resolve import ResolvedEndpoint, resolve
 from scaffold.settings import Settings
 from scaffold.spec import ResourceSpec
 from scaffold.urls_patch import Registration, UrlsFile
@@ -38,57 +38,94 @@ def read_source(path: Path, label: str) -> str:
         raise ProjectError(f"{label}: cannot read ({exc.strerror}); check permissions") from None
 
 
-def build_plan(settings: Settings, resources: list[ResourceSpec], on_existing: OnExisting) -> Plan:
-    """Everything the resources need, computed in memory; nothing is written here."""
+def build_plan(
+    settings: Settings,
+    resources: list[ResourceSpec],
+    on_existing: OnExisting,
+    *,
+    parallel: bool = False,
+) -> Plan:
+    """Everything the resources need, computed in memory; nothing is written here.
+
+    With `parallel`, the modules are rendered in a forked child while this process patches
+    urls.py (rendering pays for importing jinja2 and black; patching for libcst).
+    """
     catalog = Catalog(settings)
+    endpoints = [resolve(spec, settings, catalog) for spec in resources]
+    _refuse_shared_modules(settings, endpoints)
+    rendered = start_rendering(endpoints, settings, parallel=parallel)
     urls_label = settings.relpath(settings.urls_path)
     urls_before = read_source(settings.urls_path, urls_label)
-    urls = UrlsFile(
-        urls_before,
-        urls_label,
-        settings.package,
-        settings.module_for(settings.urls_path),
-        settings.line_length,
-    )
-    plan = Plan(settings.project_root)
-    modules: dict[Path, ResourceSpec] = {}
-    for spec in resources:
-        endpoint = resolve(spec, settings, catalog)
+    try:
+        urls = UrlsFile(
+            urls_before,
+            urls_label,
+            settings.package,
+            settings.module_for(settings.urls_path),
+            settings.line_length,
+        )
+        plan = Plan(settings.project_root)
+        pending: list[tuple[ResolvedEndpoint, str | None]] = []
+        for endpoint in endpoints:
+            pending.append((endpoint, _register(settings, urls, endpoint, on_existing, plan)))
+    except ScaffoldError:
+        rendered()  # a rendering error comes first, as it would when run one after the other
+        raise
+    for (endpoint, existing), text in zip(pending, rendered()):
         path = endpoint.module_path
-        rel = settings.relpath(path)
-        if path in modules:
-            raise SpecError(
-                f"{spec.at('name')}: module {rel} is also generated for "
-                f"{modules[path].class_name} ({modules[path].at('name')}); rename one"
-            )
-        modules[path] = spec
-        rendered = render_endpoint(endpoint, settings)
-        existing = read_source(path, rel) if path.exists() else None
-        registered = urls.is_registered(spec.class_name)
         if existing is None:
-            plan.add(FileChange(path, None, rendered))
-            plan.messages.append(f"create  {rel}  ({spec.class_name}({endpoint.base.name}))")
+            plan.add(FileChange(path, None, text))
         elif on_existing is OnExisting.FORCE:
-            plan.add(FileChange(path, existing, rendered))
-            verb = "keep   " if existing == rendered else "replace"
-            plan.messages.append(f"{verb} {rel}  (--force)")
-        elif on_existing is OnExisting.SKIP or (on_existing is OnExisting.CONVERGE and registered):
-            plan.messages.append(f"keep    {rel}  (exists)")
-        else:
-            raise ConflictError(
-                f"{rel}: {spec.class_name} already exists"
-                + (" and is registered" if registered else "")
-                + "; pass --force to overwrite it or --skip to keep it"
-            )
-        if registered:
-            plan.messages.append(f"keep    {urls_label}  ({spec.class_name} already registered)")
-            continue
-        added = urls.add(
-            Registration(spec.class_name, settings.module_for(path), spec.route, spec.url_name)
-        )
-        plan.messages.append(
-            f"update  {urls_label}  (+ {spec.class_name} in {added.list_name}, "
-            f'name="{added.url_name}")'
-        )
+            plan.add(FileChange(path, existing, text))
     plan.add(FileChange(settings.urls_path, urls_before, urls.code()))
     return plan
+
+
+def _refuse_shared_modules(settings: Settings, endpoints: list[ResolvedEndpoint]) -> None:
+    modules: dict[Path, ResourceSpec] = {}
+    for endpoint in endpoints:
+        spec, path = endpoint.spec, endpoint.module_path
+        if path in modules:
+            other = modules[path]
+            raise SpecError(
+                f"{spec.at('name')}: module {settings.relpath(path)} is also generated for "
+                f"{other.class_name} ({other.at('name')}); rename one"
+            )
+        modules[path] = spec
+
+
+def _register(
+    settings: Settings,
+    urls: UrlsFile,
+    endpoint: ResolvedEndpoint,
+    on_existing: OnExisting,
+    plan: Plan,
+) -> str | None:
+    """Decide about an existing module and register the route; return the module's old text."""
+    spec, path = endpoint.spec, endpoint.module_path
+    rel, urls_label = settings.relpath(path), urls.label
+    existing = read_source(path, rel) if path.exists() else None
+    registered = urls.is_registered(spec.class_name)
+    if existing is None:
+        plan.messages.append(f"create  {rel}  ({spec.class_name}({endpoint.base.name}))")
+    elif on_existing is OnExisting.FORCE:
+        plan.messages.append(f"write   {rel}  (--force)")
+    elif on_existing is OnExisting.SKIP or (on_existing is OnExisting.CONVERGE and registered):
+        plan.messages.append(f"keep    {rel}  (exists)")
+    else:
+        raise ConflictError(
+            f"{rel}: {spec.class_name} already exists"
+            + (" and is registered" if registered else "")
+            + "; pass --force to overwrite it or --skip to keep it"
+        )
+    if registered:
+        plan.messages.append(f"keep    {urls_label}  ({spec.class_name} already registered)")
+        return existing
+    added = urls.add(
+        Registration(spec.class_name, settings.module_for(path), spec.route, spec.url_name)
+    )
+    plan.messages.append(
+        f"update  {urls_label}  (+ {spec.class_name} in {added.list_name}, "
+        f'name="{added.url_name}")'
+    )
+    return existing

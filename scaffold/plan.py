@@ -125,7 +125,9 @@ def _stage(change: FileChange) -> Path | None:
         return None
     change.path.parent.mkdir(parents=True, exist_ok=True)
     mode = change.path.stat().st_mode & 0o777 if change.path.exists() else 0o644
-    fd, name = tempfile.mkstemp(dir=change.path.parent, prefix=f".{change.path.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(
+        dir=change.path.parent, prefix=f".{change.path.name}.", suffix=".tmp"
+    )
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
         handle.write(change.after)
     os.chmod(name, mode)

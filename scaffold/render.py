@@ -102,10 +102,17 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         enum = settings.owner_enum
         context["owner"] = f"{use(f'{enum.module}.{enum.name}', spec.at('owner'))}.{endpoint.owner}"
     status_enum = settings.publish_status_enum
-    context["publish_status"] = [
-        (method.upper(), f"{use(f'{status_enum.module}.{status_enum.name}', spec.at('publish_status'))}.{status}")
-        for method, status in endpoint.publish_status.items()
-    ] if status_enum else []
+    context["publish_status"] = (
+        [
+            (
+                method.upper(),
+                f"{use(f'{status_enum.module}.{status_enum.name}', spec.at('publish_status'))}.{status}",
+            )
+            for method, status in endpoint.publish_status.items()
+        ]
+        if status_enum
+        else []
+    )
     context["permission_classes"] = [
         use(path, spec.at("permission_classes")) for path in spec.permission_classes
     ]
@@ -171,7 +178,12 @@ def _first_party(settings: Settings) -> set[str]:
 def _docstring(text: str) -> str:
     """A docstring literal for untrusted text: triple-quoted when safe, else repr()."""
     clean = text.strip()
-    if clean and all(c.isprintable() or c == "\n" for c in clean) and '"' not in clean and "\\" not in clean:
+    if (
+        clean
+        and all(c.isprintable() or c == "\n" for c in clean)
+        and '"' not in clean
+        and "\\" not in clean
+    ):
         return f'"""{clean}"""'
     return repr(clean)
 

@@ -135,7 +135,9 @@ def _lookup(
         )
     local = {item.spec.name for item in earlier}
     parent_expr = None if parent is None else parent if parent in local else f'kwargs["{parent}"]'
-    parent_field = None if parent is None else lookup.parent_field or f"{object_name_for(parent)}_id"
+    parent_field = (
+        None if parent is None else lookup.parent_field or f"{object_name_for(parent)}_id"
+    )
     assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
     return Lookup(lookup, lookup.model, parent_expr, parent_field)
 
@@ -192,4 +194,3 @@ def _publish_status(spec: ResourceSpec, settings: Settings) -> dict[str, str]:
                 f"{', '.join(enum.members).lower()}"
             )
     return statuses
-

@@ -37,7 +37,11 @@ class Route:
     @property
     def text(self) -> str:
         return "".join(
-            t if isinstance(t, str) else "{%s}" % (t.name if t.regex is None else f"{t.name}:{t.regex}")
+            (
+                t
+                if isinstance(t, str)
+                else "{%s}" % (t.name if t.regex is None else f"{t.name}:{t.regex}")
+            )
             for t in self.tokens
         )
 

@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from scaffold.errors import SpecError, did_you_mean
 from scaffold.naming import (
     CLASS_NAME_RE,
@@ -124,6 +122,8 @@ class ResourceSpec:
 
 def load_spec(text: str, source: str) -> list[ResourceSpec]:
     """Parse and validate a spec file; `source` names it in messages."""
+    import yaml  # here, not at the top: new-endpoint never needs it
+
     try:
         data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -174,8 +174,10 @@ def parse_lookup_flag(value: str) -> tuple[str, dict[str, Any]]:
     return param.strip(), lookup
 
 
-def _line_map(node: yaml.Node | None) -> dict[tuple[str | int, ...], int]:
+def _line_map(node: Any) -> dict[tuple[str | int, ...], int]:
     lines: dict[tuple[str | int, ...], int] = {}
+
+    import yaml
 
     def walk(current: yaml.Node, path: tuple[str | int, ...]) -> None:
         lines[path] = current.start_mark.line + 1
@@ -299,7 +301,9 @@ def _methods(value: Any, locator: Locator, path: tuple[str | int, ...]) -> tuple
     return tuple(m for m in METHODS if m in seen)
 
 
-def _publish_status(value: Any, methods: tuple[str, ...], locator: Locator, at: Any) -> dict[str, str]:
+def _publish_status(
+    value: Any, methods: tuple[str, ...], locator: Locator, at: Any
+) -> dict[str, str]:
     path = at("publish_status")
     if value is None:
         return {}
@@ -344,7 +348,9 @@ def _silo(merged: dict[str, Any], locator: Locator, path: tuple[str | int, ...])
 def _url_name(value: Any, locator: Locator, path: tuple[str | int, ...]) -> str | None:
     text = _string(value, locator, path)
     if text and not URL_NAME_RE.match(text):
-        raise _fail(locator, path, f"{text!r} is not a valid URL name; use e.g. sentry-api-0-widgets")
+        raise _fail(
+            locator, path, f"{text!r} is not a valid URL name; use e.g. sentry-api-0-widgets"
+        )
     return text or None
 
 

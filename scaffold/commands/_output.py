@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.syntax import Syntax
 
 if TYPE_CHECKING:
     from scaffold.plan import Plan
@@ -21,6 +20,8 @@ def finish(plan: Plan, dry_run: bool) -> int:
         for change in plan.changes:
             diff = change.diff(plan.root)
             if console.is_terminal:
+                from rich.syntax import Syntax
+
                 console.print(Syntax(diff, "diff", theme="ansi_dark", background_color="default"))
             else:
                 console.out(diff, end="", highlight=False)

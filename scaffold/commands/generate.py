@@ -35,7 +35,5 @@ def generate(
         raise SpecError("--force and --skip exclude each other; pass one")
     resources = load_spec(read_source(spec, str(spec)), str(spec))
     settings = load_settings(project)
-    on_existing = (
-        OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.CONVERGE
-    )
-    return finish(build_plan(settings, resources, on_existing), dry_run)
+    on_existing = OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.CONVERGE
+    return finish(build_plan(settings, resources, on_existing, parallel=True), dry_run)

@@ -21,13 +21,19 @@ def new_endpoint(
     name: Annotated[str, typer.Argument(help="Class name, e.g. OrganizationWidgets[Endpoint].")],
     route: Annotated[
         Optional[str],
-        typer.Option(help="Path below /api/0/, e.g. 'organizations/{organization_id_or_slug}/widgets/'."),
+        typer.Option(
+            help="Path below /api/0/, e.g. 'organizations/{organization_id_or_slug}/widgets/'."
+        ),
     ] = None,
-    methods: Annotated[str, typer.Option(help="Comma-separated: get,post,put,patch,delete.")] = "get",
+    methods: Annotated[
+        str, typer.Option(help="Comma-separated: get,post,put,patch,delete.")
+    ] = "get",
     base: Annotated[Optional[str], typer.Option(help="Base class name or dotted path.")] = None,
     lookup: Annotated[
         Optional[list[str]],
-        typer.Option(help="PARAM=dotted.Model[:field] for a route parameter the base leaves; repeat."),
+        typer.Option(
+            help="PARAM=dotted.Model[:field] for a route parameter the base leaves; repeat."
+        ),
     ] = None,
     owner: Annotated[Optional[str], typer.Option(help="ApiOwner member, e.g. issues.")] = None,
     publish_status: Annotated[
@@ -36,8 +42,12 @@ def new_endpoint(
     permission: Annotated[
         Optional[list[str]], typer.Option(help="Dotted path of a permission class; repeat.")
     ] = None,
-    silo: Annotated[Optional[str], typer.Option(help="region, control, all, none, or a name.")] = None,
-    url_name: Annotated[Optional[str], typer.Option(help="URL name (default from the class).")] = None,
+    silo: Annotated[
+        Optional[str], typer.Option(help="region, control, all, none, or a name.")
+    ] = None,
+    url_name: Annotated[
+        Optional[str], typer.Option(help="URL name (default from the class).")
+    ] = None,
     description: Annotated[Optional[str], typer.Option(help="Class docstring.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing module.")] = False,
     skip: Annotated[
@@ -73,7 +83,7 @@ def new_endpoint(
     spec = resource_from_flags(raw)
     settings = load_settings(project)
     on_existing = OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.FAIL
-    return finish(build_plan(settings, [spec], on_existing), dry_run)
+    return finish(build_plan(settings, [spec], on_existing, parallel=True), dry_run)
 
 
 def _publish_status(value: str | None) -> str | dict[str, str] | None:

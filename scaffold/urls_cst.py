@@ -1,0 +1,66 @@
+"""libcst whitespace surgery: insert one element into a list, comments staying where they were."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+_INDENT = "    "
+
+
+def _newline(
+    indent: str, first_line: cst.TrailingWhitespace | None = None
+) -> cst.ParenthesizedWhitespace:
+    return cst.ParenthesizedWhitespace(
+        first_line=first_line or cst.TrailingWhitespace(),
+        empty_lines=(),
+        indent=True,
+        last_line=cst.SimpleWhitespace(indent),
+    )
+
+
+def _indent_of(lst: cst.List) -> str:
+    ws = lst.lbracket.whitespace_after
+    return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else _INDENT
+
+
+def insert_element(lst: cst.List, position: int, element: cst.Element) -> cst.List:
+    """`lst` with `element` at `position`. A trailing comment stays on its entry's line; comment
+    lines before the next entry (section headers) stay before that entry."""
+    elements = list(lst.elements)
+    indent = _indent_of(lst)
+    multiline = isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)
+    if not elements:
+        return lst.with_changes(
+            lbracket=cst.LeftSquareBracket(whitespace_after=_newline(indent)),
+            elements=[element.with_changes(comma=cst.Comma())],
+            rbracket=cst.RightSquareBracket(whitespace_before=_newline("")),
+        )
+    if not multiline:  # a one-line list: `[a, b]`
+        space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        if position == len(elements):
+            elements[-1] = elements[-1].with_changes(comma=space)
+            elements.append(element)
+        else:
+            elements.insert(position, element.with_changes(comma=space))
+        return lst.with_changes(elements=elements)
+    if position == 0:
+        new = element.with_changes(comma=cst.Comma(whitespace_after=_newline(indent)))
+        return lst.with_changes(elements=[new, *elements])
+    prev = elements[position - 1]
+    at_end = position == len(elements)
+    prev_ws = prev.comma.whitespace_after if isinstance(prev.comma, cst.Comma) else None
+    following = lst.rbracket.whitespace_before if at_end else prev_ws
+    if not isinstance(following, cst.ParenthesizedWhitespace):
+        following = _newline("" if at_end else indent)
+    prev_comma = prev.comma if isinstance(prev.comma, cst.Comma) else cst.Comma()
+    elements[position - 1] = prev.with_changes(
+        comma=prev_comma.with_changes(whitespace_after=_newline(indent, following.first_line))
+    )
+    rest = following.with_changes(first_line=cst.TrailingWhitespace())
+    if at_end:
+        elements.append(element.with_changes(comma=cst.Comma()))
+        return lst.with_changes(
+            elements=elements, rbracket=lst.rbracket.with_changes(whitespace_before=rest)
+        )
+    elements.insert(position, element.with_changes(comma=cst.Comma(whitespace_after=rest)))
+    return lst.with_changes(elements=elements)

@@ -1,0 +1,202 @@
+"""Read a urls.py with `ast` (fast, C): its lists, includes, imports and writing style."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from scaffold.errors import PatchError
+from scaffold.routes import Token, regex_to_tokens
+
+ROUTE_CALLS = ("re_path", "url", "path")
+_NAME_RE = re.compile(r"""\bname\s*=\s*(?:r|u)?(["'])([^"'\n]+)\1""")
+_PREFIX_RE = re.compile(r"^(.+?-api-\d+)-")
+
+
+@dataclass(frozen=True)
+class UrlsStyle:
+    """How this urls.py writes its entries; new entries copy it."""
+
+    call: str  # re_path or url
+    segment: str  # [^/]+ or [^\/]+
+    quote: str
+    name_prefix: str  # e.g. sentry-api-0
+    relative_imports: bool
+    exploded: bool  # one argument per line
+
+
+@dataclass(frozen=True)
+class ListStatement:
+    """A module-level `NAME = [...]` (or annotated) statement."""
+
+    name: str
+    first_line: int  # 1-based, inclusive
+    last_line: int
+    starts_line: bool  # nothing precedes the statement on its first line
+    includes: tuple[tuple[tuple[Token, ...], str], ...]  # (prefix tokens, included list name)
+
+
+@dataclass(frozen=True)
+class ImportStatement:
+    """A module-level `from X import a, b` statement."""
+
+    module: str  # absolute dotted module
+    shown: str  # as written: `.endpoints.x` or `sentry.api.endpoints.x`
+    names: tuple[str, ...]  # local names bound
+    first_line: int
+    last_line: int
+    exploded: bool  # parenthesized with a magic trailing comma
+
+
+class UrlsIndex:
+    """What scaffold needs to know about a urls.py, read without libcst."""
+
+    def __init__(self, source: str, label: str, package: str, urls_module: str):
+        self.source = source
+        self.label = label
+        self.urls_package = urls_module.rpartition(".")[0]
+        try:
+            tree = ast.parse(source)
+        except SyntaxError as exc:
+            raise PatchError(
+                f"{label}:{exc.lineno}:{exc.offset}: cannot parse urls.py ({exc.msg}); "
+                "fix the syntax first"
+            ) from None
+        self._source_lines = source.splitlines()
+        self.lists: dict[str, ListStatement] = {}
+        self.imports: list[ImportStatement] = []
+        endpoint_calls: list[ast.Call] = []
+        for stmt in tree.body:
+            if isinstance(stmt, ast.ImportFrom):
+                self.imports.append(self._import(stmt))
+            target = _list_target(stmt)
+            if target is None:
+                continue
+            value = stmt.value
+            assert isinstance(value, ast.List)
+            includes = []
+            for element in value.elts:
+                call = _route_call(element)
+                if call is None:
+                    continue
+                if len(call.args) > 1 and _call_name(call.args[1]) == "include":
+                    included = _included_name(call.args[1])
+                    tokens = _pattern_tokens(call)
+                    if included and tokens is not None:
+                        includes.append((tokens, included))
+                elif len(call.args) > 1:
+                    endpoint_calls.append(call)
+            self.lists[target] = ListStatement(
+                target,
+                stmt.lineno,
+                stmt.end_lineno or stmt.lineno,
+                stmt.col_offset == 0,
+                tuple(includes),
+            )
+        self.url_names = Counter(m.group(2) for m in _NAME_RE.finditer(source))
+        self.style = self._style(package, endpoint_calls)
+
+    def registered(self, class_name: str) -> bool:
+        """True when some route serves `class_name` (`X.as_view(` outside comments)."""
+        pattern = re.compile(rf"(?<![\w.]){re.escape(class_name)}\.as_view\(")
+        return any(
+            not line.lstrip().startswith("#") and pattern.search(line)
+            for line in self.source.splitlines()
+            if class_name in line
+        )
+
+    def line_of(self, text: str) -> int:
+        offset = self.source.find(text)
+        return self.source.count("\n", 0, offset) + 1 if offset >= 0 else 1
+
+    def _import(self, stmt: ast.ImportFrom) -> ImportStatement:
+        module = stmt.module or ""
+        if stmt.level:
+            parts = self.urls_package.split(".")
+            base = parts[: len(parts) - (stmt.level - 1)] if stmt.level > 1 else parts
+            absolute = ".".join(base + ([module] if module else []))
+        else:
+            absolute = module
+        last = stmt.end_lineno or stmt.lineno
+        text = "".join(self._source_lines[stmt.lineno - 1 : last])
+        return ImportStatement(
+            module=absolute,
+            shown="." * stmt.level + module,
+            names=tuple(alias.asname or alias.name for alias in stmt.names),
+            first_line=stmt.lineno,
+            last_line=last,
+            exploded=last > stmt.lineno and bool(re.search(r",\s*(#[^\n]*)?\)\s*$", text)),
+        )
+
+    def _style(self, package: str, endpoint_calls: list[ast.Call]) -> UrlsStyle:
+        source = self.source
+        names = Counter(_call_name(call) for call in endpoint_calls)
+        imported = {c for c in ROUTE_CALLS if re.search(rf"import[^\n(]*\b{c}\b", source)}
+        imported |= {
+            name for statement in self.imports for name in statement.names if name in ROUTE_CALLS
+        }
+        usable = [c for c, _ in names.most_common() if c in imported and c != "path"]
+        usable += [c for c in ("re_path", "url") if c in imported]
+        if not usable:
+            raise PatchError(
+                f"{self.label}: neither re_path nor url is imported; add "
+                "`from django.urls import re_path` and retry"
+            )
+        segment = "[^\\/]+" if source.count("[^\\/]+") > source.count("[^/]+") else "[^/]+"
+        quote = "'" if len(re.findall(r"\br'", source)) > len(re.findall(r'\br"', source)) else '"'
+        prefixes = Counter(
+            m.group(1) for name in self.url_names.elements() if (m := _PREFIX_RE.match(name))
+        )
+        exploded = sum(bool(c.args) and c.args[0].lineno > c.lineno for c in endpoint_calls)
+        return UrlsStyle(
+            call=usable[0],
+            segment=segment,
+            quote=quote,
+            name_prefix=prefixes.most_common(1)[0][0] if prefixes else f"{package}-api-0",
+            relative_imports=any(statement.shown.startswith(".") for statement in self.imports),
+            exploded=exploded * 2 >= len(endpoint_calls),
+        )
+
+
+def _list_target(stmt: ast.stmt) -> str | None:
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+    elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+        target = stmt.target
+    else:
+        return None
+    if isinstance(target, ast.Name) and isinstance(stmt.value, ast.List):
+        return target.id
+    return None
+
+
+def _call_name(node: ast.expr) -> str | None:
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _route_call(node: ast.expr) -> ast.Call | None:
+    if isinstance(node, ast.Call) and _call_name(node) in ROUTE_CALLS and node.args:
+        return node
+    return None
+
+
+def _included_name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name):
+        return node.args[0].id
+    return None
+
+
+def _pattern_tokens(call: ast.Call) -> tuple[Token, ...] | None:
+    first = call.args[0]
+    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return regex_to_tokens(first.value)
+    return None
