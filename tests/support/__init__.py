@@ -1,0 +1,1 @@
+"""Shared helpers for scaffold's tests and benchmarks."""
