@@ -48,7 +48,7 @@ class BaseClass:
     def leads(self, params: tuple[Param, ...]) -> bool:
         """True when the route's first parameters are exactly the ones this base consumes."""
         return len(params) >= len(self.consumes) and all(
-            p.name in names for p, names in zip(params, self.consumes)
+            p.name in names for p, names in zip(params, self.consumes, strict=False)
         )
 
 

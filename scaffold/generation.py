@@ -71,7 +71,7 @@ def build_plan(
     except ScaffoldError:
         rendered()  # a rendering error comes first, as it would when run one after the other
         raise
-    for (endpoint, existing), text in zip(pending, rendered()):
+    for (endpoint, existing), text in zip(pending, rendered(), strict=True):
         path = endpoint.module_path
         if existing is None:
             plan.add(FileChange(path, None, text))

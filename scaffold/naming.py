@@ -33,7 +33,7 @@ def class_name_for(name: str) -> str:
 
 def stem_of(class_name: str) -> str:
     """`OrganizationWidgetsEndpoint` -> `OrganizationWidgets`."""
-    return class_name[: -len(SUFFIX)] if class_name.endswith(SUFFIX) else class_name
+    return class_name.removesuffix(SUFFIX)
 
 
 def words_of(class_name: str) -> list[str]:

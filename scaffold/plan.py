@@ -67,12 +67,12 @@ def validate(plan: Plan) -> None:
                     f"{change.path}:{exc.lineno}: the generated code does not parse ({exc.msg}); "
                     "nothing was written; please report this"
                 ) from None
-        if change.before is not None and change.after is not None:
-            if not _keeps_lines(change.before, change.after):
-                raise WriteError(
-                    f"{change.path}: the patch would drop existing lines; nothing was written; "
-                    "please report this"
-                )
+        kept = change.before is None or change.after is None
+        if not kept and not _keeps_lines(change.before or "", change.after or ""):
+            raise WriteError(
+                f"{change.path}: the patch would drop existing lines; nothing was written; "
+                "please report this"
+            )
 
 
 def _keeps_lines(before: str, after: str) -> bool:

@@ -41,7 +41,7 @@ def start_rendering(
             payload = ("ok", [render_endpoint(endpoint, settings) for endpoint in endpoints])
         except ScaffoldError as exc:
             payload = ("error", exc)
-        except BaseException:  # a bug: carry its traceback to the parent
+        except BaseException:  # noqa: BLE001 - a bug: carry its traceback to the parent
             payload = ("bug", traceback.format_exc())
         with os.fdopen(write_fd, "wb") as pipe:
             pickle.dump(payload, pipe)

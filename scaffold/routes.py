@@ -137,7 +137,7 @@ def regex_to_tokens(pattern: str) -> tuple[Token, ...] | None:
 
     Returns None for patterns with other regex syntax; `$` is dropped.
     """
-    body = pattern[1:] if pattern.startswith("^") else pattern
+    body = pattern.removeprefix("^")
     body = body[:-1] if body.endswith("$") and not body.endswith("\\$") else body
     tokens: list[Token] = []
     i = 0
@@ -168,7 +168,7 @@ def strip_prefix(tokens: tuple[Token, ...], prefix: tuple[Token, ...]) -> tuple[
     """The tokens after `prefix`, or None when they do not start with it."""
     if len(prefix) > len(tokens):
         return None
-    for ours, theirs in zip(tokens, prefix):
+    for ours, theirs in zip(tokens, prefix, strict=False):
         if isinstance(ours, Param) != isinstance(theirs, Param):
             return None
         if isinstance(ours, Param) and isinstance(theirs, Param):

@@ -133,6 +133,8 @@ def load_spec(text: str, source: str) -> list[ResourceSpec]:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SpecError(f"{where}: invalid YAML: {problem}; fix the syntax") from None
     locator = Locator(source, _line_map(node))
+    raw_resources: Any
+    defaults: dict[str, Any]
     if isinstance(data, list):
         raw_resources, defaults = data, {}
     elif isinstance(data, dict):
@@ -387,9 +389,7 @@ def _lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, ...])
     id_or_slug = _bool(raw.get("id_or_slug", default_id_or_slug), locator, path + ("id_or_slug",))
     field_name = _identifier(raw.get("field"), locator, path + ("field",))
     if field_name is None:
-        if id_or_slug:
-            field_name = "slug"
-        elif param.endswith("_slug"):
+        if id_or_slug or param.endswith("_slug"):
             field_name = "slug"
         elif param.endswith("_id") or passthrough:
             field_name = "id"

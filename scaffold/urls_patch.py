@@ -67,7 +67,7 @@ class _NewImports:
 
     def add(self, key: list[object], text: str) -> None:
         self.lines.append((key, text))
-        self.lines.sort(key=lambda item: item[0])  # type: ignore[arg-type, return-value]
+        self.lines.sort(key=lambda item: item[0])
 
 
 class UrlsFile:
@@ -319,7 +319,7 @@ def _call_name(call: cst.Call) -> str | None:
 
 def _common_prefix(ours: tuple[Token, ...], theirs: tuple[Token, ...]) -> int:
     count = 0
-    for a, b in zip(ours, theirs):
+    for a, b in zip(ours, theirs, strict=False):
         if a != b:
             break
         count += 1

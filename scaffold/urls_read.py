@@ -74,7 +74,7 @@ class UrlsIndex:
             target = _list_target(stmt)
             if target is None:
                 continue
-            value = stmt.value
+            value = getattr(stmt, "value", None)
             assert isinstance(value, ast.List)
             includes = []
             for element in value.elts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -20,7 +20,7 @@ HELP = (
 def new_endpoint(
     name: Annotated[str, typer.Argument(help="Class name, e.g. OrganizationWidgets[Endpoint].")],
     route: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             help="Path below /api/0/, e.g. 'organizations/{organization_id_or_slug}/widgets/'."
         ),
@@ -28,27 +28,23 @@ def new_endpoint(
     methods: Annotated[
         str, typer.Option(help="Comma-separated: get,post,put,patch,delete.")
     ] = "get",
-    base: Annotated[Optional[str], typer.Option(help="Base class name or dotted path.")] = None,
+    base: Annotated[str | None, typer.Option(help="Base class name or dotted path.")] = None,
     lookup: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             help="PARAM=dotted.Model[:field] for a route parameter the base leaves; repeat."
         ),
     ] = None,
-    owner: Annotated[Optional[str], typer.Option(help="ApiOwner member, e.g. issues.")] = None,
+    owner: Annotated[str | None, typer.Option(help="ApiOwner member, e.g. issues.")] = None,
     publish_status: Annotated[
-        Optional[str], typer.Option(help="One status (private) or get=public,post=private.")
+        str | None, typer.Option(help="One status (private) or get=public,post=private.")
     ] = None,
     permission: Annotated[
-        Optional[list[str]], typer.Option(help="Dotted path of a permission class; repeat.")
+        list[str] | None, typer.Option(help="Dotted path of a permission class; repeat.")
     ] = None,
-    silo: Annotated[
-        Optional[str], typer.Option(help="region, control, all, none, or a name.")
-    ] = None,
-    url_name: Annotated[
-        Optional[str], typer.Option(help="URL name (default from the class).")
-    ] = None,
-    description: Annotated[Optional[str], typer.Option(help="Class docstring.")] = None,
+    silo: Annotated[str | None, typer.Option(help="region, control, all, none, or a name.")] = None,
+    url_name: Annotated[str | None, typer.Option(help="URL name (default from the class).")] = None,
+    description: Annotated[str | None, typer.Option(help="Class docstring.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing module.")] = False,
     skip: Annotated[
         bool, typer.Option("--skip", help="Keep an existing module; still register it.")
