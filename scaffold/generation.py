@@ -65,19 +65,24 @@ def build_plan(
             settings.line_length,
         )
         plan = Plan(settings.project_root)
-        pending: list[tuple[ResolvedEndpoint, str | None]] = []
-        for endpoint in endpoints:
-            pending.append((endpoint, _register(settings, urls, endpoint, on_existing, plan)))
+        pending = [(e, *_register(settings, urls, e, on_existing)) for e in endpoints]
     except ScaffoldError:
         rendered()  # a rendering error comes first, as it would when run one after the other
         raise
-    for (endpoint, existing), text in zip(pending, rendered(), strict=True):
-        path = endpoint.module_path
+    for (endpoint, existing, urls_message), text in zip(pending, rendered(), strict=True):
+        path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
         if existing is None:
             plan.add(FileChange(path, None, text))
-        elif on_existing is OnExisting.FORCE:
+            plan.messages.append(f"create  {rel}  ({endpoint.class_name}({endpoint.base.name}))")
+        elif on_existing is OnExisting.FORCE and existing != text:
             plan.add(FileChange(path, existing, text))
-    plan.add(FileChange(settings.urls_path, urls_before, urls.code()))
+            plan.messages.append(f"replace {rel}  (--force)")
+        else:
+            plan.messages.append(
+                f"keep    {rel}  ({'unchanged' if existing == text else 'exists'})"
+            )
+        plan.messages.append(urls_message)
+    plan.add(FileChange(settings.urls_path, urls_before, urls.code(), append_only=True))
     return plan
 
 
@@ -95,37 +100,31 @@ def _refuse_shared_modules(settings: Settings, endpoints: list[ResolvedEndpoint]
 
 
 def _register(
-    settings: Settings,
-    urls: UrlsFile,
-    endpoint: ResolvedEndpoint,
-    on_existing: OnExisting,
-    plan: Plan,
-) -> str | None:
-    """Decide about an existing module and register the route; return the module's old text."""
+    settings: Settings, urls: UrlsFile, endpoint: ResolvedEndpoint, on_existing: OnExisting
+) -> tuple[str | None, str]:
+    """Refuse an existing module unless allowed, and register the route.
+
+    Returns the module's current text (None when absent) and a line saying what urls.py got.
+    """
     spec, path = endpoint.spec, endpoint.module_path
     rel, urls_label = settings.relpath(path), urls.label
     existing = read_source(path, rel) if path.exists() else None
     registered = urls.is_registered(spec.class_name)
-    if existing is None:
-        plan.messages.append(f"create  {rel}  ({spec.class_name}({endpoint.base.name}))")
-    elif on_existing is OnExisting.FORCE:
-        plan.messages.append(f"write   {rel}  (--force)")
-    elif on_existing is OnExisting.SKIP or (on_existing is OnExisting.CONVERGE and registered):
-        plan.messages.append(f"keep    {rel}  (exists)")
-    else:
+    allowed = on_existing in (OnExisting.FORCE, OnExisting.SKIP) or (
+        on_existing is OnExisting.CONVERGE and registered
+    )
+    if existing is not None and not allowed:
         raise ConflictError(
             f"{rel}: {spec.class_name} already exists"
             + (" and is registered" if registered else "")
             + "; pass --force to overwrite it or --skip to keep it"
         )
     if registered:
-        plan.messages.append(f"keep    {urls_label}  ({spec.class_name} already registered)")
-        return existing
+        return existing, f"keep    {urls_label}  ({spec.class_name} already registered)"
     added = urls.add(
         Registration(spec.class_name, settings.module_for(path), spec.route, spec.url_name)
     )
-    plan.messages.append(
+    return existing, (
         f"update  {urls_label}  (+ {spec.class_name} in {added.list_name}, "
         f'name="{added.url_name}")'
     )
-    return existing

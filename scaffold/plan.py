@@ -19,6 +19,7 @@ class FileChange:
     path: Path
     before: str | None
     after: str | None
+    append_only: bool = False  # a patch that may only add lines (urls.py)
 
     @property
     def kind(self) -> str:
@@ -67,8 +68,7 @@ def validate(plan: Plan) -> None:
                     f"{change.path}:{exc.lineno}: the generated code does not parse ({exc.msg}); "
                     "nothing was written; please report this"
                 ) from None
-        kept = change.before is None or change.after is None
-        if not kept and not _keeps_lines(change.before or "", change.after or ""):
+        if change.append_only and not _keeps_lines(change.before or "", change.after or ""):
             raise WriteError(
                 f"{change.path}: the patch would drop existing lines; nothing was written; "
                 "please report this"

@@ -89,6 +89,10 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     spec = endpoint.spec
     imports = ImportSet(first_party=_first_party(settings))
     use = imports.add
+    use("rest_framework.request.Request", spec.at("methods"))
+    use("rest_framework.response.Response", spec.at("methods"))
+    if endpoint.lookups:
+        use("typing.Any", spec.at("lookups"))
     context: dict[str, Any] = {
         "class_name": spec.class_name,
         "base_name": use(f"{endpoint.base.module}.{endpoint.base.name}", spec.at("base")),
@@ -119,9 +123,6 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     context["lookups"] = [_lookup_context(lookup, use, spec) for lookup in endpoint.lookups]
     if endpoint.lookups:
         context["not_found"] = use(settings.not_found_class, spec.at("lookups"))
-        use("typing.Any", spec.at("lookups"))
-    use("rest_framework.request.Request", spec.at("methods"))
-    use("rest_framework.response.Response", spec.at("methods"))
     params = []
     for param in endpoint.handler_params:
         if param.type_path is None:
@@ -134,6 +135,11 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         {"method": m, "verb": m.upper(), "params": params, "response": _response(m, endpoint)}
         for m in spec.methods
     ]
+    if spec.class_name in imports.names:
+        raise SpecError(
+            f"{spec.at('name')}: {spec.class_name} would shadow the name imported from "
+            f"{imports.names[spec.class_name]}; choose another name"
+        )
     context["imports"] = imports.render()
     return format_code(_template().render(context), settings.line_length)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from scaffold.naming import is_identifier
 
-_LITERAL_CHARS_RE = re.compile(r"^[A-Za-z0-9_.~\-/]*$")
+_LITERAL_CHARS_RE = re.compile(r"[A-Za-z0-9_.~\-/]")
 _API_ROOT_RE = re.compile(r"^/?(api/\d+/)?")
 _REGEX_GROUP_RE = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>(\[\^\\?/\]\+)\)")
 _REGEX_LITERAL_ESCAPES = {"\\/": "/", "\\.": ".", "\\-": "-", "\\~": "~"}
@@ -64,11 +64,11 @@ def parse_route(text: str) -> Route:
         if char == "{":
             param, i = _read_param(body, i)
             if param.name in seen:
-                raise RouteSyntaxError(f"parameter {{{param.name}}} appears twice")
+                raise RouteSyntaxError(f"parameter {{{param.name}}} appears twice; rename one")
             seen.add(param.name)
             tokens.append(param)
             continue
-        if char == "}" or not _LITERAL_CHARS_RE.match(char):
+        if char == "}" or not _LITERAL_CHARS_RE.fullmatch(char):
             raise RouteSyntaxError(
                 f"character {char!r} is not allowed in a route; use letters, digits, '-', '_', "
                 "'.', '~', '/' and {parameters}"
@@ -114,7 +114,9 @@ def _check_param_regex(name: str, regex: str) -> None:
     try:
         compiled = re.compile(regex)
     except re.error as exc:
-        raise RouteSyntaxError(f"the regex of {{{name}}} is invalid: {exc}") from None
+        raise RouteSyntaxError(
+            f"the regex of {{{name}}} is invalid ({exc}); fix the regex"
+        ) from None
     if compiled.groups:
         raise RouteSyntaxError(
             f"the regex of {{{name}}} has a capturing group; use (?:...) instead"
@@ -152,7 +154,7 @@ def regex_to_tokens(pattern: str) -> tuple[Token, ...] | None:
             tokens.append(_REGEX_LITERAL_ESCAPES[pair])
             i += 2
             continue
-        if not _LITERAL_CHARS_RE.match(body[i]) or body[i] == ".":
+        if not _LITERAL_CHARS_RE.fullmatch(body[i]) or body[i] == ".":
             return None
         tokens.append(body[i])
         i += 1

@@ -114,9 +114,12 @@ class ResourceSpec:
     description: str | None
     locator: Locator = field(compare=False)
     path: tuple[str | int, ...] = ()
+    from_defaults: frozenset[str] = frozenset()
 
     def at(self, *fields: str | int) -> str:
         """Where one of this resource's fields came from, for messages."""
+        if fields and fields[0] in self.from_defaults:
+            return self.locator.at(("defaults",) + fields)
         return self.locator.at(self.path + fields)
 
 
@@ -228,7 +231,7 @@ def _resource(
         return path + fields
 
     name = _string(merged.get("name"), locator, at("name"), required=True)
-    if not CLASS_NAME_RE.match(name) or class_name_for(name) == "Endpoint":
+    if not CLASS_NAME_RE.match(name) or name == "Endpoint":
         raise _fail(
             locator, at("name"), f"{name!r} is not a CamelCase class name; use e.g. ProjectWidgets"
         )
@@ -255,6 +258,7 @@ def _resource(
         description=_string(merged.get("description"), locator, at("description")),
         locator=locator,
         path=path,
+        from_defaults=frozenset(key for key in defaults if key not in raw),
     )
 
 
@@ -298,7 +302,7 @@ def _methods(value: Any, locator: Locator, path: tuple[str | int, ...]) -> tuple
                 f"unknown method {item!r}; use any of {', '.join(METHODS)}",
             )
         if method in seen:
-            raise _fail(locator, path, f"method {method!r} is listed twice")
+            raise _fail(locator, path, f"method {method!r} is listed twice; list it once")
         seen.append(method)
     return tuple(m for m in METHODS if m in seen)
 
@@ -369,7 +373,9 @@ def _lookups(
             raise _fail(
                 locator,
                 here,
-                f"{param!r} is not a parameter of the route{did_you_mean(str(param), params)}",
+                f"{param!r} is not a parameter of the route{did_you_mean(str(param), params)}; "
+                f"remove this lookup or add {{{param}}} to the route (its parameters: "
+                f"{', '.join(params) or 'none'})",
             )
         result.append(_lookup(str(param), raw, locator, here))
     return tuple(sorted(result, key=lambda lookup: params.index(lookup.param)))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from scaffold.errors import PatchError
+from scaffold.errors import ConflictError, PatchError
 from scaffold.naming import url_name_for
 from scaffold.render import import_name_key, natural_key
 from scaffold.routes import (
@@ -109,7 +109,7 @@ class UrlsFile:
             registration.class_name, self.style.name_prefix
         )
         if self.index.url_names[url_name]:
-            raise PatchError(
+            raise ConflictError(
                 f"{self.label}:{self.index.line_of(url_name)}: URL name {url_name!r} is already "
                 "used; choose another with --url-name (url_name in a spec)"
             )
@@ -145,7 +145,10 @@ class UrlsFile:
         """The list whose include prefix matches most of the route, and the rest of it."""
         lists = self.index.lists
         if "urlpatterns" not in lists:
-            raise PatchError(f"{self.label}: no module-level `urlpatterns = [...]` list found")
+            raise PatchError(
+                f"{self.label}: no module-level `urlpatterns = [...]` list found; add one "
+                "(scaffold adds routes to it or to the lists it includes)"
+            )
         best = ("urlpatterns", tokens)
 
         def descend(name: str, rest: tuple[Token, ...], seen: frozenset[str]) -> None:
@@ -183,7 +186,7 @@ class UrlsFile:
         low, high = 0, len(entries)
         for entry in entries:
             if entry.pattern == pattern:
-                raise PatchError(
+                raise ConflictError(
                     f"{self.label}:{self.index.line_of(pattern)}: {list_name} already has the "
                     f"route {pattern!r}; remove it or change the route"
                 )

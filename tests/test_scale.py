@@ -28,8 +28,10 @@ CASES = {
             "get,put,delete",
         ],
         "PROJECT_URLS",
-        r"^(?P<organization_id_or_slug>[^/]+)/(?P<project_id_or_slug>[^/]+)/widgets/"
-        r"(?P<widget_id>[^/]+)/$",
+        (
+            r"^(?P<organization_id_or_slug>[^/]+)/(?P<project_id_or_slug>[^/]+)/widgets/"
+            r"(?P<widget_id>[^/]+)/$"
+        ),
     ),
     "legacy": (
         ["--route", "organizations/{organization_slug}/gadgets/", "--methods", "get,post"],

@@ -6,7 +6,7 @@ from textwrap import dedent
 
 import pytest
 
-from scaffold.errors import PatchError
+from scaffold.errors import ConflictError, PatchError
 from scaffold.routes import parse_route
 from scaffold.urls_patch import Registration, UrlsFile
 
@@ -140,6 +140,7 @@ def test_keeps_crlf_line_endings() -> None:
     ],
 )
 def test_refuses_duplicates_and_shadowing(registration: Registration, message: str) -> None:
+    """A route or URL name already there is a conflict (exit 1); shadowing an import is bad input."""
     before = HEADER + dedent("""\
         from .endpoints.a import AEndpoint
 
@@ -147,8 +148,9 @@ def test_refuses_duplicates_and_shadowing(registration: Registration, message: s
             re_path(r"^a/$", AEndpoint.as_view(), name="acme-api-0-a"),
         ]
         """)
-    with pytest.raises(PatchError, match=message):
+    with pytest.raises((ConflictError, PatchError), match=message) as raised:
         patch(before, registration)
+    assert isinstance(raised.value, PatchError) == (message == "would shadow")
 
 
 def test_a_file_without_urlpatterns_is_refused() -> None:

@@ -75,7 +75,7 @@ def new_endpoint(
     }
     raw.update({key: value for key, value in optional.items() if value is not None})
     if lookup:
-        raw["lookups"] = dict(parse_lookup_flag(item) for item in lookup)
+        raw["lookups"] = _unique("--lookup", [parse_lookup_flag(item) for item in lookup])
     spec = resource_from_flags(raw)
     settings = load_settings(project)
     on_existing = OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.FAIL
@@ -86,7 +86,19 @@ def _publish_status(value: str | None) -> str | dict[str, str] | None:
     if value is None or "=" not in value:
         return value
     pairs = [item.partition("=") for item in value.split(",")]
-    return {method.strip(): status.strip() for method, _, status in pairs}
+    return _unique("--publish-status", [(m.strip(), status.strip()) for m, _, status in pairs])
+
+
+def _unique(flag: str, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A mapping from KEY=VALUE flag items; a key given twice is an error, not "last wins"."""
+    from scaffold.errors import SpecError
+
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise SpecError(f"{flag}: {key!r} is given twice; give it once")
+        result[key] = value
+    return result
 
 
 def _prompt_or_fail(flag: str, text: str) -> str:

@@ -8,6 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.models import User
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import resolve, reverse
+from rest_framework.permissions import AllowAny
+
 from acme.api.api_owners import ApiOwner
 from acme.api.api_publish_status import ApiPublishStatus
 from acme.api.base import Endpoint
@@ -22,11 +28,6 @@ from acme.models import (
     Widget,
     WidgetRevision,
 )
-from django.contrib.auth.models import User
-from django.http import HttpResponse
-from django.test import Client
-from django.urls import resolve, reverse
-from rest_framework.permissions import AllowAny
 
 # Statuses the generated handler stubs answer with.
 OK, CREATED, NO_CONTENT = 200, 201, 204

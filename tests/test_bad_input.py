@@ -1,0 +1,815 @@
+"""Bad input gets a clear one-line error naming the file, line and field (or the flag) and saying
+what to do, a non-zero exit code, no traceback, and nothing written.
+
+Every case runs the CLI in-process on a throwaway copy of a project and checks all of that.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import subprocess
+import sys
+import textwrap
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import EXAMPLE, FIXTURES, Result, copy_project, run_cli, snapshot
+
+BAD_INPUT, CONFLICT = 2, 1
+URLS = Path("src/acme/api/urls.py")  # the example's urls.py, relative to its root
+ENDPOINTS = Path("src/acme/api/endpoints")
+
+
+def run_like_a_process(capsys: pytest.CaptureFixture[str], *argv: str) -> Result:
+    """`run_cli`, but an uncaught exception becomes what a real process shows: exit 1 and a
+    traceback on stderr (so a crash fails the assertions below instead of erroring the test)."""
+    try:
+        return run_cli(capsys, *argv)
+    except Exception:  # noqa: BLE001 - this is exactly what the tests must catch
+        captured = capsys.readouterr()
+        return Result(1, captured.out, captured.err + traceback.format_exc())
+
+
+def assert_clean_error(result: Result, code: int, where: str, hint: str) -> None:
+    """Exit `code`; stderr is one `error: ` line containing `where` and matching `hint`."""
+    assert "Traceback" not in result.err, result.err
+    assert result.code == code, result.err
+    assert result.err.startswith("error: "), result.err
+    assert result.err.endswith("\n") and result.err.count("\n") == 1, repr(result.err)
+    assert where in result.err, f"location {where!r} missing from: {result.err}"
+    assert re.search(hint, result.err, re.IGNORECASE), f"no hint /{hint}/ in: {result.err}"
+
+
+# -- spec files ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpecCase:
+    """`scaffold generate spec.yaml` on a copy of the example, with an invalid spec."""
+
+    id: str
+    spec: str
+    where: str  # e.g. "spec.yaml:7: resources[1].methods[0]"
+    hint: str  # a regex the message must match (what to do)
+    code: int = BAD_INPUT
+
+
+_OK = "- name: Widgets\n  route: widgets/\n"  # a valid first resource, for index/line tests
+
+SPEC_CASES = [
+    SpecCase(
+        "invalid-yaml",
+        "- name: Foo\n  route: foo/\n  methods: [get\n- name: Bar\n  route: bar/\n",
+        "spec.yaml:4:7: invalid YAML",
+        r"fix the syntax",
+    ),
+    SpecCase("top-level-scalar", "just a string\n", "spec.yaml:1:", r"must be a list of resources"),
+    SpecCase(
+        "top-level-unknown-key",
+        "resource:\n  - name: Foo\n    route: foo/\n",
+        "spec.yaml:1: resource:",
+        r"did you mean 'resources'",
+    ),
+    SpecCase(
+        "resources-not-a-list",
+        "resources:\n  name: Foo\n  route: foo/\n",
+        "spec.yaml:1: resources:",
+        r"must be a list of resources",
+    ),
+    SpecCase(
+        "unknown-resource-key",
+        _OK + "- name: Foo\n  route: foo/\n  method: [get]\n",
+        "spec.yaml:5: resources[1].method:",
+        r"did you mean 'methods'",
+    ),
+    SpecCase(
+        "unknown-lookup-key",
+        "- name: Foo\n  route: foo/{foo_id}/\n  lookups:\n    foo_id:\n"
+        "      model: acme.models.widget.Widget\n      feild: id\n",
+        "spec.yaml:6: resources[0].lookups.foo_id.feild:",
+        r"did you mean 'field'",
+    ),
+    SpecCase(
+        "name-not-camelcase",
+        _OK + "- name: foo_bar\n  route: foo/\n",
+        "spec.yaml:3: resources[1].name:",
+        r"CamelCase.*use e\.g\.",
+    ),
+    SpecCase(
+        "name-keyword",
+        "- name: class\n  route: foo/\n",
+        "spec.yaml:1: resources[0].name:",
+        r"CamelCase.*use e\.g\.",
+    ),
+    SpecCase(
+        "name-endpoint",
+        "- name: Endpoint\n  route: foo/\n",
+        "spec.yaml:1: resources[0].name:",
+        r"\b(use|choose|rename|pick)\b",
+    ),
+    SpecCase(
+        "unknown-method",
+        "resources:\n  - name: Foo\n    route: foo/\n  - name: Bar\n    route: bar/\n"
+        "    methods:\n      - fetch\n",
+        "spec.yaml:7: resources[1].methods[0]:",
+        r"use any of get, post, put, patch, delete",
+    ),
+    SpecCase(
+        "duplicate-method",
+        "- name: Foo\n  route: foo/\n  methods: [get, post, get]\n",
+        "spec.yaml:3: resources[0].methods",
+        r"\b(remove|once|drop)\b",
+    ),
+    SpecCase(
+        "methods-empty",
+        "- name: Foo\n  route: foo/\n  methods: []\n",
+        "spec.yaml:3: resources[0].methods:",
+        r"must be a non-empty list of get",
+    ),
+    SpecCase(
+        "route-double-slash",
+        "- name: Foo\n  route: foo//bar/\n",
+        "spec.yaml:2: resources[0].route:",
+        r"remove it",
+    ),
+    SpecCase(
+        "route-newline",
+        '- name: Foo\n  route: "fo\\no/"\n',
+        "spec.yaml:2: resources[0].route:",
+        r"not allowed.*use letters",
+    ),
+    SpecCase(
+        "lookup-param-not-in-route",
+        "- name: Foo\n  route: foo/\n  lookups:\n    thing_id:\n"
+        "      model: acme.models.widget.Widget\n",
+        "spec.yaml:4: resources[0].lookups.thing_id:",
+        r"\b(remove|add|use one of|did you mean)\b",
+    ),
+    SpecCase(
+        "lookup-model-injection",
+        "- name: Foo\n  route: foo/{foo_id}/\n  lookups:\n    foo_id:\n"
+        "      model: __import__('os').X\n",
+        "spec.yaml:5: resources[0].lookups.foo_id.model:",
+        r"dotted path like pkg\.models\.Widget",
+    ),
+    SpecCase(
+        "permission-not-dotted",
+        "- name: Foo\n  route: foo/\n  permission_classes: [AllowAny]\n",
+        "spec.yaml:3: resources[0].permission_classes[0]:",
+        r"dotted path like",
+    ),
+    SpecCase(
+        "owner-unknown",
+        _OK + "- name: Foo\n  route: foo/\n  owner: nobody\n",
+        "spec.yaml:5: resources[1].owner:",
+        r"use one of unowned, issues, ecosystem, telemetry",
+    ),
+    SpecCase(
+        "publish-status-missing-method",
+        "- name: Foo\n  route: foo/\n  methods: [get, post]\n  publish_status: {get: public}\n",
+        "spec.yaml:4: resources[0].publish_status:",
+        r"no status for post; give one per method",
+    ),
+    SpecCase(
+        "defaults-silo-unknown",  # the bad value is in `defaults`, so that is where to point
+        "defaults:\n  silo: moon\nresources:\n  - name: Foo\n    route: foo/\n",
+        "spec.yaml:2: defaults.silo:",
+        r"use one of control, region, all or none",
+    ),
+    SpecCase(
+        "defaults-owner-unknown",
+        "defaults:\n  owner: nobody\nresources:\n  - name: Foo\n    route: foo/\n",
+        "spec.yaml:2: defaults.owner:",
+        r"use one of unowned",
+    ),
+    SpecCase(
+        "base-does-not-fit-route",
+        "- name: Foo\n  route: foo/\n  base: ProjectEndpoint\n",
+        "spec.yaml:3: resources[0].base:",
+        r"route must start with",
+    ),
+    SpecCase(
+        "same-name-twice",
+        "- name: Foo\n  route: foo/\n- name: FooEndpoint\n  route: bar/\n",
+        "spec.yaml:3: resources[1].name:",
+        r"must be unique",
+    ),
+    SpecCase(
+        "same-route-twice",
+        "- name: Foo\n  route: foo/\n- name: Bar\n  route: /api/0/foo\n",
+        "spec.yaml:4: resources[1].route:",
+        r"must be unique",
+    ),
+    SpecCase(
+        "url-name-quotes",
+        '- name: Foo\n  route: foo/\n  url_name: "it\'s"\n',
+        "spec.yaml:3: resources[0].url_name:",
+        r"use e\.g\.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SPEC_CASES, ids=lambda case: case.id)
+def test_bad_spec_file(case: SpecCase, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(case.spec, encoding="utf-8")
+    before = snapshot(project)
+
+    result = run_like_a_process(capsys, "generate", str(spec), "--project", str(project))
+
+    assert_clean_error(result, case.code, case.where, case.hint)
+    assert snapshot(project) == before
+
+
+# -- command-line flags --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FlagCase:
+    """`scaffold new-endpoint ARGS` on a copy of a project, with one bad flag value."""
+
+    id: str
+    args: tuple[str, ...]
+    where: str  # the flag (or NAME) the message must name
+    hint: str
+    code: int = BAD_INPUT
+    project: Path = EXAMPLE
+
+
+FLAG_CASES = [
+    FlagCase("name-keyword", ("class", "--route", "things/"), "NAME", r"use e\.g\."),
+    FlagCase("name-snake-case", ("my_things", "--route", "things/"), "NAME", r"use e\.g\."),
+    FlagCase("name-endpoint", ("Endpoint", "--route", "things/"), "NAME", r"\b(use|choose)\b"),
+    FlagCase(
+        "unknown-method",
+        ("Things", "--route", "things/", "--methods", "get,fetch"),
+        "--methods",
+        r"use any of get, post",
+    ),
+    FlagCase(
+        "duplicate-method",
+        ("Things", "--route", "things/", "--methods", "get,GET"),
+        "--methods",
+        r"\b(remove|once|drop)\b",
+    ),
+    FlagCase(
+        "methods-empty",
+        ("Things", "--route", "things/", "--methods", ""),
+        "--methods",
+        r"\buse any of\b|non-empty",
+    ),
+    FlagCase(
+        "route-double-quote",
+        ("Things", "--route", 'thi"ngs/'),
+        "--route",
+        r"not allowed.*use letters",
+    ),
+    FlagCase(
+        "route-newline",
+        ("Things", "--route", "thi\nngs/"),
+        "--route",
+        r"not allowed.*use letters",
+    ),
+    FlagCase(
+        "route-space",
+        ("Things", "--route", "thi ngs/"),
+        "--route",
+        r"not allowed.*use letters",
+    ),
+    FlagCase(
+        "route-double-slash",
+        ("Things", "--route", "things//parts/"),
+        "--route",
+        r"remove it",
+    ),
+    FlagCase(
+        "route-duplicate-param",
+        ("Things", "--route", "things/{thing_id}/{thing_id}/"),
+        "--route",
+        r"\b(rename|remove)\b",
+    ),
+    FlagCase(
+        "route-invalid-regex",
+        ("Things", "--route", "things/{x:[}/"),
+        "--route",
+        r"\b(fix|use|escape|close)\b",
+    ),
+    FlagCase(
+        "route-param-without-lookup",
+        ("Things", "--route", "things/{thing_id}/"),
+        "--route",
+        r"add lookups\.thing_id\.model",
+    ),
+    FlagCase(
+        "lookup-param-not-in-route",
+        ("Things", "--route", "things/", "--lookup", "thing_id=acme.models.widget.Widget"),
+        "--lookup",
+        r"\b(remove|add|use one of|did you mean)\b",
+    ),
+    FlagCase(
+        "lookup-without-model",
+        ("Things", "--route", "things/{thing_id}/", "--lookup", "thing_id"),
+        "--lookup",
+        r"expected PARAM=MODEL",
+    ),
+    FlagCase(
+        "lookup-model-call",
+        ("Things", "--route", "things/{thing_id}/", "--lookup", 'thing_id=os.system("x")'),
+        "--lookup",
+        r"dotted path like",
+    ),
+    FlagCase(
+        "lookup-model-statement",
+        ("Things", "--route", "things/{thing_id}/", "--lookup", "thing_id=a.b; import os"),
+        "--lookup",
+        r"dotted path like",
+    ),
+    FlagCase(
+        "lookup-model-dunder-import",
+        ("Things", "--route", "things/{thing_id}/", "--lookup", "thing_id=__import__('os').X"),
+        "--lookup",
+        r"dotted path like",
+    ),
+    FlagCase(
+        "lookup-field-not-identifier",
+        ("Things", "--route", "things/{thing_id}/", "--lookup", "thing_id=acme.models.W:a=b"),
+        "--lookup",
+        r"not an identifier",
+    ),
+    FlagCase(
+        "lookup-param-given-twice",  # the first one must not be dropped silently
+        (
+            "Things",
+            "--route",
+            "things/{thing_id}/",
+            "--lookup",
+            "thing_id=acme.models.widget.Widget",
+            "--lookup",
+            "thing_id=acme.models.dashboard.Dashboard",
+        ),
+        "--lookup",
+        r"thing_id",
+    ),
+    FlagCase(
+        "lookup-model-shadows-endpoint-class",  # `class ThingsEndpoint` would hide the model
+        (
+            "Things",
+            "--route",
+            "things/{thing_id}/",
+            "--lookup",
+            "thing_id=acme.models.ThingsEndpoint",
+        ),
+        "NAME",
+        r"\b(rename|choose|use)\b",
+    ),
+    FlagCase(
+        "permission-not-dotted",
+        ("Things", "--route", "things/", "--permission", "AllowAny"),
+        "--permission",
+        r"dotted path like",
+    ),
+    FlagCase(
+        "permission-clashes-with-request",
+        ("Things", "--route", "things/", "--permission", "acme.permissions.Request"),
+        "--permission",
+        r"rename",
+    ),
+    FlagCase(
+        "owner-unknown",
+        ("Things", "--route", "things/", "--owner", "nobody"),
+        "--owner",
+        r"use one of unowned, issues",
+    ),
+    FlagCase(
+        "owner-in-project-without-apiowner",
+        (
+            "OrganizationThings",
+            "--route",
+            "organizations/{organization_slug}/things/",
+            "--owner",
+            "issues",
+        ),
+        "--owner",
+        r"remove 'owner'",
+        project=FIXTURES / "legacy",
+    ),
+    FlagCase(
+        "publish-status-unknown",
+        ("Things", "--route", "things/", "--publish-status", "bogus"),
+        "--publish-status",
+        r"use one of unknown, public, private, experimental",
+    ),
+    FlagCase(
+        "publish-status-missing-method",
+        ("Things", "--route", "things/", "--methods", "get,post", "--publish-status", "get=public"),
+        "--publish-status",
+        r"give one per method",
+    ),
+    FlagCase(
+        "publish-status-not-a-method",
+        ("Things", "--route", "things/", "--publish-status", "get=public,put=private"),
+        "--publish-status",
+        r"not one of this resource's methods",
+    ),
+    FlagCase(
+        "publish-status-method-twice",  # the first one must not be dropped silently
+        ("Things", "--route", "things/", "--publish-status", "get=public,get=private"),
+        "--publish-status",
+        r"get",
+    ),
+    FlagCase(
+        "silo-unknown",
+        ("Things", "--route", "things/", "--silo", "moon"),
+        "--silo",
+        r"use one of control, region, all or none",
+    ),
+    FlagCase(
+        "base-unknown",
+        ("Things", "--route", "things/", "--base", "OrganizationEndpont"),
+        "--base",
+        r"did you mean 'OrganizationEndpoint'",
+    ),
+    FlagCase(
+        "base-not-dotted",
+        ("Things", "--route", "things/", "--base", "a.b; import os"),
+        "--base",
+        r"not a class name or dotted path",
+    ),
+    FlagCase(
+        "base-does-not-fit-route",
+        ("Things", "--route", "things/", "--base", "ProjectEndpoint"),
+        "--base",
+        r"route must start with those parameters",
+    ),
+    FlagCase(
+        "url-name-double-quote",
+        ("Things", "--route", "things/", "--url-name", 'acme-"things'),
+        "--url-name",
+        r"use e\.g\.",
+    ),
+    FlagCase(
+        "url-name-single-quote",
+        ("Things", "--route", "things/", "--url-name", "acme-'things"),
+        "--url-name",
+        r"use e\.g\.",
+    ),
+    FlagCase(
+        "url-name-already-used",
+        ("Things", "--route", "things/", "--url-name", "acme-api-0-index"),
+        "src/acme/api/urls.py:71:",
+        r"choose another with --url-name",
+        code=CONFLICT,
+    ),
+    FlagCase(
+        "force-and-skip",
+        ("Things", "--route", "things/", "--force", "--skip"),
+        "--force and --skip",
+        r"pass one",
+    ),
+    FlagCase(
+        "module-exists-and-registered",
+        (
+            "BroadcastDetails",
+            "--route",
+            "broadcasts/{broadcast_id}/",
+            "--lookup",
+            "broadcast_id=acme.models.broadcast.Broadcast",
+        ),
+        "src/acme/api/endpoints/broadcast_details.py",
+        r"pass --force to overwrite it or --skip to keep it",
+        code=CONFLICT,
+    ),
+    FlagCase(
+        "route-already-in-urls",  # a ConflictError per scaffold/errors.py: exit 1
+        (
+            "Broadcasts",
+            "--route",
+            "broadcasts/{broadcast_id}/",
+            "--lookup",
+            "broadcast_id=acme.models.broadcast.Broadcast",
+        ),
+        "src/acme/api/urls.py:74:",
+        r"change the route",
+        code=CONFLICT,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FLAG_CASES, ids=lambda case: case.id)
+def test_bad_flag(case: FlagCase, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(case.project, tmp_path / "project")
+    before = snapshot(project)
+
+    result = run_like_a_process(capsys, "new-endpoint", *case.args, "--project", str(project))
+
+    assert_clean_error(result, case.code, case.where, case.hint)
+    assert snapshot(project) == before
+
+
+def test_generate_force_and_skip_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    before = snapshot(project)
+
+    result = run_like_a_process(
+        capsys,
+        "generate",
+        str(project / "spec.yaml"),
+        "--force",
+        "--skip",
+        "--project",
+        str(project),
+    )
+
+    assert_clean_error(result, BAD_INPUT, "--force and --skip", r"pass one")
+    assert snapshot(project) == before
+
+
+class _FakeTerminal(io.StringIO):
+    """A stdin that claims to be a terminal, so only CI=true can stop the prompt."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ci_without_route_names_the_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    before = snapshot(project)
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setattr(sys, "stdin", _FakeTerminal("things/\n"))
+
+    result = run_like_a_process(capsys, "new-endpoint", "Things", "--project", str(project))
+
+    assert_clean_error(result, BAD_INPUT, "--route", r"pass --route")
+    assert snapshot(project) == before
+
+
+def test_bad_route_in_a_real_process(tmp_path: Path) -> None:
+    """The installed entry point behaves the same as the in-process runs above."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    before = snapshot(project)
+
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scaffold",
+            "new-endpoint",
+            "Things",
+            "--route",
+            "a b/",
+            "--project",
+            str(project),
+        ],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+    )
+
+    assert completed.returncode == BAD_INPUT
+    assert completed.stderr.count("\n") == 1 and completed.stderr.startswith("error: --route: ")
+    assert snapshot(project) == before
+
+
+# -- the target project and its urls.py ----------------------------------------------------
+
+
+def _edit(relative: Path | str, change: Callable[[str], str]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / relative
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    return apply
+
+
+def _delete(relative: Path | str) -> Callable[[Path], None]:
+    return lambda root: (root / relative).unlink()
+
+
+def _write(relative: Path | str, text: str) -> Callable[[Path], None]:
+    return lambda root: (root / relative).write_text(text, encoding="utf-8")
+
+
+def _append_bytes(relative: Path | str, data: bytes) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        with (root / relative).open("ab") as handle:
+            handle.write(data)
+
+    return apply
+
+
+def _pyproject_table(body: str) -> Callable[[Path], None]:
+    return _edit("pyproject.toml", lambda text: text + "\n[tool.scaffold]\n" + body + "\n")
+
+
+def _import_line(line: str) -> Callable[[Path], None]:
+    anchor = "from .endpoints.index import IndexEndpoint\n"
+    return _edit(URLS, lambda text: text.replace(anchor, anchor + line + "\n", 1))
+
+
+@dataclass(frozen=True)
+class ProjectCase:
+    """`scaffold new-endpoint Things --route things/` on a copy of the example after `setup`."""
+
+    id: str
+    setup: Callable[[Path], None]
+    where: str
+    hint: str
+    code: int = BAD_INPUT
+    args: tuple[str, ...] = ("Things", "--route", "things/")
+
+
+PROJECT_CASES = [
+    ProjectCase(
+        "urls-missing", _delete(URLS), "src/<package>/api/urls.py", r"pass --project|set \[tool"
+    ),
+    ProjectCase(
+        "urls-not-utf8",
+        _append_bytes(URLS, b"# caf\xe9\n"),
+        "src/acme/api/urls.py: not valid UTF-8",
+        r"re-save the file as UTF-8",
+    ),
+    ProjectCase(
+        "urls-no-urlpatterns",
+        _edit(URLS, lambda text: text.replace("\nurlpatterns = [", "\napi_patterns = [", 1)),
+        "src/acme/api/urls.py",
+        r"\b(add|define|set)\b",
+    ),
+    ProjectCase(
+        "urls-no-re-path-import",
+        _edit(URLS, lambda text: text.replace("include, re_path", "include, path", 1)),
+        "src/acme/api/urls.py",
+        r"add `from django\.urls import re_path`",
+    ),
+    ProjectCase(
+        "pyproject-unknown-key",
+        _pyproject_table('packag = "acme"'),
+        "pyproject.toml: [tool.scaffold] unknown key 'packag'",
+        r"did you mean 'package'",
+    ),
+    ProjectCase(
+        "pyproject-urls-outside",
+        _pyproject_table('urls = "../outside.py"'),
+        "pyproject.toml: [tool.scaffold] urls = '../outside.py' points outside the project",
+        r"give a path inside it",
+    ),
+    ProjectCase(
+        "pyproject-invalid-toml",
+        _edit("pyproject.toml", lambda text: text + "\n[tool.scaffold\n"),
+        "pyproject.toml: invalid TOML",
+        r"fix the file",
+    ),
+    ProjectCase(
+        "pyproject-wrong-type",
+        _pyproject_table('line-length = "100"'),
+        "pyproject.toml: [tool.scaffold] line-length must be",
+        r"line length",
+    ),
+    ProjectCase(
+        "class-imported-from-other-module",
+        _import_line("from acme.legacy import ThingsEndpoint"),
+        "src/acme/api/urls.py:8:",
+        r"choose another name",
+    ),
+    ProjectCase(
+        "class-imported-under-alias",
+        _import_line("from .endpoints.old import OldEndpoint as ThingsEndpoint"),
+        "src/acme/api/urls.py:8:",
+        r"choose another name",
+    ),
+    ProjectCase(
+        "module-exists-unregistered",
+        _write(ENDPOINTS / "things.py", "# hand-written, not registered\n"),
+        "src/acme/api/endpoints/things.py",
+        r"pass --force to overwrite it or --skip to keep it",
+        code=CONFLICT,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PROJECT_CASES, ids=lambda case: case.id)
+def test_bad_project(case: ProjectCase, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    (tmp_path / "outside.py").write_text("urlpatterns = []\n", encoding="utf-8")
+    case.setup(project)
+    before = snapshot(project)
+
+    result = run_like_a_process(capsys, "new-endpoint", *case.args, "--project", str(project))
+
+    assert_clean_error(result, case.code, case.where, case.hint)
+    assert snapshot(project) == before
+
+
+def test_unparseable_urls_names_file_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    urls = project / URLS
+    lines = urls.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(1, "x = = 1\n")  # line 2, right after the module docstring
+    urls.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(SyntaxError) as python_says:
+        ast.parse(urls.read_bytes())
+    before = snapshot(project)
+
+    result = run_like_a_process(
+        capsys, "new-endpoint", "Things", "--route", "things/", "--project", str(project)
+    )
+
+    assert_clean_error(result, BAD_INPUT, "src/acme/api/urls.py:", r"fix the syntax")
+    location = re.search(r"urls\.py:(\d+):(\d+):", result.err)
+    assert location, f"no file:line:col in: {result.err}"
+    assert int(location.group(1)) == python_says.value.lineno == 2, result.err
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("target", ["manage.py", "no-such-dir"])
+def test_project_not_a_directory(
+    target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    before = snapshot(project)
+
+    result = run_like_a_process(
+        capsys, "new-endpoint", "Things", "--route", "things/", "--project", str(project / target)
+    )
+
+    assert_clean_error(result, BAD_INPUT, f"{target}: not a directory", r"pass --project")
+    assert snapshot(project) == before
+
+
+def test_missing_spec_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    before = snapshot(project)
+
+    result = run_like_a_process(
+        capsys, "generate", str(tmp_path / "nope.yaml"), "--project", str(project)
+    )
+
+    assert_clean_error(result, BAD_INPUT, "nope.yaml: not found", r"\bcheck\b")
+    assert snapshot(project) == before
+
+
+# -- hostile text that is not an error --------------------------------------------------------
+
+HOSTILE_DESCRIPTION = 'Lists "things".\nEnds a docstring early: """ and \'\'\' and a \\ too.'
+
+
+def _docstring_of(module: Path, class_name: str) -> str | None:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    classes = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == class_name]
+    assert len(classes) == 1
+    return ast.get_docstring(classes[0], clean=False)
+
+
+def test_description_with_quotes_is_kept_as_docstring_from_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "Things",
+        "--route",
+        "things/",
+        "--description",
+        HOSTILE_DESCRIPTION,
+        "--project",
+        str(project),
+    )
+
+    assert result.code == 0, result.err
+    assert _docstring_of(project / ENDPOINTS / "things.py", "ThingsEndpoint") == HOSTILE_DESCRIPTION
+
+
+def test_description_with_quotes_is_kept_as_docstring_from_spec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    spec = tmp_path / "spec.yaml"
+    escaped = HOSTILE_DESCRIPTION.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    spec.write_text(
+        textwrap.dedent(f"""\
+            - name: Things
+              route: things/
+              description: "{escaped}"
+            """),
+        encoding="utf-8",
+    )
+
+    result = run_cli(capsys, "generate", str(spec), "--project", str(project))
+
+    assert result.code == 0, result.err
+    assert _docstring_of(project / ENDPOINTS / "things.py", "ThingsEndpoint") == HOSTILE_DESCRIPTION

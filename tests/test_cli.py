@@ -1,0 +1,509 @@
+"""Happy paths of the `scaffold` CLI, run on throwaway copies of the example and the fixtures."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import json
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import black
+import pytest
+
+from tests.helpers import EXAMPLE, FIXTURES, changed_files, copy_project, run_cli, snapshot
+
+LINE_LENGTH = 100  # every project here sets black's (or ruff's) line length to 100
+EXAMPLE_URLS = "src/acme/api/urls.py"
+EXAMPLE_ENDPOINTS = "src/acme/api/endpoints"
+
+
+@dataclass(frozen=True)
+class NewEndpoint:
+    """One `new-endpoint` call on a project and where its output lands."""
+
+    project: Path
+    args: tuple[str, ...]
+    module: str  # path of the new module, relative to the project root
+    urls: str  # path of urls.py, relative to the project root
+
+
+NEW_ENDPOINTS = {
+    "example": NewEndpoint(
+        EXAMPLE,
+        (
+            "OrganizationReports",
+            "--route",
+            "organizations/{organization_id_or_slug}/reports/",
+            "--methods",
+            "get,post",
+        ),
+        f"{EXAMPLE_ENDPOINTS}/organization_reports.py",
+        EXAMPLE_URLS,
+    ),
+    "legacy": NewEndpoint(
+        FIXTURES / "legacy",
+        ("OrganizationReports", "--route", "organizations/{organization_slug}/reports/"),
+        "src/oldco/api/endpoints/organization_reports.py",
+        "src/oldco/api/urls.py",
+    ),
+    "modern": NewEndpoint(
+        FIXTURES / "modern",
+        (
+            "ProjectReports",
+            "--route",
+            "projects/{organization_id_or_slug}/{project_id_or_slug}/reports/",
+        ),
+        "src/nova/api/endpoints/project_reports.py",
+        "src/nova/api/urls.py",
+    ),
+}
+
+
+def is_black_clean(text: str) -> bool:
+    return black.format_str(text, mode=black.Mode(line_length=LINE_LENGTH)) == text
+
+
+def removed_lines(before: str, after: str) -> list[str]:
+    """Lines of `before` that a unified diff to `after` removes."""
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line.startswith("-") and not line.startswith("---")]
+
+
+def class_def(source: str, name: str) -> ast.ClassDef:
+    tree = ast.parse(source)
+    found = [node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == name]
+    assert len(found) == 1, f"class {name} not found once"
+    return found[0]
+
+
+def method(cls: ast.ClassDef, name: str) -> ast.FunctionDef:
+    found = [n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == name]
+    assert len(found) == 1, f"{cls.name}.{name} not found once"
+    return found[0]
+
+
+def arg_names(function: ast.FunctionDef) -> list[str]:
+    return [a.arg for a in function.args.args]
+
+
+def class_attribute(cls: ast.ClassDef, name: str) -> ast.expr:
+    for node in cls.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return node.value
+    raise AssertionError(f"{cls.name}.{name} is not assigned")
+
+
+def imported_from(source: str) -> dict[str, str]:
+    """Local name -> module, for every `from module import name` at module level."""
+    return {
+        alias.asname or alias.name: node.module or ""
+        for node in ast.parse(source).body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+
+
+# -- new-endpoint ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(NEW_ENDPOINTS))
+def test_new_endpoint_creates_module_and_only_adds_to_urls(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = NEW_ENDPOINTS[name]
+    project = copy_project(case.project, tmp_path / "project")
+    before = snapshot(project)
+
+    result = run_cli(capsys, "new-endpoint", *case.args, "--project", str(project))
+
+    assert result.code == 0, result.err
+    assert result.err == ""
+    after = snapshot(project)
+    assert set(changed_files(before, after)) == {case.module, case.urls}
+    assert before.get(case.module) is None
+    old_urls, new_urls = before[case.urls].decode(), after[case.urls].decode()
+    assert removed_lines(old_urls, new_urls) == []
+    assert len(new_urls.splitlines()) > len(old_urls.splitlines())
+    for touched in (case.module, case.urls):
+        assert is_black_clean(after[touched].decode()), f"black would reformat {touched}"
+    class_name = case.args[0] + "Endpoint"
+    class_def(after[case.module].decode(), class_name)  # parses, defines the class
+    assert f"{class_name}.as_view()" in new_urls
+    assert f"create  {case.module}" in result.out
+
+
+def test_new_endpoint_again_refuses_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = NEW_ENDPOINTS["example"]
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    assert run_cli(capsys, "new-endpoint", *case.args, "--project", str(project)).code == 0
+    before = snapshot(project)
+
+    again = run_cli(capsys, "new-endpoint", *case.args, "--project", str(project))
+
+    assert again.code == 1
+    assert again.err.startswith(f"error: {case.module}: ")
+    assert "already exists" in again.err and "--force" in again.err and "--skip" in again.err
+    assert snapshot(project) == before
+
+
+def test_new_endpoint_force_rewrites_identical_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = NEW_ENDPOINTS["example"]
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    assert run_cli(capsys, "new-endpoint", *case.args, "--project", str(project)).code == 0
+    before = snapshot(project)
+
+    forced = run_cli(capsys, "new-endpoint", *case.args, "--force", "--project", str(project))
+
+    assert forced.code == 0, forced.err
+    assert snapshot(project) == before
+    assert "nothing to do" in forced.out
+
+
+def _create_then_hand_edit(
+    project: Path, capsys: pytest.CaptureFixture[str], case: NewEndpoint
+) -> tuple[Path, str]:
+    """Run `case`, then edit the module by hand; return it and its generated text."""
+    assert run_cli(capsys, "new-endpoint", *case.args, "--project", str(project)).code == 0
+    module = project / case.module
+    generated = module.read_text(encoding="utf-8")
+    edited = generated.replace("return Response([])", "return Response(['hand-written'])")
+    assert edited != generated
+    module.write_text(edited, encoding="utf-8")
+    return module, generated
+
+
+def test_new_endpoint_skip_keeps_a_hand_edited_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = NEW_ENDPOINTS["example"]
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    _create_then_hand_edit(project, capsys, case)
+    before = snapshot(project)
+
+    skipped = run_cli(capsys, "new-endpoint", *case.args, "--skip", "--project", str(project))
+
+    assert skipped.code == 0, skipped.err
+    assert snapshot(project) == before
+    assert f"keep    {case.module}" in skipped.out
+
+
+def test_new_endpoint_force_replaces_a_hand_edited_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = NEW_ENDPOINTS["example"]
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    module, generated = _create_then_hand_edit(project, capsys, case)
+    before = snapshot(project)
+
+    forced = run_cli(capsys, "new-endpoint", *case.args, "--force", "--project", str(project))
+
+    assert forced.code == 0, forced.err
+    assert module.read_text(encoding="utf-8") == generated
+    assert changed_files(before, snapshot(project)) == {case.module: generated.encode()}
+    assert f"replace {case.module}" in forced.out
+
+
+def test_skip_registers_an_existing_unregistered_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    hand_written = "# written by hand before scaffold ran\n"
+    (project / EXAMPLE_ENDPOINTS / "things.py").write_text(hand_written, encoding="utf-8")
+    before = snapshot(project)
+
+    result = run_cli(
+        capsys, "new-endpoint", "Things", "--route", "things/", "--skip", "--project", str(project)
+    )
+
+    assert result.code == 0, result.err
+    after = snapshot(project)
+    assert set(changed_files(before, after)) == {EXAMPLE_URLS}
+    assert after[f"{EXAMPLE_ENDPOINTS}/things.py"] == hand_written.encode()
+    assert "from .endpoints.things import ThingsEndpoint" in after[EXAMPLE_URLS].decode()
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = NEW_ENDPOINTS["example"]
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    before = snapshot(project)
+
+    preview = run_cli(capsys, "new-endpoint", *case.args, "--dry-run", "--project", str(project))
+
+    assert preview.code == 0, preview.err
+    assert snapshot(project) == before
+    assert f"--- /dev/null\n+++ b/{case.module}\n" in preview.out
+    assert f"--- a/{case.urls}\n+++ b/{case.urls}\n" in preview.out
+    assert "nothing was written" in preview.out
+
+    # The preview shows exactly what a real run then writes.
+    real = copy_project(EXAMPLE, tmp_path / "real")
+    assert run_cli(capsys, "new-endpoint", *case.args, "--project", str(real)).code == 0
+    module_diff = preview.out.split(f"+++ b/{case.module}\n", 1)[1].split("--- a/", 1)[0]
+    shown = [line[1:] for line in module_diff.splitlines() if line.startswith("+")]
+    assert shown == (real / case.module).read_text(encoding="utf-8").splitlines()
+
+
+def test_nested_route_with_lookup_subclasses_project_endpoint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "ProjectGadgetDetails",
+        "--route",
+        "projects/{organization_id_or_slug}/{project_id_or_slug}/gadgets/{gadget_id}/",
+        "--lookup",
+        "gadget_id=acme.models.widget.Widget",
+        "--methods",
+        "get,delete",
+        "--project",
+        str(project),
+    )
+
+    assert result.code == 0, result.err
+    source = (project / EXAMPLE_ENDPOINTS / "project_gadget_details.py").read_text()
+    cls = class_def(source, "ProjectGadgetDetailsEndpoint")
+    assert [ast.unparse(base) for base in cls.bases] == ["ProjectEndpoint"]
+    assert imported_from(source)["ProjectEndpoint"] == "acme.api.bases.project"
+    convert_args = method(cls, "convert_args")
+    assert arg_names(convert_args) == ["self", "request", "gadget_id"]
+    assert "kwargs['project'].id" in ast.unparse(convert_args)  # scoped by the base's project
+    assert arg_names(method(cls, "get")) == ["self", "request", "project", "gadget"]
+    assert arg_names(method(cls, "delete")) == ["self", "request", "project", "gadget"]
+    urls = (project / EXAMPLE_URLS).read_text()
+    project_urls = next(
+        node.value
+        for node in ast.parse(urls).body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "PROJECT_URLS"
+    )
+    assert "ProjectGadgetDetailsEndpoint.as_view()" in ast.unparse(project_urls)
+    assert (
+        r'r"^(?P<organization_id_or_slug>[^/]+)/(?P<project_id_or_slug>[^/]+)/gadgets/'
+        r'(?P<gadget_id>[^/]+)/$"' in urls
+    )
+
+
+def test_publish_status_per_method_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "Things",
+        "--route",
+        "things/",
+        "--methods",
+        "get,post",
+        "--publish-status",
+        "get=public,post=private",
+        "--project",
+        str(project),
+    )
+
+    assert result.code == 0, result.err
+    cls = class_def((project / EXAMPLE_ENDPOINTS / "things.py").read_text(), "ThingsEndpoint")
+    status = class_attribute(cls, "publish_status")
+    assert isinstance(status, ast.Dict)
+    assert {
+        ast.literal_eval(key): ast.unparse(value)
+        for key, value in zip(status.keys, status.values, strict=True)
+        if key is not None
+    } == {"GET": "ApiPublishStatus.PUBLIC", "POST": "ApiPublishStatus.PRIVATE"}
+
+
+def test_repeated_lookup_and_permission_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "ThingParts",
+        "--route",
+        "things/{thing_id}/parts/{part_id}/",
+        "--lookup",
+        "thing_id=acme.models.widget.Widget",
+        "--lookup",
+        "part_id=acme.models.widget.WidgetRevision",
+        "--permission",
+        "rest_framework.permissions.AllowAny",
+        "--permission",
+        "rest_framework.permissions.IsAdminUser",
+        "--project",
+        str(project),
+    )
+
+    assert result.code == 0, result.err
+    source = (project / EXAMPLE_ENDPOINTS / "thing_parts.py").read_text()
+    cls = class_def(source, "ThingPartsEndpoint")
+    permissions = class_attribute(cls, "permission_classes")
+    assert ast.unparse(permissions) == "(AllowAny, IsAdminUser)"
+    imports = imported_from(source)
+    assert imports["AllowAny"] == imports["IsAdminUser"] == "rest_framework.permissions"
+    assert imports["Widget"] == imports["WidgetRevision"] == "acme.models.widget"
+    convert_args = method(cls, "convert_args")
+    assert arg_names(convert_args) == ["self", "request", "thing_id", "part_id"]
+    body = ast.unparse(convert_args)
+    assert "Widget.objects.get(id=thing_id)" in body
+    assert "WidgetRevision.objects.get(thing_id=thing.id, id=part_id)" in body
+    assert arg_names(method(cls, "get")) == ["self", "request", "thing", "part"]
+
+
+# -- generate --------------------------------------------------------------------------------
+
+NEW_SPEC = textwrap.dedent("""\
+    defaults:
+      owner: telemetry
+    resources:
+      - name: OrganizationReports
+        route: organizations/{organization_id_or_slug}/reports/
+        methods: [get, post]
+      - name: OrganizationReportDetails
+        route: organizations/{organization_id_or_slug}/reports/{report_id}/
+        methods: [get, delete]
+        publish_status: {get: public, delete: private}
+        lookups:
+          report_id:
+            model: acme.models.dashboard.Dashboard
+    """)
+
+
+def test_generate_twice_changes_nothing_the_second_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(NEW_SPEC, encoding="utf-8")
+    original = snapshot(project)
+
+    first = run_cli(capsys, "generate", str(spec), "--project", str(project))
+
+    assert first.code == 0, first.err
+    once = snapshot(project)
+    assert set(changed_files(original, once)) == {
+        f"{EXAMPLE_ENDPOINTS}/organization_reports.py",
+        f"{EXAMPLE_ENDPOINTS}/organization_report_details.py",
+        EXAMPLE_URLS,
+    }
+    assert removed_lines(original[EXAMPLE_URLS].decode(), once[EXAMPLE_URLS].decode()) == []
+    for path in changed_files(original, once):
+        assert is_black_clean(once[path].decode()), f"black would reformat {path}"
+
+    second = run_cli(capsys, "generate", str(spec), "--project", str(project))
+
+    assert second.code == 0, second.err
+    assert snapshot(project) == once
+    assert "nothing to do" in second.out
+
+
+def test_generate_the_examples_own_spec_is_already_converged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    before = snapshot(project)
+
+    result = run_cli(capsys, "generate", str(project / "spec.yaml"), "--project", str(project))
+
+    assert result.code == 0, result.err
+    assert snapshot(project) == before
+    assert "nothing to do" in result.out
+
+
+def test_generate_force_rerenders_the_example_identically(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    before = snapshot(project)
+
+    result = run_cli(
+        capsys, "generate", str(project / "spec.yaml"), "--force", "--project", str(project)
+    )
+
+    assert result.code == 0, result.err
+    assert changed_files(before, snapshot(project)) == {}
+
+
+def test_generate_dry_run_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(NEW_SPEC, encoding="utf-8")
+    before = snapshot(project)
+
+    result = run_cli(capsys, "generate", str(spec), "--dry-run", "--project", str(project))
+
+    assert result.code == 0, result.err
+    assert snapshot(project) == before
+    assert f"+++ b/{EXAMPLE_ENDPOINTS}/organization_reports.py" in result.out
+    assert f"+++ b/{EXAMPLE_ENDPOINTS}/organization_report_details.py" in result.out
+    assert f"+++ b/{EXAMPLE_URLS}" in result.out
+    assert "3 file(s) would change" in result.out
+
+
+# -- the program itself ----------------------------------------------------------------------
+
+
+def test_python_dash_m_scaffold_help_lists_the_commands(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "scaffold", "--help"],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert "new-endpoint" in completed.stdout
+    assert "generate" in completed.stdout
+    assert "Traceback" not in completed.stderr
+
+
+_IMPORTS_PROBE = """
+import json, sys
+from scaffold.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+heavy = [m for m in ("libcst", "black", "jinja2", "yaml") if m in sys.modules]
+print("PROBE=" + json.dumps({"code": code, "heavy": heavy}))
+"""
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["new-endpoint", "--help"], ["generate", "--help"]], ids=" ".join
+)
+def test_help_does_not_import_the_heavy_libraries(argv: list[str], tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_PROBE, *argv],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    probe_line = next(line for line in completed.stdout.splitlines() if line.startswith("PROBE="))
+    probe = json.loads(probe_line.removeprefix("PROBE="))
+    assert probe == {"code": 0, "heavy": []}
+    assert "Usage:" in completed.stdout
