@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
 
 from scaffold.commands import generate, new_endpoint
-from scaffold.errors import EXIT_USAGE, ScaffoldError
+from scaffold.errors import ScaffoldError
 
 app = typer.Typer(
     name="scaffold",
@@ -23,16 +22,13 @@ app.command("generate", help=generate.HELP)(generate.generate)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI and exit with its code: 0 done, 1 refused, 2 bad input or configuration."""
+    """Run the CLI and exit: 0 done, 1 refused, 2 bad input, usage or configuration.
+
+    typer reports its own usage errors (exit 2); a ScaffoldError becomes one line on stderr;
+    anything else is a bug and keeps its traceback.
+    """
     try:
-        result = app(args=argv, prog_name="scaffold", standalone_mode=False)
+        app(args=argv, prog_name="scaffold")
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}", err=True)
+        print(f"error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(EXIT_USAGE)
-    sys.exit(result if isinstance(result, int) else 0)

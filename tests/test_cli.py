@@ -507,3 +507,22 @@ def test_help_does_not_import_the_heavy_libraries(argv: list[str], tmp_path: Pat
     probe = json.loads(probe_line.removeprefix("PROBE="))
     assert probe == {"code": 0, "heavy": []}
     assert "Usage:" in completed.stdout
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        ([], "Usage: scaffold"),
+        (["new-endpoint"], "Missing argument 'NAME'"),
+        (["new-endpoint", "Things", "--bogus"], "No such option: --bogus"),
+        (["generate"], "Missing argument 'SPEC'"),
+    ],
+)
+def test_usage_errors_exit_2_without_a_traceback(argv: list[str], expected: str) -> None:
+    """Usage errors come from typer's own (vendored) click: they must not escape as tracebacks."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "scaffold", *argv], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 2
+    assert "Traceback" not in completed.stderr
+    assert expected in completed.stderr

@@ -10,8 +10,8 @@ if TYPE_CHECKING:
     from scaffold.plan import Plan
 
 
-def finish(plan: Plan, dry_run: bool) -> int:
-    """Print the plan's messages; with `dry_run` show diffs, else write. Returns the exit code."""
+def finish(plan: Plan, dry_run: bool) -> None:
+    """Print the plan's messages; with `dry_run` show diffs, else write."""
     from scaffold.plan import apply, validate
 
     console = Console(highlight=False, soft_wrap=True)
@@ -26,10 +26,9 @@ def finish(plan: Plan, dry_run: bool) -> int:
             else:
                 console.out(diff, end="", highlight=False)
         console.print(f"dry run: {len(plan.changes)} file(s) would change; nothing was written")
-        return 0
+        return
     apply(plan)
     for message in plan.messages:
         console.print(message, markup=False)
     if not plan.changes:
         console.print("nothing to do: everything is already generated and registered")
-    return 0

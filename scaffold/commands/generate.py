@@ -16,7 +16,9 @@ HELP = (
 
 
 def generate(
-    spec: Annotated[Path, typer.Argument(help="YAML spec: a list of resources (see README).")],
+    spec: Annotated[
+        Path, typer.Argument(metavar="SPEC", help="YAML spec: a list of resources (see README).")
+    ],
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing modules.")] = False,
     skip: Annotated[
         bool, typer.Option("--skip", help="Keep existing modules; still register them.")
@@ -25,7 +27,7 @@ def generate(
         bool, typer.Option("--dry-run", help="Show the diff of every change; write nothing.")
     ] = False,
     project: Annotated[Path, typer.Option(help="Root of the target project.")] = Path("."),
-) -> int:
+) -> None:
     from scaffold.errors import SpecError
     from scaffold.generation import OnExisting, build_plan, read_source
     from scaffold.settings import load_settings
@@ -36,4 +38,4 @@ def generate(
     resources = load_spec(read_source(spec, str(spec)), str(spec))
     settings = load_settings(project)
     on_existing = OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.CONVERGE
-    return finish(build_plan(settings, resources, on_existing, parallel=True), dry_run)
+    finish(build_plan(settings, resources, on_existing, parallel=True), dry_run)

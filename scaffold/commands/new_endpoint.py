@@ -18,7 +18,9 @@ HELP = (
 
 
 def new_endpoint(
-    name: Annotated[str, typer.Argument(help="Class name, e.g. OrganizationWidgets[Endpoint].")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Class name, e.g. OrganizationWidgets[Endpoint].")
+    ],
     route: Annotated[
         str | None,
         typer.Option(
@@ -53,7 +55,7 @@ def new_endpoint(
         bool, typer.Option("--dry-run", help="Show the diff of every change; write nothing.")
     ] = False,
     project: Annotated[Path, typer.Option(help="Root of the target project.")] = Path("."),
-) -> int:
+) -> None:
     from scaffold.errors import SpecError
     from scaffold.generation import OnExisting, build_plan
     from scaffold.settings import load_settings
@@ -79,7 +81,7 @@ def new_endpoint(
     spec = resource_from_flags(raw)
     settings = load_settings(project)
     on_existing = OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.FAIL
-    return finish(build_plan(settings, [spec], on_existing, parallel=True), dry_run)
+    finish(build_plan(settings, [spec], on_existing, parallel=True), dry_run)
 
 
 def _publish_status(value: str | None) -> str | dict[str, str] | None:
