@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from scaffold.commands._output import finish
+from scaffold.commands._writing import (
+    DryRunOption,
+    ForceOption,
+    ProjectOption,
+    SkipOption,
+    finish,
+    on_existing,
+)
 
 HELP = (
     "Generate every resource in a YAML spec and register them. Resources already generated and "
@@ -19,23 +26,16 @@ def generate(
     spec: Annotated[
         Path, typer.Argument(metavar="SPEC", help="YAML spec: a list of resources (see README).")
     ],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing modules.")] = False,
-    skip: Annotated[
-        bool, typer.Option("--skip", help="Keep existing modules; still register them.")
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the diff of every change; write nothing.")
-    ] = False,
-    project: Annotated[Path, typer.Option(help="Root of the target project.")] = Path("."),
+    force: ForceOption = False,
+    skip: SkipOption = False,
+    dry_run: DryRunOption = False,
+    project: ProjectOption = Path("."),
 ) -> None:
-    from scaffold.errors import SpecError
     from scaffold.generation import OnExisting, build_plan, read_source
     from scaffold.settings import load_settings
     from scaffold.spec import load_spec
 
-    if force and skip:
-        raise SpecError("--force and --skip exclude each other; pass one")
+    policy = on_existing(force, skip, OnExisting.CONVERGE)
     resources = load_spec(read_source(spec, str(spec)), str(spec))
     settings = load_settings(project)
-    on_existing = OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.CONVERGE
-    finish(build_plan(settings, resources, on_existing, parallel=True), dry_run)
+    finish(build_plan(settings, resources, policy, parallel=True), dry_run)

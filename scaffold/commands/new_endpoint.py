@@ -9,7 +9,14 @@ from typing import Annotated, Any
 
 import typer
 
-from scaffold.commands._output import finish
+from scaffold.commands._writing import (
+    DryRunOption,
+    ForceOption,
+    ProjectOption,
+    SkipOption,
+    finish,
+    on_existing,
+)
 
 HELP = (
     "Create one endpoint module and register it in urls.py. The base class is chosen from the "
@@ -47,22 +54,16 @@ def new_endpoint(
     silo: Annotated[str | None, typer.Option(help="region, control, all, none, or a name.")] = None,
     url_name: Annotated[str | None, typer.Option(help="URL name (default from the class).")] = None,
     description: Annotated[str | None, typer.Option(help="Class docstring.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing module.")] = False,
-    skip: Annotated[
-        bool, typer.Option("--skip", help="Keep an existing module; still register it.")
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the diff of every change; write nothing.")
-    ] = False,
-    project: Annotated[Path, typer.Option(help="Root of the target project.")] = Path("."),
+    force: ForceOption = False,
+    skip: SkipOption = False,
+    dry_run: DryRunOption = False,
+    project: ProjectOption = Path("."),
 ) -> None:
-    from scaffold.errors import SpecError
     from scaffold.generation import OnExisting, build_plan
     from scaffold.settings import load_settings
     from scaffold.spec import parse_lookup_flag, resource_from_flags
 
-    if force and skip:
-        raise SpecError("--force and --skip exclude each other; pass one")
+    policy = on_existing(force, skip, OnExisting.FAIL)
     if route is None:
         route = _prompt_or_fail("--route", "Route below /api/0/")
     raw: dict[str, Any] = {"name": name, "route": route, "methods": methods}
@@ -80,8 +81,7 @@ def new_endpoint(
         raw["lookups"] = _unique("--lookup", [parse_lookup_flag(item) for item in lookup])
     spec = resource_from_flags(raw)
     settings = load_settings(project)
-    on_existing = OnExisting.FORCE if force else OnExisting.SKIP if skip else OnExisting.FAIL
-    finish(build_plan(settings, [spec], on_existing, parallel=True), dry_run)
+    finish(build_plan(settings, [spec], policy, parallel=True), dry_run)
 
 
 def _publish_status(value: str | None) -> str | dict[str, str] | None:

@@ -1,0 +1,58 @@
+"""What the writing commands share: their options, and previewing or applying a plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from scaffold.generation import OnExisting
+    from scaffold.plan import Plan
+
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite an existing endpoint module.")
+]
+SkipOption = Annotated[
+    bool, typer.Option("--skip", help="Keep an existing endpoint module; still register it.")
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Show the diff of every change; write nothing.")
+]
+ProjectOption = Annotated[Path, typer.Option(help="Root of the target project.")]
+
+
+def on_existing(force: bool, skip: bool, default: OnExisting) -> OnExisting:
+    """The policy for existing modules that --force / --skip ask for."""
+    from scaffold.errors import SpecError
+    from scaffold.generation import OnExisting
+
+    if force and skip:
+        raise SpecError("--force and --skip exclude each other; pass one")
+    return OnExisting.FORCE if force else OnExisting.SKIP if skip else default
+
+
+def finish(plan: Plan, dry_run: bool) -> None:
+    """Print the plan's messages; with `dry_run` show diffs, else write."""
+    from scaffold.plan import apply, validate
+
+    console = Console(highlight=False, soft_wrap=True)
+    if dry_run:
+        validate(plan)
+        for change in plan.changes:
+            diff = change.diff(plan.root)
+            if console.is_terminal:
+                from rich.syntax import Syntax
+
+                console.print(Syntax(diff, "diff", theme="ansi_dark", background_color="default"))
+            else:
+                console.out(diff, end="", highlight=False)
+        console.print(f"dry run: {len(plan.changes)} file(s) would change; nothing was written")
+        return
+    apply(plan)
+    for message in plan.messages:
+        console.print(message, markup=False)
+    if not plan.changes:
+        console.print("nothing to do: everything is already generated and registered")
