@@ -89,9 +89,11 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     spec = endpoint.spec
     imports = ImportSet(first_party=_first_party(settings))
     use = imports.add
-    use("rest_framework.request.Request", spec.at("methods"))
+    annotate = settings.annotations
+    if annotate:
+        use("rest_framework.request.Request", spec.at("methods"))
     use("rest_framework.response.Response", spec.at("methods"))
-    if endpoint.lookups:
+    if endpoint.lookups and annotate:
         use("typing.Any", spec.at("lookups"))
     context: dict[str, Any] = {
         "class_name": spec.class_name,
@@ -101,6 +103,10 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         "docstring": _docstring(spec.description) if spec.description else "",
         "path": f"/api/0/{spec.route.text}",
         "owner": "",
+        "annotate": annotate,
+        # Python 2 era codebases (no annotations) get the spellings that work there too.
+        "super": "super()" if annotate else f"super({spec.class_name}, self)",
+        "digits": "isdecimal" if annotate else "isdigit",
     }
     if endpoint.owner and settings.owner_enum:
         enum = settings.owner_enum
@@ -125,7 +131,7 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         context["not_found"] = use(settings.not_found_class, spec.at("lookups"))
     params = []
     for param in endpoint.handler_params:
-        if param.type_path is None:
+        if param.type_path is None or not annotate:
             params.append(param.name)
         elif param.type_path == "str":
             params.append(f"{param.name}: str")

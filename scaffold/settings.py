@@ -19,6 +19,7 @@ _CONFIG_KEYS = {
     "url-name-prefix": "prefix of URL names, e.g. 'sentry-api-0'",
     "silo-decorator": "decorator used when a resource names no silo",
     "base-modules": "extra modules (dotted) that define endpoint base classes",
+    "annotations": "write type annotations (default: when api/base.py or api/bases/ use them)",
 }
 
 
@@ -48,6 +49,7 @@ class Settings:
     publish_status_enum: EnumInfo | None
     not_found_class: str  # dotted path of the 404 exception
     url_name_prefix: str | None
+    annotations: bool  # False for codebases (Python 2 era) whose bases carry no annotations
 
     @property
     def api_module(self) -> str:
@@ -117,6 +119,7 @@ def load_settings(project_root: Path) -> Settings:
         ),
         not_found_class=_not_found_class(api_dir, src_root),
         url_name_prefix=config.get("url-name-prefix"),
+        annotations=config.get("annotations", _uses_annotations(api_dir)),
     )
 
 
@@ -140,8 +143,8 @@ def _scaffold_table(root: Path, pyproject: dict[str, Any]) -> dict[str, Any]:
                 f"{root / 'pyproject.toml'}: [tool.scaffold] unknown key {key!r}"
                 f"{did_you_mean(key, _CONFIG_KEYS)}; known keys: {', '.join(_CONFIG_KEYS)}"
             )
-        expected = int if key == "line-length" else list if key == "base-modules" else str
-        if not isinstance(value, expected) or isinstance(value, bool):
+        expected = {"line-length": int, "base-modules": list, "annotations": bool}.get(key, str)
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ProjectError(
                 f"{root / 'pyproject.toml'}: [tool.scaffold] {key} must be a "
                 f"{expected.__name__} ({_CONFIG_KEYS[key]})"
@@ -235,6 +238,18 @@ def _silo_decorators(base_path: Path) -> tuple[str, ...]:
             continue
         names += [n for n in candidates if n.endswith("_silo_endpoint") and not n.startswith("_")]
     return tuple(dict.fromkeys(names))
+
+
+def _uses_annotations(api_dir: Path) -> bool:
+    """True when a function in api/base.py or api/bases/*.py has a type annotation."""
+    for path in [api_dir / "base.py", *sorted((api_dir / "bases").glob("*.py"))]:
+        tree = _parse_file(path) if path.is_file() else None
+        for node in ast.walk(tree) if tree else ():
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+                if node.returns or any(a.annotation for a in arguments):
+                    return True
+    return False
 
 
 def _default_silo(silos: tuple[str, ...], configured: Any, root: Path) -> str | None:

@@ -64,3 +64,35 @@ def insert_element(lst: cst.List, position: int, element: cst.Element) -> cst.Li
         )
     elements.insert(position, element.with_changes(comma=cst.Comma(whitespace_after=rest)))
     return lst.with_changes(elements=elements)
+
+
+def insert_arg(call: cst.Call, position: int, arg: cst.Arg) -> cst.Call:
+    """`call` with `arg` at `position` among its arguments (a Django 1.x `patterns('', ...)`),
+    keeping comments in place and the call's trailing-comma habit."""
+    args = list(call.args)
+    ws = call.whitespace_before_args
+    indent = ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else _INDENT
+    prev = args[position - 1]
+    at_end = position == len(args)
+    has_comma = isinstance(prev.comma, cst.Comma)
+    following = prev.comma.whitespace_after if has_comma else prev.whitespace_after_arg  # type: ignore[union-attr]
+    if not isinstance(following, cst.ParenthesizedWhitespace):  # a one-line call
+        space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        args[position - 1] = prev.with_changes(
+            comma=space, whitespace_after_arg=cst.SimpleWhitespace("")
+        )
+        new = arg.with_changes(comma=space) if not at_end or has_comma else arg
+        args.insert(position, new)
+        return call.with_changes(args=args)
+    rest = following.with_changes(first_line=cst.TrailingWhitespace())
+    comma = prev.comma if isinstance(prev.comma, cst.Comma) else cst.Comma()
+    args[position - 1] = prev.with_changes(
+        comma=comma.with_changes(whitespace_after=_newline(indent, following.first_line)),
+        whitespace_after_arg=cst.SimpleWhitespace(""),
+    )
+    if at_end and not has_comma:
+        new = arg.with_changes(whitespace_after_arg=rest)
+    else:
+        new = arg.with_changes(comma=cst.Comma(whitespace_after=rest))
+    args.insert(position, new)
+    return call.with_changes(args=args)

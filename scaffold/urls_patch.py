@@ -8,7 +8,6 @@ libcst parse and regeneration of the whole module.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -16,16 +15,10 @@ import libcst as cst
 from scaffold.errors import ConflictError, PatchError
 from scaffold.naming import url_name_for
 from scaffold.render import import_name_key, natural_key
-from scaffold.routes import (
-    Route,
-    Token,
-    regex_to_tokens,
-    sample_path,
-    strip_prefix,
-    tokens_to_regex,
-)
-from scaffold.urls_cst import insert_element
-from scaffold.urls_read import ROUTE_CALLS, ImportStatement, ListStatement, UrlsIndex
+from scaffold.routes import Route, Token, strip_prefix, tokens_to_regex
+from scaffold.urls_cst import insert_arg, insert_element
+from scaffold.urls_place import choose_position, entries_of
+from scaffold.urls_read import ImportStatement, ListStatement, UrlsIndex
 
 _INDENT = "    "
 
@@ -47,15 +40,6 @@ class Added:
     list_name: str
     url_name: str
     pattern: str
-
-
-@dataclass
-class _Entry:
-    index: int
-    pattern: str | None
-    is_include: bool
-    tokens: tuple[Token, ...] | None = None
-    regex: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -116,14 +100,31 @@ class UrlsFile:
         statement = self.index.lists[list_name]
         module = self._list_module(statement)
         small = _list_assignment(module)
-        lst = small.value
-        assert isinstance(lst, cst.List)
-        position = self._position(_entries(lst), tokens, pattern, list_name)
-        element = self._element(registration.class_name, pattern, url_name, lst)
-        new_small = small.with_changes(value=insert_element(lst, position, element))
+        where = f"{self.label}: {list_name}"
+        line_of = self.index.line_of
+        container = small.value
+        if isinstance(container, cst.List):
+            values = [element.value for element in container.elements]
+            position = choose_position(
+                entries_of(values), tokens, pattern, where=where, line_of=line_of
+            )
+            indent = _indent(container.lbracket.whitespace_after)
+            entry = self._entry(registration.class_name, pattern, url_name, indent)
+            new_value: cst.BaseExpression = insert_element(container, position, cst.Element(entry))
+        else:  # Django 1.x patterns("prefix", ...): the first argument is not a route
+            assert isinstance(container, cst.Call)
+            values = [arg.value for arg in container.args]
+            position = choose_position(
+                entries_of(values), tokens, pattern, where=where, line_of=line_of, first=1
+            )
+            indent = _indent(container.whitespace_before_args)
+            entry = self._entry(registration.class_name, pattern, url_name, indent)
+            new_value = insert_arg(container, position, cst.Arg(entry))
         line = module.body[0]
         assert isinstance(line, cst.SimpleStatementLine)
-        module = module.with_changes(body=[line.with_changes(body=[new_small])])
+        module = module.with_changes(
+            body=[line.with_changes(body=[small.with_changes(value=new_value)])]
+        )
         self._edited[statement.first_line] = (statement.last_line, module)
         self._add_import(registration)
         self.index.url_names[url_name] += 1
@@ -176,53 +177,28 @@ class UrlsFile:
         text = "".join(self._lines[statement.first_line - 1 : statement.last_line])
         return cst.parse_module(text)
 
-    def _position(
-        self, entries: list[_Entry], tokens: tuple[Token, ...], pattern: str, list_name: str
-    ) -> int:
-        """Next to the entry sharing the longest prefix, but never where the new route would be
-        unreachable (after a pattern matching it, e.g. a catch-all) or would hide another."""
-        ours = re.compile(pattern)
-        our_sample = sample_path(tokens)
-        low, high = 0, len(entries)
-        for entry in entries:
-            if entry.pattern == pattern:
-                raise ConflictError(
-                    f"{self.label}:{self.index.line_of(pattern)}: {list_name} already has the "
-                    f"route {pattern!r}; remove it or change the route"
-                )
-            if entry.is_include or entry.regex is None:
-                continue
-            if entry.regex.search(our_sample):
-                high = min(high, entry.index)
-            if entry.tokens is not None and ours.search(sample_path(entry.tokens)):
-                low = max(low, entry.index + 1)
-        if low > high:
-            raise PatchError(
-                f"{self.label}: the route {pattern!r} would hide or be hidden by another route in "
-                f"{list_name}; change the route"
-            )
-        best_index, best_score = len(entries), 0
-        for entry in entries:
-            if not entry.is_include and entry.tokens is not None:
-                score = _common_prefix(tokens, entry.tokens)
-                if score and score >= best_score:
-                    best_index, best_score = entry.index + 1, score
-        return min(max(best_index, low), high)
-
-    def _element(self, class_name: str, pattern: str, url_name: str, lst: cst.List) -> cst.Element:
-        indent = _element_indent(lst)
-        quote = self.style.quote
+    def _entry(self, class_name: str, pattern: str, url_name: str, indent: str) -> cst.Call:
+        """The new route call, laid out like the file's other entries."""
+        style, quote = self.style, self.style.quote
         args = [
             f"r{quote}{pattern}{quote}",
             f"{class_name}.as_view()",
             f"name={quote}{url_name}{quote}",
         ]
-        one_line = f"{self.style.call}({', '.join(args)})"
-        if not self.style.exploded and len(indent) + len(one_line) + 1 <= self.line_length:
-            return cst.Element(cst.parse_expression(one_line))
-        inner = indent + _INDENT
-        text = f"{self.style.call}(\n" + "".join(f"{inner}{a},\n" for a in args) + f"{indent})"
-        return cst.Element(cst.parse_expression(text))
+        one_line = f"{style.call}({', '.join(args)})"
+        fits = len(indent) + len(one_line) + 1 <= self.line_length
+        if style.shape == "one_line" and fits:
+            text = one_line
+        elif style.shape == "hanging":
+            hang = ",\n" + indent + " " * (len(style.call) + 1)
+            text = f"{style.call}({hang.join(args)})"
+        else:
+            inner = indent + _INDENT
+            last = "," if style.trailing_comma else ""
+            text = f"{style.call}(\n" + ",\n".join(inner + a for a in args) + f"{last}\n{indent})"
+        call = cst.parse_expression(text)
+        assert isinstance(call, cst.Call)
+        return call
 
     def _add_import(self, registration: Registration) -> None:
         """Join an import of the same module, or add a line where isort would put it."""
@@ -281,6 +257,7 @@ def _import_key(shown: str) -> list[object]:
 
 
 def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
+    """The assignment statement of a module parsed from one list statement's lines."""
     line = module.body[0]
     assert isinstance(line, cst.SimpleStatementLine)
     small = line.body[0]
@@ -288,49 +265,6 @@ def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
     return small
 
 
-def _entries(lst: cst.List) -> list[_Entry]:
-    entries = []
-    for index, element in enumerate(lst.elements):
-        value = element.value
-        pattern, is_include = None, False
-        if isinstance(value, cst.Call) and _call_name(value) in ROUTE_CALLS and value.args:
-            first = value.args[0].value
-            if isinstance(first, (cst.SimpleString, cst.ConcatenatedString)):
-                evaluated = first.evaluated_value
-                pattern = evaluated if isinstance(evaluated, str) else None
-            second = value.args[1].value if len(value.args) > 1 else None
-            is_include = isinstance(second, cst.Call) and _call_name(second) == "include"
-        entry = _Entry(index, pattern, is_include)
-        if pattern is not None and not is_include:
-            entry.tokens = regex_to_tokens(pattern)
-            try:
-                entry.regex = re.compile(pattern)
-            except re.error:
-                entry.regex = None
-        entries.append(entry)
-    return entries
-
-
-def _call_name(call: cst.Call) -> str | None:
-    func = call.func
-    if isinstance(func, cst.Name):
-        return func.value
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return None
-
-
-def _common_prefix(ours: tuple[Token, ...], theirs: tuple[Token, ...]) -> int:
-    count = 0
-    for a, b in zip(ours, theirs, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count
-
-
-def _element_indent(lst: cst.List) -> str:
-    ws = lst.lbracket.whitespace_after
-    if isinstance(ws, cst.ParenthesizedWhitespace):
-        return ws.last_line.value
-    return _INDENT
+def _indent(ws: cst.BaseParenthesizableWhitespace) -> str:
+    """Indentation of the items after an opening bracket (four spaces when on one line)."""
+    return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else _INDENT

@@ -24,7 +24,10 @@ class UrlsStyle:
     quote: str
     name_prefix: str  # e.g. sentry-api-0
     relative_imports: bool
-    exploded: bool  # one argument per line
+    shape: (
+        str  # "exploded" (one argument per line), "hanging" (`url(r"..",` then aligned), "one_line"
+    )
+    trailing_comma: bool  # exploded entries end their last argument with a comma
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class ListStatement:
     last_line: int
     starts_line: bool  # nothing precedes the statement on its first line
     includes: tuple[tuple[tuple[Token, ...], str], ...]  # (prefix tokens, included list name)
+    is_call: bool = False  # Django 1.x `patterns('', ...)`: the routes are the call's arguments
 
 
 @dataclass(frozen=True)
@@ -75,9 +79,9 @@ class UrlsIndex:
             if target is None:
                 continue
             value = getattr(stmt, "value", None)
-            assert isinstance(value, ast.List)
+            items = value.elts if isinstance(value, ast.List) else value.args[1:]  # type: ignore[union-attr]
             includes = []
-            for element in value.elts:
+            for element in items:
                 call = _route_call(element)
                 if call is None:
                     continue
@@ -94,6 +98,7 @@ class UrlsIndex:
                 stmt.end_lineno or stmt.lineno,
                 stmt.col_offset == 0,
                 tuple(includes),
+                is_call=not isinstance(value, ast.List),
             )
         self.url_names = Counter(m.group(2) for m in _NAME_RE.finditer(source))
         self.style = self._style(package, endpoint_calls)
@@ -149,27 +154,58 @@ class UrlsIndex:
         prefixes = Counter(
             m.group(1) for name in self.url_names.elements() if (m := _PREFIX_RE.match(name))
         )
-        exploded = sum(bool(c.args) and c.args[0].lineno > c.lineno for c in endpoint_calls)
+        shapes = Counter(_shape(call) for call in endpoint_calls)
+        shape = shapes.most_common(1)[0][0] if shapes else "exploded"
+        exploded = [call for call in endpoint_calls if _shape(call) == "exploded"]
+        with_comma = sum(self._trailing_comma(call) for call in exploded)
         return UrlsStyle(
             call=usable[0],
             segment=segment,
             quote=quote,
             name_prefix=prefixes.most_common(1)[0][0] if prefixes else f"{package}-api-0",
             relative_imports=any(statement.shown.startswith(".") for statement in self.imports),
-            exploded=exploded * 2 >= len(endpoint_calls),
+            shape=shape,
+            trailing_comma=with_comma * 2 >= len(exploded),
         )
+
+    def _trailing_comma(self, call: ast.Call) -> bool:
+        """True when a comma follows the call's last argument (black's magic trailing comma)."""
+        last = call.keywords[-1].value if call.keywords else call.args[-1]
+        lines = [line.encode() for line in self._source_lines]  # ast columns count bytes
+        start_line, start_col = last.end_lineno or 1, last.end_col_offset or 0
+        end_line, end_col = call.end_lineno or 1, (call.end_col_offset or 1) - 1
+        if start_line == end_line:
+            between = lines[start_line - 1][start_col:end_col]
+        else:
+            between = (
+                lines[start_line - 1][start_col:]
+                + b"".join(lines[start_line : end_line - 1])
+                + lines[end_line - 1][:end_col]
+            )
+        return b"," in re.sub(rb"#[^\n]*", b"", between)
 
 
 def _list_target(stmt: ast.stmt) -> str | None:
+    """`NAME` of `NAME = [...]`, `NAME: T = [...]` or the Django 1.x `NAME = patterns("", ...)`."""
     if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
         target = stmt.targets[0]
     elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
         target = stmt.target
     else:
         return None
-    if isinstance(target, ast.Name) and isinstance(stmt.value, ast.List):
+    value = stmt.value
+    is_patterns = isinstance(value, ast.Call) and _call_name(value) == "patterns" and value.args
+    if isinstance(target, ast.Name) and (isinstance(value, ast.List) or is_patterns):
         return target.id
     return None
+
+
+def _shape(call: ast.Call) -> str:
+    """How an entry is laid out: "exploded", "hanging" or "one_line"."""
+    items = [*call.args, *(keyword.value for keyword in call.keywords)]
+    if items[0].lineno > call.lineno:
+        return "exploded"
+    return "hanging" if len(items) > 1 and items[1].lineno > call.lineno else "one_line"
 
 
 def _call_name(node: ast.expr) -> str | None:

@@ -164,3 +164,51 @@ def test_is_registered_ignores_comments() -> None:
     assert not urls.is_registered("AEndpoint")
     urls.add(reg("AEndpoint", "a/"))
     assert UrlsFile(urls.code(), "urls.py", "acme", "acme.api.urls", 100).is_registered("AEndpoint")
+
+
+def test_exploded_entries_without_a_trailing_comma_stay_that_way() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.a import AEndpoint
+
+        urlpatterns = [
+            re_path(
+                r'^a/$',
+                AEndpoint.as_view(),
+                name='acme-api-0-a'
+            ),
+        ]
+        """)
+    after = patch(before, reg("BEndpoint", "b/"))
+    assert (
+        "    re_path(\n"
+        "        r'^b/$',\n"
+        "        BEndpoint.as_view(),\n"
+        "        name='acme-api-0-b'\n"
+        "    ),\n"
+        "]\n"
+    ) in after
+
+
+def test_django_1_patterns_call_without_a_final_comma() -> None:
+    before = dedent("""\
+        from django.conf.urls import patterns, url
+
+        from .endpoints.a import AEndpoint
+
+        urlpatterns = patterns(
+            '',
+            url(r'^a/$',
+                AEndpoint.as_view(),
+                name='acme-api-0-a')
+        )
+        """)
+    after = patch(before, reg("BEndpoint", "b/"))
+    assert after.endswith(
+        "    url(r'^a/$',\n"
+        "        AEndpoint.as_view(),\n"
+        "        name='acme-api-0-a'),\n"
+        "    url(r'^b/$',\n"
+        "        BEndpoint.as_view(),\n"
+        "        name='acme-api-0-b')\n"
+        ")\n"
+    )

@@ -1,0 +1,110 @@
+"""Where in a list of routes a new route goes: the entries as read, and the chosen position."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import libcst as cst
+
+from scaffold.errors import ConflictError, PatchError
+from scaffold.routes import Token, regex_to_tokens, sample_path
+from scaffold.urls_read import ROUTE_CALLS
+
+
+@dataclass
+class Entry:
+    """One item of a route list: its pattern (None when not a literal) and what it routes to."""
+
+    index: int
+    pattern: str | None
+    is_include: bool
+    tokens: tuple[Token, ...] | None = None
+    regex: re.Pattern[str] | None = None
+
+
+def entries_of(values: Sequence[cst.BaseExpression]) -> list[Entry]:
+    """The items of a list (or of `patterns('', ...)`) as route entries."""
+    entries = []
+    for index, value in enumerate(values):
+        pattern, is_include = None, False
+        if isinstance(value, cst.Call) and call_name(value) in ROUTE_CALLS and value.args:
+            first = value.args[0].value
+            if isinstance(first, (cst.SimpleString, cst.ConcatenatedString)):
+                evaluated = first.evaluated_value
+                pattern = evaluated if isinstance(evaluated, str) else None
+            second = value.args[1].value if len(value.args) > 1 else None
+            is_include = isinstance(second, cst.Call) and call_name(second) == "include"
+        entry = Entry(index, pattern, is_include)
+        if pattern is not None and not is_include:
+            entry.tokens = regex_to_tokens(pattern)
+            try:
+                entry.regex = re.compile(pattern)
+            except re.error:
+                entry.regex = None
+        entries.append(entry)
+    return entries
+
+
+def call_name(call: cst.Call) -> str | None:
+    func = call.func
+    if isinstance(func, cst.Name):
+        return func.value
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return None
+
+
+def choose_position(
+    entries: list[Entry],
+    tokens: tuple[Token, ...],
+    pattern: str,
+    *,
+    where: str,
+    line_of: Callable[[str], int],
+    first: int = 0,
+) -> int:
+    """Next to the entry sharing the longest prefix, but never where the new route would be
+    unreachable (after a pattern matching it, e.g. a catch-all) or would hide another.
+
+    `where` is `file: LIST` for messages, `line_of` finds a text's line in the file, `first` is
+    the lowest index allowed.
+    """
+    label, _, list_name = where.partition(": ")
+    ours = re.compile(pattern)
+    our_sample = sample_path(tokens)
+    low, high = first, len(entries)
+    for entry in entries:
+        if entry.pattern == pattern:
+            raise ConflictError(
+                f"{label}:{line_of(pattern)}: {list_name} already has the route {pattern!r}; "
+                "remove it or change the route"
+            )
+        if entry.is_include or entry.regex is None:
+            continue
+        if entry.regex.search(our_sample):
+            high = min(high, entry.index)
+        if entry.tokens is not None and ours.search(sample_path(entry.tokens)):
+            low = max(low, entry.index + 1)
+    if low > high:
+        raise PatchError(
+            f"{label}: the route {pattern!r} would hide or be hidden by another route in "
+            f"{list_name}; change the route"
+        )
+    best_index, best_score = len(entries), 0
+    for entry in entries:
+        if not entry.is_include and entry.tokens is not None:
+            score = _common_prefix(tokens, entry.tokens)
+            if score and score >= best_score:
+                best_index, best_score = entry.index + 1, score
+    return min(max(best_index, low), high)
+
+
+def _common_prefix(ours: tuple[Token, ...], theirs: tuple[Token, ...]) -> int:
+    count = 0
+    for a, b in zip(ours, theirs, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
