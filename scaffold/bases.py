@@ -34,6 +34,14 @@ _KNOWN_BASES: dict[str, tuple[tuple[frozenset[str], ...], tuple[str, ...]]] = {
 }
 
 
+_SILO_PREFIXES = ("ControlSilo", "RegionSilo", "CellSilo", "AllSilo", "MonolithSilo")
+
+
+def _silo_prefix(silo: str) -> str:
+    """`control` -> `ControlSilo`: how bases specialised for one silo are named."""
+    return f"{silo.capitalize()}Silo"
+
+
 @dataclass(frozen=True)
 class BaseClass:
     """An endpoint base: which URL parameters its convert_args consumes and what it injects."""
@@ -86,12 +94,25 @@ class Catalog:
         matches = [b for b in self.bases if b.name == name]
         return min(matches, key=lambda b: (b.depth, b.module)) if matches else None
 
-    def choose(self, params: tuple[Param, ...]) -> BaseClass | None:
-        """The most specific base whose consumed parameters lead the route."""
+    def choose(self, params: tuple[Param, ...], silo: str | None = None) -> BaseClass | None:
+        """The most specific base whose consumed parameters lead the route.
+
+        Among bases consuming the same parameters, prefer one named for the resource's silo
+        (`ControlSiloOrganizationEndpoint` for `control_silo_endpoint`), then one named for no
+        silo, then the canonical names (`OrganizationEndpoint`, ...), then the most general.
+        """
         fitting = [b for b in self.bases if b.leads(params)]
         if not fitting:
             return None
-        return min(fitting, key=lambda b: (-len(b.consumes), b.depth, b.name, b.module))
+        wanted = _silo_prefix(silo.removesuffix("_silo_endpoint")) if silo else None
+
+        def preference(base: BaseClass) -> tuple[int, int, int, int, str, str]:
+            prefix = next((p for p in _SILO_PREFIXES if base.name.startswith(p)), None)
+            silo_rank = 0 if prefix and prefix == wanted else 1 if prefix is None else 2
+            canonical = 0 if base.name in _KNOWN_BASES else 1
+            return (-len(base.consumes), silo_rank, canonical, base.depth, base.name, base.module)
+
+        return min(fitting, key=preference)
 
     def _load(self, module: str) -> _ModuleInfo | None:
         if module in self._modules:

@@ -52,7 +52,8 @@ class ResolvedEndpoint:
 
 def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> ResolvedEndpoint:
     """Check `spec` against the project and fill in every default."""
-    base = _base(spec, catalog)
+    decorator = _decorator(spec, settings)
+    base = _base(spec, catalog, decorator)
     params = spec.route.params
     lookups_by_param = {lookup.param: lookup for lookup in spec.lookups}
     for param in params[: len(base.consumes)]:
@@ -90,7 +91,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         module_name=module_name,
         module_path=settings.endpoints_dir / f"{module_name}.py",
         base=base,
-        decorator=_decorator(spec, settings),
+        decorator=decorator,
         owner=_owner(spec, settings),
         publish_status=_publish_status(spec, settings),
         lookups=tuple(lookups),
@@ -98,14 +99,14 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
     )
 
 
-def _base(spec: ResourceSpec, catalog: Catalog) -> BaseClass:
+def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseClass:
     if catalog.root is None:
         raise ProjectError(
             "no `class Endpoint` found in api/base.py; scaffold needs the root endpoint class there"
         )
     params = spec.route.params
     if spec.base is None:
-        return catalog.choose(params) or catalog.root
+        return catalog.choose(params, decorator) or catalog.root
     base = catalog.find(spec.base)
     if base is None:
         names = [b.name for b in catalog.bases]

@@ -9,7 +9,7 @@ from scaffold.naming import is_identifier
 
 _LITERAL_CHARS_RE = re.compile(r"[A-Za-z0-9_.~\-/]")
 _API_ROOT_RE = re.compile(r"^/?(api/\d+/)?")
-_REGEX_GROUP_RE = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>(\[\^\\?/\]\+)\)")
+_SEGMENT_CLASSES = ("[^/]+", "[^\\/]+")
 _REGEX_LITERAL_ESCAPES = {"\\/": "/", "\\.": ".", "\\-": "-", "\\~": "~"}
 
 
@@ -135,19 +135,30 @@ def tokens_to_regex(tokens: tuple[Token, ...], segment: str) -> str:
 
 
 def regex_to_tokens(pattern: str) -> tuple[Token, ...] | None:
-    """Read a simple Django URL regex (literals, `(?P<x>[^/]+)` groups) back into tokens.
+    """Read a Django URL regex back into tokens: literals, named groups (`(?P<x>[^/]+)`,
+    `(?P<id>\\d+)`: any content) and `(?:issues|groups)` (read as its first alternative).
 
-    Returns None for patterns with other regex syntax; `$` is dropped.
+    Returns None for patterns with other regex syntax; `^` and `$` are dropped.
     """
     body = pattern.removeprefix("^")
     body = body[:-1] if body.endswith("$") and not body.endswith("\\$") else body
     tokens: list[Token] = []
     i = 0
     while i < len(body):
-        group = _REGEX_GROUP_RE.match(body, i)
-        if group:
-            tokens.append(Param(group.group(1)))
-            i = group.end()
+        if body.startswith("(?P<", i) or body.startswith("(?:", i):
+            end = _group_end(body, i)
+            if end is None:
+                return None
+            if body[i + 2] == "P":
+                name, _, inner = body[i + 4 : end].partition(">")
+                tokens.append(Param(name, None if inner in _SEGMENT_CLASSES else inner))
+            else:
+                first = body[i + 3 : end].split("|")[0]
+                literal = regex_to_tokens(first)
+                if literal is None or any(isinstance(t, Param) for t in literal):
+                    return None
+                tokens.extend(literal)
+            i = end + 1
             continue
         pair = body[i : i + 2]
         if pair in _REGEX_LITERAL_ESCAPES:
@@ -161,9 +172,55 @@ def regex_to_tokens(pattern: str) -> tuple[Token, ...] | None:
     return tuple(tokens)
 
 
+def _group_end(body: str, start: int) -> int | None:
+    """Index of the `)` closing the group opened at `start` (escapes and classes respected)."""
+    depth, i, in_class = 0, start, False
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def segments(tokens: tuple[Token, ...]) -> list[tuple[str, ...]]:
+    """Path segments of a route, each a tuple of characters and `{name}` parameter marks."""
+    result: list[tuple[str, ...]] = [()]
+    for token in tokens:
+        if token == "/":
+            result.append(())
+        else:
+            result[-1] += (f"{{{token.name}}}" if isinstance(token, Param) else token,)
+    return result
+
+
 def sample_path(tokens: tuple[Token, ...]) -> str:
-    """A concrete path the tokens match, for shadowing checks: parameters become `1`."""
-    return "".join(t if isinstance(t, str) else "1" for t in tokens)
+    """A concrete path the tokens match, for shadowing checks: a parameter becomes the first of
+    a few plain values its regex accepts (`1` for the usual `[^/]+` and `\\d+`)."""
+    return "".join(t if isinstance(t, str) else _sample_value(t) for t in tokens)
+
+
+def _sample_value(param: Param) -> str:
+    if param.regex is None:
+        return "1"
+    for candidate in ("1", "a", "a1", "a-1", "0" * 32):
+        try:
+            if re.fullmatch(param.regex, candidate):
+                return candidate
+        except re.error:
+            break
+    return "1"
 
 
 def strip_prefix(tokens: tuple[Token, ...], prefix: tuple[Token, ...]) -> tuple[Token, ...] | None:

@@ -8,6 +8,7 @@ libcst parse and regeneration of the whole module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -100,18 +101,19 @@ class UrlsFile:
         statement = self.index.lists[list_name]
         module = self._list_module(statement)
         small = _list_assignment(module)
-        where = f"{self.label}: {list_name}"
+        where = f"{self.label}: {statement.title}"
         line_of = self.index.line_of
-        container = small.value
-        if isinstance(container, cst.List):
-            values = [element.value for element in container.elements]
-            position = choose_position(
-                entries_of(values), tokens, pattern, where=where, line_of=line_of
-            )
-            indent = _indent(container.lbracket.whitespace_after)
-            entry = self._entry(registration.class_name, pattern, url_name, indent)
-            new_value: cst.BaseExpression = insert_element(container, position, cst.Element(entry))
-        else:  # Django 1.x patterns("prefix", ...): the first argument is not a route
+
+        def insert(container: cst.BaseExpression) -> cst.BaseExpression:
+            if isinstance(container, cst.List):
+                values = [element.value for element in container.elements]
+                position = choose_position(
+                    entries_of(values), tokens, pattern, where=where, line_of=line_of
+                )
+                indent = _indent(container.lbracket.whitespace_after)
+                entry = self._entry(registration.class_name, pattern, url_name, indent)
+                return insert_element(container, position, cst.Element(entry))
+            # Django 1.x patterns("prefix", ...): the first argument is not a route
             assert isinstance(container, cst.Call)
             values = [arg.value for arg in container.args]
             position = choose_position(
@@ -119,7 +121,10 @@ class UrlsFile:
             )
             indent = _indent(container.whitespace_before_args)
             entry = self._entry(registration.class_name, pattern, url_name, indent)
-            new_value = insert_arg(container, position, cst.Arg(entry))
+            return insert_arg(container, position, cst.Arg(entry))
+
+        assert small.value is not None
+        new_value = _replace_at(small.value, statement.path, insert)
         line = module.body[0]
         assert isinstance(line, cst.SimpleStatementLine)
         module = module.with_changes(
@@ -128,7 +133,7 @@ class UrlsFile:
         self._edited[statement.first_line] = (statement.last_line, module)
         self._add_import(registration)
         self.index.url_names[url_name] += 1
-        return Added(list_name, url_name, pattern)
+        return Added(statement.title, url_name, pattern)
 
     def _refuse_shadowing(self, registration: Registration) -> None:
         for statement in self.index.imports:
@@ -268,3 +273,33 @@ def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
 def _indent(ws: cst.BaseParenthesizableWhitespace) -> str:
     """Indentation of the items after an opening bracket (four spaces when on one line)."""
     return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else _INDENT
+
+
+def _replace_at(
+    node: cst.BaseExpression,
+    path: tuple[int, ...],
+    change: Callable[[cst.BaseExpression], cst.BaseExpression],
+) -> cst.BaseExpression:
+    """`node` with `change` applied to the inline include([...]) list that `path` leads to: each
+    index picks an item `re_path(prefix, include([...]))` of the current list."""
+    if not path:
+        return change(node)
+    index, rest = path[0], path[1:]
+    items = list(node.elements if isinstance(node, cst.List) else node.args)  # type: ignore[attr-defined]
+    item = items[index]
+    route = item.value
+    assert isinstance(route, cst.Call)
+    include_arg = route.args[1]
+    include = include_arg.value
+    assert isinstance(include, cst.Call)
+    inner = include.args[0]
+    include = include.with_changes(
+        args=[inner.with_changes(value=_replace_at(inner.value, rest, change)), *include.args[1:]]
+    )
+    route = route.with_changes(
+        args=[route.args[0], include_arg.with_changes(value=include), *route.args[2:]]
+    )
+    items[index] = item.with_changes(value=route)
+    if isinstance(node, cst.List):
+        return node.with_changes(elements=items)
+    return node.with_changes(args=items)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from scaffold.errors import ConflictError, PatchError
-from scaffold.routes import Token, regex_to_tokens, sample_path
+from scaffold.routes import Token, regex_to_tokens, sample_path, segments
 from scaffold.urls_read import ROUTE_CALLS
 
 
@@ -85,7 +85,8 @@ def choose_position(
             continue
         if entry.regex.search(our_sample):
             high = min(high, entry.index)
-        if entry.tokens is not None and ours.search(sample_path(entry.tokens)):
+        theirs = sample_path(entry.tokens) if entry.tokens is not None else None
+        if theirs is not None and entry.regex.search(theirs) and ours.search(theirs):
             low = max(low, entry.index + 1)
     if low > high:
         raise PatchError(
@@ -93,17 +94,19 @@ def choose_position(
             f"{list_name}; change the route"
         )
     best_index, best_score = len(entries), 0
+    our_segments = segments(tokens)
     for entry in entries:
         if not entry.is_include and entry.tokens is not None:
-            score = _common_prefix(tokens, entry.tokens)
+            score = _shared_segments(our_segments, segments(entry.tokens))
             if score and score >= best_score:
                 best_index, best_score = entry.index + 1, score
     return min(max(best_index, low), high)
 
 
-def _common_prefix(ours: tuple[Token, ...], theirs: tuple[Token, ...]) -> int:
+def _shared_segments(ours: list[tuple[str, ...]], theirs: list[tuple[str, ...]]) -> int:
+    """How many whole leading path segments two routes share (the final, empty one aside)."""
     count = 0
-    for a, b in zip(ours, theirs, strict=False):
+    for a, b in zip(ours[:-1], theirs[:-1], strict=False):
         if a != b:
             break
         count += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -32,14 +33,17 @@ class UrlsStyle:
 
 @dataclass(frozen=True)
 class ListStatement:
-    """A module-level `NAME = [...]` (or annotated) statement."""
+    """A list of routes: a module-level `NAME = [...]` statement, or an inline `include([...])`
+    list inside one, reached from the statement's list through the item indexes in `path`."""
 
-    name: str
-    first_line: int  # 1-based, inclusive
+    name: str  # key in UrlsIndex.lists: the variable, or `VARIABLE@i/j` for an inline list
+    title: str  # for messages: `ORGANIZATION_URLS`, or `urlpatterns > include at ^organizations/`
+    first_line: int  # 1-based, inclusive: the whole statement
     last_line: int
     starts_line: bool  # nothing precedes the statement on its first line
-    includes: tuple[tuple[tuple[Token, ...], str], ...]  # (prefix tokens, included list name)
+    includes: tuple[tuple[tuple[Token, ...], str], ...]  # (prefix tokens, included list's key)
     is_call: bool = False  # Django 1.x `patterns('', ...)`: the routes are the call's arguments
+    path: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,29 +83,58 @@ class UrlsIndex:
             if target is None:
                 continue
             value = getattr(stmt, "value", None)
-            items = value.elts if isinstance(value, ast.List) else value.args[1:]  # type: ignore[union-attr]
-            includes = []
-            for element in items:
-                call = _route_call(element)
-                if call is None:
-                    continue
-                if len(call.args) > 1 and _call_name(call.args[1]) == "include":
-                    included = _included_name(call.args[1])
-                    tokens = _pattern_tokens(call)
-                    if included and tokens is not None:
-                        includes.append((tokens, included))
-                elif len(call.args) > 1:
-                    endpoint_calls.append(call)
-            self.lists[target] = ListStatement(
+            is_call = not isinstance(value, ast.List)
+            items = list(enumerate(value.args))[1:] if is_call else list(enumerate(value.elts))  # type: ignore[union-attr]
+            template = ListStatement(
+                target,
                 target,
                 stmt.lineno,
                 stmt.end_lineno or stmt.lineno,
                 stmt.col_offset == 0,
-                tuple(includes),
-                is_call=not isinstance(value, ast.List),
+                (),
+                is_call=is_call,
             )
+            self._read_list(template, items, endpoint_calls)
         self.url_names = Counter(m.group(2) for m in _NAME_RE.finditer(source))
         self.style = self._style(package, endpoint_calls)
+
+    def _read_list(
+        self,
+        statement: ListStatement,
+        items: list[tuple[int, ast.expr]],
+        endpoint_calls: list[ast.Call],
+    ) -> None:
+        """Record a list of routes and, recursively, the inline include([...]) lists in it."""
+        includes = []
+        for index, element in items:
+            call = _route_call(element)
+            if call is None or len(call.args) < 2:
+                continue
+            if _call_name(call.args[1]) != "include":
+                endpoint_calls.append(call)
+                continue
+            tokens = _pattern_tokens(call)
+            target = call.args[1].args[0] if call.args[1].args else None  # type: ignore[attr-defined]
+            if tokens is None or target is None:
+                continue
+            if isinstance(target, ast.Name):
+                includes.append((tokens, target.id))
+            elif isinstance(target, ast.List):
+                path = (*statement.path, index)
+                root = statement.name.partition("@")[0]
+                key = f"{root}@{'/'.join(map(str, path))}"
+                prefix = call.args[0].value  # type: ignore[attr-defined]
+                inline = dataclasses.replace(
+                    statement,
+                    name=key,
+                    title=f"{statement.title} > include at {prefix}",
+                    includes=(),
+                    is_call=False,
+                    path=path,
+                )
+                self._read_list(inline, list(enumerate(target.elts)), endpoint_calls)
+                includes.append((tokens, key))
+        self.lists[statement.name] = dataclasses.replace(statement, includes=tuple(includes))
 
     def registered(self, class_name: str) -> bool:
         """True when some route serves `class_name` (`X.as_view(` outside comments)."""
@@ -222,12 +255,6 @@ def _call_name(node: ast.expr) -> str | None:
 def _route_call(node: ast.expr) -> ast.Call | None:
     if isinstance(node, ast.Call) and _call_name(node) in ROUTE_CALLS and node.args:
         return node
-    return None
-
-
-def _included_name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name):
-        return node.args[0].id
     return None
 
 

@@ -114,6 +114,30 @@ CASES = [
         ("new-endpoint", "WidgetStats", "--route", "widget-stats/"),
     ),
     Case(
+        "inline-includes-two-levels",
+        "inline",
+        (
+            "new-endpoint",
+            "ProjectWidgetDetails",
+            "--route",
+            "projects/{organization_slug}/{project_slug}/widgets/{widget_id}/",
+            "--lookup",
+            "widget_id=midco.models.Widget",
+        ),
+    ),
+    Case(
+        "inline-includes-organization",
+        "inline",
+        (
+            "new-endpoint",
+            "OrganizationWidgets",
+            "--route",
+            "organizations/{organization_slug}/widgets/",
+            "--methods",
+            "get,post",
+        ),
+    ),
+    Case(
         "modern-spec",
         "modern",
         ("generate", str(CASES_DIR / "modern-spec" / "spec.yaml")),
