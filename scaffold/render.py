@@ -64,7 +64,7 @@ class ImportSet:
         return name
 
     def render(self) -> str:
-        sections: dict[int, dict[str, list[str]]] = {0: {}, 1: {}, 2: {}}
+        sections: dict[int, dict[str, list[str]]] = {-1: {}, 0: {}, 1: {}, 2: {}}
         for name, module in self.names.items():
             sections[self._section(module)].setdefault(module, []).append(name)
         blocks = []
@@ -78,6 +78,8 @@ class ImportSet:
         return "\n\n".join(blocks)
 
     def _section(self, module: str) -> int:
+        if module == "__future__":
+            return -1
         root = module.split(".")[0]
         if root in self.first_party:
             return 2
@@ -95,6 +97,11 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     use("rest_framework.response.Response", spec.at("methods"))
     if endpoint.lookups and annotate:
         use("typing.Any", spec.at("lookups"))
+    future, returns = _future_and_returns(endpoint, settings)
+    for name in future:
+        use(f"__future__.{name}", spec.at("name"))
+    for name in ("Tuple", "Dict") if returns.startswith("Tuple") else ():
+        use(f"typing.{name}", spec.at("lookups"))
     context: dict[str, Any] = {
         "class_name": spec.class_name,
         "base_name": use(f"{endpoint.base.module}.{endpoint.base.name}", spec.at("base")),
@@ -107,6 +114,7 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         # Python 2 era codebases (no annotations) get the spellings that work there too.
         "super": "super()" if annotate else f"super({spec.class_name}, self)",
         "digits": "isdecimal" if annotate else "isdigit",
+        "returns": returns,
     }
     if endpoint.owner and settings.owner_enum:
         enum = settings.owner_enum
@@ -148,6 +156,21 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         )
     context["imports"] = imports.render()
     return format_code(_template().render(context), settings.line_length)
+
+
+def _future_and_returns(endpoint: ResolvedEndpoint, settings: Settings) -> tuple[list[str], str]:
+    """The module's `__future__` names (those of api/base.py) and convert_args' return
+    annotation. `tuple[...]` fails at import time before Python 3.9, so when the project may run
+    older Pythons the annotations are made lazy, or spelled with typing on 3.6."""
+    future = list(settings.future_imports)
+    returns = "tuple[tuple[Any, ...], dict[str, Any]]"
+    python_min = settings.python_min or (3, 7)
+    if settings.annotations and endpoint.lookups and "annotations" not in future:
+        if python_min < (3, 7):
+            returns = "Tuple[Tuple[Any, ...], Dict[str, Any]]"
+        elif python_min < (3, 9):
+            future.append("annotations")
+    return future, returns
 
 
 def _response(method: str, endpoint: ResolvedEndpoint) -> str:

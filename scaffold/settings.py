@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,8 @@ class Settings:
     not_found_class: str  # dotted path of the 404 exception
     url_name_prefix: str | None
     annotations: bool  # False for codebases (Python 2 era) whose bases carry no annotations
+    future_imports: tuple[str, ...] = ()  # `from __future__ import ...` names of api/base.py
+    python_min: tuple[int, int] | None = None  # lowest Python the project declares, if any
 
     @property
     def api_module(self) -> str:
@@ -120,6 +123,8 @@ def load_settings(project_root: Path) -> Settings:
         not_found_class=_not_found_class(api_dir, src_root),
         url_name_prefix=config.get("url-name-prefix"),
         annotations=config.get("annotations", _uses_annotations(api_dir)),
+        future_imports=_future_imports(api_dir / "base.py"),
+        python_min=_python_min(pyproject),
     )
 
 
@@ -238,6 +243,38 @@ def _silo_decorators(base_path: Path) -> tuple[str, ...]:
             continue
         names += [n for n in candidates if n.endswith("_silo_endpoint") and not n.startswith("_")]
     return tuple(dict.fromkeys(names))
+
+
+def _future_imports(base_path: Path) -> tuple[str, ...]:
+    """Names of the `from __future__ import ...` statements that open api/base.py."""
+    tree = _parse_file(base_path) if base_path.is_file() else None
+    names = [
+        alias.name
+        for node in (tree.body if tree else [])
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__"
+        for alias in node.names
+    ]
+    return tuple(dict.fromkeys(names))
+
+
+def _python_min(pyproject: dict[str, Any]) -> tuple[int, int] | None:
+    """The lowest Python version pyproject.toml declares: requires-python, or the black, ruff or
+    mypy target version."""
+    tool = pyproject.get("tool", {})
+    found: list[tuple[int, int]] = []
+    requires = pyproject.get("project", {}).get("requires-python")
+    if isinstance(requires, str):
+        found += [(3, int(minor)) for minor in re.findall(r">=?\s*3\.(\d+)", requires)]
+    targets = tool.get("black", {}).get("target-version") or []
+    for value in [*targets, tool.get("ruff", {}).get("target-version")]:
+        if isinstance(value, str) and (match := re.fullmatch(r"py3(\d+)", value)):
+            found.append((3, int(match.group(1))))
+    mypy_version = tool.get("mypy", {}).get("python_version")
+    if isinstance(mypy_version, str | float) and (
+        match := re.fullmatch(r"3\.(\d+)", str(mypy_version))
+    ):
+        found.append((3, int(match.group(1))))
+    return min(found) if found else None
 
 
 def _uses_annotations(api_dir: Path) -> bool:

@@ -1,3 +1,5 @@
+from __future__ import absolute_import
+
 from rest_framework.response import Response
 
 from oldco.api.bases.organization import OrganizationEndpoint
