@@ -223,11 +223,13 @@ class UrlsFile:
             for s in self.index.imports
             if s.shown.startswith(".") == relative and (relative or s.module.split(".")[0] == root)
         ]
-        following = [s for s in kin if _import_key(s.shown) > key]
-        if following:
-            at = following[0].first_line - 1
+        # After the nearest import that sorts before ours: in an isort-sorted block that is
+        # where isort puts it, and in an unsorted one it still lands among its neighbours.
+        preceding = [s for s in kin if _import_key(s.shown) <= key]
+        if preceding:
+            at = max(preceding, key=lambda s: _import_key(s.shown)).last_line
         elif kin:
-            at = kin[-1].last_line
+            at = kin[0].first_line - 1
         else:
             at = self.index.imports[-1].last_line if self.index.imports else 0
         group = self._new_imports.setdefault(at, _NewImports())

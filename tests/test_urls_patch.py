@@ -212,3 +212,22 @@ def test_django_1_patterns_call_without_a_final_comma() -> None:
         "        name='acme-api-0-b')\n"
         ")\n"
     )
+
+
+def test_in_an_unsorted_import_block_the_import_joins_its_neighbours() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.relay_index import RelayIndexEndpoint
+        from .endpoints.accept_transfer import AcceptTransferEndpoint
+        from .endpoints.organization_details import OrganizationDetailsEndpoint
+        from .endpoints.organization_teams import OrganizationTeamsEndpoint
+        from .endpoints.project_details import ProjectDetailsEndpoint
+
+        urlpatterns = []
+        """)
+    after = patch(
+        before, reg("OrganizationWidgetsEndpoint", "w/", "acme.api.endpoints.organization_widgets")
+    )
+    lines = after.splitlines()
+    new = lines.index("from .endpoints.organization_widgets import OrganizationWidgetsEndpoint")
+    assert lines[new - 1].startswith("from .endpoints.organization_teams ")
+    assert lines[new + 1].startswith("from .endpoints.project_details ")
