@@ -204,17 +204,13 @@ class UrlsIndex:
     def _trailing_comma(self, call: ast.Call) -> bool:
         """True when a comma follows the call's last argument (black's magic trailing comma)."""
         last = call.keywords[-1].value if call.keywords else call.args[-1]
-        lines = [line.encode() for line in self._source_lines]  # ast columns count bytes
         start_line, start_col = last.end_lineno or 1, last.end_col_offset or 0
         end_line, end_col = call.end_lineno or 1, (call.end_col_offset or 1) - 1
-        if start_line == end_line:
-            between = lines[start_line - 1][start_col:end_col]
-        else:
-            between = (
-                lines[start_line - 1][start_col:]
-                + b"".join(lines[start_line : end_line - 1])
-                + lines[end_line - 1][:end_col]
-            )
+        # ast columns count UTF-8 bytes: encode just the lines between the two positions
+        lines = [line.encode() for line in self._source_lines[start_line - 1 : end_line]]
+        lines[-1] = lines[-1][:end_col]
+        lines[0] = lines[0][start_col:]
+        between = b"\n".join(lines)
         return b"," in re.sub(rb"#[^\n]*", b"", between)
 
 

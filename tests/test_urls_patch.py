@@ -231,3 +231,21 @@ def test_in_an_unsorted_import_block_the_import_joins_its_neighbours() -> None:
     new = lines.index("from .endpoints.organization_widgets import OrganizationWidgetsEndpoint")
     assert lines[new - 1].startswith("from .endpoints.organization_teams ")
     assert lines[new + 1].startswith("from .endpoints.project_details ")
+
+
+def test_a_comment_after_the_last_argument_does_not_hide_the_trailing_comma() -> None:
+    before = HEADER + dedent(
+        """\
+        from .endpoints.a import AEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^a/$",
+                AEndpoint.as_view(),
+                name="acme-api-0-a"  # the only route
+                ,
+            ),
+        ]
+        """
+    )
+    assert UrlsFile(before, "urls.py", "acme", "acme.api.urls", 100).style.trailing_comma
