@@ -155,18 +155,19 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
             f"{imports.names[spec.class_name]}; choose another name"
         )
     context["imports"] = imports.render()
-    return format_code(_template().render(context), settings.line_length)
+    return format_code(_template().render(context), settings)
 
 
 def _future_and_returns(endpoint: ResolvedEndpoint, settings: Settings) -> tuple[list[str], str]:
     """The module's `__future__` names (those of api/base.py) and convert_args' return
     annotation. `tuple[...]` fails at import time before Python 3.9, so when the project may run
-    older Pythons the annotations are made lazy, or spelled with typing on 3.6."""
+    older Pythons the annotations are made lazy (3.7, 3.8), or spelled with typing (3.6, or a
+    project that declares no version)."""
     future = list(settings.future_imports)
     returns = "tuple[tuple[Any, ...], dict[str, Any]]"
-    python_min = settings.python_min or (3, 7)
+    python_min = settings.python_min
     if settings.annotations and endpoint.lookups and "annotations" not in future:
-        if python_min < (3, 7):
+        if python_min is None or python_min < (3, 7):
             returns = "Tuple[Tuple[Any, ...], Dict[str, Any]]"
         elif python_min < (3, 9):
             future.append("annotations")
@@ -238,8 +239,14 @@ def _template() -> jinja2.Template:
     return env.get_template("endpoint.py.j2")
 
 
-def format_code(source: str, line_length: int) -> str:
-    """Format with black; a failure here is a bug in scaffold, so it is not caught."""
+def format_code(source: str, settings: Settings) -> str:
+    """Format with black as the project configures it; a failure here is a bug in scaffold, so
+    it is not caught."""
     import black
 
-    return black.format_str(source, mode=black.Mode(line_length=line_length))
+    mode = black.Mode(
+        line_length=settings.line_length,
+        string_normalization=not settings.black_options.get("skip-string-normalization", False),
+        magic_trailing_comma=not settings.black_options.get("skip-magic-trailing-comma", False),
+    )
+    return black.format_str(source, mode=mode)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ class Settings:
     url_name_prefix: str | None
     annotations: bool  # False for codebases (Python 2 era) whose bases carry no annotations
     future_imports: tuple[str, ...] = ()  # `from __future__ import ...` names of api/base.py
+    black_options: dict[str, bool] = field(default_factory=dict)  # skip-* flags of [tool.black]
     python_min: tuple[int, int] | None = None  # lowest Python the project declares, if any
 
     @property
@@ -125,6 +126,12 @@ def load_settings(project_root: Path) -> Settings:
         annotations=config.get("annotations", _uses_annotations(api_dir)),
         future_imports=_future_imports(api_dir / "base.py"),
         python_min=_python_min(pyproject),
+        black_options={
+            key: value
+            for key, value in pyproject.get("tool", {}).get("black", {}).items()
+            if key in ("skip-string-normalization", "skip-magic-trailing-comma")
+            and isinstance(value, bool)
+        },
     )
 
 

@@ -33,16 +33,19 @@ def test_python_3_9_and_later_get_builtin_generics_without_future_import() -> No
     assert "__future__" not in source
 
 
-@pytest.mark.parametrize("python_min", [(3, 8), None])
-def test_older_or_unknown_python_makes_annotations_lazy(python_min: tuple[int, int] | None) -> None:
+def test_python_3_7_and_3_8_make_annotations_lazy() -> None:
     # tuple[...] in an annotation raises TypeError at import time before Python 3.9.
-    source = render(python_min)
+    source = render((3, 8))
     assert source.startswith("from __future__ import annotations\n\n")
     ast.parse(source)
 
 
-def test_python_3_6_spells_the_annotation_with_typing() -> None:
-    source = render((3, 6))
+@pytest.mark.parametrize("python_min", [(3, 6), None])
+def test_python_3_6_or_an_undeclared_version_spells_the_annotation_with_typing(
+    python_min: tuple[int, int] | None,
+) -> None:
+    # `from __future__ import annotations` is a syntax error on 3.6: typing works everywhere.
+    source = render(python_min)
     assert "from typing import Any, Dict, Tuple" in source
     assert "-> Tuple[Tuple[Any, ...], Dict[str, Any]]:" in source
     assert "__future__" not in source
@@ -58,3 +61,10 @@ def test_unannotated_codebases_get_python_2_compatible_modules() -> None:
     assert "def convert_args(self, request, widget_id, *args, **kwargs):" in source
     assert "super(ProjectWidgetDetailsEndpoint, self).convert_args(" in source
     assert ".isdigit()" in source and ": Request" not in source and "->" not in source
+
+
+def test_the_projects_black_options_are_honoured() -> None:
+    exploded = render((3, 11))
+    assert 'publish_status = {\n        "GET": ApiPublishStatus.PRIVATE,\n    }' in exploded
+    collapsed = render((3, 11), black_options={"skip-magic-trailing-comma": True})
+    assert 'publish_status = {"GET": ApiPublishStatus.PRIVATE}' in collapsed

@@ -234,8 +234,7 @@ def test_in_an_unsorted_import_block_the_import_joins_its_neighbours() -> None:
 
 
 def test_a_comment_after_the_last_argument_does_not_hide_the_trailing_comma() -> None:
-    before = HEADER + dedent(
-        """\
+    before = HEADER + dedent("""\
         from .endpoints.a import AEndpoint
 
         urlpatterns = [
@@ -246,6 +245,5 @@ def test_a_comment_after_the_last_argument_does_not_hide_the_trailing_comma() ->
                 ,
             ),
         ]
-        """
-    )
+        """)
     assert UrlsFile(before, "urls.py", "acme", "acme.api.urls", 100).style.trailing_comma
