@@ -55,8 +55,8 @@ def build_plan(
     _refuse_shared_modules(settings, endpoints)
     rendered = start_rendering(endpoints, settings, parallel=parallel)
     urls_label = settings.relpath(settings.urls_path)
-    urls_before = read_source(settings.urls_path, urls_label)
     try:
+        urls_before = read_source(settings.urls_path, urls_label)
         urls = UrlsFile(
             urls_before,
             urls_label,
