@@ -1,0 +1,200 @@
+"""Validators of single spec fields: each returns the clean value or raises a SpecError that
+names the place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from scaffold.errors import SpecError, did_you_mean
+from scaffold.naming import (
+    URL_NAME_RE,
+    is_dotted_path,
+    is_identifier,
+    module_name_for,
+    object_name_for,
+)
+from scaffold.routes import Route
+from scaffold.spec_model import AUTO, LOOKUP_KEYS, METHODS, Locator, LookupSpec
+
+
+def check_keys(
+    raw: dict[Any, Any], allowed: Mapping[str, str], locator: Locator, path: tuple[str | int, ...]
+) -> None:
+    for key in raw:
+        if key not in allowed:
+            raise SpecError(
+                f"{locator.at(path + (str(key),))}: unknown key {key!r}"
+                f"{did_you_mean(str(key), allowed)}; allowed: {', '.join(allowed)}"
+            )
+
+
+def fail(locator: Locator, path: tuple[str | int, ...], message: str) -> SpecError:
+    return SpecError(f"{locator.at(path)}: {message}")
+
+
+def read_string(
+    value: Any, locator: Locator, path: tuple[str | int, ...], *, required: bool = False
+) -> str:
+    if value is None or value == "":
+        if required:
+            raise fail(locator, path, "is required")
+        return ""
+    if not isinstance(value, str):
+        raise fail(locator, path, f"must be a string, not {type(value).__name__}")
+    return value
+
+
+def read_identifier(value: Any, locator: Locator, path: tuple[str | int, ...]) -> str | None:
+    text = read_string(value, locator, path)
+    if text and not is_identifier(text):
+        raise fail(locator, path, f"{text!r} is not an identifier; use e.g. issues")
+    return text or None
+
+
+def read_dotted_or_name(value: Any, locator: Locator, path: tuple[str | int, ...]) -> str | None:
+    text = read_string(value, locator, path)
+    if text and not (is_identifier(text) or is_dotted_path(text)):
+        raise fail(locator, path, f"{text!r} is not a class name or dotted path")
+    return text or None
+
+
+def read_methods(value: Any, locator: Locator, path: tuple[str | int, ...]) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise fail(locator, path, f"must be a non-empty list of {', '.join(METHODS)}")
+    seen: list[str] = []
+    for i, item in enumerate(items):
+        method = item.strip().lower() if isinstance(item, str) else item
+        if method not in METHODS:
+            raise fail(
+                locator,
+                path if isinstance(value, str) else path + (i,),
+                f"unknown method {item!r}; use any of {', '.join(METHODS)}",
+            )
+        if method in seen:
+            raise fail(locator, path, f"method {method!r} is listed twice; list it once")
+        seen.append(method)
+    return tuple(m for m in METHODS if m in seen)
+
+
+def read_publish_status(
+    value: Any, methods: tuple[str, ...], locator: Locator, at: Any
+) -> dict[str, str]:
+    path = at("publish_status")
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        status = read_identifier(value, locator, path)
+        return {m: str(status).upper() for m in methods}
+    if not isinstance(value, dict):
+        raise fail(locator, path, "must be a status (e.g. private) or a mapping method -> status")
+    result: dict[str, str] = {}
+    for method, status in value.items():
+        key = str(method).lower()
+        if key not in methods:
+            raise fail(
+                locator, path + (str(method),), f"{method!r} is not one of this resource's methods"
+            )
+        result[key] = str(read_identifier(status, locator, path + (str(method),))).upper()
+    missing = [m for m in methods if m not in result]
+    if missing:
+        raise fail(locator, path, f"no status for {', '.join(missing)}; give one per method")
+    return result
+
+
+def read_permissions(value: Any, locator: Locator, path: tuple[str | int, ...]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise fail(locator, path, "must be a list of dotted paths")
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not is_dotted_path(item):
+            raise fail(
+                locator, path + (i,), f"{item!r} is not a dotted path like pkg.module.Permission"
+            )
+    return tuple(value)
+
+
+def read_silo(merged: dict[str, Any], locator: Locator, path: tuple[str | int, ...]) -> str | None:
+    if "silo" in merged and merged["silo"] is None:
+        return "none"
+    return read_identifier(merged.get("silo"), locator, path)
+
+
+def read_url_name(value: Any, locator: Locator, path: tuple[str | int, ...]) -> str | None:
+    text = read_string(value, locator, path)
+    if text and not URL_NAME_RE.match(text):
+        raise fail(
+            locator, path, f"{text!r} is not a valid URL name; use e.g. sentry-api-0-widgets"
+        )
+    return text or None
+
+
+def read_lookups(
+    value: Any, route: Route, locator: Locator, path: tuple[str | int, ...]
+) -> tuple[LookupSpec, ...]:
+    if not isinstance(value, dict):
+        raise fail(locator, path, "must be a mapping of route parameter -> lookup")
+    params = [p.name for p in route.params]
+    result = []
+    for param, raw in value.items():
+        here = path + (str(param),)
+        if param not in params:
+            raise fail(
+                locator,
+                here,
+                f"{param!r} is not a parameter of the route{did_you_mean(str(param), params)}; "
+                f"remove this lookup or add {{{param}}} to the route (its parameters: "
+                f"{', '.join(params) or 'none'})",
+            )
+        result.append(read_lookup(str(param), raw, locator, here))
+    return tuple(sorted(result, key=lambda lookup: params.index(lookup.param)))
+
+
+def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, ...]) -> LookupSpec:
+    if not isinstance(raw, dict):
+        raise fail(locator, path, "must be a mapping with at least 'model'")
+    check_keys(raw, LOOKUP_KEYS, locator, path)
+    passthrough = read_bool(raw.get("passthrough", False), locator, path + ("passthrough",))
+    model = read_string(raw.get("model"), locator, path + ("model",), required=not passthrough)
+    if model and not is_dotted_path(model):
+        raise fail(
+            locator, path + ("model",), f"{model!r} is not a dotted path like pkg.models.Widget"
+        )
+    default_id_or_slug = param.endswith("_id_or_slug")
+    id_or_slug = read_bool(
+        raw.get("id_or_slug", default_id_or_slug), locator, path + ("id_or_slug",)
+    )
+    field_name = read_identifier(raw.get("field"), locator, path + ("field",))
+    if field_name is None:
+        if id_or_slug or param.endswith("_slug"):
+            field_name = "slug"
+        elif param.endswith("_id") or passthrough:
+            field_name = "id"
+        else:
+            raise fail(locator, path, f"say which model field {param!r} matches: add 'field'")
+    name = read_identifier(raw.get("name"), locator, path + ("name",))
+    if name is None:
+        name = param if passthrough else object_name_for(param, field_name)
+        if name == param and model:  # `{token}` looked up on Invite -> `invite`
+            name = module_name_for(model.rpartition(".")[2])
+    parent = (
+        AUTO if "parent" not in raw else read_identifier(raw["parent"], locator, path + ("parent",))
+    )
+    return LookupSpec(
+        param=param,
+        model=model or None,
+        field=field_name,
+        id_or_slug=id_or_slug,
+        name=name,
+        parent=parent,
+        parent_field=read_identifier(raw.get("parent_field"), locator, path + ("parent_field",)),
+        passthrough=passthrough,
+    )
+
+
+def read_bool(value: Any, locator: Locator, path: tuple[str | int, ...]) -> bool:
+    if not isinstance(value, bool):
+        raise fail(locator, path, "must be true or false")
+    return value
