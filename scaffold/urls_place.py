@@ -100,7 +100,16 @@ def choose_position(
             score = _shared_segments(our_segments, segments(entry.tokens))
             if score and score >= best_score:
                 best_index, best_score = entry.index + 1, score
-    return min(max(best_index, low), high)
+    position = min(max(best_index, low), high)
+    if best_score == 0:  # no related entry: stay above the API root route(s) ending the list
+        while position - 1 >= low and _is_root(entries[position - 1]):
+            position -= 1
+    return position
+
+
+def _is_root(entry: Entry) -> bool:
+    """The API index route `^$`, which Sentry keeps beside the catch-all, under one comment."""
+    return not entry.is_include and entry.tokens == ()
 
 
 def _shared_segments(ours: list[tuple[str, ...]], theirs: list[tuple[str, ...]]) -> int:

@@ -26,6 +26,12 @@ URLS = Path("src/acme/api/urls.py")  # the example's urls.py, relative to its ro
 ENDPOINTS = Path("src/acme/api/endpoints")
 
 
+def example_urls_at(text: str) -> str:
+    """`src/acme/api/urls.py:N:` for the line of the example's urls.py that holds `text`."""
+    lines = (EXAMPLE / URLS).read_text().splitlines()
+    return f"{URLS}:{next(i for i, line in enumerate(lines, 1) if text in line)}:"
+
+
 def run_like_a_process(capsys: pytest.CaptureFixture[str], *argv: str) -> Result:
     """`run_cli`, but an uncaught exception becomes what a real process shows: exit 1 and a
     traceback on stderr (so a crash fails the assertions below instead of erroring the test)."""
@@ -463,7 +469,7 @@ FLAG_CASES = [
     FlagCase(
         "url-name-already-used",
         ("Things", "--route", "things/", "--url-name", "acme-api-0-index"),
-        "src/acme/api/urls.py:71:",
+        example_urls_at('name="acme-api-0-index"'),
         r"choose another with --url-name",
         code=CONFLICT,
     ),
@@ -495,7 +501,7 @@ FLAG_CASES = [
             "--lookup",
             "broadcast_id=acme.models.broadcast.Broadcast",
         ),
-        "src/acme/api/urls.py:74:",
+        example_urls_at(r'r"^broadcasts/(?P<broadcast_id>[^/]+)/$"'),
         r"change the route",
         code=CONFLICT,
     ),

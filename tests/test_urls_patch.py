@@ -247,3 +247,24 @@ def test_a_comment_after_the_last_argument_does_not_hide_the_trailing_comma() ->
         ]
         """)
     assert UrlsFile(before, "urls.py", "acme", "acme.api.urls", 100).style.trailing_comma
+
+
+def test_a_top_level_route_goes_above_the_catch_all_section() -> None:
+    before = HEADER + dedent(
+        """\
+        from .endpoints.a import AEndpoint
+
+        urlpatterns = [
+            re_path(r"^a/$", AEndpoint.as_view(), name="acme-api-0-a"),
+            # Catch all
+            re_path(r"^$", AEndpoint.as_view(), name="acme-api-index"),
+            re_path(r"^", AEndpoint.as_view(), name="acme-api-catchall"),
+        ]
+        """
+    )
+    after = patch(before, reg("BEndpoint", "b/"))
+    assert (
+        '    re_path(r"^b/$", BEndpoint.as_view(), name="acme-api-0-b"),\n'
+        "    # Catch all\n"
+        '    re_path(r"^$", AEndpoint.as_view(), name="acme-api-index"),\n'
+    ) in after

@@ -66,14 +66,14 @@ urlpatterns = [
         include(PROJECT_URLS),
     ),
     re_path(
-        r"^$",
-        IndexEndpoint.as_view(),
-        name="acme-api-0-index",
-    ),
-    re_path(
         r"^broadcasts/(?P<broadcast_id>[^/]+)/$",
         BroadcastDetailsEndpoint.as_view(),
         name="acme-api-0-broadcast-details",
+    ),
+    re_path(
+        r"^$",
+        IndexEndpoint.as_view(),
+        name="acme-api-0-index",
     ),
     # Catch-all: must stay last, anything after it is unreachable.
     re_path(

@@ -25,13 +25,13 @@ urlpatterns = patterns(
     url(r'^projects/(?P<organization_slug>[^\/]+)/(?P<project_slug>[^\/]+)/keys/$',
         ProjectKeysEndpoint.as_view(),
         name='oldest-api-0-project-keys'),
+    url(r'^widget-stats/$',
+        WidgetStatsEndpoint.as_view(),
+        name='oldest-api-0-widget-stats'),
 
     url(r'^$',
         IndexEndpoint.as_view(),
         name='oldest-api-index'),
-    url(r'^widget-stats/$',
-        WidgetStatsEndpoint.as_view(),
-        name='oldest-api-0-widget-stats'),
 
     url(r'^',
         CatchallEndpoint.as_view(),
