@@ -59,10 +59,6 @@ class Settings:
     def api_module(self) -> str:
         return self.module_for(self.urls_path.parent / "__init__.py")
 
-    @property
-    def endpoints_package(self) -> str:
-        return self.module_for(self.endpoints_dir / "__init__.py")
-
     def module_for(self, path: Path) -> str:
         """Dotted module name of a file under the source root."""
         rel = path.relative_to(self.src_root).with_suffix("")
