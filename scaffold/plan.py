@@ -21,12 +21,6 @@ class FileChange:
     after: str | None
     append_only: bool = False  # a patch that may only add lines (urls.py)
 
-    @property
-    def kind(self) -> str:
-        if self.before is None:
-            return "create"
-        return "delete" if self.after is None else "update"
-
     def diff(self, root: Path) -> str:
         """Unified diff of the change, paths relative to `root`."""
         rel = self.path.relative_to(root).as_posix()

@@ -413,19 +413,6 @@ def test_generate_twice_changes_nothing_the_second_time(
     assert "nothing to do" in second.out
 
 
-def test_generate_the_examples_own_spec_is_already_converged(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    project = copy_project(EXAMPLE, tmp_path / "project")
-    before = snapshot(project)
-
-    result = run_cli(capsys, "generate", str(project / "spec.yaml"), "--project", str(project))
-
-    assert result.code == 0, result.err
-    assert snapshot(project) == before
-    assert "nothing to do" in result.out
-
-
 def test_generate_force_rerenders_the_example_identically(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
