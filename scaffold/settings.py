@@ -101,7 +101,9 @@ def load_settings(project_root: Path) -> Settings:
             "[tool.scaffold] endpoints in pyproject.toml"
         )
     api_dir = urls_path.parent
-    silos = _silo_decorators(api_dir / "base.py")
+    base_path = api_dir / "base.py"
+    base_tree = _parse_file(base_path) if base_path.is_file() else None
+    silos = _silo_decorators(base_tree)
     default_silo = _default_silo(silos, config.get("silo-decorator"), root)
     return Settings(
         project_root=root,
@@ -119,8 +121,8 @@ def load_settings(project_root: Path) -> Settings:
         ),
         not_found_class=_not_found_class(api_dir, src_root),
         url_name_prefix=config.get("url-name-prefix"),
-        annotations=config.get("annotations", _uses_annotations(api_dir)),
-        future_imports=_future_imports(api_dir / "base.py"),
+        annotations=config.get("annotations", _uses_annotations(base_tree, api_dir)),
+        future_imports=_future_imports(base_tree),
         python_min=_python_min(pyproject),
         black_options={
             key: value
@@ -229,9 +231,8 @@ def _parse_file(path: Path) -> ast.Module | None:
         return None
 
 
-def _silo_decorators(base_path: Path) -> tuple[str, ...]:
+def _silo_decorators(tree: ast.Module | None) -> tuple[str, ...]:
     """Module-level names in api/base.py that end in `_silo_endpoint`."""
-    tree = _parse_file(base_path) if base_path.is_file() else None
     if tree is None:
         return ()
     names: list[str] = []
@@ -248,9 +249,8 @@ def _silo_decorators(base_path: Path) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _future_imports(base_path: Path) -> tuple[str, ...]:
+def _future_imports(tree: ast.Module | None) -> tuple[str, ...]:
     """Names of the `from __future__ import ...` statements that open api/base.py."""
-    tree = _parse_file(base_path) if base_path.is_file() else None
     names = [
         alias.name
         for node in (tree.body if tree else [])
@@ -280,10 +280,10 @@ def _python_min(pyproject: dict[str, Any]) -> tuple[int, int] | None:
     return min(found) if found else None
 
 
-def _uses_annotations(api_dir: Path) -> bool:
-    """True when a function in api/base.py or api/bases/*.py has a type annotation."""
-    for path in [api_dir / "base.py", *sorted((api_dir / "bases").glob("*.py"))]:
-        tree = _parse_file(path) if path.is_file() else None
+def _uses_annotations(base_tree: ast.Module | None, api_dir: Path) -> bool:
+    """True when a function in api/base.py (already parsed) or api/bases/*.py is annotated."""
+    bases = sorted((api_dir / "bases").glob("*.py"))
+    for tree in [base_tree, *(_parse_file(path) for path in bases)]:
         for node in ast.walk(tree) if tree else ():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
