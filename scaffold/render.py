@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from scaffold.errors import SpecError
 from scaffold.naming import split_dotted
-from scaffold.resolve import ResolvedEndpoint
+from scaffold.resolve import Lookup, ResolvedEndpoint
 from scaffold.settings import Settings
+from scaffold.spec import ResourceSpec
 
 if TYPE_CHECKING:
     import jinja2
@@ -190,7 +192,9 @@ def _response(method: str, endpoint: ResolvedEndpoint) -> str:
     return template % last.name if "%s" in template else template
 
 
-def _lookup_context(lookup: Any, use: Any, spec: Any) -> dict[str, Any]:
+def _lookup_context(
+    lookup: Lookup, use: Callable[[str, str], str], spec: ResourceSpec
+) -> dict[str, Any]:
     look = lookup.spec
     scope = f"{lookup.parent_field}={lookup.parent_expr}.id, " if lookup.parent_expr else ""
     return {
