@@ -8,6 +8,7 @@ from pathlib import Path
 from scaffold.bases import Catalog
 from scaffold.errors import ConflictError, ProjectError, ScaffoldError, SpecError
 from scaffold.plan import FileChange, Plan
+from scaffold.record import Record
 from scaffold.render_worker import start_rendering
 from scaffold.resolve import ResolvedEndpoint, resolve
 from scaffold.settings import Settings
@@ -65,6 +66,7 @@ def build_plan(
             settings.line_length,
         )
         plan = Plan(settings.project_root)
+        record = Record(settings.project_root)
         pending = [(e, *_register(settings, urls, e, on_existing)) for e in endpoints]
     except ScaffoldError:
         rendered()  # a rendering error comes first, as it would when run one after the other
@@ -73,16 +75,20 @@ def build_plan(
         path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
         if existing is None:
             plan.add(FileChange(path, None, text))
+            record.note(path, endpoint.class_name, text)
             plan.messages.append(f"create  {rel}  ({endpoint.class_name}({endpoint.base.name}))")
         elif on_existing is OnExisting.FORCE and existing != text:
             plan.add(FileChange(path, existing, text))
+            record.note(path, endpoint.class_name, text)
             plan.messages.append(f"replace {rel}  (--force)")
         else:
             plan.messages.append(
                 f"keep    {rel}  ({'unchanged' if existing == text else 'exists'})"
             )
         plan.messages.append(urls_message)
-    plan.add(FileChange(settings.urls_path, urls_before, urls.code(), append_only=True))
+    plan.add(FileChange(settings.urls_path, urls_before, urls.code(), keeps_lines=True))
+    for change in record.changes():
+        plan.add(change)
     return plan
 
 

@@ -14,12 +14,19 @@ from scaffold.errors import WriteError
 
 @dataclass(frozen=True)
 class FileChange:
-    """One file's text before and after; None means absent (created or deleted)."""
+    """One file's text before and after; None means absent (created or deleted).
+
+    `keeps_lines` marks a patch (urls.py) that must keep every line of `before` except the
+    1-based line numbers in `may_drop`; `internal` marks scaffold's own bookkeeping (the
+    generation record), written with the rest but not shown as a diff.
+    """
 
     path: Path
     before: str | None
     after: str | None
-    append_only: bool = False  # a patch that may only add lines (urls.py)
+    keeps_lines: bool = False
+    may_drop: frozenset[int] = frozenset()
+    internal: bool = False
 
     def diff(self, root: Path) -> str:
         """Unified diff of the change, paths relative to `root`."""
@@ -62,47 +69,72 @@ def validate(plan: Plan) -> None:
                     f"{change.path}:{exc.lineno}: the generated code does not parse ({exc.msg}); "
                     "nothing was written; please report this"
                 ) from None
-        if change.append_only and not _keeps_lines(change.before or "", change.after or ""):
+        if change.keeps_lines and not _keeps_lines(
+            change.before or "", change.after or "", change.may_drop
+        ):
             raise WriteError(
-                f"{change.path}: the patch would drop existing lines; nothing was written; "
-                "please report this"
+                f"{change.path}: the patch would drop lines it was not meant to; nothing was "
+                "written; please report this"
             )
 
 
-def _keeps_lines(before: str, after: str) -> bool:
-    """True when every line of `before` appears in `after`, in order."""
+def _keeps_lines(before: str, after: str, may_drop: frozenset[int]) -> bool:
+    """True when every line of `before`, except those numbered in `may_drop`, appears in
+    `after`, in order."""
     remaining = iter(after.splitlines())
-    return all(any(line == candidate for candidate in remaining) for line in before.splitlines())
+    kept = (line for number, line in enumerate(before.splitlines(), 1) if number not in may_drop)
+    return all(any(line == candidate for candidate in remaining) for line in kept)
 
 
 def apply(plan: Plan) -> None:
-    """Write every change or none: stage temp files, then rename; on failure restore all."""
+    """Write every change or none: stage temp files, then rename; on failure restore all.
+
+    A deleted file is first renamed aside, so a failure puts it back with its mode intact;
+    directories made for new files are removed again.
+    """
     validate(plan)
     for change in plan.changes:
         current = _read_or_none(change.path)
         if current != change.before:
             raise WriteError(f"{change.path}: changed while scaffold ran; nothing was written")
-    staged: list[tuple[FileChange, Path | None]] = []
-    done: list[FileChange] = []
+    temps: list[Path] = []  # staged new contents, then set-aside deleted files
+    made_dirs: list[Path] = []
+    done: list[tuple[FileChange, Path | None]] = []  # (change, where its old file was set aside)
     try:
-        for change in plan.changes:
-            staged.append((change, _stage(change)))
+        staged = [(change, _stage(change, made_dirs, temps)) for change in plan.changes]
         for change, temp in staged:
             if temp is None:
-                change.path.unlink()
+                aside = change.path.with_name(f".{change.path.name}.scaffold-removed")
+                os.replace(change.path, aside)
+                temps.append(aside)
+                done.append((change, aside))
             else:
                 os.replace(temp, change.path)
-            done.append(change)
+                done.append((change, None))
     except OSError as exc:
         _restore(done)
+        _discard(temps)
+        for directory in reversed(made_dirs):
+            directory.rmdir()
         raise WriteError(
             f"{getattr(exc, 'filename', None) or exc}: cannot write ({exc.strerror or exc}); "
             "no file was changed; check permissions and retry"
         ) from None
-    finally:
-        for _, temp in staged:
-            if temp is not None and temp.exists():
-                temp.unlink()
+    _discard(temps)
+    for change in plan.changes:  # scaffold's own folder (.scaffold/) goes once it is empty
+        parent = change.path.parent
+        if (
+            change.internal
+            and change.after is None
+            and parent.is_dir()
+            and not any(parent.iterdir())
+        ):
+            parent.rmdir()
+
+
+def _discard(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 def _read_or_none(path: Path) -> str | None:
@@ -114,23 +146,32 @@ def _read_or_none(path: Path) -> str | None:
         raise WriteError(f"{path}: cannot read ({exc}); nothing was written") from None
 
 
-def _stage(change: FileChange) -> Path | None:
+def _stage(change: FileChange, made_dirs: list[Path], temps: list[Path]) -> Path | None:
+    """Write `change.after` to a temp file beside its destination (None for a deletion); the
+    temp file goes into `temps`, directories it had to make into `made_dirs`, outermost first."""
     if change.after is None:
         return None
-    change.path.parent.mkdir(parents=True, exist_ok=True)
+    missing = [p for p in (change.path.parent, *change.path.parent.parents) if not p.exists()]
+    for directory in reversed(missing):
+        directory.mkdir()
+        made_dirs.append(directory)
     mode = change.path.stat().st_mode & 0o777 if change.path.exists() else 0o644
     fd, name = tempfile.mkstemp(
         dir=change.path.parent, prefix=f".{change.path.name}.", suffix=".tmp"
     )
+    temps.append(Path(name))
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
         handle.write(change.after)
     os.chmod(name, mode)
     return Path(name)
 
 
-def _restore(done: list[FileChange]) -> None:
-    for change in reversed(done):
-        if change.before is None:
+def _restore(done: list[tuple[FileChange, Path | None]]) -> None:
+    """Undo the renames already made, newest first."""
+    for change, aside in reversed(done):
+        if aside is not None:
+            os.replace(aside, change.path)
+        elif change.before is None:
             change.path.unlink(missing_ok=True)
         else:
             change.path.write_bytes(change.before.encode("utf-8"))

@@ -57,8 +57,9 @@ def insert_element(lst: cst.List, position: int, element: cst.Element) -> cst.Li
         comma=prev_comma.with_changes(whitespace_after=_newline(indent, following.first_line))
     )
     rest = following.with_changes(first_line=cst.TrailingWhitespace())
-    if at_end:
-        elements.append(element.with_changes(comma=cst.Comma()))
+    if at_end:  # a list that ends without a trailing comma keeps ending without one
+        had_trailing_comma = isinstance(prev.comma, cst.Comma)
+        elements.append(element.with_changes(comma=cst.Comma()) if had_trailing_comma else element)
         return lst.with_changes(
             elements=elements, rbracket=lst.rbracket.with_changes(whitespace_before=rest)
         )
@@ -96,3 +97,72 @@ def insert_arg(call: cst.Call, position: int, arg: cst.Arg) -> cst.Call:
         new = arg.with_changes(comma=cst.Comma(whitespace_after=rest))
     args.insert(position, new)
     return call.with_changes(args=args)
+
+
+def remove_element(lst: cst.List, position: int) -> cst.List:
+    """`lst` without the element at `position`: the inverse of `insert_element`, so inserting
+    and then removing gives back the same text. Comments and blank lines that followed the
+    removed entry stay, attached to what now follows its predecessor."""
+    elements = list(lst.elements)
+    removed = elements.pop(position)
+    if not elements:
+        return lst.with_changes(
+            lbracket=cst.LeftSquareBracket(), elements=[], rbracket=cst.RightSquareBracket()
+        )
+    had_comma = isinstance(removed.comma, cst.Comma)
+    multiline = isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)
+    if position == 0:
+        return lst.with_changes(elements=elements)
+    prev = elements[position - 1]
+    prev_comma = prev.comma if isinstance(prev.comma, cst.Comma) else None
+    at_end = position == len(elements)
+    if not multiline or prev_comma is None:
+        if at_end and not had_comma:
+            elements[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return lst.with_changes(elements=elements)
+    kept_line = _first_line(prev_comma.whitespace_after)
+    if at_end:
+        following = lst.rbracket.whitespace_before
+        if isinstance(following, cst.ParenthesizedWhitespace) and kept_line is not None:
+            following = following.with_changes(first_line=kept_line)
+        comma: cst.Comma | cst.MaybeSentinel = (
+            prev_comma.with_changes(whitespace_after=cst.SimpleWhitespace(""))
+            if had_comma
+            else cst.MaybeSentinel.DEFAULT
+        )
+        elements[-1] = prev.with_changes(comma=comma)
+        return lst.with_changes(
+            elements=elements, rbracket=lst.rbracket.with_changes(whitespace_before=following)
+        )
+    assert isinstance(removed.comma, cst.Comma)
+    rest = removed.comma.whitespace_after
+    if isinstance(rest, cst.ParenthesizedWhitespace) and kept_line is not None:
+        rest = rest.with_changes(first_line=kept_line)
+    elements[position - 1] = prev.with_changes(comma=prev_comma.with_changes(whitespace_after=rest))
+    return lst.with_changes(elements=elements)
+
+
+def remove_arg(call: cst.Call, position: int) -> cst.Call:
+    """`call` without its argument at `position` (a route in `patterns('', ...)`): the inverse
+    of `insert_arg`."""
+    args = list(call.args)
+    removed = args.pop(position)
+    prev = args[position - 1]
+    had_comma = isinstance(removed.comma, cst.Comma)
+    at_end = position == len(args)
+    prev_comma = prev.comma if isinstance(prev.comma, cst.Comma) else None
+    if prev_comma is None:
+        return call.with_changes(args=args)
+    kept_line = _first_line(prev_comma.whitespace_after)
+    rest = removed.comma.whitespace_after if had_comma else removed.whitespace_after_arg  # type: ignore[union-attr]
+    if isinstance(rest, cst.ParenthesizedWhitespace) and kept_line is not None:
+        rest = rest.with_changes(first_line=kept_line)
+    if at_end and not had_comma:
+        args[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=rest)
+    else:
+        args[position - 1] = prev.with_changes(comma=prev_comma.with_changes(whitespace_after=rest))
+    return call.with_changes(args=args)
+
+
+def _first_line(ws: cst.BaseParenthesizableWhitespace) -> cst.TrailingWhitespace | None:
+    return ws.first_line if isinstance(ws, cst.ParenthesizedWhitespace) else None

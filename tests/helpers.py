@@ -49,7 +49,15 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
+RECORD_DIR = ".scaffold"  # scaffold's generation record: tests/test_remove.py checks it
+
+
 def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, bytes | None]:
-    """Files that differ between two snapshots (None: deleted)."""
+    """Files of the project's code that differ between two snapshots (None: deleted); the
+    generation record under .scaffold/ is left out."""
     keys = sorted(set(before) | set(after))
-    return {k: after.get(k) for k in keys if before.get(k) != after.get(k)}
+    return {
+        k: after.get(k)
+        for k in keys
+        if before.get(k) != after.get(k) and not k.startswith(RECORD_DIR + "/")
+    }

@@ -41,7 +41,8 @@ def finish(plan: Plan, dry_run: bool) -> None:
     console = Console(highlight=False, soft_wrap=True)
     if dry_run:
         validate(plan)
-        for change in plan.changes:
+        shown = [change for change in plan.changes if not change.internal]
+        for change in shown:
             diff = change.diff(plan.root)
             if console.is_terminal:
                 from rich.syntax import Syntax
@@ -49,7 +50,7 @@ def finish(plan: Plan, dry_run: bool) -> None:
                 console.print(Syntax(diff, "diff", theme="ansi_dark", background_color="default"))
             else:
                 console.out(diff, end="", highlight=False)
-        console.print(f"dry run: {len(plan.changes)} file(s) would change; nothing was written")
+        console.print(f"dry run: {len(shown)} file(s) would change; nothing was written")
         return
     apply(plan)
     for message in plan.messages:

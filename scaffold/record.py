@@ -1,0 +1,109 @@
+"""The generation record: which modules scaffold wrote, and a hash of what it wrote.
+
+`scaffold remove` deletes a module only when it is still byte for byte what scaffold wrote.
+The record lives in `.scaffold/generated.json` at the project root, beside a `.gitignore`
+that keeps the folder out of version control (as `.pytest_cache` does): nothing is added to
+the target's code, and each clone keeps its own record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from scaffold.errors import ProjectError
+from scaffold.plan import FileChange
+
+RECORD_DIR = ".scaffold"
+RECORD_FILE = "generated.json"
+_IGNORE_ALL = "# written by scaffold: its generation record stays out of version control\n*\n"
+_VERSION = 1
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One generated module: the class it holds and the sha256 of the text scaffold wrote."""
+
+    class_name: str
+    sha256: str
+
+
+class Record:
+    """The record of one project, read once; `changes()` gives the files that store it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.path = root / RECORD_DIR / RECORD_FILE
+        self._before: str | None = None
+        self.entries: dict[str, Entry] = {}  # module path relative to the root, POSIX
+        if self.path.is_file():
+            self._before = self._read()
+
+    def _read(self) -> str:
+        label = f"{RECORD_DIR}/{RECORD_FILE}"
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            data = json.loads(text)
+            if data.get("version") != _VERSION:
+                raise ValueError(f"version {data.get('version')!r}, expected {_VERSION}")
+            for module, item in data["modules"].items():
+                self.entries[module] = Entry(str(item["class"]), str(item["sha256"]))
+        except (
+            OSError,
+            UnicodeDecodeError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+        ) as exc:
+            raise ProjectError(
+                f"{label}: unreadable generation record ({exc}); delete it (scaffold then treats "
+                "every module as hand-written) and retry"
+            ) from None
+        return text
+
+    def key(self, module_path: Path) -> str:
+        return module_path.relative_to(self.root).as_posix()
+
+    def note(self, module_path: Path, class_name: str, text: str) -> None:
+        """Record that scaffold wrote `text` to `module_path`."""
+        self.entries[self.key(module_path)] = Entry(class_name, digest(text))
+
+    def forget(self, module_path: Path) -> None:
+        self.entries.pop(self.key(module_path), None)
+
+    def wrote(self, module_path: Path, text: str) -> bool | None:
+        """True when `text` is what scaffold wrote there, False when it was edited since,
+        None when the record has no entry for it."""
+        entry = self.entries.get(self.key(module_path))
+        return None if entry is None else entry.sha256 == digest(text)
+
+    def changes(self) -> list[FileChange]:
+        """The record file (and the folder's .gitignore on first use) as plan changes."""
+        data = {
+            "version": _VERSION,
+            "modules": {
+                module: {"class": entry.class_name, "sha256": entry.sha256}
+                for module, entry in sorted(self.entries.items())
+            },
+        }
+        ignore = self.path.parent / ".gitignore"
+        ignore_text = ignore.read_text(encoding="utf-8") if ignore.is_file() else None
+        if not self.entries:  # nothing left to remember: leave no trace
+            if self._before is None:
+                return []
+            changes = [FileChange(self.path, self._before, None, internal=True)]
+            if ignore_text == _IGNORE_ALL:
+                changes.append(FileChange(ignore, ignore_text, None, internal=True))
+            return changes
+        after = json.dumps(data, indent=2) + "\n"
+        changes = [FileChange(self.path, self._before, after, internal=True)]
+        if ignore_text is None:
+            changes.append(FileChange(ignore, None, _IGNORE_ALL, internal=True))
+        return changes
