@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from scaffold.commands import generate, new_endpoint, remove
+from scaffold.commands import check, generate, new_endpoint, remove
 from scaffold.errors import ScaffoldError
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app = typer.Typer(
 )
 app.command("new-endpoint", help=new_endpoint.HELP)(new_endpoint.new_endpoint)
 app.command("generate", help=generate.HELP)(generate.generate)
+app.command("check", help=check.HELP)(check.check)
 app.command("remove", help=remove.HELP)(remove.remove)
 
 

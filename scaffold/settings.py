@@ -21,6 +21,7 @@ _CONFIG_KEYS = {
     "silo-decorator": "decorator used when a resource names no silo",
     "base-modules": "extra modules (dotted) that define endpoint base classes",
     "annotations": "write type annotations (default: when api/base.py or api/bases/ use them)",
+    "check": "options of `scaffold check` (the [tool.scaffold.check] table)",
 }
 
 
@@ -54,6 +55,7 @@ class Settings:
     future_imports: tuple[str, ...] = ()  # `from __future__ import ...` names of api/base.py
     black_options: dict[str, bool] = field(default_factory=dict)  # skip-* flags of [tool.black]
     python_min: tuple[int, int] | None = None  # lowest Python the project declares, if any
+    check_options: dict[str, Any] = field(default_factory=dict)  # [tool.scaffold.check]
 
     @property
     def api_module(self) -> str:
@@ -124,6 +126,7 @@ def load_settings(project_root: Path) -> Settings:
         annotations=config.get("annotations", _uses_annotations(base_tree, api_dir)),
         future_imports=_future_imports(base_tree),
         python_min=_python_min(pyproject),
+        check_options=dict(config.get("check") or {}),
         black_options={
             key: value
             for key, value in pyproject.get("tool", {}).get("black", {}).items()
@@ -153,7 +156,12 @@ def _scaffold_table(root: Path, pyproject: dict[str, Any]) -> dict[str, Any]:
                 f"{root / 'pyproject.toml'}: [tool.scaffold] unknown key {key!r}"
                 f"{did_you_mean(key, _CONFIG_KEYS)}; known keys: {', '.join(_CONFIG_KEYS)}"
             )
-        expected = {"line-length": int, "base-modules": list, "annotations": bool}.get(key, str)
+        expected = {
+            "line-length": int,
+            "base-modules": list,
+            "annotations": bool,
+            "check": dict,
+        }.get(key, str)
         if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ProjectError(
                 f"{root / 'pyproject.toml'}: [tool.scaffold] {key} must be a "

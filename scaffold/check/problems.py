@@ -1,0 +1,64 @@
+"""The rules `scaffold check` knows, which run by default, and the problems they report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scaffold.errors import ProjectError, did_you_mean
+
+# rule id -> (on by default, what it reports)
+RULES: dict[str, tuple[bool, str]] = {
+    "unregistered-endpoint": (True, "a concrete endpoint class that no route serves"),
+    "unknown-view": (True, "a route names a class not imported, not defined, or not an endpoint"),
+    "duplicate-route-name": (True, "two routes share a name="),
+    "unreachable-route": (True, "an earlier pattern in the same list matches every path first"),
+    "param-mismatch": (True, "URL groups do not fit the class's convert_args and handlers"),
+    "missing-publish-status": (False, "a handled method absent from publish_status"),
+    "missing-owner": (False, "an endpoint without an owner, or owned by UNOWNED"),
+    "duplicate-view": (False, "one class served by two routes (legal in Sentry)"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding; `path` is POSIX and relative to the project root."""
+
+    path: str
+    line: int
+    rule: str
+    symbol: str  # what the finding is about (class, URL name or pattern): the baseline key
+    message: str
+    end_line: int = 0  # last line of the reported statement; an ignore comment may sit there
+
+    def as_json(self) -> dict[str, str | int]:
+        return {
+            "rule": self.rule,
+            "path": self.path,
+            "line": self.line,
+            "symbol": self.symbol,
+            "message": self.message,
+        }
+
+
+def check_rule_names(names: list[str], where: str) -> None:
+    """Raise ProjectError naming `where` for a rule id that does not exist."""
+    for name in names:
+        if name not in RULES and name != "ALL":
+            raise ProjectError(
+                f"{where}: unknown rule {name!r}{did_you_mean(name, RULES)}; "
+                f"known rules: {', '.join(RULES)}"
+            )
+
+
+def selected_rules(
+    select: list[str] | None, ignore: list[str], extend_select: list[str]
+) -> frozenset[str]:
+    """The rules to run: `select` (or the defaults) plus `extend_select`, minus `ignore`."""
+    if select is None:
+        chosen = {rule for rule, (default, _) in RULES.items() if default}
+    elif "ALL" in select:
+        chosen = set(RULES)
+    else:
+        chosen = set(select)
+    chosen |= set(RULES) if "ALL" in extend_select else set(extend_select)
+    return frozenset(chosen - set(ignore))

@@ -1,0 +1,335 @@
+"""Walk the routing tree from the API urls.py: lists, includes, spreads, function-built lists."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+from scaffold.check.scan import Tree
+from scaffold.check.source import read_imports
+
+ROUTE_CALLS = frozenset({"re_path", "url", "path"})
+_GROUP_RE = re.compile(r"\(\?P<(\w+)>")
+_PATH_PARAM_RE = re.compile(r"<(?:(\w+):)?(\w+)>")
+_PATH_CONVERTERS = {"int": "[0-9]+", "str": "[^/]+", "slug": "[-a-zA-Z0-9_]+", "path": ".+"}
+
+
+@dataclass(frozen=True)
+class View:
+    """What a route serves: `X.as_view()` or `alias.X.as_view()`."""
+
+    text: str  # as written, without `.as_view()`
+    dotted: str | None  # resolved through the module's imports; None when the head is unbound
+
+
+@dataclass(frozen=True)
+class RouteEntry:
+    """One `re_path`/`url`/`path` entry, as reached from the root with its include prefixes."""
+
+    relpath: str
+    line: int
+    end_line: int
+    regex: str | None  # the pattern as a regex (path() routes converted); None if not literal
+    groups: tuple[str, ...]  # named groups of the prefixes above and of this pattern
+    list_key: str  # the list it sits in (entries of one list shadow each other in order)
+    view: View | None  # None for an include
+    name: str | None
+    is_include: bool = False
+
+
+@dataclass
+class _Module:
+    module: str
+    relpath: str
+    tree: ast.Module
+    imports: dict[str, str]
+    lists: dict[str, list[ast.expr]] = field(default_factory=dict)
+    functions: dict[str, ast.FunctionDef] = field(default_factory=dict)
+    defined: set[str] = field(default_factory=set)
+
+
+class RoutingReader:
+    """Reads URL modules of the tree on demand and flattens the routes reachable from a root."""
+
+    def __init__(self, tree: Tree):
+        self.tree = tree
+        self.routes: list[RouteEntry] = []
+        self.modules: dict[str, _Module | None] = {}
+
+    def walk_root(self, module: str) -> None:
+        """Every route reachable from `module.urlpatterns`."""
+        parsed = self._module(module)
+        if parsed is not None and "urlpatterns" in parsed.lists:
+            self._walk(parsed, parsed.lists["urlpatterns"], (), f"{module}:urlpatterns", {}, ())
+
+    def _module(self, module: str) -> _Module | None:
+        if module in self.modules:
+            return self.modules[module]
+        data = self.tree.data(module)
+        source = self.tree.file_for(module) if data is not None else None
+        parsed = None
+        if data is not None and source is not None:
+            try:
+                syntax = ast.parse(data)
+            except (SyntaxError, ValueError):
+                syntax = None
+            if syntax is not None:
+                package = module if source.is_package else module.rpartition(".")[0]
+                imports, _ = read_imports(syntax, package)
+                parsed = _Module(module, source.relpath, syntax, imports)
+                _collect(parsed)
+        self.modules[module] = parsed
+        return parsed
+
+    def _walk(
+        self,
+        module: _Module,
+        items: list[ast.expr],
+        groups: tuple[str, ...],
+        list_key: str,
+        bindings: dict[str, str],
+        stack: tuple[str, ...],
+    ) -> None:
+        if list_key in stack or len(stack) > 12:
+            return
+        stack = (*stack, list_key)
+        for item in items:
+            if isinstance(item, ast.Starred):
+                found = self._named_list(module, item.value)
+                if found is not None:
+                    owner, values = found
+                    self._walk(owner, values, groups, list_key, bindings, stack[:-1])
+                continue
+            call = _route_call(item)
+            if call is None:
+                continue
+            regex = _pattern_regex(call, bindings)
+            own_groups = tuple(_groups(regex)) if regex is not None else ()
+            target = call.args[1]
+            name = _name_of(call, bindings)
+            line, end = call.lineno, call.end_lineno or call.lineno
+            if _call_name(target) == "include":
+                self.routes.append(
+                    RouteEntry(module.relpath, line, end, regex, groups, list_key, None, name, True)
+                )
+                self._include(module, target, (*groups, *own_groups), bindings, stack, line)
+                continue
+            view = _view_of(target, module)
+            entry = RouteEntry(
+                module.relpath, line, end, regex, (*groups, *own_groups), list_key, view, name
+            )
+            self.routes.append(entry)
+
+    def _include(
+        self,
+        module: _Module,
+        call: ast.expr,
+        groups: tuple[str, ...],
+        bindings: dict[str, str],
+        stack: tuple[str, ...],
+        line: int,
+    ) -> None:
+        args = getattr(call, "args", [])
+        target = args[0] if args else None
+        if isinstance(target, ast.Tuple) and target.elts:
+            target = target.elts[0]
+        key = f"{module.module}:{line}"
+        if isinstance(target, ast.List):
+            self._walk(module, target.elts, groups, key, bindings, stack)
+        elif isinstance(target, ast.Constant) and isinstance(target.value, str):
+            included = self._module(target.value)
+            if included is not None and "urlpatterns" in included.lists:
+                patterns = included.lists["urlpatterns"]
+                self._walk(included, patterns, groups, f"{target.value}:urlpatterns", {}, stack)
+        elif isinstance(target, ast.Call) and isinstance(target.func, ast.Name):
+            function = module.functions.get(target.func.id)
+            returned = _returned_list(function) if function else None
+            if function is not None and returned is not None:
+                bound = _bind(function, target, bindings)
+                self._walk(module, returned, groups, f"{key}:{function.name}", bound, stack)
+        elif target is not None:
+            found = self._named_list(module, target)
+            if found is not None:
+                owner, values = found
+                name = ast.unparse(target)
+                self._walk(owner, values, groups, f"{key}:{owner.module}.{name}", {}, stack)
+
+    def _named_list(self, module: _Module, expr: ast.expr) -> tuple[_Module, list[ast.expr]] | None:
+        """`LIST` of this module or `mod.LIST` / an imported `LIST` of another module."""
+        if isinstance(expr, ast.Name):
+            if expr.id in module.lists:
+                return module, module.lists[expr.id]
+            dotted = module.imports.get(expr.id)
+        elif isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
+            head = module.imports.get(expr.value.id)
+            dotted = f"{head}.{expr.attr}" if head else None
+        else:
+            return None
+        if dotted is None:
+            return None
+        other_name, _, list_name = dotted.rpartition(".")
+        other = self._module(other_name)
+        if other is None or list_name not in other.lists:
+            return None
+        return other, other.lists[list_name]
+
+
+def _collect(module: _Module) -> None:
+    """Module-level route lists (`X = [...]`, `X: T = [...]`, `patterns('', ...)`, `X += ...`),
+    list-returning functions and other bound names."""
+    for stmt in module.tree.body:
+        if isinstance(stmt, ast.FunctionDef):
+            module.functions[stmt.name] = stmt
+            module.defined.add(stmt.name)
+            continue
+        if isinstance(stmt, ast.ClassDef):
+            module.defined.add(stmt.name)
+            continue
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value, extend = stmt.targets[0], stmt.value, False
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            target, value, extend = stmt.target, stmt.value, False
+        elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add):
+            target, value, extend = stmt.target, stmt.value, True
+        else:
+            continue
+        if not isinstance(target, ast.Name):
+            continue
+        module.defined.add(target.id)
+        items = _list_items(value, module)
+        if items is not None:
+            module.lists[target.id] = (module.lists.get(target.id, []) if extend else []) + items
+
+
+def _list_items(value: ast.expr, module: _Module) -> list[ast.expr] | None:
+    if isinstance(value, ast.List):
+        return list(value.elts)
+    if isinstance(value, ast.Call) and _call_name(value) == "patterns" and value.args:
+        return list(value.args[1:])
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        left, right = _list_items(value.left, module), _list_items(value.right, module)
+        if left is not None and right is not None:
+            return left + right
+    if isinstance(value, ast.Name) and value.id in module.lists:
+        return list(module.lists[value.id])
+    return None
+
+
+def _returned_list(function: ast.FunctionDef) -> list[ast.expr] | None:
+    for stmt in function.body:
+        if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.List):
+            return list(stmt.value.elts)
+    return None
+
+
+def _bind(function: ast.FunctionDef, call: ast.Call, outer: dict[str, str]) -> dict[str, str]:
+    """Parameter -> string value for the constant (or f-string) arguments of a call."""
+    params = [a.arg for a in function.args.args]
+    bound: dict[str, str] = {}
+    for param, arg in zip(params, call.args, strict=False):
+        value = _string(arg, outer)
+        if value is not None:
+            bound[param] = value
+    for keyword in call.keywords:
+        value = _string(keyword.value, outer)
+        if keyword.arg and value is not None:
+            bound[keyword.arg] = value
+    return bound
+
+
+def _string(node: ast.expr, bindings: dict[str, str]) -> str | None:
+    """A string constant, or an f-string / name whose parts are bound."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return bindings.get(node.id)
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for part in node.values:
+            inner = part.value if isinstance(part, ast.FormattedValue) else part
+            text = _string(inner, bindings)
+            if text is None:
+                return None
+            parts.append(text)
+        return "".join(parts)
+    return None
+
+
+def _call_name(node: ast.expr) -> str | None:
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+
+
+def _route_call(node: ast.expr) -> ast.Call | None:
+    if isinstance(node, ast.Call) and _call_name(node) in ROUTE_CALLS and len(node.args) >= 2:
+        return node
+    return None
+
+
+def _pattern_regex(call: ast.Call, bindings: dict[str, str]) -> str | None:
+    """The pattern as a regex; a `path()` route is converted (`<int:x>` -> `(?P<x>[0-9]+)`)."""
+    text = _string(call.args[0], bindings)
+    if text is None or _call_name(call) != "path":
+        return text
+    parts, position = ["^"], 0
+    for match in _PATH_PARAM_RE.finditer(text):
+        converter = _PATH_CONVERTERS.get(match.group(1) or "str", "[^/]+")
+        parts += [re.escape(text[position : match.start()]), f"(?P<{match.group(2)}>{converter})"]
+        position = match.end()
+    parts.append(re.escape(text[position:]))
+    return "".join(parts) + ("" if _call_name(call.args[1]) == "include" else "$")
+
+
+def _groups(regex: str) -> list[str]:
+    return _GROUP_RE.findall(regex)
+
+
+def _name_of(call: ast.Call, bindings: dict[str, str]) -> str | None:
+    for keyword in call.keywords:
+        if keyword.arg == "name":
+            return _string(keyword.value, bindings)
+    return _string(call.args[2], bindings) if len(call.args) > 3 else None
+
+
+def _view_of(target: ast.expr, module: _Module) -> View | None:
+    """`X.as_view(...)` -> View of X (resolved through the module's imports)."""
+    if not (
+        isinstance(target, ast.Call)
+        and isinstance(target.func, ast.Attribute)
+        and target.func.attr == "as_view"
+    ):
+        return None
+    expr = target.func.value
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.insert(0, expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    text = ".".join([expr.id, *parts])
+    if expr.id in module.imports:
+        return View(text, ".".join([module.imports[expr.id], *parts]))
+    if expr.id in module.defined:
+        return View(text, ".".join([module.module, expr.id, *parts]))
+    return View(text, None)
+
+
+def as_view_references(data: bytes, module: str, is_package: bool) -> list[str]:
+    """Dotted paths of every `X.as_view(` in a module (for URL modules outside the walked tree)."""
+    try:
+        syntax = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return []
+    package = module if is_package else module.rpartition(".")[0]
+    imports, _ = read_imports(syntax, package)
+    parsed = _Module(module, "", syntax, imports)
+    _collect(parsed)
+    found = []
+    for node in ast.walk(syntax):
+        view = _view_of(node, parsed) if isinstance(node, ast.Call) else None
+        if view is not None and view.dotted:
+            found.append(view.dotted)
+    return found

@@ -1,0 +1,208 @@
+"""The rules: endpoints and routes in, problems out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from scaffold.check.params import mismatches
+from scaffold.check.problems import Problem
+from scaffold.check.routing import RouteEntry
+from scaffold.check.scan import EndpointClass, Resolver
+from scaffold.check.shadow import Pattern, covers, read_pattern
+
+
+@dataclass
+class Analysis:
+    """What the rules look at: endpoint classes, the walked routes, and where each class is
+    served (also from URL modules outside the walked tree)."""
+
+    resolver: Resolver
+    endpoints: list[EndpointClass]
+    routes: list[RouteEntry]
+    served_elsewhere: set[str]
+
+
+def _route_symbol(route: RouteEntry) -> str:
+    return route.name or route.regex or f"line {route.line}"
+
+
+def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
+    served = set(analysis.served_elsewhere)
+    for route in analysis.routes:
+        if route.view and route.view.dotted:
+            found = analysis.resolver.resolve(route.view.dotted)
+            served.add(found[0] if found else route.view.dotted)
+    subclassed = {a for e in analysis.endpoints for a in e.endpoint_ancestors}
+    for endpoint in analysis.endpoints:
+        if endpoint.dotted in served or endpoint.dotted in subclassed:
+            continue
+        if not endpoint.handles_itself():
+            continue
+        yield Problem(
+            endpoint.module.path_relpath,
+            endpoint.info.line,
+            "unregistered-endpoint",
+            endpoint.name,
+            f"{endpoint.name} is an endpoint no route serves; register it in urls.py "
+            "(`scaffold new-endpoint` does both) or remove the class",
+            endpoint.info.first_line,
+        )
+
+
+def unknown_view(analysis: Analysis) -> Iterable[Problem]:
+    resolver = analysis.resolver
+    for route in analysis.routes:
+        view = route.view
+        if view is None:
+            continue
+        if view.dotted is None:
+            why = f"{view.text} is neither imported nor defined in this module; import it"
+        elif resolver.is_defined_nowhere(view.dotted):
+            module = view.dotted.rpartition(".")[0]
+            why = f"{view.text} is not defined in {module}; fix the import or the name"
+        else:
+            found = resolver.resolve(view.dotted)
+            if found is None or resolver.is_endpoint(found[0]):
+                continue  # an endpoint, or a class outside the tree we cannot judge
+            why = f"{view.text} does not inherit from Endpoint; route an endpoint class"
+        yield Problem(route.relpath, route.line, "unknown-view", view.text, why, route.end_line)
+
+
+def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
+    resolver = analysis.resolver
+    for route in analysis.routes:
+        if route.view is None or route.view.dotted is None:
+            continue
+        endpoint = resolver.endpoint(route.view.dotted)
+        if endpoint is None:
+            continue
+        for text in mismatches(endpoint, route.groups):
+            yield Problem(
+                route.relpath,
+                route.line,
+                "param-mismatch",
+                _route_symbol(route),
+                f"{endpoint.name}: {text}",
+                route.end_line,
+            )
+
+
+def duplicate_route_name(analysis: Analysis) -> Iterable[Problem]:
+    first: dict[str, RouteEntry] = {}
+    for route in analysis.routes:
+        if route.name is None or route.is_include:
+            continue
+        earlier = first.setdefault(route.name, route)
+        if earlier is not route and (earlier.relpath, earlier.line) != (route.relpath, route.line):
+            yield Problem(
+                route.relpath,
+                route.line,
+                "duplicate-route-name",
+                route.name,
+                f"name {route.name!r} is also used at {earlier.relpath}:{earlier.line}; "
+                "reverse() finds only one of them, rename this one",
+                route.end_line,
+            )
+
+
+def unreachable_route(analysis: Analysis) -> Iterable[Problem]:
+    lists: dict[str, list[tuple[RouteEntry, Pattern]]] = defaultdict(list)
+    for route in analysis.routes:
+        pattern = read_pattern(route.regex) if route.regex is not None else None
+        if pattern is not None:
+            lists[route.list_key].append((route, pattern))
+    for entries in lists.values():
+        shadowing: list[tuple[RouteEntry, Pattern]] = []
+        for route, pattern in entries:
+            hidden_by = next(
+                (e for e, p in shadowing if e.line != route.line and covers(p, pattern)), None
+            )
+            if hidden_by is not None:
+                yield Problem(
+                    route.relpath,
+                    route.line,
+                    "unreachable-route",
+                    _route_symbol(route),
+                    f"never matches: the earlier pattern {hidden_by.regex!r} at line "
+                    f"{hidden_by.line} matches every path this one would; move this route above it",
+                    route.end_line,
+                )
+            elif not route.is_include:  # Django moves past an include that does not resolve
+                shadowing.append((route, pattern))
+
+
+def duplicate_view(analysis: Analysis) -> Iterable[Problem]:
+    first: dict[str, RouteEntry] = {}
+    for route in analysis.routes:
+        if route.view is None or route.view.dotted is None:
+            continue
+        earlier = first.setdefault(route.view.dotted, route)
+        if (earlier.relpath, earlier.line) != (route.relpath, route.line):
+            yield Problem(
+                route.relpath,
+                route.line,
+                "duplicate-view",
+                route.view.text,
+                f"{route.view.text} is also served at {earlier.relpath}:{earlier.line}",
+                route.end_line,
+            )
+
+
+def _concrete(analysis: Analysis) -> Iterable[EndpointClass]:
+    subclassed = {a for e in analysis.endpoints for a in e.endpoint_ancestors}
+    return (e for e in analysis.endpoints if e.dotted not in subclassed and e.handles_itself())
+
+
+def missing_owner(analysis: Analysis) -> Iterable[Problem]:
+    root = analysis.resolver.root
+    for endpoint in _concrete(analysis):
+        owners = [i.owner for d, i in endpoint.ancestry if i is not None and d != root and i.owner]
+        if not owners or owners[0].endswith("UNOWNED"):
+            yield Problem(
+                endpoint.module.path_relpath,
+                endpoint.info.line,
+                "missing-owner",
+                endpoint.name,
+                f"{endpoint.name} has no owner; set `owner = ApiOwner.<TEAM>`",
+                endpoint.info.first_line,
+            )
+
+
+def missing_publish_status(analysis: Analysis) -> Iterable[Problem]:
+    root = analysis.resolver.root
+    for endpoint in _concrete(analysis):
+        declared = next(
+            (
+                i.publish_status
+                for d, i in endpoint.ancestry
+                if i is not None and d != root and i.owns_ps
+            ),
+            set(),
+        )
+        if declared is None:
+            continue  # not a literal dict
+        missing = sorted(m.upper() for m in endpoint.handlers() if m.upper() not in declared)
+        if missing:
+            yield Problem(
+                endpoint.module.path_relpath,
+                endpoint.info.line,
+                "missing-publish-status",
+                endpoint.name,
+                f"{endpoint.name} handles {', '.join(missing)} without a publish_status entry; "
+                "add one per method",
+                endpoint.info.first_line,
+            )
+
+
+RULE_FUNCTIONS = {
+    "unregistered-endpoint": unregistered_endpoint,
+    "unknown-view": unknown_view,
+    "duplicate-route-name": duplicate_route_name,
+    "unreachable-route": unreachable_route,
+    "param-mismatch": param_mismatch,
+    "missing-publish-status": missing_publish_status,
+    "missing-owner": missing_owner,
+    "duplicate-view": duplicate_view,
+}

@@ -1,0 +1,141 @@
+"""Run the check on a project: the whole tree, or only what some changed files can affect."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scaffold.check.config import CheckConfig
+from scaffold.check.problems import Problem
+from scaffold.check.routing import RouteEntry, RoutingReader, as_view_references
+from scaffold.check.rules import RULE_FUNCTIONS, Analysis
+from scaffold.check.scan import (
+    ROOT_CLASS,
+    Resolver,
+    SourceFile,
+    Tree,
+    candidate_modules,
+    find_endpoints,
+)
+from scaffold.check.source import ignored_rules
+from scaffold.settings import Settings
+
+_ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Problems left after inline ignores and excludes (the baseline is applied later)."""
+
+    problems: list[Problem]
+    endpoints: int
+    routes: int
+
+
+def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None) -> CheckResult:
+    """Check the whole tree (`paths` None), or the endpoints in `paths` and the routes serving
+    them; a changed urls module or base module widens it to the whole tree."""
+    tree = Tree(settings.project_root, settings.src_root, config.exclude)
+    resolver = Resolver(tree, f"{settings.api_module}.base.{ROOT_CLASS}")
+    reader = RoutingReader(tree)
+    reader.walk_root(settings.module_for(settings.urls_path))
+    changed = None if paths is None else _changed_modules(tree, paths)
+    if changed is not None and _affects_everything(settings, reader, changed):
+        changed = None
+    if changed is None:
+        files = tree.files()
+        endpoints = find_endpoints(resolver, candidate_modules(tree, files))
+        routes = reader.routes
+        rules = config.rules
+    else:
+        endpoints = find_endpoints(resolver, sorted(changed))
+        routes = [r for r in reader.routes if _serves_from(resolver, r, changed)]
+        rules = config.rules - _ROUTING_RULES
+        files = []
+    analysis = Analysis(resolver, endpoints, routes, set())
+    if "unregistered-endpoint" in rules and _unserved(analysis):
+        analysis.served_elsewhere = _served_elsewhere(tree, resolver, reader, files)
+        if changed is not None and _unserved(analysis):
+            # a class that looks unrouted may still be a base of endpoints elsewhere
+            return _confirm_with_whole_tree(settings, config, changed)
+    problems = {p for rule in sorted(rules) for p in RULE_FUNCTIONS[rule](analysis)}
+    kept = _without_ignored(tree, sorted(problems))
+    concrete = [e for e in endpoints if e.handles_itself()]
+    return CheckResult(kept, len(concrete), len([r for r in routes if r.view is not None]))
+
+
+def _changed_modules(tree: Tree, paths: list[Path]) -> set[str]:
+    sources = [tree.source_file(p.resolve()) for p in paths if p.suffix == ".py"]
+    return {s.module for s in sources if s is not None}
+
+
+def _affects_everything(settings: Settings, reader: RoutingReader, changed: set[str]) -> bool:
+    api = settings.api_module
+    bases = {f"{api}.base", f"{api}.bases", *settings.base_modules}
+    return any(
+        module in reader.modules
+        or module in bases
+        or module.startswith(f"{api}.bases.")
+        or module.rpartition(".")[2].endswith("urls")
+        for module in changed
+    )
+
+
+def _serves_from(resolver: Resolver, route: RouteEntry, modules: set[str]) -> bool:
+    if route.view is None or route.view.dotted is None:
+        return False
+    found = resolver.resolve(route.view.dotted)
+    defined = found[0] if found else route.view.dotted
+    return defined.rpartition(".")[0] in modules
+
+
+def _unserved(analysis: Analysis) -> bool:
+    return any(True for _ in RULE_FUNCTIONS["unregistered-endpoint"](analysis))
+
+
+def _served_elsewhere(
+    tree: Tree, resolver: Resolver, reader: RoutingReader, files: list[SourceFile]
+) -> set[str]:
+    """Classes served by URL modules (`*urls.py`) outside the tree walked from the API urls.py."""
+    served = set()
+    for source in files or tree.files():
+        if not source.path.stem.endswith("urls") or source.module in reader.modules:
+            continue
+        data = tree.data(source.module)
+        if data is None or b"as_view" not in data:
+            continue
+        for dotted in as_view_references(data, source.module, source.is_package):
+            found = resolver.resolve(dotted)
+            served.add(found[0] if found else dotted)
+    return served
+
+
+def _confirm_with_whole_tree(
+    settings: Settings, config: CheckConfig, changed: set[str]
+) -> CheckResult:
+    whole = run_check(settings, config, None)
+    tree = Tree(settings.project_root, settings.src_root)
+    relpaths = {source.relpath for m in changed if (source := tree.file_for(m)) is not None}
+    mine = [p for p in whole.problems if p.path in relpaths]
+    return CheckResult(mine, whole.endpoints, whole.routes)
+
+
+def _without_ignored(tree: Tree, problems: list[Problem]) -> list[Problem]:
+    """Drop problems excluded by glob or suppressed by `# scaffold: ignore[rule]` on their lines."""
+    kept = []
+    comments: dict[str, dict[int, set[str] | None]] = {}
+    for problem in problems:
+        if tree.excluded(problem.path):
+            continue
+        if problem.path not in comments:
+            path = tree.project_root / problem.path
+            comments[problem.path] = ignored_rules(path.read_bytes()) if path.is_file() else {}
+        lines = comments[problem.path]
+        low, high = sorted((problem.line, problem.end_line or problem.line))
+        if any(
+            line in lines and (lines[line] is None or problem.rule in (lines[line] or ()))
+            for line in range(low, high + 1)
+        ):
+            continue
+        kept.append(problem)
+    return kept

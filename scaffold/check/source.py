@@ -1,0 +1,230 @@
+"""One Python module read for the check: a cheap byte prefilter, then `ast` on a skeleton.
+
+Handler bodies are irrelevant to the check, and `ast.parse` costs about 10 us a line, so a
+module is parsed with every function body blanked except `convert_args` (line numbers kept).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from scaffold.bases import _absolute  # relative import -> absolute module, shared
+
+HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
+_KEEP_BODIES = frozenset({b"convert_args"})
+# `class Name(bases)` and `import x as y`: enough to find which modules may define endpoints
+CLASS_HEADER_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")
+ALIAS_RE = re.compile(rb"\b(\w+)[ \t]+as[ \t]+(\w+)")
+_DEF_RE = re.compile(rb"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
+_SIGNATURE_END_RE = re.compile(rb"\)[ \t]*(?:->[^\n]*)?:[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+_IGNORE_RE = re.compile(rb"#[ \t]*scaffold:[ \t]*ignore(?:\[([^\]\n]*)\])?")
+
+
+@lru_cache(maxsize=16)
+def _dedent_re(indent: int) -> re.Pattern[bytes]:
+    """A line that ends a block opened at `indent` columns: code at `indent` or less."""
+    return re.compile(rb"^[ \t]{0,%d}(?=[^ \t\r\n#])" % indent, re.MULTILINE)
+
+
+def class_headers(data: bytes) -> list[tuple[str, list[str]]]:
+    """`(class name, last identifiers of its bases)` for every `class X(...)` in the bytes."""
+    found = []
+    for match in CLASS_HEADER_RE.finditer(data):
+        bases = re.findall(rb"(\w+)[ \t]*(?:\[[^\]]*\])?[ \t]*(?:,|$)", match.group(2).strip())
+        found.append((match.group(1).decode(), [b.decode() for b in bases]))
+    return found
+
+
+def skeleton(data: bytes) -> bytes:
+    """The module with the body of each function other than convert_args replaced by `pass`
+    on its first line and empty lines after, so line numbers stay as they were."""
+    pieces: list[bytes] = []
+    position = 0
+    for match in _DEF_RE.finditer(data):
+        if match.start() < position:
+            continue  # a def inside a blanked body
+        end = _SIGNATURE_END_RE.search(data, match.end())
+        if end is None:
+            break
+        if data.find(b"def ", match.end(), end.start()) >= 0:
+            continue  # a one-line def: its `:` was not found on its own line
+        body_start = data.find(b"\n", end.end())
+        if body_start < 0:
+            break
+        indent = len(match.group(1).expandtabs())
+        block_end = _dedent_re(indent).search(data, body_start + 1)
+        body_end = block_end.start() if block_end else len(data)
+        if match.group(2) in _KEEP_BODIES:
+            continue
+        pieces.append(data[position : body_start + 1])
+        pieces.append(b" " * (indent + 4) + b"pass")
+        pieces.append(b"\n" * data.count(b"\n", body_start + 1, body_end))
+        position = body_end
+    pieces.append(data[position:])
+    return b"".join(pieces)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The parameters a function takes after `self, request`."""
+
+    names: tuple[str, ...]
+    required: tuple[str, ...]
+    var_keyword: bool
+    var_positional: bool
+
+
+@dataclass
+class ClassInfo:
+    """A module-level class, as far as the check needs it."""
+
+    name: str
+    line: int  # of the `class` keyword
+    first_line: int  # of its first decorator
+    bases: list[ast.expr]
+    methods: dict[str, Signature]
+    convert_args: ast.FunctionDef | None
+    owner: str | None  # the value's last name (`ISSUES` of `ApiOwner.ISSUES`), when assigned
+    owns_ps: bool  # the class assigns publish_status
+    publish_status: set[str] | None  # upper-case methods listed; None when not a literal dict
+
+
+@dataclass
+class ModuleInfo:
+    """A module's imports (local name -> dotted target) and module-level classes and lists."""
+
+    module: str
+    path_relpath: str
+    imports: dict[str, str]
+    classes: dict[str, ClassInfo]
+    star_imports: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # every other module-level binding
+
+
+def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[str]]:
+    """Local name -> dotted path for module-level imports (and those under `if`/`try`)."""
+    imports: dict[str, str] = {}
+    stars: list[str] = []
+    stack: list[ast.stmt] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.ImportFrom):
+            source = _absolute(package, node.module, node.level)
+            for alias in node.names:
+                if alias.name == "*":
+                    stars.append(source)
+                else:
+                    imports[alias.asname or alias.name] = f"{source}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    imports[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".")[0]
+                    imports[head] = head
+        elif isinstance(node, (ast.If, ast.Try)):
+            stack += node.body + node.orelse + getattr(node, "finalbody", [])
+            for handler in getattr(node, "handlers", []):
+                stack += handler.body
+    return imports, stars
+
+
+def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> ModuleInfo | None:
+    """Parse the skeleton of a module (the whole module if the skeleton does not parse)."""
+    try:
+        tree = ast.parse(skeleton(data))
+    except (SyntaxError, ValueError):
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError):
+            return None
+    package = module if is_package else module.rpartition(".")[0]
+    imports, stars = read_imports(tree, package)
+    info = ModuleInfo(module, relpath, imports, {}, stars)
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            info.classes[node.name] = _class_info(node)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.FunctionDef)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node]
+            for target in targets:
+                name = getattr(target, "id", None) or getattr(target, "name", None)
+                if name is None and isinstance(target, ast.AnnAssign):
+                    name = getattr(target.target, "id", None)
+                if name:
+                    info.names.add(name)
+    return info
+
+
+def _class_info(node: ast.ClassDef) -> ClassInfo:
+    methods: dict[str, Signature] = {}
+    convert_args = None
+    owner: str | None = None
+    owns_ps = False
+    publish_status: set[str] | None = None
+    for stmt in node.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            methods[stmt.name] = _signature(stmt.args)
+            if stmt.name == "convert_args" and isinstance(stmt, ast.FunctionDef):
+                convert_args = stmt
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            names = {t.id for t in targets if isinstance(t, ast.Name)}
+            value = stmt.value
+            if "owner" in names and value is not None:
+                owner = getattr(value, "attr", None) or getattr(value, "id", None) or "?"
+            if "publish_status" in names:
+                owns_ps = True
+                keys = value.keys if isinstance(value, ast.Dict) else None
+                publish_status = (
+                    {
+                        k.value.upper()
+                        for k in keys
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                    }
+                    if keys is not None and all(isinstance(k, ast.Constant) for k in keys)
+                    else None
+                )
+    first = min([d.lineno for d in node.decorator_list] + [node.lineno])
+    return ClassInfo(
+        node.name,
+        node.lineno,
+        first,
+        node.bases,
+        methods,
+        convert_args,
+        owner,
+        owns_ps,
+        publish_status,
+    )
+
+
+def _signature(args: ast.arguments) -> Signature:
+    positional = [*args.posonlyargs, *args.args]
+    skip = min(2, len(positional))  # self, request
+    named = positional[skip:]
+    defaults_from = len(positional) - len(args.defaults)
+    required = [a.arg for i, a in enumerate(positional) if i >= skip and i < defaults_from]
+    required += [a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is None]
+    return Signature(
+        names=tuple(a.arg for a in [*named, *args.kwonlyargs]),
+        required=tuple(required),
+        var_keyword=args.kwarg is not None,
+        var_positional=args.vararg is not None,
+    )
+
+
+def ignored_rules(data: bytes) -> dict[int, set[str] | None]:
+    """Line -> rules suppressed there by `# scaffold: ignore[rule, ...]` (None: every rule)."""
+    found: dict[int, set[str] | None] = {}
+    for match in _IGNORE_RE.finditer(data):
+        line = data.count(b"\n", 0, match.start()) + 1
+        listed = match.group(1)
+        found[line] = (
+            None
+            if listed is None
+            else {r.strip() for r in listed.decode(errors="replace").split(",") if r.strip()}
+        )
+    return found

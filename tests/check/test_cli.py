@@ -1,0 +1,162 @@
+"""`scaffold check` through the real CLI: exit codes, formats, ignores, config, baseline, PATHS."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.check.trees import URLS, write_tree
+from tests.helpers import EXAMPLE, copy_project, run_cli
+
+UNROUTED = URLS.replace(
+    "OrganizationStatsEndpoint.as_view()", "OrganizationWidgetsEndpoint.as_view()"
+)
+STATS_PATH = "src/shop/api/endpoints/organization_stats.py"
+BROADCAST_ENTRY = """    re_path(
+        r"^broadcasts/(?P<broadcast_id>[^/]+)/$",
+        BroadcastDetailsEndpoint.as_view(),
+        name="acme-api-0-broadcast-details",
+    ),
+"""
+
+
+def test_example_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(capsys, "check", "--project", str(EXAMPLE))
+    assert (result.code, result.out.splitlines()[-1]) == (
+        0,
+        "No problems (10 endpoints, 10 routes checked).",
+    )
+
+
+def test_deleting_a_route_fails_and_restoring_it_passes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    urls = project / "src/acme/api/urls.py"
+    original = urls.read_text()
+    urls.write_text(original.replace(BROADCAST_ENTRY, ""))
+    result = run_cli(capsys, "check", "--project", str(project), "--format", "github")
+    assert (result.code, result.out.strip()) == (
+        1,
+        (
+            "::error file=src/acme/api/endpoints/broadcast_details.py,line=15,"
+            "title=unregistered-endpoint::BroadcastDetailsEndpoint is an endpoint no route serves; "
+            "register it in urls.py (`scaffold new-endpoint` does both) or remove the class"
+        ),
+    )
+    urls.write_text(original)
+    assert run_cli(capsys, "check", "--project", str(project)).code == 0
+
+
+def test_json_and_text_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {"api/urls.py": UNROUTED})
+    result = run_cli(capsys, "check", "--project", str(root), "--format", "json")
+    assert result.code == 1
+    assert json.loads(result.out) == {
+        "problems": [
+            {
+                "rule": "unregistered-endpoint",
+                "path": STATS_PATH,
+                "line": 4,
+                "symbol": "OrganizationStatsEndpoint",
+                "message": "OrganizationStatsEndpoint is an endpoint no route serves; register "
+                "it in urls.py (`scaffold new-endpoint` does both) or remove the class",
+            }
+        ],
+        "endpoints": 2,
+        "routes": 2,
+    }
+    text = run_cli(capsys, "check", "--project", str(root)).out.splitlines()
+    assert text[0] == STATS_PATH
+    assert text[1].startswith(f"  {STATS_PATH}:4: unregistered-endpoint OrganizationStats")
+    assert text[-1] == "1 problem in 1 file (2 endpoints, 2 routes checked)."
+
+
+def test_inline_ignore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {"api/urls.py": UNROUTED})
+    stats = root / STATS_PATH
+    text = stats.read_text()
+    header = "class OrganizationStatsEndpoint(OrganizationEndpoint):"
+    stats.write_text(text.replace(header, header + "  # scaffold: ignore[missing-owner]"))
+    assert run_cli(capsys, "check", "--project", str(root)).code == 1
+    ignore = "  # scaffold: ignore[missing-owner, unregistered-endpoint]"
+    stats.write_text(text.replace(header, header + ignore))
+    assert run_cli(capsys, "check", "--project", str(root)).code == 0
+
+
+def test_config_select_ignore_and_unknown_rules(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = write_tree(tmp_path, {"api/urls.py": UNROUTED})
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text('[tool.scaffold.check]\nignore = ["unregistered-endpoint"]\n')
+    assert run_cli(capsys, "check", "--project", str(root)).code == 0
+    pyproject.write_text('[tool.scaffold.check]\nextend-select = ["duplicate-view"]\n')
+    result = run_cli(capsys, "check", "--project", str(root), "--format", "json")
+    assert sorted(p["rule"] for p in json.loads(result.out)["problems"]) == [
+        "duplicate-view",
+        "unregistered-endpoint",
+    ]
+    assert run_cli(capsys, "check", "--project", str(root), "--select", "duplicate-view").code == 1
+    assert run_cli(capsys, "check", "--project", str(root), "--ignore", "ALL,x").code == 2
+    pyproject.write_text('[tool.scaffold.check]\nselect = ["unregistred-endpoint"]\n')
+    result = run_cli(capsys, "check", "--project", str(root))
+    assert result.code == 2
+    assert "did you mean 'unregistered-endpoint'?" in result.err
+
+
+def test_baseline_then_only_new_problems_fail(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = write_tree(tmp_path, {"api/urls.py": UNROUTED})
+    assert run_cli(capsys, "check", "--project", str(root), "--write-baseline").code == 0
+    baseline = json.loads((root / "scaffold-check-baseline.json").read_text())
+    assert baseline["problems"] == [
+        {
+            "rule": "unregistered-endpoint",
+            "path": STATS_PATH,
+            "symbol": "OrganizationStatsEndpoint",
+            "count": 1,
+        }
+    ]
+    stats = root / STATS_PATH
+    stats.write_text("# a line above moves the class\n" + stats.read_text())
+    assert run_cli(capsys, "check", "--project", str(root)).code == 0
+    (root / "src/shop/api/endpoints/extra.py").write_text(
+        "from shop.api.base import Endpoint\n\n\nclass ExtraEndpoint(Endpoint):\n"
+        "    def post(self, request):\n        return None\n"
+    )
+    result = run_cli(capsys, "check", "--project", str(root), "--format", "json")
+    assert [p["symbol"] for p in json.loads(result.out)["problems"]] == ["ExtraEndpoint"]
+
+
+def test_paths_mode_checks_only_what_the_files_affect(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_tree(tmp_path, {"api/urls.py": UNROUTED})
+    monkeypatch.chdir(root)
+    widgets = "src/shop/api/endpoints/organization_widgets.py"
+    assert run_cli(capsys, "check", widgets).code == 0
+    assert run_cli(capsys, "check", STATS_PATH).code == 1
+    assert run_cli(capsys, "check", "README.md").code == 0
+    assert run_cli(capsys, "check", "src/shop/api/urls.py").code == 1
+
+
+def test_no_writing_libraries_are_imported(tmp_path: Path) -> None:
+    """`scaffold --help` and `scaffold check` stay fast: no libcst, black, jinja2 or yaml."""
+    for argv in (["--help"], ["check", "--project", str(EXAMPLE)]):
+        completed = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "scaffold", *argv],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert completed.returncode == 0, completed.stderr
+        imported = {
+            line.split("|")[-1].strip().split(".")[0] for line in completed.stderr.splitlines()
+        }
+        assert imported & {"libcst", "black", "jinja2", "yaml"} == set()
