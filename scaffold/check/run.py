@@ -49,7 +49,14 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
         rules = config.rules
     else:
         endpoints = find_endpoints(resolver, sorted(changed))
-        routes = [r for r in reader.routes if _serves_from(resolver, r, changed)]
+        names = {n for m in changed if (info := tree.info(m)) for n in info.classes}
+        routes = [
+            r
+            for r in reader.routes
+            if r.view
+            and r.view.text.rpartition(".")[2] in names  # resolve only these
+            and _serves_from(resolver, r, changed)
+        ]
         rules = config.rules - _ROUTING_RULES
         files = []
     analysis = Analysis(resolver, endpoints, routes, set())
