@@ -203,7 +203,13 @@ def _find_urls(root: Path, config: dict[str, Any]) -> Path:
         raise ProjectError(
             f"{root}: several API urls.py files ({names}); set [tool.scaffold] package or urls"
         )
-    return found[0].resolve()
+    resolved = found[0].resolve()
+    if not resolved.is_relative_to(root):
+        raise ProjectError(
+            f"{_rel(root, found[0])}: a link to {resolved}, outside the project; scaffold only "
+            "writes inside the project root: replace the link with the file"
+        )
+    return resolved
 
 
 def _src_root_for(urls_path: Path, package: str) -> Path:

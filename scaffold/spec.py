@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from scaffold.errors import SpecError
@@ -47,13 +48,20 @@ def load_spec(text: str, source: str) -> list[ResourceSpec]:
     import yaml  # here, not at the top: new-endpoint never needs it
 
     try:
+        _refuse_aliases(yaml.scan(text, Loader=yaml.SafeLoader), source)
         data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
+        if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+            line_start = text.rfind("\n", 0, exc.position) + 1
+            line, column = text.count("\n", 0, exc.position) + 1, exc.position - line_start + 1
+            where = f"{source}:{line}:{column}"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SpecError(f"{where}: invalid YAML: {problem}; fix the syntax") from None
+    except RecursionError:
+        raise SpecError(f"{source}: nested too deeply to be a spec; flatten it") from None
     locator = Locator(source, _line_map(node))
     raw_resources: Any
     defaults: dict[str, Any]
@@ -96,6 +104,21 @@ def parse_lookup_flag(value: str) -> tuple[str, dict[str, Any]]:
     if field_name:
         lookup["field"] = field_name
     return param.strip(), lookup
+
+
+def _refuse_aliases(tokens: Iterable[Any], source: str) -> None:
+    """A spec is small and flat: YAML aliases only make room for recursive values and
+    "billion laughs" expansion, so `*name` is refused where it appears."""
+    import yaml
+
+    for token in tokens:
+        if isinstance(token, yaml.AliasToken):
+            mark = token.start_mark
+            raise SpecError(
+                f"{source}:{mark.line + 1}:{mark.column + 1}: YAML aliases (*{token.value}) are "
+                "not supported in a spec; write the value out (values shared by every resource "
+                "go under 'defaults')"
+            )
 
 
 def _line_map(node: Any) -> dict[tuple[str | int, ...], int]:
