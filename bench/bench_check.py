@@ -1,0 +1,132 @@
+"""Time `scaffold check` on a Sentry-scale tree against `ruff check --select F`; never asserts."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from bench.bench_new_endpoint import Timing, _print_table
+from tests.support.sentry_tree import build_tree, module_path, write_files
+
+RATIO_TARGET = 1.0  # whole-tree check / ruff, medians
+ONE_FILE_TARGET_MS = 150.0
+
+
+def _run(command: Sequence[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        tail = (result.stderr.strip() or result.stdout.strip())[-300:]
+        raise RuntimeError(f"exit {result.returncode}: {tail}")
+
+
+def _time(label: str, command: Sequence[str], cwd: Path, repeats: int) -> Timing:
+    """Run `command` once untimed (disk and bytecode caches), then `repeats` timed runs."""
+    try:
+        _run(command, cwd)
+        samples = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            _run(command, cwd)
+            samples.append((time.perf_counter() - start) * 1000)
+    except (OSError, RuntimeError) as exc:  # report what could not run and carry on
+        return Timing(label, error=f"{type(exc).__name__}: {exc}".splitlines()[0])
+    return Timing(label, tuple(samples))
+
+
+def _scaffold() -> list[str]:
+    script = Path(sys.executable).parent / "scaffold"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "scaffold"]
+
+
+def _ruff() -> list[str] | None:
+    local = Path(sys.executable).parent / "ruff"
+    found = str(local) if local.is_file() else shutil.which("ruff")
+    return [found] if found else None
+
+
+def _verdict(ok: bool) -> str:
+    return "meets" if ok else "MISSES"
+
+
+def _print_targets(whole: Timing, ruff: Timing, one: Timing) -> None:
+    print()
+    print(f"{'target':<40}{'median':>11}{'min':>11}{'target':>11}  verdict")
+    if whole.error or ruff.error:
+        print(f"{'(b)/(a) whole tree vs ruff':<40}{'n/a':>11}{'n/a':>11}{'<= 1.0x':>11}  n/a")
+    else:
+        median, best = whole.median / ruff.median, whole.best / ruff.best
+        ok = _verdict(median <= RATIO_TARGET)
+        row = f"{median:.2f}x".rjust(11) + f"{best:.2f}x".rjust(11)
+        print(f"{'(b)/(a) whole tree vs ruff':<40}{row}{'<= 1.0x':>11}  {ok}")
+    if one.error:
+        print(f"{'(c) one changed file':<40}{'n/a':>11}{'n/a':>11}{'< 150 ms':>11}  n/a")
+    else:
+        row = f"{one.median:.0f} ms".rjust(11) + f"{one.best:.0f} ms".rjust(11)
+        ok = _verdict(one.median < ONE_FILE_TARGET_MS)
+        print(f"{'(c) one changed file':<40}{row}{'< 150 ms':>11}  {ok}")
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=7, help="timed runs of each command")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic tree")
+    parser.add_argument("--keep", type=Path, help="write the tree here and keep it")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Generate the tree, time every command on it, print figures and targets; returns 0."""
+    options = _parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="scaffold-bench-check-") as scratch:
+        start = time.perf_counter()
+        tree = build_tree(options.seed)
+        root = write_files(options.keep or Path(scratch) / "tree", tree.files)
+        made_s = time.perf_counter() - start
+        python = [text for path, text in tree.files.items() if path.endswith(".py")]
+        lines = sum(text.count("\n") for text in python)
+        print(f"python {sys.version.split()[0]}; scaffold command: {' '.join(_scaffold())}")
+        print(
+            f"tree: {len(python)} Python files, {lines} lines ({lines / len(python):.0f} a file), "
+            f"{tree.endpoints} endpoints, {tree.routes} routes; written in {made_s:.1f} s\n"
+        )
+        scaffold, ruff, n = _scaffold(), _ruff(), options.repeat
+        changed = module_path(next(s.module for s in tree.specs if ".monitors." in s.module))
+        print(f"one changed file: {changed}\n")
+        ruff_args = ["check", "--select", "F", "--no-cache", "."]
+        missing = Timing("(a)", error="ruff not found (pip install -e '.[bench]')")
+        rows = [
+            (
+                "ruff check --select F --no-cache .",
+                _time("(a)", [*ruff, *ruff_args], root, n) if ruff else missing,
+            ),
+            ("scaffold check (whole tree)", _time("(b)", [*scaffold, "check"], root, n)),
+            (
+                "scaffold check <one endpoint file>",
+                _time("(c)", [*scaffold, "check", changed], root, n),
+            ),
+            ("scaffold --help", _time("(d)", [*scaffold, "--help"], root, n)),
+        ]
+        context = [
+            ("context: python -c pass", _time("( )", [sys.executable, "-c", "pass"], root, 3)),
+            (
+                "context: import scaffold.cli",
+                _time("( )", [sys.executable, "-c", "import scaffold.cli"], root, 3),
+            ),
+        ]
+    _print_table(rows, context)
+    _print_targets(rows[1][1], rows[0][1], rows[2][1])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
