@@ -161,7 +161,9 @@ def test_remove_dry_run_shows_the_deletion_and_writes_nothing(
     assert f"--- a/{GIZMOS_MODULE}\n+++ /dev/null\n" in result.out
     assert f"--- a/{EXAMPLE_URLS}\n+++ b/{EXAMPLE_URLS}\n" in result.out
     assert "-from .endpoints.organization_gizmos import OrganizationGizmosEndpoint\n" in result.out
-    assert "generated.json" not in result.out  # bookkeeping is not part of the preview
+    # bookkeeping is named, not diffed: the record goes once its last entry does
+    assert "--- a/.scaffold" not in result.out
+    assert "would delete .scaffold/generated.json (scaffold's generation record)" in result.out
     assert "dry run: 2 file(s) would change; nothing was written" in result.out
 
 

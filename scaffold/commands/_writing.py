@@ -50,6 +50,15 @@ def finish(plan: Plan, dry_run: bool) -> None:
                 console.print(Syntax(diff, "diff", theme="ansi_dark", background_color="default"))
             else:
                 console.out(diff, end="", highlight=False)
+        for change in plan.changes:
+            if change.internal:
+                verb = (
+                    "create"
+                    if change.before is None
+                    else "delete" if change.after is None else "update"
+                )
+                rel = change.path.relative_to(plan.root).as_posix()
+                console.print(f"would {verb} {rel} (scaffold's generation record)", markup=False)
         console.print(f"dry run: {len(shown)} file(s) would change; nothing was written")
         return
     apply(plan)
