@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scaffold.bases import _kwargs_key  # the same kwargs["x"] reading as base choice
 from scaffold.check.scan import EndpointClass
@@ -45,6 +46,7 @@ def args_flow(endpoint: EndpointClass) -> ArgsFlow | None:
     )
 
 
+@lru_cache(maxsize=4096)  # ast nodes hash by identity; a base's convert_args serves many routes
 def _read_convert_args(method: ast.FunctionDef) -> ArgsFlow | None:
     args = method.args
     positional = [*args.posonlyargs, *args.args][2:]  # after self, request

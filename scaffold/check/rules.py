@@ -114,10 +114,15 @@ def unreachable_route(analysis: Analysis) -> Iterable[Problem]:
         if pattern is not None:
             lists[route.list_key].append((route, pattern))
     for entries in lists.values():
-        shadowing: list[tuple[RouteEntry, Pattern]] = []
+        shadowing = _Shadowing()
         for route, pattern in entries:
             hidden_by = next(
-                (e for e, p in shadowing if e.line != route.line and covers(p, pattern)), None
+                (
+                    e
+                    for e, p in shadowing.candidates(pattern)
+                    if e.line != route.line and covers(p, pattern)
+                ),
+                None,
             )
             if hidden_by is not None:
                 yield Problem(
@@ -130,7 +135,38 @@ def unreachable_route(analysis: Analysis) -> Iterable[Problem]:
                     route.end_line,
                 )
             elif not route.is_include:  # Django moves past an include that does not resolve
-                shadowing.append((route, pattern))
+                shadowing.add(route, pattern)
+
+
+class _Shadowing:
+    """Earlier patterns of one list, indexed so that a later pattern is compared only with those
+    that can cover it: an anchored pattern needs the same number of segments and the same text
+    in its first literal segment."""
+
+    def __init__(self) -> None:
+        self._always: list[tuple[int, RouteEntry, Pattern]] = []  # unanchored or all parameters
+        self._literal: dict[tuple[int, int, str], list[tuple[int, RouteEntry, Pattern]]] = {}
+        self._count = 0
+
+    def add(self, route: RouteEntry, pattern: Pattern) -> None:
+        item = (self._count, route, pattern)
+        self._count += 1
+        segments = pattern.segments
+        position = next((i for i, s in enumerate(segments) if s != "*"), None)
+        if not pattern.anchored or position is None:
+            self._always.append(item)
+        else:
+            key = (len(segments), position, segments[position])
+            self._literal.setdefault(key, []).append(item)
+
+    def candidates(self, later: Pattern) -> list[tuple[RouteEntry, Pattern]]:
+        """Earlier (route, pattern) pairs that may cover `later`, in their original order."""
+        found = list(self._always)
+        size = len(later.segments)
+        for position, text in enumerate(later.segments):
+            found += self._literal.get((size, position, text), ())
+        found.sort(key=lambda item: item[0])
+        return [(route, pattern) for _, route, pattern in found]
 
 
 def duplicate_view(analysis: Analysis) -> Iterable[Problem]:

@@ -136,6 +136,7 @@ class Resolver:
         self.tree = tree
         self.root = root  # dotted path of the root Endpoint class
         self._endpoint: dict[str, bool] = {}
+        self._classes: dict[str, EndpointClass | None] = {}
 
     def resolve(self, dotted: str, depth: int = 0) -> tuple[str, ModuleInfo, ClassInfo] | None:
         """Follow imports and re-exports to where a class is defined (None: not in the tree)."""
@@ -181,6 +182,12 @@ class Resolver:
         return result
 
     def endpoint(self, dotted: str) -> EndpointClass | None:
+        """The endpoint class `dotted` names, with its ancestry (None: not an endpoint)."""
+        if dotted not in self._classes:
+            self._classes[dotted] = self._endpoint_class(dotted)
+        return self._classes[dotted]
+
+    def _endpoint_class(self, dotted: str) -> EndpointClass | None:
         found = self.resolve(dotted)
         if found is None or not self.is_endpoint(found[0]):
             return None
