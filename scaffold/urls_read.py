@@ -58,6 +58,17 @@ class ImportStatement:
     exploded: bool  # parenthesized with a magic trailing comma
 
 
+def parse_urls(source: str, label: str) -> ast.Module:
+    """The `ast` of a urls.py; a syntax error becomes a PatchError naming line and column."""
+    try:
+        return ast.parse(source)
+    except SyntaxError as exc:
+        raise PatchError(
+            f"{label}:{exc.lineno}:{exc.offset}: cannot parse urls.py ({exc.msg}); "
+            "fix the syntax first"
+        ) from None
+
+
 class UrlsIndex:
     """What scaffold needs to know about a urls.py, read without libcst."""
 
@@ -65,13 +76,7 @@ class UrlsIndex:
         self.source = source
         self.label = label
         self.urls_package = urls_module.rpartition(".")[0]
-        try:
-            tree = ast.parse(source)
-        except SyntaxError as exc:
-            raise PatchError(
-                f"{label}:{exc.lineno}:{exc.offset}: cannot parse urls.py ({exc.msg}); "
-                "fix the syntax first"
-            ) from None
+        tree = parse_urls(source, label)
         self._source_lines = source.splitlines()
         self.lists: dict[str, ListStatement] = {}
         self.imports: list[ImportStatement] = []

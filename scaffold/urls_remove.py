@@ -15,7 +15,7 @@ import libcst as cst
 
 from scaffold.errors import PatchError
 from scaffold.urls_cst import remove_arg, remove_element
-from scaffold.urls_read import ROUTE_CALLS
+from scaffold.urls_read import ROUTE_CALLS, parse_urls
 
 _INDENT = "    "
 
@@ -43,13 +43,7 @@ def remove_registration(
     source: str, label: str, urls_package: str, class_name: str, line_length: int
 ) -> Removal:
     """`source` without the route entries that serve `class_name` and without its import."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError as exc:
-        raise PatchError(
-            f"{label}:{exc.lineno}:{exc.offset}: cannot parse urls.py ({exc.msg}); "
-            "fix the syntax first"
-        ) from None
+    tree = parse_urls(source, label)
     lines = source.splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     edits: list[tuple[int, int, str]] = []  # 0-based start, stop, replacement
