@@ -6,8 +6,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from scaffold.check.scan import Tree
 from scaffold.check.source import read_imports
+from scaffold.check.tree import Tree
 
 ROUTE_CALLS = frozenset({"re_path", "url", "path"})
 _GROUP_RE = re.compile(r"\(\?P<(\w+)>")

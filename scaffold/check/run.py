@@ -9,15 +9,9 @@ from scaffold.check.config import CheckConfig
 from scaffold.check.problems import Problem
 from scaffold.check.routing import RouteEntry, RoutingReader, as_view_references
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis
-from scaffold.check.scan import (
-    ROOT_CLASS,
-    Resolver,
-    SourceFile,
-    Tree,
-    candidate_modules,
-    find_endpoints,
-)
+from scaffold.check.scan import ROOT_CLASS, Resolver, candidate_modules, find_endpoints
 from scaffold.check.source import ignored_rules
+from scaffold.check.tree import SourceFile, Tree
 from scaffold.settings import Settings
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
@@ -106,7 +100,10 @@ def _served_elsewhere(
     """Classes served by URL modules (`*urls.py`) outside the tree walked from the API urls.py."""
     served = set()
     for source in files or tree.files():
-        if not source.path.stem.endswith("urls") or source.module in reader.modules:
+        if (
+            not source.relpath.rpartition("/")[2].removesuffix(".py").endswith("urls")
+            or source.module in reader.modules
+        ):
             continue
         data = tree.data(source.module)
         if data is None or b"as_view" not in data:

@@ -3,99 +3,20 @@
 from __future__ import annotations
 
 import ast
-import fnmatch
-import os
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from scaffold.check.source import (
-    ALIAS_RE,
+    CLASS_HEADER_RE,
     HTTP_METHODS,
     ClassInfo,
     ModuleInfo,
-    class_headers,
-    read_module,
+    base_names,
+    import_aliases,
 )
+from scaffold.check.tree import SourceFile, Tree, read_bytes
 
 ROOT_CLASS = "Endpoint"
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A Python file under the source root and its dotted module name."""
-
-    path: Path
-    relpath: str  # POSIX, relative to the project root
-    module: str
-    is_package: bool
-
-
-class Tree:
-    """The target's modules under its source root, each read and parsed at most once."""
-
-    def __init__(self, project_root: Path, src_root: Path, exclude: tuple[str, ...] = ()):
-        self.project_root = project_root
-        self.src_root = src_root
-        self.exclude = exclude
-        self._data: dict[str, bytes | None] = {}
-        self._info: dict[str, ModuleInfo | None] = {}
-
-    def source_file(self, path: Path) -> SourceFile | None:
-        """The module of a .py file under the source root (None outside it or when excluded)."""
-        try:
-            rel = path.relative_to(self.src_root).with_suffix("")
-            relpath = path.relative_to(self.project_root).as_posix()
-        except ValueError:
-            return None
-        if self.excluded(relpath):
-            return None
-        is_package = rel.name == "__init__"
-        parts = rel.parts[:-1] if is_package else rel.parts
-        return SourceFile(path, relpath, ".".join(parts), is_package)
-
-    def excluded(self, relpath: str) -> bool:
-        return any(fnmatch.fnmatch(relpath, pattern) for pattern in self.exclude)
-
-    def files(self) -> list[SourceFile]:
-        """Every .py file under the source root, skipping caches, hidden and excluded folders."""
-        found = []
-        for folder, dirs, names in os.walk(self.src_root):
-            dirs[:] = [d for d in dirs if not d.startswith((".", "__pycache__"))]
-            for name in names:
-                if name.endswith(".py"):
-                    source = self.source_file(Path(folder, name))
-                    if source is not None:
-                        found.append(source)
-        return found
-
-    def file_for(self, module: str) -> SourceFile | None:
-        base = self.src_root.joinpath(*module.split("."))
-        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-            if candidate.is_file():
-                return self.source_file(candidate)
-        return None
-
-    def data(self, module: str) -> bytes | None:
-        if module not in self._data:
-            source = self.file_for(module)
-            self._data[module] = source.path.read_bytes() if source else None
-        return self._data[module]
-
-    def remember(self, source: SourceFile, data: bytes) -> None:
-        self._data.setdefault(source.module, data)
-
-    def info(self, module: str) -> ModuleInfo | None:
-        """The module read by `read_module` (None when not in the tree or unparsable)."""
-        if module not in self._info:
-            data = self.data(module)
-            source = self.file_for(module) if data is not None else None
-            self._info[module] = (
-                read_module(data, module, source.relpath, source.is_package)
-                if data is not None and source is not None
-                else None
-            )
-        return self._info[module]
 
 
 @dataclass
@@ -235,32 +156,40 @@ def candidate_modules(tree: Tree, files: list[SourceFile]) -> list[str]:
 
     Reads bytes and runs two regexes per file; a fixed point over class and alias names
     over-approximates the endpoint classes, so only their modules are parsed afterwards.
+    Names stay bytes and each distinct base list is read once: this loop sees every file.
     """
-    children: dict[str, set[str]] = defaultdict(set)
-    defined_in: dict[str, set[str]] = defaultdict(set)
+    by_bases: dict[bytes, list[tuple[bytes, str]]] = defaultdict(list)
+    children: dict[bytes, set[bytes]] = defaultdict(set)
     for source in files:
-        data = source.path.read_bytes()
+        data = read_bytes(source.path)
         if b"class" not in data:
             continue
-        headers = class_headers(data)
+        headers = CLASS_HEADER_RE.findall(data)
         if not headers:
             continue
         tree.remember(source, data)
+        module = source.module
         for name, bases in headers:
-            defined_in[name].add(source.module)
-            for base in bases:
-                children[base].add(name)
+            by_bases[bases].append((name, module))
         if b" as " in data:
-            for original, alias in ALIAS_RE.findall(data):
-                children[original.decode()].add(alias.decode())
-    names = {ROOT_CLASS}
-    pending = [ROOT_CLASS]
+            for original, alias in import_aliases(data):
+                children[original].add(alias)
+    defined_in: dict[bytes, set[str]] = defaultdict(set)
+    for bases, classes in by_bases.items():
+        names = base_names(bases)
+        for name, module in classes:
+            defined_in[name].add(module)
+            for base in names:
+                children[base].add(name)
+    root = ROOT_CLASS.encode()
+    reached = {root}
+    pending = [root]
     while pending:
         for child in children.get(pending.pop(), ()):
-            if child not in names:
-                names.add(child)
+            if child not in reached:
+                reached.add(child)
                 pending.append(child)
-    return sorted({module for name in names for module in defined_in.get(name, ())})
+    return sorted({module for name in reached for module in defined_in.get(name, ())})
 
 
 def find_endpoints(resolver: Resolver, modules: list[str]) -> list[EndpointClass]:

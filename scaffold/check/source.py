@@ -17,7 +17,10 @@ HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "tra
 _KEEP_BODIES = frozenset({b"convert_args"})
 # `class Name(bases)` and `import x as y`: enough to find which modules may define endpoints
 CLASS_HEADER_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")
-ALIAS_RE = re.compile(rb"\b(\w+)[ \t]+as[ \t]+(\w+)")
+_BASE_RE = re.compile(rb"(\w+)[ \t]*(?:\[[^\]]*\])?[ \t]*(?:,|$)")
+_PLAIN_BASES_RE = re.compile(rb"[\w., \t\r\n]*")  # names, dots, commas: split them directly
+_AS_RE = re.compile(rb" as[ \t]+(\w+)")  # starts with a literal: fast to search
+_WORD_BEFORE_RE = re.compile(rb"(\w+)[ \t]*\Z")
 _DEF_RE = re.compile(rb"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
 _SIGNATURE_END_RE = re.compile(rb"\)[ \t]*(?:->[^\n]*)?:[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 _IGNORE_RE = re.compile(rb"#[ \t]*scaffold:[ \t]*ignore(?:\[([^\]\n]*)\])?")
@@ -29,12 +32,41 @@ def _dedent_re(indent: int) -> re.Pattern[bytes]:
     return re.compile(rb"^[ \t]{0,%d}(?=[^ \t\r\n#])" % indent, re.MULTILINE)
 
 
-def class_headers(data: bytes) -> list[tuple[str, list[str]]]:
-    """`(class name, last identifiers of its bases)` for every `class X(...)` in the bytes."""
+@lru_cache(maxsize=4096)  # a big tree repeats a few hundred base lists thousands of times
+def base_names(text: bytes) -> tuple[bytes, ...]:
+    """The last identifier of each base in the text between a class header's parentheses."""
+    text = text.strip()
+    plain = _plain_bases(text) if _PLAIN_BASES_RE.fullmatch(text) else None
+    return tuple(_BASE_RE.findall(text)) if plain is None else plain
+
+
+def _plain_bases(text: bytes) -> tuple[bytes, ...] | None:
+    """`A, mod.B` -> (A, B), as `_BASE_RE` reads them, without a regex per base (None: not
+    that simple, e.g. a line break before a comma, which `_BASE_RE` does not accept)."""
+    names = []
+    for part in text.split(b","):
+        tail = part.rstrip(b" \t")
+        dotted = tail.strip()
+        if not dotted:
+            continue
+        if tail[-1:] in (b"\n", b"\r") or not all(_is_word(p) for p in dotted.split(b".")):
+            return None
+        names.append(dotted.rpartition(b".")[2])
+    return tuple(names)
+
+
+def _is_word(name: bytes) -> bool:
+    return name.isascii() and name.replace(b"_", b"a").isalnum()
+
+
+def import_aliases(data: bytes) -> list[tuple[bytes, bytes]]:
+    """`(original, alias)` for every `X as Y` in the bytes (imports, and a few harmless others)."""
     found = []
-    for match in CLASS_HEADER_RE.finditer(data):
-        bases = re.findall(rb"(\w+)[ \t]*(?:\[[^\]]*\])?[ \t]*(?:,|$)", match.group(2).strip())
-        found.append((match.group(1).decode(), [b.decode() for b in bases]))
+    for match in _AS_RE.finditer(data):
+        start = match.start()
+        before = _WORD_BEFORE_RE.search(data, max(0, start - 200), start)
+        if before is not None:
+            found.append((before.group(1), match.group(1)))
     return found
 
 
