@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -29,18 +30,34 @@ def _run(command: Sequence[str], cwd: Path) -> None:
         raise RuntimeError(f"exit {result.returncode}: {tail}")
 
 
-def _time(label: str, command: Sequence[str], cwd: Path, repeats: int) -> Timing:
-    """Run `command` once untimed (disk and bytecode caches), then `repeats` timed runs."""
-    try:
-        _run(command, cwd)
-        samples = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            _run(command, cwd)
-            samples.append((time.perf_counter() - start) * 1000)
-    except (OSError, RuntimeError) as exc:  # report what could not run and carry on
-        return Timing(label, error=f"{type(exc).__name__}: {exc}".splitlines()[0])
-    return Timing(label, tuple(samples))
+def _time_rounds(
+    commands: Sequence[tuple[str, Sequence[str]]], cwd: Path, repeats: int
+) -> list[Timing]:
+    """Time each command `repeats` times, interleaved round by round so that a change in machine
+    load hits every command alike; each runs once untimed first (disk and bytecode caches)."""
+    samples: dict[str, list[float]] = {label: [] for label, _ in commands}
+    errors: dict[str, str] = {}
+    for round_index in range(repeats + 1):
+        for label, command in commands:
+            if label in errors:
+                continue
+            try:
+                start = time.perf_counter()
+                _run(command, cwd)
+                elapsed = (time.perf_counter() - start) * 1000
+            except (OSError, RuntimeError) as exc:  # report what could not run and carry on
+                errors[label] = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                continue
+            if round_index:
+                samples[label].append(elapsed)
+    return [
+        (
+            Timing(label, error=errors[label])
+            if label in errors
+            else Timing(label, tuple(samples[label]))
+        )
+        for label, _ in commands
+    ]
 
 
 def _scaffold() -> list[str]:
@@ -100,29 +117,38 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{tree.endpoints} endpoints, {tree.routes} routes; written in {made_s:.1f} s\n"
         )
         scaffold, ruff, n = _scaffold(), _ruff(), options.repeat
+        load_before = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         changed = module_path(next(s.module for s in tree.specs if ".monitors." in s.module))
         print(f"one changed file: {changed}\n")
-        ruff_args = ["check", "--select", "F", "--no-cache", "."]
-        missing = Timing("(a)", error="ruff not found (pip install -e '.[bench]')")
-        rows = [
-            (
-                "ruff check --select F --no-cache .",
-                _time("(a)", [*ruff, *ruff_args], root, n) if ruff else missing,
-            ),
-            ("scaffold check (whole tree)", _time("(b)", [*scaffold, "check"], root, n)),
-            (
-                "scaffold check <one endpoint file>",
-                _time("(c)", [*scaffold, "check", changed], root, n),
-            ),
-            ("scaffold --help", _time("(d)", [*scaffold, "--help"], root, n)),
+        ruff_command = [*ruff, "check", "--select", "F", "--no-cache", "."] if ruff else []
+        titles = {
+            "(a)": "ruff check --select F --no-cache .",
+            "(b)": "scaffold check (whole tree)",
+            "(c)": "scaffold check <one endpoint file>",
+            "(d)": "scaffold --help",
+        }
+        commands = [
+            ("(a)", ruff_command),
+            ("(b)", [*scaffold, "check"]),
+            ("(c)", [*scaffold, "check", changed]),
+            ("(d)", [*scaffold, "--help"]),
         ]
+        timings = _time_rounds([c for c in commands if c[1]], root, n)
+        if not ruff:
+            timings.insert(0, Timing("(a)", error="ruff not found (pip install -e '.[bench]')"))
+        rows = [(titles[t.label], t) for t in timings]
+        context_commands = [
+            ("( )", [sys.executable, "-c", "pass"]),
+            ("( )", [sys.executable, "-c", "import scaffold.cli"]),
+        ]
+        context_titles = ["context: python -c pass", "context: import scaffold.cli"]
         context = [
-            ("context: python -c pass", _time("( )", [sys.executable, "-c", "pass"], root, 3)),
-            (
-                "context: import scaffold.cli",
-                _time("( )", [sys.executable, "-c", "import scaffold.cli"], root, 3),
-            ),
+            (title, timing)
+            for title, command in zip(context_titles, context_commands, strict=True)
+            for timing in _time_rounds([command], root, 3)
         ]
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average before/after: {load_before} / {load} ({os.cpu_count()} CPUs)\n")
     _print_table(rows, context)
     _print_targets(rows[1][1], rows[0][1], rows[2][1])
     return 0
