@@ -14,6 +14,7 @@ from tests.helpers import EXAMPLE, REPO, copy_project
 
 URLS = "src/acme/api/urls.py"
 REMOVED_CLASS = "OrganizationDashboardsEndpoint"
+REMOVED_MODULE = "src/acme/api/endpoints/organization_dashboards.py"
 # What pip needs to install the hook repository: the package, its metadata and the hook file.
 HOOK_REPO_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "scaffold")
 GIT_IDENTITY = {
@@ -92,5 +93,5 @@ def test_hook_passes_on_clean_project_and_names_an_unrouted_class(tmp_path: Path
     _git(project, "add", URLS)
     broken = _pre_commit(project, home)
     assert broken.returncode == 1, broken.stdout + broken.stderr
-    assert "unregistered-endpoint" in broken.stdout
-    assert REMOVED_CLASS in broken.stdout
+    assert f"{REMOVED_MODULE}:" in broken.stdout  # file:line of the class
+    assert "unregistered-endpoint" in broken.stdout and REMOVED_CLASS in broken.stdout
