@@ -41,7 +41,18 @@ def summary(problems: list[Problem], endpoints: int, routes: int) -> str:
 
 
 def print_text(problems: list[Problem], endpoints: int, routes: int) -> None:
-    """Grouped by file on stdout; rich colours on a terminal, plain text when piped."""
+    """Grouped by file on stdout; rich colours on a terminal, plain text (and no rich import,
+    about 40 ms) when piped."""
+    import sys
+
+    if not sys.stdout.isatty():
+        lines = []
+        for path, group in groupby(sorted(problems), key=lambda p: p.path):
+            lines.append(path)
+            lines += [f"  {path}:{p.line}: {p.rule} {p.message}" for p in group]
+        lines.append(summary(problems, endpoints, routes))
+        print("\n".join(lines), flush=True)
+        return
     from rich.console import Console
     from rich.markup import escape
 

@@ -1,0 +1,48 @@
+"""`scaffold check` from parsed arguments to an exit code, without typer (shared by the typer
+command and the lean path in `scaffold.cli.main`)."""
+
+from __future__ import annotations
+
+from scaffold.check.options import CheckArgs
+
+
+def _rules(value: str | None) -> list[str] | None:
+    return None if value is None else [r.strip() for r in value.split(",") if r.strip()]
+
+
+def run_check_command(args: CheckArgs) -> int:
+    """Check the project, print the report; 0 clean (or baseline written), 1 problems."""
+    from scaffold.check.baseline import baseline_text, new_problems, read_baseline
+    from scaffold.check.config import load_check_config
+    from scaffold.check.report import Format, github_report, json_report, print_text
+    from scaffold.check.run import run_check
+    from scaffold.errors import SpecError
+    from scaffold.settings import load_settings
+
+    if args.output_format not in {f.value for f in Format}:
+        raise SpecError(f"--format {args.output_format!r}: use text, json or github")
+    settings = load_settings(args.project)
+    config = load_check_config(
+        settings.project_root,
+        settings.check_options,
+        _rules(args.select),
+        _rules(args.ignore) or [],
+        args.baseline,
+    )
+    result = run_check(settings, config, args.paths)
+    if args.write_baseline:
+        config.baseline_path.write_text(baseline_text(result.problems), encoding="utf-8")
+        print(f"Wrote {len(result.problems)} problems to {config.baseline_path}", flush=True)
+        return 0
+    problems = result.problems
+    if config.baseline_path.is_file():
+        known = read_baseline(config.baseline_path.read_text("utf-8"), str(config.baseline_path))
+        problems = new_problems(problems, known)
+    if args.output_format == Format.JSON.value:
+        print(json_report(problems, result.endpoints, result.routes), flush=True)
+    elif args.output_format == Format.GITHUB.value:
+        if problems:
+            print(github_report(problems), flush=True)
+    else:
+        print_text(problems, result.endpoints, result.routes)
+    return 1 if problems else 0
