@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from tests.support.sentry_plant import DEFAULT_RULES, OPT_IN_RULES, Planted, pla
 from tests.support.sentry_tree import TOTAL_FILES, URLS, Finding, Tree, build_tree, write_files
 
 ALL_RULES = (*DEFAULT_RULES, *OPT_IN_RULES)
+Report = dict[str, Any]  # the parsed `--format json` output
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +37,12 @@ def planted_root(planted: Planted, tmp_path_factory: pytest.TempPathFactory) -> 
     return write_files(tmp_path_factory.mktemp("planted"), planted.files)
 
 
-def _check(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, dict]:
+def _check(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, Report]:
     result = run_cli(capsys, "check", "--project", str(root), "--format", "json", *args)
     return result.code, json.loads(result.out)
 
 
-def _findings(report: dict) -> Counter[Finding]:
+def _findings(report: Report) -> Counter[Finding]:
     return Counter(Finding(p["rule"], p["path"], p["symbol"]) for p in report["problems"])
 
 

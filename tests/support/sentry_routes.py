@@ -155,7 +155,10 @@ def build_routing(*, seed: int = 0, n_routes: int = 550, product_routes: int = 1
     lists = [(s, syn._scope_list(gen, s, quotas[s.key])) for s in syn.SCOPES]
     top = syn._urlpatterns(gen, quotas["top"])
     spread_at = top.index(syn.Comment("Plugin routes"))
-    product = [syn.Comment("Billing"), syn.Include(f"^{PRODUCT}/", f'"{PRODUCT_URLS_MODULE}"')]
+    product: list[syn.Entry] = [
+        syn.Comment("Billing"),
+        syn.Include(f"^{PRODUCT}/", f'"{PRODUCT_URLS_MODULE}"'),
+    ]
     top[spread_at:spread_at] = product
     lists = [(s, _unique_usage_names(e) if s.key == "organization" else e) for s, e in lists]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.support import synthetic as syn
 from tests.support.pysource import camel
-from tests.support.sentry_endpoints import EndpointSpec, endpoint_specs
+from tests.support.sentry_endpoints import Base, EndpointSpec, endpoint_specs
 from tests.support.sentry_filler import KINDS, NOUNS, model_module
 from tests.support.sentry_render import MIXINS, endpoint_module, product_bases_module
 from tests.support.sentry_routes import build_routing
@@ -148,7 +148,7 @@ def build_tree(seed: int = 0) -> Tree:
     files.update(SUPPORT)
     files[f"{SRC}/api/helpers/mixins.py"] = MIXINS
     files.update(_endpoint_files(specs))
-    bases_by_module: dict[str, list] = defaultdict(list)
+    bases_by_module: dict[str, list[Base]] = defaultdict(list)
     for base in registry.product.values():
         bases_by_module[base.module].append(base)
     files.update({module_path(m): product_bases_module(b) for m, b in bases_by_module.items()})
