@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 if TYPE_CHECKING:
     from scaffold.generation import OnExisting
@@ -36,6 +35,8 @@ def on_existing(force: bool, skip: bool, default: OnExisting) -> OnExisting:
 
 def finish(plan: Plan, dry_run: bool) -> None:
     """Print the plan's messages; with `dry_run` show diffs, else write."""
+    from rich.console import Console
+
     from scaffold.plan import apply, validate
 
     console = Console(highlight=False, soft_wrap=True)
