@@ -56,9 +56,14 @@ class RoutingReader:
         self.tree = tree
         self.routes: list[RouteEntry] = []
         self.modules: dict[str, _Module | None] = {}
+        self._views: frozenset[str] | None = None
 
-    def walk_root(self, module: str) -> None:
-        """Every route reachable from `module.urlpatterns`."""
+    def walk_root(self, module: str, views: frozenset[str] | None = None) -> None:
+        """Every route reachable from `module.urlpatterns`; with `views`, only the routes whose
+        view's last name is one of them (no include entries): reading a route costs more than
+        skipping it, and one changed file needs only its own routes."""
+        self.routes = []
+        self._views = views
         parsed = self._module(module)
         if parsed is not None and "urlpatterns" in parsed.lists:
             self._walk(parsed, parsed.lists["urlpatterns"], (), f"{module}:urlpatterns", {}, ())
@@ -104,15 +109,20 @@ class RoutingReader:
             call = _route_call(item)
             if call is None:
                 continue
+            target = call.args[1]
+            skipped = self._views is not None and _view_name(target) not in self._views
+            if skipped and _call_name(target) != "include":
+                continue
             regex = _pattern_regex(call, bindings)
             own_groups = tuple(_groups(regex)) if regex is not None else ()
-            target = call.args[1]
             name = _name_of(call, bindings)
             line, end = call.lineno, call.end_lineno or call.lineno
             if _call_name(target) == "include":
-                self.routes.append(
-                    RouteEntry(module.relpath, line, end, regex, groups, list_key, None, name, True)
-                )
+                if self._views is None:
+                    entry = RouteEntry(
+                        module.relpath, line, end, regex, groups, list_key, None, name, True
+                    )
+                    self.routes.append(entry)
                 self._include(module, target, (*groups, *own_groups), bindings, stack, line)
                 continue
             view = _view_of(target, module)
@@ -292,6 +302,16 @@ def _name_of(call: ast.Call, bindings: dict[str, str]) -> str | None:
         if keyword.arg == "name":
             return _string(keyword.value, bindings)
     return _string(call.args[2], bindings) if len(call.args) > 3 else None
+
+
+def _view_name(target: ast.expr) -> str | None:
+    """`Y` of `X.Y.as_view(...)` or of `Y.as_view(...)`, cheaply."""
+    func = getattr(target, "func", None)
+    if getattr(func, "attr", None) != "as_view":
+        return None
+    expr = getattr(func, "value", None)
+    name = getattr(expr, "attr", None) or getattr(expr, "id", None)
+    return name if isinstance(name, str) else None
 
 
 def _view_of(target: ast.expr, module: _Module) -> View | None:

@@ -11,7 +11,7 @@ from scaffold.check.routing import RouteEntry, RoutingReader, as_view_references
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis
 from scaffold.check.scan import ROOT_CLASS, Resolver, candidate_modules, find_endpoints
 from scaffold.check.source import ignored_rules
-from scaffold.check.tree import SourceFile, Tree
+from scaffold.check.tree import SourceFile, Tree, read_in_two_processes
 from scaffold.settings import Settings
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
@@ -32,18 +32,22 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
     tree = Tree(settings.project_root, settings.src_root, config.exclude)
     resolver = Resolver(tree, f"{settings.api_module}.base.{ROOT_CLASS}")
     reader = RoutingReader(tree)
-    reader.walk_root(settings.module_for(settings.urls_path))
+    root_urls = settings.module_for(settings.urls_path)
     changed = None if paths is None else _changed_modules(tree, paths)
+    names = {n for m in changed or () if (info := tree.info(m)) for n in info.classes}
+    reader.walk_root(root_urls, None if changed is None else frozenset(names))
     if changed is not None and _affects_everything(settings, reader, changed):
         changed = None
+        reader.walk_root(root_urls)  # URL modules already read are not read again
     if changed is None:
         files = tree.files()
-        endpoints = find_endpoints(resolver, candidate_modules(tree, files))
+        candidates = candidate_modules(tree, files)
+        read_in_two_processes(tree, candidates)
+        endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules
     else:
         endpoints = find_endpoints(resolver, sorted(changed))
-        names = {n for m in changed if (info := tree.info(m)) for n in info.classes}
         routes = [
             r
             for r in reader.routes
