@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from scaffold.check.source import read_imports
 from scaffold.check.tree import Tree
+from scaffold.check.urls_focus import focus
 
 ROUTE_CALLS = frozenset({"re_path", "url", "path"})
 _GROUP_RE = re.compile(r"\(\?P<(\w+)>")
@@ -63,6 +64,8 @@ class RoutingReader:
         view's last name is one of them (no include entries): reading a route costs more than
         skipping it, and one changed file needs only its own routes."""
         self.routes = []
+        if views != self._views:
+            self.modules = {}  # read for other views: they may lack routes needed now
         self._views = views
         parsed = self._module(module)
         if parsed is not None and "urlpatterns" in parsed.lists:
@@ -73,6 +76,8 @@ class RoutingReader:
             return self.modules[module]
         data = self.tree.data(module)
         source = self.tree.file_for(module) if data is not None else None
+        if data is not None and self._views is not None:
+            data = focus(data, self._views)
         parsed = None
         if data is not None and source is not None:
             try:

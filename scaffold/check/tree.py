@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,6 +133,8 @@ def read_in_two_processes(tree: Tree, modules: list[str]) -> None:
     a CI runner has two cores or more); without fork, or if the child fails, all here."""
     if len(modules) < _FORK_FROM or not hasattr(os, "fork"):
         return
+    import pickle  # here: a one-file check never forks
+
     theirs, ours = modules[::2], modules[1::2]
     read_fd, write_fd = os.pipe()
     pid = os.fork()
