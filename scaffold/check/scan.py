@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -87,7 +86,7 @@ class Resolver:
         return name not in info.classes and name not in info.names and not is_submodule
 
     def base_paths(self, module: ModuleInfo, info: ClassInfo) -> list[str]:
-        return [p for p in (dotted_of(b, module) for b in info.bases) if p]
+        return info.base_paths
 
     def is_endpoint(self, dotted: str, seen: frozenset[str] = frozenset()) -> bool:
         if dotted in self._endpoint:
@@ -135,20 +134,6 @@ class Resolver:
             return  # what Endpoint inherits (APIView) lies outside the tree
         for base in self.base_paths(module, info):
             self._walk(base, order, depth + 1)
-
-
-def dotted_of(expr: ast.expr, module: ModuleInfo) -> str | None:
-    """The dotted path a name expression (`Foo`, `mod.Foo`, `Foo[T]`) refers to."""
-    if isinstance(expr, ast.Name):
-        if expr.id in module.classes:
-            return f"{module.module}.{expr.id}"
-        return module.imports.get(expr.id)
-    if isinstance(expr, ast.Attribute):
-        head = dotted_of(expr.value, module)
-        return f"{head}.{expr.attr}" if head else None
-    if isinstance(expr, ast.Subscript):
-        return dotted_of(expr.value, module)
-    return None
 
 
 def candidate_modules(tree: Tree, files: list[SourceFile]) -> list[str]:

@@ -116,7 +116,7 @@ class ClassInfo:
     name: str
     line: int  # of the `class` keyword
     first_line: int  # of its first decorator
-    bases: list[ast.expr]
+    base_paths: list[str]  # dotted paths of the bases that name something (`Foo`, `mod.Foo`)
     methods: dict[str, Signature]
     convert_args: ast.FunctionDef | None
     owner: str | None  # the value's last name (`ISSUES` of `ApiOwner.ISSUES`), when assigned
@@ -187,7 +187,25 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
                     name = getattr(target.target, "id", None)
                 if name:
                     info.names.add(name)
+    for node in tree.body:  # once every class is known: a base may be defined below its user
+        if isinstance(node, ast.ClassDef):
+            paths = (dotted_of(base, info) for base in node.bases)
+            info.classes[node.name].base_paths = [path for path in paths if path]
     return info
+
+
+def dotted_of(expr: ast.expr, module: ModuleInfo) -> str | None:
+    """The dotted path a name expression (`Foo`, `mod.Foo`, `Foo[T]`) refers to."""
+    if isinstance(expr, ast.Name):
+        if expr.id in module.classes:
+            return f"{module.module}.{expr.id}"
+        return module.imports.get(expr.id)
+    if isinstance(expr, ast.Attribute):
+        head = dotted_of(expr.value, module)
+        return f"{head}.{expr.attr}" if head else None
+    if isinstance(expr, ast.Subscript):
+        return dotted_of(expr.value, module)
+    return None
 
 
 def _class_info(node: ast.ClassDef) -> ClassInfo:
@@ -224,7 +242,7 @@ def _class_info(node: ast.ClassDef) -> ClassInfo:
         node.name,
         node.lineno,
         first,
-        node.bases,
+        [],
         methods,
         convert_args,
         owner,
