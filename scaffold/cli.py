@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -51,11 +53,24 @@ def main(argv: list[str] | None = None) -> None:
             if parsed is not None:
                 from scaffold.check.command import run_check_command
 
-                sys.exit(run_check_command(parsed))
+                if argv is None:  # a process of its own: see _exit_now
+                    gc.disable()  # short-lived and mostly acyclic: collections only cost time
+                code = run_check_command(parsed)
+                if argv is None:
+                    _exit_now(code)
+                sys.exit(code)
         build_app()(args=args, prog_name="scaffold")
     except ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
+
+
+def _exit_now(code: int) -> None:
+    """Exit without tearing down the interpreter: freeing a big tree's objects one by one
+    takes about 25 ms, and nothing is left to clean up (output is flushed here)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def __getattr__(name: str) -> typer.Typer:

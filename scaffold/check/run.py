@@ -35,14 +35,14 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
     root_urls = settings.module_for(settings.urls_path)
     changed = None if paths is None else _changed_modules(tree, paths)
     names = {n for m in changed or () if (info := tree.info(m)) for n in info.classes}
-    reader.walk_root(root_urls, None if changed is None else frozenset(names))
-    if changed is not None and _affects_everything(settings, reader, changed):
-        changed = None
-        reader.walk_root(root_urls)  # URL modules already read are not read again
+    if changed is not None:
+        reader.walk_root(root_urls, frozenset(names))
+        if _affects_everything(settings, reader, changed):
+            changed = None
     if changed is None:
         files = tree.files()
         candidates = candidate_modules(tree, files)
-        read_in_two_processes(tree, candidates)
+        read_in_two_processes(tree, candidates, lambda: reader.walk_root(root_urls))
         endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules
