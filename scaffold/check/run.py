@@ -10,6 +10,7 @@ from scaffold.check.problems import Problem
 from scaffold.check.routing import RouteEntry, RoutingReader, as_view_references
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis
 from scaffold.check.scan import ROOT_CLASS, Resolver, candidate_modules, find_endpoints
+from scaffold.check.shadow import read_pattern
 from scaffold.check.source import ignored_rules
 from scaffold.check.tree import SourceFile, Tree, read_in_two_processes
 from scaffold.settings import Settings
@@ -42,7 +43,7 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
     if changed is None:
         files = tree.files()
         candidates = candidate_modules(tree, files)
-        read_in_two_processes(tree, candidates, lambda: reader.walk_root(root_urls))
+        read_in_two_processes(tree, candidates, lambda: _read_routes(reader, root_urls))
         endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules
@@ -67,6 +68,14 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
     kept = _without_ignored(tree, sorted(problems))
     concrete = [e for e in endpoints if e.handles_itself()]
     return CheckResult(kept, len(concrete), len([r for r in routes if r.view is not None]))
+
+
+def _read_routes(reader: RoutingReader, root_urls: str) -> None:
+    """Walk the routes and read their patterns (cached for unreachable-route)."""
+    reader.walk_root(root_urls)
+    for route in reader.routes:
+        if route.regex is not None:
+            read_pattern(route.regex)
 
 
 def _changed_modules(tree: Tree, paths: list[Path]) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scaffold.routes import Param, Token, regex_to_tokens
 
@@ -20,6 +21,7 @@ class Pattern:
     segments: tuple[str, ...]  # literal text per segment; "*" where a parameter is involved
 
 
+@lru_cache(maxsize=4096)  # read while other work waits (run.py), and once per pattern
 def read_pattern(regex: str) -> Pattern | None:
     """Tokens of a regex, or None when it uses syntax we do not follow (then it never shadows
     and is never reported): alternation outside named groups, optional parts, and so on."""

@@ -139,8 +139,8 @@ def read_in_two_processes(tree: Tree, modules: list[str], meanwhile: Callable[[]
     import pickle  # here: a one-file check never forks
 
     # the child takes a little more: `meanwhile` (reading urls.py) runs here
-    theirs = [m for i, m in enumerate(modules) if i % 20 < 11]
-    ours = [m for i, m in enumerate(modules) if i % 20 >= 11]
+    theirs = [m for i, m in enumerate(modules) if i % 20 < 12]
+    ours = [m for i, m in enumerate(modules) if i % 20 >= 12]
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: read its share, send it back, leave without cleanup handlers
