@@ -12,7 +12,6 @@ def _rules(value: str | None) -> list[str] | None:
 
 def run_check_command(args: CheckArgs) -> int:
     """Check the project, print the report; 0 clean (or baseline written), 1 problems."""
-    from scaffold.check.baseline import baseline_text, new_problems, read_baseline
     from scaffold.check.config import load_check_config
     from scaffold.check.report import Format, github_report, json_report, print_text
     from scaffold.check.run import run_check
@@ -31,11 +30,15 @@ def run_check_command(args: CheckArgs) -> int:
     )
     result = run_check(settings, config, args.paths)
     if args.write_baseline:
+        from scaffold.check.baseline import baseline_text
+
         config.baseline_path.write_text(baseline_text(result.problems), encoding="utf-8")
         print(f"Wrote {len(result.problems)} problems to {config.baseline_path}", flush=True)
         return 0
     problems = result.problems
     if config.baseline_path.is_file():
+        from scaffold.check.baseline import new_problems, read_baseline
+
         known = read_baseline(config.baseline_path.read_text("utf-8"), str(config.baseline_path))
         problems = new_problems(problems, known)
     if args.output_format == Format.JSON.value:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from itertools import groupby
 
@@ -16,6 +15,8 @@ class Format(StrEnum):
 
 
 def json_report(problems: list[Problem], endpoints: int, routes: int) -> str:
+    import json  # here: the text report, the default, does without it
+
     body = {"problems": [p.as_json() for p in problems], "endpoints": endpoints, "routes": routes}
     return json.dumps(body, indent=2)
 
