@@ -1,0 +1,84 @@
+"""PATHS mode parses URL modules cut down to the changed classes' entries: same routes as whole."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scaffold.check import routing
+from scaffold.check.routing import RoutingReader
+from scaffold.check.tree import Tree
+from scaffold.check.urls_focus import focus
+from scaffold.settings import load_settings
+from tests.helpers import EXAMPLE
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+PROJECTS = [EXAMPLE, *sorted(p for p in FIXTURES.iterdir() if (p / "src").is_dir())]
+
+
+@pytest.mark.parametrize("root", PROJECTS, ids=lambda p: p.name)
+def test_each_view_gets_the_routes_of_the_whole_modules(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = load_settings(root)
+    urls_module = settings.module_for(settings.urls_path)
+    views = set()
+    for path in settings.src_root.rglob("*urls.py"):
+        views |= set(re.findall(r"(\w+)\.as_view", path.read_text()))
+    assert views
+    for view in sorted(views) + ["NotAnEndpoint"]:
+        names = frozenset({view})
+        focused = RoutingReader(Tree(settings.project_root, settings.src_root))
+        focused.walk_root(urls_module, names)
+        with monkeypatch.context() as patch:
+            patch.setattr(routing, "focus", lambda data, names: data)
+            whole = RoutingReader(Tree(settings.project_root, settings.src_root))
+            whole.walk_root(urls_module, names)
+        assert (focused.routes, set(focused.modules)) == (whole.routes, set(whole.modules))
+
+
+URLS = textwrap.dedent('''\
+    """Routes."""
+    import re
+    from django.urls import include, re_path
+
+    from .endpoints.a import AEndpoint
+    from .endpoints.b import (
+        BEndpoint,
+    )
+
+    A_URLS = [
+        re_path(
+            r"^a/$",
+            AEndpoint.as_view(),
+            name="a",
+        ),
+        # a comment
+        re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+    ]
+
+    urlpatterns = [
+        re_path(r"^x/", include(A_URLS)),
+        *re.__all__,
+    ]
+    ''').encode()
+
+
+def test_focus_blanks_other_entries_and_their_imports_keeping_lines() -> None:
+    cut = focus(URLS, frozenset({"BEndpoint"})).decode()
+    assert cut.count("\n") == URLS.count(b"\n")
+    assert "AEndpoint" not in cut
+    assert 'BEndpoint.as_view(), name="b"' in cut and "    BEndpoint," in cut
+    assert "include(A_URLS)" in cut and "*re.__all__" in cut and "import re" in cut
+
+
+def test_focus_leaves_other_layouts_whole() -> None:
+    patterns = b'urlpatterns = patterns(\n    "",\n    url(r"^a/$", A.as_view()),\n)\n'
+    assert focus(patterns, frozenset({"B"})) == patterns
+    strings = b'X = [\n    "a",\n]\n'
+    assert focus(strings, frozenset({"B"})) == strings
+    docstrings = URLS + b'"""two"""\n"""more"""\n'
+    assert focus(docstrings, frozenset({"BEndpoint"})) == docstrings
