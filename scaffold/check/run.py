@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scaffold.check.config import CheckConfig
+from scaffold.check.parallel import read_tree
 from scaffold.check.problems import Problem
 from scaffold.check.routing import RouteEntry, RoutingReader, as_view_references
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis
-from scaffold.check.scan import ROOT_CLASS, Resolver, candidate_modules, find_endpoints
+from scaffold.check.scan import ROOT_CLASS, Resolver, find_endpoints
 from scaffold.check.shadow import read_pattern
 from scaffold.check.source import ignored_rules
-from scaffold.check.tree import SourceFile, Tree, read_in_two_processes
+from scaffold.check.tree import SourceFile, Tree
 from scaffold.settings import Settings
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
@@ -42,8 +43,7 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
             changed = None
     if changed is None:
         files = tree.files()
-        candidates = candidate_modules(tree, files)
-        read_in_two_processes(tree, candidates, lambda: _read_routes(reader, root_urls))
+        candidates = read_tree(tree, files, lambda: _read_routes(reader, root_urls))
         endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules

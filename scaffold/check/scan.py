@@ -136,13 +136,12 @@ class Resolver:
             self._walk(base, order, depth + 1)
 
 
-def candidate_modules(tree: Tree, files: list[SourceFile]) -> list[str]:
-    """Modules defining a class whose bases may lead to `Endpoint`, judged by names only.
+Headers = tuple[dict[bytes, list[tuple[bytes, str]]], dict[bytes, set[bytes]]]
 
-    Reads bytes and runs two regexes per file; a fixed point over class and alias names
-    over-approximates the endpoint classes, so only their modules are parsed afterwards.
-    Names stay bytes and each distinct base list is read once: this loop sees every file.
-    """
+
+def read_headers(tree: Tree, files: list[SourceFile]) -> Headers:
+    """Class headers grouped by their base list, and original -> alias names: what decides
+    which modules may define endpoints (bytes and two regexes: this loop sees every file)."""
     by_bases: dict[bytes, list[tuple[bytes, str]]] = defaultdict(list)
     children: dict[bytes, set[bytes]] = defaultdict(set)
     for source in files:
@@ -159,13 +158,24 @@ def candidate_modules(tree: Tree, files: list[SourceFile]) -> list[str]:
         if b" as " in data:
             for original, alias in import_aliases(data):
                 children[original].add(alias)
+    return dict(by_bases), dict(children)
+
+
+def reachable_modules(parts: list[Headers]) -> list[str]:
+    """Modules defining a class whose bases may lead to `Endpoint`, judged by names only: a
+    fixed point over class and alias names over-approximates the endpoint classes, so only
+    their modules are parsed afterwards. Each distinct base list is read once."""
+    children: dict[bytes, set[bytes]] = defaultdict(set)
     defined_in: dict[bytes, set[str]] = defaultdict(set)
-    for bases, classes in by_bases.items():
-        names = base_names(bases)
-        for name, module in classes:
-            defined_in[name].add(module)
-            for base in names:
-                children[base].add(name)
+    for by_bases, aliases in parts:
+        for original, aliased in aliases.items():
+            children[original] |= aliased
+        for bases, classes in by_bases.items():
+            names = base_names(bases)
+            for name, module in classes:
+                defined_in[name].add(module)
+                for base in names:
+                    children[base].add(name)
     root = ROOT_CLASS.encode()
     reached = {root}
     pending = [root]

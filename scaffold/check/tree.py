@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,44 +126,6 @@ class Tree:
                 else None
             )
         return self._info[module]
-
-
-def read_in_two_processes(tree: Tree, modules: list[str], meanwhile: Callable[[], None]) -> None:
-    """Read `modules` into the tree, about half of them in a forked child (the parse is
-    CPU-bound and a CI runner has two cores or more), and run `meanwhile` here at the same time;
-    without fork, or if the child fails, everything here."""
-    if len(modules) < _FORK_FROM or not hasattr(os, "fork"):
-        meanwhile()
-        return
-    import pickle  # here: a one-file check never forks
-
-    # the child takes a little more: `meanwhile` (reading urls.py) runs here
-    theirs = [m for i, m in enumerate(modules) if i % 20 < 12]
-    ours = [m for i, m in enumerate(modules) if i % 20 >= 12]
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read its share, send it back, leave without cleanup handlers
-        code = 1
-        try:
-            os.close(read_fd)
-            payload = pickle.dumps({m: tree.info(m) for m in theirs}, pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_fd, "wb") as stream:
-                stream.write(payload)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_fd)
-    meanwhile()
-    for module in ours:
-        tree.info(module)
-    with os.fdopen(read_fd, "rb") as stream:
-        payload = stream.read()
-    _, status = os.waitpid(pid, 0)
-    if status == 0 and payload:
-        tree.adopt(pickle.loads(payload))
-
-
-_FORK_FROM = 64  # modules; below that a fork costs more than it saves
 
 
 def read_bytes(path: str) -> bytes:
