@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass, field
 
+from scaffold.check.route_calls import (
+    bind,
+    call_name,
+    groups_of,
+    name_of,
+    pattern_regex,
+    returned_list,
+    route_call,
+    view_name,
+)
 from scaffold.check.source import read_imports
 from scaffold.check.tree import Tree
 from scaffold.check.urls_focus import focus
-
-ROUTE_CALLS = frozenset({"re_path", "url", "path"})
-_GROUP_RE = re.compile(r"\(\?P<(\w+)>")
-_PATH_PARAM_RE = re.compile(r"<(?:(\w+):)?(\w+)>")
-_PATH_CONVERTERS = {"int": "[0-9]+", "str": "[^/]+", "slug": "[-a-zA-Z0-9_]+", "path": ".+"}
 
 
 @dataclass(frozen=True)
@@ -111,18 +115,18 @@ class RoutingReader:
                     owner, values = found
                     self._walk(owner, values, groups, list_key, bindings, stack[:-1])
                 continue
-            call = _route_call(item)
+            call = route_call(item)
             if call is None:
                 continue
             target = call.args[1]
-            skipped = self._views is not None and _view_name(target) not in self._views
-            if skipped and _call_name(target) != "include":
+            skipped = self._views is not None and view_name(target) not in self._views
+            if skipped and call_name(target) != "include":
                 continue
-            regex = _pattern_regex(call, bindings)
-            own_groups = tuple(_groups(regex)) if regex is not None else ()
-            name = _name_of(call, bindings)
+            regex = pattern_regex(call, bindings)
+            own_groups = tuple(groups_of(regex)) if regex is not None else ()
+            name = name_of(call, bindings)
             line, end = call.lineno, call.end_lineno or call.lineno
-            if _call_name(target) == "include":
+            if call_name(target) == "include":
                 if self._views is None:
                     entry = RouteEntry(
                         module.relpath, line, end, regex, groups, list_key, None, name, True
@@ -159,9 +163,9 @@ class RoutingReader:
                 self._walk(included, patterns, groups, f"{target.value}:urlpatterns", {}, stack)
         elif isinstance(target, ast.Call) and isinstance(target.func, ast.Name):
             function = module.functions.get(target.func.id)
-            returned = _returned_list(function) if function else None
+            returned = returned_list(function) if function else None
             if function is not None and returned is not None:
-                bound = _bind(function, target, bindings)
+                bound = bind(function, target, bindings)
                 self._walk(module, returned, groups, f"{key}:{function.name}", bound, stack)
         elif target is not None:
             found = self._named_list(module, target)
@@ -220,7 +224,7 @@ def _collect(module: _Module) -> None:
 def _list_items(value: ast.expr, module: _Module) -> list[ast.expr] | None:
     if isinstance(value, ast.List):
         return list(value.elts)
-    if isinstance(value, ast.Call) and _call_name(value) == "patterns" and value.args:
+    if isinstance(value, ast.Call) and call_name(value) == "patterns" and value.args:
         return list(value.args[1:])
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
         left, right = _list_items(value.left, module), _list_items(value.right, module)
@@ -229,94 +233,6 @@ def _list_items(value: ast.expr, module: _Module) -> list[ast.expr] | None:
     if isinstance(value, ast.Name) and value.id in module.lists:
         return list(module.lists[value.id])
     return None
-
-
-def _returned_list(function: ast.FunctionDef) -> list[ast.expr] | None:
-    for stmt in function.body:
-        if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.List):
-            return list(stmt.value.elts)
-    return None
-
-
-def _bind(function: ast.FunctionDef, call: ast.Call, outer: dict[str, str]) -> dict[str, str]:
-    """Parameter -> string value for the constant (or f-string) arguments of a call."""
-    params = [a.arg for a in function.args.args]
-    bound: dict[str, str] = {}
-    for param, arg in zip(params, call.args, strict=False):
-        value = _string(arg, outer)
-        if value is not None:
-            bound[param] = value
-    for keyword in call.keywords:
-        value = _string(keyword.value, outer)
-        if keyword.arg and value is not None:
-            bound[keyword.arg] = value
-    return bound
-
-
-def _string(node: ast.expr, bindings: dict[str, str]) -> str | None:
-    """A string constant, or an f-string / name whose parts are bound."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.Name):
-        return bindings.get(node.id)
-    if isinstance(node, ast.JoinedStr):
-        parts = []
-        for part in node.values:
-            inner = part.value if isinstance(part, ast.FormattedValue) else part
-            text = _string(inner, bindings)
-            if text is None:
-                return None
-            parts.append(text)
-        return "".join(parts)
-    return None
-
-
-def _call_name(node: ast.expr) -> str | None:
-    if not isinstance(node, ast.Call):
-        return None
-    func = node.func
-    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-
-
-def _route_call(node: ast.expr) -> ast.Call | None:
-    if isinstance(node, ast.Call) and _call_name(node) in ROUTE_CALLS and len(node.args) >= 2:
-        return node
-    return None
-
-
-def _pattern_regex(call: ast.Call, bindings: dict[str, str]) -> str | None:
-    """The pattern as a regex; a `path()` route is converted (`<int:x>` -> `(?P<x>[0-9]+)`)."""
-    text = _string(call.args[0], bindings)
-    if text is None or _call_name(call) != "path":
-        return text
-    parts, position = ["^"], 0
-    for match in _PATH_PARAM_RE.finditer(text):
-        converter = _PATH_CONVERTERS.get(match.group(1) or "str", "[^/]+")
-        parts += [re.escape(text[position : match.start()]), f"(?P<{match.group(2)}>{converter})"]
-        position = match.end()
-    parts.append(re.escape(text[position:]))
-    return "".join(parts) + ("" if _call_name(call.args[1]) == "include" else "$")
-
-
-def _groups(regex: str) -> list[str]:
-    return _GROUP_RE.findall(regex)
-
-
-def _name_of(call: ast.Call, bindings: dict[str, str]) -> str | None:
-    for keyword in call.keywords:
-        if keyword.arg == "name":
-            return _string(keyword.value, bindings)
-    return _string(call.args[2], bindings) if len(call.args) > 3 else None
-
-
-def _view_name(target: ast.expr) -> str | None:
-    """`Y` of `X.Y.as_view(...)` or of `Y.as_view(...)`, cheaply."""
-    func = getattr(target, "func", None)
-    if getattr(func, "attr", None) != "as_view":
-        return None
-    expr = getattr(func, "value", None)
-    name = getattr(expr, "attr", None) or getattr(expr, "id", None)
-    return name if isinstance(name, str) else None
 
 
 def _view_of(target: ast.expr, module: _Module) -> View | None:

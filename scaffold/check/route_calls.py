@@ -1,0 +1,100 @@
+"""Route expressions read from `ast`: which call is a route, its pattern as a regex, its
+name, the view it serves, and the arguments bound when a function builds a route list."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+ROUTE_CALLS = frozenset({"re_path", "url", "path"})
+_GROUP_RE = re.compile(r"\(\?P<(\w+)>")
+_PATH_PARAM_RE = re.compile(r"<(?:(\w+):)?(\w+)>")
+_PATH_CONVERTERS = {"int": "[0-9]+", "str": "[^/]+", "slug": "[-a-zA-Z0-9_]+", "path": ".+"}
+
+
+def returned_list(function: ast.FunctionDef) -> list[ast.expr] | None:
+    for stmt in function.body:
+        if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.List):
+            return list(stmt.value.elts)
+    return None
+
+
+def bind(function: ast.FunctionDef, call: ast.Call, outer: dict[str, str]) -> dict[str, str]:
+    """Parameter -> string value for the constant (or f-string) arguments of a call."""
+    params = [a.arg for a in function.args.args]
+    bound: dict[str, str] = {}
+    for param, arg in zip(params, call.args, strict=False):
+        value = string_value(arg, outer)
+        if value is not None:
+            bound[param] = value
+    for keyword in call.keywords:
+        value = string_value(keyword.value, outer)
+        if keyword.arg and value is not None:
+            bound[keyword.arg] = value
+    return bound
+
+
+def string_value(node: ast.expr, bindings: dict[str, str]) -> str | None:
+    """A string constant, or an f-string / name whose parts are bound."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return bindings.get(node.id)
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for part in node.values:
+            inner = part.value if isinstance(part, ast.FormattedValue) else part
+            text = string_value(inner, bindings)
+            if text is None:
+                return None
+            parts.append(text)
+        return "".join(parts)
+    return None
+
+
+def call_name(node: ast.expr) -> str | None:
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+
+
+def route_call(node: ast.expr) -> ast.Call | None:
+    if isinstance(node, ast.Call) and call_name(node) in ROUTE_CALLS and len(node.args) >= 2:
+        return node
+    return None
+
+
+def pattern_regex(call: ast.Call, bindings: dict[str, str]) -> str | None:
+    """The pattern as a regex; a `path()` route is converted (`<int:x>` -> `(?P<x>[0-9]+)`)."""
+    text = string_value(call.args[0], bindings)
+    if text is None or call_name(call) != "path":
+        return text
+    parts, position = ["^"], 0
+    for match in _PATH_PARAM_RE.finditer(text):
+        converter = _PATH_CONVERTERS.get(match.group(1) or "str", "[^/]+")
+        parts += [re.escape(text[position : match.start()]), f"(?P<{match.group(2)}>{converter})"]
+        position = match.end()
+    parts.append(re.escape(text[position:]))
+    return "".join(parts) + ("" if call_name(call.args[1]) == "include" else "$")
+
+
+def groups_of(regex: str) -> list[str]:
+    return _GROUP_RE.findall(regex)
+
+
+def name_of(call: ast.Call, bindings: dict[str, str]) -> str | None:
+    for keyword in call.keywords:
+        if keyword.arg == "name":
+            return string_value(keyword.value, bindings)
+    return string_value(call.args[2], bindings) if len(call.args) > 3 else None
+
+
+def view_name(target: ast.expr) -> str | None:
+    """`Y` of `X.Y.as_view(...)` or of `Y.as_view(...)`, cheaply."""
+    func = getattr(target, "func", None)
+    if getattr(func, "attr", None) != "as_view":
+        return None
+    expr = getattr(func, "value", None)
+    name = getattr(expr, "attr", None) or getattr(expr, "id", None)
+    return name if isinstance(name, str) else None
