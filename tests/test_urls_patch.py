@@ -250,8 +250,7 @@ def test_a_comment_after_the_last_argument_does_not_hide_the_trailing_comma() ->
 
 
 def test_a_top_level_route_goes_above_the_catch_all_section() -> None:
-    before = HEADER + dedent(
-        """\
+    before = HEADER + dedent("""\
         from .endpoints.a import AEndpoint
 
         urlpatterns = [
@@ -260,8 +259,7 @@ def test_a_top_level_route_goes_above_the_catch_all_section() -> None:
             re_path(r"^$", AEndpoint.as_view(), name="acme-api-index"),
             re_path(r"^", AEndpoint.as_view(), name="acme-api-catchall"),
         ]
-        """
-    )
+        """)
     after = patch(before, reg("BEndpoint", "b/"))
     assert (
         '    re_path(r"^b/$", BEndpoint.as_view(), name="acme-api-0-b"),\n'
