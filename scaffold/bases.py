@@ -159,7 +159,7 @@ def _read_module(module: str, path: Path) -> _ModuleInfo | None:
     classes: dict[str, ast.ClassDef] = {}
     for node in ast.walk(tree):  # includes `if TYPE_CHECKING:` imports
         if isinstance(node, ast.ImportFrom):
-            source = _absolute(package, node.module, node.level)
+            source = absolute_import(package, node.module, node.level)
             for alias in node.names:
                 imports[alias.asname or alias.name] = f"{source}.{alias.name}"
         elif isinstance(node, ast.Import):
@@ -173,7 +173,8 @@ def _read_module(module: str, path: Path) -> _ModuleInfo | None:
     return _ModuleInfo(module, imports, classes)
 
 
-def _absolute(package: str, module: str | None, level: int) -> str:
+def absolute_import(package: str, module: str | None, level: int) -> str:
+    """The absolute module a `from ... import` names, seen from `package`."""
     if level == 0:
         return module or ""
     parts = package.split(".")
@@ -246,7 +247,7 @@ def _read_convert_args(
             for target in stmt.targets:
                 if isinstance(target, ast.Name):
                     assigned[target.id] = stmt.value
-                key = _kwargs_key(target, kwargs_name)
+                key = kwargs_key(target, kwargs_name)
                 if key and isinstance(target, ast.Subscript) and key not in injects:
                     injects.append(key)
                     model = _root_model(stmt.value, assigned, info)
@@ -265,7 +266,8 @@ def _read_convert_args(
     return params, injects, types
 
 
-def _kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
+def kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
+    """`x` for `kwargs["x"]` when `kwargs` is named `kwargs_name`, else None."""
     if (
         isinstance(node, ast.Subscript)
         and isinstance(node.value, ast.Name)
@@ -280,7 +282,7 @@ def _kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
 def _kwargs_read(node: ast.AST, kwargs_name: str) -> str | None:
     """`kwargs["x"]` (load), `kwargs.pop("x", ...)`, `kwargs.get("x", ...)` -> "x"."""
     if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
-        return _kwargs_key(node, kwargs_name)
+        return kwargs_key(node, kwargs_name)
     if (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)

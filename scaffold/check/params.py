@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scaffold.bases import _kwargs_key  # the same kwargs["x"] reading as base choice
+from scaffold.bases import kwargs_key  # the same kwargs["x"] reading as base choice
 from scaffold.check.scan import EndpointClass
 
 
@@ -72,7 +72,7 @@ def _read_convert_args(method: ast.FunctionDef) -> ArgsFlow | None:
         if isinstance(node, (ast.Assign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                key = _kwargs_key(target, kwargs_name)
+                key = kwargs_key(target, kwargs_name)
                 if key is not None:
                     injected.add(key)
     in_chains: set[int] = set()
@@ -101,7 +101,7 @@ def _read_convert_args(method: ast.FunctionDef) -> ArgsFlow | None:
 def _read(node: ast.AST, kwargs_name: str) -> tuple[str, bool, bool] | None:
     """(name, raises when missing, removes it) for `kwargs[..]`, `.pop(..)` and `.get(..)`."""
     if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
-        key = _kwargs_key(node, kwargs_name)
+        key = kwargs_key(node, kwargs_name)
         return (key, True, False) if key else None
     if (
         isinstance(node, ast.Call)

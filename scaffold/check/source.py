@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from scaffold.bases import _absolute  # relative import -> absolute module, shared
+from scaffold.bases import absolute_import  # relative import -> absolute module, shared
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 _KEEP_BODIES = frozenset({b"convert_args"})
@@ -144,7 +144,7 @@ def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[s
     while stack:
         node = stack.pop()
         if isinstance(node, ast.ImportFrom):
-            source = _absolute(package, node.module, node.level)
+            source = absolute_import(package, node.module, node.level)
             for alias in node.names:
                 if alias.name == "*":
                     stars.append(source)
