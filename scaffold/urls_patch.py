@@ -247,15 +247,18 @@ class UrlsFile:
         self._edited[first] = (statement.last_line, cst.parse_module(text))
 
     def _import_text(self, module: str, names: list[str], exploded: bool) -> str:
-        nl = self._newline
-        one_line = f"from {module} import {', '.join(names)}"
-        if exploded or len(one_line) > self.line_length:
-            return (
-                f"from {module} import ({nl}"
-                + "".join(f"{_INDENT}{n},{nl}" for n in names)
-                + f"){nl}"
-            )
-        return one_line + nl
+        return import_text(module, names, exploded, self._newline, self.line_length)
+
+
+def import_text(module: str, names: list[str], exploded: bool, nl: str, line_length: int) -> str:
+    """`from module import a, b` on one line, or one name per line when `exploded` or too long
+    (black's magic-trailing-comma layout)."""
+    one_line = f"from {module} import {', '.join(names)}"
+    if exploded or len(one_line) > line_length:
+        return (
+            f"from {module} import ({nl}" + "".join(f"{_INDENT}{n},{nl}" for n in names) + f"){nl}"
+        )
+    return one_line + nl
 
 
 def _import_key(shown: str) -> list[object]:

@@ -15,9 +15,8 @@ import libcst as cst
 
 from scaffold.errors import PatchError
 from scaffold.urls_cst import remove_arg, remove_element
+from scaffold.urls_patch import import_text
 from scaffold.urls_read import ROUTE_CALLS, parse_urls
-
-_INDENT = "    "
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,9 @@ def remove_registration(
             kept = [alias for alias in stmt.names if (alias.asname or alias.name) != class_name]
             if kept:
                 exploded = lines[first - 1].rstrip().endswith("(")
-                text = _import_text(stmt, kept, exploded, newline, line_length)
+                shown = "." * stmt.level + (stmt.module or "")
+                names = [a.name + (f" as {a.asname}" if a.asname else "") for a in kept]
+                text = import_text(shown, names, exploded, newline, line_length)
                 edits.append((first - 1, last, text))
                 may_drop.update(range(first, last + 1))
             else:
@@ -171,18 +172,6 @@ def absolute_module(stmt: ast.ImportFrom, urls_package: str) -> str:
     parts = urls_package.split(".")
     base = ".".join(parts[: len(parts) - stmt.level + 1])
     return f"{base}.{stmt.module}" if stmt.module else base
-
-
-def _import_text(
-    stmt: ast.ImportFrom, kept: list[ast.alias], exploded: bool, newline: str, line_length: int
-) -> str:
-    module = "." * stmt.level + (stmt.module or "")
-    names = [a.name + (f" as {a.asname}" if a.asname else "") for a in kept]
-    one_line = f"from {module} import {', '.join(names)}"
-    if exploded or len(one_line) > line_length:
-        body = "".join(f"{_INDENT}{name},{newline}" for name in names)
-        return f"from {module} import ({newline}{body}){newline}"
-    return one_line + newline
 
 
 def _refuse_leftover_uses(tree: ast.Module, label: str, class_name: str) -> None:
