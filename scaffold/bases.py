@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from scaffold.routes import Param
 from scaffold.settings import Settings
@@ -136,7 +138,7 @@ class Catalog:
         is_root = name == ROOT_CLASS and module == f"{self._settings.api_module}.base"
         parent: BaseClass | None = None
         for base_expr in node.bases:
-            base_path = _dotted_of(base_expr, info)
+            base_path = dotted_of(base_expr, info)
             found = self._resolve(base_path, seen | {dotted}) if base_path else None
             if found is not None:
                 parent = found
@@ -182,17 +184,30 @@ def absolute_import(package: str, module: str | None, level: int) -> str:
     return ".".join(base + ([module] if module else []))
 
 
-def _dotted_of(expr: ast.expr, info: _ModuleInfo) -> str | None:
-    """The dotted path a base-class expression names (`Foo`, `mod.Foo`)."""
+class NamesInScope(Protocol):
+    """What a module-level name resolves against: the module, its classes, its imports."""
+
+    @property
+    def module(self) -> str: ...
+
+    @property
+    def classes(self) -> Mapping[str, object]: ...
+
+    @property
+    def imports(self) -> Mapping[str, str]: ...
+
+
+def dotted_of(expr: ast.expr, scope: NamesInScope) -> str | None:
+    """The dotted path a base-class expression names (`Foo`, `mod.Foo`, `Foo[T]`)."""
     if isinstance(expr, ast.Name):
-        if expr.id in info.classes:
-            return f"{info.module}.{expr.id}"
-        return info.imports.get(expr.id)
+        if expr.id in scope.classes:
+            return f"{scope.module}.{expr.id}"
+        return scope.imports.get(expr.id)
     if isinstance(expr, ast.Attribute):
-        head = _dotted_of(expr.value, info)
+        head = dotted_of(expr.value, scope)
         return f"{head}.{expr.attr}" if head else None
     if isinstance(expr, ast.Subscript):  # Generic[...] style bases
-        return _dotted_of(expr.value, info)
+        return dotted_of(expr.value, scope)
     return None
 
 
@@ -279,10 +294,12 @@ def kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
     return None
 
 
-def _kwargs_read(node: ast.AST, kwargs_name: str) -> str | None:
-    """`kwargs["x"]` (load), `kwargs.pop("x", ...)`, `kwargs.get("x", ...)` -> "x"."""
+def kwargs_access(node: ast.AST, kwargs_name: str) -> tuple[str, bool, bool] | None:
+    """(name, raises when missing, removes it) for `kwargs["x"]` (load), `kwargs.pop("x"[, d])`
+    and `kwargs.get("x"[, d])`; None for anything else."""
     if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
-        return kwargs_key(node, kwargs_name)
+        key = kwargs_key(node, kwargs_name)
+        return (key, True, False) if key else None
     if (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
@@ -293,8 +310,15 @@ def _kwargs_read(node: ast.AST, kwargs_name: str) -> str | None:
         and isinstance(node.args[0], ast.Constant)
         and isinstance(node.args[0].value, str)
     ):
-        return node.args[0].value
+        pops = node.func.attr == "pop"
+        return (node.args[0].value, pops and len(node.args) == 1, pops)
     return None
+
+
+def _kwargs_read(node: ast.AST, kwargs_name: str) -> str | None:
+    """`kwargs["x"]` (load), `kwargs.pop("x", ...)`, `kwargs.get("x", ...)` -> "x"."""
+    access = kwargs_access(node, kwargs_name)
+    return access[0] if access else None
 
 
 def _root_model(value: ast.expr, assigned: dict[str, ast.expr], info: _ModuleInfo) -> str | None:

@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scaffold.bases import kwargs_key  # the same kwargs["x"] reading as base choice
+from scaffold.bases import kwargs_access, kwargs_key  # the same kwargs reading as base choice
 from scaffold.check.scan import EndpointClass
 
 
@@ -78,7 +78,7 @@ def _read_convert_args(method: ast.FunctionDef) -> ArgsFlow | None:
     in_chains: set[int] = set()
     for node in ast.walk(method):
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
-            reads = [(_read(v, kwargs_name), v) for v in node.values]
+            reads = [(kwargs_access(v, kwargs_name), v) for v in node.values]
             names = frozenset(r[0] for r, _ in reads if r)
             if names and all(r for r, _ in reads):
                 in_chains |= {id(v) for _, v in reads}
@@ -86,7 +86,7 @@ def _read_convert_args(method: ast.FunctionDef) -> ArgsFlow | None:
                 if last and last[1] and id(node) not in conditional:
                     required.append(names)
     for node in ast.walk(method):
-        found = _read(node, kwargs_name)
+        found = kwargs_access(node, kwargs_name)
         if found is None:
             continue
         name, mandatory, pops = found
@@ -96,26 +96,6 @@ def _read_convert_args(method: ast.FunctionDef) -> ArgsFlow | None:
         if mandatory and id(node) not in in_chains and id(node) not in conditional:
             required.append(frozenset({name}))
     return ArgsFlow(frozenset(consumed), frozenset(read), tuple(required), frozenset(injected))
-
-
-def _read(node: ast.AST, kwargs_name: str) -> tuple[str, bool, bool] | None:
-    """(name, raises when missing, removes it) for `kwargs[..]`, `.pop(..)` and `.get(..)`."""
-    if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
-        key = kwargs_key(node, kwargs_name)
-        return (key, True, False) if key else None
-    if (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr in ("pop", "get")
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == kwargs_name
-        and node.args
-        and isinstance(node.args[0], ast.Constant)
-        and isinstance(node.args[0].value, str)
-    ):
-        pops = node.func.attr == "pop"
-        return (node.args[0].value, pops and len(node.args) == 1, pops)
-    return None
 
 
 def mismatches(endpoint: EndpointClass, groups: tuple[str, ...]) -> list[str]:

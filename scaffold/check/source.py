@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from scaffold.bases import absolute_import  # relative import -> absolute module, shared
+from scaffold.bases import absolute_import, dotted_of  # shared with base choice
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 _KEEP_BODIES = frozenset({b"convert_args"})
@@ -192,20 +192,6 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
             paths = (dotted_of(base, info) for base in node.bases)
             info.classes[node.name].base_paths = [path for path in paths if path]
     return info
-
-
-def dotted_of(expr: ast.expr, module: ModuleInfo) -> str | None:
-    """The dotted path a name expression (`Foo`, `mod.Foo`, `Foo[T]`) refers to."""
-    if isinstance(expr, ast.Name):
-        if expr.id in module.classes:
-            return f"{module.module}.{expr.id}"
-        return module.imports.get(expr.id)
-    if isinstance(expr, ast.Attribute):
-        head = dotted_of(expr.value, module)
-        return f"{head}.{expr.attr}" if head else None
-    if isinstance(expr, ast.Subscript):
-        return dotted_of(expr.value, module)
-    return None
 
 
 def _class_info(node: ast.ClassDef) -> ClassInfo:
