@@ -72,8 +72,8 @@ def _bare_libcst(text: str) -> Callable[[], Any]:
 
 def _scaffold_plan(tree: Path) -> Callable[[], Any]:
     """scaffold's in-process pipeline for one new-endpoint: settings, spec, plan; no writes."""
-    from scaffold.generation import OnExisting, build_plan
-    from scaffold.settings import load_settings
+    from scaffold.generate.build import OnExisting, build_plan
+    from scaffold.project.settings import load_settings
     from scaffold.spec import resource_from_flags
 
     def run() -> Any:

@@ -47,11 +47,11 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     try:
         if args[:1] == ["check"]:
-            from scaffold.check.options import parse_check_args
+            from scaffold.commands.check_options import parse_check_args
 
             parsed = parse_check_args(args[1:])
             if parsed is not None:
-                from scaffold.check.command import run_check_command
+                from scaffold.commands.run_check import run_check_command
 
                 if argv is None:  # a process of its own: see _exit_now
                     gc.disable()  # short-lived and mostly acyclic: collections only cost time
@@ -71,9 +71,3 @@ def _exit_now(code: int) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
-
-
-def __getattr__(name: str) -> typer.Typer:
-    if name == "app":  # `scaffold.cli.app`, built on first use
-        return build_app()
-    raise AttributeError(name)

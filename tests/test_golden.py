@@ -14,7 +14,7 @@ from pathlib import Path
 import black
 import pytest
 
-from scaffold.settings import load_settings
+from scaffold.project.settings import load_settings
 from tests.helpers import FIXTURES, GOLDEN, changed_files, copy_project, run_cli, snapshot
 
 CASES_DIR = GOLDEN / "cases"

@@ -11,14 +11,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from scaffold.bases import Catalog
 from scaffold.errors import ConflictError
+from scaffold.generate.render import render_endpoint
+from scaffold.generate.resolve import resolve
 from scaffold.naming import class_name_for
-from scaffold.render import render_endpoint
-from scaffold.resolve import resolve
-from scaffold.settings import Settings, load_settings
+from scaffold.project.catalog import Catalog
+from scaffold.project.settings import Settings, load_settings
 from scaffold.spec import ResourceSpec, resource_from_flags
-from scaffold.urls_patch import Registration, UrlsFile
+from scaffold.urls.add import Registration, UrlsFile
 from tests.helpers import EXAMPLE
 
 MODE = black.Mode(line_length=100)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.urls_remove import remove_registration
+from scaffold.urls.remove import remove_registration
 from tests.helpers import EXAMPLE, FIXTURES, RECORD_DIR, copy_project, run_cli, snapshot
 from tests.test_golden import CASES
 

@@ -7,10 +7,10 @@ import dataclasses
 
 import pytest
 
-from scaffold.bases import Catalog
-from scaffold.render import render_endpoint
-from scaffold.resolve import resolve
-from scaffold.settings import load_settings
+from scaffold.generate.render import render_endpoint
+from scaffold.generate.resolve import resolve
+from scaffold.project.catalog import Catalog
+from scaffold.project.settings import load_settings
 from scaffold.spec import resource_from_flags
 from tests.helpers import EXAMPLE
 

@@ -103,7 +103,7 @@ def test_new_endpoint_on_a_sentry_sized_urls_py(
 def test_cli_subprocess_writes_the_same_bytes_as_in_process(
     tree: tuple[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The console script renders in a forked worker; the result must not differ."""
+    """The console script (its own process) and the in-process call write the same bytes."""
     style, source_tree = tree
     argv, _, _ = CASES[style]
     in_process = copy_project(source_tree, tmp_path / "in")

@@ -8,7 +8,7 @@ import pytest
 
 from scaffold.errors import ConflictError, PatchError
 from scaffold.routes import parse_route
-from scaffold.urls_patch import Registration, UrlsFile
+from scaffold.urls.add import Registration, UrlsFile
 
 HEADER = "from django.urls import include, re_path\n\n"
 

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scaffold.errors import ConflictError, ScaffoldError
-from scaffold.generation import OnExisting, build_plan
-from scaffold.plan import apply
-from scaffold.removal import build_removal_plan
-from scaffold.settings import load_settings
+from scaffold.generate.build import OnExisting, build_plan
+from scaffold.generate.removal import build_removal_plan
+from scaffold.project.settings import load_settings
 from scaffold.spec import resource_from_flags
+from scaffold.write.plan import apply
 from tests.helpers import EXAMPLE, changed_files, run_cli, snapshot
 from tests.test_bad_input import run_like_a_process
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from scaffold.check.params import mismatches
 from scaffold.check.problems import Problem
-from scaffold.check.routing import RouteEntry
-from scaffold.check.scan import EndpointClass, Resolver
 from scaffold.check.shadow import Pattern, covers, read_pattern
+from scaffold.pysource.classes import EndpointClass, Resolver
+from scaffold.pysource.urlconf import RouteEntry
 
 
 @dataclass

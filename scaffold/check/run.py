@@ -6,15 +6,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scaffold.check.config import CheckConfig
-from scaffold.check.parallel import read_tree
 from scaffold.check.problems import Problem
-from scaffold.check.routing import RouteEntry, RoutingReader, as_view_references
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis
-from scaffold.check.scan import ROOT_CLASS, Resolver, find_endpoints
-from scaffold.check.shadow import read_pattern
-from scaffold.check.source import ignored_rules
-from scaffold.check.tree import SourceFile, Tree
-from scaffold.settings import Settings
+from scaffold.project.settings import Settings
+from scaffold.pysource.classes import (
+    ROOT_CLASS,
+    Resolver,
+    find_endpoints,
+    reachable_modules,
+    read_headers,
+)
+from scaffold.pysource.modules import ignored_rules
+from scaffold.pysource.tree import SourceFile, Tree
+from scaffold.pysource.urlconf import RouteEntry, RoutingReader, as_view_references
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
 
@@ -37,13 +41,12 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
     root_urls = settings.module_for(settings.urls_path)
     changed = None if paths is None else _changed_modules(tree, paths)
     names = {n for m in changed or () if (info := tree.info(m)) for n in info.classes}
-    if changed is not None:
-        reader.walk_root(root_urls, frozenset(names))
-        if _affects_everything(settings, reader, changed):
-            changed = None
+    reader.walk_root(root_urls)
+    if changed is not None and _affects_everything(settings, reader, changed):
+        changed = None
     if changed is None:
         files = tree.files()
-        candidates = read_tree(tree, files, lambda: _read_routes(reader, root_urls))
+        candidates = reachable_modules([read_headers(tree, files)])
         endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules
@@ -68,14 +71,6 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
     kept = _without_ignored(tree, sorted(problems))
     concrete = [e for e in endpoints if e.handles_itself()]
     return CheckResult(kept, len(concrete), len([r for r in routes if r.view is not None]))
-
-
-def _read_routes(reader: RoutingReader, root_urls: str) -> None:
-    """Walk the routes and read their patterns (cached for unreachable-route)."""
-    reader.walk_root(root_urls)
-    for route in reader.routes:
-        if route.regex is not None:
-            read_pattern(route.regex)
 
 
 def _changed_modules(tree: Tree, paths: list[Path]) -> set[str]:

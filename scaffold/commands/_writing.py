@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from scaffold.generation import OnExisting
-    from scaffold.plan import Plan
+    from scaffold.generate.build import OnExisting
+    from scaffold.write.plan import Plan
 
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite an existing endpoint module.")
@@ -26,7 +26,7 @@ ProjectOption = Annotated[Path, typer.Option(help="Root of the target project.")
 def on_existing(force: bool, skip: bool, default: OnExisting) -> OnExisting:
     """The policy for existing modules that --force / --skip ask for."""
     from scaffold.errors import SpecError
-    from scaffold.generation import OnExisting
+    from scaffold.generate.build import OnExisting
 
     if force and skip:
         raise SpecError("--force and --skip exclude each other; pass one")
@@ -37,7 +37,7 @@ def finish(plan: Plan, dry_run: bool) -> None:
     """Print the plan's messages; with `dry_run` show diffs, else write."""
     from rich.console import Console
 
-    from scaffold.plan import apply, validate
+    from scaffold.write.plan import apply, validate
 
     console = Console(highlight=False, soft_wrap=True)
     if dry_run:

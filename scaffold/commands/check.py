@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from scaffold.check.options import OPTIONS, PATHS_HELP, CheckArgs
+from scaffold.commands.check_options import OPTIONS, PATHS_HELP, CheckArgs
 
 HELP = (
     "Check statically, without importing Django or the project, that every endpoint class is "
@@ -32,7 +32,7 @@ def check(
     baseline: Annotated[Path | None, _option("baseline")] = None,
     write_baseline: Annotated[bool, _option("write_baseline")] = False,
 ) -> None:
-    from scaffold.check.command import run_check_command
+    from scaffold.commands.run_check import run_check_command
 
     args = CheckArgs(
         paths or None, project, output_format, select, ignore, baseline, write_baseline

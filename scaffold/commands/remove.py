@@ -26,8 +26,8 @@ def remove(
     dry_run: DryRunOption = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    from scaffold.removal import build_removal_plan
-    from scaffold.settings import load_settings
+    from scaffold.generate.removal import build_removal_plan
+    from scaffold.project.settings import load_settings
 
     settings = load_settings(project)
     finish(build_removal_plan(settings, name, force=force), dry_run)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.check.options import OPTIONS, CheckArgs, parse_check_args
+from scaffold.commands.check_options import OPTIONS, CheckArgs, parse_check_args
 from tests.helpers import run_cli
 
 

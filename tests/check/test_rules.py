@@ -9,7 +9,7 @@ import pytest
 from scaffold.check.config import load_check_config
 from scaffold.check.problems import RULES
 from scaffold.check.run import run_check
-from scaffold.settings import load_settings
+from scaffold.project.settings import load_settings
 from tests.check.trees import STATS, URLS, write_tree
 
 URLS_PATH = "src/shop/api/urls.py"

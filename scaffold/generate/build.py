@@ -5,15 +5,15 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from scaffold.bases import Catalog
-from scaffold.errors import ConflictError, ProjectError, ScaffoldError, SpecError
-from scaffold.plan import FileChange, Plan
-from scaffold.record import Record
-from scaffold.render_worker import start_rendering
-from scaffold.resolve import ResolvedEndpoint, resolve
-from scaffold.settings import Settings
+from scaffold.errors import ConflictError, ProjectError, SpecError
+from scaffold.generate.render import render_endpoint
+from scaffold.generate.resolve import ResolvedEndpoint, resolve
+from scaffold.project.catalog import Catalog
+from scaffold.project.settings import Settings
 from scaffold.spec import ResourceSpec
-from scaffold.urls_patch import Registration, UrlsFile
+from scaffold.urls.add import Registration, UrlsFile
+from scaffold.write.plan import FileChange, Plan
+from scaffold.write.record import Record
 
 
 class OnExisting(Enum):
@@ -43,35 +43,25 @@ def build_plan(
     settings: Settings,
     resources: list[ResourceSpec],
     on_existing: OnExisting,
-    *,
-    parallel: bool = False,
 ) -> Plan:
-    """Everything the resources need, computed in memory; nothing is written here.
-
-    With `parallel`, the modules are rendered in a forked child while this process patches
-    urls.py (rendering pays for importing jinja2 and black; patching for libcst).
-    """
+    """Everything the resources need, computed in memory; nothing is written here."""
     catalog = Catalog(settings)
     endpoints = [resolve(spec, settings, catalog) for spec in resources]
     _refuse_shared_modules(settings, endpoints)
-    rendered = start_rendering(endpoints, settings, parallel=parallel)
+    rendered = [render_endpoint(endpoint, settings) for endpoint in endpoints]
     urls_label = settings.relpath(settings.urls_path)
-    try:
-        urls_before = read_source(settings.urls_path, urls_label)
-        urls = UrlsFile(
-            urls_before,
-            urls_label,
-            settings.package,
-            settings.module_for(settings.urls_path),
-            settings.line_length,
-        )
-        plan = Plan(settings.project_root)
-        record = Record(settings.project_root)
-        pending = [(e, *_register(settings, urls, e, on_existing)) for e in endpoints]
-    except ScaffoldError:
-        rendered()  # a rendering error comes first, as it would when run one after the other
-        raise
-    for (endpoint, existing, urls_message), text in zip(pending, rendered(), strict=True):
+    urls_before = read_source(settings.urls_path, urls_label)
+    urls = UrlsFile(
+        urls_before,
+        urls_label,
+        settings.package,
+        settings.module_for(settings.urls_path),
+        settings.line_length,
+    )
+    plan = Plan(settings.project_root)
+    record = Record(settings.project_root)
+    pending = [(e, *_register(settings, urls, e, on_existing)) for e in endpoints]
+    for (endpoint, existing, urls_message), text in zip(pending, rendered, strict=True):
         path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
         if existing is None:
             plan.add(FileChange(path, None, text))

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from scaffold.errors import ConflictError, PatchError
+from scaffold.generate.render import import_name_key, natural_key
 from scaffold.naming import url_name_for
-from scaffold.render import import_name_key, natural_key
 from scaffold.routes import Route, Token, strip_prefix, tokens_to_regex
-from scaffold.urls_cst import insert_arg, insert_element
-from scaffold.urls_place import choose_position, entries_of
-from scaffold.urls_read import ImportStatement, ListStatement, UrlsIndex
+from scaffold.urls.cst_edits import insert_arg, insert_element
+from scaffold.urls.index import ImportStatement, ListStatement, UrlsIndex
+from scaffold.urls.place import choose_position, entries_of
 
 _INDENT = "    "
 
@@ -40,7 +40,6 @@ class Added:
 
     list_name: str
     url_name: str
-    pattern: str
 
 
 @dataclass
@@ -133,7 +132,7 @@ class UrlsFile:
         self._edited[statement.first_line] = (statement.last_line, module)
         self._add_import(registration)
         self.index.url_names[url_name] += 1
-        return Added(statement.title, url_name, pattern)
+        return Added(statement.title, url_name)
 
     def _refuse_shadowing(self, registration: Registration) -> None:
         for statement in self.index.imports:

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError, did_you_mean
-from scaffold.generation import read_source
+from scaffold.generate.build import read_source
 from scaffold.naming import CLASS_NAME_RE, class_name_for, module_name_for
-from scaffold.plan import FileChange, Plan
-from scaffold.record import Record
-from scaffold.settings import Settings
-from scaffold.urls_remove import Removal, absolute_module, remove_registration
+from scaffold.project.settings import Settings
+from scaffold.urls.remove import Removal, absolute_module, remove_registration
+from scaffold.write.plan import FileChange, Plan
+from scaffold.write.record import Record
 
 _SKIPPED_DIRS = {"__pycache__", "node_modules", ".git", ".venv", "venv", ".tox", ".scaffold"}
 

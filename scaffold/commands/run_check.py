@@ -3,7 +3,7 @@ command and the lean path in `scaffold.cli.main`)."""
 
 from __future__ import annotations
 
-from scaffold.check.options import CheckArgs
+from scaffold.commands.check_options import CheckArgs
 
 
 def _rules(value: str | None) -> list[str] | None:
@@ -16,7 +16,7 @@ def run_check_command(args: CheckArgs) -> int:
     from scaffold.check.report import Format, github_report, json_report, print_text
     from scaffold.check.run import run_check
     from scaffold.errors import SpecError
-    from scaffold.settings import load_settings
+    from scaffold.project.settings import load_settings
 
     if args.output_format not in {f.value for f in Format}:
         raise SpecError(f"--format {args.output_format!r}: use text, json or github")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
+from scaffold.project.settings import Settings
+from scaffold.pysource.convert_args import kwargs_access, kwargs_key
+from scaffold.pysource.imports import absolute_import
+from scaffold.pysource.modules import dotted_of
 from scaffold.routes import Param
-from scaffold.settings import Settings
 
 ROOT_CLASS = "Endpoint"
 # Used only when a known base is found but its convert_args cannot be read (e.g. it comes from a
@@ -175,42 +176,6 @@ def _read_module(module: str, path: Path) -> _ModuleInfo | None:
     return _ModuleInfo(module, imports, classes)
 
 
-def absolute_import(package: str, module: str | None, level: int) -> str:
-    """The absolute module a `from ... import` names, seen from `package`."""
-    if level == 0:
-        return module or ""
-    parts = package.split(".")
-    base = parts[: len(parts) - (level - 1)] if level > 1 else parts
-    return ".".join(base + ([module] if module else []))
-
-
-class NamesInScope(Protocol):
-    """What a module-level name resolves against: the module, its classes, its imports."""
-
-    @property
-    def module(self) -> str: ...
-
-    @property
-    def classes(self) -> Mapping[str, object]: ...
-
-    @property
-    def imports(self) -> Mapping[str, str]: ...
-
-
-def dotted_of(expr: ast.expr, scope: NamesInScope) -> str | None:
-    """The dotted path a base-class expression names (`Foo`, `mod.Foo`, `Foo[T]`)."""
-    if isinstance(expr, ast.Name):
-        if expr.id in scope.classes:
-            return f"{scope.module}.{expr.id}"
-        return scope.imports.get(expr.id)
-    if isinstance(expr, ast.Attribute):
-        head = dotted_of(expr.value, scope)
-        return f"{head}.{expr.attr}" if head else None
-    if isinstance(expr, ast.Subscript):  # Generic[...] style bases
-        return dotted_of(expr.value, scope)
-    return None
-
-
 def _describe(
     name: str, module: str, node: ast.ClassDef, info: _ModuleInfo, parent: BaseClass | None
 ) -> BaseClass:
@@ -279,40 +244,6 @@ def _read_convert_args(
         if key and key not in taken and not any(key in p for p in params):
             params.append(frozenset({key}))
     return params, injects, types
-
-
-def kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
-    """`x` for `kwargs["x"]` when `kwargs` is named `kwargs_name`, else None."""
-    if (
-        isinstance(node, ast.Subscript)
-        and isinstance(node.value, ast.Name)
-        and node.value.id == kwargs_name
-        and isinstance(node.slice, ast.Constant)
-        and isinstance(node.slice.value, str)
-    ):
-        return node.slice.value
-    return None
-
-
-def kwargs_access(node: ast.AST, kwargs_name: str) -> tuple[str, bool, bool] | None:
-    """(name, raises when missing, removes it) for `kwargs["x"]` (load), `kwargs.pop("x"[, d])`
-    and `kwargs.get("x"[, d])`; None for anything else."""
-    if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
-        key = kwargs_key(node, kwargs_name)
-        return (key, True, False) if key else None
-    if (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr in ("pop", "get")
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == kwargs_name
-        and node.args
-        and isinstance(node.args[0], ast.Constant)
-        and isinstance(node.args[0].value, str)
-    ):
-        pops = node.func.attr == "pop"
-        return (node.args[0].value, pops and len(node.args) == 1, pops)
-    return None
 
 
 def _kwargs_read(node: ast.AST, kwargs_name: str) -> str | None:

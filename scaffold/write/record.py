@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scaffold.errors import ProjectError
-from scaffold.plan import FileChange
+from scaffold.write.plan import FileChange
 
 RECORD_DIR = ".scaffold"
 RECORD_FILE = "generated.json"

@@ -15,7 +15,7 @@ from scaffold.naming import (
     object_name_for,
 )
 from scaffold.routes import Route
-from scaffold.spec_model import AUTO, LOOKUP_KEYS, METHODS, Locator, LookupSpec
+from scaffold.spec.model import AUTO, LOOKUP_KEYS, METHODS, Locator, LookupSpec
 
 
 def check_keys(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scaffold.bases import BaseClass, Catalog
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.naming import module_name_for, object_name_for
-from scaffold.settings import Settings
+from scaffold.project.catalog import BaseClass, Catalog
+from scaffold.project.settings import Settings
 from scaffold.spec import AUTO, LookupSpec, ResourceSpec
 
 DEFAULT_OWNER = "UNOWNED"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from scaffold.check.source import (
+from scaffold.pysource.modules import (
     CLASS_HEADER_RE,
     HTTP_METHODS,
     ClassInfo,
@@ -13,7 +13,7 @@ from scaffold.check.source import (
     base_names,
     import_aliases,
 )
-from scaffold.check.tree import SourceFile, Tree, read_bytes
+from scaffold.pysource.tree import SourceFile, Tree, read_bytes
 
 ROOT_CLASS = "Endpoint"
 

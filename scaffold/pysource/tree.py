@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from scaffold.check.source import ModuleInfo, read_module
+from scaffold.pysource.modules import ModuleInfo, read_module
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from scaffold.check.route_calls import (
+from scaffold.pysource.imports import read_imports
+from scaffold.pysource.routes import (
     bind,
     call_name,
     groups_of,
@@ -13,11 +14,8 @@ from scaffold.check.route_calls import (
     pattern_regex,
     returned_list,
     route_call,
-    view_name,
 )
-from scaffold.check.source import read_imports
-from scaffold.check.tree import Tree
-from scaffold.check.urls_focus import focus
+from scaffold.pysource.tree import Tree
 
 
 @dataclass(frozen=True)
@@ -61,16 +59,10 @@ class RoutingReader:
         self.tree = tree
         self.routes: list[RouteEntry] = []
         self.modules: dict[str, _Module | None] = {}
-        self._views: frozenset[str] | None = None
 
-    def walk_root(self, module: str, views: frozenset[str] | None = None) -> None:
-        """Every route reachable from `module.urlpatterns`; with `views`, only the routes whose
-        view's last name is one of them (no include entries): reading a route costs more than
-        skipping it, and one changed file needs only its own routes."""
+    def walk_root(self, module: str) -> None:
+        """Every route reachable from `module.urlpatterns`, includes first-class entries too."""
         self.routes = []
-        if views != self._views:
-            self.modules = {}  # read for other views: they may lack routes needed now
-        self._views = views
         parsed = self._module(module)
         if parsed is not None and "urlpatterns" in parsed.lists:
             self._walk(parsed, parsed.lists["urlpatterns"], (), f"{module}:urlpatterns", {}, ())
@@ -80,8 +72,6 @@ class RoutingReader:
             return self.modules[module]
         data = self.tree.data(module)
         source = self.tree.file_for(module) if data is not None else None
-        if data is not None and self._views is not None:
-            data = focus(data, self._views)
         parsed = None
         if data is not None and source is not None:
             try:
@@ -119,19 +109,15 @@ class RoutingReader:
             if call is None:
                 continue
             target = call.args[1]
-            skipped = self._views is not None and view_name(target) not in self._views
-            if skipped and call_name(target) != "include":
-                continue
             regex = pattern_regex(call, bindings)
             own_groups = tuple(groups_of(regex)) if regex is not None else ()
             name = name_of(call, bindings)
             line, end = call.lineno, call.end_lineno or call.lineno
             if call_name(target) == "include":
-                if self._views is None:
-                    entry = RouteEntry(
-                        module.relpath, line, end, regex, groups, list_key, None, name, True
-                    )
-                    self.routes.append(entry)
+                entry = RouteEntry(
+                    module.relpath, line, end, regex, groups, list_key, None, name, True
+                )
+                self.routes.append(entry)
                 self._include(module, target, (*groups, *own_groups), bindings, stack, line)
                 continue
             view = _view_of(target, module)

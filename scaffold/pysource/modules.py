@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
-from scaffold.bases import absolute_import, dotted_of  # shared with base choice
+from scaffold.pysource.imports import read_imports
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 _KEEP_BODIES = frozenset({b"convert_args"})
@@ -106,7 +108,6 @@ class Signature:
     names: tuple[str, ...]
     required: tuple[str, ...]
     var_keyword: bool
-    var_positional: bool
 
 
 @dataclass
@@ -134,34 +135,6 @@ class ModuleInfo:
     classes: dict[str, ClassInfo]
     star_imports: list[str] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # every other module-level binding
-
-
-def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[str]]:
-    """Local name -> dotted path for module-level imports (and those under `if`/`try`)."""
-    imports: dict[str, str] = {}
-    stars: list[str] = []
-    stack: list[ast.stmt] = list(tree.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.ImportFrom):
-            source = absolute_import(package, node.module, node.level)
-            for alias in node.names:
-                if alias.name == "*":
-                    stars.append(source)
-                else:
-                    imports[alias.asname or alias.name] = f"{source}.{alias.name}"
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    imports[alias.asname] = alias.name
-                else:
-                    head = alias.name.split(".")[0]
-                    imports[head] = head
-        elif isinstance(node, (ast.If, ast.Try)):
-            stack += node.body + node.orelse + getattr(node, "finalbody", [])
-            for handler in getattr(node, "handlers", []):
-                stack += handler.body
-    return imports, stars
 
 
 def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> ModuleInfo | None:
@@ -248,7 +221,6 @@ def _signature(args: ast.arguments) -> Signature:
         names=tuple(a.arg for a in [*named, *args.kwonlyargs]),
         required=tuple(required),
         var_keyword=args.kwarg is not None,
-        var_positional=args.vararg is not None,
     )
 
 
@@ -264,3 +236,30 @@ def ignored_rules(data: bytes) -> dict[int, set[str] | None]:
             else {r.strip() for r in listed.decode(errors="replace").split(",") if r.strip()}
         )
     return found
+
+
+class NamesInScope(Protocol):
+    """What a module-level name resolves against: the module, its classes, its imports."""
+
+    @property
+    def module(self) -> str: ...
+
+    @property
+    def classes(self) -> Mapping[str, object]: ...
+
+    @property
+    def imports(self) -> Mapping[str, str]: ...
+
+
+def dotted_of(expr: ast.expr, scope: NamesInScope) -> str | None:
+    """The dotted path a base-class expression names (`Foo`, `mod.Foo`, `Foo[T]`)."""
+    if isinstance(expr, ast.Name):
+        if expr.id in scope.classes:
+            return f"{scope.module}.{expr.id}"
+        return scope.imports.get(expr.id)
+    if isinstance(expr, ast.Attribute):
+        head = dotted_of(expr.value, scope)
+        return f"{head}.{expr.attr}" if head else None
+    if isinstance(expr, ast.Subscript):  # Generic[...] style bases
+        return dotted_of(expr.value, scope)
+    return None

@@ -8,7 +8,7 @@ from typing import Any
 from scaffold.errors import SpecError
 from scaffold.naming import CLASS_NAME_RE, class_name_for
 from scaffold.routes import RouteSyntaxError, parse_route
-from scaffold.spec_fields import (
+from scaffold.spec.fields import (
     check_keys,
     fail,
     read_dotted_or_name,
@@ -21,7 +21,7 @@ from scaffold.spec_fields import (
     read_string,
     read_url_name,
 )
-from scaffold.spec_model import (  # re-exported: the rest of scaffold imports them from here
+from scaffold.spec.model import (  # re-exported: the rest of scaffold imports them from here
     AUTO,
     DEFAULT_KEYS,
     METHODS,

@@ -88,13 +88,3 @@ def name_of(call: ast.Call, bindings: dict[str, str]) -> str | None:
         if keyword.arg == "name":
             return string_value(keyword.value, bindings)
     return string_value(call.args[2], bindings) if len(call.args) > 3 else None
-
-
-def view_name(target: ast.expr) -> str | None:
-    """`Y` of `X.Y.as_view(...)` or of `Y.as_view(...)`, cheaply."""
-    func = getattr(target, "func", None)
-    if getattr(func, "attr", None) != "as_view":
-        return None
-    expr = getattr(func, "value", None)
-    name = getattr(expr, "attr", None) or getattr(expr, "id", None)
-    return name if isinstance(name, str) else None

@@ -10,9 +10,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from scaffold.errors import SpecError
+from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.naming import split_dotted
-from scaffold.resolve import Lookup, ResolvedEndpoint
-from scaffold.settings import Settings
+from scaffold.project.settings import Settings
 from scaffold.spec import ResourceSpec
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import libcst as cst
 
 from scaffold.errors import ConflictError, PatchError
 from scaffold.routes import Token, regex_to_tokens, sample_path, segments
-from scaffold.urls_read import ROUTE_CALLS
+from scaffold.urls.index import ROUTE_CALLS
 
 
 @dataclass

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import libcst as cst
 
 from scaffold.errors import PatchError
-from scaffold.urls_cst import remove_arg, remove_element
-from scaffold.urls_patch import import_text
-from scaffold.urls_read import ROUTE_CALLS, parse_urls
+from scaffold.urls.add import import_text
+from scaffold.urls.cst_edits import remove_arg, remove_element
+from scaffold.urls.index import ROUTE_CALLS, parse_urls
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""From validated resources to a plan: resolve against the project, render, build the changes."""

@@ -1,0 +1,1 @@
+"""The target project: its settings, discovered once, and its catalogue of endpoint bases."""

@@ -1,0 +1,1 @@
+"""Writing: a plan applied all or nothing, and the record of what scaffold generated."""
