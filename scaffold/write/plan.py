@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import difflib
 import os
 import tempfile
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scaffold.errors import WriteError
+from scaffold.pysource.syntax import syntax_error
 
 
 @dataclass(frozen=True)
@@ -61,14 +61,16 @@ def validate(plan: Plan) -> None:
         target = change.path.parent.resolve() / change.path.name
         if not target.is_relative_to(root) or change.path.is_symlink():
             raise WriteError(f"{change.path}: outside the project root {root}; nothing was written")
-        if change.after is not None and change.path.suffix == ".py":
-            try:
-                ast.parse(change.after, filename=str(change.path))
-            except SyntaxError as exc:  # a bug in scaffold: refuse rather than write it
-                raise WriteError(
-                    f"{change.path}:{exc.lineno}: the generated code does not parse ({exc.msg}); "
-                    "nothing was written; please report this"
-                ) from None
+        error = (
+            syntax_error(change.after, str(change.path))
+            if change.after is not None and change.path.suffix == ".py"
+            else None
+        )
+        if error is not None:  # a bug in scaffold: refuse rather than write it
+            raise WriteError(
+                f"{change.path}:{error.lineno}: the generated code does not parse ({error.msg}); "
+                "nothing was written; please report this"
+            )
         if change.keeps_lines and not _keeps_lines(
             change.before or "", change.after or "", change.may_drop
         ):

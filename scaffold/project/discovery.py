@@ -1,0 +1,175 @@
+"""Where the target's pieces are: pyproject.toml and its [tool.scaffold] table, urls.py, the
+source root, the endpoints folder, line length and Python version."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from scaffold.errors import ProjectError, did_you_mean
+
+DEFAULT_LINE_LENGTH = 88  # black's default
+CONFIG_KEYS = {
+    "package": "the top-level package, e.g. 'sentry'",
+    "urls": "path of the API urls.py, relative to the project root",
+    "endpoints": "folder that holds endpoint modules, relative to the project root",
+    "line-length": "line length for generated code",
+    "url-name-prefix": "prefix of URL names, e.g. 'sentry-api-0'",
+    "silo-decorator": "decorator used when a resource names no silo",
+    "base-modules": "extra modules (dotted) that define endpoint base classes",
+    "annotations": "write type annotations (default: when api/base.py or api/bases/ use them)",
+    "check": "options of `scaffold check` (the [tool.scaffold.check] table)",
+}
+_BLACK_FLAGS = ("skip-string-normalization", "skip-magic-trailing-comma")
+
+
+def read_pyproject(root: Path) -> dict[str, Any]:
+    """The project's pyproject.toml as a dict ({} when there is none)."""
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"{path}: invalid TOML ({exc}); fix the file") from None
+
+
+def scaffold_table(root: Path, pyproject: dict[str, Any]) -> dict[str, Any]:
+    """The [tool.scaffold] table, every key known and of the right type."""
+    table = pyproject.get("tool", {}).get("scaffold", {})
+    if not isinstance(table, dict):
+        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.scaffold] must be a table")
+    for key, value in table.items():
+        if key not in CONFIG_KEYS:
+            raise ProjectError(
+                f"{root / 'pyproject.toml'}: [tool.scaffold] unknown key {key!r}"
+                f"{did_you_mean(key, CONFIG_KEYS)}; known keys: {', '.join(CONFIG_KEYS)}"
+            )
+        expected = {
+            "line-length": int,
+            "base-modules": list,
+            "annotations": bool,
+            "check": dict,
+        }.get(key, str)
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+            raise ProjectError(
+                f"{root / 'pyproject.toml'}: [tool.scaffold] {key} must be a "
+                f"{expected.__name__} ({CONFIG_KEYS[key]})"
+            )
+    return table
+
+
+def resolve_inside(root: Path, value: Any, key: str) -> Path | None:
+    """The path a [tool.scaffold] `key` names (None when unset); refused outside the root."""
+    if value is None:
+        return None
+    path = (root / str(value)).resolve()
+    if not path.is_relative_to(root):
+        raise ProjectError(
+            f"{root / 'pyproject.toml'}: [tool.scaffold] {key} = {value!r} points outside the "
+            "project; give a path inside it"
+        )
+    return path
+
+
+def find_urls(root: Path, config: dict[str, Any]) -> Path:
+    """The API urls.py: [tool.scaffold] urls, else the one `src/<package>/api/urls.py`."""
+    explicit = resolve_inside(root, config.get("urls"), "urls")
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ProjectError(
+                f"{rel(root, explicit)}: urls.py not found ([tool.scaffold] urls); fix the path"
+            )
+        return explicit
+    package = config.get("package")
+    pattern = f"{package}/api/urls.py" if package else "*/api/urls.py"
+    found = sorted(root.glob(f"src/{pattern}")) or sorted(root.glob(pattern))
+    if not found:
+        raise ProjectError(
+            f"{root}: no src/<package>/api/urls.py found; run scaffold from the project root, "
+            "pass --project, or set [tool.scaffold] urls in pyproject.toml"
+        )
+    if len(found) > 1:
+        names = ", ".join(rel(root, p) for p in found)
+        raise ProjectError(
+            f"{root}: several API urls.py files ({names}); set [tool.scaffold] package or urls"
+        )
+    resolved = found[0].resolve()
+    if not resolved.is_relative_to(root):
+        raise ProjectError(
+            f"{rel(root, found[0])}: a link to {resolved}, outside the project; scaffold only "
+            "writes inside the project root: replace the link with the file"
+        )
+    return resolved
+
+
+def src_root_for(urls_path: Path, package: str) -> Path:
+    """The folder that holds the top-level package (walk up while __init__.py exists)."""
+    folder = urls_path.parent
+    while (folder / "__init__.py").is_file() and folder.parent != folder:
+        if package and folder.name == package:
+            return folder.parent
+        folder = folder.parent
+    return folder
+
+
+def find_endpoints_dir(root: Path, config: dict[str, Any], urls_path: Path) -> Path:
+    """[tool.scaffold] endpoints, else `endpoints/` beside urls.py; it must exist."""
+    endpoints_dir = resolve_inside(root, config.get("endpoints"), "endpoints") or (
+        urls_path.parent / "endpoints"
+    )
+    if not endpoints_dir.is_dir():
+        raise ProjectError(
+            f"{rel(root, endpoints_dir)}: endpoints folder not found; create it or set "
+            "[tool.scaffold] endpoints in pyproject.toml"
+        )
+    return endpoints_dir
+
+
+def rel(root: Path, path: Path) -> str:
+    """`path` relative to `root` when inside it, for messages."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def line_length(pyproject: dict[str, Any], config: dict[str, Any]) -> int:
+    """[tool.scaffold], [tool.black] or [tool.ruff] line-length, else black's default."""
+    tool = pyproject.get("tool", {})
+    for value in (
+        config.get("line-length"),
+        tool.get("black", {}).get("line-length"),
+        tool.get("ruff", {}).get("line-length"),
+    ):
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+    return DEFAULT_LINE_LENGTH
+
+
+def black_options(pyproject: dict[str, Any]) -> dict[str, bool]:
+    """The skip-* flags of [tool.black] that change how generated code is formatted."""
+    return {
+        key: value
+        for key, value in pyproject.get("tool", {}).get("black", {}).items()
+        if key in _BLACK_FLAGS and isinstance(value, bool)
+    }
+
+
+def python_min(pyproject: dict[str, Any]) -> tuple[int, int] | None:
+    """The lowest Python version pyproject.toml declares: requires-python, or the black, ruff or
+    mypy target version."""
+    tool = pyproject.get("tool", {})
+    found: list[tuple[int, int]] = []
+    requires = pyproject.get("project", {}).get("requires-python")
+    if isinstance(requires, str):
+        found += [(3, int(minor)) for minor in re.findall(r">=?\s*3\.(\d+)", requires)]
+    targets = tool.get("black", {}).get("target-version") or []
+    for value in [*targets, tool.get("ruff", {}).get("target-version")]:
+        if isinstance(value, str) and (match := re.fullmatch(r"py3(\d+)", value)):
+            found.append((3, int(match.group(1))))
+    mypy_version = tool.get("mypy", {}).get("python_version")
+    if isinstance(mypy_version, str | float) and (
+        match := re.fullmatch(r"3\.(\d+)", str(mypy_version))
+    ):
+        found.append((3, int(match.group(1))))
+    return min(found) if found else None

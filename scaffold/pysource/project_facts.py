@@ -1,0 +1,102 @@
+"""What settings read from the target's api/ modules: silo decorators, `__future__` imports,
+annotations, the members of a class (ApiOwner, ApiPublishStatus), whether a class exists."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BaseModuleFacts:
+    """What api/base.py declares; empty when the file is missing or does not parse."""
+
+    silo_decorators: tuple[str, ...] = ()  # module-level names ending in `_silo_endpoint`
+    future_imports: tuple[str, ...] = ()  # names of its `from __future__ import ...`
+    annotated: bool = False  # a function of the module carries an annotation
+
+
+def read_base_module(path: Path) -> BaseModuleFacts:
+    """The silo decorators, `__future__` imports and annotations of api/base.py."""
+    tree = _parse_file(path)
+    if tree is None:
+        return BaseModuleFacts()
+    return BaseModuleFacts(_silo_decorators(tree), _future_imports(tree), _annotated(tree))
+
+
+def uses_annotations(paths: Iterable[Path]) -> bool:
+    """True when a function in one of the files (read in order, until one is) is annotated."""
+    return any(tree is not None and _annotated(tree) for tree in map(_parse_file, paths))
+
+
+def class_members(path: Path, class_name: str) -> tuple[str, ...] | None:
+    """Names assigned in the body of the file's module-level `class <class_name>`; None when
+    the file does not define it (or is missing or does not parse)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not re.search(rb"class\s+%s\b" % re.escape(class_name.encode()), data):
+        return None  # most api/*.py files: no need to parse them
+    tree = _parse(data, path)
+    for node in tree.body if tree else ():
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            return tuple(
+                target.id
+                for statement in node.body
+                if isinstance(statement, ast.Assign)
+                for target in statement.targets
+                if isinstance(target, ast.Name)
+            )
+    return None
+
+
+def _parse_file(path: Path) -> ast.Module | None:
+    try:
+        return _parse(path.read_bytes(), path)
+    except OSError:
+        return None
+
+
+def _parse(data: bytes, path: Path) -> ast.Module | None:
+    try:
+        return ast.parse(data, filename=str(path))
+    except (SyntaxError, ValueError):
+        return None
+
+
+def _silo_decorators(tree: ast.Module) -> tuple[str, ...]:
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            candidates = [node.name]
+        elif isinstance(node, ast.Assign):
+            candidates = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            candidates = [node.target.id]
+        else:
+            continue
+        names += [n for n in candidates if n.endswith("_silo_endpoint") and not n.startswith("_")]
+    return tuple(dict.fromkeys(names))
+
+
+def _future_imports(tree: ast.Module) -> tuple[str, ...]:
+    names = [
+        alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__"
+        for alias in node.names
+    ]
+    return tuple(dict.fromkeys(names))
+
+
+def _annotated(tree: ast.Module) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            if node.returns or any(a.annotation for a in arguments):
+                return True
+    return False
