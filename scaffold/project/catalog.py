@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from scaffold.project.settings import Settings
-from scaffold.pysource.convert_args import kwargs_access, kwargs_key
-from scaffold.pysource.imports import absolute_import
-from scaffold.pysource.modules import dotted_of
+from scaffold.pysource.classes import ROOT_CLASS, Resolver
+from scaffold.pysource.convert_args import KnownBase, class_flow
+from scaffold.pysource.tree import Tree
 from scaffold.routes import Param
 
-ROOT_CLASS = "Endpoint"
 # Used only when a known base is found but its convert_args cannot be read (e.g. it comes from a
 # mixin outside the scanned modules). Alternatives cover the old `*_slug` parameter names.
-_KNOWN_BASES: dict[str, tuple[tuple[frozenset[str], ...], tuple[str, ...]]] = {
+_KNOWN_BASES: dict[str, KnownBase] = {
     "OrganizationEndpoint": (
         (frozenset({"organization_id_or_slug", "organization_slug"}),),
         ("organization",),
@@ -47,7 +44,8 @@ def _silo_prefix(silo: str) -> str:
 
 @dataclass(frozen=True)
 class BaseClass:
-    """An endpoint base: which URL parameters its convert_args consumes and what it injects."""
+    """An endpoint base: which URL parameters its convert_args chain takes, which of those it
+    leaves in kwargs for the handlers, and what it injects."""
 
     name: str
     module: str
@@ -55,6 +53,7 @@ class BaseClass:
     injects: tuple[str, ...]
     injected_types: dict[str, str] = field(default_factory=dict, compare=False)  # obj -> dotted
     depth: int = 0
+    passes_on: frozenset[str] = frozenset()  # taken parameters it reads but leaves in kwargs
 
     def leads(self, params: tuple[Param, ...]) -> bool:
         """True when the route's first parameters are exactly the ones this base consumes."""
@@ -63,32 +62,25 @@ class BaseClass:
         )
 
 
-@dataclass
-class _ModuleInfo:
-    module: str
-    imports: dict[str, str]  # local name -> dotted path of what it names
-    classes: dict[str, ast.ClassDef]
-
-
 class Catalog:
     """Base classes found under api/base.py, api/bases/*.py and configured base modules."""
 
     def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._modules: dict[str, _ModuleInfo | None] = {}
-        self._bases: dict[str, BaseClass | None] = {}  # dotted path -> base (None: not one)
+        tree = Tree(settings.project_root, settings.src_root)
+        self._resolver = Resolver(tree, f"{settings.api_module}.base.{ROOT_CLASS}")
+        self._bases: dict[str, BaseClass] = {}  # dotted path where defined -> base
         api = settings.urls_path.parent
         files = [api / "base.py", *sorted((api / "bases").glob("*.py"))]
         modules = [settings.module_for(f) for f in files if f.is_file()]
         for module in (*modules, *settings.base_modules):
-            info = self._load(module)
+            info = tree.info(module)
             for name in info.classes if info else ():
                 self._resolve(f"{module}.{name}")
-        self.root = self._bases.get(f"{settings.api_module}.base.{ROOT_CLASS}")
+        self.root = self._bases.get(self._resolver.root)
 
     @property
     def bases(self) -> list[BaseClass]:
-        return [b for b in self._bases.values() if b is not None]
+        return list(self._bases.values())
 
     def find(self, name: str) -> BaseClass | None:
         """A base by class name or dotted path."""
@@ -117,159 +109,23 @@ class Catalog:
 
         return min(fitting, key=preference)
 
-    def _load(self, module: str) -> _ModuleInfo | None:
-        if module in self._modules:
-            return self._modules[module]
-        path = self._settings.path_for(module)
-        info = _read_module(module, path) if path else None
-        self._modules[module] = info
-        return info
-
-    def _resolve(self, dotted: str, seen: frozenset[str] = frozenset()) -> BaseClass | None:
-        if dotted in self._bases or dotted in seen:
-            return self._bases.get(dotted)
-        module, _, name = dotted.rpartition(".")
-        info = self._load(module)
-        if info is None:
+    def _resolve(self, dotted: str) -> BaseClass | None:
+        """The base `dotted` names (None: not an endpoint class), with its endpoint ancestors."""
+        endpoint = self._resolver.endpoint(dotted)
+        if endpoint is None:
             return None
-        if name not in info.classes:
-            target = info.imports.get(name)
-            return self._resolve(target, seen | {dotted}) if target else None
-        node = info.classes[name]
-        is_root = name == ROOT_CLASS and module == f"{self._settings.api_module}.base"
-        parent: BaseClass | None = None
-        for base_expr in node.bases:
-            base_path = dotted_of(base_expr, info)
-            found = self._resolve(base_path, seen | {dotted}) if base_path else None
-            if found is not None:
-                parent = found
-                break
-        if parent is None and not is_root:
-            self._bases[dotted] = None
-            return None
-        result = _describe(name, module, node, info, parent)
-        self._bases[dotted] = result
-        return result
-
-
-def _read_module(module: str, path: Path) -> _ModuleInfo | None:
-    try:
-        tree = ast.parse(path.read_bytes(), filename=str(path))
-    except (OSError, SyntaxError, ValueError):
-        return None
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    imports: dict[str, str] = {}
-    classes: dict[str, ast.ClassDef] = {}
-    for node in ast.walk(tree):  # includes `if TYPE_CHECKING:` imports
-        if isinstance(node, ast.ImportFrom):
-            source = absolute_import(package, node.module, node.level)
-            for alias in node.names:
-                imports[alias.asname or alias.name] = f"{source}.{alias.name}"
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                imports[alias.asname or alias.name.split(".")[0]] = (
-                    alias.name if alias.asname else alias.name.split(".")[0]
-                )
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            classes[node.name] = node
-    return _ModuleInfo(module, imports, classes)
-
-
-def _describe(
-    name: str, module: str, node: ast.ClassDef, info: _ModuleInfo, parent: BaseClass | None
-) -> BaseClass:
-    consumes = list(parent.consumes) if parent else []
-    injects = list(parent.injects) if parent else []
-    types = dict(parent.injected_types) if parent else {}
-    method = next(
-        (s for s in node.body if isinstance(s, ast.FunctionDef) and s.name == "convert_args"), None
-    )
-    if method is not None:
-        own_params, own_injects, own_types = _read_convert_args(method, info, set(injects))
-        known = set().union(*consumes) if consumes else set()
-        consumes += [names for names in own_params if not names & known]
-        injects += [obj for obj in own_injects if obj not in injects]
-        types.update(own_types)
-    if not consumes and not injects and name in _KNOWN_BASES:
-        known_consumes, known_injects = _KNOWN_BASES[name]
-        consumes, injects = list(known_consumes), list(known_injects)
-    for obj in injects:
-        guess = info.imports.get(obj[:1].upper() + obj[1:])
-        if obj not in types and guess:
-            types[obj] = guess
-    return BaseClass(
-        name=name,
-        module=module,
-        consumes=tuple(consumes),
-        injects=tuple(injects),
-        injected_types=types,
-        depth=parent.depth + 1 if parent else 0,
-    )
-
-
-def _read_convert_args(
-    method: ast.FunctionDef, info: _ModuleInfo, inherited: set[str]
-) -> tuple[list[frozenset[str]], list[str], dict[str, str]]:
-    """URL parameters a convert_args consumes (signature or kwargs reads, `or` chains as
-    alternatives), the objects it stores in kwargs, and their types when they can be traced."""
-    args = method.args
-    skip = {"self", "request", "cls"}
-    params = [frozenset({a.arg}) for a in (*args.posonlyargs, *args.args) if a.arg not in skip]
-    kwargs_name = args.kwarg.arg if args.kwarg else "kwargs"
-    injects: list[str] = []
-    types: dict[str, str] = {}
-    assigned: dict[str, ast.expr] = {}
-    for stmt in ast.walk(method):
-        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-            assigned[stmt.target.id] = stmt.annotation
-        if isinstance(stmt, ast.Assign):
-            for target in stmt.targets:
-                if isinstance(target, ast.Name):
-                    assigned[target.id] = stmt.value
-                key = kwargs_key(target, kwargs_name)
-                if key and isinstance(target, ast.Subscript) and key not in injects:
-                    injects.append(key)
-                    model = _root_model(stmt.value, assigned, info)
-                    if model:
-                        types[key] = model
-    taken = inherited | set(injects)
-    for node in ast.walk(method):
-        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
-            names = {k for v in node.values if (k := _kwargs_read(v, kwargs_name))}
-            if names - taken and all(names.isdisjoint(p) for p in params):
-                params.append(frozenset(names - taken))
-    for node in ast.walk(method):
-        key = _kwargs_read(node, kwargs_name)
-        if key and key not in taken and not any(key in p for p in params):
-            params.append(frozenset({key}))
-    return params, injects, types
-
-
-def _kwargs_read(node: ast.AST, kwargs_name: str) -> str | None:
-    """`kwargs["x"]` (load), `kwargs.pop("x", ...)`, `kwargs.get("x", ...)` -> "x"."""
-    access = kwargs_access(node, kwargs_name)
-    return access[0] if access else None
-
-
-def _root_model(value: ast.expr, assigned: dict[str, ast.expr], info: _ModuleInfo) -> str | None:
-    """Follow `x = Model.objects....get()` back to `Model` and its import path."""
-    seen = 0
-    while seen < 20:
-        seen += 1
-        if isinstance(value, ast.Name):
-            if value.id in assigned and assigned[value.id] is not value:
-                value = assigned.pop(value.id)
-                continue
-            if value.id[:1].isupper():
-                return info.imports.get(value.id) or (
-                    f"{info.module}.{value.id}" if value.id in info.classes else None
-                )
-            return None
-        if isinstance(value, ast.Call):
-            value = value.func
-        elif isinstance(value, (ast.Attribute, ast.Subscript)):
-            value = value.value
-        else:
-            return None
-    return None
+        for ancestor in sorted(endpoint.endpoint_ancestors):
+            self._resolve(ancestor)
+        if endpoint.dotted not in self._bases:
+            flow = class_flow(endpoint, _KNOWN_BASES)
+            taken = set().union(*flow.groups)
+            self._bases[endpoint.dotted] = BaseClass(
+                name=endpoint.name,
+                module=endpoint.module.module,
+                consumes=flow.groups,
+                injects=flow.injects,
+                injected_types=dict(flow.injected_types),
+                depth=len(endpoint.endpoint_ancestors),
+                passes_on=flow.passes_on & taken,
+            )
+        return self._bases[endpoint.dotted]

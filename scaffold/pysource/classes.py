@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scaffold.pysource.modules import (
     CLASS_HEADER_RE,
@@ -27,6 +27,7 @@ class EndpointClass:
     module: ModuleInfo
     ancestry: list[tuple[str, ClassInfo | None]]  # None: an ancestor outside the tree
     endpoint_ancestors: set[str]
+    modules: dict[str, ModuleInfo] = field(default_factory=dict)  # class in the MRO -> its module
 
     @property
     def name(self) -> str:
@@ -113,7 +114,8 @@ class Resolver:
             return None
         defined, module, info = found
         order: list[tuple[str, ClassInfo | None]] = []
-        self._walk(defined, order, 0)
+        modules: dict[str, ModuleInfo] = {}
+        self._walk(defined, order, modules, 0)
         mro: list[tuple[str, ClassInfo | None]] = []
         seen: set[str] = set()
         for dotted_path, class_info in reversed(order):  # keep last occurrences: close to C3
@@ -121,19 +123,26 @@ class Resolver:
                 seen.add(dotted_path)
                 mro.insert(0, (dotted_path, class_info))
         ancestors = {p for p, _ in mro if p != defined and self.is_endpoint(p)}
-        return EndpointClass(defined, info, module, mro, ancestors)
+        return EndpointClass(defined, info, module, mro, ancestors, modules)
 
-    def _walk(self, dotted: str, order: list[tuple[str, ClassInfo | None]], depth: int) -> None:
+    def _walk(
+        self,
+        dotted: str,
+        order: list[tuple[str, ClassInfo | None]],
+        modules: dict[str, ModuleInfo],
+        depth: int,
+    ) -> None:
         found = self.resolve(dotted)
         if found is None or depth > 30:
             order.append((dotted, None))
             return
         defined, module, info = found
         order.append((defined, info))
+        modules[defined] = module
         if defined == self.root:
             return  # what Endpoint inherits (APIView) lies outside the tree
         for base in self.base_paths(module, info):
-            self._walk(base, order, depth + 1)
+            self._walk(base, order, modules, depth + 1)
 
 
 Headers = tuple[dict[bytes, list[tuple[bytes, str]]], dict[bytes, set[bytes]]]

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scaffold.pysource.classes import EndpointClass
+from scaffold.pysource.modules import ModuleInfo
+
+# A base's parameter groups and injected objects, used when its convert_args cannot be read.
+KnownBase = tuple[tuple[frozenset[str], ...], tuple[str, ...]]
 
 
 def kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
@@ -44,88 +49,204 @@ def kwargs_access(node: ast.AST, kwargs_name: str) -> tuple[str, bool, bool] | N
 
 
 @dataclass(frozen=True)
+class MethodFlow:
+    """What one convert_args does with its kwargs, read once per method."""
+
+    groups: tuple[frozenset[str], ...]  # URL parameters it takes, in order; each: alternatives
+    consumed: frozenset[str]  # signature parameters and kwargs.pop
+    read: frozenset[str]  # kwargs.get and kwargs["x"] loads: left in kwargs
+    required: tuple[frozenset[str], ...]  # each: at least one of these names must be given
+    injected: tuple[str, ...]  # kwargs["obj"] = ..., in order
+    models: tuple[tuple[str, str], ...]  # (object, local name of the model it was traced to)
+    rewrites: bool  # kwargs.update / clear / setdefault: a flow not followed here
+
+
+@dataclass(frozen=True)
 class ArgsFlow:
-    """How URL kwargs flow through convert_args to the handlers (None when not readable)."""
+    """How URL kwargs flow through a class's convert_args chain to its handlers."""
 
     consumed: frozenset[str]  # removed before the handlers (signature parameters, kwargs.pop)
     read: frozenset[str]  # looked at (also kwargs.get / kwargs[...]) but left in kwargs
     required: tuple[frozenset[str], ...]  # each: at least one of these names must be given
     injected: frozenset[str]  # objects stored in kwargs for the handlers
+    groups: tuple[frozenset[str], ...] = ()  # parameters taken, in route order (parents first)
+    injects: tuple[str, ...] = ()  # injected objects in order, parents' first
+    injected_types: Mapping[str, str] = field(default_factory=dict, compare=False)
+    complete: bool = True  # False: an ancestor outside the tree, or kwargs rewritten
+
+    @property
+    def passes_on(self) -> frozenset[str]:
+        """URL parameters read but left in kwargs: Django passes them on to the handlers."""
+        return self.read - self.consumed - self.injected
 
 
 def args_flow(endpoint: EndpointClass) -> ArgsFlow | None:
     """Follow every convert_args in the MRO (each calls super); None if an ancestor outside the
     tree could hide one, or a convert_args rewrites kwargs in ways not followed here."""
+    flow = class_flow(endpoint)
+    return flow if flow.complete else None
+
+
+def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = None) -> ArgsFlow:
+    """The flow through every readable convert_args of the MRO, from the root down; `known`
+    stands in for a class (by name) whose chain takes and injects nothing readable."""
+    groups: list[frozenset[str]] = []
+    injects: list[str] = []
+    types: dict[str, str] = {}
     consumed: set[str] = set()
     read: set[str] = set()
     required: list[frozenset[str]] = []
-    injected: set[str] = set()
-    for _, info in endpoint.ancestry:
+    complete = True
+    for dotted, info in reversed(endpoint.ancestry):
         if info is None:
-            return None
-        method = info.convert_args
-        if method is None:
+            complete = False
             continue
-        flow = _read_convert_args(method)
-        if flow is None:
-            return None
-        consumed |= flow.consumed
-        read |= flow.read
-        injected |= flow.injected
-        required += flow.required
-    required = [names for names in required if not names & injected]
+        module = endpoint.modules.get(dotted)
+        own = read_convert_args(info.convert_args) if info.convert_args else None
+        if own is not None:
+            complete = complete and not own.rewrites
+            consumed |= own.consumed
+            read |= own.read
+            required[:0] = own.required  # most derived first, as check reports them
+            taken = set(injects) | set(own.injected)
+            named = set().union(*groups)
+            fresh = (names - taken for names in own.groups)
+            groups += [names for names in fresh if names and not names & named]
+            injects += [obj for obj in own.injected if obj not in injects]
+            for obj, local in own.models:
+                dotted_model = _imported(local, module) if module else None
+                if dotted_model:
+                    types[obj] = dotted_model
+        if known and not groups and not injects and info.name in known:
+            groups, injects = list(known[info.name][0]), list(known[info.name][1])
+        for obj in injects:  # `project` -> the `Project` the module imports
+            guess = module.imports.get(obj[:1].upper() + obj[1:]) if module else None
+            if obj not in types and guess:
+                types[obj] = guess
+    injected = set(injects)
     return ArgsFlow(
-        frozenset(consumed), frozenset(read), tuple(required), frozenset(injected - consumed)
+        consumed=frozenset(consumed),
+        read=frozenset(read),
+        required=tuple(names for names in required if not names & injected),
+        injected=frozenset(injected - consumed),
+        groups=tuple(groups),
+        injects=tuple(injects),
+        injected_types=types,
+        complete=complete,
     )
 
 
+def _imported(local: str, module: ModuleInfo) -> str | None:
+    if local in module.imports:
+        return module.imports[local]
+    return f"{module.module}.{local}" if local in module.classes else None
+
+
 @lru_cache(maxsize=4096)  # ast nodes hash by identity; a base's convert_args serves many routes
-def _read_convert_args(method: ast.FunctionDef) -> ArgsFlow | None:
+def read_convert_args(method: ast.FunctionDef) -> MethodFlow:
+    """What one convert_args takes from kwargs, leaves there, requires and stores."""
     args = method.args
     positional = [*args.posonlyargs, *args.args][2:]  # after self, request
     defaults_from = len(positional) - len(args.defaults)
-    consumed = {a.arg for a in [*positional, *args.kwonlyargs]}
+    signature = [a.arg for a in [*positional, *args.kwonlyargs]]
     required = [frozenset({a.arg}) for i, a in enumerate(positional) if i < defaults_from]
-    kwargs_name = args.kwarg.arg if args.kwarg else None
-    read: set[str] = set()
-    injected: set[str] = set()
-    if kwargs_name is None:
-        return ArgsFlow(frozenset(consumed), frozenset(), tuple(required), frozenset())
+    groups = [frozenset({name}) for name in signature]
+    if args.kwarg is None:
+        empty = frozenset[str]()
+        return MethodFlow(
+            tuple(groups), frozenset(signature), empty, tuple(required), (), (), False
+        )
+    kwargs_name = args.kwarg.arg
+    injected, models, rewrites = _stores(method, kwargs_name)
     conditional: set[int] = set()
     for node in ast.walk(method):
         if isinstance(node, ast.If) and kwargs_name in {
             n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)
         }:
             conditional |= {id(n) for n in ast.walk(node)}
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            owner = node.func.value
-            rewrites = node.func.attr in ("update", "clear", "setdefault")
-            if isinstance(owner, ast.Name) and owner.id == kwargs_name and rewrites:
-                return None
-        if isinstance(node, (ast.Assign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                key = kwargs_key(target, kwargs_name)
-                if key is not None:
-                    injected.add(key)
     in_chains: set[int] = set()
     for node in ast.walk(method):
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
             reads = [(kwargs_access(v, kwargs_name), v) for v in node.values]
             names = frozenset(r[0] for r, _ in reads if r)
+            if names - set(injected) and all(names.isdisjoint(g) for g in groups):
+                groups.append(names - set(injected))
             if names and all(r for r, _ in reads):
                 in_chains |= {id(v) for _, v in reads}
                 last = reads[-1][0]
                 if last and last[1] and id(node) not in conditional:
                     required.append(names)
+    consumed = set(signature)
+    read: set[str] = set()
     for node in ast.walk(method):
         found = kwargs_access(node, kwargs_name)
-        if found is None:
+        if found is None or found[0] in injected:
             continue
         name, mandatory, pops = found
-        if name in injected:
-            continue
         (consumed if pops else read).add(name)
+        if not any(name in g for g in groups):
+            groups.append(frozenset({name}))
         if mandatory and id(node) not in in_chains and id(node) not in conditional:
             required.append(frozenset({name}))
-    return ArgsFlow(frozenset(consumed), frozenset(read), tuple(required), frozenset(injected))
+    return MethodFlow(
+        tuple(groups),
+        frozenset(consumed),
+        frozenset(read),
+        tuple(required),
+        tuple(injected),
+        tuple(models),
+        rewrites,
+    )
+
+
+def _stores(
+    method: ast.FunctionDef, kwargs_name: str
+) -> tuple[list[str], list[tuple[str, str]], bool]:
+    """Objects stored in kwargs (in order), the model each traces back to, and whether kwargs
+    is rewritten wholesale."""
+    injected: list[str] = []
+    models: list[tuple[str, str]] = []
+    rewrites = False
+    assigned: dict[str, ast.expr] = {}
+    for node in ast.walk(method):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            if (
+                isinstance(owner, ast.Name)
+                and owner.id == kwargs_name
+                and node.func.attr in ("update", "clear", "setdefault")
+            ):
+                rewrites = True
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            assigned[node.target.id] = node.annotation
+        if not isinstance(node, (ast.Assign, ast.AugAssign)):
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            if isinstance(target, ast.Name) and isinstance(node, ast.Assign):
+                assigned[target.id] = node.value
+            key = kwargs_key(target, kwargs_name)
+            if key is None or key in injected:
+                continue
+            injected.append(key)
+            model = _root_model(node.value, assigned) if isinstance(node, ast.Assign) else None
+            if model:
+                models.append((key, model))
+    return injected, models, rewrites
+
+
+def _root_model(value: ast.expr, assigned: dict[str, ast.expr]) -> str | None:
+    """Follow `x = Model.objects....get()` back to the local name `Model`."""
+    for _ in range(20):
+        if isinstance(value, ast.Name):
+            if value.id in assigned and assigned[value.id] is not value:
+                value = assigned.pop(value.id)
+                continue
+            return value.id if value.id[:1].isupper() else None
+        if isinstance(value, ast.Call):
+            value = value.func
+        elif isinstance(value, (ast.Attribute, ast.Subscript)):
+            value = value.value
+        else:
+            return None
+    return None
