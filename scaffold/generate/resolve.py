@@ -64,6 +64,9 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             )
     objects: list[str] = list(base.injects)
     types: dict[str, str | None] = {obj: base.injected_types.get(obj) for obj in base.injects}
+    # Django hands the handlers every URL kwarg convert_args leaves in place.
+    passed = [p.name for p in params[: len(base.consumes)] if p.name in base.passes_on]
+    types.update((name, "str") for name in passed)
     lookups: list[Lookup] = []
     for param in params[len(base.consumes) :]:
         lookup = lookups_by_param.get(param.name)
@@ -74,7 +77,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
                 f"{base.name} and has no lookup{did_you_mean(param.name, known)}; add "
                 f"lookups.{param.name}.model (a dotted model path) or use a base that consumes it"
             )
-        if lookup.name in objects or lookup.name in ("request", "self", "args", "kwargs"):
+        if lookup.name in (*objects, *passed, "request", "self", "args", "kwargs"):
             raise SpecError(
                 f"{spec.at('lookups', param.name)}: the object name {lookup.name!r} is already "
                 "taken; set a different 'name'"
@@ -95,7 +98,10 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         owner=_owner(spec, settings),
         publish_status=_publish_status(spec, settings),
         lookups=tuple(lookups),
-        handler_params=tuple(HandlerParam(obj, types.get(obj)) for obj in objects),
+        handler_params=tuple(
+            HandlerParam(name, types.get(name))
+            for name in (*base.injects, *passed, *objects[len(base.injects) :])
+        ),
     )
 
 
