@@ -8,6 +8,7 @@ from pathlib import Path
 from scaffold.errors import ConflictError, ProjectError, SpecError
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
+from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
 from scaffold.project.settings import Settings
 from scaffold.spec import ResourceSpec
@@ -117,9 +118,10 @@ def _register(
         )
     if registered:
         return existing, f"keep    {urls_label}  ({spec.class_name} already registered)"
-    added = urls.add(
-        Registration(spec.class_name, settings.module_for(path), spec.route, spec.url_name)
-    )
+    url_name = spec.url_name
+    if url_name is None and settings.url_name_prefix is not None:  # else urls.py's own prefix
+        url_name = url_name_for(spec.class_name, settings.url_name_prefix)
+    added = urls.add(Registration(spec.class_name, settings.module_for(path), spec.route, url_name))
     return existing, (
         f"update  {urls_label}  (+ {spec.class_name} in {added.list_name}, "
         f'name="{added.url_name}")'

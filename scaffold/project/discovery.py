@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from scaffold.errors import ProjectError, did_you_mean
+from scaffold.naming import URL_NAME_RE
 
 DEFAULT_LINE_LENGTH = 88  # black's default
 CONFIG_KEYS = {
@@ -72,6 +73,17 @@ def resolve_inside(root: Path, value: Any, key: str) -> Path | None:
             "project; give a path inside it"
         )
     return path
+
+
+def url_name_prefix(root: Path, config: dict[str, Any]) -> str | None:
+    """[tool.scaffold] url-name-prefix (None when unset), refused unless usable in a URL name."""
+    prefix = config.get("url-name-prefix")
+    if prefix is not None and not URL_NAME_RE.match(prefix):
+        raise ProjectError(
+            f"{root / 'pyproject.toml'}: [tool.scaffold] url-name-prefix {prefix!r} cannot start "
+            "a URL name; use letters and digits joined by - _ . or :, e.g. 'sentry-api-0'"
+        )
+    return prefix
 
 
 def find_urls(root: Path, config: dict[str, Any]) -> Path:

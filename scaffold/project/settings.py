@@ -103,7 +103,7 @@ def load_settings(project_root: Path) -> Settings:
             api_dir, src_root, "ApiPublishStatus", "api_publish_status.py"
         ),
         not_found_class=_not_found_class(api_dir, src_root),
-        url_name_prefix=config.get("url-name-prefix"),
+        url_name_prefix=discovery.url_name_prefix(root, config),
         annotations=annotations,
         future_imports=base_facts.future_imports,
         python_min=discovery.python_min(pyproject),
