@@ -117,14 +117,23 @@ def find_urls(root: Path, config: dict[str, Any]) -> Path:
     return resolved
 
 
-def src_root_for(urls_path: Path, package: str) -> Path:
-    """The folder that holds the top-level package (walk up while __init__.py exists)."""
-    folder = urls_path.parent
+def src_root_for(root: Path, urls_path: Path, package: str) -> Path:
+    """The folder that holds the top-level package: the parent of the folder named `package`
+    when it is set; else the first folder above urls.py without `__init__.py`, unless that
+    leaves namespace packages (no `__init__.py`) above it: then `src/` when urls.py is inside
+    it, else the project root."""
+    api_dir = urls_path.parent
+    if package:
+        named = next((f for f in [api_dir, *api_dir.parents] if f.name == package), None)
+        if named is not None and named != root and named.is_relative_to(root):
+            return named.parent
+    folder = api_dir
     while (folder / "__init__.py").is_file() and folder.parent != folder:
-        if package and folder.name == package:
-            return folder.parent
         folder = folder.parent
-    return folder
+    src = root / "src"
+    if folder != src and folder.is_relative_to(src):
+        return src
+    return root if folder == api_dir else folder
 
 
 def find_endpoints_dir(root: Path, config: dict[str, Any], urls_path: Path) -> Path:

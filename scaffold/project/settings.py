@@ -78,7 +78,7 @@ def load_settings(project_root: Path) -> Settings:
     config = discovery.scaffold_table(root, pyproject)
     urls_path = discovery.find_urls(root, config)
     package = str(config.get("package") or "")
-    src_root = discovery.src_root_for(urls_path, package)
+    src_root = discovery.src_root_for(root, urls_path, package)
     package = package or urls_path.relative_to(src_root).parts[0]
     endpoints_dir = discovery.find_endpoints_dir(root, config, urls_path)
     api_dir = urls_path.parent
