@@ -26,14 +26,22 @@ def baseline_text(problems: list[Problem]) -> str:
     return json.dumps({"version": _VERSION, "problems": entries}, indent=2) + "\n"
 
 
-def read_baseline(text: str, label: str) -> Counter[tuple[str, str, str]]:
-    """The known problems of a baseline file; ProjectError when it is malformed."""
+def read_baseline(data: bytes, label: str) -> Counter[tuple[str, str, str]]:
+    """The known problems of a baseline file's bytes; ProjectError when they are not UTF-8 or
+    not a baseline."""
     try:
-        data = json.loads(text)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectError(
+            f"{label}: not valid UTF-8 (byte {exc.start}), so not a scaffold check baseline; "
+            "rewrite it with `scaffold check --write-baseline`"
+        ) from None
+    try:
+        entries = json.loads(text)["problems"]
         return Counter(
             {
                 (str(e["rule"]), str(e["path"]), str(e["symbol"])): int(e.get("count", 1))
-                for e in data["problems"]
+                for e in entries
             }
         )
     except (ValueError, KeyError, TypeError) as exc:

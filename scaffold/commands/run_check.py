@@ -3,7 +3,10 @@ command and the lean path in `scaffold.cli.main`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scaffold.commands.check_options import CheckArgs
+from scaffold.errors import ProjectError, SpecError
 
 
 def _rules(value: str | None) -> list[str] | None:
@@ -15,7 +18,6 @@ def run_check_command(args: CheckArgs) -> int:
     from scaffold.check.config import load_check_config
     from scaffold.check.report import Format, github_report, json_report, print_text
     from scaffold.check.run import run_check
-    from scaffold.errors import SpecError
     from scaffold.project.settings import load_settings
 
     if args.output_format not in {f.value for f in Format}:
@@ -32,14 +34,14 @@ def run_check_command(args: CheckArgs) -> int:
     if args.write_baseline:
         from scaffold.check.baseline import baseline_text
 
-        config.baseline_path.write_text(baseline_text(result.problems), encoding="utf-8")
+        _write_baseline_file(config.baseline_path, baseline_text(result.problems))
         print(f"Wrote {len(result.problems)} problems to {config.baseline_path}", flush=True)
         return 0
     problems = result.problems
     if config.baseline_path.is_file():
         from scaffold.check.baseline import new_problems, read_baseline
 
-        known = read_baseline(config.baseline_path.read_text("utf-8"), str(config.baseline_path))
+        known = read_baseline(_read_baseline_file(config.baseline_path), str(config.baseline_path))
         problems = new_problems(problems, known)
     if args.output_format == Format.JSON.value:
         print(json_report(problems, result.endpoints, result.routes), flush=True)
@@ -49,3 +51,23 @@ def run_check_command(args: CheckArgs) -> int:
     else:
         print_text(problems, result.endpoints, result.routes)
     return 1 if problems else 0
+
+
+def _read_baseline_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ProjectError(
+            f"{path}: cannot read the baseline ({exc.strerror}); check its permissions or pass "
+            "--baseline with another file"
+        ) from None
+
+
+def _write_baseline_file(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ProjectError(
+            f"{path}: cannot write the baseline ({exc.strerror}); pass --baseline with a file "
+            "path in a writable folder"
+        ) from None

@@ -1,0 +1,71 @@
+"""`scaffold check` with a baseline file it cannot read or write: one line naming the file and
+what to do, exit 2 (never a traceback, never check's exit 1)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.check.trees import write_tree
+from tests.helpers import Result, run_cli
+
+
+def _assert_refused(result: Result, *fragments: str) -> None:
+    assert result.code == 2, result
+    assert result.err.startswith("error: ")
+    assert len(result.err.strip().splitlines()) == 1, result.err
+    for fragment in fragments:
+        assert fragment in result.err
+
+
+def test_a_baseline_that_is_not_utf8(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "p")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_bytes(b'{"version": 1, "problems": []} \xff\n')
+    result = run_cli(capsys, "check", "--project", str(root), "--baseline", str(baseline))
+    _assert_refused(result, str(baseline), "UTF-8", "--write-baseline")
+
+
+def test_the_default_baseline_not_utf8(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "p")
+    (root / "scaffold-check-baseline.json").write_bytes(b"\xfe\xff\x00{")
+    result = run_cli(capsys, "check", "--project", str(root))
+    _assert_refused(result, "scaffold-check-baseline.json", "--write-baseline")
+
+
+def test_writing_a_baseline_to_a_directory(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = write_tree(tmp_path / "p")
+    folder = tmp_path / "baselines"
+    folder.mkdir()
+    args = ("check", "--project", str(root), "--write-baseline", "--baseline", str(folder))
+    _assert_refused(run_cli(capsys, *args), str(folder), "a directory", "--baseline")
+
+
+def test_writing_a_baseline_into_a_missing_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = write_tree(tmp_path / "p")
+    baseline = tmp_path / "missing" / "baseline.json"
+    args = ("check", "--project", str(root), "--write-baseline", "--baseline", str(baseline))
+    _assert_refused(run_cli(capsys, *args), str(baseline), "--baseline")
+    assert not baseline.parent.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_writing_a_baseline_into_a_read_only_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = write_tree(tmp_path / "p")
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        args = ("check", "--project", str(root), "--write-baseline", "--baseline")
+        result = run_cli(capsys, *args, str(folder / "baseline.json"))
+    finally:
+        folder.chmod(0o755)
+    _assert_refused(result, str(folder / "baseline.json"), "Permission denied", "--baseline")
