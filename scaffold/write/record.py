@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from scaffold.errors import ProjectError
@@ -23,11 +24,20 @@ _VERSION = 1
 
 
 def digest(text: str) -> str:
+    """The sha256 of `text` (UTF-8), as the record stores it."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class Provenance(Enum):
+    """What the record says of a module's current text."""
+
+    UNCHANGED = "unchanged"  # byte for byte what scaffold wrote
+    EDITED = "edited"  # scaffold wrote it; it changed since
+    UNKNOWN = "unknown"  # no entry: scaffold did not write it in this clone
+
+
 @dataclass(frozen=True)
-class Entry:
+class RecordEntry:
     """One generated module: the class it holds and the sha256 of the text scaffold wrote."""
 
     class_name: str
@@ -41,7 +51,7 @@ class Record:
         self.root = root
         self.path = root / RECORD_DIR / RECORD_FILE
         self._before: str | None = None
-        self.entries: dict[str, Entry] = {}  # module path relative to the root, POSIX
+        self.entries: dict[str, RecordEntry] = {}  # module path relative to the root, POSIX
         if self.path.is_file():
             self._before = self._read()
 
@@ -53,7 +63,7 @@ class Record:
             if data.get("version") != _VERSION:
                 raise ValueError(f"version {data.get('version')!r}, expected {_VERSION}")
             for module, item in data["modules"].items():
-                self.entries[module] = Entry(str(item["class"]), str(item["sha256"]))
+                self.entries[module] = RecordEntry(str(item["class"]), str(item["sha256"]))
         except (
             OSError,
             UnicodeDecodeError,
@@ -73,16 +83,17 @@ class Record:
 
     def note(self, module_path: Path, class_name: str, text: str) -> None:
         """Record that scaffold wrote `text` to `module_path`."""
-        self.entries[self.key(module_path)] = Entry(class_name, digest(text))
+        self.entries[self.key(module_path)] = RecordEntry(class_name, digest(text))
 
     def forget(self, module_path: Path) -> None:
         self.entries.pop(self.key(module_path), None)
 
-    def wrote(self, module_path: Path, text: str) -> bool | None:
-        """True when `text` is what scaffold wrote there, False when it was edited since,
-        None when the record has no entry for it."""
+    def provenance(self, module_path: Path, text: str) -> Provenance:
+        """Whether `text`, found at `module_path`, is what scaffold wrote there."""
         entry = self.entries.get(self.key(module_path))
-        return None if entry is None else entry.sha256 == digest(text)
+        if entry is None:
+            return Provenance.UNKNOWN
+        return Provenance.UNCHANGED if entry.sha256 == digest(text) else Provenance.EDITED
 
     def changes(self) -> list[FileChange]:
         """The record file (and the folder's .gitignore on first use) as plan changes."""
