@@ -35,24 +35,25 @@ def test_the_default_baseline_not_utf8(capsys: pytest.CaptureFixture[str], tmp_p
     _assert_refused(result, "scaffold-check-baseline.json", "--write-baseline")
 
 
-def test_writing_a_baseline_to_a_directory(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    root = write_tree(tmp_path / "p")
-    folder = tmp_path / "baselines"
-    folder.mkdir()
-    args = ("check", "--project", str(root), "--write-baseline", "--baseline", str(folder))
-    _assert_refused(run_cli(capsys, *args), str(folder), "a directory", "--baseline")
+def _write_baseline(capsys: pytest.CaptureFixture[str], root: Path, baseline: Path) -> Result:
+    return run_cli(
+        capsys, "check", "--project", str(root), "--write-baseline", "--baseline", str(baseline)
+    )
 
 
-def test_writing_a_baseline_into_a_missing_folder(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [("a-folder", "Is a directory"), ("missing/baseline.json", "No such file or directory")],
+    ids=["a-directory", "a-missing-folder"],
+)
+def test_writing_a_baseline_it_cannot_write(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, where: str, reason: str
 ) -> None:
     root = write_tree(tmp_path / "p")
-    baseline = tmp_path / "missing" / "baseline.json"
-    args = ("check", "--project", str(root), "--write-baseline", "--baseline", str(baseline))
-    _assert_refused(run_cli(capsys, *args), str(baseline), "--baseline")
-    assert not baseline.parent.exists()
+    (tmp_path / "a-folder").mkdir()
+    baseline = tmp_path / where
+    _assert_refused(_write_baseline(capsys, root, baseline), str(baseline), reason, "--baseline")
+    assert not (tmp_path / "missing").exists()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -64,8 +65,7 @@ def test_writing_a_baseline_into_a_read_only_folder(
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        args = ("check", "--project", str(root), "--write-baseline", "--baseline")
-        result = run_cli(capsys, *args, str(folder / "baseline.json"))
+        result = _write_baseline(capsys, root, folder / "baseline.json")
     finally:
         folder.chmod(0o755)
     _assert_refused(result, str(folder / "baseline.json"), "Permission denied", "--baseline")
