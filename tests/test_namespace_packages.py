@@ -68,3 +68,16 @@ def test_the_package_setting_names_the_top_level_package(
     assert result.code == 0, result.err
     module = (project / "src/backend/acme/api/endpoints/organization_widgets.py").read_text()
     assert "from acme.api.bases.organization import OrganizationEndpoint" in module
+
+
+def test_a_namespace_top_level_package_over_regular_ones(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Only `src/acme/__init__.py` missing: modules still start at `acme`, not at `api`."""
+    project = copy_project(EXAMPLE, tmp_path / "mixed")
+    (project / "src/acme/__init__.py").unlink()
+    result = run_cli(capsys, "new-endpoint", *WIDGETS, "--project", str(project))
+    assert result.code == 0, result.err
+    module = (project / "src/acme/api/endpoints/organization_widgets.py").read_text()
+    assert "from acme.api.bases.organization import OrganizationEndpoint" in module
+    assert run_cli(capsys, "check", "--project", str(project)).code == 0
