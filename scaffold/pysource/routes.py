@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import TypeGuard
 
 ROUTE_CALLS = frozenset({"re_path", "url", "path"})
 _GROUP_RE = re.compile(r"\(\?P<(\w+)>")
@@ -60,9 +61,51 @@ def call_name(node: ast.expr) -> str | None:
 
 
 def route_call(node: ast.expr) -> ast.Call | None:
+    """`node` when it is a route: `re_path`/`url`/`path` (bare or `mod.`) with a pattern and a
+    view or include."""
     if isinstance(node, ast.Call) and call_name(node) in ROUTE_CALLS and len(node.args) >= 2:
         return node
     return None
+
+
+def is_patterns_call(node: ast.AST | None) -> TypeGuard[ast.Call]:
+    """True for Django 1.x `patterns('prefix', route, ...)`, whose arguments after the first
+    are routes."""
+    return isinstance(node, ast.Call) and call_name(node) == "patterns" and bool(node.args)
+
+
+def include_arg(call: ast.Call) -> ast.expr | None:
+    """What a route call includes: the first argument of its `include(...)` (None when the
+    route serves a view, or the include is empty)."""
+    target = call.args[1]
+    if not isinstance(target, ast.Call) or call_name(target) != "include" or not target.args:
+        return None
+    return target.args[0]
+
+
+def view_parts(target: ast.expr) -> list[str] | None:
+    """`a.X.as_view(...)` -> ["a", "X"]; None when `target` is not an `as_view()` call on a
+    name or a dotted name."""
+    if not (
+        isinstance(target, ast.Call)
+        and isinstance(target.func, ast.Attribute)
+        and target.func.attr == "as_view"
+    ):
+        return None
+    expr = target.func.value
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.insert(0, expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    return [expr.id, *parts]
+
+
+def view_class(call: ast.Call) -> str | None:
+    """The class a route call serves as `X.as_view(...)` (a bare name; None otherwise)."""
+    parts = view_parts(call.args[1])
+    return parts[0] if parts is not None and len(parts) == 1 else None
 
 
 def pattern_regex(call: ast.Call, bindings: dict[str, str]) -> str | None:

@@ -10,10 +10,12 @@ from scaffold.pysource.routes import (
     bind,
     call_name,
     groups_of,
+    is_patterns_call,
     name_of,
     pattern_regex,
     returned_list,
     route_call,
+    view_parts,
 )
 from scaffold.pysource.tree import Tree
 
@@ -210,7 +212,7 @@ def _collect(module: _Module) -> None:
 def _list_items(value: ast.expr, module: _Module) -> list[ast.expr] | None:
     if isinstance(value, ast.List):
         return list(value.elts)
-    if isinstance(value, ast.Call) and call_name(value) == "patterns" and value.args:
+    if is_patterns_call(value):
         return list(value.args[1:])
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
         left, right = _list_items(value.left, module), _list_items(value.right, module)
@@ -223,24 +225,15 @@ def _list_items(value: ast.expr, module: _Module) -> list[ast.expr] | None:
 
 def _view_of(target: ast.expr, module: _Module) -> View | None:
     """`X.as_view(...)` -> View of X (resolved through the module's imports)."""
-    if not (
-        isinstance(target, ast.Call)
-        and isinstance(target.func, ast.Attribute)
-        and target.func.attr == "as_view"
-    ):
+    found = view_parts(target)
+    if found is None:
         return None
-    expr = target.func.value
-    parts: list[str] = []
-    while isinstance(expr, ast.Attribute):
-        parts.insert(0, expr.attr)
-        expr = expr.value
-    if not isinstance(expr, ast.Name):
-        return None
-    text = ".".join([expr.id, *parts])
-    if expr.id in module.imports:
-        return View(text, ".".join([module.imports[expr.id], *parts]))
-    if expr.id in module.defined:
-        return View(text, ".".join([module.module, expr.id, *parts]))
+    head, *parts = found
+    text = ".".join(found)
+    if head in module.imports:
+        return View(text, ".".join([module.imports[head], *parts]))
+    if head in module.defined:
+        return View(text, ".".join([module.module, head, *parts]))
     return View(text, None)
 
 
