@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,11 +13,11 @@ from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.naming import split_dotted
 from scaffold.project.settings import Settings
 from scaffold.spec import ResourceSpec
+from scaffold.urls.imports import import_name_key, natural_key
 
 if TYPE_CHECKING:
     import jinja2
 
-_NATURAL_RE = re.compile(r"(\d+)")
 # Stub responses by method, for a collection route and for a route ending in one object.
 _COLLECTION_RESPONSES = {
     "get": "Response([])",
@@ -33,18 +32,6 @@ _OBJECT_RESPONSES = {
     "put": 'Response({"id": str(%s.id)})',
     "patch": 'Response({"id": str(%s.id)})',
 }
-
-
-def natural_key(text: str) -> list[Any]:
-    """isort's `naturally` ordering of lower-cased text: digit runs compare as numbers."""
-    return [int(part) if part.isdigit() else part for part in _NATURAL_RE.split(text.lower())]
-
-
-def import_name_key(name: str) -> tuple[int, list[Any]]:
-    """isort's order within `from x import a, B, C` (force_sort_within_sections off,
-    order_by_type on): CONSTANTS, then Classes, then functions."""
-    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
-    return kind, natural_key(name)
 
 
 @dataclass

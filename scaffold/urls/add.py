@@ -1,6 +1,6 @@
 """Add endpoint registrations to a Sentry-style urls.py, in the file's own style.
 
-The file is read with `ast` (urls_read.py). Only the statements that change (one list, one
+The file is read by pysource (`urls/index.py` holds what it found). Only the statements that change (one list, one
 import) are parsed and edited with libcst, and their regenerated text is spliced back by line
 range: every other byte of the file is copied as it was, and the cost stays well under one
 libcst parse and regeneration of the whole module.
@@ -8,18 +8,18 @@ libcst parse and regeneration of the whole module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import libcst as cst
 
 from scaffold.errors import ConflictError, PatchError
-from scaffold.generate.render import import_name_key, natural_key
 from scaffold.naming import url_name_for
+from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.routes import Route, Token, strip_prefix, tokens_to_regex
-from scaffold.urls.cst_edits import insert_arg, insert_element
-from scaffold.urls.index import ImportStatement, ListStatement, UrlsIndex
-from scaffold.urls.place import choose_position, entries_of
+from scaffold.urls.cst_edits import insert_arg, insert_element, replace_at
+from scaffold.urls.imports import import_module_key, import_name_key, import_text
+from scaffold.urls.index import ListStatement, UrlsIndex
+from scaffold.urls.place import RouteSlot, choose_position, insert_slot, route_slots
 
 _INDENT = "    "
 
@@ -66,6 +66,9 @@ class UrlsFile:
         self._newline = "\r\n" if self._lines and self._lines[0].endswith("\r\n") else "\n"
         self._edited: dict[int, tuple[int, cst.Module]] = {}  # first line -> (last line, module)
         self._new_imports: dict[int, _NewImports] = {}  # insert before this 0-based line
+        # lists added to in this run: their items now, and inline lists' paths now
+        self._slots: dict[str, list[RouteSlot]] = {}
+        self._paths: dict[str, tuple[int, ...]] = {}
 
     def is_registered(self, class_name: str) -> bool:
         return self.index.registered(class_name)
@@ -98,41 +101,58 @@ class UrlsFile:
                 "used; choose another with --url-name (url_name in a spec)"
             )
         statement = self.index.lists[list_name]
+        path = self._paths.get(list_name, statement.path)
+        slots = self._slots[list_name] if list_name in self._slots else route_slots(statement.items)
+        position = choose_position(
+            slots,
+            tokens,
+            pattern,
+            where=f"{self.label}: {statement.title}",
+            line_of=self.index.line_of,
+            first=1 if statement.is_call else 0,  # patterns("prefix", ...): not a route
+        )
         module = self._list_module(statement)
         small = _list_assignment(module)
-        where = f"{self.label}: {statement.title}"
-        line_of = self.index.line_of
 
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
             if isinstance(container, cst.List):
-                values = [element.value for element in container.elements]
-                position = choose_position(
-                    entries_of(values), tokens, pattern, where=where, line_of=line_of
-                )
                 indent = _indent(container.lbracket.whitespace_after)
                 entry = self._entry(registration.class_name, pattern, url_name, indent)
                 return insert_element(container, position, cst.Element(entry))
-            # Django 1.x patterns("prefix", ...): the first argument is not a route
             assert isinstance(container, cst.Call)
-            values = [arg.value for arg in container.args]
-            position = choose_position(
-                entries_of(values), tokens, pattern, where=where, line_of=line_of, first=1
-            )
             indent = _indent(container.whitespace_before_args)
             entry = self._entry(registration.class_name, pattern, url_name, indent)
             return insert_arg(container, position, cst.Arg(entry))
 
         assert small.value is not None
-        new_value = _replace_at(small.value, statement.path, insert)
+        new_value = replace_at(small.value, path, insert)
         line = module.body[0]
         assert isinstance(line, cst.SimpleStatementLine)
         module = module.with_changes(
             body=[line.with_changes(body=[small.with_changes(value=new_value)])]
         )
+        self._slots[list_name] = insert_slot(slots, position, pattern)
+        self._shift_inline_lists(statement, path, position)
         self._edited[statement.first_line] = (statement.last_line, module)
         self._add_import(registration)
         self.index.url_names[url_name] += 1
         return Added(statement.title, url_name)
+
+    def _shift_inline_lists(
+        self, statement: ListStatement, path: tuple[int, ...], position: int
+    ) -> None:
+        """An item inserted at `position` of the list at `path` moves the inline lists after it
+        (in the same statement) down one index."""
+        depth = len(path)
+        for key, other in self.index.lists.items():
+            current = self._paths.get(key, other.path)
+            if (
+                other.first_line == statement.first_line
+                and len(current) > depth
+                and current[:depth] == path
+                and current[depth] >= position
+            ):
+                self._paths[key] = (*path, current[depth] + 1, *current[depth + 1 :])
 
     def _refuse_shadowing(self, registration: Registration) -> None:
         for statement in self.index.imports:
@@ -191,9 +211,9 @@ class UrlsFile:
         ]
         one_line = f"{style.call}({', '.join(args)})"
         fits = len(indent) + len(one_line) + 1 <= self.line_length
-        if style.shape == "one_line" and fits:
+        if style.shape is EntryShape.ONE_LINE and fits:
             text = one_line
-        elif style.shape == "hanging":
+        elif style.shape is EntryShape.HANGING:
             hang = ",\n" + indent + " " * (len(style.call) + 1)
             text = f"{style.call}({hang.join(args)})"
         else:
@@ -215,7 +235,7 @@ class UrlsFile:
                 self._join_import(statement, registration.class_name)
                 return
         text = self._import_text(shown, [registration.class_name], exploded=False)
-        key = _import_key(shown)
+        key = import_module_key(shown)
         root = module.split(".")[0]
         kin = [
             s
@@ -224,9 +244,9 @@ class UrlsFile:
         ]
         # After the nearest import that sorts before ours: in an isort-sorted block that is
         # where isort puts it, and in an unsorted one it still lands among its neighbours.
-        preceding = [s for s in kin if _import_key(s.shown) <= key]
+        preceding = [s for s in kin if import_module_key(s.shown) <= key]
         if preceding:
-            at = max(preceding, key=lambda s: _import_key(s.shown)).last_line
+            at = max(preceding, key=lambda s: import_module_key(s.shown)).last_line
         elif kin:
             at = kin[0].first_line - 1
         else:
@@ -235,7 +255,7 @@ class UrlsFile:
         group.blank_before = group.blank_before or (not kin and bool(self.index.imports))
         group.add(key, text)
 
-    def _join_import(self, statement: ImportStatement, name: str) -> None:
+    def _join_import(self, statement: FromImport, name: str) -> None:
         if name in statement.names:
             return
         first = statement.first_line
@@ -247,22 +267,6 @@ class UrlsFile:
 
     def _import_text(self, module: str, names: list[str], exploded: bool) -> str:
         return import_text(module, names, exploded, self._newline, self.line_length)
-
-
-def import_text(module: str, names: list[str], exploded: bool, nl: str, line_length: int) -> str:
-    """`from module import a, b` on one line, or one name per line when `exploded` or too long
-    (black's magic-trailing-comma layout)."""
-    one_line = f"from {module} import {', '.join(names)}"
-    if exploded or len(one_line) > line_length:
-        return (
-            f"from {module} import ({nl}" + "".join(f"{_INDENT}{n},{nl}" for n in names) + f"){nl}"
-        )
-    return one_line + nl
-
-
-def _import_key(shown: str) -> list[object]:
-    """isort's module order: relative dots become `._` (force_sort_within_sections off)."""
-    return natural_key(shown.replace(".", "._", 1) if shown.startswith(".") else shown)
 
 
 def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
@@ -277,33 +281,3 @@ def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
 def _indent(ws: cst.BaseParenthesizableWhitespace) -> str:
     """Indentation of the items after an opening bracket (four spaces when on one line)."""
     return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else _INDENT
-
-
-def _replace_at(
-    node: cst.BaseExpression,
-    path: tuple[int, ...],
-    change: Callable[[cst.BaseExpression], cst.BaseExpression],
-) -> cst.BaseExpression:
-    """`node` with `change` applied to the inline include([...]) list that `path` leads to: each
-    index picks an item `re_path(prefix, include([...]))` of the current list."""
-    if not path:
-        return change(node)
-    index, rest = path[0], path[1:]
-    items = list(node.elements if isinstance(node, cst.List) else node.args)  # type: ignore[attr-defined]
-    item = items[index]
-    route = item.value
-    assert isinstance(route, cst.Call)
-    include_arg = route.args[1]
-    include = include_arg.value
-    assert isinstance(include, cst.Call)
-    inner = include.args[0]
-    include = include.with_changes(
-        args=[inner.with_changes(value=_replace_at(inner.value, rest, change)), *include.args[1:]]
-    )
-    route = route.with_changes(
-        args=[route.args[0], include_arg.with_changes(value=include), *route.args[2:]]
-    )
-    items[index] = item.with_changes(value=route)
-    if isinstance(node, cst.List):
-        return node.with_changes(elements=items)
-    return node.with_changes(args=items)

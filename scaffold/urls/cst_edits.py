@@ -1,6 +1,8 @@
-"""libcst whitespace surgery: insert one element into a list, comments staying where they were."""
+"""libcst whitespace surgery: insert or remove one element of a list, comments staying put."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import libcst as cst
 
@@ -166,3 +168,33 @@ def remove_arg(call: cst.Call, position: int) -> cst.Call:
 
 def _first_line(ws: cst.BaseParenthesizableWhitespace) -> cst.TrailingWhitespace | None:
     return ws.first_line if isinstance(ws, cst.ParenthesizedWhitespace) else None
+
+
+def replace_at(
+    node: cst.BaseExpression,
+    path: tuple[int, ...],
+    change: Callable[[cst.BaseExpression], cst.BaseExpression],
+) -> cst.BaseExpression:
+    """`node` with `change` applied to the inline include([...]) list that `path` leads to: each
+    index picks an item `re_path(prefix, include([...]))` of the current list."""
+    if not path:
+        return change(node)
+    index, rest = path[0], path[1:]
+    items = list(node.elements if isinstance(node, cst.List) else node.args)  # type: ignore[attr-defined]
+    item = items[index]
+    route = item.value
+    assert isinstance(route, cst.Call)
+    include_arg = route.args[1]
+    include = include_arg.value
+    assert isinstance(include, cst.Call)
+    inner = include.args[0]
+    include = include.with_changes(
+        args=[inner.with_changes(value=replace_at(inner.value, rest, change)), *include.args[1:]]
+    )
+    route = route.with_changes(
+        args=[route.args[0], include_arg.with_changes(value=include), *route.args[2:]]
+    )
+    items[index] = item.with_changes(value=route)
+    if isinstance(node, cst.List):
+        return node.with_changes(elements=items)
+    return node.with_changes(args=items)

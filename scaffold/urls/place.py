@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import libcst as cst
-
 from scaffold.errors import ConflictError, PatchError
+from scaffold.pysource.urlsource import ListItem
 from scaffold.routes import Token, regex_to_tokens, sample_path, segments
-from scaffold.urls.index import ROUTE_CALLS
 
 
-@dataclass
-class Entry:
-    """One item of a route list: its pattern (None when not a literal) and what it routes to."""
+@dataclass(frozen=True)
+class RouteSlot:
+    """One item of a route list, as placement sees it: its position, its pattern (None when not
+    a literal route) and whether it includes other routes."""
 
     index: int
     pattern: str | None
@@ -24,40 +24,30 @@ class Entry:
     regex: re.Pattern[str] | None = None
 
 
-def entries_of(values: Sequence[cst.BaseExpression]) -> list[Entry]:
-    """The items of a list (or of `patterns('', ...)`) as route entries."""
-    entries = []
-    for index, value in enumerate(values):
-        pattern, is_include = None, False
-        if isinstance(value, cst.Call) and call_name(value) in ROUTE_CALLS and value.args:
-            first = value.args[0].value
-            if isinstance(first, (cst.SimpleString, cst.ConcatenatedString)):
-                evaluated = first.evaluated_value
-                pattern = evaluated if isinstance(evaluated, str) else None
-            second = value.args[1].value if len(value.args) > 1 else None
-            is_include = isinstance(second, cst.Call) and call_name(second) == "include"
-        entry = Entry(index, pattern, is_include)
-        if pattern is not None and not is_include:
-            entry.tokens = regex_to_tokens(pattern)
-            try:
-                entry.regex = re.compile(pattern)
-            except re.error:
-                entry.regex = None
-        entries.append(entry)
-    return entries
+def route_slot(index: int, pattern: str | None, is_include: bool) -> RouteSlot:
+    """A slot, with the pattern's tokens and compiled regex for an endpoint route."""
+    if pattern is None or is_include:
+        return RouteSlot(index, pattern, is_include)
+    try:
+        regex: re.Pattern[str] | None = re.compile(pattern)
+    except re.error:
+        regex = None
+    return RouteSlot(index, pattern, is_include, regex_to_tokens(pattern), regex)
 
 
-def call_name(call: cst.Call) -> str | None:
-    func = call.func
-    if isinstance(func, cst.Name):
-        return func.value
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return None
+def route_slots(items: Sequence[ListItem]) -> list[RouteSlot]:
+    """The items of a list (or of `patterns('', ...)`) as read by pysource."""
+    return [route_slot(item.index, item.pattern, item.is_include) for item in items]
+
+
+def insert_slot(slots: list[RouteSlot], position: int, pattern: str) -> list[RouteSlot]:
+    """`slots` with a new endpoint route at `position`, the ones after it moved down one."""
+    moved = [dataclasses.replace(slot, index=slot.index + 1) for slot in slots[position:]]
+    return [*slots[:position], route_slot(position, pattern, False), *moved]
 
 
 def choose_position(
-    entries: list[Entry],
+    entries: list[RouteSlot],
     tokens: tuple[Token, ...],
     pattern: str,
     *,
@@ -107,7 +97,7 @@ def choose_position(
     return position
 
 
-def _is_root(entry: Entry) -> bool:
+def _is_root(entry: RouteSlot) -> bool:
     """The API index route `^$`, which Sentry keeps beside the catch-all, under one comment."""
     return not entry.is_include and entry.tokens == ()
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import libcst as cst
 
 from scaffold.errors import PatchError
-from scaffold.urls.add import import_text
+from scaffold.pysource.routes import ROUTE_CALLS
+from scaffold.pysource.urlsource import parse_urls
 from scaffold.urls.cst_edits import remove_arg, remove_element
-from scaffold.urls.index import ROUTE_CALLS, parse_urls
+from scaffold.urls.imports import import_text
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,63 @@
+"""How a urls.py writes its entries (call, quotes, segments, names, layout): new ones copy it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scaffold.errors import PatchError
+from scaffold.pysource.routes import ROUTE_CALLS
+from scaffold.pysource.urlsource import EntryLayout, EntryShape, FromImport
+
+_PREFIX_RE = re.compile(r"^(.+?-api-\d+)-")
+
+
+@dataclass(frozen=True)
+class UrlsStyle:
+    """How this urls.py writes its entries; new entries copy it."""
+
+    call: str  # re_path or url
+    segment: str  # [^/]+ or [^\/]+
+    quote: str
+    name_prefix: str  # e.g. sentry-api-0
+    relative_imports: bool
+    shape: EntryShape
+    trailing_comma: bool  # exploded entries end their last argument with a comma
+
+
+def detect_style(
+    source: str,
+    label: str,
+    package: str,
+    imports: Sequence[FromImport],
+    layouts: Sequence[EntryLayout],
+    url_names: Counter[str],
+) -> UrlsStyle:
+    """The style most of the file's endpoint entries (`layouts`) and text follow."""
+    names = Counter(layout.call for layout in layouts)
+    imported = {c for c in ROUTE_CALLS if re.search(rf"import[^\n(]*\b{c}\b", source)}
+    imported |= {name for statement in imports for name in statement.names if name in ROUTE_CALLS}
+    usable = [c for c, _ in names.most_common() if c in imported and c != "path"]
+    usable += [c for c in ("re_path", "url") if c in imported]
+    if not usable:
+        raise PatchError(
+            f"{label}: neither re_path nor url is imported; add "
+            "`from django.urls import re_path` and retry"
+        )
+    segment = "[^\\/]+" if source.count("[^\\/]+") > source.count("[^/]+") else "[^/]+"
+    quote = "'" if len(re.findall(r"\br'", source)) > len(re.findall(r'\br"', source)) else '"'
+    prefixes = Counter(m.group(1) for name in url_names.elements() if (m := _PREFIX_RE.match(name)))
+    shapes = Counter(layout.shape for layout in layouts)
+    exploded = [layout for layout in layouts if layout.shape is EntryShape.EXPLODED]
+    with_comma = sum(layout.trailing_comma for layout in exploded)
+    return UrlsStyle(
+        call=usable[0],
+        segment=segment,
+        quote=quote,
+        name_prefix=prefixes.most_common(1)[0][0] if prefixes else f"{package}-api-0",
+        relative_imports=any(statement.shown.startswith(".") for statement in imports),
+        shape=shapes.most_common(1)[0][0] if shapes else EntryShape.EXPLODED,
+        trailing_comma=with_comma * 2 >= len(exploded),
+    )
