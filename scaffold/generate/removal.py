@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
@@ -10,7 +9,9 @@ from scaffold.errors import ConflictError, SpecError, did_you_mean
 from scaffold.generate.build import read_source
 from scaffold.naming import CLASS_NAME_RE, class_name_for, module_name_for
 from scaffold.project.settings import Settings
-from scaffold.urls.remove import Removal, absolute_module, remove_registration
+from scaffold.pysource.modules import read_module
+from scaffold.pysource.urlsource import read_from_imports
+from scaffold.urls.remove import Removal, remove_registration
 from scaffold.write.plan import FileChange, Plan
 from scaffold.write.record import Provenance, Record
 
@@ -35,7 +36,7 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     module_path = _module_path(settings, record, class_name, removal)
     plan = Plan(settings.project_root)
     if module_path is None and not removal.routes and removal.module is None:
-        imported = _imported_names(urls_before)
+        imported = _imported_names(urls_before, urls_label, settings.api_module)
         raise SpecError(
             f"NAME: {class_name} is not registered in {urls_label} and has no module in "
             f"{settings.relpath(settings.endpoints_dir)}{did_you_mean(class_name, imported)}; "
@@ -99,10 +100,11 @@ def _module_path(
 
 def _defines(path: Path, class_name: str) -> bool:
     try:
-        tree = ast.parse(path.read_bytes())
-    except (SyntaxError, ValueError, OSError):
+        data = path.read_bytes()
+    except OSError:
         return False
-    return any(isinstance(n, ast.ClassDef) and n.name == class_name for n in tree.body)
+    info = read_module(data, "", "", False)
+    return info is not None and class_name in info.classes
 
 
 def _refuse_unsafe_delete(
@@ -115,11 +117,12 @@ def _refuse_unsafe_delete(
     force: bool,
 ) -> None:
     rel = settings.relpath(path)
-    others = _other_names_from(removal.code, removal.module, settings.api_module)
+    urls_label = settings.relpath(settings.urls_path)
+    others = _other_names_from(removal.code, urls_label, removal.module, settings.api_module)
     if others:
         raise ConflictError(
-            f"{rel}: also holds {', '.join(others)}, still imported by "
-            f"{settings.relpath(settings.urls_path)}; remove those first or delete by hand"
+            f"{rel}: also holds {', '.join(others)}, still imported by {urls_label}; remove "
+            "those first or delete by hand"
         )
     if not force:
         provenance = record.provenance(path, text)
@@ -140,15 +143,15 @@ def _refuse_unsafe_delete(
         )
 
 
-def _other_names_from(code: str, module: str | None, urls_package: str) -> list[str]:
+def _other_names_from(code: str, label: str, module: str | None, urls_package: str) -> list[str]:
     """Names urls.py (after the removal) still imports from `module`."""
     if module is None:
         return []
     return sorted(
-        alias.asname or alias.name
-        for node in ast.parse(code).body
-        if isinstance(node, ast.ImportFrom) and absolute_module(node, urls_package) == module
-        for alias in node.names
+        name
+        for imported in read_from_imports(code, label, urls_package)
+        if imported.module == module
+        for name in imported.names
     )
 
 
@@ -182,10 +185,9 @@ def _python_files(root: Path) -> list[Path]:
     return found
 
 
-def _imported_names(urls_source: str) -> list[str]:
+def _imported_names(urls_source: str, label: str, urls_package: str) -> list[str]:
     return [
-        alias.asname or alias.name
-        for node in ast.parse(urls_source).body
-        if isinstance(node, ast.ImportFrom)
-        for alias in node.names
+        name
+        for imported in read_from_imports(urls_source, label, urls_package)
+        for name in imported.names
     ]

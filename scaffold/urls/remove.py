@@ -1,21 +1,21 @@
 """Take an endpoint's registrations out of urls.py: its route entries and its import.
 
-Like urls_patch.py, the file is read with `ast` and only the statements that change are edited
-with libcst and spliced back by line range, so every other byte stays as it was. The edits are
-the inverses of the ones `UrlsFile.add` makes: adding an endpoint and removing it again gives
-back the original file.
+pysource reads the file and says which entries serve the class and where they stand; only the
+statements that change are edited with libcst and spliced back by line range, so every other
+byte stays as it was. The edits are the inverses of the ones `UrlsFile.add` makes: adding an
+endpoint and removing it again gives back the original file.
 """
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from scaffold.errors import PatchError
-from scaffold.pysource.routes import ROUTE_CALLS
-from scaffold.pysource.urlsource import parse_urls
+from scaffold.pysource.route_uses import ServingStatement, class_uses
+from scaffold.pysource.urlsource import from_imports, parse_urls
 from scaffold.urls.cst_edits import remove_arg, remove_element
 from scaffold.urls.imports import import_text
 
@@ -44,145 +44,85 @@ def remove_registration(
 ) -> Removal:
     """`source` without the route entries that serve `class_name` and without its import."""
     tree = parse_urls(source, label)
+    uses = class_uses(tree, source, class_name)
     lines = source.splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     edits: list[tuple[int, int, str]] = []  # 0-based start, stop, replacement
     may_drop: set[int] = set()
     routes: list[RemovedRoute] = []
-    for stmt in tree.body:
-        found = [node for node in ast.walk(stmt) if _serves(node, class_name)]
-        if not found:
-            continue
-        first, last = stmt.lineno, stmt.end_lineno or stmt.lineno
-        text = "".join(lines[first - 1 : last])
-        edited = cst.parse_module(text).visit(_RouteEntryRemover(class_name))
-        edits.append((first - 1, last, edited.code))
-        for call in found:
-            assert isinstance(call, ast.Call)
-            routes.append(_describe(call))
-            may_drop.update(range(call.lineno - 1, (call.end_lineno or call.lineno) + 2))
+    for statement in uses.statements:
+        first, last = statement.first_line, statement.last_line
+        edits.append(
+            (first - 1, last, _without_routes("".join(lines[first - 1 : last]), statement))
+        )
+        for route in statement.routes:
+            routes.append(RemovedRoute(route.line, route.url_name, route.pattern))
+            may_drop.update(range(route.line - 1, route.end_line + 2))
     module = None
-    for stmt in tree.body:
-        if isinstance(stmt, ast.ImportFrom) and any(
-            (alias.asname or alias.name) == class_name for alias in stmt.names
-        ):
-            module = absolute_module(stmt, urls_package)
-            first, last = stmt.lineno, stmt.end_lineno or stmt.lineno
-            kept = [alias for alias in stmt.names if (alias.asname or alias.name) != class_name]
-            if kept:
-                exploded = lines[first - 1].rstrip().endswith("(")
-                shown = "." * stmt.level + (stmt.module or "")
-                names = [a.name + (f" as {a.asname}" if a.asname else "") for a in kept]
-                text = import_text(shown, names, exploded, newline, line_length)
-                edits.append((first - 1, last, text))
-                may_drop.update(range(first, last + 1))
-            else:
-                blank_around = (
-                    first > 1
-                    and not lines[first - 2].strip()
-                    and (last >= len(lines) or not lines[last].strip())
-                )
-                start = first - 2 if blank_around else first - 1
-                edits.append((start, last, ""))
-                may_drop.update(range(start + 1, last + 1))
+    for imported in from_imports(tree, source, urls_package):
+        if class_name not in imported.names:
+            continue
+        module = imported.module
+        first, last = imported.first_line, imported.last_line
+        kept = [
+            name + (f" as {asname}" if asname else "")
+            for name, asname in imported.aliases
+            if (asname or name) != class_name
+        ]
+        if kept:
+            text = import_text(imported.shown, kept, imported.exploded, newline, line_length)
+            edits.append((first - 1, last, text))
+            may_drop.update(range(first, last + 1))
+        else:
+            blank_around = (
+                first > 1
+                and not lines[first - 2].strip()
+                and (last >= len(lines) or not lines[last].strip())
+            )
+            start = first - 2 if blank_around else first - 1
+            edits.append((start, last, ""))
+            may_drop.update(range(start + 1, last + 1))
     for start, stop, text in sorted(edits, reverse=True):
         lines[start:stop] = [text]
-    if module is not None:
-        _refuse_leftover_uses(tree, label, class_name)
+    if module is not None and uses.other_use_line is not None:
+        # with its import gone that use would fail at import time
+        raise PatchError(
+            f"{label}:{uses.other_use_line}: {class_name} is still used here in a form scaffold "
+            "does not remove; take that route out by hand, then run remove again"
+        )
     code = "".join(lines)
     return Removal(code, tuple(sorted(routes, key=lambda r: r.line)), module, frozenset(may_drop))
 
 
-class _RouteEntryRemover(cst.CSTTransformer):
-    """Drops the route entries whose view is `ClassName.as_view(...)`, from lists at any depth
-    (inline `include([...])` lists too) and from Django 1.x `patterns('', ...)` calls."""
+def _without_routes(text: str, statement: ServingStatement) -> str:
+    """The statement's text without the route entries pysource found in it."""
+    positions = {(route.statement_line, route.statement_column) for route in statement.routes}
+    wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
+    return wrapper.visit(_RouteEntryRemover(positions)).code
 
-    def __init__(self, class_name: str) -> None:
+
+class _RouteEntryRemover(cst.CSTTransformer):
+    """Drops the items that start at the given (line, column) positions from lists at any
+    depth and from Django 1.x `patterns('', ...)` calls."""
+
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, positions: set[tuple[int, int]]) -> None:
         super().__init__()
-        self.class_name = class_name
+        self.positions = positions
 
     def leave_List(self, original_node: cst.List, updated_node: cst.List) -> cst.List:
-        for position in reversed(range(len(updated_node.elements))):
-            if self._serves(updated_node.elements[position].value):
+        for position in reversed(range(len(original_node.elements))):
+            if self._removed(original_node.elements[position].value):
                 updated_node = remove_element(updated_node, position)
         return updated_node
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        if _callee(updated_node.func) != "patterns":
-            return updated_node
-        for position in reversed(range(1, len(updated_node.args))):
-            if self._serves(updated_node.args[position].value):
+        for position in reversed(range(1, len(original_node.args))):
+            if self._removed(original_node.args[position].value):
                 updated_node = remove_arg(updated_node, position)
         return updated_node
 
-    def _serves(self, node: cst.BaseExpression) -> bool:
-        if not isinstance(node, cst.Call) or _callee(node.func) not in ROUTE_CALLS:
-            return False
-        if len(node.args) < 2 or not isinstance(view := node.args[1].value, cst.Call):
-            return False
-        func = view.func
-        return (
-            isinstance(func, cst.Attribute)
-            and func.attr.value == "as_view"
-            and isinstance(func.value, cst.Name)
-            and func.value.value == self.class_name
-        )
-
-
-def _callee(func: cst.BaseExpression) -> str | None:
-    if isinstance(func, cst.Name):
-        return func.value
-    return func.attr.value if isinstance(func, cst.Attribute) else None
-
-
-def _serves(node: ast.AST, class_name: str) -> bool:
-    """True for a route call `re_path(pattern, ClassName.as_view(...), ...)`."""
-    if not isinstance(node, ast.Call) or len(node.args) < 2:
-        return False
-    func = node.func
-    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-    view = node.args[1]
-    return (
-        name in ROUTE_CALLS
-        and isinstance(view, ast.Call)
-        and isinstance(view.func, ast.Attribute)
-        and view.func.attr == "as_view"
-        and isinstance(view.func.value, ast.Name)
-        and view.func.value.id == class_name
-    )
-
-
-def _describe(call: ast.Call) -> RemovedRoute:
-    pattern = call.args[0]
-    name = next((kw.value for kw in call.keywords if kw.arg == "name"), None)
-    return RemovedRoute(
-        call.lineno,
-        name.value if isinstance(name, ast.Constant) and isinstance(name.value, str) else None,
-        (
-            pattern.value
-            if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str)
-            else None
-        ),
-    )
-
-
-def absolute_module(stmt: ast.ImportFrom, urls_package: str) -> str:
-    """The dotted module a `from ... import` in urls.py (package `urls_package`) reads."""
-    if not stmt.level:
-        return stmt.module or ""
-    parts = urls_package.split(".")
-    base = ".".join(parts[: len(parts) - stmt.level + 1])
-    return f"{base}.{stmt.module}" if stmt.module else base
-
-
-def _refuse_leftover_uses(tree: ast.Module, label: str, class_name: str) -> None:
-    """Refuse when the class is used outside the route entries being removed: with its import
-    gone that use would fail at import time (a shape scaffold does not take apart)."""
-    removed = [node for node in ast.walk(tree) if _serves(node, class_name)]
-    inside = {id(name) for call in removed for name in ast.walk(call)}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id == class_name and id(node) not in inside:
-            raise PatchError(
-                f"{label}:{node.lineno}: {class_name} is still used here in a form scaffold does "
-                "not remove; take that route out by hand, then run remove again"
-            )
+    def _removed(self, node: cst.CSTNode) -> bool:
+        start = self.get_metadata(PositionProvider, node).start
+        return (start.line, start.column) in self.positions
