@@ -1,4 +1,8 @@
-"""`scaffold check` through the real CLI: exit codes, formats, ignores, config, baseline, PATHS."""
+"""`scaffold check` through the real CLI: exit codes, formats, ignores, config, baseline, PATHS.
+
+Every test runs twice: with the speedups of `scaffold.speedups` (the lean parser; in a
+subprocess also gc off and `os._exit`) and with `SCAFFOLD_NO_SPEEDUPS=1` (typer, plain exit).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from scaffold.speedups import SWITCH
 from tests.check.trees import URLS, write_tree
 from tests.helpers import EXAMPLE, copy_project, run_cli
 
@@ -22,6 +27,32 @@ BROADCAST_ENTRY = """    re_path(
         name="acme-api-0-broadcast-details",
     ),
 """
+
+
+@pytest.fixture(autouse=True, params=["speedups", "no-speedups"])
+def speedups(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run the test with the switch on and off (subprocesses inherit the environment)."""
+    on = request.param == "speedups"
+    if on:
+        monkeypatch.delenv(SWITCH, raising=False)
+    else:
+        monkeypatch.setenv(SWITCH, "1")
+    return on
+
+
+def _scaffold(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "scaffold", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+
+
+def _imported(completed: subprocess.CompletedProcess[str]) -> set[str]:
+    """Top-level packages in `-X importtime` output."""
+    return {line.split("|")[-1].strip().split(".")[0] for line in completed.stderr.splitlines()}
 
 
 def test_example_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,17 +177,32 @@ def test_paths_mode_checks_only_what_the_files_affect(
     assert run_cli(capsys, "check", "src/shop/api/urls.py").code == 1
 
 
-def test_no_writing_libraries_are_imported(tmp_path: Path) -> None:
-    """`scaffold --help` and `scaffold check` stay fast: no libcst, black, jinja2 or yaml."""
+def test_no_writing_libraries_are_imported(speedups: bool) -> None:
+    """`scaffold --help` and `scaffold check` stay fast: no libcst, black, jinja2 or yaml; with
+    the speedups on, `scaffold check` does not import typer either."""
     for argv in (["--help"], ["check", "--project", str(EXAMPLE)]):
-        completed = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "scaffold", *argv],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        completed = _scaffold(*argv)
         assert completed.returncode == 0, completed.stderr
-        imported = {
-            line.split("|")[-1].strip().split(".")[0] for line in completed.stderr.splitlines()
-        }
+        imported = _imported(completed)
         assert imported & {"libcst", "black", "jinja2", "yaml"} == set()
+        if argv[0] == "check":
+            assert ("typer" in imported) is not speedups
+
+
+def test_subprocess_reports_problems_and_exit_code(tmp_path: Path) -> None:
+    """Output piped to another process arrives whole either way (the lean path flushes it
+    before `os._exit`), with exit 1 for problems and 2 for bad input."""
+    root = write_tree(tmp_path, {"api/urls.py": UNROUTED})
+    completed = _scaffold("check", "--format", "json", cwd=root)
+    assert completed.returncode == 1, completed.stderr
+    assert [p["symbol"] for p in json.loads(completed.stdout)["problems"]] == [
+        "OrganizationStatsEndpoint"
+    ]
+    completed = _scaffold("check", STATS_PATH, cwd=root)
+    assert completed.returncode == 1
+    assert (
+        completed.stdout.splitlines()[-1] == "1 problem in 1 file (2 endpoints, 2 routes checked)."
+    )
+    completed = _scaffold("check", "--format", "xml", cwd=root)
+    assert completed.returncode == 2
+    assert "error: --format 'xml': use text, json or github" in completed.stderr.splitlines()

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.commands.check_options import OPTIONS, CheckArgs, parse_check_args
+from scaffold.commands.check_options import OPTIONS, CheckArgs
+from scaffold.speedups import SWITCH, enabled, fast_check, parse_check_args
 from tests.helpers import run_cli
 
 
@@ -37,3 +38,18 @@ def test_typer_help_lists_the_same_options(capsys: pytest.CaptureFixture[str]) -
     for option in OPTIONS.values():
         assert option.flag in result.out
         assert option.help.split()[0] in result.out
+
+
+@pytest.mark.parametrize(
+    ("value", "on"), [(None, True), ("", True), ("0", True), ("1", False), ("yes", False)]
+)
+def test_one_switch_turns_the_speedups_off(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, on: bool
+) -> None:
+    if value is None:
+        monkeypatch.delenv(SWITCH, raising=False)
+    else:
+        monkeypatch.setenv(SWITCH, value)
+    assert enabled() is on
+    if not on:  # typer runs the command instead
+        assert fast_check(["--project", "does-not-matter"], own_process=False) is None
