@@ -101,6 +101,8 @@ class UrlsFile:
                 "used; choose another with --url-name (url_name in a spec)"
             )
         statement = self.index.lists[list_name]
+        module = self._list_module(statement)
+        small = _list_assignment(module)
         path = self._paths.get(list_name, statement.path)
         slots = self._slots[list_name] if list_name in self._slots else route_slots(statement.items)
         position = choose_position(
@@ -111,8 +113,6 @@ class UrlsFile:
             line_of=self.index.line_of,
             first=1 if statement.is_call else 0,  # patterns("prefix", ...): not a route
         )
-        module = self._list_module(statement)
-        small = _list_assignment(module)
 
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
             if isinstance(container, cst.List):
