@@ -1,0 +1,163 @@
+"""The one convert_args flow: what base choice and every check rule read from a class's MRO."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from scaffold.pysource.classes import EndpointClass, Resolver
+from scaffold.pysource.convert_args import ArgsFlow, args_flow, class_flow
+from scaffold.pysource.modules import read_module
+from scaffold.pysource.tree import Tree
+
+ROOT = "shop.api.base.Endpoint"
+BASE = """
+    from rest_framework.views import APIView
+
+
+    class Endpoint(APIView):
+        def convert_args(self, request, *args, **kwargs):
+            return (args, kwargs)
+"""
+ORGANIZATION = """
+    from shop.api.base import Endpoint
+    from shop.models.organization import Organization
+
+
+    class OrganizationEndpoint(Endpoint):
+        def convert_args(self, request, *args, **kwargs):
+            slug = kwargs.pop("organization_id_or_slug", None) or kwargs.pop("organization_slug")
+            kwargs["organization"] = lookup(slug)
+            return (args, kwargs)
+"""
+
+
+def endpoint(own: str, dotted: str = "shop.api.bases.own.OwnEndpoint") -> EndpointClass:
+    """The class `dotted` of a tree made of the root, an organization base and `own` (in memory)."""
+    sources = {
+        "shop.api.base": BASE,
+        "shop.api.bases.organization": ORGANIZATION,
+        "shop.api.bases.own": own,
+    }
+    tree = Tree(Path("/nowhere"), Path("/nowhere/src"))
+    tree.adopt(
+        {
+            module: read_module(textwrap.dedent(text).encode(), module, f"{module}.py", False)
+            for module, text in sources.items()
+        }
+    )
+    found = Resolver(tree, ROOT).endpoint(dotted)
+    assert found is not None
+    return found
+
+
+def own_class(body: str, parent: str = "OrganizationEndpoint") -> str:
+    return f"""
+from typing import TYPE_CHECKING
+
+from shop.api.bases.organization import OrganizationEndpoint
+from shop.api.base import Endpoint
+from shop.models.widget import Widget
+
+if TYPE_CHECKING:
+    from shop.models.gadget import Gadget
+
+
+class OwnEndpoint({parent}):
+    def convert_args(self, request, *args, **kwargs):
+{textwrap.indent(textwrap.dedent(body), " " * 8)}
+        return (args, kwargs)
+"""
+
+
+def flow_of(body: str, parent: str = "OrganizationEndpoint") -> ArgsFlow:
+    flow = args_flow(endpoint(own_class(body, parent)))
+    assert flow is not None
+    return flow
+
+
+def test_a_get_reads_and_passes_the_parameter_on() -> None:
+    flow = flow_of('x = kwargs.get("x")')
+    assert "x" in flow.read and "x" not in flow.consumed
+    assert flow.passes_on == {"x"}
+    assert flow.groups == (
+        frozenset({"organization_id_or_slug", "organization_slug"}),
+        frozenset({"x"}),
+    )
+
+
+def test_a_load_passes_the_parameter_on_and_requires_it() -> None:
+    flow = flow_of('x = kwargs["x"]')
+    assert flow.passes_on == {"x"}
+    assert frozenset({"x"}) in flow.required
+
+
+def test_a_pop_consumes_the_parameter() -> None:
+    flow = flow_of('x = kwargs.pop("x")')
+    assert "x" in flow.consumed and flow.passes_on == frozenset()
+    assert flow.required[0] == {"x"}  # the class's own first, then its parents'
+
+
+def test_an_or_chain_of_pops_is_one_group_of_alternatives() -> None:
+    flow = flow_of('x = kwargs.pop("x_id", None) or kwargs.pop("x_slug")')
+    assert flow.groups[-1] == {"x_id", "x_slug"}
+    assert frozenset({"x_id", "x_slug"}) in flow.required
+    assert flow.consumed >= {"x_id", "x_slug"}
+
+
+def test_signature_parameters_are_consumed_and_come_before_reads() -> None:
+    source = own_class("").replace("request, *args", "request, thing_id, *args")
+    source = source.replace("        return (args", '        kwargs.get("y")\n        return (args')
+    flow = args_flow(endpoint(source))
+    assert flow is not None
+    assert flow.groups[1:] == (frozenset({"thing_id"}), frozenset({"y"}))
+    assert "thing_id" in flow.consumed and frozenset({"thing_id"}) in flow.required
+
+
+def test_injected_objects_and_their_types() -> None:
+    flow = flow_of("""
+        widget = Widget.objects.get(id=kwargs.pop("widget_id"))
+        kwargs["widget"] = widget
+        gadget: Gadget = widget.gadget
+        kwargs["gadget"] = gadget
+        """)
+    assert flow.injects == ("organization", "widget", "gadget")
+    assert flow.injected == {"organization", "widget", "gadget"}
+    assert flow.injected_types == {
+        "organization": "shop.models.organization.Organization",  # guessed from the imports
+        "widget": "shop.models.widget.Widget",  # traced back to the model
+        "gadget": "shop.models.gadget.Gadget",  # from the annotation (a TYPE_CHECKING import)
+    }
+
+
+def test_reading_an_inherited_object_is_neither_passed_on_nor_required() -> None:
+    flow = flow_of('kwargs["thing"] = kwargs["organization"].things.get()')
+    assert flow.passes_on == frozenset() and flow.required == (
+        frozenset({"organization_id_or_slug", "organization_slug"}),
+    )
+
+
+def test_a_rewritten_kwargs_is_not_followed_by_check_but_still_read_for_base_choice() -> None:
+    found = endpoint(own_class('kwargs.update(x=1)\nkwargs.pop("x_id")'))
+    assert args_flow(found) is None
+    flow = class_flow(found)
+    assert not flow.complete and flow.groups[-1] == {"x_id"}
+
+
+def test_an_ancestor_outside_the_tree_stops_check_but_not_base_choice() -> None:
+    source = own_class('kwargs.pop("x_id")', parent="Mixin, OrganizationEndpoint")
+    found = endpoint(
+        source.replace(
+            "from shop.api.base import", "from elsewhere import Mixin\nfrom shop.api.base import"
+        )
+    )
+    assert args_flow(found) is None
+    assert class_flow(found).groups[-1] == {"x_id"}
+
+
+def test_a_known_base_stands_in_when_its_chain_reads_nothing() -> None:
+    source = "from shop.api.base import Endpoint\n\n\nclass OwnEndpoint(Endpoint):\n    pass\n"
+    known = {"OwnEndpoint": ((frozenset({"own_id"}),), ("own",))}
+    flow = class_flow(endpoint(source), known)
+    assert (flow.groups, flow.injects) == ((frozenset({"own_id"}),), ("own",))
+    assert class_flow(endpoint(source)).groups == ()
