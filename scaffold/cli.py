@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from scaffold.commands.speedups import fast_check
 from scaffold.errors import ScaffoldError
-from scaffold.speedups import fast_check
 
 if TYPE_CHECKING:
     import typer
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
 
     typer reports its own usage errors (exit 2); a ScaffoldError becomes one line on stderr;
     anything else is a bug and keeps its traceback. A plain `scaffold check` (what pre-commit
-    runs on every commit) takes the lean path of `scaffold.speedups` unless its switch is off.
+    runs on every commit) takes the lean path of `commands/speedups.py` unless its switch is off.
     """
     args = sys.argv[1:] if argv is None else argv
     try:

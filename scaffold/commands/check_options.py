@@ -1,5 +1,5 @@
 """The options of `scaffold check`, defined once: typer builds the command from this table, and
-`scaffold.speedups.parse_check_args` reads the same options without importing typer."""
+`scaffold.commands.speedups.parse_check_args` reads the same options without importing typer."""
 
 from __future__ import annotations
 

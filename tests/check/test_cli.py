@@ -1,6 +1,6 @@
 """`scaffold check` through the real CLI: exit codes, formats, ignores, config, baseline, PATHS.
 
-Every test runs twice: with the speedups of `scaffold.speedups` (the lean parser; in a
+Every test runs twice: with the speedups of `commands/speedups.py` (the lean parser; in a
 subprocess also gc off and `os._exit`) and with `SCAFFOLD_NO_SPEEDUPS=1` (typer, plain exit).
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.speedups import SWITCH
+from scaffold.commands.speedups import SWITCH
 from tests.check.trees import URLS, write_tree
 from tests.helpers import EXAMPLE, copy_project, run_cli
 
