@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,3 +62,12 @@ def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str
         for k in keys
         if before.get(k) != after.get(k) and not k.startswith(RECORD_DIR + "/")
     }
+
+
+def speedups_env(speedups: str) -> dict[str, str]:
+    """The environment for a subprocess with scaffold's speedups "on" or "off"
+    (`SCAFFOLD_NO_SPEEDUPS`, read by scaffold/commands/speedups.py)."""
+    env = {k: v for k, v in os.environ.items() if k != "SCAFFOLD_NO_SPEEDUPS"}
+    if speedups == "off":
+        env["SCAFFOLD_NO_SPEEDUPS"] = "1"
+    return env

@@ -12,7 +12,7 @@ from pathlib import Path
 import black
 import pytest
 
-from tests.helpers import copy_project, run_cli, snapshot
+from tests.helpers import copy_project, run_cli, snapshot, speedups_env
 from tests.support.synthetic import write_sentry_tree
 
 URLS = "src/bigco/api/urls.py"
@@ -100,10 +100,12 @@ def test_new_endpoint_on_a_sentry_sized_urls_py(
     assert (project / URLS).read_text() == after
 
 
+@pytest.mark.parametrize("speedups", ["on", "off"])
 def test_cli_subprocess_writes_the_same_bytes_as_in_process(
-    tree: tuple[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tree: tuple[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], speedups: str
 ) -> None:
-    """The console script (its own process) and the in-process call write the same bytes."""
+    """The console script (its own process, rendering in a forked child unless the speedups are
+    switched off) and the in-process call write the same bytes."""
     style, source_tree = tree
     argv, _, _ = CASES[style]
     in_process = copy_project(source_tree, tmp_path / "in")
@@ -113,5 +115,6 @@ def test_cli_subprocess_writes_the_same_bytes_as_in_process(
         [sys.executable, "-m", "scaffold", "new-endpoint", "Probe", *argv, "--project", str(child)],
         check=True,
         capture_output=True,
+        env=speedups_env(speedups),
     )
     assert snapshot(child) == snapshot(in_process)

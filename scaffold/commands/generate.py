@@ -31,11 +31,13 @@ def generate(
     dry_run: DryRunOption = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    from scaffold.generate.build import OnExisting, build_plan, read_source
+    from scaffold.commands.speedups import start_rendering
+    from scaffold.generate.build import OnExisting, build_plan
+    from scaffold.project.files import read_source
     from scaffold.project.settings import load_settings
     from scaffold.spec import load_spec
 
     policy = on_existing(force, skip, OnExisting.CONVERGE)
     resources = load_spec(read_source(spec, str(spec)), str(spec))
     settings = load_settings(project)
-    finish(build_plan(settings, resources, policy), dry_run)
+    finish(build_plan(settings, resources, policy, start_rendering), dry_run)

@@ -59,6 +59,7 @@ def new_endpoint(
     dry_run: DryRunOption = False,
     project: ProjectOption = Path("."),
 ) -> None:
+    from scaffold.commands.speedups import start_rendering
     from scaffold.generate.build import OnExisting, build_plan
     from scaffold.project.settings import load_settings
     from scaffold.spec import parse_lookup_flag, resource_from_flags
@@ -81,7 +82,7 @@ def new_endpoint(
         raw["lookups"] = _unique("--lookup", [parse_lookup_flag(item) for item in lookup])
     spec = resource_from_flags(raw)
     settings = load_settings(project)
-    finish(build_plan(settings, [spec], policy), dry_run)
+    finish(build_plan(settings, [spec], policy, start_rendering), dry_run)
 
 
 def _publish_status(value: str | None) -> str | dict[str, str] | None:

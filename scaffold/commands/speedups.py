@@ -1,18 +1,21 @@
 """Every speed trick of the `scaffold` process, in this one module, behind one switch.
 
 `SCAFFOLD_NO_SPEEDUPS=1` (any value but empty or `0`) turns them all off; `scaffold.cli` asks
-`fast_check` and nothing else does, so the core (reading, checking, generating, writing) has a
-single mode. The tests run the check CLI both ways. What stays is what paid in bench/README.md:
+`fast_check`, the writing commands ask `start_rendering`, and nothing else asks, so the core
+(reading, checking, generating, writing) has a single mode. The tests run the CLI both ways. What stays is what paid in bench/README.md:
 
 - the lean `scaffold check`: plain use (what pre-commit runs on every commit) is parsed here from
   the option table of `scaffold.commands.check_options`, without importing typer and click;
   `--help` and anything not plainly well-formed go through typer, which reports its own errors;
 - in a process of its own: the garbage collector stays off (a short-lived run that builds large,
   mostly acyclic structures: collections only cost time), and the process leaves with `os._exit`
-  once its output is flushed, skipping the teardown that frees a big tree object by object.
+  once its output is flushed, skipping the teardown that frees a big tree object by object;
+- `new-endpoint` and `generate` render the endpoint modules in a forked child while the process
+  patches urls.py: the child pays for importing jinja2 and black, the parent for libcst.
 
 With the switch set, `scaffold check` goes through typer like every other command, collects
-garbage and exits normally: same output, same exit codes.
+garbage and exits normally, and modules render in the process itself: same output, same files,
+same exit codes.
 """
 
 from __future__ import annotations
@@ -21,8 +24,14 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scaffold.commands.check_options import BY_FLAG, CheckArgs
+
+if TYPE_CHECKING:
+    from scaffold.generate.build import Rendered
+    from scaffold.generate.resolve import ResolvedEndpoint
+    from scaffold.project.settings import Settings
 
 SWITCH = "SCAFFOLD_NO_SPEEDUPS"
 
@@ -92,3 +101,61 @@ def parse_check_args(argv: list[str]) -> CheckArgs | None:
 
 def _text(value: str | bool | None) -> str | None:
     return None if value is None else str(value)
+
+
+def start_rendering(endpoints: list[ResolvedEndpoint], settings: Settings) -> Rendered:
+    """Render the modules in a forked child, or here when that saves nothing: the switch is off,
+    there is no fork or one CPU, or black (the slow import) is loaded already (in-process runs)."""
+    from scaffold.generate.build import render_when_asked
+
+    if (
+        not enabled()
+        or not endpoints
+        or not hasattr(os, "fork")
+        or (os.cpu_count() or 1) < 2
+        or "black" in sys.modules
+    ):
+        return render_when_asked(endpoints, settings)
+    return _render_in_child(endpoints, settings)
+
+
+def _render_in_child(endpoints: list[ResolvedEndpoint], settings: Settings) -> Rendered:
+    import pickle
+    import traceback
+
+    from scaffold.errors import ScaffoldError
+    from scaffold.generate.render import render_endpoint
+
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: render, send the result, and never return into the caller
+        try:
+            os.close(read_fd)
+            payload: tuple[str, object]
+            try:
+                payload = ("ok", [render_endpoint(endpoint, settings) for endpoint in endpoints])
+            except ScaffoldError as exc:
+                payload = ("error", exc)
+            except BaseException:  # noqa: BLE001 - a bug: carry its traceback to the parent
+                payload = ("bug", traceback.format_exc())
+            with os.fdopen(write_fd, "wb") as pipe:  # a parent gone: EPIPE, then the exit
+                pickle.dump(payload, pipe)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+
+    def collect() -> list[str]:
+        with os.fdopen(read_fd, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        if not data:
+            raise RuntimeError("the rendering process died without an answer")
+        kind, value = pickle.loads(data)
+        if kind == "error":
+            raise value
+        if kind == "bug":
+            raise RuntimeError(f"rendering failed in the child process:\n{value}")
+        texts: list[str] = value
+        return texts
+
+    return collect

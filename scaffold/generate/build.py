@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from scaffold.errors import ConflictError, ProjectError, SpecError
+from scaffold.errors import ConflictError, SpecError
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
 from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
+from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.spec import ResourceSpec
 from scaffold.urls.add import Registration, UrlsFile
@@ -26,30 +28,30 @@ class OnExisting(Enum):
     SKIP = "skip"  # keep it as it is, but make sure it is registered
 
 
-def read_source(path: Path, label: str) -> str:
-    """A project file's text, exactly as stored; a clear error when it cannot be read."""
-    try:
-        return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise ProjectError(f"{label}: not found; check --project or [tool.scaffold]") from None
-    except UnicodeDecodeError as exc:
-        raise ProjectError(
-            f"{label}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
-        ) from None
-    except OSError as exc:
-        raise ProjectError(f"{label}: cannot read ({exc.strerror}); check permissions") from None
+Rendered = Callable[[], list[str]]  # gives the module texts, or raises the rendering's error
+StartRendering = Callable[[list[ResolvedEndpoint], Settings], Rendered]
+
+
+def render_when_asked(endpoints: list[ResolvedEndpoint], settings: Settings) -> Rendered:
+    """Render in this process, when the texts are asked for."""
+    return lambda: [render_endpoint(endpoint, settings) for endpoint in endpoints]
 
 
 def build_plan(
     settings: Settings,
     resources: list[ResourceSpec],
     on_existing: OnExisting,
+    start_rendering: StartRendering = render_when_asked,
 ) -> Plan:
-    """Everything the resources need, computed in memory; nothing is written here."""
+    """Everything the resources need, computed in memory; nothing is written here.
+
+    Rendering is started before urls.py is patched and its texts are taken after, so a
+    renderer may work meanwhile (`commands/speedups.py`); urls.py's errors come first either way.
+    """
     catalog = Catalog(settings)
     endpoints = [resolve(spec, settings, catalog) for spec in resources]
     _refuse_shared_modules(settings, endpoints)
-    rendered = [render_endpoint(endpoint, settings) for endpoint in endpoints]
+    rendering = start_rendering(endpoints, settings)
     urls_label = settings.relpath(settings.urls_path)
     urls_before = read_source(settings.urls_path, urls_label)
     urls = UrlsFile(
@@ -62,7 +64,7 @@ def build_plan(
     plan = Plan(settings.project_root)
     record = Record(settings.project_root)
     pending = [(e, *_register(settings, urls, e, on_existing)) for e in endpoints]
-    for (endpoint, existing, urls_message), text in zip(pending, rendered, strict=True):
+    for (endpoint, existing, urls_message), text in zip(pending, rendering(), strict=True):
         path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
         if existing is None:
             plan.add(FileChange(path, None, text))

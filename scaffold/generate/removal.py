@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError, did_you_mean
-from scaffold.generate.build import read_source
 from scaffold.naming import CLASS_NAME_RE, class_name_for, module_name_for
+from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import read_module
 from scaffold.pysource.urlsource import read_from_imports

@@ -1,0 +1,21 @@
+"""Reading a file of the target (or a spec) as text, with errors the user can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffold.errors import ProjectError
+
+
+def read_source(path: Path, label: str) -> str:
+    """A project file's text, exactly as stored; a clear error when it cannot be read."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise ProjectError(f"{label}: not found; check --project or [tool.scaffold]") from None
+    except UnicodeDecodeError as exc:
+        raise ProjectError(
+            f"{label}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise ProjectError(f"{label}: cannot read ({exc.strerror}); check permissions") from None
