@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,3 +74,23 @@ def speedups_env(speedups: str) -> dict[str, str]:
     if speedups == "off":
         env["SCAFFOLD_NO_SPEEDUPS"] = "1"
     return env
+
+
+@contextmanager
+def unwritable(path: Path) -> Iterator[None]:
+    """Make `path` (a file or a folder) impossible to replace or add to, for real: root ignores
+    permission bits, so as root the file system's immutable flag is used instead."""
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(path)], check=True, capture_output=True)
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(path)], check=True, capture_output=True)
+    else:
+        folder = path if path.is_dir() else path.parent
+        mode = folder.stat().st_mode
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(mode)

@@ -11,13 +11,11 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLE, copy_project, snapshot
+from tests.helpers import EXAMPLE, copy_project, snapshot, unwritable
 from tests.test_bad_input import assert_clean_error, run_like_a_process
 
 URLS = "src/acme/api/urls.py"
@@ -32,26 +30,6 @@ THREE_RESOURCES = textwrap.dedent("""\
       - name: Cogs
         route: cogs/
     """)
-
-
-@contextmanager
-def unwritable(path: Path) -> Iterator[None]:
-    """Make `path` (a file or a folder) impossible to replace or add to, for real: root ignores
-    permission bits, so as root the file system's immutable flag is used instead."""
-    if os.geteuid() == 0:
-        subprocess.run(["chattr", "+i", str(path)], check=True, capture_output=True)
-        try:
-            yield
-        finally:
-            subprocess.run(["chattr", "-i", str(path)], check=True, capture_output=True)
-    else:
-        folder = path if path.is_dir() else path.parent
-        mode = folder.stat().st_mode
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            folder.chmod(mode)
 
 
 def leftovers(root: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""Problems as text (rich, grouped by file), JSON, or GitHub workflow annotations."""
+"""Problems as text (grouped by file), JSON, or GitHub workflow annotations."""
 
 from __future__ import annotations
 
@@ -41,25 +41,11 @@ def summary(problems: list[Problem], endpoints: int, routes: int) -> str:
     )
 
 
-def print_text(problems: list[Problem], endpoints: int, routes: int) -> None:
-    """Grouped by file on stdout; rich colours on a terminal, plain text (and no rich import,
-    about 40 ms) when piped."""
-    import sys
-
-    if not sys.stdout.isatty():
-        lines = []
-        for path, group in groupby(sorted(problems), key=lambda p: p.path):
-            lines.append(path)
-            lines += [f"  {path}:{p.line}: {p.rule} {p.message}" for p in group]
-        lines.append(summary(problems, endpoints, routes))
-        print("\n".join(lines), flush=True)
-        return
-    from rich.console import Console
-    from rich.markup import escape
-
-    console = Console(highlight=False, soft_wrap=True)
+def text_report(problems: list[Problem], endpoints: int, routes: int) -> str:
+    """Problems grouped by file, then the summary line: plain text."""
+    lines = []
     for path, group in groupby(sorted(problems), key=lambda p: p.path):
-        console.print(f"[bold]{escape(path)}[/bold]")
-        for p in group:
-            console.print(f"  {escape(path)}:{p.line}: [red]{p.rule}[/red] {escape(p.message)}")
-    console.print(summary(problems, endpoints, routes))
+        lines.append(path)
+        lines += [f"  {path}:{p.line}: {p.rule} {p.message}" for p in group]
+    lines.append(summary(problems, endpoints, routes))
+    return "\n".join(lines)

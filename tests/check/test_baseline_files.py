@@ -3,13 +3,12 @@ what to do, exit 2 (never a traceback, never check's exit 1)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from tests.check.trees import write_tree
-from tests.helpers import Result, run_cli
+from tests.helpers import Result, run_cli, unwritable
 
 
 def _assert_refused(result: Result, *fragments: str) -> None:
@@ -56,16 +55,23 @@ def test_writing_a_baseline_it_cannot_write(
     assert not (tmp_path / "missing").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_writing_a_baseline_into_a_read_only_folder(
+def test_writing_a_baseline_into_a_unwritable_folder(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     root = write_tree(tmp_path / "p")
     folder = tmp_path / "read-only"
     folder.mkdir()
-    folder.chmod(0o555)
-    try:
+    with unwritable(folder):
         result = _write_baseline(capsys, root, folder / "baseline.json")
-    finally:
-        folder.chmod(0o755)
-    _assert_refused(result, str(folder / "baseline.json"), "Permission denied", "--baseline")
+    _assert_refused(result, str(folder / "baseline.json"), "--baseline")
+    assert "Permission denied" in result.err or "not permitted" in result.err
+
+
+def test_an_explicit_baseline_that_does_not_exist(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A mistyped --baseline would otherwise check against nothing, silently."""
+    root = write_tree(tmp_path / "p")
+    missing = tmp_path / "baselin.json"
+    result = run_cli(capsys, "check", "--project", str(root), "--baseline", str(missing))
+    _assert_refused(result, str(missing), "not found", "--write-baseline")
