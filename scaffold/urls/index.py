@@ -67,8 +67,10 @@ class UrlsIndex:
         for item in statement.items:
             if item.layout is not None:
                 layouts.append(item.layout)
-            tokens = regex_to_tokens(item.pattern) if item.pattern is not None else None
-            if not item.is_include or tokens is None:
+            if not item.is_include or item.pattern is None:
+                continue
+            tokens = regex_to_tokens(item.pattern)
+            if tokens is None:
                 continue
             if item.include_name is not None:
                 includes.append((tokens, item.include_name))
