@@ -28,9 +28,7 @@ def _new_endpoint(project: Path, speedups: str, *argv: str) -> subprocess.Comple
 @pytest.mark.parametrize(
     ("argv", "code", "message"),
     [
-        pytest.param(
-            ["--lookup", "gizmo_id=acme.models.widget.Widget"], 0, "", id="written"
-        ),
+        pytest.param(["--lookup", "gizmo_id=acme.models.widget.Widget"], 0, "", id="written"),
         pytest.param(  # found while rendering: `Response` is the response class's name too
             ["--lookup", "gizmo_id=acme.models.widget.Response"],
             2,

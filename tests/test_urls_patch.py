@@ -266,3 +266,36 @@ def test_a_top_level_route_goes_above_the_catch_all_section() -> None:
         "    # Catch all\n"
         '    re_path(r"^$", AEndpoint.as_view(), name="acme-api-index"),\n'
     ) in after
+
+
+def test_two_adds_in_one_run_keep_the_inline_list_paths_in_step() -> None:
+    """A route added to `urlpatterns` ahead of an inline `include([...])` shifts that list's
+    index; a second route added into the inline list in the same run still lands inside it."""
+    before = HEADER + dedent("""\
+        from .endpoints.a import AEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^bar/x/$",
+                AEndpoint.as_view(),
+                name="acme-api-0-bar-x",
+            ),
+            re_path(
+                r"^zoo/",
+                include(
+                    [
+                        re_path(
+                            r"^a/$",
+                            AEndpoint.as_view(),
+                            name="acme-api-0-a",
+                        ),
+                    ]
+                ),
+            ),
+        ]
+        """)
+    after = patch(before, reg("BEndpoint", "bar/y/"), reg("CEndpoint", "zoo/c/"))
+    lines = after.splitlines()
+    assert lines.index('        r"^bar/x/$",') < lines.index('        r"^bar/y/$",')
+    assert lines.index('        r"^bar/y/$",') < lines.index('        r"^zoo/",')
+    assert lines.index('        r"^zoo/",') < lines.index('                    r"^c/$",')

@@ -127,7 +127,9 @@ def groups_of(regex: str) -> list[str]:
 
 
 def name_of(call: ast.Call, bindings: dict[str, str]) -> str | None:
+    """The route's name: `name=...`, or the fourth positional argument, as in Django's
+    `re_path(route, view, kwargs=None, name=None)`."""
     for keyword in call.keywords:
         if keyword.arg == "name":
             return string_value(keyword.value, bindings)
-    return string_value(call.args[2], bindings) if len(call.args) > 3 else None
+    return string_value(call.args[3], bindings) if len(call.args) > 3 else None
