@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import run_cli, speedups_env
 from tests.support.sentry_plant import DEFAULT_RULES, OPT_IN_RULES, Planted, plant_problems
 from tests.support.sentry_tree import TOTAL_FILES, URLS, Finding, Tree, build_tree, write_files
 
@@ -99,3 +101,21 @@ def test_one_changed_file_reports_just_its_problem(
     assert code == 1
     expected = [f for f in planted.findings if f.path == planted.orphan_path]
     assert _findings(report) == Counter(expected)
+
+
+@pytest.mark.parametrize("speedups", ["on", "off"])
+def test_the_console_script_finds_the_same_both_ways(
+    planted: Planted, planted_root: Path, speedups: str
+) -> None:
+    """In a process of its own, a whole-tree check reads the tree in two processes (speedups on)
+    or in one (off); both report exactly the planted problems, with every rule."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "scaffold", "check", "--format", "json"]
+        + ["--project", str(planted_root), "--select", ",".join(ALL_RULES)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=speedups_env(speedups),
+    )
+    assert completed.returncode == 1, completed.stderr
+    assert _findings(json.loads(completed.stdout)) == Counter(planted.expected(ALL_RULES))

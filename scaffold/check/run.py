@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,9 +13,8 @@ from scaffold.project.settings import Settings
 from scaffold.pysource.classes import (
     ROOT_CLASS,
     Resolver,
+    candidate_modules,
     find_endpoints,
-    reachable_modules,
-    read_headers,
 )
 from scaffold.pysource.modules import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
@@ -32,21 +32,54 @@ class CheckResult:
     routes: int
 
 
-def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None) -> CheckResult:
+def read_candidates_plainly(
+    tree: Tree, files: list[SourceFile], meanwhile: Callable[[], None]
+) -> list[str]:
+    """Run `meanwhile`, then find the modules that may define endpoints (read when asked)."""
+    meanwhile()
+    return candidate_modules(tree, files)
+
+
+@dataclass(frozen=True)
+class TreeReading:
+    """How `run_check` reads the tree. The default is plain; `commands/speedups.py` gives a
+    faster one that finds the same (the tests run both):
+
+    - `candidates(tree, files, meanwhile)`: the modules among `files` that may define endpoints,
+      running `meanwhile` (the route walk) at some point;
+    - `focus(names)`: in PATHS mode, a cut of each URL module's bytes that keeps every entry
+      naming one of the changed classes `names` (None: read URL modules whole).
+    """
+
+    candidates: Callable[[Tree, list[SourceFile], Callable[[], None]], list[str]] = (
+        read_candidates_plainly
+    )
+    focus: Callable[[frozenset[str]], Callable[[bytes], bytes]] | None = None
+
+
+def run_check(
+    settings: Settings,
+    config: CheckConfig,
+    paths: list[Path] | None,
+    reading: TreeReading = TreeReading(),
+) -> CheckResult:
     """Check the whole tree (`paths` None), or the endpoints in `paths` and the routes serving
     them; a changed urls module or base module widens it to the whole tree."""
     tree = Tree(settings.project_root, settings.src_root, config.exclude)
     resolver = Resolver(tree, f"{settings.api_module}.base.{ROOT_CLASS}")
-    reader = RoutingReader(tree)
     root_urls = settings.module_for(settings.urls_path)
     changed = None if paths is None else _changed_modules(tree, paths)
     names = {n for m in changed or () if (info := tree.info(m)) for n in info.classes}
-    reader.walk_root(root_urls)
-    if changed is not None and _affects_everything(settings, reader, changed):
-        changed = None
+    if changed is not None:
+        cut = reading.focus(frozenset(names)) if reading.focus else None
+        reader = RoutingReader(tree, cut)
+        reader.walk_root(root_urls)
+        if _affects_everything(settings, reader, changed):
+            changed = None
     if changed is None:
+        reader = RoutingReader(tree)  # whole URL modules: a cut one lacks the other routes
         files = tree.files()
-        candidates = reachable_modules([read_headers(tree, files)])
+        candidates = reading.candidates(tree, files, lambda: reader.walk_root(root_urls))
         endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules
@@ -66,7 +99,7 @@ def run_check(settings: Settings, config: CheckConfig, paths: list[Path] | None)
         analysis.served_elsewhere = _served_elsewhere(tree, resolver, reader, files)
         if changed is not None and _unserved(analysis):
             # a class that looks unrouted may still be a base of endpoints elsewhere
-            return _confirm_with_whole_tree(settings, config, changed)
+            return _confirm_with_whole_tree(settings, config, changed, reading)
     problems = {p for rule in sorted(rules) for p in RULE_FUNCTIONS[rule](analysis)}
     kept = _without_ignored(tree, sorted(problems))
     concrete = [e for e in endpoints if e.handles_itself()]
@@ -123,9 +156,9 @@ def _served_elsewhere(
 
 
 def _confirm_with_whole_tree(
-    settings: Settings, config: CheckConfig, changed: set[str]
+    settings: Settings, config: CheckConfig, changed: set[str], reading: TreeReading
 ) -> CheckResult:
-    whole = run_check(settings, config, None)
+    whole = run_check(settings, config, None, reading)
     tree = Tree(settings.project_root, settings.src_root)
     relpaths = {source.relpath for m in changed if (source := tree.file_for(m)) is not None}
     mine = [p for p in whole.problems if p.path in relpaths]

@@ -1,5 +1,5 @@
 """The options of `scaffold check`, defined once: typer builds the command from this table, and
-`scaffold.commands.speedups.parse_check_args` reads the same options without importing typer."""
+`parse_check_args` reads the same options without importing typer (`commands/speedups.py`)."""
 
 from __future__ import annotations
 
@@ -49,3 +49,45 @@ class CheckArgs:
     ignore: str | None = None
     baseline: Path | None = None
     write_baseline: bool = False
+
+
+def parse_check_args(argv: list[str]) -> CheckArgs | None:
+    """The arguments after `check`, or None for anything but plain well-formed use (`--help`,
+    an unknown option, a missing value): typer then parses them and reports its own errors."""
+    values: dict[str, str | bool] = {}
+    paths: list[Path] = []
+    position = 0
+    while position < len(argv):
+        token = argv[position]
+        position += 1
+        if not token.startswith("-") or token == "-":
+            paths.append(Path(token))
+            continue
+        flag, has_inline, inline = token.partition("=")
+        option = BY_FLAG.get(flag)
+        if option is None:
+            return None
+        if not option.takes_value:
+            if has_inline:
+                return None
+            values[option.param] = True
+        elif has_inline:
+            values[option.param] = inline
+        elif position < len(argv) and not argv[position].startswith("-"):
+            values[option.param] = argv[position]
+            position += 1
+        else:
+            return None
+    return CheckArgs(
+        paths=paths or None,
+        project=Path(str(values.get("project", "."))),
+        output_format=str(values.get("output_format", "text")),
+        select=_text(values.get("select")),
+        ignore=_text(values.get("ignore")),
+        baseline=None if "baseline" not in values else Path(str(values["baseline"])),
+        write_baseline=bool(values.get("write_baseline", False)),
+    )
+
+
+def _text(value: str | bool | None) -> str | None:
+    return None if value is None else str(value)

@@ -11,14 +11,16 @@ from scaffold.errors import ProjectError, SpecError
 
 if TYPE_CHECKING:
     from scaffold.check.problems import Problem
+    from scaffold.check.run import TreeReading
 
 
 def _rules(value: str | None) -> list[str] | None:
     return None if value is None else [r.strip() for r in value.split(",") if r.strip()]
 
 
-def run_check_command(args: CheckArgs) -> int:
-    """Check the project, print the report; 0 clean (or baseline written), 1 problems."""
+def run_check_command(args: CheckArgs, reading: TreeReading | None = None) -> int:
+    """Check the project, print the report; 0 clean (or baseline written), 1 problems.
+    `reading`: how the tree is read (`scaffold.check.run.TreeReading`; plain by default)."""
     from scaffold.check.config import load_check_config
     from scaffold.check.report import Format, github_report, json_report
     from scaffold.check.run import run_check
@@ -34,7 +36,10 @@ def run_check_command(args: CheckArgs) -> int:
         _rules(args.ignore) or [],
         args.baseline,
     )
-    result = run_check(settings, config, args.paths)
+    if reading is None:
+        result = run_check(settings, config, args.paths)
+    else:
+        result = run_check(settings, config, args.paths, reading)
     if args.write_baseline:
         from scaffold.check.baseline import baseline_text
 

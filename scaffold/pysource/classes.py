@@ -196,6 +196,11 @@ def reachable_modules(parts: list[Headers]) -> list[str]:
     return sorted({module for name in reached for module in defined_in.get(name, ())})
 
 
+def candidate_modules(tree: Tree, files: list[SourceFile]) -> list[str]:
+    """The modules among `files` that may define endpoint classes (read when asked for)."""
+    return reachable_modules([read_headers(tree, files)])
+
+
 def find_endpoints(resolver: Resolver, modules: list[str]) -> list[EndpointClass]:
     """Every endpoint class defined at module level in `modules`."""
     found = []

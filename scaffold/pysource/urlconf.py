@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scaffold.pysource.imports import read_imports
@@ -57,8 +58,9 @@ class _Module:
 class RoutingReader:
     """Reads URL modules of the tree on demand and flattens the routes reachable from a root."""
 
-    def __init__(self, tree: Tree):
+    def __init__(self, tree: Tree, cut: Callable[[bytes], bytes] | None = None):
         self.tree = tree
+        self.cut = cut  # applied to each module's bytes before parsing (check's PATHS mode)
         self.routes: list[RouteEntry] = []
         self.modules: dict[str, _Module | None] = {}
 
@@ -74,6 +76,8 @@ class RoutingReader:
             return self.modules[module]
         data = self.tree.data(module)
         source = self.tree.file_for(module) if data is not None else None
+        if data is not None and self.cut is not None:
+            data = self.cut(data)
         parsed = None
         if data is not None and source is not None:
             try:

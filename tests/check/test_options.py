@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.commands.check_options import OPTIONS, CheckArgs
-from scaffold.commands.speedups import SWITCH, enabled, fast_check, parse_check_args
+from scaffold.commands.check_options import OPTIONS, CheckArgs, parse_check_args
+from scaffold.commands.speedups import SWITCH, enabled, fast_check
 from tests.helpers import run_cli
 
 
