@@ -62,7 +62,11 @@ class Scaffold:
     env: tuple[tuple[str, str], ...] = ()
 
     def environ(self) -> dict[str, str]:
-        return {**os.environ, **dict(self.env)}
+        """This process's environment and the extra variables, bytecode caching on: an installed
+        scaffold runs from cached bytecode, so compiling every module each run would time
+        something users never pay (some shells set PYTHONDONTWRITEBYTECODE)."""
+        inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        return {**inherited, **dict(self.env)}
 
     def shown(self) -> str:
         assignments = [f"{name}={value}" for name, value in self.env]

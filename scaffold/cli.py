@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from scaffold.commands.speedups import fast_check
 from scaffold.errors import ScaffoldError
 
 if TYPE_CHECKING:
@@ -45,6 +44,8 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     try:
         if args[:1] == ["check"]:
+            from scaffold.commands.speedups import fast_check
+
             code = fast_check(args[1:], own_process=argv is None)
             if code is not None:
                 sys.exit(code)

@@ -9,6 +9,7 @@ from pathlib import Path
 from scaffold.check.config import CheckConfig
 from scaffold.check.problems import Problem
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis
+from scaffold.check.shadow import read_pattern
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import (
     ROOT_CLASS,
@@ -79,7 +80,7 @@ def run_check(
     if changed is None:
         reader = RoutingReader(tree)  # whole URL modules: a cut one lacks the other routes
         files = tree.files()
-        candidates = reading.candidates(tree, files, lambda: reader.walk_root(root_urls))
+        candidates = reading.candidates(tree, files, lambda: _walk_routes(reader, root_urls))
         endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules
@@ -104,6 +105,15 @@ def run_check(
     kept = _without_ignored(tree, sorted(problems))
     concrete = [e for e in endpoints if e.handles_itself()]
     return CheckResult(kept, len(concrete), len([r for r in routes if r.view is not None]))
+
+
+def _walk_routes(reader: RoutingReader, root_urls: str) -> None:
+    """Walk the routes and read their patterns (cached for unreachable-route): work that a
+    two-process read of the tree does while the other process parses."""
+    reader.walk_root(root_urls)
+    for route in reader.routes:
+        if route.regex is not None:
+            read_pattern(route.regex)
 
 
 def _changed_modules(tree: Tree, paths: list[Path]) -> set[str]:

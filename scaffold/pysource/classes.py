@@ -1,4 +1,5 @@
-"""Find endpoint classes: a byte prefilter over the tree, then `ast` on candidate modules only."""
+"""Endpoint classes: names resolved through imports and re-exports to their definitions, the
+ancestry (MRO) of each, and the byte prefilter that finds candidate modules in a big tree."""
 
 from __future__ import annotations
 

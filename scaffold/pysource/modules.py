@@ -1,7 +1,9 @@
-"""One Python module read for the check: a cheap byte prefilter, then `ast` on a skeleton.
+"""One Python module as the reader keeps it: its imports, classes (bases, handlers, owner,
+publish_status, convert_args) and other module-level names.
 
-Handler bodies are irrelevant to the check, and `ast.parse` costs about 10 us a line, so a
-module is parsed with every function body blanked except `convert_args` (line numbers kept).
+Handler bodies matter to neither base choice nor the check, and `ast.parse` costs about 10 us a
+line, so a module is parsed with every function body blanked except `convert_args` (line
+numbers kept).
 """
 
 from __future__ import annotations
