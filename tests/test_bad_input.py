@@ -604,7 +604,10 @@ def _delete(relative: Path | str) -> Callable[[Path], None]:
 
 
 def _write(relative: Path | str, text: str) -> Callable[[Path], None]:
-    return lambda root: (root / relative).write_text(text, encoding="utf-8")
+    def write(root: Path) -> None:
+        (root / relative).write_text(text, encoding="utf-8")
+
+    return write
 
 
 def _append_bytes(relative: Path | str, data: bytes) -> Callable[[Path], None]:

@@ -292,6 +292,7 @@ def test_nested_route_with_lookup_subclasses_project_endpoint(
         and isinstance(node.target, ast.Name)
         and node.target.id == "PROJECT_URLS"
     )
+    assert project_urls is not None
     assert "ProjectGadgetDetailsEndpoint.as_view()" in ast.unparse(project_urls)
     assert (
         r'r"^(?P<organization_id_or_slug>[^/]+)/(?P<project_id_or_slug>[^/]+)/gadgets/'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ DETAILS = {
 }
 
 
-def render(python_min: tuple[int, int] | None, **changes: object) -> str:
+def render(python_min: tuple[int, int] | None, **changes: Any) -> str:
     settings = dataclasses.replace(load_settings(EXAMPLE), python_min=python_min, **changes)
     endpoint = resolve(resource_from_flags(dict(DETAILS)), settings, Catalog(settings))
     return render_endpoint(endpoint, settings)

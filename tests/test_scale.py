@@ -53,8 +53,10 @@ def _list_of_line(source: str, line_number: int) -> str:
     """Name of the module-level list whose statement holds `line_number`."""
     for node in ast.parse(source).body:
         if node.lineno <= line_number <= (node.end_lineno or node.lineno):
-            target = node.targets[0] if isinstance(node, ast.Assign) else node.target  # type: ignore[attr-defined]
-            return str(target.id)
+            assert isinstance(node, ast.Assign | ast.AnnAssign)
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            assert isinstance(target, ast.Name)
+            return target.id
     raise AssertionError(f"line {line_number} is outside every statement")
 
 

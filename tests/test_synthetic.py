@@ -79,11 +79,13 @@ def _resolve(
         assert isinstance(element, ast.Call)
         pattern, target = element.args[0], element.args[1]
         assert isinstance(pattern, ast.Constant) and isinstance(pattern.value, str)
+        assert isinstance(target, ast.Call)
         full = prefix + pattern.value.removeprefix("^") if prefix else pattern.value
-        if isinstance(target.func, ast.Name) and target.func.id == "include":  # type: ignore[union-attr]
-            yield from _resolve(_included(target.args[0], lists), full, lists)  # type: ignore[union-attr]
+        if isinstance(target.func, ast.Name) and target.func.id == "include":
+            yield from _resolve(_included(target.args[0], lists), full, lists)
         else:
-            yield full, ast.unparse(target.func.value)  # type: ignore[union-attr]
+            assert isinstance(target.func, ast.Attribute)
+            yield full, ast.unparse(target.func.value)
 
 
 def _url_calls(tree: ast.Module, call: str) -> list[ast.Call]:
@@ -164,7 +166,7 @@ def test_modern_imports_are_isort_sorted_in_two_blocks(sources: dict[str, str]) 
     assert lines[relative[0].lineno - 2] == "" and lines[absolute[-1].end_lineno] == ""  # type: ignore[index]
     wrapped = [n for n in imports if len(n.names) > 1 and lines[n.lineno - 1].endswith("(")]
     assert len(wrapped) >= 3
-    import_lines = lines[: relative[-1].end_lineno]  # type: ignore[index]
+    import_lines = lines[: relative[-1].end_lineno]
     assert max(map(len, import_lines)) <= 100
 
 

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import black
 import pytest
@@ -29,7 +30,7 @@ MODE = black.Mode(line_length=100)
 ORG = "organizations/{organization_id_or_slug}/"
 PROJECT = "projects/{organization_id_or_slug}/{project_id_or_slug}/"
 # Endpoints that land in different lists (top level, organization, project, an inline list)
-POOL = [
+POOL: list[dict[str, Any]] = [
     {"name": "Cogs", "route": "cogs/", "methods": ["get"]},
     {"name": "OrganizationGizmos", "route": ORG + "gizmos/", "methods": ["get", "post"]},
     {"name": "OrganizationGizmoStats", "route": ORG + "gizmos/stats/", "methods": ["get"]},

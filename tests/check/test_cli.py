@@ -32,7 +32,7 @@ BROADCAST_ENTRY = """    re_path(
 @pytest.fixture(autouse=True, params=["speedups", "no-speedups"])
 def speedups(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
     """Run the test with the switch on and off (subprocesses inherit the environment)."""
-    on = request.param == "speedups"
+    on = bool(request.param == "speedups")
     if on:
         monkeypatch.delenv(SWITCH, raising=False)
     else:

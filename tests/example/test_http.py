@@ -255,7 +255,7 @@ def world(db: None) -> World:
 
 def served_by(path: str) -> str:
     """Name of the endpoint class the URL resolver picks for a path."""
-    return resolve(path).func.view_class.__name__
+    return str(resolve(path).func.view_class.__name__)
 
 
 def call(client: Client, method: str, path: str) -> HttpResponse:
