@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from scaffold.pysource.imports import read_imports
+
 
 @dataclass(frozen=True)
 class BaseModuleFacts:
@@ -84,13 +86,15 @@ def _silo_decorators(tree: ast.Module) -> tuple[str, ...]:
 
 
 def _future_imports(tree: ast.Module) -> tuple[str, ...]:
-    names = [
-        alias.name
-        for node in tree.body
-        if isinstance(node, ast.ImportFrom) and node.module == "__future__"
-        for alias in node.names
-    ]
-    return tuple(dict.fromkeys(names))
+    imports, _ = read_imports(tree, "")  # `__future__` is absolute: no package needed
+    return tuple(
+        sorted(name for dotted in imports.values() if (name := _future_name(dotted)) is not None)
+    )
+
+
+def _future_name(dotted: str) -> str | None:
+    module, _, name = dotted.rpartition(".")
+    return name if module == "__future__" else None
 
 
 def _annotated(tree: ast.Module) -> bool:

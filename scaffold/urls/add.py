@@ -1,9 +1,9 @@
 """Add endpoint registrations to a Sentry-style urls.py, in the file's own style.
 
-The file is read by pysource (`urls/index.py` holds what it found). Only the statements that change (one list, one
-import) are parsed and edited with libcst, and their regenerated text is spliced back by line
-range: every other byte of the file is copied as it was, and the cost stays well under one
-libcst parse and regeneration of the whole module.
+The file is read by pysource (`urls/index.py` holds what it found). Only the statements that
+change (one list, one import) are parsed and edited with libcst, and their regenerated text is
+spliced back by line range: every other byte of the file is copied as it was, and the cost stays
+well under one libcst parse and regeneration of the whole module.
 """
 
 from __future__ import annotations
