@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scaffold.check.params import mismatches
 from scaffold.check.problems import Problem
 from scaffold.check.shadow import Pattern, covers, read_pattern
 from scaffold.pysource.classes import EndpointClass, Resolver
+from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry
 
 
@@ -22,6 +23,8 @@ class Analysis:
     endpoints: list[EndpointClass]
     routes: list[RouteEntry]
     served_elsewhere: set[str]
+    # what the rules met and could not follow (they make no finding from it): rules append
+    unresolved: list[Unresolved] = field(default_factory=list)
 
 
 def _route_symbol(route: RouteEntry) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scaffold.check.config import CheckConfig
@@ -19,6 +19,7 @@ from scaffold.pysource.classes import (
 )
 from scaffold.pysource.modules import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
+from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader, as_view_references
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
@@ -31,6 +32,7 @@ class CheckResult:
     problems: list[Problem]
     endpoints: int
     routes: int
+    unresolved: list[Unresolved] = field(default_factory=list)  # what no finding came from
 
 
 def read_candidates_plainly(
@@ -95,7 +97,7 @@ def run_check(
         ]
         rules = config.rules - _ROUTING_RULES
         files = []
-    analysis = Analysis(resolver, endpoints, routes, set())
+    analysis = Analysis(resolver, endpoints, routes, set(), list(reader.unresolved))
     if "unregistered-endpoint" in rules and _unserved(analysis):
         analysis.served_elsewhere = _served_elsewhere(tree, resolver, reader, files)
         if changed is not None and _unserved(analysis):
@@ -104,7 +106,8 @@ def run_check(
     problems = {p for rule in sorted(rules) for p in RULE_FUNCTIONS[rule](analysis)}
     kept = _without_ignored(tree, sorted(problems))
     concrete = [e for e in endpoints if e.handles_itself()]
-    return CheckResult(kept, len(concrete), len([r for r in routes if r.view is not None]))
+    served_routes = len([r for r in routes if r.view is not None])
+    return CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))
 
 
 def _walk_routes(reader: RoutingReader, root_urls: str) -> None:

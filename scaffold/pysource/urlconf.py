@@ -19,6 +19,7 @@ from scaffold.pysource.routes import (
     view_parts,
 )
 from scaffold.pysource.tree import Tree
+from scaffold.pysource.unresolved import Unresolved
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,12 @@ class RoutingReader:
         self.cut = cut  # applied to each module's bytes before parsing (check's PATHS mode)
         self.routes: list[RouteEntry] = []
         self.modules: dict[str, _Module | None] = {}
+        self.unresolved: list[Unresolved] = []  # route entries the walk could not follow
 
     def walk_root(self, module: str) -> None:
         """Every route reachable from `module.urlpatterns`, includes first-class entries too."""
         self.routes = []
+        self.unresolved = []
         parsed = self._module(module)
         if parsed is not None and "urlpatterns" in parsed.lists:
             self._walk(parsed, parsed.lists["urlpatterns"], (), f"{module}:urlpatterns", {}, ())
