@@ -43,6 +43,9 @@ class RouteEntry:
     view: View | None  # None for an include
     name: str | None
     is_include: bool = False
+    # the patterns of the includes above, outermost first (None: not a literal): Django matches
+    # each as a prefix of the path and hands the rest on, so the full path is their concatenation
+    prefixes: tuple[str | None, ...] = ()
 
 
 @dataclass
@@ -65,6 +68,7 @@ class RoutingReader:
         self.routes: list[RouteEntry] = []
         self.modules: dict[str, _Module | None] = {}
         self.unresolved: list[Unresolved] = []  # route entries the walk could not follow
+        self._prefixes: tuple[str | None, ...] = ()  # include patterns above the current list
 
     def walk_root(self, module: str) -> None:
         """Every route reachable from `module.urlpatterns`, includes first-class entries too."""
@@ -124,14 +128,36 @@ class RoutingReader:
             line, end = call.lineno, call.end_lineno or call.lineno
             if call_name(target) == "include":
                 entry = RouteEntry(
-                    module.relpath, line, end, regex, groups, list_key, None, name, True
+                    module.relpath,
+                    line,
+                    end,
+                    regex,
+                    groups,
+                    list_key,
+                    None,
+                    name,
+                    True,
+                    self._prefixes,
                 )
                 self.routes.append(entry)
-                self._include(module, target, (*groups, *own_groups), bindings, stack, line)
+                outer = self._prefixes
+                self._prefixes = (*outer, regex)
+                try:
+                    self._include(module, target, (*groups, *own_groups), bindings, stack, line)
+                finally:
+                    self._prefixes = outer
                 continue
             view = _view_of(target, module)
             entry = RouteEntry(
-                module.relpath, line, end, regex, (*groups, *own_groups), list_key, view, name
+                module.relpath,
+                line,
+                end,
+                regex,
+                (*groups, *own_groups),
+                list_key,
+                view,
+                name,
+                prefixes=self._prefixes,
             )
             self.routes.append(entry)
 
