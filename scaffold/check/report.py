@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from itertools import groupby
 
 from scaffold.check.problems import Problem
+from scaffold.pysource.unresolved import Unresolved
 
 
 class Format(StrEnum):
@@ -14,10 +16,24 @@ class Format(StrEnum):
     GITHUB = "github"
 
 
-def json_report(problems: list[Problem], endpoints: int, routes: int) -> str:
+def json_report(
+    problems: list[Problem],
+    endpoints: int,
+    routes: int,
+    unresolved: Sequence[Unresolved] = (),
+    explain: bool = False,
+) -> str:
+    """`unresolved` is always counted; `explain` lists each place as well."""
     import json  # here: the text report, the default, does without it
 
-    body = {"problems": [p.as_json() for p in problems], "endpoints": endpoints, "routes": routes}
+    body: dict[str, object] = {
+        "problems": [p.as_json() for p in problems],
+        "endpoints": endpoints,
+        "routes": routes,
+        "unresolved": len(unresolved),
+    }
+    if explain:
+        body["unresolved_places"] = [u.as_json() for u in unresolved]
     return json.dumps(body, indent=2)
 
 
@@ -41,11 +57,33 @@ def summary(problems: list[Problem], endpoints: int, routes: int) -> str:
     )
 
 
-def text_report(problems: list[Problem], endpoints: int, routes: int) -> str:
-    """Problems grouped by file, then the summary line: plain text."""
+def unresolved_lines(unresolved: Sequence[Unresolved], explain: bool) -> list[str]:
+    """The line that counts what was not followed (none when everything was), and with
+    `explain` one line per place."""
+    if not unresolved:
+        return []
+    count = len(unresolved)
+    places = "place" if count == 1 else "places"
+    if not explain:
+        them = "it" if count == 1 else "them"
+        line = f"{count} {places} could not be followed statically; no finding was made from {them}"
+        return [f"{line} (--explain lists {them})."]
+    lines = [f"{count} {places} could not be followed statically; no finding was made from:"]
+    return lines + [f"  {u.as_text()}" for u in unresolved]
+
+
+def text_report(
+    problems: list[Problem],
+    endpoints: int,
+    routes: int,
+    unresolved: Sequence[Unresolved] = (),
+    explain: bool = False,
+) -> str:
+    """Problems grouped by file, then the summary line, then what was not followed: plain text."""
     lines = []
     for path, group in groupby(sorted(problems), key=lambda p: p.path):
         lines.append(path)
         lines += [f"  {path}:{p.line}: {p.rule} {p.message}" for p in group]
     lines.append(summary(problems, endpoints, routes))
+    lines += unresolved_lines(unresolved, explain)
     return "\n".join(lines)

@@ -31,11 +31,12 @@ def check(
     ignore: Annotated[str | None, _option("ignore")] = None,
     baseline: Annotated[Path | None, _option("baseline")] = None,
     write_baseline: Annotated[bool, _option("write_baseline")] = False,
+    explain: Annotated[bool, _option("explain")] = False,
 ) -> None:
     from scaffold.commands.run_check import run_check_command
 
     args = CheckArgs(
-        paths or None, project, output_format, select, ignore, baseline, write_baseline
+        paths or None, project, output_format, select, ignore, baseline, write_baseline, explain
     )
     code = run_check_command(args)
     if code:

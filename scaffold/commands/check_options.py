@@ -33,6 +33,13 @@ OPTIONS = {
         CheckOption(
             "write_baseline", "--write-baseline", "Record every current problem; exit 0.", False
         ),
+        CheckOption(
+            "explain",
+            "--explain",
+            "List each place the reader could not follow (no finding is made from them), with "
+            "file:line and why.",
+            False,
+        ),
     )
 }
 BY_FLAG = {option.flag: option for option in OPTIONS.values()}
@@ -49,6 +56,7 @@ class CheckArgs:
     ignore: str | None = None
     baseline: Path | None = None
     write_baseline: bool = False
+    explain: bool = False
 
 
 def parse_check_args(argv: list[str]) -> CheckArgs | None:
@@ -86,6 +94,7 @@ def parse_check_args(argv: list[str]) -> CheckArgs | None:
         ignore=_text(values.get("ignore")),
         baseline=None if "baseline" not in values else Path(str(values["baseline"])),
         write_baseline=bool(values.get("write_baseline", False)),
+        explain=bool(values.get("explain", False)),
     )
 
 

@@ -11,7 +11,7 @@ from scaffold.errors import ProjectError, SpecError
 
 if TYPE_CHECKING:
     from scaffold.check.problems import Problem
-    from scaffold.check.run import TreeReading
+    from scaffold.check.run import CheckResult, TreeReading
 
 
 def _rules(value: str | None) -> list[str] | None:
@@ -22,7 +22,7 @@ def run_check_command(args: CheckArgs, reading: TreeReading | None = None) -> in
     """Check the project, print the report; 0 clean (or baseline written), 1 problems.
     `reading`: how the tree is read (`scaffold.check.run.TreeReading`; plain by default)."""
     from scaffold.check.config import load_check_config
-    from scaffold.check.report import Format, github_report, json_report
+    from scaffold.check.report import Format, github_report, json_report, unresolved_lines
     from scaffold.check.run import run_check
     from scaffold.project.settings import load_settings
 
@@ -57,12 +57,18 @@ def run_check_command(args: CheckArgs, reading: TreeReading | None = None) -> in
         known = read_baseline(_read_baseline_file(config.baseline_path), str(config.baseline_path))
         problems = new_problems(problems, known)
     if args.output_format == Format.JSON.value:
-        print(json_report(problems, result.endpoints, result.routes), flush=True)
+        report = json_report(
+            problems, result.endpoints, result.routes, result.unresolved, args.explain
+        )
+        print(report, flush=True)
     elif args.output_format == Format.GITHUB.value:
         if problems:
             print(github_report(problems), flush=True)
+        if args.explain:
+            for line in unresolved_lines(result.unresolved, explain=True):
+                print(f"::notice::{line.strip()}", flush=True)
     else:
-        _print_text(problems, result.endpoints, result.routes)
+        _print_text(problems, result, args.explain)
     return 1 if problems else 0
 
 
@@ -86,15 +92,16 @@ def _write_baseline_file(path: Path, text: str) -> None:
         ) from None
 
 
-def _print_text(problems: list[Problem], endpoints: int, routes: int) -> None:
+def _print_text(problems: list[Problem], result: CheckResult, explain: bool) -> None:
     """Grouped by file on stdout; rich colours on a terminal, plain text (and no rich import,
-    about 40 ms) when piped."""
+    about 40 ms) when piped. Then what could not be followed: counted, or listed with `explain`."""
     import sys
 
-    from scaffold.check.report import summary, text_report
+    from scaffold.check.report import summary, text_report, unresolved_lines
 
+    endpoints, routes = result.endpoints, result.routes
     if not sys.stdout.isatty():
-        print(text_report(problems, endpoints, routes), flush=True)
+        print(text_report(problems, endpoints, routes, result.unresolved, explain), flush=True)
         return
     from itertools import groupby
 
@@ -107,3 +114,5 @@ def _print_text(problems: list[Problem], endpoints: int, routes: int) -> None:
         for p in group:
             console.print(f"  {escape(path)}:{p.line}: [red]{p.rule}[/red] {escape(p.message)}")
     console.print(summary(problems, endpoints, routes))
+    for line in unresolved_lines(result.unresolved, explain):
+        console.print(escape(line))

@@ -100,6 +100,7 @@ def test_json_and_text_formats(capsys: pytest.CaptureFixture[str], tmp_path: Pat
         ],
         "endpoints": 2,
         "routes": 2,
+        "unresolved": 0,
     }
     text = run_cli(capsys, "check", "--project", str(root)).out.splitlines()
     assert text[0] == STATS_PATH
