@@ -51,13 +51,18 @@ class TreeReading:
     - `candidates(tree, files, meanwhile)`: the modules among `files` that may define endpoints,
       running `meanwhile` (the route walk) at some point;
     - `focus(names)`: in PATHS mode, a cut of each URL module's bytes that keeps every entry
-      naming one of the changed classes `names` (None: read URL modules whole).
+      naming one of the changed classes `names` (None: read URL modules whole);
+    - `start(tree)` and `finish(tree)`: before anything is read, and after the rules ran (a cache
+      of facts lends the tree what it knows, then keeps what was read anew).
     """
 
     candidates: Callable[[Tree, list[SourceFile], Callable[[], None]], list[str]] = (
         read_candidates_plainly
     )
     focus: Callable[[frozenset[str]], Callable[[bytes], bytes]] | None = None
+    # called with the tree before it is read, and once the check is done
+    start: Callable[[Tree], None] | None = None
+    finish: Callable[[Tree], None] | None = None
 
 
 def run_check(
@@ -69,6 +74,8 @@ def run_check(
     """Check the whole tree (`paths` None), or the endpoints in `paths` and the routes serving
     them; a changed urls module or base module widens it to the whole tree."""
     tree = Tree(settings.project_root, settings.src_root, config.exclude)
+    if reading.start is not None:
+        reading.start(tree)
     resolver = Resolver(tree, f"{settings.api_module}.base.{ROOT_CLASS}")
     root_urls = settings.module_for(settings.urls_path)
     changed = None if paths is None else _changed_modules(tree, paths)
@@ -105,6 +112,8 @@ def run_check(
             return _confirm_with_whole_tree(settings, config, changed, reading)
     problems = {p for rule in sorted(rules) for p in RULE_FUNCTIONS[rule](analysis)}
     kept = _without_ignored(tree, sorted(problems))
+    if reading.finish is not None:
+        reading.finish(tree)
     concrete = [e for e in endpoints if e.handles_itself()]
     served_routes = len([r for r in routes if r.view is not None])
     return CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))

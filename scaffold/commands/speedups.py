@@ -10,7 +10,9 @@
 - in a process of its own: the garbage collector stays off (a short-lived run that builds large,
   mostly acyclic structures: collections only cost time), and the process leaves with `os._exit`
   once its output is flushed, skipping the teardown that frees a big tree object by object,
-  and a whole-tree check of 256 files or more reads the tree in two processes (a forked child
+  and a whole-tree check takes what each unchanged file held from the fact cache
+  (`commands/fact_cache.py`; `SCAFFOLD_NO_CACHE=1` turns the cache alone off) and reads the
+  rest in two processes when there is much of it (`commands/tree_reading.py`: a forked child
   reads half of the files' class headers and parses its share of the candidate modules, while
   this process walks the routes and parses the rest);
 - `scaffold check PATHS` (pre-commit) parses each URL module cut down to the entries that name a
@@ -40,7 +42,6 @@ if TYPE_CHECKING:
     from scaffold.generate.build import Rendered
     from scaffold.generate.resolve import ResolvedEndpoint
     from scaffold.project.settings import Settings
-    from scaffold.pysource.tree import SourceFile, Tree
 
 SWITCH = "SCAFFOLD_NO_SPEEDUPS"
 
@@ -128,83 +129,18 @@ def _render_in_child(endpoints: list[ResolvedEndpoint], settings: Settings) -> R
     return collect
 
 
-_FORK_FROM = 256  # files; below that a fork costs more than it saves
-
-
 def check_reading(own_process: bool) -> TreeReading:
     """How `scaffold check` reads the tree: URL modules cut down in PATHS mode, and, in a
-    process of its own, the whole tree read in two processes."""
+    process of its own, the whole tree read through the fact cache and in two processes
+    (`commands/tree_reading.py`)."""
     from scaffold.check.run import TreeReading, read_candidates_plainly
 
-    candidates = read_candidates_in_two if own_process else read_candidates_plainly
-    return TreeReading(candidates=candidates, focus=focus)
+    if not own_process:
+        return TreeReading(read_candidates_plainly, focus)
+    from scaffold.commands.tree_reading import FastReading
 
-
-def read_candidates_in_two(
-    tree: Tree, files: list[SourceFile], meanwhile: Callable[[], None]
-) -> list[str]:
-    """`check.run.read_candidates_plainly` over two processes: a forked child reads every other
-    file's class headers and sends them up; this process merges them with its own, sends the
-    child its share of the candidates to parse, runs `meanwhile` and parses the rest. A failed
-    child, or a small tree, leaves it all to this process."""
-    from scaffold.check.run import read_candidates_plainly
-
-    if len(files) < _FORK_FROM or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return read_candidates_plainly(tree, files, meanwhile)
-    found = _read_in_two_processes(tree, files, meanwhile)
-    return read_candidates_plainly(tree, files, meanwhile) if found is None else found
-
-
-def _read_in_two_processes(
-    tree: Tree, files: list[SourceFile], meanwhile: Callable[[], None]
-) -> list[str] | None:
-    import contextlib
-    import pickle
-
-    from scaffold.pysource.classes import reachable_modules, read_headers
-
-    theirs, ours = files[::2], files[1::2]
-    up_read, up_write = os.pipe()
-    down_read, down_write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller
-        code = 1
-        try:
-            os.close(up_read)
-            os.close(down_write)
-            with os.fdopen(up_write, "wb") as up, os.fdopen(down_read, "rb") as down:
-                pickle.dump(read_headers(tree, theirs), up, pickle.HIGHEST_PROTOCOL)
-                up.flush()
-                share: list[str] = pickle.load(down)
-                infos = {module: tree.info(module) for module in share}
-                pickle.dump(infos, up, pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(up_write)
-    os.close(down_read)
-    with os.fdopen(up_read, "rb") as up, os.fdopen(down_write, "wb") as down:
-        mine = read_headers(tree, ours)
-        try:
-            candidates = reachable_modules([mine, pickle.load(up)])
-        except (EOFError, pickle.UnpicklingError):
-            os.waitpid(pid, 0)
-            return None
-        theirs_modules = {source.module for source in theirs}
-        # the child's files, and one in five of ours: the route walk happens here meanwhile
-        share = [m for i, m in enumerate(candidates) if m in theirs_modules or i % 5 == 0]
-        with contextlib.suppress(OSError):  # a child gone is seen below
-            pickle.dump(share, down, pickle.HIGHEST_PROTOCOL)
-            down.close()
-        meanwhile()
-        shared = set(share)
-        for module in candidates:
-            if module not in shared:
-                tree.info(module)
-        with contextlib.suppress(EOFError, pickle.UnpicklingError):
-            tree.adopt(pickle.load(up))  # what a failed child did not send is read when needed
-    os.waitpid(pid, 0)
-    return candidates
+    fast = FastReading()
+    return TreeReading(fast.candidates, focus, fast.start, fast.finish)
 
 
 # focus: a URL module cut down to what one changed file needs. Route lists written one entry per

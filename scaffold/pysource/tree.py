@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,10 @@ class Tree:
         self._info: dict[str, ModuleInfo | None] = {}
         self._found: list[SourceFile] | None = None  # after a full walk, in os.walk order
         self._files: dict[str, SourceFile] | None = None  # module -> file, after a full walk
+        # asked before a module is parsed: what an earlier run read from the same bytes (a cache
+        # at the edge, `commands/tree_reading.py`), or False to parse it here
+        self.known: Callable[[SourceFile], ModuleInfo | None | bool] | None = None
+        self.parsed: list[str] = []  # modules parsed here (not adopted, not known)
         try:
             src_relpath = src_root.relative_to(project_root).as_posix()
         except ValueError:
@@ -118,8 +123,14 @@ class Tree:
     def info(self, module: str) -> ModuleInfo | None:
         """The module read by `read_module` (None when not in the tree or unparsable)."""
         if module not in self._info:
+            if self.known is not None and (found := self.file_for(module)) is not None:
+                known = self.known(found)
+                if known is None or isinstance(known, ModuleInfo):
+                    self._info[module] = known
+                    return known
             data = self.data(module)
             source = self.file_for(module) if data is not None else None
+            self.parsed.append(module)
             self._info[module] = (
                 read_module(data, module, source.relpath, source.is_package)
                 if data is not None and source is not None

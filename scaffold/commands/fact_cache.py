@@ -1,0 +1,208 @@
+"""What `scaffold check` read from each file, kept between runs (a speed trick of
+`commands/speedups.py`, off with its switch or `SCAFFOLD_NO_CACHE=1`).
+
+A whole-tree check reads every file's class headers to find the modules that may define
+endpoints, then parses those. Both are facts of one file's bytes, so they are kept per file,
+keyed by the file's size and modification time (nanoseconds), as ruff, mypy and black key theirs:
+a file whose size or mtime changed is read again. The cache also carries a fingerprint of the
+reader's own source and of the Python version, so a new scaffold (or a reader changed in a
+checkout) starts afresh instead of trusting what an older reader found.
+
+Where: `$SCAFFOLD_CACHE_DIR`, else `$XDG_CACHE_HOME/scaffold`, else `~/.cache/scaffold`, one JSON
+file per source root, outside the project (nothing to ignore in git, nothing a checkout can
+plant). JSON, not pickle: decoding never runs code (`pysource/codec.py`). Any unreadable,
+foreign or damaged cache is ignored as a whole; a cache that cannot be written is skipped; a
+write goes to a temporary file renamed into place, so two runs at once never see half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scaffold.pysource.classes import Headers
+from scaffold.pysource.modules import CLASS_HEADER_RE, ModuleInfo, import_aliases
+from scaffold.pysource.tree import SourceFile, Tree, read_bytes
+
+NO_CACHE = "SCAFFOLD_NO_CACHE"
+_FORMAT = 1
+
+# one file's part of `Headers`: its class headers (name, bases) and import aliases (original,
+# alias), as latin-1 text so that JSON can hold them
+FileHeaders = tuple[list[tuple[str, str]], list[tuple[str, str]]]
+
+
+def enabled() -> bool:
+    return os.environ.get(NO_CACHE, "") in ("", "0")
+
+
+def file_headers(data: bytes) -> FileHeaders:
+    """What `pysource.classes.read_headers` takes from one file's bytes."""
+    if b"class" not in data:
+        return [], []
+    headers = [(n.decode("latin-1"), b.decode("latin-1")) for n, b in CLASS_HEADER_RE.findall(data)]
+    if not headers or b" as " not in data:
+        return headers, []
+    aliases = [(o.decode("latin-1"), a.decode("latin-1")) for o, a in import_aliases(data)]
+    return headers, aliases
+
+
+def read_file_headers(tree: Tree, files: list[SourceFile]) -> dict[str, FileHeaders]:
+    """Each file's headers (relpath -> FileHeaders); files with classes stay in `tree`'s memory."""
+    found = {}
+    for source in files:
+        data = read_bytes(source.path)
+        found[source.relpath] = headers = file_headers(data)
+        if headers[0]:
+            tree.remember(source, data)
+    return found
+
+
+def merge_headers(files: dict[str, FileHeaders], modules: dict[str, str]) -> Headers:
+    """Per-file headers (relpath -> headers; `modules`: relpath -> module) as one `Headers`."""
+    by_bases: dict[bytes, list[tuple[bytes, str]]] = defaultdict(list)
+    children: dict[bytes, set[bytes]] = defaultdict(set)
+    for relpath, (headers, aliases) in files.items():
+        module = modules[relpath]
+        for name, bases in headers:
+            by_bases[bases.encode("latin-1")].append((name.encode("latin-1"), module))
+        for original, alias in aliases:
+            children[original.encode("latin-1")].add(alias.encode("latin-1"))
+    return dict(by_bases), dict(children)
+
+
+@dataclass
+class FactCache:
+    """The cache of one source root: relpath -> [mtime_ns, size, headers, aliases, info?]."""
+
+    path: Path | None  # None: nowhere to keep it
+    entries: dict[str, list[Any]] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, src_root: Path) -> FactCache:
+        path = _cache_path(src_root)
+        if path is None:
+            return cls(None)
+        try:
+            loaded = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return cls(path)
+        entries = loaded.get("files") if isinstance(loaded, dict) else None
+        if loaded.get("format") != _FORMAT or not isinstance(entries, dict):
+            return cls(path)
+        return cls(path, entries)
+
+    def key(self, source: SourceFile) -> tuple[int, int] | None:
+        try:
+            stat = os.stat(source.path)
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def headers(self, source: SourceFile, key: tuple[int, int]) -> FileHeaders | None:
+        entry = self.entries.get(source.relpath)
+        if not _fresh(entry, key):
+            return None
+        headers, aliases = entry[2], entry[3]  # type: ignore[index]
+        if not (_pairs(headers) and _pairs(aliases)):
+            return None
+        return [(n, b) for n, b in headers], [(o, a) for o, a in aliases]
+
+    def info(self, source: SourceFile, key: tuple[int, int] | None) -> ModuleInfo | None | bool:
+        """The module as read before; False when not cached (or not trusted)."""
+        from scaffold.pysource.codec import CodecError, decode
+
+        entry = self.entries.get(source.relpath)
+        if key is None or not _fresh(entry, key) or len(entry) < 5:  # type: ignore[arg-type]
+            return False
+        try:
+            info = decode(entry[4])  # type: ignore[index]
+        except (CodecError, TypeError, ValueError, AttributeError, KeyError):
+            return False
+        return info if info is None or isinstance(info, ModuleInfo) else False
+
+    def store(
+        self,
+        source: SourceFile,
+        key: tuple[int, int],
+        headers: FileHeaders,
+        info: ModuleInfo | None | bool = False,
+    ) -> None:
+        from scaffold.pysource.codec import encode
+
+        entry: list[Any] = [key[0], key[1], headers[0], headers[1]]
+        if info is not False:
+            entry.append(encode(info))
+        if self.entries.get(source.relpath) != entry:
+            self.entries[source.relpath] = entry
+            self.changed = True
+
+    def forget_others(self, relpaths: set[str]) -> None:
+        """Drop entries of files that are gone."""
+        gone = set(self.entries) - relpaths
+        for relpath in gone:
+            del self.entries[relpath]
+        self.changed = self.changed or bool(gone)
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        text = json.dumps({"format": _FORMAT, "files": self.entries}, separators=(",", ":"))
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+def _fresh(entry: object, key: tuple[int, int]) -> bool:
+    return isinstance(entry, list) and len(entry) >= 4 and entry[0] == key[0] and entry[1] == key[1]
+
+
+def _pairs(value: object) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(pair, list)
+        and len(pair) == 2
+        and isinstance(pair[0], str)
+        and isinstance(pair[1], str)
+        for pair in value
+    )
+
+
+def _cache_path(src_root: Path) -> Path | None:
+    folder = os.environ.get("SCAFFOLD_CACHE_DIR")
+    if not folder:
+        base = os.environ.get("XDG_CACHE_HOME") or (
+            os.path.join(os.path.expanduser("~"), ".cache")
+            if os.path.expanduser("~") != "~"
+            else ""
+        )
+        if not base:
+            return None
+        folder = os.path.join(base, "scaffold")
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    digest.update(str(src_root.resolve()).encode())
+    digest.update(_reader_fingerprint())
+    return Path(folder) / f"check-{digest.hexdigest()[:32]}.json"
+
+
+def _reader_fingerprint() -> bytes:
+    """The reader's own source: what it finds changes with it."""
+    folder = Path(__file__).resolve().parent.parent / "pysource"
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.digest()

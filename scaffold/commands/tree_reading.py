@@ -1,0 +1,200 @@
+"""The fast way `scaffold check` reads a whole tree (a speed trick of `commands/speedups.py`):
+what the fact cache holds is taken from it, and what it does not is read in two processes when
+there is much of it. It finds the same candidate modules, and the same facts in them, as
+`check.run.read_candidates_plainly` (the tests run both).
+
+- Every file's size and mtime are compared with the cache (`commands/fact_cache.py`); the class
+  headers of unchanged files come from it, the others are read.
+- With 256 stale files or more and a second CPU, a forked child reads every other stale file's
+  headers and sends them up; this process merges them with its own and the cached ones, finds
+  the candidates, sends the child its share of the candidates the cache lacks to parse, walks
+  the routes (`meanwhile`) and parses the rest.
+- What was read anew goes back into the cache; files changed in the last two seconds are not
+  kept (a second write within the file system's timestamp tick could leave the same mtime).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import time
+from collections.abc import Callable
+
+from scaffold.commands.fact_cache import (
+    FactCache,
+    FileHeaders,
+    enabled,
+    merge_headers,
+    read_file_headers,
+)
+from scaffold.pysource.classes import reachable_modules
+from scaffold.pysource.modules import ModuleInfo
+from scaffold.pysource.tree import SourceFile, Tree
+
+_FORK_FROM = 256  # stale files; below that a fork costs more than it saves
+_RACY_NS = 2_000_000_000
+
+
+class FastReading:
+    """The fact cache lent to a check's trees, and the whole tree's candidates read from it and
+    in two processes: `start`, `candidates`, `finish` of a `check.run.TreeReading`."""
+
+    def __init__(self) -> None:
+        self.cache: FactCache | None = None
+        self.keys: dict[str, tuple[int, int] | None] = {}
+        self.headers: dict[str, FileHeaders] = {}  # read anew in this run
+
+    def start(self, tree: Tree) -> None:
+        if self.cache is None:
+            self.cache = FactCache.open(tree.src_root) if enabled() else FactCache(None)
+        cache = self.cache
+        if cache.path is None or not cache.entries:
+            return
+
+        def known(source: SourceFile) -> ModuleInfo | None | bool:
+            if source.relpath not in self.keys:
+                self.keys[source.relpath] = cache.key(source)
+            return cache.info(source, self.keys[source.relpath])
+
+        tree.known = known
+
+    def candidates(
+        self, tree: Tree, files: list[SourceFile], meanwhile: Callable[[], None]
+    ) -> list[str]:
+        """The modules among `files` that may define endpoints, read (or known) already."""
+        cache = self.cache or FactCache(None)
+        for source in files:
+            if source.relpath not in self.keys:
+                self.keys[source.relpath] = cache.key(source)
+        known: dict[str, FileHeaders] = {}
+        stale: list[SourceFile] = []
+        for source in files:
+            key = self.keys[source.relpath]
+            headers = cache.headers(source, key) if key is not None else None
+            if headers is None:
+                stale.append(source)
+            else:
+                known[source.relpath] = headers
+        child = _Child.start(tree, stale[::2]) if _parallel(stale) else None
+        fresh = read_file_headers(tree, stale[1::2] if child else stale)
+        theirs = child.headers() if child else {}
+        if child is not None and theirs is None:  # the child failed: read its files here
+            child, theirs = None, read_file_headers(tree, stale[::2])
+        fresh.update(theirs or {})
+        self.headers.update(fresh)
+        modules = {source.relpath: source.module for source in files}
+        candidates = reachable_modules([merge_headers({**known, **fresh}, modules)])
+        lookup = tree.known
+        tree.known = None  # what the cache knows is taken below; the rest is parsed
+        missing = []
+        for module in candidates:
+            found = tree.file_for(module)
+            info = lookup(found) if lookup and found else False
+            if info is None or isinstance(info, ModuleInfo):
+                tree.adopt({module: info})
+            else:
+                missing.append(module)
+        tree.known = lookup
+        theirs_modules = {source.module for source in stale[::2]}
+        share = [m for i, m in enumerate(missing) if m in theirs_modules or i % 5 == 0]
+        if child is not None:
+            child.parse(share if len(missing) >= 8 else [])
+        meanwhile()
+        for module in missing:
+            if child is None or module not in share:
+                tree.info(module)
+        if child is not None:
+            tree.parsed += child.adopt_into(tree)
+        return candidates
+
+    def finish(self, tree: Tree) -> None:
+        """Keep what this run read anew: headers, and each module parsed."""
+        cache = self.cache
+        if cache is None or cache.path is None:
+            return
+        recent = time.time_ns() - _RACY_NS
+        sources = {}
+        for module in tree.parsed:
+            source = tree.file_for(module)
+            if source is not None:
+                sources[source.relpath] = (source, module)
+        for relpath, (source, module) in sources.items():
+            key = self.keys.get(relpath) or cache.key(source)
+            headers = self.headers.get(relpath) or (cache.headers(source, key) if key else None)
+            if key is not None and key[0] <= recent and headers is not None:
+                cache.store(source, key, headers, tree.info(module))
+        by_relpath = {s.relpath: s for s in tree.files()} if self.headers else {}
+        for relpath, headers in self.headers.items():
+            key = self.keys.get(relpath)
+            if relpath not in sources and key is not None and key[0] <= recent:
+                cache.store(by_relpath[relpath], key, headers)
+        if self.headers:  # a whole-tree run: files gone are forgotten
+            cache.forget_others(set(by_relpath))
+        cache.save()
+
+
+def _parallel(stale: list[SourceFile]) -> bool:
+    return len(stale) >= _FORK_FROM and hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
+
+
+class _Child:
+    """A forked reader: headers of its files first, then the infos of the modules it is sent."""
+
+    def __init__(self, pid: int, up: int, down: int):
+        self.pid = pid
+        self.up = os.fdopen(up, "rb")
+        self.down = os.fdopen(down, "wb")
+        self.failed = False
+
+    @classmethod
+    def start(cls, tree: Tree, files: list[SourceFile]) -> _Child:
+        up_read, up_write = os.pipe()
+        down_read, down_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the caller
+            code = 1
+            try:
+                os.close(up_read)
+                os.close(down_write)
+                with os.fdopen(up_write, "wb") as up, os.fdopen(down_read, "rb") as down:
+                    pickle.dump(read_file_headers(tree, files), up, pickle.HIGHEST_PROTOCOL)
+                    up.flush()
+                    share: list[str] = pickle.load(down)
+                    infos = {module: tree.info(module) for module in share}
+                    pickle.dump(infos, up, pickle.HIGHEST_PROTOCOL)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(up_write)
+        os.close(down_read)
+        return cls(pid, up_read, down_write)
+
+    def headers(self) -> dict[str, FileHeaders] | None:
+        try:
+            found: dict[str, FileHeaders] = pickle.load(self.up)
+        except (EOFError, pickle.UnpicklingError):
+            self._end()
+            return None
+        return found
+
+    def parse(self, share: list[str]) -> None:
+        with contextlib.suppress(OSError):  # a child gone is seen in adopt_into
+            pickle.dump(share, self.down, pickle.HIGHEST_PROTOCOL)
+            self.down.close()
+
+    def adopt_into(self, tree: Tree) -> list[str]:
+        """What the child parsed (what a failed child did not send is read when needed)."""
+        infos: dict[str, ModuleInfo | None] = {}
+        with contextlib.suppress(EOFError, pickle.UnpicklingError):
+            infos = pickle.load(self.up)
+            tree.adopt(infos)
+        self._end()
+        return list(infos)
+
+    def _end(self) -> None:
+        for stream in (self.up, self.down):
+            with contextlib.suppress(OSError):
+                stream.close()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)

@@ -1,0 +1,134 @@
+"""What the reader found in a module, as plain JSON values and back: for a cache of facts kept
+between runs (`commands/fact_cache.py`).
+
+JSON, not pickle: a cache file is data a checkout could plant, and decoding it must never run
+code. Only the reader's own dataclasses (`modules.py`) and `ast` node classes are rebuilt; any
+other tag, or a value of the wrong shape, makes the whole entry unreadable (`CodecError`), and
+the module is then parsed as if there were no cache.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from typing import Any
+
+from scaffold.pysource import modules
+
+_DATACLASSES: dict[str, type] = {
+    name: value
+    for name, value in vars(modules).items()
+    if isinstance(value, type) and dataclasses.is_dataclass(value)
+}
+_FIELDS = {
+    name: (cls, tuple(f.name for f in dataclasses.fields(cls)))
+    for name, cls in _DATACLASSES.items()
+}
+_AST_ATTRIBUTES = ("lineno", "col_offset", "end_lineno", "end_col_offset")
+
+
+class CodecError(ValueError):
+    """An encoded value this reader would not have written."""
+
+
+def encode(value: object) -> Any:
+    """A dataclass of `modules.py`, an `ast` node, or plain values, as JSON-able values."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, ast.AST):
+        node: dict[str, Any] = {"#": type(value).__name__}
+        for name in (*value._fields, *_AST_ATTRIBUTES):
+            if hasattr(value, name):
+                node[name] = encode(getattr(value, name))
+        return node
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        values = [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        return {"$": type(value).__name__, "v": values}
+    if isinstance(value, list):
+        return [encode(item) for item in value]
+    if isinstance(value, bytes):  # ast.Constant values: b"...", ..., 1j
+        return {"b": value.decode("latin-1")}
+    if value is Ellipsis:
+        return {"e": 0}
+    if isinstance(value, complex):
+        return {"c": [value.real, value.imag]}
+    if isinstance(value, tuple):
+        return {"t": [encode(item) for item in value]}
+    if isinstance(value, (set, frozenset)):
+        tag = "s" if isinstance(value, set) else "fs"
+        return {tag: sorted((encode(item) for item in value), key=repr)}
+    if isinstance(value, dict):
+        if all(type(k) is str for k in value):
+            return {"o": {k: encode(v) for k, v in value.items()}}
+        return {"d": [[encode(k), encode(v)] for k, v in value.items()]}
+    raise CodecError(f"cannot encode a {type(value).__name__}")
+
+
+def decode(value: Any) -> Any:
+    """The inverse of `encode`; CodecError for anything `encode` does not write."""
+    kind = type(value)
+    if kind is str or value is None or kind is bool or kind is int or kind is float:
+        return value
+    if kind is list:
+        return [decode(item) for item in value]
+    if kind is not dict:
+        raise CodecError(f"unexpected {kind.__name__}")
+    if "o" in value and len(value) == 1 and type(value["o"]) is dict:
+        return {k: v if type(v) is str else decode(v) for k, v in value["o"].items()}
+    if "$" in value:
+        return _record(value)
+    if "#" in value:
+        return _node(value)
+    if set(value) == {"b"} and isinstance(value["b"], str):
+        return value["b"].encode("latin-1")
+    if set(value) == {"e"}:
+        return Ellipsis
+    if set(value) == {"c"} and isinstance(value["c"], list) and len(value["c"]) == 2:
+        return complex(*value["c"])
+    if len(value) == 1:
+        if "t" in value:
+            return tuple([decode(item) for item in _list(value["t"])])
+        if "s" in value:
+            return {decode(item) for item in _list(value["s"])}
+        if "fs" in value:
+            return frozenset([decode(item) for item in _list(value["fs"])])
+    if set(value) == {"d"}:
+        pairs = _list(value["d"])
+        if not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs):
+            raise CodecError("a mapping entry is not a pair")
+        return {decode(k): decode(v) for k, v in pairs}
+    raise CodecError("unknown value")
+
+
+def _record(value: dict[str, Any]) -> object:
+    found = _FIELDS.get(value["$"]) if type(value["$"]) is str else None
+    values = value.get("v")
+    if found is None or type(values) is not list:
+        raise CodecError(f"unknown record {value['$']!r}")
+    cls, names = found
+    if len(values) != len(names):
+        raise CodecError(f"{value['$']}: fields differ from this version's")
+    record: object = object.__new__(cls)
+    for name, item in zip(names, values, strict=True):
+        object.__setattr__(record, name, decode(item))
+    return record
+
+
+def _node(value: dict[str, Any]) -> ast.AST:
+    cls = getattr(ast, str(value["#"]), None)
+    if not (isinstance(cls, type) and issubclass(cls, ast.AST)) or cls is ast.AST:
+        raise CodecError(f"unknown syntax node {value['#']!r}")
+    node = cls()
+    for name, item in value.items():
+        if name == "#":
+            continue
+        if name not in cls._fields and name not in _AST_ATTRIBUTES:
+            raise CodecError(f"{cls.__name__} has no {name!r}")
+        setattr(node, name, decode(item))
+    return node
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise CodecError("expected a list")
+    return value

@@ -1,0 +1,195 @@
+"""The fact cache of `scaffold check` (scaffold/commands/fact_cache.py, tree_reading.py): a run
+that takes what it can from the cache finds exactly what a plain run finds; a changed file is
+read again; a damaged, foreign or hostile cache is ignored; a cache that cannot be written is
+skipped; files changed in the last two seconds are not kept."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import time
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+
+import pytest
+
+from scaffold.check.config import load_check_config
+from scaffold.check.run import CheckResult, TreeReading, run_check
+from scaffold.commands.fact_cache import FactCache
+from scaffold.commands.tree_reading import FastReading
+from scaffold.project.settings import load_settings
+from scaffold.pysource.codec import CodecError, decode, encode
+from scaffold.pysource.tree import Tree
+from tests.check.trees import write_tree
+from tests.helpers import EXAMPLE
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+PROJECTS = [EXAMPLE, *sorted(p for p in FIXTURES.iterdir() if (p / "src").is_dir())]
+UNROUTED = """
+from shop.api.bases.organization import OrganizationEndpoint
+
+
+class OrganizationAuditEndpoint(OrganizationEndpoint):
+    def get(self, request, organization):
+        return None
+"""
+
+
+def _age(root: Path, seconds: float = 60) -> None:
+    """Every file older than the cache's two-second window for recent changes."""
+    then = time.time() - seconds
+    for path in root.rglob("*.py"):
+        os.utime(path, (then, then))
+
+
+def _check(root: Path, reading: TreeReading | None = None) -> CheckResult:
+    settings = load_settings(root)
+    config = load_check_config(settings.project_root, settings.check_options, None, [], None)
+    return run_check(settings, config, None, reading or TreeReading())
+
+
+def _fast() -> TreeReading:
+    fast = FastReading()
+    return TreeReading(fast.candidates, None, fast.start, fast.finish)
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("check-*.json"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SCAFFOLD_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SCAFFOLD_NO_CACHE", raising=False)
+    return folder
+
+
+def test_a_warm_run_finds_what_a_plain_run_finds(tmp_path: Path, cache_dir: Path) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    plain = _check(root)
+    assert [p.symbol for p in plain.problems] == ["OrganizationAuditEndpoint"]
+    assert _check(root, _fast()) == plain  # cold: reads everything, then keeps it
+    kept = _cache_files(cache_dir)
+    assert len(kept) == 1
+    entries = json.loads(kept[0].read_text())["files"]
+    assert "src/shop/api/endpoints/organization_audit.py" in entries
+    before = kept[0].stat().st_mtime_ns
+    assert _check(root, _fast()) == plain  # warm: from the cache
+    assert kept[0].stat().st_mtime_ns == before  # nothing new to keep: not rewritten
+
+
+def test_the_warm_run_parses_nothing(tmp_path: Path, cache_dir: Path) -> None:
+    root = write_tree(tmp_path / "p")
+    _age(root)
+    _check(root, _fast())
+    seen: list[Tree] = []
+    fast = FastReading()
+    reading = TreeReading(fast.candidates, None, fast.start, lambda tree: seen.append(tree))
+    _check(root, reading)
+    assert seen and seen[0].parsed == []
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path, cache_dir: Path) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    assert len(_check(root, _fast()).problems) == 1
+    audit = root / "src/shop/api/endpoints/organization_audit.py"
+    audit.write_text(UNROUTED.replace("OrganizationAuditEndpoint(OrganizationEndpoint)", "Plain"))
+    then = time.time() - 30  # a new mtime, still outside the recent window
+    os.utime(audit, (then, then))
+    assert _check(root, _fast()).problems == []
+    assert _check(root, _fast()) == _check(root)
+
+
+def test_a_file_changed_just_now_is_not_kept(tmp_path: Path, cache_dir: Path) -> None:
+    root = write_tree(tmp_path / "p")
+    _age(root)
+    audit = root / "src/shop/api/endpoints/organization_audit.py"
+    audit.write_text(UNROUTED)  # mtime: now
+    _check(root, _fast())
+    entries = json.loads(_cache_files(cache_dir)[0].read_text())["files"]
+    assert "src/shop/api/endpoints/organization_audit.py" not in entries
+    assert "src/shop/api/base.py" in entries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        '{"format": 1, "files": []}',
+        '{"format": 99, "files": {}}',
+        # entries of the right keys but hostile or wrong values: a record of a foreign class,
+        # a syntax node that is not one, a header that is not a pair of strings
+        '{"format": 1, "files": {"src/shop/api/base.py": [0, 0, [["A", 1]], [], null]}}',
+    ],
+)
+def test_a_damaged_cache_is_ignored(tmp_path: Path, cache_dir: Path, text: str) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    _check(root, _fast())
+    (path,) = _cache_files(cache_dir)
+    path.write_text(text)
+    assert _check(root, _fast()) == _check(root)
+
+
+def test_hostile_entries_for_the_real_keys_are_refused(tmp_path: Path, cache_dir: Path) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    _check(root, _fast())
+    (path,) = _cache_files(cache_dir)
+    body = json.loads(path.read_text())
+    for entry in body["files"].values():
+        if len(entry) == 5 and entry[4] is not None:
+            entry[4] = {"$": "Popen", "v": [["sh", "-c", "touch pwned"]]}
+    path.write_text(json.dumps(body))
+    assert _check(root, _fast()) == _check(root)
+    assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
+    for hostile in ({"$": "Popen", "v": []}, {"#": "system"}, {"#": "AST"}, {"x": 1}, 3j):
+        with pytest.raises(CodecError):
+            decode(hostile)
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path, cache_dir: Path) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    cache_dir.parent.mkdir(exist_ok=True)
+    cache_dir.write_text("a file where the folder should be")
+    assert _check(root, _fast()) == _check(root)
+
+
+@pytest.mark.parametrize("root", PROJECTS, ids=lambda p: p.name)
+def test_every_module_read_survives_the_round_trip(root: Path) -> None:
+    settings = load_settings(root)
+    tree = Tree(settings.project_root, settings.src_root)
+    for source in tree.files():
+        info = tree.info(source.module)
+        back = decode(json.loads(json.dumps(encode(info))))
+        assert _same(info, back), source.relpath
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, ast.AST):
+        return isinstance(b, ast.AST) and ast.dump(a, include_attributes=True) == ast.dump(
+            b, include_attributes=True
+        )
+    if is_dataclass(a) and not isinstance(a, type):
+        return type(a) is type(b) and all(
+            _same(getattr(a, f.name), getattr(b, f.name)) for f in fields(a)
+        )
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
+    return type(a) is type(b) and a == b
+
+
+def test_the_cache_is_kept_outside_the_project(tmp_path: Path, cache_dir: Path) -> None:
+    root = write_tree(tmp_path / "p")
+    _age(root)
+    _check(root, _fast())
+    assert _cache_files(cache_dir)
+    assert not [p for p in root.rglob("*") if "cache" in p.name]
+    assert FactCache.open(load_settings(root).src_root).entries
