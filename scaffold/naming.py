@@ -9,7 +9,10 @@ CLASS_NAME_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 IDENTIFIER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 DOTTED_PATH_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")
 URL_NAME_RE = re.compile(r"^[A-Za-z0-9]+([-_.:][A-Za-z0-9]+)*$")
-_WORD_BOUNDARY_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# a plural acronym (`IPs` before a capital or the end) stays one word: UserIPs -> user, ips
+_WORD_BOUNDARY_RE = re.compile(
+    r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s(?:[A-Z]|$))"
+)
 _PARAM_SUFFIXES = ("_id_or_slug", "_slug", "_id")
 SUFFIX = "Endpoint"
 

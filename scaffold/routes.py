@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scaffold.naming import is_identifier
@@ -123,12 +124,16 @@ def _check_param_regex(name: str, regex: str) -> None:
         )
 
 
-def tokens_to_regex(tokens: tuple[Token, ...], segment: str) -> str:
-    """`^` + tokens as a Django regex + `$`, each parameter a named group of `segment`."""
+def tokens_to_regex(
+    tokens: tuple[Token, ...], segment: str, by_name: Mapping[str, str] | None = None
+) -> str:
+    """`^` + tokens as a Django regex + `$`, each parameter a named group of `segment`, or of
+    the class `by_name` gives for that parameter's name."""
     parts = []
     for token in tokens:
         if isinstance(token, Param):
-            parts.append(f"(?P<{token.name}>{token.regex or segment})")
+            spelled = token.regex or (by_name or {}).get(token.name, segment)
+            parts.append(f"(?P<{token.name}>{spelled})")
         else:
             parts.append("\\." if token == "." else token)
     return "^" + "".join(parts) + "$"

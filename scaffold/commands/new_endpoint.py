@@ -54,6 +54,13 @@ def new_endpoint(
     silo: Annotated[str | None, typer.Option(help="region, control, all, none, or a name.")] = None,
     url_name: Annotated[str | None, typer.Option(help="URL name (default from the class).")] = None,
     description: Annotated[str | None, typer.Option(help="Class docstring.")] = None,
+    module: Annotated[
+        str | None,
+        typer.Option(
+            help="Dotted module for the class, or a package (the file is named from the class); "
+            "default: the [tool.scaffold] endpoints folder."
+        ),
+    ] = None,
     force: ForceOption = False,
     skip: SkipOption = False,
     dry_run: DryRunOption = False,
@@ -74,6 +81,7 @@ def new_endpoint(
         "silo": silo,
         "url_name": url_name,
         "description": description,
+        "module": module,
         "permission_classes": permission or None,
         "publish_status": _publish_status(publish_status),
     }

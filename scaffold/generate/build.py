@@ -79,7 +79,11 @@ def build_plan(
                 f"keep    {rel}  ({'unchanged' if existing == text else 'exists'})"
             )
         plan.messages.append(urls_message)
-    plan.add(FileChange(settings.urls_path, urls_before, urls.code(), keeps_lines=True))
+    plan.add(
+        FileChange(
+            settings.urls_path, urls_before, urls.code(), keeps_lines=True, may_drop=urls.may_drop
+        )
+    )
     for change in record.changes():
         plan.add(change)
     return plan
@@ -118,13 +122,21 @@ def _register(
             + (" and is registered" if registered else "")
             + "; pass --force to overwrite it or --skip to keep it"
         )
-    if registered:
+    module = settings.module_for(path)
+    others = [name for name in urls.imported_from(module) if name != spec.class_name]
+    if existing is not None and on_existing is OnExisting.FORCE and others:
+        raise ConflictError(
+            f"{rel}: also holds {', '.join(others)}, still registered in {urls_label}; --force "
+            "would replace that code: remove those first (scaffold remove) or give --module"
+        )
+    if registered and urls.serves(spec.class_name, spec.route):
         return existing, f"keep    {urls_label}  ({spec.class_name} already registered)"
     url_name = spec.url_name
     if url_name is None and settings.url_name_prefix is not None:  # else urls.py's own prefix
         url_name = url_name_for(spec.class_name, settings.url_name_prefix)
-    added = urls.add(Registration(spec.class_name, settings.module_for(path), spec.route, url_name))
+    added = urls.add(Registration(spec.class_name, module, spec.route, url_name))
+    also = "another route for " if registered else ""  # a class served under two routes
     return existing, (
-        f"update  {urls_label}  (+ {spec.class_name} in {added.list_name}, "
+        f"update  {urls_label}  (+ {also}{spec.class_name} in {added.list_name}, "
         f'name="{added.url_name}")'
     )

@@ -88,11 +88,11 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             lookups.append(_lookup(spec, lookup, objects, lookups))
             types[lookup.name] = lookup.model
         objects.append(lookup.name)
-    module_name = module_name_for(spec.class_name)
+    module_path = _module_path(spec, settings)
     return ResolvedEndpoint(
         spec=spec,
-        module_name=module_name,
-        module_path=settings.endpoints_dir / f"{module_name}.py",
+        module_name=module_path.stem,
+        module_path=module_path,
         base=base,
         decorator=decorator,
         owner=_owner(spec, settings),
@@ -103,6 +103,25 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             for name in (*base.injects, *passed, *objects[len(base.injects) :])
         ),
     )
+
+
+def _module_path(spec: ResourceSpec, settings: Settings) -> Path:
+    """Where the class goes: `module` (a module, or a package and the file named from the
+    class), else the configured endpoints folder."""
+    file_name = f"{module_name_for(spec.class_name)}.py"
+    if spec.module is None:
+        return settings.endpoints_dir / file_name
+    folder = settings.src_root.joinpath(*spec.module.split("."))
+    if folder.is_dir():
+        if not (folder / "__init__.py").is_file() and not folder.name.isidentifier():
+            raise SpecError(f"{spec.at('module')}: {spec.module} is not a Python package")
+        return folder / file_name
+    if not folder.parent.is_dir():
+        raise SpecError(
+            f"{spec.at('module')}: no package {spec.module.rpartition('.')[0]} under "
+            f"{settings.relpath(settings.src_root)}; create it or give an existing one"
+        )
+    return folder.with_suffix(".py")
 
 
 def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseClass:

@@ -184,6 +184,7 @@ def _resource(
         url_name=read_url_name(merged.get("url_name"), locator, at("url_name")),
         description=read_string(merged.get("description"), locator, at("description")),
         locator=locator,
+        module=read_dotted_or_name(merged.get("module"), locator, at("module")),
         path=path,
         from_defaults=frozenset(key for key in defaults if key not in raw),
     )

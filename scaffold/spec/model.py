@@ -20,6 +20,7 @@ RESOURCE_KEYS = {
     "lookups": "mapping route parameter -> lookup",
     "url_name": "URL name (default: <prefix>-<scope>-<resource>)",
     "description": "docstring of the class",
+    "module": "dotted module for the class, or a package (the file named from the class)",
 }
 DEFAULT_KEYS = ("owner", "silo", "publish_status", "permission_classes")
 LOOKUP_KEYS = {
@@ -43,6 +44,7 @@ FLAG_FOR_FIELD = {
     "lookups": "--lookup",
     "url_name": "--url-name",
     "description": "--description",
+    "module": "--module",
 }
 AUTO = "<auto>"  # a lookup's parent when the spec does not say
 
@@ -102,6 +104,7 @@ class ResourceSpec:
     url_name: str | None
     description: str | None
     locator: Locator = field(compare=False)
+    module: str | None = None  # dotted module or package; None: [tool.scaffold] endpoints
     path: tuple[str | int, ...] = ()
     from_defaults: frozenset[str] = frozenset()
 

@@ -15,7 +15,7 @@ import libcst as cst
 from scaffold.errors import ConflictError, PatchError
 from scaffold.naming import url_name_for
 from scaffold.pysource.urlsource import EntryShape, FromImport
-from scaffold.routes import Route, Token, strip_prefix, tokens_to_regex
+from scaffold.routes import Route, Token, tokens_to_regex
 from scaffold.urls.cst_edits import insert_arg, insert_element, replace_at
 from scaffold.urls.imports import import_module_key, import_name_key, import_text
 from scaffold.urls.index import ListStatement, UrlsIndex
@@ -70,8 +70,26 @@ class UrlsFile:
         self._slots: dict[str, list[RouteSlot]] = {}
         self._paths: dict[str, tuple[int, ...]] = {}
 
+    @property
+    def may_drop(self) -> frozenset[int]:
+        """1-based lines of the original that the patch rewrote: the imports it joined."""
+        return frozenset(
+            line
+            for statement in self.index.imports
+            if statement.first_line in self._edited
+            for line in range(statement.first_line, statement.last_line + 1)
+        )
+
     def is_registered(self, class_name: str) -> bool:
         return self.index.registered(class_name)
+
+    def serves(self, class_name: str, route: Route) -> bool:
+        """True when the list `route` goes to already routes it to `class_name`."""
+        return self.index.serves(class_name, route.tokens)
+
+    def imported_from(self, module: str) -> list[str]:
+        """The names urls.py imports from `module`."""
+        return sorted(n for s in self.index.imports if s.module == module for n in s.names)
 
     def code(self) -> str:
         lines = list(self._lines)
@@ -91,7 +109,7 @@ class UrlsFile:
         """Add the import and the route entry for `registration`."""
         self._refuse_shadowing(registration)
         list_name, tokens = self._target(registration.route.tokens)
-        pattern = tokens_to_regex(tokens, self.style.segment)
+        pattern = tokens_to_regex(tokens, self.style.segment, self.style.param_segments)
         url_name = registration.url_name or url_name_for(
             registration.class_name, self.style.name_prefix
         )
@@ -167,28 +185,7 @@ class UrlsFile:
                 )
 
     def _target(self, tokens: tuple[Token, ...]) -> tuple[str, tuple[Token, ...]]:
-        """The list whose include prefix matches most of the route, and the rest of it."""
-        lists = self.index.lists
-        if "urlpatterns" not in lists:
-            raise PatchError(
-                f"{self.label}: no module-level `urlpatterns = [...]` list found; add one "
-                "(scaffold adds routes to it or to the lists it includes)"
-            )
-        best = ("urlpatterns", tokens)
-
-        def descend(name: str, rest: tuple[Token, ...], seen: frozenset[str]) -> None:
-            nonlocal best
-            for prefix, included in lists[name].includes:
-                if included in seen or included not in lists:
-                    continue
-                remainder = strip_prefix(rest, prefix)
-                if remainder:
-                    if len(remainder) < len(best[1]):
-                        best = (included, remainder)
-                    descend(included, remainder, seen | {included})
-
-        descend("urlpatterns", tokens, frozenset({"urlpatterns"}))
-        return best
+        return self.index.target(tokens)
 
     def _list_module(self, statement: ListStatement) -> cst.Module:
         if statement.first_line in self._edited:

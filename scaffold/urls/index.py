@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from scaffold.errors import PatchError
 from scaffold.pysource.urlsource import (
     EntryLayout,
     FromImport,
@@ -13,7 +14,7 @@ from scaffold.pysource.urlsource import (
     serves_somewhere,
     url_names,
 )
-from scaffold.routes import Token, regex_to_tokens
+from scaffold.routes import Param, Token, regex_to_tokens, strip_prefix
 from scaffold.urls.style import UrlsStyle, detect_style
 
 
@@ -98,3 +99,46 @@ class UrlsIndex:
         """The 1-based line where `text` first appears (1 when it does not)."""
         offset = self.source.find(text)
         return self.source.count("\n", 0, offset) + 1 if offset >= 0 else 1
+
+    def target(self, tokens: tuple[Token, ...]) -> tuple[str, tuple[Token, ...]]:
+        """The list whose include prefix matches most of the route, and the rest of it (empty
+        for the included list's index route, `^$`)."""
+        lists = self.lists
+        if "urlpatterns" not in lists:
+            raise PatchError(
+                f"{self.label}: no module-level `urlpatterns = [...]` list found; add one "
+                "(scaffold adds routes to it or to the lists it includes)"
+            )
+        best = ("urlpatterns", tokens)
+
+        def descend(name: str, rest: tuple[Token, ...], seen: frozenset[str]) -> None:
+            nonlocal best
+            for prefix, included in lists[name].includes:
+                if included in seen or included not in lists:
+                    continue
+                remainder = strip_prefix(rest, prefix)
+                if remainder is not None:
+                    if len(remainder) < len(best[1]):
+                        best = (included, remainder)
+                    descend(included, remainder, seen | {included})
+
+        descend("urlpatterns", tokens, frozenset({"urlpatterns"}))
+        return best
+
+    def serves(self, class_name: str, tokens: tuple[Token, ...]) -> bool:
+        """True when the list the route goes to has an entry for it serving `class_name`."""
+        list_name, rest = self.target(tokens)
+        wanted = _plain(rest)
+        return any(
+            item.view_class == class_name
+            and item.pattern is not None
+            and _plain(regex_to_tokens(item.pattern)) == wanted
+            for item in self.lists[list_name].items
+        )
+
+
+def _plain(tokens: tuple[Token, ...] | None) -> tuple[Token, ...] | None:
+    """Tokens with parameters compared by name only."""
+    if tokens is None:
+        return None
+    return tuple(Param(t.name) if isinstance(t, Param) else t for t in tokens)

@@ -85,16 +85,35 @@ def choose_position(
         )
     best_index, best_score = len(entries), 0
     our_segments = segments(tokens)
+    scores: list[tuple[RouteSlot, int]] = []
     for entry in entries:
         if not entry.is_include and entry.tokens is not None:
             score = _shared_segments(our_segments, segments(entry.tokens))
+            scores.append((entry, score))
             if score and score >= best_score:
                 best_index, best_score = entry.index + 1, score
+    if best_score:
+        best_index = _alphabetical(tokens, [e for e, score in scores if score == best_score])
     position = min(max(best_index, low), high)
     if best_score == 0:  # no related entry: stay above the API root route(s) ending the list
         while position - 1 >= low and _is_root(entries[position - 1]):
             position -= 1
     return position
+
+
+def _alphabetical(tokens: tuple[Token, ...], group: list[RouteSlot]) -> int:
+    """Among the entries sharing the longest prefix (Sentry keeps them mostly alphabetical):
+    before the first that sorts after the new route, else after the last of them."""
+    ours = _sort_key(tokens)
+    for entry in group:
+        assert entry.tokens is not None
+        if _sort_key(entry.tokens) > ours:
+            return entry.index
+    return group[-1].index + 1
+
+
+def _sort_key(tokens: tuple[Token, ...]) -> str:
+    return "".join(t if isinstance(t, str) else "{" + t.name + "}" for t in tokens).lower()
 
 
 def _is_root(entry: RouteSlot) -> bool:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scaffold.errors import PatchError
 from scaffold.pysource.routes import ROUTE_CALLS
 from scaffold.pysource.urlsource import EntryLayout, EntryShape, FromImport
 
 _PREFIX_RE = re.compile(r"^(.+?-api-\d+)-")
+_PARAM_SEGMENT_RE = re.compile(r"\(\?P<(\w+)>(\[\^\\?/\]\+)\)")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class UrlsStyle:
     relative_imports: bool
     shape: EntryShape
     trailing_comma: bool  # exploded entries end their last argument with a comma
+    param_segments: dict[str, str] = field(default_factory=dict, compare=False)  # name -> class
 
 
 def detect_style(
@@ -60,4 +62,15 @@ def detect_style(
         relative_imports=any(statement.shown.startswith(".") for statement in imports),
         shape=shapes.most_common(1)[0][0] if shapes else EntryShape.EXPLODED,
         trailing_comma=with_comma * 2 >= len(exploded),
+        param_segments=_param_segments(source, segment),
     )
+
+
+def _param_segments(source: str, default: str) -> dict[str, str]:
+    """Parameter name -> the segment class the file mostly spells it with, where that is not
+    the file's usual one (`(?P<version>[^/]+)` in a file of `[^\\/]+`)."""
+    counts: dict[str, Counter[str]] = {}
+    for match in _PARAM_SEGMENT_RE.finditer(source):
+        counts.setdefault(match.group(1), Counter())[match.group(2)] += 1
+    spelled = {name: count.most_common(1)[0][0] for name, count in counts.items()}
+    return {name: segment for name, segment in spelled.items() if segment != default}

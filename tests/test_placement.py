@@ -1,0 +1,214 @@
+"""Issue 10: registrations go where a Sentry engineer puts them (list, place, pattern, name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from scaffold.naming import module_name_for, url_name_for
+from scaffold.routes import parse_route
+from scaffold.urls.add import Registration, UrlsFile
+from tests.helpers import FIXTURES, copy_project, run_cli, snapshot
+
+HEADER = "from django.urls import include, re_path\n\n"
+
+
+def patch(source: str, *registrations: Registration) -> str:
+    urls = UrlsFile(source, "urls.py", "acme", "acme.api.urls", 100)
+    for registration in registrations:
+        urls.add(registration)
+    return urls.code()
+
+
+def reg(class_name: str, route: str, module: str | None = None) -> Registration:
+    module = module or f"acme.api.endpoints.{module_name_for(class_name)}"
+    return Registration(class_name, module, parse_route(route), None)
+
+
+def entry(pattern: str, class_name: str, name: str) -> str:
+    return f'    re_path(\n        r"{pattern}",\n        {class_name}.as_view(),\n        name="{name}",\n    ),\n'
+
+
+ORG = "(?P<organization_id_or_slug>[^/]+)"
+
+
+def org_list(*stems: str) -> str:
+    """ORGANIZATION_URLS holding `organizations/{org}/<stem>/` for each stem, in that order."""
+    body = "".join(
+        entry(f"^{ORG}/{stem}/$", f"Org{stem.title()}Endpoint", f"acme-api-0-org-{stem}")
+        for stem in stems
+    )
+    imports = "".join(
+        f"from .endpoints.org_{stem} import Org{stem.title()}Endpoint\n" for stem in stems
+    )
+    return (
+        HEADER
+        + imports
+        + "\nORGANIZATION_URLS = [\n"
+        + body
+        + "]\n\nurlpatterns = [\n"
+        + '    re_path(r"^organizations/", include(ORGANIZATION_URLS)),\n]\n'
+    )
+
+
+def test_a_route_sharing_only_the_organization_goes_in_alphabetical_order() -> None:
+    before = org_list("alerts", "members", "teams", "widgets")
+    after = patch(
+        before, reg("OrgProjectsEndpoint", "organizations/{organization_id_or_slug}/projects/")
+    )
+    order = [stem for stem in ("alerts", "members", "projects", "teams", "widgets")]
+    positions = [after.index(f"/{stem}/$") for stem in order]
+    assert positions == sorted(positions)
+
+
+def test_the_index_route_of_an_included_list_is_written_inside_it() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.auth_login import AuthLoginEndpoint
+
+        AUTH_URLS = [
+            re_path(
+                r"^login/$",
+                AuthLoginEndpoint.as_view(),
+                name="acme-api-0-auth-login",
+            ),
+        ]
+
+        urlpatterns = [
+            re_path(r"^auth/", include(AUTH_URLS)),
+        ]
+        """)
+    after = patch(before, reg("AuthIndexEndpoint", "auth/"))
+    auth_list = after[after.index("AUTH_URLS = [") : after.index("urlpatterns")]
+    assert 'r"^$",\n        AuthIndexEndpoint.as_view()' in auth_list
+    assert "^auth/$" not in after
+
+
+def test_each_parameter_is_spelled_as_the_file_spells_that_name() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.release_files import ReleaseFilesEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^releases/(?P<version>[^/]+)/files/$",
+                ReleaseFilesEndpoint.as_view(),
+                name="acme-api-0-release-files",
+            ),
+            re_path(
+                r"^a/(?P<a>[^\\/]+)/b/(?P<b>[^\\/]+)/c/(?P<c>[^\\/]+)/$",
+                ReleaseFilesEndpoint.as_view(),
+                name="acme-api-0-abc",
+            ),
+        ]
+        """)
+    after = patch(before, reg("ReleaseCommitsEndpoint", "releases/{version}/commits/{sha}/"))
+    assert r'r"^releases/(?P<version>[^/]+)/commits/(?P<sha>[^\/]+)/$"' in after
+
+
+def test_a_plural_acronym_stays_one_word() -> None:
+    assert url_name_for("UserIPsEndpoint", "acme-api-0") == "acme-api-0-user-ips"
+    assert module_name_for("UserIPsEndpoint") == "user_ips"
+    assert module_name_for("APIKeysEndpoint") == "api_keys"
+
+
+# --- through the command line, on the modern fixture -------------------------------------------
+
+MODERN = FIXTURES / "modern"
+URLS = "src/nova/api/urls.py"
+DETAILS_MODULE = "src/nova/api/endpoints/organization_details.py"
+HAND_WRITTEN = dedent("""\
+    from nova.api.bases.organization import OrganizationEndpoint
+
+
+    class OrganizationDetailsEndpoint(OrganizationEndpoint):
+        def get(self, request, organization):
+            return None
+
+
+    class OrganizationStatsEndpoint(OrganizationEndpoint):
+        def get(self, request, organization):
+            return None
+    """)
+
+
+def _project(tmp_path: Path) -> Path:
+    root = copy_project(MODERN, tmp_path / "p")
+    (root / DETAILS_MODULE).write_text(HAND_WRITTEN)
+    return root
+
+
+def test_registering_a_class_beside_a_one_line_import_joins_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _project(tmp_path)
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "OrganizationStats",
+        "--route",
+        "organizations/{organization_id_or_slug}/stats/",
+        "--module",
+        "nova.api.endpoints.organization_details",
+        "--skip",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    urls = (root / URLS).read_text()
+    assert (
+        "from .endpoints.organization_details import (\n"
+        "    OrganizationDetailsEndpoint,\n    OrganizationStatsEndpoint,\n)\n"
+    ) in urls or (
+        "from .endpoints.organization_details import OrganizationDetailsEndpoint, "
+        "OrganizationStatsEndpoint\n"
+    ) in urls
+    assert (root / DETAILS_MODULE).read_text() == HAND_WRITTEN
+
+
+def test_force_refuses_to_replace_a_module_holding_another_registered_endpoint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _project(tmp_path)
+    before = snapshot(root)
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "OrganizationStats",
+        "--route",
+        "organizations/{organization_id_or_slug}/stats/",
+        "--module",
+        "nova.api.endpoints.organization_details",
+        "--force",
+        "--project",
+        str(root),
+    )
+    assert result.code != 0
+    assert "OrganizationDetailsEndpoint" in result.err
+    assert "Traceback" not in result.err
+    assert snapshot(root) == before
+
+
+def test_a_second_route_for_a_registered_class_is_added_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _project(tmp_path)
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "OrganizationDetails",
+        "--route",
+        "organizations/{organization_id_or_slug}/about/",
+        "--url-name",
+        "nova-api-0-organization-about",
+        "--module",
+        "nova.api.endpoints.organization_details",
+        "--skip",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    urls = (root / URLS).read_text()
+    assert urls.count("OrganizationDetailsEndpoint.as_view()") == 2
+    assert 'name="nova-api-0-organization-about"' in urls
+    assert "another route for OrganizationDetailsEndpoint" in result.out
