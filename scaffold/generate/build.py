@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError
+from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
 from scaffold.naming import url_name_for
@@ -63,7 +64,8 @@ def build_plan(
     )
     plan = Plan(settings.project_root)
     record = Record(settings.project_root)
-    pending = [(e, *_register(settings, urls, e, on_existing)) for e in endpoints]
+    inits = InitEdits(settings)  # packages re-exporting their endpoints from __init__.py
+    pending = [(e, *_register(settings, urls, e, on_existing, inits)) for e in endpoints]
     for (endpoint, existing, urls_message), text in zip(pending, rendering(), strict=True):
         path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
         if existing is None:
@@ -84,6 +86,9 @@ def build_plan(
             settings.urls_path, urls_before, urls.code(), keeps_lines=True, may_drop=urls.may_drop
         )
     )
+    for change in inits.changes():
+        plan.add(change)
+    plan.messages.extend(inits.messages())
     for change in record.changes():
         plan.add(change)
     return plan
@@ -103,7 +108,11 @@ def _refuse_shared_modules(settings: Settings, endpoints: list[ResolvedEndpoint]
 
 
 def _register(
-    settings: Settings, urls: UrlsFile, endpoint: ResolvedEndpoint, on_existing: OnExisting
+    settings: Settings,
+    urls: UrlsFile,
+    endpoint: ResolvedEndpoint,
+    on_existing: OnExisting,
+    inits: InitEdits,
 ) -> tuple[str | None, str]:
     """Refuse an existing module unless allowed, and register the route.
 
@@ -134,7 +143,11 @@ def _register(
     url_name = spec.url_name
     if url_name is None and settings.url_name_prefix is not None:  # else urls.py's own prefix
         url_name = url_name_for(spec.class_name, settings.url_name_prefix)
-    added = urls.add(Registration(spec.class_name, module, spec.route, url_name))
+    imported = [statement.module for statement in urls.index.imports]
+    shown_module = urls_import_module(settings, imported, module)
+    added = urls.add(Registration(spec.class_name, shown_module, spec.route, url_name))
+    if shown_module != module:
+        inits.add(module, spec.class_name)
     also = "another route for " if registered else ""  # a class served under two routes
     return existing, (
         f"update  {urls_label}  (+ {also}{spec.class_name} in {added.list_name}, "

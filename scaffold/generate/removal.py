@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError, did_you_mean
+from scaffold.generate.reexports import InitEdits, reexported_from, reexporting_init
 from scaffold.naming import CLASS_NAME_RE, class_name_for, module_name_for
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
@@ -32,6 +34,11 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     removal = remove_registration(
         urls_before, urls_label, settings.api_module, class_name, settings.line_length
     )
+    inits = InitEdits(settings)  # a package that re-exports the class from a submodule
+    via = reexported_from(settings, removal.module, class_name) if removal.module else None
+    if via is not None:
+        removal = dataclasses.replace(removal, module=via)
+        inits.remove(via, class_name)
     record = Record(settings.project_root)
     module_path = _module_path(settings, record, class_name, removal)
     plan = Plan(settings.project_root)
@@ -67,6 +74,9 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
             may_drop=removal.may_drop,
         )
     )
+    for change in inits.changes():
+        plan.add(change)
+    plan.messages.extend(inits.messages())
     if removal.routes or removal.module:
         names = ", ".join(r.url_name or r.pattern or f"line {r.line}" for r in removal.routes)
         parts = [f"{len(removal.routes)} route(s): {names}" if names else "no route"]
@@ -160,6 +170,9 @@ def _first_other_user(settings: Settings, module_path: Path, class_name: str) ->
     names the class, besides urls.py; a plain word search, so it errs on the safe side."""
     word = re.compile(rb"\b" + re.escape(class_name.encode()) + rb"\b")
     skip = {module_path.resolve(), settings.urls_path.resolve()}
+    init = reexporting_init(settings, settings.module_for(module_path))
+    if init is not None:  # its re-export goes in the same plan
+        skip.add(init.resolve())
     roots = [settings.src_root, settings.project_root / "tests"]
     for root in roots:
         for path in _python_files(root):

@@ -1,0 +1,80 @@
+"""Domain packages that re-export their endpoints from `__init__.py` (today's Sentry layout):
+which module urls.py imports a class from, and the `__init__.py` edits that go with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scaffold.project.files import read_source
+from scaffold.project.settings import Settings
+from scaffold.pysource.urlsource import read_from_imports
+from scaffold.urls.reexport import add_reexport, reexports, remove_reexport
+from scaffold.write.plan import FileChange
+
+
+def reexporting_init(settings: Settings, module: str) -> Path | None:
+    """The `__init__.py` of `module`'s package when it re-exports its endpoints, else None."""
+    package = module.rpartition(".")[0]
+    init = settings.path_for(package) if package else None
+    if init is None or init.name != "__init__.py":
+        return None
+    return init if reexports(read_source(init, settings.relpath(init))) else None
+
+
+def urls_import_module(settings: Settings, imported: list[str], module: str) -> str:
+    """Where urls.py should import a class of `module` from: its package when that package
+    re-exports its endpoints and urls.py does not already import `module` itself."""
+    package = module.rpartition(".")[0]
+    if module in imported or reexporting_init(settings, module) is None:
+        return module
+    return package
+
+
+@dataclass
+class InitEdits:
+    """`__init__.py` texts before and after the re-exports this run adds or removes."""
+
+    settings: Settings
+    texts: dict[Path, tuple[str, str]] = field(default_factory=dict)
+
+    def add(self, module: str, class_name: str) -> None:
+        self._edit(module, class_name, add=True)
+
+    def remove(self, module: str, class_name: str) -> None:
+        self._edit(module, class_name, add=False)
+
+    def _edit(self, module: str, class_name: str, *, add: bool) -> None:
+        init = reexporting_init(self.settings, module)
+        if init is None:
+            return
+        rel = self.settings.relpath(init)
+        before, current = self.texts.get(init) or (read_source(init, rel),) * 2
+        edit = add_reexport if add else remove_reexport
+        leaf = module.rpartition(".")[2]
+        after = edit(current, rel, leaf, class_name, self.settings.line_length)
+        self.texts[init] = (before, after)
+
+    def changes(self) -> list[FileChange]:
+        return [FileChange(path, before, after) for path, (before, after) in self.texts.items()]
+
+    def messages(self) -> list[str]:
+        return [
+            f"update  {self.settings.relpath(path)}  (re-export)"
+            for path, (before, after) in self.texts.items()
+            if before != after
+        ]
+
+
+def reexported_from(settings: Settings, package: str, class_name: str) -> str | None:
+    """The submodule (dotted) a package's `__init__.py` imports `class_name` from, if any."""
+    init = settings.path_for(package)
+    if init is None or init.name != "__init__.py":
+        return None
+    source = read_source(init, settings.relpath(init))
+    if not reexports(source):
+        return None
+    for statement in read_from_imports(source, settings.relpath(init), package):
+        if class_name in statement.names and statement.shown.startswith("."):
+            return statement.module
+    return None
