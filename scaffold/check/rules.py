@@ -75,13 +75,20 @@ def unknown_view(analysis: Analysis) -> Iterable[Problem]:
 
 def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
     resolver = analysis.resolver
+    gaps: set[tuple[str, str]] = set()  # one Unresolved per class that stops the reader
     for route in analysis.routes:
         if route.view is None or route.view.dotted is None:
             continue
         endpoint = resolver.endpoint(route.view.dotted)
         if endpoint is None:
             continue
-        for text in mismatches(endpoint, route.groups):
+        found = mismatches(endpoint, route.groups)
+        if isinstance(found, Unresolved):
+            if (found.relpath, found.what) not in gaps:
+                gaps.add((found.relpath, found.what))
+                analysis.unresolved.append(found)
+            continue
+        for text in found:
             yield Problem(
                 route.relpath,
                 route.line,

@@ -71,7 +71,9 @@ def build_plan(
         if existing is None:
             plan.add(FileChange(path, None, text))
             record.note(path, endpoint.class_name, text)
-            plan.messages.append(f"create  {rel}  ({endpoint.class_name}({endpoint.base.name}))")
+            plan.messages.append(
+                f"create  {rel}  ({endpoint.class_name}({endpoint.base.name}))" + _also(endpoint)
+            )
         elif on_existing is OnExisting.FORCE and existing != text:
             plan.add(FileChange(path, existing, text))
             record.note(path, endpoint.class_name, text)
@@ -92,6 +94,13 @@ def build_plan(
     for change in record.changes():
         plan.add(change)
     return plan
+
+
+def _also(endpoint: ResolvedEndpoint) -> str:
+    """Names the other bases the route fits, so the user can pass --base."""
+    if not endpoint.also_fits:
+        return ""
+    return f"; also fits: {', '.join(endpoint.also_fits)} (pass --base to choose)"
 
 
 def _refuse_shared_modules(settings: Settings, endpoints: list[ResolvedEndpoint]) -> None:

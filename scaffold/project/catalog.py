@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scaffold.project.settings import Settings
-from scaffold.pysource.classes import ROOT_CLASS, Resolver
+from scaffold.pysource.classes import ROOT_CLASS, Resolver, candidate_modules
 from scaffold.pysource.convert_args import KnownBase, class_flow
+from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.tree import Tree
 from scaffold.routes import Param
 
@@ -76,7 +77,17 @@ class Catalog:
             info = tree.info(module)
             for name in info.classes if info else ():
                 self._resolve(f"{module}.{name}")
+        self._add_bases_anywhere(tree)
         self.root = self._bases.get(self._resolver.root)
+
+    def _add_bases_anywhere(self, tree: Tree) -> None:
+        """Every class of the tree that reaches the root endpoint, reads URL parameters in its
+        own convert_args and handles no HTTP method itself: a base, wherever it lives."""
+        for module in candidate_modules(tree, tree.files()):
+            info = tree.info(module)
+            for name, cls in (info.classes if info else {}).items():
+                if cls.convert_args is not None and not set(HTTP_METHODS) & cls.methods.keys():
+                    self._resolve(f"{module}.{name}")
 
     @property
     def bases(self) -> list[BaseClass]:
@@ -108,6 +119,18 @@ class Catalog:
             return (-len(base.consumes), silo_rank, canonical, base.depth, base.name, base.module)
 
         return min(fitting, key=preference)
+
+    def also_fitting(self, chosen: BaseClass, params: tuple[Param, ...]) -> list[str]:
+        """Other bases taking as many of the route's parameters as `chosen` does."""
+        return sorted(
+            {
+                b.name
+                for b in self.bases
+                if b.leads(params)
+                and len(b.consumes) == len(chosen.consumes)
+                and b.name != chosen.name
+            }
+        )
 
     def _resolve(self, dotted: str) -> BaseClass | None:
         """The base `dotted` names (None: not an endpoint class), with its endpoint ancestors."""

@@ -20,6 +20,8 @@ CONFIG_KEYS = {
     "url-name-prefix": "prefix of URL names, e.g. 'sentry-api-0'",
     "silo-decorator": "decorator used when a resource names no silo",
     "base-modules": "extra modules (dotted) that define endpoint base classes",
+    "endpoint-root": "dotted path of the class every endpoint inherits, e.g. "
+    "'sentry.api.base.Endpoint' (default: found through the endpoints' imports)",
     "annotations": "write type annotations (default: when api/base.py or api/bases/ use them)",
     "check": "options of `scaffold check` (the [tool.scaffold.check] table)",
 }
@@ -73,6 +75,22 @@ def resolve_inside(root: Path, value: Any, key: str) -> Path | None:
             "project; give a path inside it"
         )
     return path
+
+
+def with_package(root: Path, config: dict[str, Any], package: str) -> dict[str, Any]:
+    """[tool.scaffold] with `package` from `--package`; the configured `urls` and `endpoints`
+    describe the configured package, so they go when `package` names another one."""
+    if not package.isidentifier():
+        raise ProjectError(f"--package {package!r}: not a package name; pass e.g. --package sentry")
+    if not any((folder / package / "api/urls.py").is_file() for folder in (root / "src", root)):
+        raise ProjectError(
+            f"{root}: --package {package}: no src/{package}/api/urls.py (nor "
+            f"{package}/api/urls.py); pass the package that holds the API urls.py"
+        )
+    if config.get("package") == package:
+        return config
+    dropped = {"urls", "endpoints"}
+    return {**{k: v for k, v in config.items() if k not in dropped}, "package": package}
 
 
 def url_name_prefix(root: Path, config: dict[str, Any]) -> str | None:

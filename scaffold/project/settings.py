@@ -8,7 +8,10 @@ from typing import Any
 
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.project import discovery
+from scaffold.pysource.classes import ROOT_CLASS, Resolver
 from scaffold.pysource.project_facts import class_members, read_base_module, uses_annotations
+from scaffold.pysource.roots import class_paths, find_endpoint_root, including_urls
+from scaffold.pysource.tree import Tree
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,29 @@ class Settings:
     black_options: dict[str, bool] = field(default_factory=dict)  # skip-* flags of [tool.black]
     python_min: tuple[int, int] | None = None  # lowest Python the project declares, if any
     check_options: dict[str, Any] = field(default_factory=dict)  # [tool.scaffold.check]
+    endpoint_root: str = ""  # dotted path where the root Endpoint class is defined
+    routing_urls_path: Path | None = None  # the urls.py the route walk starts from
 
     @property
     def api_module(self) -> str:
         return self.module_for(self.urls_path.parent / "__init__.py")
+
+    @property
+    def routing_urls(self) -> str:
+        """The module the route walk starts from: the API urls.py, or another package's API
+        urls.py that includes it (a fork's second API package)."""
+        return self.module_for(self.routing_urls_path or self.urls_path)
+
+    def base_module_names(self) -> list[str]:
+        """Modules that define endpoint bases: api/base.py and api/bases/*.py of the package
+        and of the package the root Endpoint lives in, then [tool.scaffold] base-modules."""
+        api_dirs = [self.urls_path.parent]
+        root_file = self.path_for(self.endpoint_root.rpartition(".")[0])
+        if root_file is not None and root_file.parent not in api_dirs:
+            api_dirs.append(root_file.parent)
+        files = [f for a in api_dirs for f in [a / "base.py", *sorted((a / "bases").glob("*.py"))]]
+        modules = [self.module_for(f) for f in files if f.is_file()]
+        return list(dict.fromkeys([*modules, *self.base_modules]))
 
     def module_for(self, path: Path) -> str:
         """Dotted module name of a file under the source root."""
@@ -69,19 +91,27 @@ class Settings:
             return str(path)
 
 
-def load_settings(project_root: Path) -> Settings:
-    """Discover the Sentry-shaped layout under `project_root`, applying [tool.scaffold]."""
+def load_settings(project_root: Path, package_option: str | None = None) -> Settings:
+    """Discover the Sentry-shaped layout under `project_root`, applying [tool.scaffold];
+    `package_option` (`--package`) replaces its `package`."""
     root = project_root.resolve()
     if not root.is_dir():
         raise ProjectError(f"{project_root}: not a directory; pass --project with the project root")
     pyproject = discovery.read_pyproject(root)
     config = discovery.scaffold_table(root, pyproject)
+    if package_option is not None:
+        config = discovery.with_package(root, config, package_option)
     urls_path = discovery.find_urls(root, config)
     package = str(config.get("package") or "")
     src_root = discovery.src_root_for(root, urls_path, package)
     package = package or urls_path.relative_to(src_root).parts[0]
     endpoints_dir = discovery.find_endpoints_dir(root, config, urls_path)
+    tree = Tree(root, src_root)
+    endpoint_root = _endpoint_root(root, config, tree, urls_path, src_root, endpoints_dir)
     api_dir = urls_path.parent
+    root_file = tree.file_for(endpoint_root.rpartition(".")[0])
+    root_dir = Path(root_file.path).parent if root_file else api_dir
+    fact_dirs = list(dict.fromkeys([api_dir, root_dir]))  # enums, exceptions: mine, else root's
     base_facts = read_base_module(api_dir / "base.py")
     silos = base_facts.silo_decorators
     annotations = config.get("annotations")
@@ -98,18 +128,74 @@ def load_settings(project_root: Path) -> Settings:
         silo_decorators=silos,
         default_silo=_default_silo(silos, config.get("silo-decorator"), root),
         base_modules=tuple(config.get("base-modules") or ()),
-        owner_enum=_find_enum(api_dir, src_root, "ApiOwner", "api_owners.py"),
+        owner_enum=_find_enum(fact_dirs, src_root, "ApiOwner", "api_owners.py"),
         publish_status_enum=_find_enum(
-            api_dir, src_root, "ApiPublishStatus", "api_publish_status.py"
+            fact_dirs, src_root, "ApiPublishStatus", "api_publish_status.py"
         ),
-        not_found_class=_not_found_class(api_dir, src_root),
+        not_found_class=_not_found_class(fact_dirs, src_root),
         url_name_prefix=discovery.url_name_prefix(root, config),
         annotations=annotations,
         future_imports=base_facts.future_imports,
         python_min=discovery.python_min(pyproject),
         check_options=dict(config.get("check") or {}),
         black_options=discovery.black_options(pyproject),
+        endpoint_root=endpoint_root,
+        routing_urls_path=_routing_urls(tree, urls_path, src_root),
     )
+
+
+def _endpoint_root(
+    root: Path,
+    config: dict[str, Any],
+    tree: Tree,
+    urls_path: Path,
+    src_root: Path,
+    endpoints_dir: Path,
+) -> str:
+    """[tool.scaffold] endpoint-root where it is defined; else api/base.py's Endpoint; else
+    the Endpoint the package's endpoint, base and urls modules lead to (a fork's second API
+    package inherits the first one's)."""
+    configured = config.get("endpoint-root")
+    if configured is not None:
+        return _configured_root(root, tree, str(configured))
+    api_dir = urls_path.parent
+    default = f"{_dotted(api_dir, src_root)}.base.{ROOT_CLASS}"
+    if class_members(api_dir / "base.py", ROOT_CLASS) is not None:
+        return default
+    files = [urls_path, *sorted(endpoints_dir.glob("*.py")), *sorted(api_dir.glob("bases/*.py"))]
+    modules = [_dotted(f, src_root) for f in files if f.is_relative_to(src_root)]
+    return find_endpoint_root(tree, class_paths(tree, modules)) or default
+
+
+def _configured_root(root: Path, tree: Tree, dotted: str) -> str:
+    module, _, name = dotted.rpartition(".")
+    found = Resolver(tree, dotted).resolve(dotted) if module else None
+    if found is None:
+        why = (
+            "not a dotted path"
+            if not module
+            else (
+                f"no module {module} in the project"
+                if tree.file_for(module) is None
+                else f"{module} defines no class {name}"
+            )
+        )
+        raise ProjectError(
+            f"{root / 'pyproject.toml'}: [tool.scaffold] endpoint-root {dotted!r}: {why}; give "
+            "the dotted path of the class every endpoint inherits, e.g. 'sentry.api.base.Endpoint'"
+        )
+    return found[0]
+
+
+def _routing_urls(tree: Tree, urls_path: Path, src_root: Path) -> Path:
+    """urls.py, or the other API urls.py under the source root that includes it."""
+    others = {
+        _dotted(p, src_root): p for p in sorted(src_root.glob("*/api/urls.py")) if p != urls_path
+    }
+    if not others:
+        return urls_path
+    found = including_urls(tree, _dotted(urls_path, src_root), others)
+    return others.get(found, urls_path)
 
 
 def _default_silo(silos: tuple[str, ...], configured: Any, root: Path) -> str | None:
@@ -130,18 +216,24 @@ def _dotted(path: Path, src_root: Path) -> str:
     return ".".join(path.relative_to(src_root).with_suffix("").parts)
 
 
-def _find_enum(api_dir: Path, src_root: Path, name: str, filename: str) -> EnumInfo | None:
-    """`class <name>` in api/<filename> (or the first api/*.py defining it) and its members."""
-    for path in [api_dir / filename, *sorted(api_dir.glob("*.py"))]:
-        members = class_members(path, name) if path.is_file() else None
-        if members is not None:
-            return EnumInfo(_dotted(path, src_root), name, members)
+def _find_enum(
+    api_dirs: list[Path], src_root: Path, name: str, filename: str
+) -> EnumInfo | None:
+    """`class <name>` in api/<filename> (or the first api/*.py defining it) and its members,
+    in the first of `api_dirs` that has it."""
+    for api_dir in api_dirs:
+        for path in [api_dir / filename, *sorted(api_dir.glob("*.py"))]:
+            members = class_members(path, name) if path.is_file() else None
+            if members is not None:
+                return EnumInfo(_dotted(path, src_root), name, members)
     return None
 
 
-def _not_found_class(api_dir: Path, src_root: Path) -> str:
-    """Dotted path of api/exceptions.py's ResourceDoesNotExist, else DRF's NotFound."""
-    path = api_dir / "exceptions.py"
-    if path.is_file() and class_members(path, "ResourceDoesNotExist") is not None:
-        return f"{_dotted(path, src_root)}.ResourceDoesNotExist"
+def _not_found_class(api_dirs: list[Path], src_root: Path) -> str:
+    """Dotted path of api/exceptions.py's ResourceDoesNotExist (in the first of `api_dirs`
+    that has it), else DRF's NotFound."""
+    for api_dir in api_dirs:
+        path = api_dir / "exceptions.py"
+        if path.is_file() and class_members(path, "ResourceDoesNotExist") is not None:
+            return f"{_dotted(path, src_root)}.ResourceDoesNotExist"
     return "rest_framework.exceptions.NotFound"

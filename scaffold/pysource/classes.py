@@ -171,8 +171,8 @@ def read_headers(tree: Tree, files: list[SourceFile]) -> Headers:
     return dict(by_bases), dict(children)
 
 
-def reachable_modules(parts: list[Headers]) -> list[str]:
-    """Modules defining a class whose bases may lead to `Endpoint`, judged by names only: a
+def reachable_modules(parts: list[Headers], root_name: str = ROOT_CLASS) -> list[str]:
+    """Modules defining a class whose bases may lead to `root_name`, judged by names only: a
     fixed point over class and alias names over-approximates the endpoint classes, so only
     their modules are parsed afterwards. Each distinct base list is read once."""
     children: dict[bytes, set[bytes]] = defaultdict(set)
@@ -186,7 +186,7 @@ def reachable_modules(parts: list[Headers]) -> list[str]:
                 defined_in[name].add(module)
                 for base in names:
                     children[base].add(name)
-    root = ROOT_CLASS.encode()
+    root = root_name.encode()
     reached = {root}
     pending = [root]
     while pending:
@@ -197,9 +197,11 @@ def reachable_modules(parts: list[Headers]) -> list[str]:
     return sorted({module for name in reached for module in defined_in.get(name, ())})
 
 
-def candidate_modules(tree: Tree, files: list[SourceFile]) -> list[str]:
+def candidate_modules(
+    tree: Tree, files: list[SourceFile], root_name: str = ROOT_CLASS
+) -> list[str]:
     """The modules among `files` that may define endpoint classes (read when asked for)."""
-    return reachable_modules([read_headers(tree, files)])
+    return reachable_modules([read_headers(tree, files)], root_name)
 
 
 def find_endpoints(resolver: Resolver, modules: list[str]) -> list[EndpointClass]:

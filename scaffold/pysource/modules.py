@@ -110,6 +110,7 @@ class Signature:
     names: tuple[str, ...]
     required: tuple[str, ...]
     var_keyword: bool
+    positional: int = 0  # the first `positional` names can also be given positionally
 
 
 @dataclass
@@ -223,6 +224,7 @@ def _signature(args: ast.arguments) -> Signature:
         names=tuple(a.arg for a in [*named, *args.kwonlyargs]),
         required=tuple(required),
         var_keyword=args.kwarg is not None,
+        positional=len(named),
     )
 
 

@@ -1,0 +1,187 @@
+"""Statements of a convert_args body run on abstract values: branches decided where the
+condition is known (a route parameter's presence), joined where it is not; returns collected."""
+
+from __future__ import annotations
+
+import ast
+
+from scaffold.pysource.flow_expr import ExprRunner
+from scaffold.pysource.flow_syntax import Unfollowed, truth
+from scaffold.pysource.flow_values import UNKNOWN, DictRef, State, TupleOf, Value
+
+_IGNORED = (ast.Pass, ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal)
+
+
+class BodyRunner(ExprRunner):
+    """Runs one function body; `outcomes` collects (returned value, state at the return)."""
+
+    outcomes: list[tuple[Value, State]]
+
+    def run(self, body: list[ast.stmt], st: State) -> None:
+        self.outcomes = []
+        end = self.block(body, st)
+        if not end.dead:  # falls off the end: returns None, which dispatch cannot unpack
+            raise Unfollowed("can end without a return", body[-1].lineno)
+
+    def block(self, stmts: list[ast.stmt], st: State) -> State:
+        for stmt in stmts:
+            if st.dead:
+                break
+            st = self.stmt(stmt, st)
+        return st
+
+    def stmt(self, node: ast.stmt, st: State) -> State:
+        if isinstance(node, ast.Expr):
+            self.ev(node.value, st)
+        elif isinstance(node, ast.Assign):
+            value = self.ev(node.value, st)
+            for target in node.targets:
+                self.assign(target, value, st)
+        elif isinstance(node, ast.AnnAssign):
+            if node.value is not None:
+                self.assign(node.target, self.ev(node.value, st), st)
+        elif isinstance(node, ast.AugAssign):
+            if isinstance(node.target, ast.Subscript):
+                self.ev(ast.Subscript(node.target.value, node.target.slice, ast.Load()), st)
+            self.ev(node.value, st)
+            self.assign(node.target, UNKNOWN, st)
+        elif isinstance(node, ast.Return):
+            value = self.ev(node.value, st) if node.value is not None else UNKNOWN
+            if not st.dead:
+                self.outcomes.append((value, st.copy()))
+            st.dead = True
+        elif isinstance(node, ast.Raise):
+            if node.exc is not None:
+                self.ev(node.exc, st)
+            st.dead = True
+        elif isinstance(node, ast.If):
+            return self._if(node, st)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                self.ev(item.context_expr, st)
+                if item.optional_vars is not None:
+                    self.assign(item.optional_vars, UNKNOWN, st)
+            return self.block(node.body, st)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            return self._loop(node, st)
+        elif isinstance(node, ast.Try):
+            return self._try(node, st)
+        elif isinstance(node, ast.Delete):
+            for target in node.targets:
+                self._delete(target, st)
+        elif isinstance(node, ast.Assert):
+            self.ev(node.test, st)
+        elif isinstance(node, (ast.Break, ast.Continue)):
+            pass  # the loop's join already allows for any number of rounds
+        elif not isinstance(node, _IGNORED):
+            self._opaque(node, st)
+        return st
+
+    def assign(self, target: ast.expr, value: Value, st: State) -> None:
+        if isinstance(target, ast.Name):
+            st.env[target.id] = value
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            items = value.items if isinstance(value, TupleOf) else None
+            plain = not any(isinstance(t, ast.Starred) for t in target.elts)
+            if items is not None and plain and len(items) == len(target.elts):
+                for inner, item in zip(target.elts, items, strict=True):
+                    self.assign(inner, item, st)
+            else:
+                for inner in target.elts:
+                    self.assign(inner, UNKNOWN, st)
+        elif isinstance(target, ast.Starred):
+            self.assign(target.value, TupleOf(None), st)
+        elif isinstance(target, ast.Subscript):
+            base = self.ev(target.value, st)
+            key = target.slice
+            if isinstance(base, DictRef):
+                if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                    self.ev(key, st)
+                    why = "stores kwargs[...] under a key not known here"
+                    self.escape(base, why, target.lineno, st)
+                else:
+                    st.heap.setdefault(base.ref, {})[key.value] = (True, value)
+                self.escape(value, "stores kwargs inside another dict", target.lineno, st)
+            else:
+                self.ev(key, st)
+                self.escape(value, "stores kwargs inside another object", target.lineno, st)
+        elif isinstance(target, ast.Attribute):
+            self.ev(target.value, st)
+            self.escape(value, "stores kwargs on an object", target.lineno, st)
+
+    def _delete(self, target: ast.expr, st: State) -> None:
+        if isinstance(target, ast.Subscript):
+            base = self.ev(target.value, st)
+            key = target.slice
+            if isinstance(base, DictRef):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    self.access(base, key.value, st, raises=True, pops=True)
+                    return
+                self.escape(base, "deletes kwargs[...] under a key not known here", key.lineno, st)
+            self.ev(key, st)
+        elif isinstance(target, ast.Name):
+            st.env.pop(target.id, None)
+
+    def _if(self, node: ast.If, st: State) -> State:
+        found = truth(self.ev(node.test, st))
+        if st.dead:
+            return st
+        if found is not None:
+            return self.block(node.body if found else node.orelse, st)
+        other = st.copy()
+        certain, st.certain, other.certain = st.certain, False, False
+        st = self.block(node.body, st)
+        other = self.block(node.orelse, other)
+        self.merge_into(st, other, restore=False)
+        st.certain = certain
+        return st
+
+    def _loop(self, node: ast.For | ast.AsyncFor | ast.While, st: State) -> State:
+        if isinstance(node, ast.While):
+            self.ev(node.test, st)
+        else:
+            self.ev(node.iter, st)
+        once = st.copy()
+        once.certain = False
+        if not isinstance(node, ast.While):
+            self.assign(node.target, UNKNOWN, once)
+        once = self.block([*node.body, *node.orelse], once)
+        self.merge_into(st, once, restore=True)
+        return st
+
+    def _try(self, node: ast.Try, st: State) -> State:
+        certain = st.certain
+        body = st.copy()
+        body.certain = False  # anything may raise and be caught: no KeyError proves anything
+        body = self.block(node.body, body)
+        start = st.copy()
+        if not body.dead:
+            self.merge_into(start, body, restore=False)
+        start.certain = False
+        after = self.block(node.orelse, body) if not body.dead else body
+        for handler in node.handlers:
+            caught = start.copy()
+            if handler.name:
+                caught.env[handler.name] = UNKNOWN
+            self.merge_into(after, self.block(handler.body, caught), restore=False)
+        if not after.dead:
+            after.certain = certain
+            after = self.block(node.finalbody, after)
+        return after
+
+    def _opaque(self, node: ast.stmt, st: State) -> None:
+        """A statement not modelled here (a nested def, a match): fine unless it uses kwargs."""
+        used = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        why = f"uses kwargs in a {type(node).__name__.lower()} statement"
+        for name in used & set(st.env):
+            self.escape(st.env[name], why, node.lineno, st)
+        for name in _bound_names(node):
+            st.env[name] = UNKNOWN
+
+
+def _bound_names(node: ast.stmt) -> list[str]:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    return [
+        n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    ]
