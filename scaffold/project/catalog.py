@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scaffold.project.settings import Settings
-from scaffold.pysource.classes import ROOT_CLASS, Resolver, candidate_modules
+from scaffold.pysource.classes import Resolver, candidate_modules
 from scaffold.pysource.convert_args import KnownBase, class_flow
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.tree import Tree
@@ -68,12 +68,9 @@ class Catalog:
 
     def __init__(self, settings: Settings) -> None:
         tree = Tree(settings.project_root, settings.src_root)
-        self._resolver = Resolver(tree, f"{settings.api_module}.base.{ROOT_CLASS}")
+        self._resolver = Resolver(tree, settings.endpoint_root)
         self._bases: dict[str, BaseClass] = {}  # dotted path where defined -> base
-        api = settings.urls_path.parent
-        files = [api / "base.py", *sorted((api / "bases").glob("*.py"))]
-        modules = [settings.module_for(f) for f in files if f.is_file()]
-        for module in (*modules, *settings.base_modules):
+        for module in settings.base_module_names():
             info = tree.info(module)
             for name in info.classes if info else ():
                 self._resolve(f"{module}.{name}")
