@@ -212,3 +212,39 @@ def test_a_second_route_for_a_registered_class_is_added_and_said(
     assert urls.count("OrganizationDetailsEndpoint.as_view()") == 2
     assert 'name="nova-api-0-organization-about"' in urls
     assert "another route for OrganizationDetailsEndpoint" in result.out
+
+
+def test_a_base_defined_in_an_endpoint_module_is_chosen_and_the_others_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(MODERN, tmp_path / "p")
+    (root / "src/nova/dashboards").mkdir()
+    (root / "src/nova/dashboards/__init__.py").write_text("")
+    (root / "src/nova/dashboards/endpoints.py").write_text(dedent("""\
+        from nova.api.bases.organization import OrganizationEndpoint
+
+
+        class OrganizationDashboardBase(OrganizationEndpoint):
+            def convert_args(self, request, organization_id_or_slug, dashboard_id, *args, **kwargs):
+                args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+                kwargs["dashboard"] = dashboard_id
+                return (args, kwargs)
+
+
+        class OtherDashboardBase(OrganizationDashboardBase):
+            def convert_args(self, request, *args, **kwargs):
+                return super().convert_args(request, *args, **kwargs)
+        """))
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "OrganizationDashboardWidgets",
+        "--route",
+        "organizations/{organization_id_or_slug}/dashboards/{dashboard_id}/widgets/",
+        "--no-tests",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    assert "(OrganizationDashboardBase)" in result.out
+    assert "also fits: OtherDashboardBase" in result.out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scaffold.check.config import CheckConfig
@@ -76,8 +76,11 @@ def run_check(
     tree = Tree(settings.project_root, settings.src_root, config.exclude)
     if reading.start is not None:
         reading.start(tree)
-    resolver = Resolver(tree, f"{settings.api_module}.base.{ROOT_CLASS}")
-    root_urls = settings.module_for(settings.urls_path)
+    resolver = Resolver(tree, settings.endpoint_root)
+    root_name = settings.endpoint_root.rpartition(".")[2]
+    if root_name != ROOT_CLASS:  # the prefilters look for subclasses of `Endpoint` by name
+        reading = replace(reading, candidates=_candidates_of(root_name))
+    root_urls = settings.routing_urls
     changed = None if paths is None else _changed_modules(tree, paths)
     names = {n for m in changed or () if (info := tree.info(m)) for n in info.classes}
     if changed is not None:
@@ -133,13 +136,27 @@ def _changed_modules(tree: Tree, paths: list[Path]) -> set[str]:
     return {s.module for s in sources if s is not None}
 
 
+def _candidates_of(
+    root_name: str,
+) -> Callable[[Tree, list[SourceFile], Callable[[], None]], list[str]]:
+    """A plain read of the candidates, for a root class not named `Endpoint`."""
+
+    def candidates(tree: Tree, files: list[SourceFile], meanwhile: Callable[[], None]) -> list[str]:
+        meanwhile()
+        return candidate_modules(tree, files, root_name)
+
+    return candidates
+
+
 def _affects_everything(settings: Settings, reader: RoutingReader, changed: set[str]) -> bool:
-    api = settings.api_module
-    bases = {f"{api}.base", f"{api}.bases", *settings.base_modules}
+    """A changed URL module, the root Endpoint's module, or a module of bases (api/base.py and
+    api/bases/ of the package and of the root's package, [tool.scaffold] base-modules)."""
+    bases = {*settings.base_module_names(), settings.endpoint_root.rpartition(".")[0]}
+    packages = tuple(f"{m}." for m in bases if m.endswith(".bases"))
     return any(
         module in reader.modules
         or module in bases
-        or module.startswith(f"{api}.bases.")
+        or module.startswith(packages)
         or module.rpartition(".")[2].endswith("urls")
         for module in changed
     )

@@ -44,6 +44,7 @@ class ResolvedEndpoint:
     publish_status: dict[str, str]
     lookups: tuple[Lookup, ...]
     handler_params: tuple[HandlerParam, ...]
+    also_fits: tuple[str, ...] = ()  # other bases the route fits as well (base chosen for it)
 
     @property
     def class_name(self) -> str:
@@ -102,6 +103,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             HandlerParam(name, types.get(name))
             for name in (*base.injects, *passed, *objects[len(base.injects) :])
         ),
+        also_fits=() if spec.base else tuple(catalog.also_fitting(base, params)),
     )
 
 
