@@ -21,6 +21,15 @@ DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Show the diff of every change; write nothing.")
 ]
 ProjectOption = Annotated[Path, typer.Option(help="Root of the target project.")]
+PackageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--package",
+        help="Top-level package whose src/<package>/api/urls.py to use "
+        "(overrides [tool.scaffold] package).",
+        show_default=False,
+    ),
+]
 
 
 def on_existing(force: bool, skip: bool, default: OnExisting) -> OnExisting:

@@ -26,6 +26,7 @@ def check(
         typer.Argument(metavar="[PATHS]...", help=PATHS_HELP, show_default=False),
     ] = None,
     project: Annotated[Path, _option("project")] = Path("."),
+    package: Annotated[str | None, _option("package")] = None,
     output_format: Annotated[str, _option("output_format")] = "text",
     select: Annotated[str | None, _option("select")] = None,
     ignore: Annotated[str | None, _option("ignore")] = None,
@@ -36,7 +37,15 @@ def check(
     from scaffold.commands.run_check import run_check_command
 
     args = CheckArgs(
-        paths or None, project, output_format, select, ignore, baseline, write_baseline, explain
+        paths or None,
+        project,
+        output_format,
+        select,
+        ignore,
+        baseline,
+        write_baseline,
+        explain,
+        package,
     )
     code = run_check_command(args)
     if code:

@@ -22,6 +22,12 @@ OPTIONS = {
     option.param: option
     for option in (
         CheckOption("project", "--project", "Root of the target project."),
+        CheckOption(
+            "package",
+            "--package",
+            "Top-level package whose src/<package>/api/urls.py to use (overrides "
+            "[tool.scaffold] package).",
+        ),
         CheckOption("output_format", "--format", "text (default), json or github annotations."),
         CheckOption("select", "--select", "Comma-separated rules to run instead of the defaults."),
         CheckOption("ignore", "--ignore", "Comma-separated rules to skip."),
@@ -57,6 +63,7 @@ class CheckArgs:
     baseline: Path | None = None
     write_baseline: bool = False
     explain: bool = False
+    package: str | None = None
 
 
 def parse_check_args(argv: list[str]) -> CheckArgs | None:
@@ -95,6 +102,7 @@ def parse_check_args(argv: list[str]) -> CheckArgs | None:
         baseline=None if "baseline" not in values else Path(str(values["baseline"])),
         write_baseline=bool(values.get("write_baseline", False)),
         explain=bool(values.get("explain", False)),
+        package=_text(values.get("package")),
     )
 
 

@@ -10,6 +10,7 @@ import typer
 from scaffold.commands._writing import (
     DryRunOption,
     ForceOption,
+    PackageOption,
     ProjectOption,
     SkipOption,
     finish,
@@ -30,6 +31,7 @@ def generate(
     skip: SkipOption = False,
     dry_run: DryRunOption = False,
     project: ProjectOption = Path("."),
+    package: PackageOption = None,
 ) -> None:
     from scaffold.commands.speedups import start_rendering
     from scaffold.generate.build import OnExisting, build_plan
@@ -39,5 +41,5 @@ def generate(
 
     policy = on_existing(force, skip, OnExisting.CONVERGE)
     resources = load_spec(read_source(spec, str(spec)), str(spec))
-    settings = load_settings(project)
+    settings = load_settings(project, package)
     finish(build_plan(settings, resources, policy, start_rendering), dry_run)

@@ -12,6 +12,7 @@ import typer
 from scaffold.commands._writing import (
     DryRunOption,
     ForceOption,
+    PackageOption,
     ProjectOption,
     SkipOption,
     finish,
@@ -65,6 +66,7 @@ def new_endpoint(
     skip: SkipOption = False,
     dry_run: DryRunOption = False,
     project: ProjectOption = Path("."),
+    package: PackageOption = None,
 ) -> None:
     from scaffold.commands.speedups import start_rendering
     from scaffold.generate.build import OnExisting, build_plan
@@ -89,7 +91,7 @@ def new_endpoint(
     if lookup:
         raw["lookups"] = _unique("--lookup", [parse_lookup_flag(item) for item in lookup])
     spec = resource_from_flags(raw)
-    settings = load_settings(project)
+    settings = load_settings(project, package)
     finish(build_plan(settings, [spec], policy, start_rendering), dry_run)
 
 

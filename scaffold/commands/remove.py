@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from scaffold.commands._writing import DryRunOption, ProjectOption, finish
+from scaffold.commands._writing import DryRunOption, PackageOption, ProjectOption, finish
 
 HELP = (
     "Remove an endpoint: its route entries and import in urls.py, and its module when it is "
@@ -25,9 +25,10 @@ def remove(
     ] = False,
     dry_run: DryRunOption = False,
     project: ProjectOption = Path("."),
+    package: PackageOption = None,
 ) -> None:
     from scaffold.generate.removal import build_removal_plan
     from scaffold.project.settings import load_settings
 
-    settings = load_settings(project)
+    settings = load_settings(project, package)
     finish(build_removal_plan(settings, name, force=force), dry_run)

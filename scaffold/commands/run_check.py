@@ -28,7 +28,7 @@ def run_check_command(args: CheckArgs, reading: TreeReading | None = None) -> in
 
     if args.output_format not in {f.value for f in Format}:
         raise SpecError(f"--format {args.output_format!r}: use text, json or github")
-    settings = load_settings(args.project)
+    settings = load_settings(args.project, args.package)
     config = load_check_config(
         settings.project_root,
         settings.check_options,
