@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from scaffold.check.as_view_sites import as_view_sites
 
 from scaffold.check.params import mismatches
 from scaffold.check.problems import Problem
@@ -38,10 +39,17 @@ def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
             found = analysis.resolver.resolve(route.view.dotted)
             served.add(found[0] if found else route.view.dotted)
     subclassed = {a for e in analysis.endpoints for a in e.endpoint_ancestors}
-    for endpoint in analysis.endpoints:
-        if endpoint.dotted in served or endpoint.dotted in subclassed:
-            continue
-        if not endpoint.handles_itself():
+    unrouted = [
+        e
+        for e in analysis.endpoints
+        if e.dotted not in served and e.dotted not in subclassed and e.handles_itself()
+    ]
+    sites = as_view_sites(analysis.resolver, unrouted)
+    for endpoint in unrouted:
+        if endpoint.dotted in sites:
+            relpath, line = sites[endpoint.dotted]
+            why = "served by code outside the urlconfs the reader walks (a plugin's URL list?)"
+            analysis.unresolved.append(Unresolved(relpath, line, f"{endpoint.name}.as_view()", why))
             continue
         yield Problem(
             endpoint.module.path_relpath,

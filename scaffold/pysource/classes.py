@@ -17,6 +17,7 @@ from scaffold.pysource.modules import (
 from scaffold.pysource.tree import SourceFile, Tree, read_bytes
 
 ROOT_CLASS = "Endpoint"
+_BASE_MODULE_NAMES = frozenset({"base", "bases"})
 
 
 @dataclass
@@ -29,6 +30,7 @@ class EndpointClass:
     ancestry: list[tuple[str, ClassInfo | None]]  # None: an ancestor outside the tree
     endpoint_ancestors: set[str]
     modules: dict[str, ModuleInfo] = field(default_factory=dict)  # class in the MRO -> its module
+    root: str = ""  # dotted path of the root Endpoint: what it defines makes nothing concrete
 
     @property
     def name(self) -> str:
@@ -44,10 +46,24 @@ class EndpointClass:
         return found
 
     def handles_itself(self) -> bool:
-        """A handler on the class or on a non-endpoint mixin it inherits."""
-        return any(
-            dotted == self.dotted or dotted not in self.endpoint_ancestors
-            for dotted, _ in self.handlers().values()
+        """Meant to be routed (the rules also ask that no endpoint inherits from it): a handler
+        of its own or from a mixin; outside base modules, also a handler inherited from an
+        endpoint base, or a `dispatch` of its own or from a mixin. What the root Endpoint
+        defines counts for nothing (every endpoint inherits it)."""
+        if self.dotted == self.root:
+            return False
+        handlers = self.handlers().values()
+        if any(d == self.dotted or d not in self.endpoint_ancestors for d, _ in handlers):
+            return True
+        if _BASE_MODULE_NAMES & set(self.module.module.split(".")):
+            return False  # a base by where it lives (api/bases/, plugins/bases/, .../base.py)
+        if any(dotted != self.root for dotted, _ in handlers):
+            return True
+        dispatch = next(
+            (d for d, i in self.ancestry if i is not None and "dispatch" in i.methods), None
+        )
+        return dispatch is not None and (
+            dispatch == self.dotted or dispatch not in self.endpoint_ancestors
         )
 
 
@@ -124,7 +140,7 @@ class Resolver:
                 seen.add(dotted_path)
                 mro.insert(0, (dotted_path, class_info))
         ancestors = {p for p, _ in mro if p != defined and self.is_endpoint(p)}
-        return EndpointClass(defined, info, module, mro, ancestors, modules)
+        return EndpointClass(defined, info, module, mro, ancestors, modules, self.root)
 
     def _walk(
         self,
