@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from scaffold.check.as_view_sites import as_view_sites
 
+from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.params import mismatches
 from scaffold.check.problems import Problem
 from scaffold.check.shadow import Pattern, covers, read_pattern
