@@ -1,15 +1,19 @@
-"""Time `scaffold check` on a Sentry-scale tree against `ruff check --select F`; never asserts."""
+"""Time `scaffold check` against `ruff check --select F` on the synthetic Sentry-scale tree and on
+real trees (`--tree`), side by side in one run; never asserts."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -25,30 +29,31 @@ from bench.bench_new_endpoint import (
     default_scaffolds,
     parse_scaffold,
 )
+from scaffold.project.settings import load_settings
 from tests.support.sentry_tree import build_tree, module_path, write_files
 
 RATIO_TARGET = 1.0  # whole-tree check / ruff, medians
-ONE_FILE_TARGET_MS = 150.0
+ONE_FILE_TARGET_MS = 150
 
 
 def _run(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> None:
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, env=env)
-    if result.returncode != 0:
+    if result.returncode not in (0, 1):  # 1: ruff or scaffold found something (real trees do)
         tail = (result.stderr.strip() or result.stdout.strip())[-300:]
         raise RuntimeError(f"exit {result.returncode}: {tail}")
 
 
-Command = tuple[str, Sequence[str], dict[str, str] | None]  # label, argv, environment
+Command = tuple[str, Sequence[str], dict[str, str] | None, Path]  # label, argv, env, cwd
 
 
-def _time_rounds(commands: Sequence[Command], cwd: Path, repeats: int) -> list[Timing]:
+def _time_rounds(commands: Sequence[Command], repeats: int) -> list[Timing]:
     """Time each command `repeats` times, interleaved round by round so that a change in machine
     load hits every command alike; each runs once untimed first (disk and bytecode caches)."""
-    samples: dict[str, list[float]] = {label: [] for label, _, _ in commands}
-    cpu: dict[str, list[float]] = {label: [] for label, _, _ in commands}
+    samples: dict[str, list[float]] = {label: [] for label, _, _, _ in commands}
+    cpu: dict[str, list[float]] = {label: [] for label, _, _, _ in commands}
     errors: dict[str, str] = {}
     for round_index in range(repeats + 1):
-        for label, command, env in commands:
+        for label, command, env, cwd in commands:
             if label in errors:
                 continue
             try:
@@ -68,7 +73,7 @@ def _time_rounds(commands: Sequence[Command], cwd: Path, repeats: int) -> list[T
             if label in errors
             else Timing(label, tuple(samples[label]), cpu=tuple(cpu[label]))
         )
-        for label, _, _ in commands
+        for label, _, _, _ in commands
     ]
 
 
@@ -78,109 +83,156 @@ def _ruff() -> list[str] | None:
     return [found] if found else None
 
 
-def _verdict(ok: bool) -> str:
-    return "meets" if ok else "MISSES"
+@dataclass(frozen=True)
+class TreeUnderTest:
+    """A tree to time on: a label, its root, and one endpoint module for the one-file row."""
+
+    label: str
+    root: Path
+    changed: str  # relative to root
 
 
-def _print_targets(ruff: Timing, per_scaffold: Sequence[tuple[Timing, Timing]]) -> None:
+def _one_endpoint_file(root: Path) -> str:
+    """An endpoint module of a real tree: the first, by name, of the API's endpoints folder
+    that defines a class named `...Endpoint`."""
+    settings = load_settings(root)
+    folder = settings.urls_path.parent / "endpoints"
+    for path in sorted(folder.rglob("*.py")):
+        if re.search(r"^class \w+Endpoint\(", path.read_text("utf-8", "replace"), re.MULTILINE):
+            return path.relative_to(settings.project_root).as_posix()
+    raise SystemExit(f"{folder}: no endpoint module found")
+
+
+def _commands(
+    trees: Sequence[TreeUnderTest], scaffolds: Sequence[Scaffold], ruff: list[str] | None
+) -> tuple[list[Command], dict[str, str]]:
+    """Per tree: (a) ruff, then per scaffold (b) whole tree and (c) one file."""
+    commands: list[Command] = []
+    titles: dict[str, str] = {}
+    for tree in trees:
+        if ruff:
+            label = f"{tree.label} (a)"
+            commands.append(
+                (label, [*ruff, "check", "--select", "F", "--no-cache", "."], None, tree.root)
+            )
+            titles[label] = "ruff check --select F --no-cache ."
+        for scaffold in scaffolds:
+            suffix = "" if len(scaffolds) == 1 else f" {scaffold.label}"
+            for row, title, args in (
+                ("(b)", "scaffold check (whole tree)", ["check"]),
+                ("(c)", f"scaffold check {tree.changed}", ["check", tree.changed]),
+            ):
+                label = f"{tree.label} {row}{suffix}"
+                commands.append((label, [*scaffold.command, *args], scaffold.environ(), tree.root))
+                titles[label] = title
+    return commands, titles
+
+
+def _print_side_by_side(
+    trees: Sequence[TreeUnderTest], scaffolds: Sequence[Scaffold], timings: dict[str, Timing]
+) -> None:
+    """One line per tree and scaffold: whole tree median and CPU, ratio to ruff, one file."""
     print()
-    print(f"{'target':<48}{'median':>11}{'min':>11}{'target':>11}  verdict")
-    for whole, one in per_scaffold:
-        title = f"{whole.label}/(a) whole tree vs ruff"
-        if whole.error or ruff.error:
-            print(f"{title:<48}{'n/a':>11}{'n/a':>11}{'<= 1.0x':>11}  n/a")
-        else:
-            median, best = whole.median / ruff.median, whole.best / ruff.best
-            ok = _verdict(median <= RATIO_TARGET)
-            row = f"{median:.2f}x".rjust(11) + f"{best:.2f}x".rjust(11)
-            print(f"{title:<48}{row}{'<= 1.0x':>11}  {ok}")
-        title = f"{one.label} one changed file"
-        if one.error:
-            print(f"{title:<48}{'n/a':>11}{'n/a':>11}{'< 150 ms':>11}  n/a")
-        else:
-            row = f"{one.median:.0f} ms".rjust(11) + f"{one.best:.0f} ms".rjust(11)
-            ok = _verdict(one.median < ONE_FILE_TARGET_MS)
-            print(f"{title:<48}{row}{'< 150 ms':>11}  {ok}")
+    head = f"{'tree':<22}{'scaffold':<12}{'whole ms':>10}{'cpu ms':>9}{'ruff ms':>9}{'x ruff':>8}"
+    print(
+        head
+        + f"{'one file ms':>13}  targets: whole <= {RATIO_TARGET}x ruff, one file < {ONE_FILE_TARGET_MS} ms"
+    )
+    for tree in trees:
+        ruff = timings.get(f"{tree.label} (a)")
+        for scaffold in scaffolds:
+            suffix = "" if len(scaffolds) == 1 else f" {scaffold.label}"
+            whole, one = timings[f"{tree.label} (b){suffix}"], timings[f"{tree.label} (c){suffix}"]
+            cells = ["n/a"] * 5
+            if not whole.error:
+                cells[0:2] = [f"{whole.median:.0f}", f"{statistics.median(whole.cpu):.0f}"]
+            if ruff is not None and not ruff.error:
+                cells[2] = f"{ruff.median:.0f}"
+                if not whole.error:
+                    cells[3] = f"{whole.median / ruff.median:.2f}x"
+            if not one.error:
+                cells[4] = f"{one.median:.0f}"
+            print(
+                f"{tree.label:<22}{scaffold.label:<12}{cells[0]:>10}{cells[1]:>9}{cells[2]:>9}"
+                f"{cells[3]:>8}{cells[4]:>13}"
+            )
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=7, help="timed runs of each command")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic tree")
-    parser.add_argument("--keep", type=Path, help="write the tree here and keep it")
+    parser.add_argument(
+        "--shape",
+        choices=("real", "small"),
+        default="real",
+        help="synthetic file sizes: like a real Sentry tree (default), or ~120 lines each",
+    )
+    parser.add_argument("--tree", type=Path, action="append", help="also time on this real tree")
+    parser.add_argument("--no-synthetic", action="store_true", help="time the --tree trees only")
+    parser.add_argument("--keep", type=Path, help="write the synthetic tree here and keep it")
     parser.add_argument("--scaffold", type=parse_scaffold, action="append", help=SCAFFOLD_HELP)
-    parser.add_argument("--no-help-row", action="store_true", help="skip (d) `scaffold --help`")
+    parser.add_argument("--no-help-row", action="store_true", help="skip `scaffold --help`")
     return parser.parse_args(argv)
 
 
-def _scaffold_commands(
-    scaffolds: Sequence[Scaffold], changed: str, help_row: bool
-) -> tuple[list[Command], dict[str, str]]:
-    """Rows (b), (c) and (d) for each scaffold, labelled `(b) LABEL` when there are several."""
-    commands: list[Command] = []
-    titles: dict[str, str] = {}
-    rows = [
-        ("(b)", "scaffold check (whole tree)", ["check"]),
-        ("(c)", "scaffold check <one endpoint file>", ["check", changed]),
-        ("(d)", "scaffold --help", ["--help"]),
-    ]
-    for row, title, args in rows if help_row else rows[:2]:
-        for scaffold in scaffolds:
-            label = row if len(scaffolds) == 1 else f"{row} {scaffold.label}"
-            commands.append((label, [*scaffold.command, *args], scaffold.environ()))
-            titles[label] = title
-    return commands, titles
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Generate the tree, time every command on it, print figures and targets; returns 0."""
+    """Generate the tree, time every command on it and on each --tree; print; returns 0."""
     options = _parse_args(argv)
+    scaffolds = default_scaffolds(options.scaffold)
+    print(f"python {sys.version.split()[0]}")
+    for scaffold in scaffolds:
+        print(f"scaffold {scaffold.label}: {scaffold.shown()}")
     with tempfile.TemporaryDirectory(prefix="scaffold-bench-check-") as scratch:
-        start = time.perf_counter()
-        tree = build_tree(options.seed)
-        root = write_files(options.keep or Path(scratch) / "tree", tree.files)
-        made_s = time.perf_counter() - start
-        python = [text for path, text in tree.files.items() if path.endswith(".py")]
-        lines = sum(text.count("\n") for text in python)
-        scaffolds = default_scaffolds(options.scaffold)
-        print(f"python {sys.version.split()[0]}")
-        for scaffold in scaffolds:
-            print(f"scaffold {scaffold.label}: {scaffold.shown()}")
-        print(
-            f"tree: {len(python)} Python files, {lines} lines ({lines / len(python):.0f} a file), "
-            f"{tree.endpoints} endpoints, {tree.routes} routes; written in {made_s:.1f} s\n"
-        )
-        ruff, n = _ruff(), options.repeat
+        trees: list[TreeUnderTest] = []
+        if not options.no_synthetic:
+            start = time.perf_counter()
+            tree = build_tree(options.seed, options.shape)
+            root = write_files(options.keep or Path(scratch) / "tree", tree.files)
+            python = [text for path, text in tree.files.items() if path.endswith(".py")]
+            lines = sum(text.count("\n") for text in python)
+            print(
+                f"synthetic ({options.shape}): {len(python)} Python files, {lines} lines, "
+                f"{tree.endpoints} endpoints, {tree.routes} routes; written in "
+                f"{time.perf_counter() - start:.1f} s"
+            )
+            changed = module_path(next(s.module for s in tree.specs if ".monitors." in s.module))
+            trees.append(TreeUnderTest(f"synthetic-{options.shape}", root, changed))
+        for path in options.tree or ():
+            real = TreeUnderTest(path.resolve().name, path.resolve(), _one_endpoint_file(path))
+            files = sum(1 for _ in real.root.rglob("*.py"))
+            print(f"{real.label}: {real.root}, {files} Python files")
+            trees.append(real)
+        print("one changed file: " + ", ".join(f"{t.label}: {t.changed}" for t in trees) + "\n")
+        ruff = _ruff()
         load_before = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-        changed = module_path(next(s.module for s in tree.specs if ".monitors." in s.module))
-        print(f"one changed file: {changed}\n")
-        commands, titles = _scaffold_commands(scaffolds, changed, not options.no_help_row)
-        titles["(a)"] = "ruff check --select F --no-cache ."
-        if ruff:
-            commands.insert(0, ("(a)", [*ruff, "check", "--select", "F", "--no-cache", "."], None))
-        timings = _time_rounds(commands, root, n)
-        if not ruff:
-            timings.insert(0, Timing("(a)", error="ruff not found (pip install -e '.[bench]')"))
-        rows = [(titles[t.label], t) for t in timings]
-        context_commands: list[Command] = [
-            ("( )", [sys.executable, "-c", "pass"], None),
-            ("( )", [sys.executable, "-c", "import scaffold.cli"], None),
-        ]
-        context_titles = ["context: python -c pass", "context: import scaffold.cli"]
+        commands, titles = _commands(trees, scaffolds, ruff)
+        if not options.no_help_row and trees:
+            for scaffold in scaffolds:
+                label = f"(d) {scaffold.label}"
+                commands.append(
+                    (label, [*scaffold.command, "--help"], scaffold.environ(), trees[0].root)
+                )
+                titles[label] = "scaffold --help"
+        timings = _time_rounds(commands, options.repeat)
         context = [
             (title, timing)
-            for title, command in zip(context_titles, context_commands, strict=True)
-            for timing in _time_rounds([command], root, 3)
+            for title, code in (
+                ("python -c pass", "pass"),
+                ("import scaffold.cli", "import scaffold.cli"),
+            )
+            for timing in _time_rounds(
+                [("( )", [sys.executable, "-c", code], None, Path(scratch))], 3
+            )
         ]
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load average before/after: {load_before} / {load} ({os.cpu_count()} CPUs)\n")
-    _print_table(rows, context)
-    by_label = {timing.label: timing for timing in timings}
-    pairs = [
-        (by_label[f"(b){suffix}"], by_label[f"(c){suffix}"])
-        for suffix in ([""] if len(scaffolds) == 1 else [f" {s.label}" for s in scaffolds])
-    ]
-    _print_targets(by_label["(a)"], pairs)
+    if not ruff:
+        print("ruff not found (pip install -e '.[bench]'): no (a) rows\n")
+    _print_table(
+        [(titles[t.label], t) for t in timings], [(f"context: {t}", x) for t, x in context]
+    )
+    _print_side_by_side(trees, scaffolds, {t.label: t for t in timings})
     return 0
 
 

@@ -9,6 +9,7 @@ plugin route list spread into `urlpatterns`, and thousands of ordinary modules a
 from __future__ import annotations
 
 import functools
+import itertools
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,6 +26,17 @@ from tests.support.sentry_support import SUPPORT, core_bases
 TOTAL_FILES = 5000
 SRC = f"src/{syn.PACKAGE}"
 URLS = f"{SRC}/api/urls.py"
+# bytes of a source file at these quantiles of src/sentry in a 2023 Sentry tree (2,935 files,
+# bench/measure_tree.py): many tiny files, a median near 2 KB, a long tail to ~130 KB
+REAL_SIZES = (
+    (0.0, 0), (0.05, 35), (0.1, 221), (0.2, 533), (0.3, 918), (0.4, 1443), (0.5, 1941),
+    (0.6, 2649), (0.7, 3798), (0.8, 5525), (0.9, 10020), (0.95, 16858), (0.98, 26694),
+    (0.99, 39748), (0.995, 55216), (0.999, 129920), (1.0, 130000),
+)  # fmt: skip
+# the same for the modules the candidate prefilter lets through (endpoints and their bases)
+REAL_CANDIDATE_SIZES = (
+    (0.0, 900), (0.1, 984), (0.5, 2862), (0.9, 10323), (0.99, 30000), (1.0, 38889),
+)  # fmt: skip
 EXTRA_PACKAGES = (
     "search", "ingest", "eventstore", "snuba", "digests", "rules", "ownership", "grouping",
     "quotas", "ratelimits", "hybridcloud", "sentry_metrics",
@@ -103,8 +115,9 @@ def _with_inits(files: dict[str, str]) -> dict[str, str]:
     return {**{f"{d}/__init__.py": "" for d in sorted(dirs)}, **files}
 
 
-def _fill(files: dict[str, str], seed: int) -> dict[str, str]:
-    """Add ordinary modules until the tree holds exactly TOTAL_FILES Python files."""
+def _fill(files: dict[str, str], seed: int, shape: str = "small") -> dict[str, str]:
+    """Add ordinary modules until the tree holds exactly TOTAL_FILES Python files; with the
+    "real" shape their sizes follow REAL_SIZES instead of ~120 lines each."""
     rng = random.Random(seed + 5)
     packages = _packages(files)
     models: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -133,13 +146,65 @@ def _fill(files: dict[str, str], seed: int) -> dict[str, str]:
         if kind == "tests":
             name = f"test_{stem}_{counter}"
         chosen = rng.sample(models[pkg], min(len(models[pkg]), rng.randint(1, 3)))
-        files[f"{_filler_dir(pkg, kind)}/{name}.py"] = blocks(pkg, stem, chosen, rng)
+        text = blocks(pkg, stem, chosen, rng)
+        if shape == "real":
+            text = _resized(text, stem, _real_size(rng.random()), counter)
+        files[f"{_filler_dir(pkg, kind)}/{name}.py"] = text
     return files
 
 
+def _real_size(draw: float, sizes: tuple[tuple[float, int], ...] = REAL_SIZES) -> int:
+    """The file size at quantile `draw` of `sizes` (linear between the measured points)."""
+    for (q0, b0), (q1, b1) in itertools.pairwise(sizes):
+        if draw <= q1:
+            return int(b0 + (b1 - b0) * (draw - q0) / (q1 - q0))
+    return sizes[-1][1]
+
+
+def _resized(text: str, stem: str, target: int, serial: int, shrink: bool = True) -> str:
+    """`text` grown to about `target` bytes with self-contained helpers, or, when the target
+    is under half its size and `shrink`, a small constants module instead (both ruff --select F
+    clean)."""
+    if shrink and target < len(text) // 2:
+        upper = stem.upper()
+        lines = [f'"""{stem.replace("_", " ").capitalize()} settings."""', ""]
+        index = 0
+        while sum(len(line) + 1 for line in lines) < target - 40 or index == 0:
+            lines.append(f"{upper}_LIMIT_{index} = {(serial * 31 + index * 7) % 1000}")
+            index += 1
+        if target > 800:  # a small module with one helper, like most real small modules
+            lines.append(_HELPER.format(stem=stem, index=0, step=serial % 9 + 2).rstrip("\n"))
+        return "\n".join(lines) + "\n" if target > 60 else ""
+    pieces = [text.rstrip("\n") + "\n"]
+    size, index = len(pieces[0]), 0
+    while size < target:
+        step = (serial + index) % 9 + 2
+        piece = _HELPER.format(stem=stem, index=index, step=step)
+        pieces.append(piece)
+        size += len(piece)
+        index += 1
+    return "".join(pieces)
+
+
+_HELPER = '''
+
+def _{stem}_rollup_{index}(values: list[int], limit: int = {step}) -> dict[str, int]:
+    """Bucket `values` the way the {stem} rollup does (every {step}th together)."""
+    totals: dict[str, int] = {{}}
+    for position, value in enumerate(values):
+        key = f"bucket-{{position % limit}}"
+        if value < 0:
+            continue
+        totals[key] = totals.get(key, 0) + value * {step}
+    return totals
+'''
+
+
 @functools.lru_cache(maxsize=4)
-def build_tree(seed: int = 0) -> Tree:
-    """The clean tree: every endpoint routed and sound, so `scaffold check` finds nothing."""
+def build_tree(seed: int = 0, shape: str = "small") -> Tree:
+    """The clean tree: every endpoint routed and sound, so `scaffold check` finds nothing.
+    `shape` "small": ordinary modules of ~120 lines each (what the tests use); "real": their
+    sizes follow a real Sentry tree's (REAL_SIZES), for timing against real code."""
     routing = build_routing(seed=seed)
     specs, registry = endpoint_specs(routing, seed)
     files = {p: t for p, t in syn.sentry_tree_files(style="modern", seed=seed).items()}
@@ -147,13 +212,20 @@ def build_tree(seed: int = 0) -> Tree:
     files.update(core_bases())
     files.update(SUPPORT)
     files[f"{SRC}/api/helpers/mixins.py"] = MIXINS
-    files.update(_endpoint_files(specs))
+    endpoint_files = _endpoint_files(specs)
+    if shape == "real":  # real endpoint modules carry serializers and helpers beside the class
+        rng = random.Random(seed + 6)
+        endpoint_files = {
+            path: _resized(text, "endpoint", _real_size(rng.random(), REAL_CANDIDATE_SIZES), i, False)
+            for i, (path, text) in enumerate(sorted(endpoint_files.items()))
+        }  # fmt: skip
+    files.update(endpoint_files)
     bases_by_module: dict[str, list[Base]] = defaultdict(list)
     for base in registry.product.values():
         bases_by_module[base.module].append(base)
     files.update({module_path(m): product_bases_module(b) for m, b in bases_by_module.items()})
     files.update(_model_files(specs, files, random.Random(seed + 4)))
-    files = _fill(files, seed)
+    files = _fill(files, seed, shape)
     return Tree(files, len(specs), routing.routes, tuple(specs))
 
 
