@@ -241,7 +241,7 @@ class Bench:
         self.original = (tree / self.urls_path.relative_to(self.copy)).read_text()
         self.urls_path.write_text(self.original)
         self.catalog = Catalog(self.settings)
-        setattr(build, "Catalog", lambda settings: self.catalog)  # reuse one catalogue
+        build.__dict__["Catalog"] = lambda settings: self.catalog  # reuse one catalogue
         self.package = self.settings.api_module
         self.index = UrlsIndex(
             self.original,
