@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.params import mismatches
 from scaffold.check.problems import Problem
-from scaffold.check.shadow import Pattern, covers, read_pattern
+from scaffold.check.shadow import dead_entries, hidden_entries, own_pattern_is_dead
 from scaffold.pysource.classes import EndpointClass, Resolver
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry
@@ -126,65 +125,40 @@ def duplicate_route_name(analysis: Analysis) -> Iterable[Problem]:
 
 
 def unreachable_route(analysis: Analysis) -> Iterable[Problem]:
-    lists: dict[str, list[tuple[RouteEntry, Pattern]]] = defaultdict(list)
-    for route in analysis.routes:
-        pattern = read_pattern(route.regex) if route.regex is not None else None
-        if pattern is not None:
-            lists[route.list_key].append((route, pattern))
-    for entries in lists.values():
-        shadowing = _Shadowing()
-        for route, pattern in entries:
-            hidden_by = next(
-                (
-                    e
-                    for e, p in shadowing.candidates(pattern)
-                    if e.line != route.line and covers(p, pattern)
-                ),
-                None,
+    for entry, cover in hidden_entries(analysis.routes, analysis.unresolved):
+        route, earlier = entry.route, cover.route
+        where = f"line {earlier.line}"
+        if earlier.relpath != route.relpath:
+            where = f"{earlier.relpath}:{earlier.line}"
+        yield Problem(
+            route.relpath,
+            route.line,
+            "unreachable-route",
+            _route_symbol(route),
+            f"never matches: the earlier pattern {earlier.regex!r} at {where} matches every "
+            "path this one would; move this route above it",
+            route.end_line,
+        )
+
+
+def dead_pattern(analysis: Analysis) -> Iterable[Problem]:
+    for entry in dead_entries(analysis.routes, analysis.unresolved):
+        route = entry.route
+        if own_pattern_is_dead(entry):
+            why = (
+                "an anchor (`$` or `\\Z`) ends the path before more pattern follows; "
+                "remove the anchor or what follows it"
             )
-            if hidden_by is not None:
-                yield Problem(
-                    route.relpath,
-                    route.line,
-                    "unreachable-route",
-                    _route_symbol(route),
-                    f"never matches: the earlier pattern {hidden_by.regex!r} at line "
-                    f"{hidden_by.line} matches every path this one would; move this route above it",
-                    route.end_line,
-                )
-            elif not route.is_include:  # Django moves past an include that does not resolve
-                shadowing.add(route, pattern)
-
-
-class _Shadowing:
-    """Earlier patterns of one list, indexed so that a later pattern is compared only with those
-    that can cover it: an anchored pattern needs the same number of segments and the same text
-    in its first literal segment."""
-
-    def __init__(self) -> None:
-        self._always: list[tuple[int, RouteEntry, Pattern]] = []  # unanchored or all parameters
-        self._literal: dict[tuple[int, int, str], list[tuple[int, RouteEntry, Pattern]]] = {}
-        self._count = 0
-
-    def add(self, route: RouteEntry, pattern: Pattern) -> None:
-        item = (self._count, route, pattern)
-        self._count += 1
-        segments = pattern.segments
-        position = next((i for i, s in enumerate(segments) if s != "*"), None)
-        if not pattern.anchored or position is None:
-            self._always.append(item)
         else:
-            key = (len(segments), position, segments[position])
-            self._literal.setdefault(key, []).append(item)
-
-    def candidates(self, later: Pattern) -> list[tuple[RouteEntry, Pattern]]:
-        """Earlier (route, pattern) pairs that may cover `later`, in their original order."""
-        found = list(self._always)
-        size = len(later.segments)
-        for position, text in enumerate(later.segments):
-            found += self._literal.get((size, position, text), ())
-        found.sort(key=lambda item: item[0])
-        return [(route, pattern) for _, route, pattern in found]
+            why = "the include patterns above end the path first; drop their `$`"
+        yield Problem(
+            route.relpath,
+            route.line,
+            "dead-pattern",
+            _route_symbol(route),
+            f"no path can match {route.regex!r}: {why}",
+            route.end_line,
+        )
 
 
 def duplicate_view(analysis: Analysis) -> Iterable[Problem]:
@@ -255,6 +229,7 @@ RULE_FUNCTIONS = {
     "unknown-view": unknown_view,
     "duplicate-route-name": duplicate_route_name,
     "unreachable-route": unreachable_route,
+    "dead-pattern": dead_pattern,
     "param-mismatch": param_mismatch,
     "missing-publish-status": missing_publish_status,
     "missing-owner": missing_owner,
