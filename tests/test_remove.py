@@ -15,6 +15,7 @@ from tests.test_golden import CASES
 EXAMPLE_URLS = "src/acme/api/urls.py"
 GIZMOS = ("OrganizationGizmos", "--route", "organizations/{organization_id_or_slug}/gizmos/")
 GIZMOS_MODULE = "src/acme/api/endpoints/organization_gizmos.py"
+GIZMOS_TEST_MODULE = "tests/acme/api/endpoints/test_organization_gizmos.py"
 NEW_ENDPOINT_CASES = [case for case in CASES if case.argv[0] == "new-endpoint"]
 
 
@@ -68,11 +69,16 @@ def test_the_record_stays_out_of_version_control_and_holds_a_hash(
     import hashlib
 
     module_bytes = (project / GIZMOS_MODULE).read_bytes()
+    test_bytes = (project / GIZMOS_TEST_MODULE).read_bytes()
     assert data["modules"] == {
         GIZMOS_MODULE: {
             "class": "OrganizationGizmosEndpoint",
             "sha256": hashlib.sha256(module_bytes).hexdigest(),
-        }
+        },
+        GIZMOS_TEST_MODULE: {  # the test module written with it (generate/tests.py)
+            "class": "OrganizationGizmosEndpoint",
+            "sha256": hashlib.sha256(test_bytes).hexdigest(),
+        },
     }
 
 

@@ -30,6 +30,10 @@ PackageOption = Annotated[
         show_default=False,
     ),
 ]
+NoTestsOption = Annotated[
+    bool,
+    typer.Option("--no-tests", help="Write no test module beside each new endpoint module."),
+]
 
 
 def on_existing(force: bool, skip: bool, default: OnExisting) -> OnExisting:

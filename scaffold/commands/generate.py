@@ -10,6 +10,7 @@ import typer
 from scaffold.commands._writing import (
     DryRunOption,
     ForceOption,
+    NoTestsOption,
     PackageOption,
     ProjectOption,
     SkipOption,
@@ -32,6 +33,7 @@ def generate(
     dry_run: DryRunOption = False,
     project: ProjectOption = Path("."),
     package: PackageOption = None,
+    no_tests: NoTestsOption = False,
 ) -> None:
     from scaffold.commands.speedups import start_rendering
     from scaffold.generate.build import OnExisting, build_plan
@@ -42,4 +44,4 @@ def generate(
     policy = on_existing(force, skip, OnExisting.CONVERGE)
     resources = load_spec(read_source(spec, str(spec)), str(spec))
     settings = load_settings(project, package)
-    finish(build_plan(settings, resources, policy, start_rendering), dry_run)
+    finish(build_plan(settings, resources, policy, start_rendering, not no_tests), dry_run)

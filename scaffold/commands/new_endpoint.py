@@ -12,6 +12,7 @@ import typer
 from scaffold.commands._writing import (
     DryRunOption,
     ForceOption,
+    NoTestsOption,
     PackageOption,
     ProjectOption,
     SkipOption,
@@ -67,6 +68,7 @@ def new_endpoint(
     dry_run: DryRunOption = False,
     project: ProjectOption = Path("."),
     package: PackageOption = None,
+    no_tests: NoTestsOption = False,
 ) -> None:
     from scaffold.commands.speedups import start_rendering
     from scaffold.generate.build import OnExisting, build_plan
@@ -92,7 +94,7 @@ def new_endpoint(
         raw["lookups"] = _unique("--lookup", [parse_lookup_flag(item) for item in lookup])
     spec = resource_from_flags(raw)
     settings = load_settings(project, package)
-    finish(build_plan(settings, [spec], policy, start_rendering), dry_run)
+    finish(build_plan(settings, [spec], policy, start_rendering, not no_tests), dry_run)
 
 
 def _publish_status(value: str | None) -> str | dict[str, str] | None:

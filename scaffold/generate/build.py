@@ -10,6 +10,7 @@ from scaffold.errors import ConflictError, SpecError
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
+from scaffold.generate.tests import plan_test, project_test_idiom
 from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
 from scaffold.project.files import read_source
@@ -43,8 +44,12 @@ def build_plan(
     resources: list[ResourceSpec],
     on_existing: OnExisting,
     start_rendering: StartRendering = render_when_asked,
+    with_tests: bool = True,
 ) -> Plan:
     """Everything the resources need, computed in memory; nothing is written here.
+
+    With `with_tests`, each endpoint module created (or replaced with --force) comes with its
+    test module (`generate/tests.py`).
 
     Rendering is started before urls.py is patched and its texts are taken after, so a
     renderer may work meanwhile (`commands/speedups.py`); urls.py's errors come first either way.
@@ -66,15 +71,19 @@ def build_plan(
     record = Record(settings.project_root)
     inits = InitEdits(settings)  # packages re-exporting their endpoints from __init__.py
     pending = [(e, *_register(settings, urls, e, on_existing, inits)) for e in endpoints]
-    for (endpoint, existing, urls_message), text in zip(pending, rendering(), strict=True):
+    idiom = project_test_idiom(settings) if with_tests else None
+    for (endpoint, existing, urls_message, url_name), text in zip(
+        pending, rendering(), strict=True
+    ):
         path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
+        written = existing is None or (on_existing is OnExisting.FORCE and existing != text)
         if existing is None:
             plan.add(FileChange(path, None, text))
             record.note(path, endpoint.class_name, text)
             plan.messages.append(
                 f"create  {rel}  ({endpoint.class_name}({endpoint.base.name}))" + _also(endpoint)
             )
-        elif on_existing is OnExisting.FORCE and existing != text:
+        elif written:
             plan.add(FileChange(path, existing, text))
             record.note(path, endpoint.class_name, text)
             plan.messages.append(f"replace {rel}  (--force)")
@@ -83,6 +92,14 @@ def build_plan(
                 f"keep    {rel}  ({'unchanged' if existing == text else 'exists'})"
             )
         plan.messages.append(urls_message)
+        if with_tests and written:
+            test, test_message = plan_test(
+                endpoint, settings, url_name, idiom, on_existing is OnExisting.FORCE
+            )
+            if test is not None and test.after is not None:
+                plan.add(test)
+                record.note(test.path, endpoint.class_name, test.after)
+            plan.messages.append(test_message)
     plan.add(
         FileChange(
             settings.urls_path, urls_before, urls.code(), keeps_lines=True, may_drop=urls.may_drop
@@ -122,10 +139,11 @@ def _register(
     endpoint: ResolvedEndpoint,
     on_existing: OnExisting,
     inits: InitEdits,
-) -> tuple[str | None, str]:
+) -> tuple[str | None, str, str]:
     """Refuse an existing module unless allowed, and register the route.
 
-    Returns the module's current text (None when absent) and a line saying what urls.py got.
+    Returns the module's current text (None when absent), a line saying what urls.py got, and
+    the route's URL name.
     """
     spec, path = endpoint.spec, endpoint.module_path
     rel, urls_label = settings.relpath(path), urls.label
@@ -147,18 +165,28 @@ def _register(
             f"{rel}: also holds {', '.join(others)}, still registered in {urls_label}; --force "
             "would replace that code: remove those first (scaffold remove) or give --module"
         )
-    if registered and urls.serves(spec.class_name, spec.route):
-        return existing, f"keep    {urls_label}  ({spec.class_name} already registered)"
     url_name = spec.url_name
     if url_name is None and settings.url_name_prefix is not None:  # else urls.py's own prefix
         url_name = url_name_for(spec.class_name, settings.url_name_prefix)
+    if registered and urls.serves(
+        spec.class_name, spec.route
+    ):  # the name it would have been given (a test of a module made anew uses it)
+        return (
+            existing,
+            f"keep    {urls_label}  ({spec.class_name} already registered)",
+            url_name or url_name_for(spec.class_name, urls.index.style.name_prefix),
+        )
     imported = [statement.module for statement in urls.index.imports]
     shown_module = urls_import_module(settings, imported, module)
     added = urls.add(Registration(spec.class_name, shown_module, spec.route, url_name))
     if shown_module != module:
         inits.add(module, spec.class_name)
     also = "another route for " if registered else ""  # a class served under two routes
-    return existing, (
-        f"update  {urls_label}  (+ {also}{spec.class_name} in {added.list_name}, "
-        f'name="{added.url_name}")'
+    return (
+        existing,
+        (
+            f"update  {urls_label}  (+ {also}{spec.class_name} in {added.list_name}, "
+            f'name="{added.url_name}")'
+        ),
+        added.url_name,
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError, did_you_mean
 from scaffold.generate.reexports import InitEdits, reexported_from, reexporting_init
+from scaffold.generate.tests import test_module_path
 from scaffold.naming import CLASS_NAME_RE, class_name_for, module_name_for
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
@@ -55,6 +56,7 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
         plan.add(FileChange(module_path, text, None))
         record.forget(module_path)
         plan.messages.append(f"delete  {settings.relpath(module_path)}")
+        _remove_test_module(settings, record, plan, module_path, force)
     else:
         recorded = any(entry.class_name == class_name for entry in record.entries.values())
         if not recorded and not force:
@@ -85,6 +87,30 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     for change in record.changes():
         plan.add(change)
     return plan
+
+
+def _remove_test_module(
+    settings: Settings, record: Record, plan: Plan, module_path: Path, force: bool
+) -> None:
+    """Delete the endpoint's test module when scaffold wrote it and it is unchanged (edited
+    too with --force); a test module scaffold did not write is left alone."""
+    path = test_module_path(module_path, settings)
+    if not path.is_file():
+        return
+    rel = settings.relpath(path)
+    text = read_source(path, rel)
+    provenance = record.provenance(path, text)
+    if provenance is Provenance.UNCHANGED or (force and provenance is Provenance.EDITED):
+        plan.add(FileChange(path, text, None))
+        record.forget(path)
+        plan.messages.append(f"delete  {rel}")
+    else:
+        why = (
+            "edited since scaffold wrote it"
+            if provenance is Provenance.EDITED
+            else ("not written by scaffold")
+        )
+        plan.messages.append(f"keep    {rel}  ({why}; delete it by hand if it should go)")
 
 
 def _module_path(

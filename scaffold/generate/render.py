@@ -6,9 +6,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scaffold.errors import SpecError
+from scaffold.errors import ProjectError, SpecError
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.naming import split_dotted
 from scaffold.project.settings import Settings
@@ -18,6 +19,7 @@ from scaffold.urls.imports import import_name_key, natural_key
 if TYPE_CHECKING:
     import jinja2
 
+ENDPOINT_TEMPLATE = "endpoint.py.j2"
 # Stub responses by method, for a collection route and for a route ending in one object.
 _COLLECTION_RESPONSES = {
     "get": "Response([])",
@@ -78,7 +80,7 @@ class ImportSet:
 def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     """The endpoint module's source, formatted with black at the project's line length."""
     spec = endpoint.spec
-    imports = ImportSet(first_party=_first_party(settings))
+    imports = ImportSet(first_party=first_party(settings))
     use = imports.add
     annotate = settings.annotations
     if annotate:
@@ -144,7 +146,7 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
             f"{imports.names[spec.class_name]}; choose another name"
         )
     context["imports"] = imports.render()
-    return format_code(_template().render(context), settings)
+    return format_code(render_template(ENDPOINT_TEMPLATE, context, settings), settings)
 
 
 def _future_and_returns(endpoint: ResolvedEndpoint, settings: Settings) -> tuple[list[str], str]:
@@ -195,7 +197,8 @@ def _lookup_context(
     }
 
 
-def _first_party(settings: Settings) -> set[str]:
+def first_party(settings: Settings) -> set[str]:
+    """Top-level packages of the target, imported in the last isort block."""
     roots = {settings.package}
     if settings.src_root.is_dir():
         roots |= {p.name for p in settings.src_root.iterdir() if (p / "__init__.py").is_file()}
@@ -215,19 +218,56 @@ def _docstring(text: str) -> str:
     return repr(clean)
 
 
-@lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
+def render_template(name: str, context: dict[str, Any], settings: Settings) -> str:
+    """Fill template `name`: the project's own (`[tool.scaffold] templates`) when it has one,
+    else the packaged one. A variable the template uses but the context lacks is a
+    ProjectError naming the template file, its line and the variable."""
     import jinja2
 
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("scaffold", "templates"),
+    try:
+        template = _environment(settings.templates_dir).get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ProjectError(
+            f"{exc.filename}:{exc.lineno}: {exc.message}; fix the template"
+        ) from None
+    try:
+        return template.render(context)
+    except jinja2.UndefinedError as exc:
+        raise ProjectError(
+            f"{_template_line(exc, template)}: {exc.message}; the variables a template can use "
+            "are listed in README.md (Project templates)"
+        ) from None
+
+
+def _template_line(exc: BaseException, template: jinja2.Template) -> str:
+    """`file:line` of the template line that raised, from the traceback jinja2 rewrites."""
+    line, traceback = None, exc.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == template.filename:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return f"{template.filename}:{line}" if line else str(template.filename)
+
+
+@lru_cache(maxsize=8)
+def _environment(templates_dir: Path | None) -> jinja2.Environment:
+    import jinja2
+
+    packaged = jinja2.PackageLoader("scaffold", "templates")
+    loader: jinja2.BaseLoader = (
+        packaged
+        if templates_dir is None
+        else jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(templates_dir)), packaged])
+    )
+    return jinja2.Environment(
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        auto_reload=False,
     )
-    return env.get_template("endpoint.py.j2")
 
 
 def format_code(source: str, settings: Settings) -> str:

@@ -24,6 +24,9 @@ CONFIG_KEYS = {
     "'sentry.api.base.Endpoint' (default: found through the endpoints' imports)",
     "annotations": "write type annotations (default: when api/base.py or api/bases/ use them)",
     "check": "options of `scaffold check` (the [tool.scaffold.check] table)",
+    "tests": "root of the test tree generated tests go into (mirroring the module path)",
+    "testutils": "folder of the test utilities whose APITestCase generated tests use",
+    "templates": "folder of templates (endpoint.py.j2, test.py.j2) that replace the packaged ones",
 }
 _BLACK_FLAGS = ("skip-string-normalization", "skip-magic-trailing-comma")
 

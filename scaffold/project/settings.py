@@ -47,6 +47,9 @@ class Settings:
     check_options: dict[str, Any] = field(default_factory=dict)  # [tool.scaffold.check]
     endpoint_root: str = ""  # dotted path where the root Endpoint class is defined
     routing_urls_path: Path | None = None  # the urls.py the route walk starts from
+    tests_dir: Path | None = None  # root of the test tree ([tool.scaffold] tests, or tests/)
+    testutils_dir: Path | None = None  # the test utilities ([tool.scaffold] testutils)
+    templates_dir: Path | None = None  # the project's templates ([tool.scaffold] templates)
 
     @property
     def api_module(self) -> str:
@@ -141,6 +144,10 @@ def load_settings(project_root: Path, package_option: str | None = None) -> Sett
         black_options=discovery.black_options(pyproject),
         endpoint_root=endpoint_root,
         routing_urls_path=_routing_urls(tree, urls_path, src_root),
+        tests_dir=discovery.resolve_inside(root, config.get("tests"), "tests") or root / "tests",
+        testutils_dir=discovery.resolve_inside(root, config.get("testutils"), "testutils")
+        or src_root / package / "testutils",
+        templates_dir=discovery.resolve_inside(root, config.get("templates"), "templates"),
     )
 
 
@@ -216,9 +223,7 @@ def _dotted(path: Path, src_root: Path) -> str:
     return ".".join(path.relative_to(src_root).with_suffix("").parts)
 
 
-def _find_enum(
-    api_dirs: list[Path], src_root: Path, name: str, filename: str
-) -> EnumInfo | None:
+def _find_enum(api_dirs: list[Path], src_root: Path, name: str, filename: str) -> EnumInfo | None:
     """`class <name>` in api/<filename> (or the first api/*.py defining it) and its members,
     in the first of `api_dirs` that has it."""
     for api_dir in api_dirs:

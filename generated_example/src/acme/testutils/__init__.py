@@ -1,0 +1,1 @@
+"""Test utilities of the acme project: fixtures, test cases and silo test decorators."""

@@ -1,0 +1,17 @@
+from acme.testutils.cases import APITestCase
+from acme.testutils.silo import region_silo_test
+
+
+@region_silo_test
+class OrganizationDashboardsTest(APITestCase):
+    endpoint = "acme-api-0-organization-dashboards"
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.login_as(self.user)
+
+    def test_get(self) -> None:
+        self.get_success_response(self.organization.slug, status_code=200)
+
+    def test_post(self) -> None:
+        self.get_success_response(self.organization.slug, method="post", status_code=201)

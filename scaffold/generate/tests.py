@@ -1,0 +1,200 @@
+"""The test module written with each endpoint, in the project's own test idiom.
+
+With a Sentry-style `APITestCase` in the test utilities (see `pysource/test_idiom.py`) the
+module subclasses it, names the route by `endpoint = "<url name>"`, logs in, creates the objects
+the route needs from the utilities' fixtures, asserts each method's success status, and a 404
+for each lookup given an object that does not exist. Otherwise it falls back to DRF's
+`APITestCase` and `reverse()`, with TODOs where the project's fixtures are unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scaffold.generate.render import ImportSet, first_party, format_code, render_template
+from scaffold.generate.resolve import Lookup, ResolvedEndpoint
+from scaffold.naming import object_name_for, stem_of
+from scaffold.project.files import read_source
+from scaffold.project.settings import Settings
+from scaffold.pysource.test_idiom import TestIdiom, read_test_idiom
+from scaffold.write.plan import FileChange
+
+SENTRY_TEMPLATE = "test.py.j2"
+DRF_TEMPLATE = "drf_test.py.j2"
+_SUCCESS = {"get": 200, "put": 200, "patch": 200, "post": 201, "delete": 204}
+
+
+@dataclass(frozen=True)
+class _RouteObject:
+    """An object a route argument comes from: `self.<name>`, created in setUp when `create`."""
+
+    name: str
+    attribute: str | None  # the attribute the URL value is read from; None: a literal value
+    create: str | None  # expression creating it in setUp; None: a fixture of the test case
+    missing: str | None  # a URL value naming no object (404 test); None: no 404 test
+    todo: str | None = None  # what the user must finish in setUp
+
+
+def test_module_path(module_path: Path, settings: Settings) -> Path:
+    """`<tests>/<package path of the module>/test_<module>.py`, mirroring the module path."""
+    relative = module_path.relative_to(settings.src_root)
+    tests_dir = settings.tests_dir or settings.project_root / "tests"
+    return tests_dir / relative.parent / f"test_{relative.stem}.py"
+
+
+def project_test_idiom(settings: Settings) -> TestIdiom | None:
+    """The target's Sentry-style test idiom, when its test utilities have one."""
+    testutils = settings.testutils_dir
+    if testutils is None or not testutils.is_dir():
+        return None
+    try:
+        module = settings.module_for(testutils / "__init__.py")
+    except ValueError:  # test utilities outside the source root cannot be imported by name
+        return None
+    return read_test_idiom(testutils, module)
+
+
+def render_test(
+    endpoint: ResolvedEndpoint, settings: Settings, url_name: str, idiom: TestIdiom | None
+) -> str:
+    """The test module's source, formatted with black like the endpoint module."""
+    imports = ImportSet(first_party=first_party(settings))
+    where = endpoint.spec.at("name")
+    objects = _route_objects(endpoint, idiom, imports)
+    args = [_argument(obj) for obj in objects]
+    context: dict[str, Any] = {
+        "class_name": f"{stem_of(endpoint.class_name)}Test",
+        "url_name": url_name,
+        "annotate": settings.annotations,
+        "decorator": "",
+        "login": idiom is None or idiom.has("login_as"),
+        "objects": [
+            {"name": o.name, "create": o.create, "todo": o.todo} for o in objects if o.create
+        ],
+        "super": (
+            "super()"
+            if settings.annotations
+            else f"super({stem_of(endpoint.class_name)}Test, self)"
+        ),
+        "args": args,
+        "methods": [
+            {"method": method, "status": _SUCCESS[method], "first": index == 0}
+            for index, method in enumerate(endpoint.spec.methods)
+        ],
+        "first_method": endpoint.spec.methods[0],
+        "missing": [
+            {
+                "name": obj.name,
+                "args": [
+                    obj.missing if o is obj else arg for o, arg in zip(objects, args, strict=True)
+                ],
+            }
+            for obj in objects
+            if obj.missing is not None
+        ],
+    }
+    if idiom is not None:
+        context["case_class"] = imports.add(f"{idiom.cases_module}.{idiom.case_class}", where)
+        silo = idiom.silo_test_for(endpoint.decorator)
+        if silo and idiom.silo_module:
+            context["decorator"] = imports.add(f"{idiom.silo_module}.{silo}", where)
+        template = SENTRY_TEMPLATE
+    else:
+        context["case_class"] = imports.add("rest_framework.test.APITestCase", where)
+        context["reverse"] = imports.add("django.urls.reverse", where)
+        context["user_model"] = imports.add("django.contrib.auth.get_user_model", where)
+        template = DRF_TEMPLATE
+    context["imports"] = imports.render()
+    return format_code(render_template(template, context, settings), settings)
+
+
+def _route_objects(
+    endpoint: ResolvedEndpoint, idiom: TestIdiom | None, imports: ImportSet
+) -> list[_RouteObject]:
+    """One per route parameter, in route order."""
+    params = endpoint.spec.route.params
+    consumed = len(endpoint.base.consumes)
+    lookups = {lookup.spec.param: lookup for lookup in endpoint.lookups}
+    passthrough = {look.param for look in endpoint.spec.lookups if look.passthrough}
+    objects: list[_RouteObject] = []
+    for index, param in enumerate(params):
+        lookup = lookups.get(param.name)
+        if index < consumed:
+            objects.append(_base_object(param.name, endpoint, idiom, imports))
+        elif lookup is not None:
+            objects.append(_lookup_object(lookup, endpoint, idiom, imports))
+        elif param.name in passthrough:
+            objects.append(_RouteObject(param.name, None, None, None))
+    return objects
+
+
+def _base_object(
+    param: str, endpoint: ResolvedEndpoint, idiom: TestIdiom | None, imports: ImportSet
+) -> _RouteObject:
+    """An object the base class looks up: a fixture of the test case when it has one."""
+    name = object_name_for(param)
+    attribute = "id" if param.endswith("_id") else "slug"
+    if idiom is not None and idiom.has(name):
+        return _RouteObject(name, attribute, None, None)
+    if idiom is not None and idiom.has(f"create_{name}"):
+        return _RouteObject(name, attribute, f"self.create_{name}()", None)
+    model = endpoint.base.injected_types.get(name)
+    where = endpoint.spec.at("base")
+    create = f"{imports.add(model, where)}.objects.create()" if model else "None"
+    return _RouteObject(name, attribute, create, None, f"create the {name} the route needs")
+
+
+def _lookup_object(
+    lookup: Lookup, endpoint: ResolvedEndpoint, idiom: TestIdiom | None, imports: ImportSet
+) -> _RouteObject:
+    """An object the endpoint's convert_args looks up: made in setUp, scoped by its parent."""
+    look = lookup.spec
+    parent = _parent_name(lookup.parent_expr)
+    attribute = look.field if not look.id_or_slug else "slug" if look.field == "id" else look.field
+    numeric = look.id_or_slug or look.field == "id"
+    missing = '"0"' if numeric else f'"no-such-{look.name.replace("_", "-")}"'
+    if idiom is not None and idiom.has(f"create_{look.name}"):
+        argument = f"{parent}=self.{parent}" if parent else ""
+        return _RouteObject(look.name, attribute, f"self.create_{look.name}({argument})", missing)
+    model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
+    argument = f"{lookup.parent_field}=self.{parent}.id" if parent else ""
+    create = f"{model}.objects.create({argument})"
+    return _RouteObject(look.name, attribute, create, missing, "set the fields the model requires")
+
+
+def _parent_name(parent_expr: str | None) -> str | None:
+    """`kwargs["project"]` -> project; `widget` -> widget."""
+    if parent_expr is None:
+        return None
+    if parent_expr.startswith('kwargs["'):
+        return parent_expr[len('kwargs["') : -len('"]')]
+    return parent_expr
+
+
+def _argument(obj: _RouteObject) -> str:
+    if obj.attribute is None:
+        return f'"{obj.name}"'
+    return f"self.{obj.name}.{obj.attribute}"
+
+
+def plan_test(
+    endpoint: ResolvedEndpoint,
+    settings: Settings,
+    url_name: str,
+    idiom: TestIdiom | None,
+    replace: bool,
+) -> tuple[FileChange | None, str]:
+    """The test module's change (None: keep what is there) and the line saying so. An existing
+    test module is kept unless `replace` (--force); scaffold never edits a test in place."""
+    path = test_module_path(endpoint.module_path, settings)
+    rel = settings.relpath(path)
+    existing = read_source(path, rel) if path.exists() else None
+    if existing is not None and not replace:
+        return None, f"keep    {rel}  (exists)"
+    text = render_test(endpoint, settings, url_name, idiom)
+    if existing == text:
+        return None, f"keep    {rel}  (unchanged)"
+    verb = "create " if existing is None else "replace"
+    return FileChange(path, existing, text), f"{verb} {rel}  (tests of {endpoint.class_name})"

@@ -1,0 +1,142 @@
+"""The target's own API test idiom, read statically from its test utilities (`testutils/`).
+
+A Sentry-style tree defines `class APITestCase` (in `testutils/cases.py`) with an `endpoint`
+and a `method` attribute and `get_success_response` / `get_error_response` helpers, inherits
+fixtures (`organization`, `project`, `create_widget(...)`) from classes of the same folder,
+and offers silo test decorators (`region_silo_test`) in `testutils/silo.py`. The generator
+writes that idiom only when all of it is there, and names only what it found.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+CASE_CLASS = "APITestCase"
+_REQUIRED = frozenset({"endpoint", "method", "get_success_response", "get_error_response"})
+_SILO_SUFFIX = "_silo_test"
+
+
+@dataclass(frozen=True)
+class TestIdiom:
+    """The test case class to subclass, what its ancestry offers, and the silo decorators."""
+
+    __test__ = False  # not a pytest test class, despite its name
+
+    cases_module: str  # dotted module defining APITestCase, e.g. sentry.testutils.cases
+    case_class: str
+    members: frozenset[str]  # attributes, methods and properties over its ancestry
+    silo_module: str | None = None
+    silo_decorators: tuple[str, ...] = ()
+
+    def has(self, name: str) -> bool:
+        return name in self.members
+
+    def silo_test_for(self, endpoint_decorator: str | None) -> str | None:
+        """`region_silo_endpoint` -> `region_silo_test` when the utilities define it."""
+        if endpoint_decorator is None or not endpoint_decorator.endswith("_silo_endpoint"):
+            return None
+        wanted = endpoint_decorator.removesuffix("_silo_endpoint") + _SILO_SUFFIX
+        return wanted if wanted in self.silo_decorators else None
+
+
+@dataclass(frozen=True)
+class _ClassFacts:
+    bases: tuple[str, ...]
+    members: frozenset[str]
+
+
+def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | None:
+    """The idiom of the `*.py` modules directly in `testutils_dir` (dotted `testutils_module`);
+    None when they define no APITestCase with the endpoint/method attributes and the
+    success/error helpers."""
+    if not testutils_dir.is_dir():
+        return None
+    classes: dict[str, _ClassFacts] = {}
+    defined_in: dict[str, str] = {}
+    silo: tuple[str, tuple[str, ...]] | None = None
+    for path in sorted(testutils_dir.glob("*.py")):
+        tree = _parse(path)
+        if tree is None:
+            continue
+        module = f"{testutils_module}.{path.stem}" if path.stem != "__init__" else testutils_module
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                facts = _ClassFacts(tuple(_base_names(node)), frozenset(_members(node)))
+                if node.name not in classes or path.stem == "cases":
+                    classes[node.name] = facts
+                    defined_in[node.name] = module
+        decorators = _module_names_ending(tree, _SILO_SUFFIX)
+        if decorators and (silo is None or path.stem == "silo"):
+            silo = (module, decorators)
+    if CASE_CLASS not in classes:
+        return None
+    members = _ancestry_members(CASE_CLASS, classes)
+    if not members >= _REQUIRED:
+        return None
+    return TestIdiom(
+        cases_module=defined_in[CASE_CLASS],
+        case_class=CASE_CLASS,
+        members=frozenset(members),
+        silo_module=silo[0] if silo else None,
+        silo_decorators=silo[1] if silo else (),
+    )
+
+
+def _parse(path: Path) -> ast.Module | None:
+    try:
+        return ast.parse(path.read_bytes(), filename=str(path))
+    except (OSError, SyntaxError, ValueError):
+        return None
+
+
+def _base_names(node: ast.ClassDef) -> list[str]:
+    names = []
+    for base in node.bases:
+        if isinstance(base, ast.Name):
+            names.append(base.id)
+        elif isinstance(base, ast.Attribute):
+            names.append(base.attr)
+    return names
+
+
+def _members(node: ast.ClassDef) -> list[str]:
+    names: list[str] = []
+    for statement in node.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.append(statement.name)
+        elif isinstance(statement, ast.Assign):
+            names.extend(t.id for t in statement.targets if isinstance(t, ast.Name))
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            names.append(statement.target.id)
+    return names
+
+
+def _ancestry_members(name: str, classes: dict[str, _ClassFacts]) -> set[str]:
+    """Members of `name` and of every base of it defined in the utilities (followed by name)."""
+    seen: set[str] = set()
+    members: set[str] = set()
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        facts = classes.get(current)
+        if current in seen or facts is None:
+            continue
+        seen.add(current)
+        members |= facts.members
+        pending.extend(facts.bases)
+    return members
+
+
+def _module_names_ending(tree: ast.Module, suffix: str) -> tuple[str, ...]:
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            candidates = [node.name]
+        elif isinstance(node, ast.Assign):
+            candidates = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        else:
+            continue
+        names.extend(name for name in candidates if name.endswith(suffix))
+    return tuple(names)

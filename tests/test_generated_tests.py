@@ -1,0 +1,188 @@
+"""The test module scaffold writes with each endpoint: where it goes, which idiom it follows,
+that it runs and passes against the generated stub, and that it fails when a lookup breaks."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import black
+import pytest
+
+from scaffold.pysource.test_idiom import read_test_idiom
+from tests.helpers import EXAMPLE, FIXTURES, copy_project, run_cli, snapshot
+
+TODAY = FIXTURES / "today"
+ISSUE_LINKS = (
+    "new-endpoint",
+    "ProjectIssueLinks",
+    "--route",
+    "projects/{organization_id_or_slug}/{project_id_or_slug}/issue-links/{team_id_or_slug}/",
+    "--lookup",
+    "team_id_or_slug=orbit.models.team.Team",
+    "--methods",
+    "get,post",
+    "--module",
+    "orbit.issues.endpoints",
+)
+ISSUE_LINKS_TEST = Path("tests/orbit/issues/endpoints/test_project_issue_links.py")
+EXAMPLE_TESTS = EXAMPLE / "tests" / "acme" / "api" / "endpoints"
+
+
+def _pytest(args: list[str], src: Path) -> subprocess.CompletedProcess[str]:
+    """pytest in a process of its own, on a project copy (its src/ importable, acme settings)."""
+    env = {**os.environ, "PYTHONPATH": str(src), "DJANGO_SETTINGS_MODULE": "acme.settings"}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=src.parent,
+        check=False,
+    )
+
+
+def test_the_idiom_is_read_from_the_test_utilities() -> None:
+    idiom = read_test_idiom(TODAY / "src/orbit/testutils", "orbit.testutils")
+
+    assert idiom is not None
+    assert (idiom.cases_module, idiom.case_class) == ("orbit.testutils.cases", "APITestCase")
+    assert {"organization", "project", "create_team", "login_as"} <= idiom.members
+    assert idiom.silo_module == "orbit.testutils.silo"
+    assert idiom.silo_test_for("cell_silo_endpoint") == "cell_silo_test"
+    assert idiom.silo_test_for("all_silo_endpoint") is None  # the utilities define none
+
+
+def test_no_idiom_without_the_success_and_error_helpers(tmp_path: Path) -> None:
+    utils = tmp_path / "testutils"
+    utils.mkdir()
+    (utils / "cases.py").write_text("class APITestCase:\n    endpoint = None\n    method = 'get'\n")
+    assert read_test_idiom(utils, "x.testutils") is None
+    assert read_test_idiom(FIXTURES / "modern/src/nova/testutils", "nova.testutils") is None
+
+
+def test_on_todays_layout_the_test_mirrors_the_domain_package_in_the_sentry_idiom(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(TODAY, tmp_path / "today")
+
+    result = run_cli(capsys, *ISSUE_LINKS, "--project", str(project))
+
+    assert result.code == 0, result.err
+    text = (project / ISSUE_LINKS_TEST).read_text()
+    assert black.format_str(text, mode=black.Mode(line_length=100)) == text  # [tool.ruff]
+    assert "@cell_silo_test\nclass ProjectIssueLinksTest(APITestCase):" in text
+    assert 'endpoint = "orbit-api-0-project-issue-links"' in text
+    assert "self.login_as(self.user)" in text
+    assert "self.team = self.create_team(project=self.project)" in text
+    assert re.search(r'method="post",\s+status_code=201', text)
+    assert re.search(r'self.project.slug, "0", status_code=404', text)
+    # every name it imports exists where it imports it from
+    imports = re.findall(r"^from ([\w.]+) import (\w+)$", text, re.MULTILINE)
+    assert len(imports) == 2
+    for module, name in imports:
+        source = (project / "src" / (module.replace(".", "/") + ".py")).read_text()
+        assert re.search(rf"^(class {name}\b|{name} = )", source, re.MULTILINE), (module, name)
+
+
+def test_on_todays_layout_pytest_collects_the_generated_test(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(TODAY, tmp_path / "today")
+    assert run_cli(capsys, *ISSUE_LINKS, "--project", str(project)).code == 0
+
+    done = _pytest(["--collect-only", "-p", "no:django", str(ISSUE_LINKS_TEST)], project / "src")
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("test_get", "test_post", "test_missing_team_is_404"):
+        assert f"ProjectIssueLinksTest::{name}" in done.stdout
+
+
+def test_without_an_idiom_the_test_falls_back_to_drf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(FIXTURES / "modern", tmp_path / "modern")
+    argv = (
+        "new-endpoint",
+        "OrganizationGizmos",
+        "--route",
+        "organizations/{organization_id_or_slug}/gizmos/",
+    )
+
+    assert run_cli(capsys, *argv, "--project", str(project)).code == 0
+
+    text = (project / "tests/nova/api/endpoints/test_organization_gizmos.py").read_text()
+    assert "from rest_framework.test import APITestCase" in text
+    assert 'reverse("nova-api-0-organization-gizmos", args=args)' in text
+    assert "# TODO: create the organization the route needs" in text
+
+
+def test_no_tests_writes_none_and_dry_run_shows_the_test(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(TODAY, tmp_path / "today")
+
+    shown = run_cli(capsys, *ISSUE_LINKS, "--dry-run", "--project", str(project))
+    assert shown.code == 0
+    assert f"+++ b/{ISSUE_LINKS_TEST.as_posix()}" in shown.out
+    assert run_cli(capsys, *ISSUE_LINKS, "--no-tests", "--project", str(project)).code == 0
+    assert not (project / ISSUE_LINKS_TEST).exists()
+
+
+def test_remove_deletes_the_test_it_wrote_and_keeps_an_edited_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(TODAY, tmp_path / "today")
+    before = snapshot(project)
+    assert run_cli(capsys, *ISSUE_LINKS, "--project", str(project)).code == 0
+    assert run_cli(capsys, "remove", "ProjectIssueLinks", "--project", str(project)).code == 0
+    assert snapshot(project) == before
+
+    assert run_cli(capsys, *ISSUE_LINKS, "--project", str(project)).code == 0
+    test_module = project / ISSUE_LINKS_TEST
+    test_module.write_text(test_module.read_text() + "\n# mine now\n")
+    result = run_cli(capsys, "remove", "ProjectIssueLinks", "--project", str(project))
+    assert result.code == 0, result.err
+    assert test_module.exists()
+    assert f"keep    {ISSUE_LINKS_TEST.as_posix()}  (edited since scaffold wrote it" in result.out
+
+
+def test_the_example_has_a_generated_test_for_every_generated_endpoint() -> None:
+    modules = {p.stem for p in (EXAMPLE / "src/acme/api/endpoints").glob("*.py")}
+    hand_written = {"__init__", "catchall", "index", "organization_details", "project_details"}
+    expected = {f"test_{stem}" for stem in modules - hand_written}
+    assert {p.stem for p in EXAMPLE_TESTS.glob("test_*.py")} == expected
+
+
+def test_a_broken_lookup_fails_its_generated_404_test(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The test of the tests: regenerate one endpoint from a spec whose lookup passes the raw
+    value through (no object, no 404), keep its generated test, and run that test."""
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "resources:\n"
+        "  - name: ProjectWidgetDetails\n"
+        "    route: projects/{organization_id_or_slug}/{project_id_or_slug}/widgets/"
+        "{widget_id_or_slug}/\n"
+        "    methods: [get, put, delete]\n"
+        "    lookups:\n"
+        "      widget_id_or_slug: {passthrough: true}\n"
+    )
+    test_module = "tests/acme/api/endpoints/test_project_widget_details.py"
+
+    passing = _pytest([test_module], project / "src")
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    result = run_cli(
+        capsys, "generate", str(broken), "--force", "--no-tests", "--project", str(project)
+    )
+    assert result.code == 0, result.err
+    failing = _pytest([test_module], project / "src")
+
+    assert failing.returncode == 1, failing.stdout
+    failed = set(re.findall(r"FAILED \S+::(\w+)", failing.stdout))
+    assert failed == {"test_missing_widget_is_404"}, failing.stdout
