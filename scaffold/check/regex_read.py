@@ -192,14 +192,19 @@ def _slashes(data: Any) -> int | None:
 _PREFERRED = ("1a-_.x0Z~", "a1_-.x0Z~")  # per variant: the first character a class accepts
 
 
-@lru_cache(maxsize=4096)
 def sample(regex: str, variant: int) -> str | None:
     """A string the regex may match (check it with `re`): first or last alternatives, the least
     repetitions (at least one in variant 1), classes as their first preferred character."""
+    return _samples(regex)[variant]
+
+
+@lru_cache(maxsize=4096)
+def _samples(regex: str) -> tuple[str | None, str | None]:
     try:
-        return _sample(sre.parse(regex).data, variant)
+        data = sre.parse(regex).data
+        return _sample(data, 0), _sample(data, 1)
     except (re.error, Unsupported, ValueError, RecursionError, OverflowError):
-        return None
+        return None, None
 
 
 def _sample(data: Any, variant: int) -> str:

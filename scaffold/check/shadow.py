@@ -64,7 +64,22 @@ def _joined(head: frozenset[str], tail: frozenset[str]) -> frozenset[str]:
     return frozenset(a + b for a in head for b in tail)
 
 
+_last: list[tuple[list[RouteEntry], int, list[Entry], list[Unresolved]]] = []
+
+
 def _entries(routes: list[RouteEntry], unresolved: list[Unresolved]) -> list[Entry]:
+    """The routes read as entries (the last answer is kept: both rules ask for the same)."""
+    if _last and _last[0][0] is routes and _last[0][1] == len(routes):
+        unresolved += _last[0][3]
+        return _last[0][2]
+    noted: list[Unresolved] = []
+    found = _read_entries(routes, noted)
+    _last[:] = [(routes, len(routes), found, noted)]
+    unresolved += noted
+    return found
+
+
+def _read_entries(routes: list[RouteEntry], unresolved: list[Unresolved]) -> list[Entry]:
     found = []
     for order, route in enumerate(routes):
         entry = _entry(route, order)
