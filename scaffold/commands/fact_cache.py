@@ -69,13 +69,20 @@ def merge_headers(files: dict[str, FileHeaders], modules: dict[str, str]) -> Hea
     """Per-file headers (relpath -> headers; `modules`: relpath -> module) as one `Headers`."""
     by_bases: dict[bytes, list[tuple[bytes, str]]] = defaultdict(list)
     children: dict[bytes, set[bytes]] = defaultdict(set)
-    for relpath, (headers, aliases) in files.items():
-        module = modules[relpath]
-        for name, bases in headers:
-            by_bases[bases.encode("latin-1")].append((name.encode("latin-1"), module))
-        for original, alias in aliases:
-            children[original.encode("latin-1")].add(alias.encode("latin-1"))
+    try:
+        for relpath, (headers, aliases) in files.items():
+            module = modules[relpath]
+            for name, bases in headers:
+                by_bases[bases.encode("latin-1")].append((name.encode("latin-1"), module))
+            for original, alias in aliases:
+                children[original.encode("latin-1")].add(alias.encode("latin-1"))
+    except (AttributeError, UnicodeError) as exc:  # not texts: a damaged cache
+        raise CacheDamaged(str(exc)) from None
     return dict(by_bases), dict(children)
+
+
+class CacheDamaged(ValueError):
+    """Cached headers that are not what this module writes."""
 
 
 @dataclass
@@ -112,8 +119,13 @@ class FactCache:
         if not _fresh(entry, key):
             return None
         headers, aliases = entry[2], entry[3]  # type: ignore[index]
-        if not (_pairs(headers) and _pairs(aliases)):
+        if not headers and not aliases:
+            return [], []  # most files
+        if type(headers) is not list or type(aliases) is not list:
             return None
+        for pair in (*headers, *aliases):  # texts are checked where used (`merge_headers`)
+            if type(pair) is not list or len(pair) != 2:
+                return None
         return [(n, b) for n, b in headers], [(o, a) for o, a in aliases]
 
     def info(self, source: SourceFile, key: tuple[int, int] | None) -> ModuleInfo | None | bool:
@@ -168,16 +180,6 @@ class FactCache:
 
 def _fresh(entry: object, key: tuple[int, int]) -> bool:
     return isinstance(entry, list) and len(entry) >= 4 and entry[0] == key[0] and entry[1] == key[1]
-
-
-def _pairs(value: object) -> bool:
-    return isinstance(value, list) and all(
-        isinstance(pair, list)
-        and len(pair) == 2
-        and isinstance(pair[0], str)
-        and isinstance(pair[1], str)
-        for pair in value
-    )
 
 
 def _cache_path(src_root: Path) -> Path | None:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 
 from scaffold.commands.fact_cache import (
+    CacheDamaged,
     FactCache,
     FileHeaders,
     enabled,
@@ -84,7 +85,15 @@ class FastReading:
         fresh.update(theirs or {})
         self.headers.update(fresh)
         modules = {source.relpath: source.module for source in files}
-        candidates = reachable_modules([merge_headers({**known, **fresh}, modules)])
+        try:
+            merged = merge_headers({**known, **fresh}, modules)
+        except CacheDamaged:  # read what the cache claimed to know, and trust none of it
+            self.cache = cache = FactCache(cache.path)
+            tree.known = None
+            fresh.update(read_file_headers(tree, [s for s in files if s.relpath in known]))
+            self.headers.update(fresh)
+            merged = merge_headers(fresh, modules)
+        candidates = reachable_modules([merged])
         lookup = tree.known
         tree.known = None  # what the cache knows is taken below; the rest is parsed
         missing = []

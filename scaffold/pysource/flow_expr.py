@@ -268,7 +268,8 @@ class ExprRunner:
             v for a, v in zip(node.args, values, strict=True) if not isinstance(a, ast.Starred)
         ]
         for value in [*passed, *named]:
-            self.escape(value, f"passes kwargs to {ast.unparse(func)}(...)", node.lineno, st)
+            if holds_dict(value):  # the message (an unparse) only when it is kept
+                self.escape(value, f"passes kwargs to {ast.unparse(func)}(...)", node.lineno, st)
         for keyword in node.keywords:
             if keyword.arg is None:
                 spread = self.ev(keyword.value, st)

@@ -152,6 +152,23 @@ def test_hostile_entries_for_the_real_keys_are_refused(tmp_path: Path, cache_dir
             decode(hostile)
 
 
+@pytest.mark.parametrize("header", [["A", 1], "AB", 7, ["A", ["B"]]])
+def test_damaged_headers_of_fresh_entries_are_read_again(
+    tmp_path: Path, cache_dir: Path, header: object
+) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    _check(root, _fast())
+    (path,) = _cache_files(cache_dir)
+    body = json.loads(path.read_text())
+    for entry in body["files"].values():
+        if entry[2]:
+            entry[2] = [header]
+    path.write_text(json.dumps(body))
+    assert _check(root, _fast()) == _check(root)
+    assert _check(root, _fast()) == _check(root)  # and the cache was written afresh
+
+
 def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path, cache_dir: Path) -> None:
     root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
     _age(root)
