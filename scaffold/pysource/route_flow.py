@@ -40,7 +40,44 @@ class RouteFlow:
 
 
 def route_flow(endpoint: EndpointClass, groups: tuple[str, ...]) -> RouteFlow | Unresolved:
-    """Run `endpoint`'s convert_args chain on a route capturing `groups` (as keywords)."""
+    """Run `endpoint`'s convert_args chain on a route capturing `groups` (as keywords). Most
+    endpoints share their chain with many others (a base's convert_args and what follows it in
+    the MRO), so a chain is run once per route shape."""
+    key = _chain_key(endpoint)
+    if key is None:
+        return _route_flow(endpoint, groups)
+    if len(_SHARED) > 4096:
+        _SHARED.clear()
+    found = _SHARED.get((key, groups))
+    if found is None:
+        found = _SHARED[(key, groups)] = _route_flow(endpoint, groups)
+    return found
+
+
+ChainKey = tuple[tuple[str, ast.FunctionDef | None], ...]
+# (chain, groups) -> its flow; keyed by the method nodes themselves (hashed by identity and kept
+# alive here), so a tree read later never meets another tree's answers
+_SHARED: dict[tuple[ChainKey, tuple[str, ...]], RouteFlow | Unresolved] = {}
+
+
+def _chain_key(endpoint: EndpointClass) -> ChainKey | None:
+    """What the run depends on: the MRO from the first class defining convert_args on (each
+    class with its method, if it defines one: `super(Cls, self)` starts after Cls); None when a
+    class outside the tree, or a convert_args that is not a plain def, is met (what is reported
+    then names the endpoint itself)."""
+    chain: list[tuple[str, ast.FunctionDef | None]] = []
+    for dotted, info in endpoint.ancestry:
+        if info is None:
+            return None
+        defines = "convert_args" in info.methods
+        if defines and info.convert_args is None:
+            return None
+        if defines or chain:
+            chain.append((dotted, info.convert_args if defines else None))
+    return tuple(chain)
+
+
+def _route_flow(endpoint: EndpointClass, groups: tuple[str, ...]) -> RouteFlow | Unresolved:
     chain = _Chain(endpoint)
     named: Keys = {name: (True, ROUTE_VALUE) for name in groups}
     try:
