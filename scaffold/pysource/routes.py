@@ -113,13 +113,18 @@ def pattern_regex(call: ast.Call, bindings: dict[str, str]) -> str | None:
     text = string_value(call.args[0], bindings)
     if text is None or call_name(call) != "path":
         return text
+    return path_regex(text, call_name(call.args[1]) == "include")
+
+
+def path_regex(text: str, is_include: bool) -> str:
+    """A `path()` pattern as a regex: `<int:x>` -> `(?P<x>[0-9]+)`, anchored unless included."""
     parts, position = ["^"], 0
     for match in _PATH_PARAM_RE.finditer(text):
         converter = _PATH_CONVERTERS.get(match.group(1) or "str", "[^/]+")
         parts += [re.escape(text[position : match.start()]), f"(?P<{match.group(2)}>{converter})"]
         position = match.end()
     parts.append(re.escape(text[position:]))
-    return "".join(parts) + ("" if call_name(call.args[1]) == "include" else "$")
+    return "".join(parts) + ("" if is_include else "$")
 
 
 def groups_of(regex: str) -> list[str]:

@@ -1,33 +1,22 @@
-"""Walk the routing tree from the API urls.py: lists, includes, spreads, function-built lists."""
+"""Walk the routing tree from the API urls.py: lists, includes, spreads, function-built lists,
+route helpers and dispatch helpers. What it cannot follow is recorded, never guessed."""
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from scaffold.pysource.imports import read_imports
-from scaffold.pysource.routes import (
-    bind,
-    call_name,
-    groups_of,
-    is_patterns_call,
-    name_of,
-    pattern_regex,
-    returned_list,
-    route_call,
-    view_parts,
-)
+from scaffold.pysource.route_values import BuiltRoute, Ref, Stop, Text
+from scaffold.pysource.routes import bind, call_name, groups_of, path_regex, returned_list
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
+from scaffold.pysource.urlmodule import UrlModule, View, as_view_references, named_in
+from scaffold.pysource.urlreading import UrlModules
 
+__all__ = ["RouteEntry", "RoutingReader", "View", "as_view_references"]
 
-@dataclass(frozen=True)
-class View:
-    """What a route serves: `X.as_view()` or `alias.X.as_view()`."""
-
-    text: str  # as written, without `.as_view()`
-    dotted: str | None  # resolved through the module's imports; None when the head is unbound
+_DJANGO_PARAMS = ("route", "view", "kwargs", "name")
 
 
 @dataclass(frozen=True)
@@ -48,60 +37,37 @@ class RouteEntry:
     prefixes: tuple[str | None, ...] = ()
 
 
-@dataclass
-class _Module:
-    module: str
-    relpath: str
-    tree: ast.Module
-    imports: dict[str, str]
-    lists: dict[str, list[ast.expr]] = field(default_factory=dict)
-    functions: dict[str, ast.FunctionDef] = field(default_factory=dict)
-    defined: set[str] = field(default_factory=set)
+class RoutingReader(UrlModules):
+    """Reads URL modules of the tree on demand and flattens the routes reachable from a root.
 
-
-class RoutingReader:
-    """Reads URL modules of the tree on demand and flattens the routes reachable from a root."""
+    An entry the walk cannot follow (a helper too complex to evaluate, a pattern that is not a
+    literal, an include of a module outside the tree) makes no RouteEntry a rule could judge: it
+    goes to `unresolved`, and the classes it names go to `routed` (they count as served)."""
 
     def __init__(self, tree: Tree, cut: Callable[[bytes], bytes] | None = None):
-        self.tree = tree
-        self.cut = cut  # applied to each module's bytes before parsing (check's PATHS mode)
+        super().__init__(tree, cut)
         self.routes: list[RouteEntry] = []
-        self.modules: dict[str, _Module | None] = {}
         self.unresolved: list[Unresolved] = []  # route entries the walk could not follow
+        self.routed: set[str] = set()  # dotted names of the classes those entries name
         self._prefixes: tuple[str | None, ...] = ()  # include patterns above the current list
+        self._blind = False  # below an include whose pattern is unknown: groups are unknown
 
     def walk_root(self, module: str) -> None:
         """Every route reachable from `module.urlpatterns`, includes first-class entries too."""
-        self.routes = []
-        self.unresolved = []
+        self.routes, self.unresolved, self.routed = [], [], set()
         parsed = self._module(module)
         if parsed is not None and "urlpatterns" in parsed.lists:
             self._walk(parsed, parsed.lists["urlpatterns"], (), f"{module}:urlpatterns", {}, ())
 
-    def _module(self, module: str) -> _Module | None:
-        if module in self.modules:
-            return self.modules[module]
-        data = self.tree.data(module)
-        source = self.tree.file_for(module) if data is not None else None
-        if data is not None and self.cut is not None:
-            data = self.cut(data)
-        parsed = None
-        if data is not None and source is not None:
-            try:
-                syntax = ast.parse(data)
-            except (SyntaxError, ValueError):
-                syntax = None
-            if syntax is not None:
-                package = module if source.is_package else module.rpartition(".")[0]
-                imports, _ = read_imports(syntax, package)
-                parsed = _Module(module, source.relpath, syntax, imports)
-                _collect(parsed)
-        self.modules[module] = parsed
-        return parsed
+    def walk_lists(self, module: str) -> None:
+        """Add the routes of every module-level list of `module` (a urlconf of its own)."""
+        parsed = self._module(module)
+        for name, items in parsed.lists.items() if parsed is not None else ():
+            self._walk(parsed, items, (), f"{module}:{name}", {}, ())  # type: ignore[arg-type]
 
     def _walk(
         self,
-        module: _Module,
+        module: UrlModule,
         items: list[ast.expr],
         groups: tuple[str, ...],
         list_key: str,
@@ -114,175 +80,226 @@ class RoutingReader:
         for item in items:
             if isinstance(item, ast.Starred):
                 found = self._named_list(module, item.value)
-                if found is not None:
-                    owner, values = found
-                    self._walk(owner, values, groups, list_key, bindings, stack[:-1])
+                if found is None:
+                    self._unfollowed(module, item, f"*{ast.unparse(item.value)}", "no list found")
+                else:
+                    self._walk(found[0], found[1], groups, list_key, bindings, stack[:-1])
                 continue
-            call = route_call(item)
-            if call is None:
+            if not isinstance(item, ast.Call):
                 continue
-            target = call.args[1]
-            regex = pattern_regex(call, bindings)
-            own_groups = tuple(groups_of(regex)) if regex is not None else ()
-            name = name_of(call, bindings)
-            line, end = call.lineno, call.end_lineno or call.lineno
-            if call_name(target) == "include":
-                entry = RouteEntry(
-                    module.relpath,
-                    line,
-                    end,
-                    regex,
-                    groups,
-                    list_key,
-                    None,
-                    name,
-                    True,
-                    self._prefixes,
-                )
-                self.routes.append(entry)
-                outer = self._prefixes
-                self._prefixes = (*outer, regex)
-                try:
-                    self._include(module, target, (*groups, *own_groups), bindings, stack, line)
-                finally:
-                    self._prefixes = outer
-                continue
-            view = _view_of(target, module)
-            entry = RouteEntry(
+            if self.evaluator.helper_of(item, module) is not None:
+                self._helper_entry(module, item, groups, list_key, bindings, stack)
+            elif call_name(item) in ("re_path", "url", "path"):
+                self._route_entry(module, item, groups, list_key, bindings, stack)
+            else:
+                what = f"list entry {ast.unparse(item.func)}(...)"
+                self._unfollowed(module, item, what, "neither a route nor a helper of the tree")
+
+    def _route_entry(
+        self,
+        module: UrlModule,
+        call: ast.Call,
+        groups: tuple[str, ...],
+        list_key: str,
+        bindings: dict[str, str],
+        stack: tuple[str, ...],
+    ) -> None:
+        """`re_path(pattern, view or include(...), name=...)` written out."""
+        nodes = dict(zip(_DJANGO_PARAMS, call.args, strict=False))
+        nodes |= {k.arg: k.value for k in call.keywords if k.arg}
+        if "route" not in nodes or "view" not in nodes:
+            what = f"route {ast.unparse(call.func)}(...)"
+            return self._unfollowed(module, call, what, "no pattern and view the reader can find")
+        target, is_include = nodes["view"], call_name(nodes["view"]) == "include"
+        regex, why = self._string(nodes["route"], module, bindings)
+        if regex is not None and call_name(call) == "path":
+            regex = path_regex(regex, is_include)
+        name = self._string(nodes["name"], module, bindings)[0] if "name" in nodes else None
+        if regex is None:
+            self._unfollowed(module, call, f"route pattern {ast.unparse(nodes['route'])}", why)
+        if is_include:
+            self._enter(module, call, regex, groups, list_key, name)
+            walk = lambda g: self._include(module, target, g, bindings, stack)
+            self._descend(regex, groups, walk)
+            return None
+        try:
+            views = self.evaluator.views(target, module, bindings)
+        except Stop as stop:
+            self._unfollowed(module, call, f"route view {ast.unparse(target)}", stop.why)
+            if regex is not None and not self._blind:  # it still matches paths, by this name
+                self._enter(module, call, regex, groups, list_key, name, view=None)
+            return None
+        self._serve(module, call, regex, groups, list_key, views, name)
+        return None
+
+    def _helper_entry(
+        self,
+        module: UrlModule,
+        call: ast.Call,
+        groups: tuple[str, ...],
+        list_key: str,
+        bindings: dict[str, str],
+        stack: tuple[str, ...],
+    ) -> None:
+        """A call to a function of the tree that builds the route: evaluated, or unresolved."""
+        try:
+            built: BuiltRoute = self.evaluator.route(call, module, bindings)
+        except Stop as stop:
+            self._unfollowed(module, call, f"route helper {ast.unparse(call.func)}(...)", stop.why)
+            self.routed |= named_in(call, module)
+            return
+        if built.include is None:
+            self._serve(module, call, built.regex, groups, list_key, built.views, built.name)
+            return
+        self._enter(module, call, built.regex, groups, list_key, built.name)
+        target = built.include
+        self._descend(
+            built.regex, groups, lambda g: self._include_value(module, call, target, g, stack)
+        )
+
+    def _serve(
+        self,
+        module: UrlModule,
+        call: ast.Call,
+        regex: str | None,
+        groups: tuple[str, ...],
+        list_key: str,
+        views: tuple[Ref, ...],
+        name: str | None,
+    ) -> None:
+        """One entry per view (a dispatch serves several on one line), or, when the groups are
+        not known, the views only count as routed."""
+        if regex is None or self._blind:
+            self.routed |= {ref.dotted for ref in views if ref.dotted}
+            return
+        for ref in views:
+            self._enter(module, call, regex, groups, list_key, name, View(ref.text, ref.dotted))
+
+    def _enter(
+        self,
+        module: UrlModule,
+        call: ast.Call,
+        regex: str | None,
+        groups: tuple[str, ...],
+        list_key: str,
+        name: str | None,
+        view: View | None | bool = True,
+    ) -> None:
+        """Append an entry: an include (`view` True), or a route serving `view`."""
+        is_include = view is True
+        own = () if is_include or regex is None else tuple(groups_of(regex))
+        line, end = call.lineno, call.end_lineno or call.lineno
+        served = None if isinstance(view, bool) else view
+        self.routes.append(
+            RouteEntry(
                 module.relpath,
                 line,
                 end,
                 regex,
-                (*groups, *own_groups),
+                (*groups, *own),
                 list_key,
-                view,
+                served,
                 name,
-                prefixes=self._prefixes,
+                is_include,
+                self._prefixes,
             )
-            self.routes.append(entry)
+        )
+
+    def _descend(
+        self,
+        regex: str | None,
+        groups: tuple[str, ...],
+        walk: Callable[[tuple[str, ...]], None],
+    ) -> None:
+        """Walk an include below `regex`, with its groups added and its pattern as a prefix."""
+        outer, blind = self._prefixes, self._blind
+        self._prefixes, self._blind = (*outer, regex), blind or regex is None
+        own = tuple(groups_of(regex)) if regex is not None else ()
+        try:
+            walk((*groups, *own))
+        finally:
+            self._prefixes, self._blind = outer, blind
 
     def _include(
         self,
-        module: _Module,
+        module: UrlModule,
         call: ast.expr,
         groups: tuple[str, ...],
         bindings: dict[str, str],
         stack: tuple[str, ...],
-        line: int,
     ) -> None:
+        """`include(LIST)`, `include([...])`, `include("module")`, `include(func("x"))`,
+        `include(mod.LIST)`, `include((LIST, "app"))`."""
         args = getattr(call, "args", [])
         target = args[0] if args else None
         if isinstance(target, ast.Tuple) and target.elts:
             target = target.elts[0]
-        key = f"{module.module}:{line}"
+        key = f"{module.module}:{call.lineno}"
         if isinstance(target, ast.List):
             self._walk(module, target.elts, groups, key, bindings, stack)
         elif isinstance(target, ast.Constant) and isinstance(target.value, str):
-            included = self._module(target.value)
-            if included is not None and "urlpatterns" in included.lists:
-                patterns = included.lists["urlpatterns"]
-                self._walk(included, patterns, groups, f"{target.value}:urlpatterns", {}, stack)
+            self._include_module(module, call, target.value, groups, stack)
         elif isinstance(target, ast.Call) and isinstance(target.func, ast.Name):
             function = module.functions.get(target.func.id)
             returned = returned_list(function) if function else None
             if function is not None and returned is not None:
                 bound = bind(function, target, bindings)
                 self._walk(module, returned, groups, f"{key}:{function.name}", bound, stack)
+            else:
+                why = "not a function of this module that returns a list"
+                self._unfollowed(module, call, f"include {ast.unparse(target)}", why)
         elif target is not None:
             found = self._named_list(module, target)
             if found is not None:
                 owner, values = found
                 name = ast.unparse(target)
                 self._walk(owner, values, groups, f"{key}:{owner.module}.{name}", {}, stack)
+            elif (dotted := module.dotted(ast.unparse(target))) and self._load(dotted):
+                self._include_module(module, call, dotted, groups, stack)  # a module object
+            else:
+                what = f"include {ast.unparse(target)}"
+                self._unfollowed(module, call, what, "no route list the reader can find")
 
-    def _named_list(self, module: _Module, expr: ast.expr) -> tuple[_Module, list[ast.expr]] | None:
-        """`LIST` of this module or `mod.LIST` / an imported `LIST` of another module."""
-        if isinstance(expr, ast.Name):
-            if expr.id in module.lists:
-                return module, module.lists[expr.id]
-            dotted = module.imports.get(expr.id)
-        elif isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
-            head = module.imports.get(expr.value.id)
-            dotted = f"{head}.{expr.attr}" if head else None
+    def _include_value(
+        self,
+        module: UrlModule,
+        call: ast.Call,
+        target: object,
+        groups: tuple[str, ...],
+        stack: tuple[str, ...],
+    ) -> None:
+        """What a helper-built include names: a module path or a route list."""
+        found = self._list_at(target.dotted) if isinstance(target, Ref) and target.dotted else None
+        if isinstance(target, Text):
+            self._include_module(module, call, target.value, groups, stack)
+        elif found is not None:
+            owner, values = found
+            self._walk(owner, values, groups, f"{module.module}:{call.lineno}", {}, stack)
         else:
-            return None
-        if dotted is None:
-            return None
-        other_name, _, list_name = dotted.rpartition(".")
-        other = self._module(other_name)
-        if other is None or list_name not in other.lists:
-            return None
-        return other, other.lists[list_name]
+            what = f"route helper {ast.unparse(call.func)}(...)"
+            self._unfollowed(module, call, what, "it includes what the reader cannot find")
 
-
-def _collect(module: _Module) -> None:
-    """Module-level route lists (`X = [...]`, `X: T = [...]`, `patterns('', ...)`, `X += ...`),
-    list-returning functions and other bound names."""
-    for stmt in module.tree.body:
-        if isinstance(stmt, ast.FunctionDef):
-            module.functions[stmt.name] = stmt
-            module.defined.add(stmt.name)
-            continue
-        if isinstance(stmt, ast.ClassDef):
-            module.defined.add(stmt.name)
-            continue
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-            target, value, extend = stmt.targets[0], stmt.value, False
-        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-            target, value, extend = stmt.target, stmt.value, False
-        elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add):
-            target, value, extend = stmt.target, stmt.value, True
+    def _include_module(
+        self,
+        module: UrlModule,
+        call: ast.expr,
+        name: str,
+        groups: tuple[str, ...],
+        stack: tuple[str, ...],
+    ) -> None:
+        included = self._module(name)
+        if included is not None and "urlpatterns" in included.lists:
+            patterns = included.lists["urlpatterns"]
+            self._walk(included, patterns, groups, f"{name}:urlpatterns", {}, stack)
         else:
-            continue
-        if not isinstance(target, ast.Name):
-            continue
-        module.defined.add(target.id)
-        items = _list_items(value, module)
-        if items is not None:
-            module.lists[target.id] = (module.lists.get(target.id, []) if extend else []) + items
+            what = f"include {name!r}"
+            if included is None:
+                why = "the module is not in the tree"
+            elif "urlpatterns" in included.defined:
+                why = "its urlpatterns is built by code, not written as a list"
+            else:
+                why = "the module has no urlpatterns"
+            self._unfollowed(module, call, what, why)
 
-
-def _list_items(value: ast.expr, module: _Module) -> list[ast.expr] | None:
-    if isinstance(value, ast.List):
-        return list(value.elts)
-    if is_patterns_call(value):
-        return list(value.args[1:])
-    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
-        left, right = _list_items(value.left, module), _list_items(value.right, module)
-        if left is not None and right is not None:
-            return left + right
-    if isinstance(value, ast.Name) and value.id in module.lists:
-        return list(module.lists[value.id])
-    return None
-
-
-def _view_of(target: ast.expr, module: _Module) -> View | None:
-    """`X.as_view(...)` -> View of X (resolved through the module's imports)."""
-    found = view_parts(target)
-    if found is None:
-        return None
-    head, *parts = found
-    text = ".".join(found)
-    if head in module.imports:
-        return View(text, ".".join([module.imports[head], *parts]))
-    if head in module.defined:
-        return View(text, ".".join([module.module, head, *parts]))
-    return View(text, None)
-
-
-def as_view_references(data: bytes, module: str, is_package: bool) -> list[str]:
-    """Dotted paths of every `X.as_view(` in a module (for URL modules outside the walked tree)."""
-    try:
-        syntax = ast.parse(data)
-    except (SyntaxError, ValueError):
-        return []
-    package = module if is_package else module.rpartition(".")[0]
-    imports, _ = read_imports(syntax, package)
-    parsed = _Module(module, "", syntax, imports)
-    _collect(parsed)
-    found = []
-    for node in ast.walk(syntax):
-        view = _view_of(node, parsed) if isinstance(node, ast.Call) else None
-        if view is not None and view.dotted:
-            found.append(view.dotted)
-    return found
+    def _unfollowed(self, module: UrlModule, node: ast.expr, what: str, why: str) -> None:
+        self.unresolved.append(Unresolved(module.relpath, node.lineno, what, why))

@@ -1,0 +1,303 @@
+"""Route helpers evaluated symbolically: a function of the tree that builds a route from its
+arguments (`def url2(pattern, cls): return url(fmt(pattern), cls.as_view(), name=cls.name)`) is
+run on values, not executed. Understood: parameters (positional, keyword, defaults, `*a`/`**kw`
+forwarding), local assignments, `str.replace`, `%`, `.format`, f-strings, `+`, nested helpers,
+`cls.as_view()`, a class's literal attribute. Anything else stops the evaluation with a reason."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scaffold.pysource.route_values import (
+    BuiltRoute,
+    Helper,
+    Include,
+    Mapping,
+    Opaque,
+    Ref,
+    Route,
+    Seq,
+    Stop,
+    Text,
+    Value,
+    ViewOf,
+    views_in,
+)
+from scaffold.pysource.routes import ROUTE_CALLS, call_name, path_regex
+from scaffold.pysource.urlmodule import UrlModule
+
+
+@dataclass(frozen=True)
+class _Frame:
+    scope: UrlModule  # where global names are looked up
+    env: dict[str, Value]
+    depth: int
+
+
+_DJANGO_PARAMS = ("route", "view", "kwargs", "name")
+_MAX_DEPTH = 16
+
+
+class Evaluator:
+    """Evaluates route expressions. `load(module)` reads a module of the tree (None outside it);
+    `literal(dotted)` is the string a dotted name holds (a module constant or a class's literal
+    attribute; None when it holds none)."""
+
+    def __init__(
+        self, load: Callable[[str], UrlModule | None], literal: Callable[[str], str | None]
+    ):
+        self.load = load
+        self.literal = literal
+
+    def helper_of(self, call: ast.Call, scope: UrlModule) -> Helper | None:
+        """The function of the tree `call` calls (None: Django's, or not in the tree)."""
+        func = call.func
+        if isinstance(func, ast.Name) and func.id in scope.functions:
+            return Helper(scope, scope.functions[func.id])
+        text = ast.unparse(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
+        dotted = scope.dotted(text) if text else None
+        if dotted is None or dotted.startswith(f"{scope.module}."):
+            return None
+        module, _, name = dotted.rpartition(".")
+        other = self.load(module) if module else None
+        return Helper(other, other.functions[name]) if other and name in other.functions else None
+
+    def route(self, call: ast.Call, scope: UrlModule, bindings: dict[str, str]) -> BuiltRoute:
+        """The route a helper call builds (Stop: not one the reader can follow)."""
+        result = self._value(call, _frame(scope, bindings))
+        if not isinstance(result, Route):
+            raise Stop(result.why if isinstance(result, Opaque) else "it builds no route")
+        is_include = isinstance(result.view, Include)
+        pattern = self._text(result.pattern)
+        regex = path_regex(pattern, is_include) if result.function == "path" else pattern
+        name = self._text(result.name) if result.name is not None else None
+        if isinstance(result.view, Include):
+            return BuiltRoute(regex, (), name, result.view.target)
+        return BuiltRoute(regex, self._views(result.view), name, None)
+
+    def text(self, node: ast.expr, scope: UrlModule, bindings: dict[str, str]) -> str:
+        """A string expression's value (Stop: not one the reader can evaluate)."""
+        return self._text(self._value(node, _frame(scope, bindings)))
+
+    def views(self, node: ast.expr, scope: UrlModule, bindings: dict[str, str]) -> tuple[Ref, ...]:
+        """The classes a route's view serves: `X.as_view()`, or each one inside a dispatch
+        helper such as `method_dispatch(GET=A.as_view(), POST=B.as_view())`."""
+        return self._views(self._value(node, _frame(scope, bindings)))
+
+    def _views(self, value: Value) -> tuple[Ref, ...]:
+        found = views_in(value)
+        if not found:
+            raise Stop("not an X.as_view() call")
+        return tuple(dict.fromkeys(found))
+
+    def _text(self, value: Value) -> str:
+        if isinstance(value, Text):
+            return value.value
+        if isinstance(value, Ref):
+            found = self.literal(value.dotted) if value.dotted else None
+            if found is None:
+                raise Stop(f"{value.text} is not a literal string the reader can find")
+            return found
+        if isinstance(value, Opaque):
+            raise Stop(value.why)
+        raise Stop("not a literal string the reader can evaluate")
+
+    def _value(self, node: ast.expr, frame: _Frame) -> Value:
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                return Text(node.value)
+            return Opaque(f"{node.value!r} is not a string")
+        if isinstance(node, ast.Name):
+            return frame.env[node.id] if node.id in frame.env else _global(node.id, frame.scope)
+        if isinstance(node, ast.Attribute):
+            base = self._value(node.value, frame)
+            if isinstance(base, Ref):
+                dotted = f"{base.dotted}.{node.attr}" if base.dotted else None
+                return Ref(f"{base.text}.{node.attr}", dotted)
+        elif isinstance(node, ast.JoinedStr):
+            return Text("".join(self._part(part, frame) for part in node.values))
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            return self._operation(node, frame)
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            return Seq(tuple(self._value(item, frame) for item in node.elts))
+        elif isinstance(node, ast.Call):
+            return self._call(node, frame)
+        return Opaque(f"{ast.unparse(node)} is not a literal string the reader can evaluate")
+
+    def _part(self, part: ast.expr, frame: _Frame) -> str:
+        if not isinstance(part, ast.FormattedValue):
+            return self._text(self._value(part, frame))
+        if part.format_spec is not None or part.conversion not in (-1, ord("s")):
+            raise Stop("an f-string with a format spec or conversion")
+        return self._text(self._value(part.value, frame))
+
+    def _operation(self, node: ast.BinOp, frame: _Frame) -> Value:
+        left = self._text(self._value(node.left, frame))
+        right = self._value(node.right, frame)
+        if isinstance(node.op, ast.Add):
+            return Text(left + self._text(right))
+        if isinstance(right, Seq):
+            operand: object = tuple(self._text(item) for item in right.items)
+        elif isinstance(right, Mapping):
+            operand = {key: self._text(item) for key, item in right.items}
+        else:
+            operand = self._text(right)
+        try:
+            return Text(left % operand)
+        except (TypeError, ValueError, KeyError) as exc:
+            raise Stop(f"{ast.unparse(node)} does not format: {exc}") from None
+
+    def _call(self, node: ast.Call, frame: _Frame) -> Value:
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "as_view":
+            base = self._value(func.value, frame)
+            return ViewOf(base) if isinstance(base, Ref) else Opaque("as_view() on a non-class")
+        if isinstance(func, ast.Attribute) and func.attr in ("replace", "format"):
+            base = self._value(func.value, frame)
+            if isinstance(base, Text):
+                return self._string_method(base.value, node, frame)
+        if isinstance(func, ast.Name) and func.id in frame.env:
+            passed = frame.env[func.id]  # a parameter: only a helper passed in can be called
+            helper = passed if isinstance(passed, Helper) else None
+        else:
+            helper = self.helper_of(node, frame.scope)
+        args, kwargs = self._arguments(node, frame)
+        if helper is not None:
+            return self._apply(helper, args, kwargs, frame.depth)
+        name = call_name(node)
+        if name in ROUTE_CALLS and isinstance(func, (ast.Name, ast.Attribute)):
+            return _django_route(name, args, kwargs)
+        if name == "include" and args:
+            return Include(args[0])
+        why = f"{ast.unparse(func)}() is not a function of the tree the reader can follow"
+        return Opaque(why, (*args, *kwargs.values()))
+
+    def _string_method(self, text: str, node: ast.Call, frame: _Frame) -> Value:
+        args, kwargs = self._arguments(node, frame)
+        values = [self._text(arg) for arg in args]
+        named = {key: self._text(value) for key, value in kwargs.items()}
+        method = node.func.attr  # type: ignore[attr-defined]
+        if method == "replace" and len(values) == 2 and not named:
+            return Text(text.replace(values[0], values[1]))
+        try:
+            return Text(text.format(*values, **named)) if method == "format" else Opaque(method)
+        except (IndexError, KeyError, ValueError) as exc:
+            raise Stop(f"{ast.unparse(node)} does not format: {exc}") from None
+
+    def _arguments(self, node: ast.Call, frame: _Frame) -> tuple[list[Value], dict[str, Value]]:
+        args: list[Value] = []
+        for arg in node.args:
+            if not isinstance(arg, ast.Starred):
+                args.append(self._value(arg, frame))
+                continue
+            spread = self._value(arg.value, frame)
+            if not isinstance(spread, Seq):
+                raise Stop(f"*{ast.unparse(arg.value)} is not a sequence the reader can follow")
+            args += spread.items
+        kwargs: dict[str, Value] = {}
+        for keyword in node.keywords:
+            value = self._value(keyword.value, frame)
+            if keyword.arg is not None:
+                kwargs[keyword.arg] = value
+            elif isinstance(value, Mapping):
+                kwargs.update(value.items)
+            else:
+                raise Stop(f"**{ast.unparse(keyword.value)} is not a mapping the reader can follow")
+        return args, kwargs
+
+    def _apply(
+        self, helper: Helper, args: list[Value], kwargs: dict[str, Value], depth: int
+    ) -> Value:
+        function = helper.function
+        if depth >= _MAX_DEPTH:
+            raise Stop("helpers call each other too deep")
+        if not _is_plain(function):
+            why = f"the body of {function.name}() is not plain assignments and a return"
+            return Opaque(why, (*args, *kwargs.values()))
+        frame = _Frame(helper.scope, {}, depth + 1)
+        self._bind(function, args, kwargs, frame)
+        for stmt in function.body:
+            if isinstance(stmt, ast.Assign):
+                value = self._value(stmt.value, frame)
+                frame.env.update((t.id, value) for t in stmt.targets if isinstance(t, ast.Name))
+            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                if stmt.value is not None:
+                    frame.env[stmt.target.id] = self._value(stmt.value, frame)
+            elif isinstance(stmt, ast.Return) and stmt.value is not None:
+                return self._value(stmt.value, frame)
+        return Opaque(f"{function.name}() returns no route")
+
+    def _bind(
+        self, function: ast.FunctionDef, args: list[Value], kwargs: dict[str, Value], frame: _Frame
+    ) -> None:
+        """Parameters -> values, as Python binds a call (Stop where Python would raise)."""
+        spec, env, name = function.args, frame.env, function.name
+        positional = [*spec.posonlyargs, *spec.args]
+        env.update((p.arg, value) for p, value in zip(positional, args, strict=False))
+        extra = tuple(args[len(positional) :])
+        if extra and spec.vararg is None:
+            raise Stop(f"{name}() is given {len(args)} positional arguments")
+        if spec.vararg is not None:
+            env[spec.vararg.arg] = Seq(extra)
+        by_keyword = {p.arg for p in [*spec.args, *spec.kwonlyargs]}
+        rest: list[tuple[str, Value]] = []
+        for key, value in kwargs.items():
+            if key in by_keyword and key not in env:
+                env[key] = value
+            elif spec.kwarg is not None and key not in by_keyword:
+                rest.append((key, value))
+            else:
+                raise Stop(f"{name}() cannot take the keyword argument {key!r}")
+        if spec.kwarg is not None:
+            env[spec.kwarg.arg] = Mapping(tuple(rest))
+        defaults = dict(
+            zip(positional[len(positional) - len(spec.defaults) :], spec.defaults, strict=False)
+        )
+        defaults.update(
+            (p, d) for p, d in zip(spec.kwonlyargs, spec.kw_defaults, strict=False) if d
+        )
+        outer = _Frame(frame.scope, {}, frame.depth)
+        for param in [*positional, *spec.kwonlyargs]:
+            if param.arg in env:
+                continue
+            if param not in defaults:
+                raise Stop(f"{name}() is called without {param.arg!r}")
+            env[param.arg] = self._value(defaults[param], outer)
+
+
+def _frame(scope: UrlModule, bindings: dict[str, str]) -> _Frame:
+    return _Frame(scope, {key: Text(value) for key, value in bindings.items()}, 0)
+
+
+def _global(name: str, scope: UrlModule) -> Value:
+    if name in scope.functions:
+        return Helper(scope, scope.functions[name])
+    if name in scope.strings:
+        return Text(scope.strings[name])
+    return Ref(name, scope.dotted(name))
+
+
+def _django_route(function: str, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    """`re_path(route, view, kwargs=None, name=None)` bound to its values."""
+    bound = dict(zip(_DJANGO_PARAMS, args, strict=False)) | kwargs
+    if "route" not in bound or "view" not in bound or len(args) > len(_DJANGO_PARAMS):
+        return Opaque(f"{function}() is called without a pattern and a view")
+    return Route(function, bound["route"], bound["view"], bound.get("name"))
+
+
+def _is_plain(function: ast.FunctionDef) -> bool:
+    """Assignments to names, a docstring, `pass`, then a return: nothing that branches."""
+    *body, last = function.body
+    return (
+        not function.decorator_list
+        and isinstance(last, ast.Return)
+        and all(
+            isinstance(stmt, ast.Pass)
+            or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
+            or (isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets))
+            or (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name))
+            for stmt in body
+        )
+    )

@@ -1,0 +1,133 @@
+"""A URL module as the route walk keeps it: imports, route lists, functions, string constants."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from scaffold.pysource.imports import read_imports
+from scaffold.pysource.routes import is_patterns_call, view_parts
+
+
+@dataclass(frozen=True)
+class View:
+    """What a route serves: `X.as_view()` or `alias.X.as_view()`."""
+
+    text: str  # as written, without `.as_view()`
+    dotted: str | None  # resolved through the module's imports; None when the head is unbound
+
+
+@dataclass
+class UrlModule:
+    """One parsed module: its imports (local name -> dotted path) and module-level bindings."""
+
+    module: str
+    relpath: str
+    tree: ast.Module
+    imports: dict[str, str]
+    lists: dict[str, list[ast.expr]] = field(default_factory=dict)
+    functions: dict[str, ast.FunctionDef] = field(default_factory=dict)
+    defined: set[str] = field(default_factory=set)
+    strings: dict[str, str] = field(default_factory=dict)  # NAME = "literal"
+
+    def dotted(self, text: str) -> str | None:
+        """The dotted path a name (`X`, `alias.X`) written in this module stands for."""
+        head, _, rest = text.partition(".")
+        tail = f".{rest}" if rest else ""
+        if head in self.imports:
+            return self.imports[head] + tail
+        if head in self.defined:
+            return f"{self.module}.{head}{tail}"
+        return None
+
+
+def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -> UrlModule | None:
+    """The module read for the route walk (None when it does not parse)."""
+    try:
+        syntax = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return None
+    package = module if is_package else module.rpartition(".")[0]
+    imports, _ = read_imports(syntax, package)
+    parsed = UrlModule(module, relpath, syntax, imports)
+    _collect(parsed)
+    return parsed
+
+
+def _collect(module: UrlModule) -> None:
+    """Module-level route lists (`X = [...]`, `X: T = [...]`, `patterns('', ...)`, `X += ...`),
+    functions, string constants and other bound names."""
+    for stmt in module.tree.body:
+        if isinstance(stmt, ast.FunctionDef):
+            module.functions[stmt.name] = stmt
+            module.defined.add(stmt.name)
+            continue
+        if isinstance(stmt, ast.ClassDef):
+            module.defined.add(stmt.name)
+            continue
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value, extend = stmt.targets[0], stmt.value, False
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            target, value, extend = stmt.target, stmt.value, False
+        elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add):
+            target, value, extend = stmt.target, stmt.value, True
+        else:
+            continue
+        if not isinstance(target, ast.Name):
+            continue
+        module.defined.add(target.id)
+        module.strings.pop(target.id, None)
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and not extend:
+            module.strings[target.id] = value.value
+        items = _list_items(value, module)
+        if items is not None:
+            module.lists[target.id] = (module.lists.get(target.id, []) if extend else []) + items
+
+
+def _list_items(value: ast.expr, module: UrlModule) -> list[ast.expr] | None:
+    if isinstance(value, ast.List):
+        return list(value.elts)
+    if is_patterns_call(value):
+        return list(value.args[1:])
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        left, right = _list_items(value.left, module), _list_items(value.right, module)
+        if left is not None and right is not None:
+            return left + right
+    if isinstance(value, ast.Name) and value.id in module.lists:
+        return list(module.lists[value.id])
+    return None
+
+
+def view_of(target: ast.expr, module: UrlModule) -> View | None:
+    """`X.as_view(...)` -> View of X (resolved through the module's imports)."""
+    found = view_parts(target)
+    if found is None:
+        return None
+    text = ".".join(found)
+    return View(text, module.dotted(text))
+
+
+def named_in(call: ast.Call, module: UrlModule) -> set[str]:
+    """Every class a call names (`X.as_view()`, a class passed as an argument), resolved
+    through the module: more than the classes it routes, never fewer."""
+    found = set()
+    for arg in [*call.args, *(k.value for k in call.keywords)]:
+        for node in ast.walk(arg):
+            if isinstance(node, (ast.Name, ast.Attribute)):
+                dotted = module.dotted(ast.unparse(node))
+                if dotted is not None:
+                    found.add(dotted)
+    return found
+
+
+def as_view_references(data: bytes, module: str, is_package: bool) -> list[str]:
+    """Dotted paths of every `X.as_view(` in a module (for URL modules outside the walked tree)."""
+    parsed = parse_url_module(data, module, "", is_package)
+    if parsed is None:
+        return []
+    found = []
+    for node in ast.walk(parsed.tree):
+        view = view_of(node, parsed) if isinstance(node, ast.Call) else None
+        if view is not None and view.dotted:
+            found.append(view.dotted)
+    return found

@@ -1,0 +1,79 @@
+"""URL modules read on demand for the route walk, and what the walk asks of them: a list by
+name, a string by name, a helper's evaluation."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from scaffold.pysource.class_attributes import ClassAttributes
+from scaffold.pysource.helpers import Evaluator
+from scaffold.pysource.route_values import Stop
+from scaffold.pysource.tree import Tree
+from scaffold.pysource.urlmodule import UrlModule, parse_url_module
+
+
+class UrlModules:
+    """The modules of the tree as the route walk reads them, each parsed at most once."""
+
+    def __init__(self, tree: Tree, cut: Callable[[bytes], bytes] | None = None):
+        self.tree = tree
+        self.cut = cut  # applied to each module's bytes before parsing (check's PATHS mode)
+        self.modules: dict[str, UrlModule | None] = {}
+        self._attributes = ClassAttributes(tree)
+        self.evaluator = Evaluator(self._load, self._literal)
+
+    def _module(self, module: str) -> UrlModule | None:
+        if module in self.modules:
+            return self.modules[module]
+        data = self.tree.data(module)
+        source = self.tree.file_for(module) if data is not None else None
+        if data is not None and self.cut is not None:
+            data = self.cut(data)
+        parsed = None
+        if data is not None and source is not None:
+            parsed = parse_url_module(data, module, source.relpath, source.is_package)
+        self.modules[module] = parsed
+        return parsed
+
+    def _load(self, module: str) -> UrlModule | None:
+        """A module of the tree a helper lives in (nothing recorded for modules outside it)."""
+        return self._module(module) if self.tree.data(module) is not None else None
+
+    def _literal(self, dotted: str) -> str | None:
+        """A module's string constant, or a class's literal attribute (`cls.name`)."""
+        owner, _, name = dotted.rpartition(".")
+        if not owner:
+            return None
+        if self.tree.data(owner) is not None:
+            parsed = self._module(owner)
+            return parsed.strings.get(name) if parsed is not None else None
+        return self._attributes.literal(owner, name)
+
+    def _named_list(
+        self, module: UrlModule, expr: ast.expr
+    ) -> tuple[UrlModule, list[ast.expr]] | None:
+        """`LIST` of this module or `mod.LIST` / an imported `LIST` of another module."""
+        if isinstance(expr, ast.Name) and expr.id in module.lists:
+            return module, module.lists[expr.id]
+        is_dotted = isinstance(expr, ast.Name) or (
+            isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)
+        )
+        dotted = module.dotted(ast.unparse(expr)) if is_dotted else None
+        return self._list_at(dotted) if dotted else None
+
+    def _list_at(self, dotted: str) -> tuple[UrlModule, list[ast.expr]] | None:
+        other_name, _, list_name = dotted.rpartition(".")
+        other = self._module(other_name)
+        if other is None or list_name not in other.lists:
+            return None
+        return other, other.lists[list_name]
+
+    def _string(
+        self, node: ast.expr, module: UrlModule, bindings: dict[str, str]
+    ) -> tuple[str | None, str]:
+        """(the string, "") or (None, why not)."""
+        try:
+            return self.evaluator.text(node, module, bindings), ""
+        except Stop as stop:
+            return None, stop.why
