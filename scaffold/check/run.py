@@ -107,7 +107,8 @@ def run_check(
         ]
         rules = config.rules - _ROUTING_RULES
         files = []
-    analysis = Analysis(resolver, endpoints, routes, set(), list(reader.unresolved))
+    routed = _resolved(resolver, reader.routed)  # named by entries the walk could not follow
+    analysis = Analysis(resolver, endpoints, routes, routed, list(reader.unresolved))
     if "unregistered-endpoint" in rules and _unserved(analysis):
         analysis.served_elsewhere = _served_elsewhere(tree, resolver, reader, files)
         if changed is not None and _unserved(analysis):
@@ -178,20 +179,33 @@ def _unserved(analysis: Analysis) -> bool:
 def _served_elsewhere(
     tree: Tree, resolver: Resolver, reader: RoutingReader, files: list[SourceFile]
 ) -> set[str]:
-    """Classes served by URL modules (`*urls.py`) outside the tree walked from the API urls.py."""
-    served = set()
+    """Classes served outside the routes walked from the API urls.py: named by entries the walk
+    could not follow, or routed by another urlconf (a module defining `urlpatterns`, such as a
+    test urlconf, or any `*urls.py`), read with the same understanding of helpers."""
+    others = RoutingReader(tree)
+    others.modules = dict(reader.modules)  # already read (a cut one keeps the changed classes)
+    dotted_names = set(reader.routed)
     for source in files or tree.files():
-        if (
-            not source.relpath.rpartition("/")[2].removesuffix(".py").endswith("urls")
-            or source.module in reader.modules
-        ):
+        is_urls = source.relpath.rpartition("/")[2].removesuffix(".py").endswith("urls")
+        if source.module in reader.modules:
             continue
         data = tree.data(source.module)
-        if data is None or b"as_view" not in data:
+        if data is None or not (b"urlpatterns" in data or (is_urls and b"as_view" in data)):
             continue
-        for dotted in as_view_references(data, source.module, source.is_package):
-            found = resolver.resolve(dotted)
-            served.add(found[0] if found else dotted)
+        others.walk_lists(source.module)
+        if b"as_view" in data:
+            dotted_names.update(as_view_references(data, source.module, source.is_package))
+    dotted_names |= others.routed
+    dotted_names.update(r.view.dotted for r in others.routes if r.view and r.view.dotted)
+    return _resolved(resolver, dotted_names)
+
+
+def _resolved(resolver: Resolver, dotted_names: set[str]) -> set[str]:
+    """Where each class is defined (the name itself when it is not in the tree)."""
+    served = set()
+    for dotted in dotted_names:
+        found = resolver.resolve(dotted)
+        served.add(found[0] if found else dotted)
     return served
 
 

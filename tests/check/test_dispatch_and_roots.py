@@ -1,0 +1,155 @@
+"""Views inside a dispatch helper, urlconf roots outside the API urls.py, and route entries the
+walk cannot follow (recorded as unresolved; no finding made from them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.check.test_route_helpers import URLS_PATH, check, served, walk
+from tests.check.trees import STATS, write_tree
+
+DISPATCH_URLS = """
+from django.urls import include, re_path
+
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+from shop.api.utils import by_method
+
+ORGANIZATION_URLS = [
+    re_path(
+        r"^(?P<organization_id_or_slug>[^/]+)/widgets/$",
+        by_method(
+            GET=OrganizationWidgetsEndpoint.as_view(),
+            POST=OrganizationStatsEndpoint.as_view(),
+            csrf_exempt=True,
+        ),
+        name="shop-api-0-organization-widgets",
+    ),
+]
+
+urlpatterns = [
+    re_path(r"^organizations/", include(ORGANIZATION_URLS)),
+]
+"""
+
+BY_METHOD = """
+def by_method(**handlers):
+    def dispatch(request, *args, **kwargs):
+        return handlers[request.method](request, *args, **kwargs)
+
+    return dispatch
+"""
+
+
+def test_every_view_inside_a_dispatch_helper_is_routed(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {"api/urls.py": DISPATCH_URLS, "api/utils.py": BY_METHOD})
+    reader = walk(root)
+    assert [(line, view) for line, _, view, _ in served(reader.routes)] == [
+        (20, None),  # the include
+        (8, "OrganizationWidgetsEndpoint"),
+        (8, "OrganizationStatsEndpoint"),
+    ]
+    assert reader.unresolved == []
+    assert check(root) == ([], [])
+
+
+def test_each_view_of_a_dispatch_is_checked_against_the_route(tmp_path: Path) -> None:
+    stats = STATS.replace("def get(self, request, organization)", "def get(self, request)")
+    root = write_tree(
+        tmp_path,
+        {
+            "api/urls.py": DISPATCH_URLS,
+            "api/utils.py": BY_METHOD,
+            "api/endpoints/organization_stats.py": stats,
+        },
+    )
+    assert check(root) == (
+        [("param-mismatch", f"{URLS_PATH}:8", "shop-api-0-organization-widgets")],
+        [],
+    )
+
+
+def test_a_module_defining_urlpatterns_is_a_urlconf_root(tmp_path: Path) -> None:
+    gateway = r"""
+        from django.conf import urls
+
+        from shop.api.bases.organization import OrganizationEndpoint
+
+
+        class GatewayEndpoint(OrganizationEndpoint):
+            def get(self, request, organization):
+                return None
+
+
+        class HelperRoutedEndpoint(OrganizationEndpoint):
+            name = "helper-routed"
+
+            def get(self, request, organization):
+                return None
+
+
+        class DispatchedEndpoint(OrganizationEndpoint):
+            def get(self, request, organization):
+                return None
+
+
+        class UnroutedEndpoint(OrganizationEndpoint):
+            def get(self, request, organization):
+                return None
+
+
+        def url2(pattern, cls):
+            return urls.url(pattern, cls.as_view(), name=cls.name)
+
+
+        def each(**views):
+            return views
+
+
+        urlpatterns = [
+            urls.url(r"^a/(?P<organization_id_or_slug>[^\/]+)/$", GatewayEndpoint.as_view()),
+            url2(r"^b/(?P<organization_id_or_slug>[^\/]+)/$", HelperRoutedEndpoint),
+            urls.url(r"^c/$", each(GET=DispatchedEndpoint.as_view())),
+        ]
+    """
+    root = write_tree(tmp_path, {"testutils/gateway.py": gateway})
+    assert check(root, ["unregistered-endpoint"]) == (
+        [("unregistered-endpoint", "src/shop/testutils/gateway.py:23", "UnroutedEndpoint")],
+        [],
+    )
+
+
+def test_routes_the_walk_cannot_follow_are_unresolved(tmp_path: Path) -> None:
+    urls = """
+        from django.urls import include, re_path
+
+        from shop.api import patterns
+        from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+        from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+        from shop.views import index
+
+        urlpatterns = [
+            re_path(patterns.widgets(), OrganizationWidgetsEndpoint.as_view(), name="widgets"),
+            re_path(r"^$", index, name="index"),
+            re_path(r"^elsewhere/", include("outside.urls")),
+            re_path(
+                r"^(?P<organization_id_or_slug>[^/]+)/stats/$",
+                OrganizationStatsEndpoint.as_view(),
+                name="stats",
+            ),
+        ]
+    """
+    root = write_tree(tmp_path, {"api/urls.py": urls})
+    # no finding from the entries the walk cannot follow: the widgets class counts as routed
+    # and its pattern is unknown, so no param-mismatch is claimed about it
+    assert check(root) == (
+        [],
+        [
+            (
+                f"{URLS_PATH}:9: route pattern patterns.widgets(): "
+                "patterns.widgets() is not a function of the tree the reader can follow"
+            ),
+            f"{URLS_PATH}:10: route view index: not an X.as_view() call",
+            f"{URLS_PATH}:11: include 'outside.urls': the module is not in the tree",
+        ],
+    )
