@@ -10,20 +10,24 @@ from scaffold.errors import ScaffoldError
 if TYPE_CHECKING:
     import typer
 
-HELP = "Generate Sentry-style Django REST Framework endpoints and register them in urls.py."
+HELP = (
+    "Generate Sentry-style Django REST Framework endpoints and register them in urls.py. "
+    "`scaffold --version` prints the version."
+)
 
 
 def build_app() -> typer.Typer:
     """The typer app with every command (imported here: typer alone costs 60-90 ms)."""
     import typer
 
-    from scaffold.commands import check, generate, new_endpoint, remove
+    from scaffold.commands import check, generate, new_endpoint, remove, templates
+    from scaffold.commands import list as list_command
 
     app = typer.Typer(
         name="scaffold",
         help=HELP,
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
@@ -31,7 +35,22 @@ def build_app() -> typer.Typer:
     app.command("generate", help=generate.HELP)(generate.generate)
     app.command("check", help=check.HELP)(check.check)
     app.command("remove", help=remove.HELP)(remove.remove)
+    app.command("list", help=list_command.HELP)(list_command.list_endpoints)
+    app.command("templates", help=templates.HELP)(templates.templates)
     return app
+
+
+def version() -> str:
+    """`scaffold <version>`, from the installed distribution (the package's own as fallback)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return f"scaffold {installed('scaffold')}"
+    except PackageNotFoundError:
+        import scaffold
+
+        return f"scaffold {scaffold.__version__}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -42,6 +61,9 @@ def main(argv: list[str] | None = None) -> None:
     runs on every commit) takes the lean path of `commands/speedups.py` unless its switch is off.
     """
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] in (["--version"], ["-V"]):
+        print(version())
+        sys.exit(0)
     try:
         if args[:1] == ["check"]:
             from scaffold.commands.speedups import fast_check

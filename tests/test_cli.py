@@ -120,7 +120,7 @@ def test_new_endpoint_creates_module_and_only_adds_to_urls(
     project = copy_project(case.project, tmp_path / "project")
     before = snapshot(project)
 
-    result = run_cli(capsys, "new-endpoint", *case.args, "--project", str(project))
+    result = run_cli(capsys, "new-endpoint", *case.args, "--no-tests", "--project", str(project))
 
     assert result.code == 0, result.err
     assert result.err == ""
@@ -239,7 +239,9 @@ def test_dry_run_prints_the_diff_and_writes_nothing(
     project = copy_project(EXAMPLE, tmp_path / "project")
     before = snapshot(project)
 
-    preview = run_cli(capsys, "new-endpoint", *case.args, "--dry-run", "--project", str(project))
+    preview = run_cli(
+        capsys, "new-endpoint", *case.args, "--dry-run", "--no-tests", "--project", str(project)
+    )
 
     assert preview.code == 0, preview.err
     assert snapshot(project) == before
@@ -394,7 +396,7 @@ def test_generate_twice_changes_nothing_the_second_time(
     spec.write_text(NEW_SPEC, encoding="utf-8")
     original = snapshot(project)
 
-    first = run_cli(capsys, "generate", str(spec), "--project", str(project))
+    first = run_cli(capsys, "generate", str(spec), "--no-tests", "--project", str(project))
 
     assert first.code == 0, first.err
     once = snapshot(project)
@@ -436,7 +438,9 @@ def test_generate_dry_run_writes_nothing(
     spec.write_text(NEW_SPEC, encoding="utf-8")
     before = snapshot(project)
 
-    result = run_cli(capsys, "generate", str(spec), "--dry-run", "--project", str(project))
+    result = run_cli(
+        capsys, "generate", str(spec), "--dry-run", "--no-tests", "--project", str(project)
+    )
 
     assert result.code == 0, result.err
     assert snapshot(project) == before

@@ -170,7 +170,9 @@ def test_remove_dry_run_shows_the_deletion_and_writes_nothing(
     # bookkeeping is named, not diffed: the record goes once its last entry does
     assert "--- a/.scaffold" not in result.out
     assert "would delete .scaffold/generated.json (scaffold's generation record)" in result.out
-    assert "dry run: 2 file(s) would change; nothing was written" in result.out
+    # the test module scaffold wrote with it goes too (generate/tests.py)
+    assert f"--- a/{GIZMOS_TEST_MODULE}\n+++ /dev/null\n" in result.out
+    assert "dry run: 3 file(s) would change; nothing was written" in result.out
 
 
 def test_removing_an_unknown_name_suggests_a_close_one(

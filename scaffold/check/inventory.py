@@ -1,0 +1,95 @@
+"""`scaffold list`'s facts: every concrete endpoint class and the routes serving it, read by the
+same reader as `scaffold check` (pysource's endpoint finder and route walk)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scaffold.project.settings import Settings
+from scaffold.pysource.classes import Resolver, candidate_modules, find_endpoints
+from scaffold.pysource.modules import HTTP_METHODS
+from scaffold.pysource.tree import Tree
+from scaffold.pysource.unresolved import Unresolved
+from scaffold.pysource.urlconf import RouteEntry, RoutingReader
+from scaffold.routes import Route, Token, regex_to_tokens
+
+
+@dataclass(frozen=True)
+class ListedRoute:
+    """A route serving an endpoint: its full path (None when a pattern is not plain), URL
+    name, and where the entry stands."""
+
+    path: str | None
+    url_name: str | None
+    relpath: str
+    line: int
+    exact: bool = True  # the pattern ends in `$` (a catch-all `^` does not)
+
+
+@dataclass
+class ListedEndpoint:
+    """A concrete endpoint class, what it handles and declares, and the routes serving it."""
+
+    name: str
+    dotted: str
+    relpath: str
+    line: int
+    base: str | None  # the nearest endpoint ancestor, dotted
+    methods: tuple[str, ...]
+    owner: str | None  # ApiOwner member, as written
+    publish_status: tuple[str, ...] | None  # methods listed; None: not a literal dict
+    routes: list[ListedRoute] = field(default_factory=list)
+
+
+def list_endpoints(settings: Settings) -> tuple[list[ListedEndpoint], list[Unresolved]]:
+    """Every concrete endpoint (sorted by module path and line) with its routes, and what the
+    route walk could not follow."""
+    tree = Tree(settings.project_root, settings.src_root)
+    resolver = Resolver(tree, settings.endpoint_root)
+    reader = RoutingReader(tree)
+    reader.walk_root(settings.routing_urls)
+    endpoints = find_endpoints(resolver, candidate_modules(tree, tree.files()))
+    subclassed = {a for e in endpoints for a in e.endpoint_ancestors}
+    listed: dict[str, ListedEndpoint] = {}
+    for endpoint in endpoints:
+        if endpoint.dotted in subclassed or not endpoint.handles_itself():
+            continue
+        handlers = endpoint.handlers()
+        ancestry = endpoint.ancestry[1:]
+        base = next((d for d, _ in ancestry if d in endpoint.endpoint_ancestors), None)
+        owner = next((i.owner for _, i in endpoint.ancestry if i and i.owner), None)
+        status = next((i.publish_status for _, i in endpoint.ancestry if i and i.owns_ps), None)
+        listed[endpoint.dotted] = ListedEndpoint(
+            name=endpoint.name,
+            dotted=endpoint.dotted,
+            relpath=endpoint.module.path_relpath,
+            line=endpoint.info.line,
+            base=base,
+            methods=tuple(m for m in HTTP_METHODS if m in handlers),
+            owner=owner,
+            publish_status=tuple(sorted(status)) if status is not None else None,
+        )
+    for route in reader.routes:
+        if route.view is None or route.view.dotted is None:
+            continue
+        found = resolver.resolve(route.view.dotted)
+        served = listed.get(found[0] if found else route.view.dotted)
+        if served is not None:
+            exact = route.regex is not None and route.regex.endswith("$")
+            served.routes.append(
+                ListedRoute(full_path(route), route.name, route.relpath, route.line, exact)
+            )
+    ordered = sorted(listed.values(), key=lambda e: (e.relpath, e.line))
+    return ordered, list(reader.unresolved)
+
+
+def full_path(route: RouteEntry) -> str | None:
+    """`/api/0/organizations/{organization_id_or_slug}/widgets/`: the include prefixes and
+    the pattern read back into route syntax; None when one is not a plain pattern."""
+    tokens: list[Token] = []
+    for pattern in (*route.prefixes, route.regex):
+        read = regex_to_tokens(pattern) if pattern is not None else None
+        if read is None:
+            return None
+        tokens.extend(read)
+    return "/" + Route(tuple(tokens)).text

@@ -1,0 +1,82 @@
+"""Project templates: a file in [tool.scaffold] templates shadows the packaged one; a variable
+the context lacks is an error naming the template line; `scaffold templates` lists and copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import EXAMPLE, copy_project, run_cli
+
+GIZMOS = (
+    "new-endpoint",
+    "OrganizationGizmos",
+    "--route",
+    "organizations/{organization_id_or_slug}/gizmos/",
+)
+
+
+def _with_templates(tmp_path: Path) -> Path:
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + '\n[tool.scaffold]\ntemplates = "house"\n')
+    (project / "house").mkdir()
+    return project
+
+
+def test_a_project_test_template_shadows_the_packaged_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _with_templates(tmp_path)
+    listed = run_cli(capsys, "templates", "--project", str(project))
+    assert "test.py.j2         packaged" in listed.out
+    assert run_cli(capsys, "templates", "--copy", "test.py.j2", "--project", str(project)).code == 0
+    template = project / "house" / "test.py.j2"
+    template.write_text("# House style for {{ url_name }}\n" + template.read_text())
+
+    assert (
+        "overridden: house/test.py.j2"
+        in run_cli(capsys, "templates", "--project", str(project)).out
+    )
+    result = run_cli(capsys, *GIZMOS, "--project", str(project))
+
+    assert result.code == 0, result.err
+    test = (project / "tests/acme/api/endpoints/test_organization_gizmos.py").read_text()
+    assert test.startswith("# House style for acme-api-0-organization-gizmos\n")
+    module = (project / "src/acme/api/endpoints/organization_gizmos.py").read_text()
+    assert "House style" not in module  # endpoint.py.j2 is still the packaged one
+
+
+def test_an_undefined_variable_names_the_template_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _with_templates(tmp_path)
+    (project / "house" / "endpoint.py.j2").write_text(
+        "{{ imports }}\n\n\nx = {{ no_such_thing }}\n"
+    )
+    before = sorted(p for p in project.rglob("*") if p.is_file())
+
+    result = run_cli(capsys, *GIZMOS, "--project", str(project))
+
+    assert result.code == 2
+    assert f"{project / 'house' / 'endpoint.py.j2'}:4: 'no_such_thing' is undefined" in result.err
+    assert "Traceback" not in result.err
+    assert sorted(p for p in project.rglob("*") if p.is_file()) == before
+
+
+def test_copy_refuses_an_unknown_name_and_a_project_without_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _with_templates(tmp_path)
+    unknown = run_cli(capsys, "templates", "--copy", "test.j2", "--project", str(project))
+    assert unknown.code == 2 and "did you mean" in unknown.err
+    plain = copy_project(EXAMPLE, tmp_path / "plain")
+    missing = run_cli(capsys, "templates", "--copy", "test.py.j2", "--project", str(plain))
+    assert missing.code == 2 and "[tool.scaffold] templates" in missing.err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(capsys, "--version")
+    assert result.code == 0
+    assert result.out.strip() == "scaffold 0.1.0"
