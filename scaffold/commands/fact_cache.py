@@ -29,14 +29,17 @@ from typing import Any
 
 from scaffold.pysource.classes import Headers
 from scaffold.pysource.modules import CLASS_HEADER_RE, ModuleInfo, import_aliases
-from scaffold.pysource.tree import SourceFile, Tree, read_bytes
+from scaffold.pysource.tree import MARKERS, SourceFile, Tree, read_bytes
 
 NO_CACHE = "SCAFFOLD_NO_CACHE"
-_FORMAT = 1
+_FORMAT = 2
 
 # one file's part of `Headers`: its class headers (name, bases) and import aliases (original,
-# alias), as latin-1 text so that JSON can hold them
-FileHeaders = tuple[list[tuple[str, str]], list[tuple[str, str]]]
+# alias), as latin-1 text so that JSON can hold them, and which of `tree.MARKERS` it contains
+FileHeaders = tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]
+
+
+_MARKS = frozenset(m.decode() for m in MARKERS)
 
 
 def enabled() -> bool:
@@ -44,14 +47,15 @@ def enabled() -> bool:
 
 
 def file_headers(data: bytes) -> FileHeaders:
-    """What `pysource.classes.read_headers` takes from one file's bytes."""
+    """What `pysource.classes.read_headers` takes from one file's bytes, and its markers."""
+    marks = [m.decode() for m in MARKERS if m in data]
     if b"class" not in data:
-        return [], []
+        return [], [], marks
     headers = [(n.decode("latin-1"), b.decode("latin-1")) for n, b in CLASS_HEADER_RE.findall(data)]
     if not headers or b" as " not in data:
-        return headers, []
+        return headers, [], marks
     aliases = [(o.decode("latin-1"), a.decode("latin-1")) for o, a in import_aliases(data)]
-    return headers, aliases
+    return headers, aliases, marks
 
 
 def read_file_headers(tree: Tree, files: list[SourceFile]) -> dict[str, FileHeaders]:
@@ -60,7 +64,7 @@ def read_file_headers(tree: Tree, files: list[SourceFile]) -> dict[str, FileHead
     for source in files:
         data = read_bytes(source.path)
         found[source.relpath] = headers = file_headers(data)
-        if headers[0]:
+        if headers[0] or headers[2]:
             tree.remember(source, data)
     return found
 
@@ -70,7 +74,7 @@ def merge_headers(files: dict[str, FileHeaders], modules: dict[str, str]) -> Hea
     by_bases: dict[bytes, list[tuple[bytes, str]]] = defaultdict(list)
     children: dict[bytes, set[bytes]] = defaultdict(set)
     try:
-        for relpath, (headers, aliases) in files.items():
+        for relpath, (headers, aliases, _) in files.items():
             module = modules[relpath]
             for name, bases in headers:
                 by_bases[bases.encode("latin-1")].append((name.encode("latin-1"), module))
@@ -87,7 +91,8 @@ class CacheDamaged(ValueError):
 
 @dataclass
 class FactCache:
-    """The cache of one source root: relpath -> [mtime_ns, size, headers, aliases, info?]."""
+    """The cache of one source root: relpath -> [mtime_ns, size, headers, aliases, marks,
+    info?]."""
 
     path: Path | None  # None: nowhere to keep it
     entries: dict[str, list[Any]] = field(default_factory=dict)
@@ -118,25 +123,27 @@ class FactCache:
         entry = self.entries.get(source.relpath)
         if not _fresh(entry, key):
             return None
-        headers, aliases = entry[2], entry[3]  # type: ignore[index]
+        headers, aliases, marks = entry[2], entry[3], entry[4]  # type: ignore[index]
+        if type(marks) is not list or not all(m in _MARKS for m in marks):
+            return None
         if not headers and not aliases:
-            return [], []  # most files
+            return [], [], marks  # most files
         if type(headers) is not list or type(aliases) is not list:
             return None
         for pair in (*headers, *aliases):  # texts are checked where used (`merge_headers`)
             if type(pair) is not list or len(pair) != 2:
                 return None
-        return [(n, b) for n, b in headers], [(o, a) for o, a in aliases]
+        return [(n, b) for n, b in headers], [(o, a) for o, a in aliases], marks
 
     def info(self, source: SourceFile, key: tuple[int, int] | None) -> ModuleInfo | None | bool:
         """The module as read before; False when not cached (or not trusted)."""
         from scaffold.pysource.codec import CodecError, decode
 
         entry = self.entries.get(source.relpath)
-        if key is None or not _fresh(entry, key) or len(entry) < 5:  # type: ignore[arg-type]
+        if key is None or not _fresh(entry, key) or len(entry) < 6:  # type: ignore[arg-type]
             return False
         try:
-            info = decode(entry[4])  # type: ignore[index]
+            info = decode(entry[5])  # type: ignore[index]
         except (CodecError, TypeError, ValueError, AttributeError, KeyError):
             return False
         return info if info is None or isinstance(info, ModuleInfo) else False
@@ -150,7 +157,7 @@ class FactCache:
     ) -> None:
         from scaffold.pysource.codec import encode
 
-        entry: list[Any] = [key[0], key[1], headers[0], headers[1]]
+        entry: list[Any] = [key[0], key[1], headers[0], headers[1], headers[2]]
         if info is not False:
             entry.append(encode(info))
         if self.entries.get(source.relpath) != entry:
@@ -179,7 +186,7 @@ class FactCache:
 
 
 def _fresh(entry: object, key: tuple[int, int]) -> bool:
-    return isinstance(entry, list) and len(entry) >= 4 and entry[0] == key[0] and entry[1] == key[1]
+    return isinstance(entry, list) and len(entry) >= 5 and entry[0] == key[0] and entry[1] == key[1]
 
 
 def _cache_path(src_root: Path) -> Path | None:

@@ -84,6 +84,10 @@ class FastReading:
             child, theirs = None, read_file_headers(tree, stale[::2])
         fresh.update(theirs or {})
         self.headers.update(fresh)
+        tree.known_marks = {
+            relpath: frozenset(m.encode() for m in headers[2])
+            for relpath, headers in {**known, **fresh}.items()
+        }
         modules = {source.relpath: source.module for source in files}
         try:
             merged = merge_headers({**known, **fresh}, modules)

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from scaffold.pysource.modules import ModuleInfo, read_module
 
+# what the check looks for in every file's bytes before reading one as a urlconf
+MARKERS = (b"urlpatterns", b"as_view")
+
 
 @dataclass(frozen=True)
 class SourceFile:
@@ -36,6 +39,8 @@ class Tree:
         # at the edge, `commands/tree_reading.py`), or False to parse it here
         self.known: Callable[[SourceFile], ModuleInfo | None | bool] | None = None
         self.parsed: list[str] = []  # modules parsed here (not adopted, not known)
+        # relpath -> which of MARKERS its bytes contain, known without reading them (the cache)
+        self.known_marks: dict[str, frozenset[bytes]] = {}
         try:
             src_relpath = src_root.relative_to(project_root).as_posix()
         except ValueError:
@@ -105,6 +110,15 @@ class Tree:
             if candidate.is_file():
                 return self.source_file(candidate)
         return None
+
+    def mentions(self, source: SourceFile, marker: bytes) -> bool:
+        """Whether the file's bytes contain `marker` (one of MARKERS: known without reading
+        the file when a cache says so)."""
+        known = self.known_marks.get(source.relpath)
+        if known is not None and marker in MARKERS:
+            return marker in known
+        data = self.data(source.module)
+        return data is not None and marker in data
 
     def data(self, module: str) -> bytes | None:
         if module not in self._data:

@@ -123,7 +123,7 @@ def test_a_file_changed_just_now_is_not_kept(tmp_path: Path, cache_dir: Path) ->
         '{"format": 99, "files": {}}',
         # entries of the right keys but hostile or wrong values: a record of a foreign class,
         # a syntax node that is not one, a header that is not a pair of strings
-        '{"format": 1, "files": {"src/shop/api/base.py": [0, 0, [["A", 1]], [], null]}}',
+        '{"format": 2, "files": {"src/shop/api/base.py": [0, 0, [["A", 1]], [], [], null]}}',
     ],
 )
 def test_a_damaged_cache_is_ignored(tmp_path: Path, cache_dir: Path, text: str) -> None:
@@ -142,8 +142,8 @@ def test_hostile_entries_for_the_real_keys_are_refused(tmp_path: Path, cache_dir
     (path,) = _cache_files(cache_dir)
     body = json.loads(path.read_text())
     for entry in body["files"].values():
-        if len(entry) == 5 and entry[4] is not None:
-            entry[4] = {"$": "Popen", "v": [["sh", "-c", "touch pwned"]]}
+        if len(entry) == 6 and entry[5] is not None:
+            entry[5] = {"$": "Popen", "v": [["sh", "-c", "touch pwned"]]}
     path.write_text(json.dumps(body))
     assert _check(root, _fast()) == _check(root)
     assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
