@@ -20,8 +20,10 @@ def as_view_sites(resolver: Resolver, endpoints: list[EndpointClass]) -> dict[st
     tree = resolver.tree
     sites: dict[str, tuple[str, int]] = {}
     for source in tree.files():
+        if not tree.mentions(source, b"as_view"):
+            continue
         data = tree.data(source.module)
-        if data is None or b"as_view" not in data:
+        if data is None:
             continue
         calls = list(call_re.finditer(data))
         if not calls:

@@ -189,8 +189,12 @@ def _served_elsewhere(
         is_urls = source.relpath.rpartition("/")[2].removesuffix(".py").endswith("urls")
         if source.module in reader.modules:
             continue
+        if not tree.mentions(source, b"urlpatterns") and not (
+            is_urls and tree.mentions(source, b"as_view")
+        ):
+            continue
         data = tree.data(source.module)
-        if data is None or not (b"urlpatterns" in data or (is_urls and b"as_view" in data)):
+        if data is None:
             continue
         others.walk_lists(source.module)
         if b"as_view" in data:
