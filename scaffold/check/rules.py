@@ -31,18 +31,24 @@ def _route_symbol(route: RouteEntry) -> str:
     return route.name or route.regex or f"line {route.line}"
 
 
-def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
+def unrouted_endpoints(analysis: Analysis) -> list[EndpointClass]:
+    """Concrete endpoints no walked route (nor `served_elsewhere`) serves: what
+    unregistered-endpoint reports, unless `X.as_view()` is called somewhere else."""
     served = set(analysis.served_elsewhere)
     for route in analysis.routes:
         if route.view and route.view.dotted:
             found = analysis.resolver.resolve(route.view.dotted)
             served.add(found[0] if found else route.view.dotted)
     subclassed = {a for e in analysis.endpoints for a in e.endpoint_ancestors}
-    unrouted = [
+    return [
         e
         for e in analysis.endpoints
         if e.dotted not in served and e.dotted not in subclassed and e.handles_itself()
     ]
+
+
+def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
+    unrouted = unrouted_endpoints(analysis)
     sites = as_view_sites(analysis.resolver, unrouted)
     for endpoint in unrouted:
         if endpoint.dotted in sites:
