@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from scaffold.check.config import CheckConfig
 from scaffold.check.problems import Problem
@@ -21,6 +22,7 @@ from scaffold.pysource.modules import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader, as_view_references
+from scaffold.pysource.walked import Walked, take, walked
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
 
@@ -43,6 +45,9 @@ def read_candidates_plainly(
     return candidate_modules(tree, files)
 
 
+Memo = Callable[[Tree, str, Callable[[], Any]], Any]
+
+
 @dataclass(frozen=True)
 class TreeReading:
     """How `run_check` reads the tree. The default is plain; `commands/speedups.py` gives a
@@ -60,6 +65,9 @@ class TreeReading:
         read_candidates_plainly
     )
     focus: Callable[[frozenset[str]], Callable[[bytes], bytes]] | None = None
+    # `memo(tree, key, compute)`: compute(), or what it returned before while every module it
+    # asked the tree about is unchanged (a cache at the edge; the walks ask it)
+    memo: Memo | None = None
     # called with the tree before it is read, and once the check is done
     start: Callable[[Tree], None] | None = None
     finish: Callable[[Tree], None] | None = None
@@ -92,7 +100,8 @@ def run_check(
     if changed is None:
         reader = RoutingReader(tree)  # whole URL modules: a cut one lacks the other routes
         files = tree.files()
-        candidates = reading.candidates(tree, files, lambda: _walk_routes(reader, root_urls))
+        memo = reading.memo
+        candidates = reading.candidates(tree, files, lambda: _walk_routes(reader, root_urls, memo))
         endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules
@@ -110,7 +119,11 @@ def run_check(
     routed = _resolved(resolver, reader.routed)  # named by entries the walk could not follow
     analysis = Analysis(resolver, endpoints, routes, routed, list(reader.unresolved))
     if "unregistered-endpoint" in rules and _unserved(analysis):
-        analysis.served_elsewhere = _served_elsewhere(tree, resolver, reader, files)
+        whole = changed is None  # a cut reader's modules must not reach a kept answer
+        elsewhere = _served_elsewhere(
+            tree, resolver, reader, files, reading.memo if whole else None
+        )
+        analysis.served_elsewhere = elsewhere
         if changed is not None and _unserved(analysis):
             # a class that looks unrouted may still be a base of endpoints elsewhere
             return _confirm_with_whole_tree(settings, config, changed, reading)
@@ -123,10 +136,18 @@ def run_check(
     return CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))
 
 
-def _walk_routes(reader: RoutingReader, root_urls: str) -> None:
+def _walk_routes(reader: RoutingReader, root_urls: str, memo: Memo | None = None) -> None:
     """Walk the routes and read their patterns (cached for unreachable-route): work that a
     two-process read of the tree does while the other process parses."""
-    reader.walk_root(root_urls)
+    if memo is None:
+        reader.walk_root(root_urls)
+    else:
+
+        def walk() -> Walked:
+            reader.walk_root(root_urls)
+            return walked(reader)
+
+        take(reader, memo(reader.tree, f"walk {root_urls}", walk))
     for route in reader.routes:
         if route.regex is not None:
             read_pattern(route.regex)
@@ -178,22 +199,44 @@ def _unserved(analysis: Analysis) -> bool:
 
 
 def _served_elsewhere(
-    tree: Tree, resolver: Resolver, reader: RoutingReader, files: list[SourceFile]
+    tree: Tree,
+    resolver: Resolver,
+    reader: RoutingReader,
+    files: list[SourceFile],
+    memo: Memo | None = None,
 ) -> set[str]:
     """Classes served outside the routes walked from the API urls.py: named by entries the walk
     could not follow, or routed by another urlconf (a module defining `urlpatterns`, such as a
     test urlconf, or any `*urls.py`), read with the same understanding of helpers."""
-    others = RoutingReader(tree)
-    others.modules = dict(reader.modules)  # already read (a cut one keeps the changed classes)
-    dotted_names = set(reader.routed)
+    sources = []
     for source in files or tree.files():
         is_urls = source.relpath.rpartition("/")[2].removesuffix(".py").endswith("urls")
         if source.module in reader.modules:
             continue
-        if not tree.mentions(source, b"urlpatterns") and not (
-            is_urls and tree.mentions(source, b"as_view")
-        ):
-            continue
+        if tree.mentions(source, b"urlpatterns") or (is_urls and tree.mentions(source, b"as_view")):
+            sources.append(source)
+
+    def named() -> frozenset[str]:
+        return _named_in_urlconfs(tree, reader, sources)
+
+    if memo is None:
+        names = named()
+    else:  # the answer depends on which modules are urlconfs, and on what they read
+        walked_modules = ",".join(sorted(reader.modules))
+        key = f"elsewhere {','.join(s.relpath for s in sources)} {walked_modules}"
+        names = memo(tree, key, named)
+    return _resolved(resolver, set(reader.routed) | names)
+
+
+def _named_in_urlconfs(
+    tree: Tree, reader: RoutingReader, sources: list[SourceFile]
+) -> frozenset[str]:
+    """Dotted names of the classes the urlconf modules `sources` route."""
+    others = RoutingReader(tree)
+    # what the walk parsed already (a cut module keeps the changed classes)
+    others.modules = {name: m for name, m in reader.modules.items() if m is not None}
+    dotted_names: set[str] = set()
+    for source in sources:
         data = tree.data(source.module)
         if data is None:
             continue
@@ -202,7 +245,7 @@ def _served_elsewhere(
             dotted_names.update(as_view_references(data, source.module, source.is_package))
     dotted_names |= others.routed
     dotted_names.update(r.view.dotted for r in others.routes if r.view and r.view.dotted)
-    return _resolved(resolver, dotted_names)
+    return frozenset(dotted_names)
 
 
 def _resolved(resolver: Resolver, dotted_names: set[str]) -> set[str]:

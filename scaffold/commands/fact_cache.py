@@ -97,6 +97,9 @@ class FactCache:
     path: Path | None  # None: nowhere to keep it
     entries: dict[str, list[Any]] = field(default_factory=dict)
     changed: bool = False
+    # digest of a computation's key -> [[module, mtime_ns, size] (None, None: not in the tree)
+    # for each module it asked about], its encoded answer
+    memos: dict[str, list[Any]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, src_root: Path) -> FactCache:
@@ -110,7 +113,8 @@ class FactCache:
         entries = loaded.get("files") if isinstance(loaded, dict) else None
         if loaded.get("format") != _FORMAT or not isinstance(entries, dict):
             return cls(path)
-        return cls(path, entries)
+        memos = loaded.get("memos")
+        return cls(path, entries, memos=memos if isinstance(memos, dict) else {})
 
     def key(self, source: SourceFile) -> tuple[int, int] | None:
         try:
@@ -174,7 +178,8 @@ class FactCache:
     def save(self) -> None:
         if self.path is None or not self.changed:
             return
-        text = json.dumps({"format": _FORMAT, "files": self.entries}, separators=(",", ":"))
+        body = {"format": _FORMAT, "files": self.entries, "memos": self.memos}
+        text = json.dumps(body, separators=(",", ":"))
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -208,10 +213,11 @@ def _cache_path(src_root: Path) -> Path | None:
 
 
 def _reader_fingerprint() -> bytes:
-    """The reader's own source: what it finds changes with it."""
-    folder = Path(__file__).resolve().parent.parent / "pysource"
+    """The reader's own source, and the check's (whose walks are kept too): what they find
+    changes with them."""
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.py")):
+    for path in sorted([*package.glob("pysource/*.py"), *package.glob("check/*.py")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.digest()

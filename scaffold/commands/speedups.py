@@ -140,7 +140,7 @@ def check_reading(own_process: bool) -> TreeReading:
     from scaffold.commands.tree_reading import FastReading
 
     fast = FastReading()
-    return TreeReading(fast.candidates, focus, fast.start, fast.finish)
+    return TreeReading(fast.candidates, focus, fast.memo, fast.start, fast.finish)
 
 
 # focus: a URL module cut down to what one changed file needs. Route lists written one entry per

@@ -16,10 +16,12 @@ there is much of it. It finds the same candidate modules, and the same facts in 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import time
 from collections.abc import Callable
+from typing import Any
 
 from scaffold.commands.fact_cache import (
     CacheDamaged,
@@ -120,6 +122,55 @@ class FastReading:
         if child is not None:
             tree.parsed += child.adopt_into(tree)
         return candidates
+
+    def memo(self, tree: Tree, key: str, compute: Callable[[], Any]) -> Any:
+        """`compute()`'s answer as kept by an earlier run while every module it asked the tree
+        about is unchanged; else computed here (and kept, unless a module changed just now)."""
+        from scaffold.pysource.codec import CodecError, decode, encode
+
+        cache = self.cache
+        if cache is None or cache.path is None:
+            return compute()
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        kept = cache.memos.get(digest)
+        if isinstance(kept, list) and len(kept) == 2 and self._unchanged(tree, kept[0]):
+            try:
+                return decode(kept[1])
+            except (CodecError, TypeError, ValueError, AttributeError, KeyError):
+                pass
+        answer, asked = tree.recorded(compute)
+        deps: list[list[Any]] = []
+        recent = time.time_ns() - _RACY_NS
+        for module in sorted(asked):
+            found = self._key_of(tree, module)
+            if found is not None and found[0] > recent:
+                return answer  # a module changed just now: not kept
+            deps.append([module, *(found or (None, None))])
+        try:
+            cache.memos[digest] = [deps, encode(answer)]
+        except CodecError:
+            return answer
+        cache.changed = True
+        return answer
+
+    def _key_of(self, tree: Tree, module: str) -> tuple[int, int] | None:
+        source = tree.file_for(module)
+        if source is None:
+            return None
+        if source.relpath not in self.keys and self.cache is not None:
+            self.keys[source.relpath] = self.cache.key(source)
+        return self.keys.get(source.relpath)
+
+    def _unchanged(self, tree: Tree, deps: object) -> bool:
+        if not isinstance(deps, list):
+            return False
+        for dep in deps:
+            if not (isinstance(dep, list) and len(dep) == 3 and isinstance(dep[0], str)):
+                return False
+            found = self._key_of(tree, dep[0])
+            if (list(found) if found else [None, None]) != dep[1:]:
+                return False
+        return True
 
     def finish(self, tree: Tree) -> None:
         """Keep what this run read anew: headers, and each module parsed."""

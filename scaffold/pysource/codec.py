@@ -13,12 +13,16 @@ import ast
 import dataclasses
 from typing import Any
 
-from scaffold.pysource import modules
+from scaffold.pysource import modules, unresolved, urlconf, urlmodule, walked
 
+# the records a cache may hold: what a module holds (`modules`), what a route walk finds
 _DATACLASSES: dict[str, type] = {
     name: value
-    for name, value in vars(modules).items()
-    if isinstance(value, type) and dataclasses.is_dataclass(value)
+    for source in (modules, urlconf, urlmodule, unresolved, walked)
+    for name, value in vars(source).items()
+    if isinstance(value, type)
+    and dataclasses.is_dataclass(value)
+    and value.__module__ == source.__name__
 }
 _FIELDS = {
     name: (cls, tuple(f.name for f in dataclasses.fields(cls)))

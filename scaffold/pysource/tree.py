@@ -7,8 +7,11 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from scaffold.pysource.modules import ModuleInfo, read_module
+
+T = TypeVar("T")
 
 # what the check looks for in every file's bytes before reading one as a urlconf
 MARKERS = (b"urlpatterns", b"as_view")
@@ -41,6 +44,7 @@ class Tree:
         self.parsed: list[str] = []  # modules parsed here (not adopted, not known)
         # relpath -> which of MARKERS its bytes contain, known without reading them (the cache)
         self.known_marks: dict[str, frozenset[bytes]] = {}
+        self._recorders: list[set[str]] = []  # modules asked for while `recorded` runs
         try:
             src_relpath = src_root.relative_to(project_root).as_posix()
         except ValueError:
@@ -102,7 +106,19 @@ class Tree:
             inner = f"{package}.{name}" if package else name
             self._walk(f"{folder}/{name}", f"{relpath}{name}/", inner, found)
 
+    def recorded(self, compute: Callable[[], T]) -> tuple[T, set[str]]:
+        """`compute()`, and every module it asked this tree about (found or not): what its
+        answer depends on, for a cache at the edge to know when it still holds."""
+        seen: set[str] = set()
+        self._recorders.append(seen)
+        try:
+            return compute(), seen
+        finally:
+            self._recorders.remove(seen)
+
     def file_for(self, module: str) -> SourceFile | None:
+        for seen in self._recorders:
+            seen.add(module)
         if self._files is not None:
             return self._files.get(module)
         base = self.src_root.joinpath(*module.split("."))
@@ -121,6 +137,8 @@ class Tree:
         return data is not None and marker in data
 
     def data(self, module: str) -> bytes | None:
+        for seen in self._recorders:
+            seen.add(module)
         if module not in self._data:
             source = self.file_for(module)
             self._data[module] = read_bytes(source.path) if source else None
@@ -136,6 +154,8 @@ class Tree:
 
     def info(self, module: str) -> ModuleInfo | None:
         """The module read by `read_module` (None when not in the tree or unparsable)."""
+        for seen in self._recorders:
+            seen.add(module)
         if module not in self._info:
             if self.known is not None and (found := self.file_for(module)) is not None:
                 known = self.known(found)

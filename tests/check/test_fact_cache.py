@@ -51,7 +51,7 @@ def _check(root: Path, reading: TreeReading | None = None) -> CheckResult:
 
 def _fast() -> TreeReading:
     fast = FastReading()
-    return TreeReading(fast.candidates, None, fast.start, fast.finish)
+    return TreeReading(fast.candidates, memo=fast.memo, start=fast.start, finish=fast.finish)
 
 
 def _cache_files(folder: Path) -> list[Path]:
@@ -87,7 +87,9 @@ def test_the_warm_run_parses_nothing(tmp_path: Path, cache_dir: Path) -> None:
     _check(root, _fast())
     seen: list[Tree] = []
     fast = FastReading()
-    reading = TreeReading(fast.candidates, None, fast.start, lambda tree: seen.append(tree))
+    reading = TreeReading(
+        fast.candidates, memo=fast.memo, start=fast.start, finish=lambda tree: seen.append(tree)
+    )
     _check(root, reading)
     assert seen and seen[0].parsed == []
 
@@ -210,3 +212,92 @@ def test_the_cache_is_kept_outside_the_project(tmp_path: Path, cache_dir: Path) 
     assert _cache_files(cache_dir)
     assert not [p for p in root.rglob("*") if "cache" in p.name]
     assert FactCache.open(load_settings(root).src_root).entries
+
+
+AUDIT_URLS = """
+from django.urls import re_path
+
+from shop.api.endpoints.organization_audit import OrganizationAuditEndpoint
+
+urlpatterns = [
+    re_path(r"^audit/$", OrganizationAuditEndpoint.as_view(), name="audit"),
+]
+"""
+
+
+def _touch(path: Path, text: str, seconds_ago: float = 30) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    then = time.time() - seconds_ago
+    os.utime(path, (then, then))
+
+
+def test_kept_walks_follow_the_modules_they_read(tmp_path: Path, cache_dir: Path) -> None:
+    """The route walk and the scan of other urlconfs are kept with the modules they read: a
+    change to an included module, a new urlconf, or a urlconf gone is seen."""
+    audit_urls = "src/shop/api/audit_urls.py"
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "api/endpoints/organization_audit.py": UNROUTED,
+            "api/audit_urls.py": AUDIT_URLS,
+            "api/urls.py": URLS_INCLUDING_AUDIT,
+        },
+    )
+    _age(root)
+    assert _check(root, _fast()) == _check(root)
+    assert _check(root, _fast()).problems == []  # warm, from the kept walk
+    # the included module changes: the audit route goes, the class is unrouted again
+    _touch(root / audit_urls, AUDIT_URLS.replace('    re_path(r"^audit/$", ', "    # "))
+    assert [p.symbol for p in _check(root, _fast()).problems] == ["OrganizationAuditEndpoint"]
+    assert _check(root, _fast()) == _check(root)
+    # a urlconf of its own appears elsewhere (a test urlconf): the class is served again
+    _touch(root / "src/shop/testutils/urlconf.py", AUDIT_URLS)
+    assert _check(root, _fast()).problems == []
+    assert _check(root, _fast()) == _check(root)
+    # and goes
+    (root / "src/shop/testutils/urlconf.py").unlink()
+    assert [p.symbol for p in _check(root, _fast()).problems] == ["OrganizationAuditEndpoint"]
+
+
+URLS_INCLUDING_AUDIT = """
+from django.urls import include, re_path
+
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+
+urlpatterns = [
+    re_path(
+        r"^organizations/(?P<organization_id_or_slug>[^/]+)/widgets/$",
+        OrganizationWidgetsEndpoint.as_view(),
+        name="shop-api-0-organization-widgets",
+    ),
+    re_path(
+        r"^organizations/(?P<organization_id_or_slug>[^/]+)/stats/$",
+        OrganizationStatsEndpoint.as_view(),
+        name="shop-api-0-organization-stats",
+    ),
+    re_path(r"^organizations/(?P<organization_id_or_slug>[^/]+)/", include("shop.api.audit_urls")),
+]
+"""
+
+
+def test_a_warm_run_parses_no_url_module(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scaffold.pysource import urlreading
+
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    cold = _check(root, _fast())
+    parsed: list[str] = []
+    original = getattr(urlreading, "parse_url_module")  # noqa: B009 - imported there
+
+    def counting(data: bytes, module: str, relpath: str, is_package: bool) -> object:
+        parsed.append(module)
+        return original(data, module, relpath, is_package)
+
+    monkeypatch.setattr(urlreading, "parse_url_module", counting)
+    assert _check(root, _fast()) == cold
+    assert parsed == []
+    assert _check(root) == cold and parsed  # the plain reading does parse them
