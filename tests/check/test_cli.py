@@ -207,3 +207,41 @@ def test_subprocess_reports_problems_and_exit_code(tmp_path: Path) -> None:
     completed = _scaffold("check", "--format", "xml", cwd=root)
     assert completed.returncode == 2
     assert "error: --format 'xml': use text, json or github" in completed.stderr.splitlines()
+
+
+def test_explain_lists_what_was_not_followed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A route whose pattern is built by code the reader cannot evaluate: no finding (the
+    class counts as served), one unresolved place, counted in the summary and json, listed with
+    --explain."""
+    urls = """
+    import os
+
+    from django.urls import re_path
+
+    from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+    from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+
+    urlpatterns = [
+        re_path(
+            r"^(?P<organization_id_or_slug>[^/]+)/widgets/$",
+            OrganizationWidgetsEndpoint.as_view(),
+            name="widgets",
+        ),
+        re_path(os.environ["STATS_ROUTE"], OrganizationStatsEndpoint.as_view(), name="stats"),
+    ]
+    """
+    root = write_tree(tmp_path, {"api/urls.py": urls})
+    plain = run_cli(capsys, "check", "--project", str(root))
+    assert plain.code == 0
+    assert plain.out.splitlines()[-1].startswith("1 place could not be followed statically")
+    body = json.loads(run_cli(capsys, "check", "--project", str(root), "--format", "json").out)
+    assert body["problems"] == [] and body["unresolved"] == 1
+    assert "unresolved_places" not in body
+    explained = run_cli(capsys, "check", "--project", str(root), "--explain").out.splitlines()
+    assert explained[-1].startswith("  src/shop/api/urls.py:14: route pattern os.environ")
+    listed = json.loads(
+        run_cli(capsys, "check", "--project", str(root), "--format", "json", "--explain").out
+    )["unresolved_places"]
+    assert [(u["path"], u["line"]) for u in listed] == [("src/shop/api/urls.py", 14)]
