@@ -281,8 +281,9 @@ class Bench:
         outcome.base = base.name
         real = real_base(self.catalog, module, entry.class_name)
         if real is not None:
+            params = resource_from_flags(dict(raw)).route.params
             outcome.real_base = real.name
-            outcome.base_fewer = len(real.consumes) > len(base.consumes)
+            outcome.base_fewer = (real.taken(params) or 0) > (base.taken(params) or 0)
         after = next((c.after for c in plan.changes if c.path == self.urls_path), without)
         assert after is not None
         outcome.identical = after == self.original
@@ -307,7 +308,7 @@ class Bench:
             outcome.asked_lookup = True
             spec = resource_from_flags(dict(raw))
             chosen = self.catalog.choose(spec.route.params, self.settings.default_silo)
-            consumed = len(chosen.consumes) if chosen else 0
+            consumed = (chosen.taken(spec.route.params) or 0) if chosen else 0
             leftover = spec.route.params[consumed:]
             raw["lookups"] = {p.name: {"passthrough": True} for p in leftover}
             return True
@@ -471,8 +472,10 @@ def _explain(o: Outcome, route: str) -> None:
             problems.append(f"pattern {o.new.pattern!r} (was {e.pattern!r})")
         if o.new.url_name != e.url_name:
             problems.append(f"name {o.new.url_name} (was {e.url_name})")
-    if o.base != o.real_base:
-        problems.append(f"base {o.base} (real {o.real_base})")
+    if o.base_fewer:
+        problems.append(f"base {o.base} takes fewer params than the real {o.real_base}")
+    if o.asked_lookup:
+        problems.append("asked for --lookup")
     if o.changed_lines:
         problems.append(f"changed lines {o.changed_lines}")
     if problems:

@@ -52,8 +52,8 @@ class RouteSyntaxError(ValueError):
 
 
 def parse_route(text: str) -> Route:
-    """Parse `organizations/{organization_id_or_slug}/widgets/`; `/api/0/` and a missing final
-    slash are accepted."""
+    """Parse `organizations/{organization_id_or_slug}/widgets/`; `/api/0/` is accepted. A route
+    written without a final slash keeps that form (SCIM's `scim/v2/Users`)."""
     body = _API_ROOT_RE.sub("", text.strip(), count=1)
     if not body:
         raise RouteSyntaxError("the route is empty; give the path below /api/0/, e.g. 'widgets/'")
@@ -76,8 +76,6 @@ def parse_route(text: str) -> Route:
             )
         tokens.append(char)
         i += 1
-    if tokens and tokens[-1] != "/":
-        tokens.append("/")
     literal = "".join(t if isinstance(t, str) else "x" for t in tokens)
     if "//" in literal or literal.startswith("/"):
         raise RouteSyntaxError("the route has an empty path segment ('//'); remove it")

@@ -208,7 +208,7 @@ SPEC_CASES = [
     ),
     SpecCase(
         "same-route-twice",
-        "- name: Foo\n  route: foo/\n- name: Bar\n  route: /api/0/foo\n",
+        "- name: Foo\n  route: foo/\n- name: Bar\n  route: /api/0/foo/\n",
         "spec.yaml:4: resources[1].route:",
         r"must be unique",
     ),

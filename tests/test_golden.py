@@ -80,7 +80,7 @@ CASES = [
             "new-endpoint",
             "TeamWidgets",
             "--route",
-            "/api/0/teams/{organization_id_or_slug}/{team_id_or_slug}/widgets",
+            "/api/0/teams/{organization_id_or_slug}/{team_id_or_slug}/widgets/",
             "--methods",
             "get,post",
             "--publish-status",

@@ -102,8 +102,8 @@ def test_each_parameter_is_spelled_as_the_file_spells_that_name() -> None:
             ),
         ]
         """)
-    after = patch(before, reg("ReleaseCommitsEndpoint", "releases/{version}/commits/{sha}/"))
-    assert r'r"^releases/(?P<version>[^/]+)/commits/(?P<sha>[^\/]+)/$"' in after
+    after = patch(before, reg("ReleaseCommitsEndpoint", "a/{a}/versions/{version}/"))
+    assert r'r"^a/(?P<a>[^\/]+)/versions/(?P<version>[^/]+)/$"' in after
 
 
 def test_a_plural_acronym_stays_one_word() -> None:

@@ -73,6 +73,9 @@ def finish(plan: Plan, dry_run: bool) -> None:
                 )
                 rel = change.path.relative_to(plan.root).as_posix()
                 console.print(f"would {verb} {rel} (scaffold's generation record)", markup=False)
+        for message in plan.messages:  # the other bases that fit: the user may pass --base
+            if "also fits:" in message:
+                console.print(message, markup=False)
         console.print(f"dry run: {len(shown)} file(s) would change; nothing was written")
         return
     apply(plan)

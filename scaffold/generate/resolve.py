@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
-from scaffold.naming import module_name_for, object_name_for
+from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings
+from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, read_module
 from scaffold.spec import AUTO, LookupSpec, ResourceSpec
 
 DEFAULT_OWNER = "UNOWNED"
@@ -53,11 +55,13 @@ class ResolvedEndpoint:
 
 def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> ResolvedEndpoint:
     """Check `spec` against the project and fill in every default."""
+    spec, existing = _as_written(spec, settings)
     decorator = _decorator(spec, settings)
     base = _base(spec, catalog, decorator)
     params = spec.route.params
+    taken = base.taken(params) or 0
     lookups_by_param = {lookup.param: lookup for lookup in spec.lookups}
-    for param in params[: len(base.consumes)]:
+    for param in params[:taken]:
         if param.name in lookups_by_param:
             raise SpecError(
                 f"{spec.at('lookups', param.name)}: {param.name!r} is consumed by {base.name}; "
@@ -66,11 +70,15 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
     objects: list[str] = list(base.injects)
     types: dict[str, str | None] = {obj: base.injected_types.get(obj) for obj in base.injects}
     # Django hands the handlers every URL kwarg convert_args leaves in place.
-    passed = [p.name for p in params[: len(base.consumes)] if p.name in base.passes_on]
+    passed = [p.name for p in params[:taken] if p.name in base.passes_on]
     types.update((name, "str") for name in passed)
     lookups: list[Lookup] = []
-    for param in params[len(base.consumes) :]:
+    for param in params[taken:]:
         lookup = lookups_by_param.get(param.name)
+        if lookup is None and _handlers_take(existing, param.name):
+            types[param.name] = "str"  # the existing class's own handlers take it
+            objects.append(param.name)
+            continue
         if lookup is None:
             known = {name for b in catalog.bases for names in b.consumes for name in names}
             raise SpecError(
@@ -105,6 +113,30 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         ),
         also_fits=() if spec.base else tuple(catalog.also_fitting(base, params)),
     )
+
+
+def _as_written(spec: ResourceSpec, settings: Settings) -> tuple[ResourceSpec, ClassInfo | None]:
+    """The spec naming the class as its existing module defines it (`SetupWizard` and
+    `StatsEndpointV2` stay as they are when the module has them and not `...Endpoint`), and
+    that class (None: no module yet, or no such class in it)."""
+    path = _module_path(spec, settings)
+    if not path.is_file():
+        return spec, None
+    try:
+        info = read_module(path.read_bytes(), settings.module_for(path), path.name, False)
+    except OSError:
+        return spec, None  # the module's own errors are reported where it is read
+    classes = info.classes if info else {}
+    written = stem_of(spec.class_name)
+    if spec.class_name not in classes and written in classes:
+        spec = dataclasses.replace(spec, class_name=written)
+    return spec, classes.get(spec.class_name)
+
+
+def _handlers_take(existing: ClassInfo | None, param: str) -> bool:
+    """True when the existing class's own handlers take the URL parameter `param`."""
+    handlers = [existing.methods[m] for m in HTTP_METHODS if existing and m in existing.methods]
+    return any(param in handler.names or handler.var_keyword for handler in handlers)
 
 
 def _module_path(spec: ResourceSpec, settings: Settings) -> Path:

@@ -55,12 +55,23 @@ class BaseClass:
     injected_types: dict[str, str] = field(default_factory=dict, compare=False)  # obj -> dotted
     depth: int = 0
     passes_on: frozenset[str] = frozenset()  # taken parameters it reads but leaves in kwargs
+    required: int | None = None  # leading groups a route must give (None: all of them)
+
+    def taken(self, params: tuple[Param, ...]) -> int | None:
+        """How many of the route's leading parameters this base consumes (None: it does not
+        fit): all its groups, or fewer when the ones left out are optional in its signature
+        (`def convert_args(self, request, issue_id, organization_slug=None, ...)`)."""
+        count = 0
+        for param, names in zip(params, self.consumes, strict=False):
+            if param.name not in names:
+                break
+            count += 1
+        least = len(self.consumes) if self.required is None else self.required
+        return count if count >= least else None
 
     def leads(self, params: tuple[Param, ...]) -> bool:
-        """True when the route's first parameters are exactly the ones this base consumes."""
-        return len(params) >= len(self.consumes) and all(
-            p.name in names for p, names in zip(params, self.consumes, strict=False)
-        )
+        """True when the route's first parameters are the ones this base needs."""
+        return self.taken(params) is not None
 
 
 class Catalog:
@@ -109,22 +120,26 @@ class Catalog:
             return None
         wanted = _silo_prefix(silo.removesuffix("_silo_endpoint")) if silo else None
 
-        def preference(base: BaseClass) -> tuple[int, int, int, int, str, str]:
+        def preference(base: BaseClass) -> tuple[int, int, int, int, int, str, str]:
             prefix = next((p for p in _SILO_PREFIXES if base.name.startswith(p)), None)
             silo_rank = 0 if prefix and prefix == wanted else 1 if prefix is None else 2
             canonical = 0 if base.name in _KNOWN_BASES else 1
-            return (-len(base.consumes), silo_rank, canonical, base.depth, base.name, base.module)
+            taken = base.taken(params) or 0
+            unused = len(base.consumes) - taken  # optional parameters the route leaves out
+            return (-taken, unused, silo_rank, canonical, base.depth, base.name, base.module)
 
         return min(fitting, key=preference)
 
     def also_fitting(self, chosen: BaseClass, params: tuple[Param, ...]) -> list[str]:
-        """Other bases taking as many of the route's parameters as `chosen` does."""
+        """Other bases taking as many of the route's parameters as `chosen` does (and no
+        more optional ones that the route leaves out)."""
+        count = chosen.taken(params)
         return sorted(
             {
                 b.name
                 for b in self.bases
-                if b.leads(params)
-                and len(b.consumes) == len(chosen.consumes)
+                if b.taken(params) == count
+                and len(b.consumes) <= len(chosen.consumes)
                 and b.name != chosen.name
             }
         )
@@ -147,5 +162,15 @@ class Catalog:
                 injected_types=dict(flow.injected_types),
                 depth=len(endpoint.endpoint_ancestors),
                 passes_on=flow.passes_on & taken,
+                required=_required_groups(flow.groups, flow.required),
             )
         return self._bases[endpoint.dotted]
+
+
+def _required_groups(
+    groups: tuple[frozenset[str], ...], required: tuple[frozenset[str], ...]
+) -> int | None:
+    """How many leading groups a route must give: up to the last one the chain requires.
+    None (all) when the chain requires none it takes: its signature could not be read."""
+    needed = [i for i, names in enumerate(groups) if any(names & r for r in required)]
+    return needed[-1] + 1 if needed else None

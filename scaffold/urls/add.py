@@ -16,10 +16,16 @@ from scaffold.errors import ConflictError, PatchError
 from scaffold.naming import url_name_for
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.routes import Route, Token, tokens_to_regex
-from scaffold.urls.cst_edits import insert_arg, insert_element, replace_at
+from scaffold.urls.cst_edits import closed_list_line, insert_arg, insert_element, replace_at
 from scaffold.urls.imports import import_module_key, import_name_key, import_text
 from scaffold.urls.index import ListStatement, UrlsIndex
-from scaffold.urls.place import RouteSlot, choose_position, insert_slot, route_slots
+from scaffold.urls.place import (
+    RouteSlot,
+    choose_position,
+    insert_slot,
+    neighbours_segment,
+    route_slots,
+)
 
 _INDENT = "    "
 
@@ -69,16 +75,18 @@ class UrlsFile:
         # lists added to in this run: their items now, and inline lists' paths now
         self._slots: dict[str, list[RouteSlot]] = {}
         self._paths: dict[str, tuple[int, ...]] = {}
+        self._opened: set[int] = set()  # lines of `[]` lists that now span lines
 
     @property
     def may_drop(self) -> frozenset[int]:
-        """1-based lines of the original that the patch rewrote: the imports it joined."""
+        """1-based lines of the original that the patch rewrote: the imports it joined, and
+        the line of each `[]` it added a first entry to."""
         return frozenset(
             line
             for statement in self.index.imports
             if statement.first_line in self._edited
             for line in range(statement.first_line, statement.last_line + 1)
-        )
+        ) | frozenset(self._opened)
 
     def is_registered(self, class_name: str) -> bool:
         return self.index.registered(class_name)
@@ -131,6 +139,8 @@ class UrlsFile:
             line_of=self.index.line_of,
             first=1 if statement.is_call else 0,  # patterns("prefix", ...): not a route
         )
+        segment = neighbours_segment(slots, position, tokens, self.style.segment)
+        pattern = tokens_to_regex(tokens, segment, self.style.param_segments)
 
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
             if isinstance(container, cst.List):
@@ -149,6 +159,11 @@ class UrlsFile:
         module = module.with_changes(
             body=[line.with_changes(body=[small.with_changes(value=new_value)])]
         )
+        if not statement.items and list_name not in self._slots:
+            text = "".join(self._lines[statement.first_line - 1 : statement.last_line])
+            opened = closed_list_line(text, statement.path)
+            if opened is not None:
+                self._opened.add(statement.first_line - 1 + opened)
         self._slots[list_name] = insert_slot(slots, position, pattern)
         self._shift_inline_lists(statement, path, position)
         self._edited[statement.first_line] = (statement.last_line, module)

@@ -110,6 +110,10 @@ class UrlsIndex:
                 "(scaffold adds routes to it or to the lists it includes)"
             )
         best = ("urlpatterns", tokens)
+        included_at: dict[str, int] = {}
+        for statement in lists.values():
+            for _, included in statement.includes:
+                included_at[included] = included_at.get(included, 0) + 1
 
         def descend(name: str, rest: tuple[Token, ...], seen: frozenset[str]) -> None:
             nonlocal best
@@ -117,7 +121,10 @@ class UrlsIndex:
                 if included in seen or included not in lists:
                     continue
                 remainder = strip_prefix(rest, prefix)
-                if remainder is not None:
+                # an index route (`^$`) in a list included from several places would answer
+                # under every one of their prefixes: it stays in the including list
+                shared_index = remainder == () and included_at.get(included, 0) > 1
+                if remainder is not None and not shared_index:
                     if len(remainder) < len(best[1]):
                         best = (included, remainder)
                     descend(included, remainder, seen | {included})

@@ -46,6 +46,31 @@ def insert_slot(slots: list[RouteSlot], position: int, pattern: str) -> list[Rou
     return [*slots[:position], route_slot(position, pattern, False), *moved]
 
 
+_SEGMENTS = ("[^/]+", "[^\\/]+")
+
+
+def neighbours_segment(
+    slots: list[RouteSlot], position: int, tokens: tuple[Token, ...], default: str
+) -> str:
+    """The segment class the neighbours of `position` spell their parameters with, when they
+    agree or one shares more of the route's path than the other: Sentry copies an entry from
+    its neighbour, so a block of `[^/]+` sits in a file of `[^\\/]+`. Else `default`."""
+    ours = segments(tokens)
+    seen: list[tuple[int, str | None]] = []  # (segments shared, its one spelling or None)
+    for slot in slots[max(position - 1, 0) : position + 1]:
+        if slot.pattern is None or slot.is_include or slot.tokens is None:
+            continue
+        found = [segment for segment in _SEGMENTS if segment in slot.pattern]
+        shared = _shared_segments(ours, segments(slot.tokens))
+        seen.append((shared, found[0] if len(found) == 1 else None))
+    spellings = {spelling for _, spelling in seen}
+    if len(spellings) == 1:
+        return spellings.pop() or default
+    if len(seen) == 2 and seen[0][0] != seen[1][0]:
+        return max(seen)[1] or default
+    return default
+
+
 def choose_position(
     entries: list[RouteSlot],
     tokens: tuple[Token, ...],
@@ -94,26 +119,86 @@ def choose_position(
                 best_index, best_score = entry.index + 1, score
     if best_score:
         best_index = _alphabetical(tokens, [e for e, score in scores if score == best_score])
+    else:  # no whole segment shared: beside the routes and includes starting as ours does
+        kin = _same_start(tokens, [e for e in entries if not _is_root(e)])
+        best_index = _alphabetical(tokens, kin) if kin else best_index
     position = min(max(best_index, low), high)
-    if best_score == 0:  # no related entry: stay above the API root route(s) ending the list
+    if best_score == 0:  # stay above the API root route(s) ending the list
         while position - 1 >= low and _is_root(entries[position - 1]):
             position -= 1
     return position
 
 
-def _alphabetical(tokens: tuple[Token, ...], group: list[RouteSlot]) -> int:
-    """Among the entries sharing the longest prefix (Sentry keeps them mostly alphabetical):
-    before the first that sorts after the new route, else after the last of them."""
+def _tokens(entry: RouteSlot) -> tuple[Token, ...] | None:
+    """An entry's tokens; an include's prefix read from its pattern."""
+    if entry.tokens is not None or entry.pattern is None:
+        return entry.tokens
+    return regex_to_tokens(entry.pattern) if entry.is_include else None
+
+
+def _same_start(tokens: tuple[Token, ...], entries: list[RouteSlot]) -> list[RouteSlot]:
+    """The entries whose route shares the most leading characters with ours (at least one):
+    `api-authorizations/` beside `api-applications/`, `invites/` beside `internal/`."""
     ours = _sort_key(tokens)
-    for entry in group:
-        assert entry.tokens is not None
-        if _sort_key(entry.tokens) > ours:
-            return entry.index
-    return group[-1].index + 1
+    best: list[RouteSlot] = []
+    best_length = 0
+    for entry in entries:
+        theirs = _tokens(entry)
+        if theirs is None:
+            continue
+        key = _sort_key(theirs)
+        length = next(
+            (i for i, (a, b) in enumerate(zip(ours, key, strict=False)) if a != b),
+            min(len(ours), len(key)),
+        )
+        if length > best_length:
+            best, best_length = [entry], length
+        elif length == best_length and length:
+            best.append(entry)
+    return best
+
+
+def _alphabetical(tokens: tuple[Token, ...], group: list[RouteSlot]) -> int:
+    """Among `group`: after the last entry, of the longest run of them in alphabetical order,
+    that sorts before the new route (before the run's first when none does). Sentry keeps its
+    lists mostly alphabetical, with newer blocks prepended or appended around that backbone;
+    in a sorted group this is before the first entry sorting after the new route."""
+    ours = _sort_key(tokens)
+    keys = [_sort_key(_tokens(entry) or ()) for entry in group]
+    backbone = [group[i] for i in _longest_sorted_run(keys)]
+    below = [entry for entry in backbone if _sort_key(_tokens(entry) or ()) <= ours]
+    return below[-1].index + 1 if below else backbone[0].index
+
+
+def _longest_sorted_run(keys: list[str]) -> list[int]:
+    """Indexes of a longest non-decreasing subsequence of `keys` (patience sorting)."""
+    tails: list[int] = []  # tails[k]: index ending the best run of length k + 1
+    parent: list[int | None] = [None] * len(keys)
+    for i, key in enumerate(keys):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if keys[tails[middle]] <= key:
+                low = middle + 1
+            else:
+                high = middle
+        parent[i] = tails[low - 1] if low else None
+        if low == len(tails):
+            tails.append(i)
+        else:
+            tails[low] = i
+    run: list[int] = []
+    at = tails[-1] if tails else None
+    while at is not None:
+        run.append(at)
+        at = parent[at]
+    return run[::-1]
 
 
 def _sort_key(tokens: tuple[Token, ...]) -> str:
-    return "".join(t if isinstance(t, str) else "{" + t.name + "}" for t in tokens).lower()
+    """Lower case, a segment's end sorting before any character (`auth/` before `auth-x/`)."""
+    text = "".join(t if isinstance(t, str) else "{" + t.name + "}" for t in tokens)
+    return text.lower().replace("/", " ")
 
 
 def _is_root(entry: RouteSlot) -> bool:

@@ -58,6 +58,11 @@ ORGANIZATION_URLS: list[URLPattern | URLResolver] = [
         name="nova-api-0-organization-member-details",
     ),
     re_path(
+        r"^(?P<organization_id_or_slug>[^/]+)/stats/(?P<period>[^/]+)/$",
+        OrganizationStatsPeriodEndpoint.as_view(),
+        name="nova-api-0-organization-stats-period",
+    ),
+    re_path(
         r"^(?P<organization_id_or_slug>[^/]+)/issues/",
         include(create_group_urls("nova-api-0-organization-issues")),
     ),
@@ -66,11 +71,6 @@ ORGANIZATION_URLS: list[URLPattern | URLResolver] = [
         r"^(?P<organization_id_or_slug>[^/]+)/legacy/$",
         legacy.OrganizationLegacyEndpoint.as_view(),
         name="nova-api-0-organization-legacy",
-    ),
-    re_path(
-        r"^(?P<organization_id_or_slug>[^/]+)/stats/(?P<period>[^/]+)/$",
-        OrganizationStatsPeriodEndpoint.as_view(),
-        name="nova-api-0-organization-stats-period",
     ),
     *EXTRA_URLS,
 ]

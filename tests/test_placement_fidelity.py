@@ -1,0 +1,243 @@
+"""Issue 10, second pass: the misses of the leave-one-out benchmark on real trees, each on a
+fixture of our own (bases with optional parameters, classes named without `Endpoint`, routes
+without a final slash, entries sharing no path segment with their neighbours)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from scaffold.routes import parse_route
+from scaffold.urls.add import Registration, UrlsFile
+from tests.helpers import FIXTURES, copy_project, run_cli
+
+MODERN = FIXTURES / "modern"
+URLS = "src/nova/api/urls.py"
+HEADER = "from django.urls import include, re_path\n\n"
+
+
+def patch(source: str, *registrations: Registration) -> str:
+    urls = UrlsFile(source, "urls.py", "acme", "acme.api.urls", 100)
+    for registration in registrations:
+        urls.add(registration)
+    return urls.code()
+
+
+def reg(class_name: str, route: str, module: str = "acme.api.endpoints.new") -> Registration:
+    return Registration(class_name, module, parse_route(route), None)
+
+
+def one_line(pattern: str, class_name: str, name: str) -> str:
+    return f'    re_path(r"{pattern}", {class_name}.as_view(), name="{name}"),\n'
+
+
+GROUP_BASE = dedent("""\
+    from nova.api.base import Endpoint
+
+
+    class GroupEndpoint(Endpoint):
+        def convert_args(self, request, issue_id, organization_id_or_slug=None, *args, **kwargs):
+            kwargs["group"] = issue_id
+            return (args, kwargs)
+    """)
+
+
+def test_a_base_with_an_optional_trailing_parameter_serves_routes_without_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(MODERN, tmp_path / "p")
+    (root / "src/nova/api/bases/group.py").write_text(GROUP_BASE)
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "GroupNotes",
+        "--route",
+        "issues/{issue_id}/notes/",
+        "--no-tests",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    assert "GroupNotesEndpoint(GroupEndpoint)" in result.out
+    checked = run_cli(capsys, "check", "--project", str(root))
+    assert checked.code == 0, checked.out + checked.err
+
+
+def test_a_class_named_without_endpoint_in_its_module_keeps_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(MODERN, tmp_path / "p")
+    module = root / "src/nova/api/endpoints/setup_wizard.py"
+    module.write_text(dedent("""\
+        from nova.api.base import Endpoint
+
+
+        class SetupWizard(Endpoint):
+            def get(self, request):
+                return None
+        """))
+    before = module.read_text()
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "SetupWizard",
+        "--route",
+        "wizard/",
+        "--module",
+        "nova.api.endpoints.setup_wizard",
+        "--skip",
+        "--no-tests",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    urls = (root / URLS).read_text()
+    assert "from .endpoints.setup_wizard import SetupWizard\n" in urls
+    assert "SetupWizard.as_view()" in urls
+    assert "SetupWizardEndpoint" not in urls
+    assert module.read_text() == before
+
+
+def test_a_route_written_without_a_final_slash_keeps_that_form() -> None:
+    before = (
+        HEADER
+        + "from .endpoints.rules import RulesEndpoint\n\nurlpatterns = [\n"
+        + one_line("^rules/$", "RulesEndpoint", "acme-api-0-rules")
+        + "]\n"
+    )
+    after = patch(before, reg("RulePreviewEndpoint", "rules/preview"))
+    assert 'r"^rules/preview$"' in after
+    assert parse_route("rules/preview/").text == "rules/preview/"
+
+
+ROOT_LIST = (
+    HEADER
+    + "".join(
+        f"from .endpoints.{n} import {c}\n"
+        for n, c in (
+            ("api_apps", "ApiAppsEndpoint"),
+            ("api_tokens", "ApiTokensEndpoint"),
+            ("auth", "AuthEndpoint"),
+            ("broadcasts", "BroadcastsEndpoint"),
+            ("users", "UsersEndpoint"),
+            ("catchall", "CatchallEndpoint"),
+        )
+    )
+    + "\nurlpatterns = [\n"
+    + one_line("^api-apps/$", "ApiAppsEndpoint", "acme-api-0-api-apps")
+    + one_line("^api-tokens/$", "ApiTokensEndpoint", "acme-api-0-api-tokens")
+    + one_line("^auth/$", "AuthEndpoint", "acme-api-0-auth")
+    + one_line("^broadcasts/$", "BroadcastsEndpoint", "acme-api-0-broadcasts")
+    + one_line("^users/$", "UsersEndpoint", "acme-api-0-users")
+    + one_line("^", "CatchallEndpoint", "acme-api-catchall")
+    + "]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("route", "after_pattern"),
+    [
+        ("api-authorizations/", "^api-apps/$"),
+        ("auth-providers/", "^auth/$"),
+        ("builds/", "^broadcasts/$"),
+    ],
+)
+def test_a_route_sharing_no_segment_goes_in_alphabetical_order(
+    route: str, after_pattern: str
+) -> None:
+    after = patch(ROOT_LIST, reg("NewEndpoint", route)).splitlines()
+    new = next(i for i, line in enumerate(after) if "NewEndpoint.as_view()" in line)
+    assert f'r"{after_pattern}"' in after[new - 1]
+
+
+def test_parameters_are_spelled_as_the_neighbouring_entries_spell_them() -> None:
+    slash = "(?P<organization_slug>[^\\/]+)"
+    plain = "(?P<organization_slug>[^/]+)"
+    before = (
+        HEADER
+        + "from .endpoints.a import AlertsEndpoint, MetricsDataEndpoint, MetricsMetaEndpoint\n"
+        + "from .endpoints.b import TeamsEndpoint, UsersEndpoint\n"
+        + "\nORGANIZATION_URLS = [\n"
+        + one_line(f"^{slash}/alerts/$", "AlertsEndpoint", "acme-api-0-alerts")
+        + one_line(f"^{plain}/metrics/data/$", "MetricsDataEndpoint", "acme-api-0-m-data")
+        + one_line(f"^{plain}/metrics/meta/$", "MetricsMetaEndpoint", "acme-api-0-m-meta")
+        + one_line(f"^{slash}/teams/$", "TeamsEndpoint", "acme-api-0-teams")
+        + one_line(f"^{slash}/users/$", "UsersEndpoint", "acme-api-0-users")
+        + "]\n\nurlpatterns = [\n"
+        + '    re_path(r"^organizations/", include(ORGANIZATION_URLS)),\n]\n'
+    )
+    after = patch(before, reg("MetricsTags", "organizations/{organization_slug}/metrics/tags/"))
+    assert f'r"^{plain}/metrics/tags/$"' in after
+    after = patch(before, reg("UserStats", "organizations/{organization_slug}/user-stats/"))
+    assert f'r"^{slash}/user-stats/$"' in after
+
+
+def test_an_index_route_stays_out_of_a_list_included_from_two_places() -> None:
+    before = HEADER + dedent("""\
+        from .endpoints.groups import GroupDetailsEndpoint, OrgDetailsEndpoint
+
+        GROUP_URLS = [
+            re_path(r"^(?P<issue_id>[^/]+)/$", GroupDetailsEndpoint.as_view(), name="acme-g"),
+        ]
+
+        ORGANIZATION_URLS = [
+            re_path(r"^(?P<organization_slug>[^/]+)/$", OrgDetailsEndpoint.as_view(), name="acme-o"),
+            re_path(r"^(?P<organization_slug>[^/]+)/issues/", include(GROUP_URLS)),
+        ]
+
+        urlpatterns = [
+            re_path(r"^issues/", include(GROUP_URLS)),
+            re_path(r"^organizations/", include(ORGANIZATION_URLS)),
+        ]
+        """)
+    after = patch(before, reg("OrgIssuesEndpoint", "organizations/{organization_slug}/issues/"))
+    assert 'r"^(?P<organization_slug>[^/]+)/issues/$"' in after
+    assert 'r"^$"' not in after
+
+
+def test_registering_a_class_whose_handlers_take_the_extra_parameter_needs_no_lookup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(MODERN, tmp_path / "p")
+    module = root / "src/nova/api/endpoints/organization_widget_stats.py"
+    module.write_text(dedent("""\
+        from nova.api.bases.organization import OrganizationEndpoint
+
+
+        class OrganizationWidgetStatsEndpoint(OrganizationEndpoint):
+            def get(self, request, organization, widget_id):
+                return None
+        """))
+    args = ["new-endpoint", "OrganizationWidgetStats", "--route"]
+    route = "organizations/{organization_id_or_slug}/widgets/{widget_id}/stats/"
+    result = run_cli(capsys, *args, route, "--skip", "--no-tests", "--project", str(root))
+    assert result.code == 0, result.err
+    assert "OrganizationWidgetStatsEndpoint.as_view()" in (root / URLS).read_text()
+    module.write_text(module.read_text().replace(", widget_id):", "):"))
+    refused = run_cli(capsys, *args, route, "--skip", "--no-tests", "--project", str(root))
+    assert refused.code != 0 and "widget_id" in refused.err
+
+
+def test_the_dry_run_names_the_other_bases_that_fit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(MODERN, tmp_path / "p")
+    (root / "src/nova/api/bases/group.py").write_text(
+        GROUP_BASE + "\n\nclass RegionGroupEndpoint(GroupEndpoint):\n    pass\n"
+    )
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "GroupNotes",
+        "--route",
+        "issues/{issue_id}/notes/",
+        "--dry-run",
+        "--no-tests",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    assert "also fits: RegionGroupEndpoint" in result.out
+    assert not (root / "src/nova/api/endpoints/group_notes.py").exists()
