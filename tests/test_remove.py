@@ -295,3 +295,41 @@ def test_a_use_scaffold_cannot_take_apart_is_refused() -> None:
         "urls.py:3: NotesEndpoint is still used here in a form scaffold does not remove; take "
         "that route out by hand, then run remove again"
     )
+
+
+def test_removing_every_route_of_a_list_keeps_its_section_comment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example's ORGANIZATION_URLS opens with `# Organization settings`: taking its last
+    route out keeps the list, the comment and every other line (it used to be refused)."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    names = ["OrganizationDashboardDetails", "OrganizationDashboards", "OrganizationDetails"]
+    for name in names:
+        result = run_cli(capsys, "remove", name, "--force", "--project", str(project))
+        assert result.code == 0, result.err
+
+    urls = (project / EXAMPLE_URLS).read_text(encoding="utf-8")
+    assert "ORGANIZATION_URLS = [\n    # Organization settings\n]\n" in urls
+    assert "Organization" not in urls.replace("# Organization settings", "").replace(
+        "ORGANIZATION_URLS", ""
+    )
+
+
+def test_a_list_left_with_its_comment_takes_a_new_entry_and_gives_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """new-endpoint into `[` + comment + `]` puts the entry below the comment; remove is
+    still its exact inverse."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    for name in ["OrganizationDashboardDetails", "OrganizationDashboards", "OrganizationDetails"]:
+        assert run_cli(capsys, "remove", name, "--force", "--project", str(project)).code == 0
+    emptied = snapshot(project)
+
+    added = run_cli(capsys, "new-endpoint", *GIZMOS, "--no-tests", "--project", str(project))
+
+    assert added.code == 0, added.err
+    urls = (project / EXAMPLE_URLS).read_text(encoding="utf-8")
+    assert "ORGANIZATION_URLS = [\n    # Organization settings\n    re_path(\n" in urls
+    removed = run_cli(capsys, "remove", "OrganizationGizmos", "--project", str(project))
+    assert removed.code == 0, removed.err
+    assert snapshot(project) == emptied

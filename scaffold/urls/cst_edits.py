@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 _INDENT = "    "
 
@@ -32,6 +33,20 @@ def insert_element(lst: cst.List, position: int, element: cst.Element) -> cst.Li
     indent = _indent_of(lst)
     multiline = isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)
     if not elements:
+        opening = lst.lbracket.whitespace_after
+        if _has_comment(opening):  # `[` then comment lines only: the entry goes below them
+            assert isinstance(opening, cst.ParenthesizedWhitespace)
+            indent = next(
+                (e.whitespace.value for e in reversed(opening.empty_lines) if e.comment),
+                _INDENT,
+            )
+            return lst.with_changes(
+                lbracket=lst.lbracket.with_changes(
+                    whitespace_after=opening.with_changes(last_line=cst.SimpleWhitespace(indent))
+                ),
+                elements=[element.with_changes(comma=cst.Comma())],
+                rbracket=cst.RightSquareBracket(whitespace_before=_newline(_indent_of(lst))),
+            )
         return lst.with_changes(
             lbracket=cst.LeftSquareBracket(whitespace_after=_newline(indent)),
             elements=[element.with_changes(comma=cst.Comma())],
@@ -103,17 +118,26 @@ def insert_arg(call: cst.Call, position: int, arg: cst.Arg) -> cst.Call:
 
 def remove_element(lst: cst.List, position: int) -> cst.List:
     """`lst` without the element at `position`: the inverse of `insert_element`, so inserting
-    and then removing gives back the same text. Comments and blank lines that followed the
-    removed entry stay, attached to what now follows its predecessor."""
+    and then removing gives back the same text. Comment lines around the removed entry stay
+    (a section header above it now heads what follows); a list left with comments only keeps
+    its brackets on their lines, one left with nothing becomes `[]`."""
     elements = list(lst.elements)
     removed = elements.pop(position)
+    after = _lines_of(
+        removed.comma.whitespace_after if isinstance(removed.comma, cst.Comma) else None
+    )
     if not elements:
-        return lst.with_changes(
-            lbracket=cst.LeftSquareBracket(), elements=[], rbracket=cst.RightSquareBracket()
-        )
+        return _emptied(lst, after)
     had_comma = isinstance(removed.comma, cst.Comma)
     multiline = isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)
     if position == 0:
+        opening = lst.lbracket.whitespace_after
+        if isinstance(opening, cst.ParenthesizedWhitespace) and _has_comment_line(after):
+            kept = [*opening.empty_lines, *_without_leading_blanks(after)]
+            lbracket = lst.lbracket.with_changes(
+                whitespace_after=opening.with_changes(empty_lines=kept)
+            )
+            return lst.with_changes(elements=elements, lbracket=lbracket)
         return lst.with_changes(elements=elements)
     prev = elements[position - 1]
     prev_comma = prev.comma if isinstance(prev.comma, cst.Comma) else None
@@ -123,10 +147,13 @@ def remove_element(lst: cst.List, position: int) -> cst.List:
             elements[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return lst.with_changes(elements=elements)
     kept_line = _first_line(prev_comma.whitespace_after)
+    before = _without_trailing_blanks(_lines_of(prev_comma.whitespace_after))
     if at_end:
         following = lst.rbracket.whitespace_before
         if isinstance(following, cst.ParenthesizedWhitespace) and kept_line is not None:
-            following = following.with_changes(first_line=kept_line)
+            following = following.with_changes(
+                first_line=kept_line, empty_lines=[*before, *following.empty_lines]
+            )
         comma: cst.Comma | cst.MaybeSentinel = (
             prev_comma.with_changes(whitespace_after=cst.SimpleWhitespace(""))
             if had_comma
@@ -139,14 +166,64 @@ def remove_element(lst: cst.List, position: int) -> cst.List:
     assert isinstance(removed.comma, cst.Comma)
     rest = removed.comma.whitespace_after
     if isinstance(rest, cst.ParenthesizedWhitespace) and kept_line is not None:
-        rest = rest.with_changes(first_line=kept_line)
+        rest = rest.with_changes(first_line=kept_line, empty_lines=[*before, *rest.empty_lines])
     elements[position - 1] = prev.with_changes(comma=prev_comma.with_changes(whitespace_after=rest))
     return lst.with_changes(elements=elements)
 
 
+def _emptied(lst: cst.List, after: list[cst.EmptyLine]) -> cst.List:
+    """`lst` once its last element is gone: `[]`, or, when comment lines stand inside it,
+    `[` and `]` on their own lines with those comments between them."""
+    opening = lst.lbracket.whitespace_after
+    closing = lst.rbracket.whitespace_before
+    kept = [*_lines_of(opening), *_without_leading_blanks(after), *_lines_of(closing)]
+    if not _has_comment_line(kept) and not _has_comment(opening):
+        return lst.with_changes(
+            lbracket=cst.LeftSquareBracket(), elements=[], rbracket=cst.RightSquareBracket()
+        )
+    close_indent = closing.last_line if isinstance(closing, cst.ParenthesizedWhitespace) else None
+    if not isinstance(opening, cst.ParenthesizedWhitespace):
+        opening = _newline("")
+    whitespace = opening.with_changes(
+        empty_lines=kept, last_line=close_indent or cst.SimpleWhitespace("")
+    )
+    return lst.with_changes(
+        lbracket=lst.lbracket.with_changes(whitespace_after=whitespace),
+        elements=[],
+        rbracket=cst.RightSquareBracket(),
+    )
+
+
+def _lines_of(ws: cst.BaseParenthesizableWhitespace | None) -> list[cst.EmptyLine]:
+    return list(ws.empty_lines) if isinstance(ws, cst.ParenthesizedWhitespace) else []
+
+
+def _has_comment_line(lines: list[cst.EmptyLine]) -> bool:
+    return any(line.comment is not None for line in lines)
+
+
+def _has_comment(ws: cst.BaseParenthesizableWhitespace) -> bool:
+    """A comment after the bracket on its line, or on a line of its own after it."""
+    return isinstance(ws, cst.ParenthesizedWhitespace) and (
+        ws.first_line.comment is not None or _has_comment_line(list(ws.empty_lines))
+    )
+
+
+def _without_trailing_blanks(lines: list[cst.EmptyLine]) -> list[cst.EmptyLine]:
+    while lines and lines[-1].comment is None:
+        lines = lines[:-1]
+    return lines
+
+
+def _without_leading_blanks(lines: list[cst.EmptyLine]) -> list[cst.EmptyLine]:
+    while lines and lines[0].comment is None:
+        lines = lines[1:]
+    return lines
+
+
 def remove_arg(call: cst.Call, position: int) -> cst.Call:
     """`call` without its argument at `position` (a route in `patterns('', ...)`): the inverse
-    of `insert_arg`."""
+    of `insert_arg`; comment lines above the removed route stay."""
     args = list(call.args)
     removed = args.pop(position)
     prev = args[position - 1]
@@ -156,9 +233,10 @@ def remove_arg(call: cst.Call, position: int) -> cst.Call:
     if prev_comma is None:
         return call.with_changes(args=args)
     kept_line = _first_line(prev_comma.whitespace_after)
+    before = _without_trailing_blanks(_lines_of(prev_comma.whitespace_after))
     rest = removed.comma.whitespace_after if had_comma else removed.whitespace_after_arg  # type: ignore[union-attr]
     if isinstance(rest, cst.ParenthesizedWhitespace) and kept_line is not None:
-        rest = rest.with_changes(first_line=kept_line)
+        rest = rest.with_changes(first_line=kept_line, empty_lines=[*before, *rest.empty_lines])
     if at_end and not had_comma:
         args[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=rest)
     else:
@@ -198,3 +276,26 @@ def replace_at(
     if isinstance(node, cst.List):
         return node.with_changes(elements=items)
     return node.with_changes(args=items)
+
+
+def closed_list_line(statement_text: str, path: tuple[int, ...]) -> int | None:
+    """The 1-based line, within `statement_text`, of the list `path` leads to (see
+    `replace_at`) when it is written `[]`: inserting into it rewrites that line."""
+    wrapper = MetadataWrapper(cst.parse_module(statement_text))
+    line = wrapper.module.body[0]
+    assert isinstance(line, cst.SimpleStatementLine)
+    small = line.body[0]
+    assert isinstance(small, cst.Assign | cst.AnnAssign) and small.value is not None
+    node: cst.BaseExpression = small.value
+    for index in path:  # item `re_path(prefix, include([...]))` -> its inline list
+        items = node.elements if isinstance(node, cst.List) else node.args  # type: ignore[attr-defined]
+        route = items[index].value
+        assert isinstance(route, cst.Call)
+        include = route.args[1].value
+        assert isinstance(include, cst.Call)
+        node = include.args[0].value
+    if not isinstance(node, cst.List) or node.elements:
+        return None
+    if isinstance(node.lbracket.whitespace_after, cst.ParenthesizedWhitespace):
+        return None
+    return wrapper.resolve(PositionProvider)[node].start.line

@@ -52,12 +52,13 @@ def remove_registration(
     routes: list[RemovedRoute] = []
     for statement in uses.statements:
         first, last = statement.first_line, statement.last_line
-        edits.append(
-            (first - 1, last, _without_routes("".join(lines[first - 1 : last]), statement))
-        )
+        text, changed = _without_routes("".join(lines[first - 1 : last]), statement)
+        edits.append((first - 1, last, text))
+        may_drop.update(first - 1 + line for line in changed)
         for route in statement.routes:
             routes.append(RemovedRoute(route.line, route.url_name, route.pattern))
-            may_drop.update(range(route.line - 1, route.end_line + 2))
+            may_drop.update(range(route.line, route.end_line + 1))
+            may_drop.update(_blank_lines_around(lines, route.line, route.end_line))
     module = None
     for imported in from_imports(tree, source, urls_package):
         if class_name not in imported.names:
@@ -94,35 +95,79 @@ def remove_registration(
     return Removal(code, tuple(sorted(routes, key=lambda r: r.line)), module, frozenset(may_drop))
 
 
-def _without_routes(text: str, statement: ServingStatement) -> str:
-    """The statement's text without the route entries pysource found in it."""
+def _blank_lines_around(lines: list[str], first: int, last: int) -> set[int]:
+    """1-based numbers of the blank lines in the runs of blank and comment lines just above
+    `first` and just below `last`: the edit may take one with the entry, never a comment."""
+    found: set[int] = set()
+    for step, start in ((-1, first - 1), (1, last + 1)):
+        number = start
+        while 1 <= number <= len(lines) and (
+            not lines[number - 1].strip() or lines[number - 1].lstrip().startswith("#")
+        ):
+            if not lines[number - 1].strip():
+                found.add(number)
+            number += step
+    return found
+
+
+def _without_routes(text: str, statement: ServingStatement) -> tuple[str, set[int]]:
+    """The statement's text without the route entries pysource found in it, and the lines
+    (1-based, within the text) besides the entries' own that the edit changes."""
     positions = {(route.statement_line, route.statement_column) for route in statement.routes}
     wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
-    return wrapper.visit(_RouteEntryRemover(positions)).code
+    remover = _RouteEntryRemover(positions)
+    return wrapper.visit(remover).code, remover.changed
 
 
 class _RouteEntryRemover(cst.CSTTransformer):
     """Drops the items that start at the given (line, column) positions from lists at any
-    depth and from Django 1.x `patterns('', ...)` calls."""
+    depth and from Django 1.x `patterns('', ...)` calls; `changed` collects the other lines
+    that changes: an item's that loses its comma when the items after it all go, and a list's
+    first and last lines when it closes up to `[]`."""
 
     METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, positions: set[tuple[int, int]]) -> None:
         super().__init__()
         self.positions = positions
+        self.changed: set[int] = set()
 
     def leave_List(self, original_node: cst.List, updated_node: cst.List) -> cst.List:
-        for position in reversed(range(len(original_node.elements))):
-            if self._removed(original_node.elements[position].value):
-                updated_node = remove_element(updated_node, position)
+        items = original_node.elements
+        removed = [i for i, item in enumerate(items) if self._removed(item.value)]
+        for position in reversed(removed):
+            updated_node = remove_element(updated_node, position)
+        self._note_lost_comma([(item.value, item.comma) for item in items], removed)
+        if removed and not updated_node.elements and _closed_up(updated_node):
+            span = self.get_metadata(PositionProvider, original_node)
+            self.changed.update((span.start.line, span.end.line))
         return updated_node
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        for position in reversed(range(1, len(original_node.args))):
-            if self._removed(original_node.args[position].value):
-                updated_node = remove_arg(updated_node, position)
+        args = original_node.args
+        removed = [i for i in range(1, len(args)) if self._removed(args[i].value)]
+        for position in reversed(removed):
+            updated_node = remove_arg(updated_node, position)
+        self._note_lost_comma([(arg.value, arg.comma) for arg in args], removed)
         return updated_node
+
+    def _note_lost_comma(
+        self,
+        items: list[tuple[cst.BaseExpression, cst.Comma | cst.MaybeSentinel]],
+        removed: list[int],
+    ) -> None:
+        """A list written without a trailing comma keeps none: when its last items go, the
+        one now last loses its comma."""
+        if not removed or removed[-1] != len(items) - 1 or isinstance(items[-1][1], cst.Comma):
+            return
+        kept = [i for i in range(len(items)) if i not in removed]
+        if kept:
+            self.changed.add(self.get_metadata(PositionProvider, items[kept[-1]][0]).end.line)
 
     def _removed(self, node: cst.CSTNode) -> bool:
         start = self.get_metadata(PositionProvider, node).start
         return (start.line, start.column) in self.positions
+
+
+def _closed_up(lst: cst.List) -> bool:
+    return not isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)

@@ -1,0 +1,189 @@
+"""`scaffold remove`'s urls.py edit, text to text: every comment stays, and the lines it may
+drop are declared exactly (the plan's keep-every-line check passes with no comment among them)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scaffold.urls.remove import remove_registration
+from scaffold.write.plan import FileChange, Plan, validate
+
+
+def _removal_kept(source: str, class_name: str) -> str:
+    """The edit, which must also pass the plan's keep-every-line check with the lines it
+    declares, and never declare a comment line droppable."""
+    before = textwrap.dedent(source)
+    removal = remove_registration(before, "urls.py", "acme.api", class_name, 100)
+    plan = Plan(Path("/nonexistent"))
+    plan.add(FileChange(Path("/nonexistent/urls.py"), before, removal.code, True, removal.may_drop))
+    validate(plan)
+    lines = before.splitlines()
+    assert not [n for n in removal.may_drop if lines[n - 1].strip().startswith("#")]
+    return removal.code
+
+
+REMOVE_CASES = {
+    "the last entry under a section comment": (
+        """\
+        from django.urls import re_path
+
+        from .endpoints.a import AEndpoint
+
+        X = [
+            # Section A
+            re_path(
+                r"^a/$",
+                AEndpoint.as_view(),
+                name="a",
+            ),
+        ]
+        """,
+        """\
+        from django.urls import re_path
+
+        X = [
+            # Section A
+        ]
+        """,
+    ),
+    "the last entry, no comment": (
+        """\
+        from django.urls import re_path
+
+        from .endpoints.a import AEndpoint
+
+        X = [
+            re_path(r"^a/$", AEndpoint.as_view(), name="a"),
+        ]
+        """,
+        """\
+        from django.urls import re_path
+
+        X = []
+        """,
+    ),
+    "the first entry, a section comment after it": (
+        """\
+        from .endpoints.a import AEndpoint
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^a/$", AEndpoint.as_view(), name="a"),
+            # Section B
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+        ]
+        """,
+        """\
+        from .endpoints.b import BEndpoint
+
+        X = [
+            # Section B
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+        ]
+        """,
+    ),
+    "an entry heading its section, between two sections": (
+        """\
+        from .endpoints.a import AEndpoint
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            # Section A
+            re_path(r"^a/$", AEndpoint.as_view(), name="a"),  # why
+
+            # Section C
+            re_path(r"^c/$", BEndpoint.as_view(), name="c"),
+        ]
+        """,
+        """\
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            # Section A
+
+            # Section C
+            re_path(r"^c/$", BEndpoint.as_view(), name="c"),
+        ]
+        """,
+    ),
+    "the last entry after a comment, no trailing comma": (
+        """\
+        from .endpoints.a import AEndpoint
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+            # Section A
+            re_path(r"^a/$", AEndpoint.as_view(), name="a")
+        ]
+        """,
+        """\
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b")
+            # Section A
+        ]
+        """,
+    ),
+    "a blank-separated entry": (
+        """\
+        from .endpoints.a import AEndpoint
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            re_path(r"^a/$", AEndpoint.as_view(), name="a"),
+
+            re_path(r"^c/$", BEndpoint.as_view(), name="c"),
+        ]
+        """,
+        """\
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            re_path(r"^c/$", BEndpoint.as_view(), name="c"),
+        ]
+        """,
+    ),
+    "a patterns() route under a comment": (
+        """\
+        from .endpoints.a import AEndpoint
+        from .endpoints.b import BEndpoint
+
+        urlpatterns = patterns(
+            "",
+            url(r"^b/$", BEndpoint.as_view(), name="b"),
+            # Section A
+            url(r"^a/$", AEndpoint.as_view(), name="a"),
+            url(r"^c/$", BEndpoint.as_view(), name="c"),
+        )
+        """,
+        """\
+        from .endpoints.b import BEndpoint
+
+        urlpatterns = patterns(
+            "",
+            url(r"^b/$", BEndpoint.as_view(), name="b"),
+            # Section A
+            url(r"^c/$", BEndpoint.as_view(), name="c"),
+        )
+        """,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REMOVE_CASES), ids=list(REMOVE_CASES))
+def test_removal_keeps_every_comment_and_declares_only_what_it_drops(case: str) -> None:
+    source, expected = REMOVE_CASES[case]
+    assert _removal_kept(source, "AEndpoint") == textwrap.dedent(expected)
