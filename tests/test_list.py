@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from scaffold.urls.remove import remove_registration
+from tests.check.fork_trees import write_fork
 from tests.helpers import EXAMPLE, FIXTURES, GOLDEN, copy_project, run_cli
+from tests.test_golden import CASES
 
 
 def _listed(capsys: pytest.CaptureFixture[str], project: Path) -> list[dict[str, Any]]:
@@ -19,11 +23,16 @@ def _listed(capsys: pytest.CaptureFixture[str], project: Path) -> list[dict[str,
 
 
 def _routes(listed: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
-    return {
+    return set(_route_list(listed))
+
+
+def _route_list(listed: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """Every route entry, a route served twice counted twice."""
+    return sorted(
         (entry["class"], route["path"], route["name"])
         for entry in listed
         for route in entry["routes"]
-    }
+    )
 
 
 def test_json_names_module_base_methods_owner_status_and_full_routes(
@@ -61,32 +70,43 @@ def test_an_endpoint_no_route_serves_is_listed_unrouted(
     assert "unrouted" in table.out
 
 
-TODAY_FAILS = pytest.mark.xfail(
-    strict=True,
-    reason="urls.py patcher refuses the re-add on today's layout ('the patch would drop lines'): "
-    "a bug outside list, reported",
-)
+FIXTURE_NAMES = ["ancient", "legacy", "inline", "modern", "today"]
+# "written ... not written" comments name what a spec cannot say (one route per resource)
+_NOT_WRITTEN = re.compile(r"^  # (\w+): (\S+) \(.*\) is not written: ")
 
 
-@pytest.mark.parametrize(
-    "source",
-    [EXAMPLE, pytest.param(FIXTURES / "today", marks=TODAY_FAILS)],
-    ids=["example", "today"],
-)
+def _populated(name: str, destination: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The example, or a copy of a fixture with the endpoints of its golden cases generated
+    into it (the older fixtures route to classes whose modules they do not hold)."""
+    if name == "example":
+        return copy_project(EXAMPLE, destination)
+    project = copy_project(FIXTURES / name, destination)
+    for case in CASES:
+        if case.fixture == name:
+            result = run_cli(capsys, *case.argv, "--no-tests", "--project", str(project))
+            assert result.code == 0, result.err
+    return project
+
+
+@pytest.mark.parametrize("name", ["example", *FIXTURE_NAMES])
 def test_spec_format_round_trips_through_generate(
-    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The spec `list` writes, generated (--skip keeps the existing modules) into a urls.py
-    stripped of the routes it lists, restores the same routes."""
-    project = copy_project(source, tmp_path / "project")
+    """The spec `list` writes, generated (--skip keeps the existing modules) into a project
+    whose urls.py lost every route of the classes it lists, restores the same routes, and
+    writes no module. What a spec cannot say (a second route of a class) is named in a
+    comment, and is exactly what does not come back."""
+    project = _populated(name, tmp_path / "project", capsys)
     before = _listed(capsys, project)
     spec = run_cli(capsys, "list", "--format", "spec", "--project", str(project)).out
     (tmp_path / "spec.yaml").write_text(spec)
-    removable = [line.split(": ")[1] for line in spec.splitlines() if line.startswith("  - name:")]
-    assert removable
-    urls = next(project.glob("src/*/api/urls.py"))
-    stripped = _strip_routes(capsys, project, removable, urls)
-    assert len(_routes(_listed(capsys, stripped))) <= len(_routes(before)) - 3
+    written = [line.split(": ")[1] for line in spec.splitlines() if line.startswith("  - name:")]
+    assert len(written) >= 2
+    unwritten = {m.groups() for line in spec.splitlines() if (m := _NOT_WRITTEN.match(line))}
+    lost = {r for r in _routes(before) if (r[0], r[1]) in unwritten and r[0] in written}
+    stripped = _strip_routes(capsys, project, written)
+    assert _routes(_listed(capsys, stripped)) == {r for r in _routes(before) if r[0] not in written}
+    modules = sorted(p.relative_to(stripped) for p in stripped.rglob("*.py"))
 
     result = run_cli(
         capsys,
@@ -99,19 +119,99 @@ def test_spec_format_round_trips_through_generate(
     )
 
     assert result.code == 0, result.err
-    assert _routes(_listed(capsys, stripped)) == _routes(before)
+    assert _route_list(_listed(capsys, stripped)) == [
+        r for r in _route_list(before) if r not in lost
+    ]
+    assert sorted(p.relative_to(stripped) for p in stripped.rglob("*.py")) == modules
 
 
-def _strip_routes(
-    capsys: pytest.CaptureFixture[str], project: Path, names: list[str], urls: Path
-) -> Path:
+def _strip_routes(capsys: pytest.CaptureFixture[str], project: Path, names: list[str]) -> Path:
     """A copy whose urls.py lost the entries (and imports) of `names`: `remove --force` on a
-    copy, with the modules put back. (A class `remove` refuses to take out stays routed.)"""
+    copy (which must never refuse), with the modules it deleted put back."""
     stripped = copy_project(project, project.parent / "stripped")
     modules = {p: p.read_bytes() for p in (stripped / "src").rglob("*.py")}
     for name in names:
-        run_cli(capsys, "remove", name, "--force", "--project", str(stripped))
+        result = run_cli(capsys, "remove", name, "--force", "--project", str(stripped))
+        assert result.code == 0, result.err
     for path, data in modules.items():
-        if path != stripped / urls.relative_to(project) and not path.exists():
+        if not path.exists():
             path.write_bytes(data)
     return stripped
+
+
+# -- --package: the fork shape (a second API package `lab` included from `shop`) -------------
+
+
+@pytest.mark.parametrize("command", ["list", "templates"])
+def test_an_unknown_package_is_one_error(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_fork(tmp_path, "shop")
+    result = run_cli(capsys, command, "--project", str(root), "--package", "labz")
+    assert result.code == 2
+    assert result.err.startswith(f"error: {root}: --package labz: no src/labz/api/urls.py")
+    assert "Traceback" not in result.err
+
+
+def test_the_spec_holds_the_routes_of_the_urls_py_generate_patches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """shop's urls.py includes lab's: shop's spec names lab's routes in comments only (its
+    generate would register them in shop's file a second time); lab's spec writes them
+    relative to lab's urls.py, one class a module."""
+    root = write_fork(tmp_path, "shop")
+    shop = run_cli(capsys, "list", "--format", "spec", "--project", str(root)).out
+    lab = run_cli(capsys, "list", "--format", "spec", "--project", str(root), "--package", "lab")
+
+    assert "  - name: SamplesEndpoint" not in shop
+    assert (
+        "  # SamplesEndpoint: /lab/organizations/{organization_id_or_slug}/samples/ "
+        "(src/lab/api/urls.py:6) is not written: generate patches src/shop/api/urls.py only"
+    ) in shop.splitlines()
+    assert lab.code == 0, lab.err
+    assert (
+        "  - name: SamplesEndpoint\n"
+        '    route: "organizations/{organization_id_or_slug}/samples/"\n'
+    ) in lab.out
+    assert (
+        "  # SampleDetailsEndpoint: /samples/{sample_id}/ (src/lab/api/urls.py:11) is not "
+        "written: its module holds SamplesEndpoint too (one class a module)"
+    ) in lab.out.splitlines()
+
+
+def test_the_spec_of_the_second_package_round_trips_with_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_fork(tmp_path, "shop")
+    before = _listed(capsys, root)
+    spec = run_cli(capsys, "list", "--format", "spec", "--project", str(root), "--package", "lab")
+    (tmp_path / "spec.yaml").write_text(spec.out)
+    urls = root / "src/lab/api/urls.py"
+    text = urls.read_text(encoding="utf-8")
+    urls.write_text(
+        remove_registration(text, "urls.py", "lab.api", "SamplesEndpoint", 100).code.replace(
+            "import SampleDetailsEndpoint", "import SampleDetailsEndpoint, SamplesEndpoint"
+        ),
+        encoding="utf-8",
+    )
+    assert (
+        "SamplesEndpoint",
+        "/lab/organizations/{organization_id_or_slug}/samples/",
+        "lab-api-0-samples",
+    ) not in _routes(_listed(capsys, root))
+
+    result = run_cli(
+        capsys,
+        "generate",
+        str(tmp_path / "spec.yaml"),
+        "--skip",
+        "--no-tests",
+        "--project",
+        str(root),
+        "--package",
+        "lab",
+    )
+
+    assert result.code == 0, result.err
+    assert _route_list(_listed(capsys, root)) == _route_list(before)
+    assert "SamplesEndpoint" not in (root / "src/shop/api/urls.py").read_text(encoding="utf-8")

@@ -41,13 +41,16 @@ class ListedEndpoint:
     routes: list[ListedRoute] = field(default_factory=list)
 
 
-def list_endpoints(settings: Settings) -> tuple[list[ListedEndpoint], list[Unresolved]]:
-    """Every concrete endpoint (sorted by module path and line) with its routes, and what the
-    route walk could not follow."""
+def list_endpoints(
+    settings: Settings, root: str | None = None
+) -> tuple[list[ListedEndpoint], list[Unresolved]]:
+    """Every concrete endpoint (sorted by module path and line) with its routes reached from
+    the URL module `root` (default: the one the check walks from), and what the route walk
+    could not follow."""
     tree = Tree(settings.project_root, settings.src_root)
     resolver = Resolver(tree, settings.endpoint_root)
     reader = RoutingReader(tree)
-    reader.walk_root(settings.routing_urls)
+    reader.walk_root(root or settings.routing_urls)
     endpoints = find_endpoints(resolver, candidate_modules(tree, tree.files()))
     subclassed = {a for e in endpoints for a in e.endpoint_ancestors}
     listed: dict[str, ListedEndpoint] = {}

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scaffold.commands._writing import ProjectOption
+from scaffold.commands._writing import PackageOption, ProjectOption
 
 if TYPE_CHECKING:
-    from scaffold.check.inventory import ListedEndpoint
+    from scaffold.check.inventory import ListedEndpoint, ListedRoute
+    from scaffold.project.catalog import Catalog
     from scaffold.project.settings import Settings
+    from scaffold.routes import Param
 
 HELP = (
     "List every endpoint class: module, base, methods, owner, publish status and every route "
@@ -33,16 +35,19 @@ def list_endpoints(
         ListFormat, typer.Option("--format", help="table (rich), json, or spec (YAML).")
     ] = ListFormat.TABLE,
     project: ProjectOption = Path("."),
+    package: PackageOption = None,
 ) -> None:
     from scaffold.check.inventory import list_endpoints as read_endpoints
     from scaffold.project.settings import load_settings
 
-    settings = load_settings(project)
+    settings = load_settings(project, package)
+    urls_module = settings.module_for(settings.urls_path)
+    if format is ListFormat.SPEC:  # routes as `generate` reads them: from the urls.py it patches
+        print(_as_spec(read_endpoints(settings, urls_module)[0], settings), end="")
+        return
     endpoints, _ = read_endpoints(settings)
     if format is ListFormat.JSON:
         print(json.dumps([_as_json(e) for e in endpoints], indent=2))
-    elif format is ListFormat.SPEC:
-        print(_as_spec(endpoints, settings), end="")
     else:
         _print_table(endpoints)
 
@@ -93,43 +98,72 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
     from scaffold.routes import RouteSyntaxError, parse_route
 
     catalog = Catalog(settings)
+    urls = settings.relpath(settings.urls_path)
     lines = [
-        "# Written by `scaffold list --format spec`: one resource per routed endpoint. Its",
-        "# modules exist, so `scaffold generate SPEC --skip` keeps them and only registers the",
-        "# routes missing from urls.py; lookups are written as passthrough for that reason.",
+        "# Written by `scaffold list --format spec`: one resource per endpoint routed in",
+        f"# {urls}. Its modules exist, so `scaffold generate SPEC --skip` keeps them and only",
+        "# registers the routes missing from urls.py; lookups are written as passthrough.",
         "resources:",
     ]
+    written: dict[str, str] = {}  # module -> the class written for it
     for e in endpoints:
-        usable = [r for r in e.routes if r.path and r.exact and r.path.strip("/")]
-        for extra in [r for r in e.routes if r not in usable[:1]]:
-            lines.append(
-                f"  # {e.name}: {extra.path or 'a pattern'} ({extra.relpath}:"
-                f"{extra.line}) is not written: one route per resource, plain, ending $"
-            )
-        if not usable or not e.methods:
-            continue
-        route = usable[0]
-        text = route.path.strip("/") + "/" if route.path else ""
-        try:
-            params = parse_route(text).params
-        except RouteSyntaxError:
-            lines.append(f"  # {e.name}: route {text!r} cannot be written in a spec")
-            continue
-        base = catalog.find(e.base) if e.base else None
-        consumed = len(base.consumes) if base else 0
+        module = e.dotted.rpartition(".")[0]
+        here = [r for r in e.routes if r.relpath == urls]
+        usable = [r for r in here if r.path and r.exact and r.path.strip("/")]
+        unwritten = {r: "one route per resource, plain, ending $" for r in here}
+        unwritten |= {r: f"generate patches {urls} only" for r in e.routes if r not in here}
+        if usable and module in written:
+            unwritten[usable[0]] = f"its module holds {written[module]} too (one class a module)"
+        elif usable and not usable[0].url_name:
+            unwritten[usable[0]] = "it has no URL name; generate would give it one"
+        elif usable and not e.methods:
+            unwritten[usable[0]] = "the class handles no method itself"
+        elif usable:
+            text = usable[0].path.strip("/") + "/" if usable[0].path else ""
+            try:
+                params = parse_route(text).params
+            except RouteSyntaxError:
+                unwritten[usable[0]] = "its pattern cannot be written in route syntax"
+            else:
+                del unwritten[usable[0]]
+                written[module] = e.name
+                lines += _resource(e, usable[0], text, params, settings, catalog)
         lines += [
-            f"  - name: {e.name}",
-            f"    route: {json.dumps(text)}",
-            f"    methods: [{', '.join(e.methods)}]",
+            f"  # {e.name}: {r.path or 'a pattern'} ({r.relpath}:{r.line}) is not written: {why}"
+            for r, why in unwritten.items()
         ]
-        if e.base:
-            lines.append(f"    base: {e.base}")
-        if route.url_name:
-            lines.append(f"    url_name: {json.dumps(route.url_name)}")
-        if e.owner and e.owner != "UNOWNED" and settings.owner_enum:
-            lines.append(f"    owner: {e.owner.lower()}")
-        rest = params[consumed:]
-        if rest:
-            lines.append("    lookups:")
-            lines += [f"      {p.name}: {{passthrough: true}}" for p in rest]
     return "\n".join(lines) + "\n"
+
+
+def _resource(
+    e: ListedEndpoint,
+    route: ListedRoute,
+    text: str,
+    params: tuple[Param, ...],
+    settings: Settings,
+    catalog: Catalog,
+) -> list[str]:
+    """The spec lines of one resource: `e` served by `route` (written as `text`)."""
+    from scaffold.naming import module_name_for
+
+    base = catalog.find(e.base) if e.base else None
+    consumed = len(base.consumes) if base else 0
+    lines = [
+        f"  - name: {e.name}",
+        f"    route: {json.dumps(text)}",
+        f"    methods: [{', '.join(e.methods)}]",
+    ]
+    if e.base:
+        lines.append(f"    base: {e.base}")
+    module = e.dotted.rpartition(".")[0]
+    default = settings.endpoints_dir / f"{module_name_for(e.name)}.py"
+    if settings.path_for(module) != default:  # not where generate would put it
+        lines.append(f"    module: {module}")
+    lines.append(f"    url_name: {json.dumps(route.url_name)}")
+    if e.owner and e.owner != "UNOWNED" and settings.owner_enum:
+        lines.append(f"    owner: {e.owner.lower()}")
+    rest = params[consumed:]
+    if rest:
+        lines.append("    lookups:")
+        lines += [f"      {p.name}: {{passthrough: true}}" for p in rest]
+    return lines

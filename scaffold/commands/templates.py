@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from scaffold.commands._writing import ProjectOption, finish
+from scaffold.commands._writing import PackageOption, ProjectOption, finish
 
 HELP = (
     "List the templates (packaged, or overridden by the project's [tool.scaffold] templates "
@@ -31,12 +31,13 @@ def templates(
         str | None, typer.Option(metavar="NAME", help="Copy this packaged template to edit.")
     ] = None,
     project: ProjectOption = Path("."),
+    package: PackageOption = None,
 ) -> None:
     from scaffold.errors import ProjectError, SpecError, did_you_mean
     from scaffold.project.settings import load_settings
     from scaffold.write.plan import FileChange, Plan
 
-    settings = load_settings(project)
+    settings = load_settings(project, package)
     folder = settings.templates_dir
     packaged = packaged_templates()
     if copy is None:
