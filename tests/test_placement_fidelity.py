@@ -241,3 +241,81 @@ def test_the_dry_run_names_the_other_bases_that_fit(
     assert result.code == 0, result.err
     assert "also fits: RegionGroupEndpoint" in result.out
     assert not (root / "src/nova/api/endpoints/group_notes.py").exists()
+
+
+def test_a_class_a_package_re_exports_is_registered_from_its_own_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(FIXTURES / "today", tmp_path / "p")
+    package = root / "src/orbit/issues/endpoints"
+    (package / "health.py").write_text(dedent("""\
+        from orbit.api.base import Endpoint
+
+
+        class IssuesHealthCheck(Endpoint):
+            def get(self, request):
+                return None
+        """))
+    init = package / "__init__.py"
+    init.write_text(
+        init.read_text()
+        .replace("from .organization", "from .health import IssuesHealthCheck\nfrom .organization")
+        .replace(
+            '    "OrganizationIssueCountsEndpoint",',
+            '    "IssuesHealthCheck",\n    "OrganizationIssueCountsEndpoint",',
+        )
+    )
+    files, init_text = sorted(p.name for p in package.iterdir()), init.read_text()
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "IssuesHealthCheck",
+        "--route",
+        "issues/live/",
+        "--module",
+        "orbit.issues.endpoints",
+        "--skip",
+        "--no-tests",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in package.iterdir()) == files
+    assert init.read_text() == init_text
+    urls = (root / "src/orbit/api/urls.py").read_text()
+    assert "    IssuesHealthCheck,\n" in urls and "IssuesHealthCheck.as_view()" in urls
+    assert "IssuesHealthCheckEndpoint" not in urls
+
+
+def test_a_route_goes_into_an_empty_inline_include_list_at_its_indentation() -> None:
+    before = HEADER + dedent("""\
+        ORGANIZATION_URLS = [
+            re_path(
+                r"^(?P<organization_slug>[^/]+)/profiling/",
+                include(
+                    [
+                    ],
+                ),
+            ),
+        ]
+
+        urlpatterns = [
+            re_path(r"^organizations/", include(ORGANIZATION_URLS)),
+        ]
+        """)
+    urls = UrlsFile(before, "urls.py", "acme", "acme.api.urls", 100)
+    urls.add(reg("ProfilingFiltersEndpoint", "organizations/{organization_slug}/profiling/f/"))
+    after = urls.code()
+    assert (
+        "            [\n"
+        "                re_path(\n"
+        '                    r"^f/$",\n'
+        "                    ProfilingFiltersEndpoint.as_view(),\n"
+        '                    name="acme-api-0-profiling-filters",\n'
+        "                ),\n"
+        "            ],\n"
+    ) in after
+    kept = set(before.splitlines())
+    assert kept <= set(after.splitlines()) | {
+        line for n, line in enumerate(before.splitlines(), 1) if n in urls.may_drop
+    }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
+from scaffold.generate.reexports import reexported_from
 from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings
@@ -120,17 +121,25 @@ def _as_written(spec: ResourceSpec, settings: Settings) -> tuple[ResourceSpec, C
     `StatsEndpointV2` stay as they are when the module has them and not `...Endpoint`), and
     that class (None: no module yet, or no such class in it)."""
     path = _module_path(spec, settings)
+    package = spec.module and settings.src_root.joinpath(*spec.module.split(".")).is_dir()
+    if not path.is_file() and spec.module is not None and package:
+        for name in (spec.class_name, stem_of(spec.class_name)):  # a package re-exporting it
+            submodule = reexported_from(settings, spec.module, name)
+            if submodule is not None:
+                spec = dataclasses.replace(spec, module=submodule)
+                path = _module_path(spec, settings)
+                break
     if not path.is_file():
         return spec, None
     try:
         info = read_module(path.read_bytes(), settings.module_for(path), path.name, False)
     except OSError:
         return spec, None  # the module's own errors are reported where it is read
-    classes = info.classes if info else {}
+    names = set(info.classes) if info else set()
     written = stem_of(spec.class_name)
-    if spec.class_name not in classes and written in classes:
+    if spec.class_name not in names and written in names:
         spec = dataclasses.replace(spec, class_name=written)
-    return spec, classes.get(spec.class_name)
+    return spec, info.classes.get(spec.class_name) if info else None
 
 
 def _handlers_take(existing: ClassInfo | None, param: str) -> bool:

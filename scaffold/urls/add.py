@@ -145,6 +145,9 @@ class UrlsFile:
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
             if isinstance(container, cst.List):
                 indent = _indent(container.lbracket.whitespace_after)
+                opening = container.lbracket.whitespace_after
+                if not container.elements and isinstance(opening, cst.ParenthesizedWhitespace):
+                    indent += _INDENT  # `[` and `]` on their own lines: one level in
                 entry = self._entry(registration.class_name, pattern, url_name, indent)
                 return insert_element(container, position, cst.Element(entry))
             assert isinstance(container, cst.Call)

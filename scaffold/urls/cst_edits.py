@@ -47,10 +47,14 @@ def insert_element(lst: cst.List, position: int, element: cst.Element) -> cst.Li
                 elements=[element.with_changes(comma=cst.Comma())],
                 rbracket=cst.RightSquareBracket(whitespace_before=_newline(_indent_of(lst))),
             )
+        closing = ""  # `[]`: a module-level list
+        if isinstance(opening, cst.ParenthesizedWhitespace):  # `[` and `]` on their own lines
+            closing = opening.last_line.value
+            indent = closing + _INDENT
         return lst.with_changes(
             lbracket=cst.LeftSquareBracket(whitespace_after=_newline(indent)),
             elements=[element.with_changes(comma=cst.Comma())],
-            rbracket=cst.RightSquareBracket(whitespace_before=_newline("")),
+            rbracket=cst.RightSquareBracket(whitespace_before=_newline(closing)),
         )
     if not multiline:  # a one-line list: `[a, b]`
         space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
