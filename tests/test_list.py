@@ -80,6 +80,8 @@ def _populated(name: str, destination: Path, capsys: pytest.CaptureFixture[str])
     into it (the older fixtures route to classes whose modules they do not hold)."""
     if name == "example":
         return copy_project(EXAMPLE, destination)
+    if name == "example-real-shapes":
+        return _with_real_shapes(copy_project(EXAMPLE, destination))
     project = copy_project(FIXTURES / name, destination)
     for case in CASES:
         if case.fixture == name:
@@ -88,7 +90,52 @@ def _populated(name: str, destination: Path, capsys: pytest.CaptureFixture[str])
     return project
 
 
-@pytest.mark.parametrize("name", ["example", *FIXTURE_NAMES])
+def _with_real_shapes(project: Path) -> Path:
+    """Two shapes met in real urls.py files: a route without a final slash, and a second
+    class on a route another class serves (a method dispatch in Sentry)."""
+    urls = project / "src/acme/api/urls.py"
+    text = urls.read_text(encoding="utf-8")
+    dashboards = '/dashboards/$",\n'
+    broadcast = (
+        '    re_path(\n        r"^broadcasts/(?P<broadcast_id>[^/]+)/$",\n'
+        "        BroadcastDetailsEndpoint.as_view(),\n"
+        '        name="acme-api-0-broadcast-details",\n    ),\n'
+    )
+    assert dashboards in text and broadcast in text
+    shared = broadcast.replace("BroadcastDetails", "Catchall").replace("details", "fallback")
+    text = text.replace(dashboards, '/dashboards$",\n').replace(broadcast, broadcast + shared)
+    urls.write_text(text, encoding="utf-8")
+    return project
+
+
+def test_the_spec_says_what_it_cannot_write_of_the_real_shapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _with_real_shapes(copy_project(EXAMPLE, tmp_path / "p"))
+    spec = run_cli(capsys, "list", "--format", "spec", "--project", str(project)).out
+    assert '    route: "organizations/{organization_id_or_slug}/dashboards"\n' in spec
+    comments = [line for line in spec.splitlines() if line.startswith("  # ")]
+    assert comments == [
+        (
+            "  # BroadcastDetailsEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:68) is "
+            "not written: CatchallEndpoint serves that route too (one class a route)"
+        ),
+        (
+            "  # CatchallEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:73) is not "
+            "written: BroadcastDetailsEndpoint serves that route too (one class a route)"
+        ),
+        (
+            "  # CatchallEndpoint: / (src/acme/api/urls.py:84) is not written: one route per "
+            "resource, plain, ending $"
+        ),
+        (
+            "  # IndexEndpoint: / (src/acme/api/urls.py:78) is not written: one route per resource, "
+            "plain, ending $"
+        ),
+    ]
+
+
+@pytest.mark.parametrize("name", ["example", "example-real-shapes", *FIXTURE_NAMES])
 def test_spec_format_round_trips_through_generate(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

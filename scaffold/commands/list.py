@@ -105,29 +105,40 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
         "# registers the routes missing from urls.py; lookups are written as passthrough.",
         "resources:",
     ]
-    written: dict[str, str] = {}  # module -> the class written for it
+    by_module: dict[str, str] = {}  # module -> the class written for it
+    serving: dict[str, list[str]] = {}  # route text -> the classes whose route it is
+    for e in endpoints:
+        for r in e.routes:
+            if r.relpath == urls and r.path and r.exact:
+                serving.setdefault(r.path.strip("/"), []).append(e.name)
     for e in endpoints:
         module = e.dotted.rpartition(".")[0]
         here = [r for r in e.routes if r.relpath == urls]
         usable = [r for r in here if r.path and r.exact and r.path.strip("/")]
         unwritten = {r: "one route per resource, plain, ending $" for r in here}
         unwritten |= {r: f"generate patches {urls} only" for r in e.routes if r not in here}
-        if usable and module in written:
-            unwritten[usable[0]] = f"its module holds {written[module]} too (one class a module)"
-        elif usable and not usable[0].url_name:
-            unwritten[usable[0]] = "it has no URL name; generate would give it one"
-        elif usable and not e.methods:
-            unwritten[usable[0]] = "the class handles no method itself"
-        elif usable:
-            text = usable[0].path.strip("/") + "/" if usable[0].path else ""
+        if usable:
+            route = usable[0]
+            text = (route.path or "").lstrip("/")  # a route without a final slash keeps it so
             try:
-                params = parse_route(text).params
+                parsed = parse_route(text)
             except RouteSyntaxError:
-                unwritten[usable[0]] = "its pattern cannot be written in route syntax"
+                parsed = None
+            if parsed is None:
+                unwritten[route] = "its pattern cannot be written in route syntax"
+            elif module in by_module:
+                unwritten[route] = f"its module holds {by_module[module]} too (one class a module)"
+            elif others := [c for c in serving[route.path.strip("/")] if c != e.name]:
+                names = ", ".join(others)
+                unwritten[route] = f"{names} serves that route too (one class a route)"
+            elif not route.url_name:
+                unwritten[route] = "it has no URL name; generate would give it one"
+            elif not e.methods:
+                unwritten[route] = "the class handles no method itself"
             else:
-                del unwritten[usable[0]]
-                written[module] = e.name
-                lines += _resource(e, usable[0], text, params, settings, catalog)
+                del unwritten[route]
+                by_module[module] = e.name
+                lines += _resource(e, route, text, parsed.params, settings, catalog)
         lines += [
             f"  # {e.name}: {r.path or 'a pattern'} ({r.relpath}:{r.line}) is not written: {why}"
             for r, why in unwritten.items()
