@@ -117,7 +117,9 @@ def shadow(facts: Facts, rng: random.Random) -> Iterator[Plant]:
         call, entry = route.call, route.entry
         if not route.plantable or route.served is None or call is None or call.pattern is None:
             continue
-        if facts.flagged("unreachable-route", entry.relpath, entry.line):
+        if facts.flagged("unreachable-route", entry.relpath, entry.line) or facts.flagged(
+            "dead-pattern", entry.relpath, entry.line
+        ):  # a dead pattern's copy is dead too: it shadows nothing
             continue
         view = _other_view(facts, route, rng)
         if view is None:
@@ -230,7 +232,9 @@ def cross_list(facts: Facts, rng: random.Random) -> Iterator[Plant]:
         entry = route.entry
         if route.walked != 1 or not entry.prefixes or entry.regex is None or not route.served:
             continue
-        if facts.flagged("unreachable-route", entry.relpath, entry.line):
+        if facts.flagged("unreachable-route", entry.relpath, entry.line) or facts.flagged(
+            "dead-pattern", entry.relpath, entry.line
+        ):  # a dead pattern's copy is dead too: it shadows nothing
             continue
         outer = [
             i
