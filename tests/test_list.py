@@ -91,8 +91,9 @@ def _populated(name: str, destination: Path, capsys: pytest.CaptureFixture[str])
 
 
 def _with_real_shapes(project: Path) -> Path:
-    """Two shapes met in real urls.py files: a route without a final slash, and a second
-    class on a route another class serves (a method dispatch in Sentry)."""
+    """Shapes met in real urls.py files: a route without a final slash, a second class on a
+    route another class serves (a method dispatch in Sentry), and a class whose first route
+    does not fit its base (the second does)."""
     urls = project / "src/acme/api/urls.py"
     text = urls.read_text(encoding="utf-8")
     dashboards = '/dashboards/$",\n'
@@ -104,6 +105,13 @@ def _with_real_shapes(project: Path) -> Path:
     assert dashboards in text and broadcast in text
     shared = broadcast.replace("BroadcastDetails", "Catchall").replace("details", "fallback")
     text = text.replace(dashboards, '/dashboards$",\n').replace(broadcast, broadcast + shared)
+    section = "    # Organization settings\n"
+    unfitting = (
+        '    re_path(\n        r"^(?P<organization_id_or_slug>[^/]+)/project-details/$",\n'
+        "        ProjectDetailsEndpoint.as_view(),\n"
+        '        name="acme-api-0-organization-project-details",\n    ),\n'
+    )
+    text = text.replace(section, section + unfitting)
     urls.write_text(text, encoding="utf-8")
     return project
 
@@ -115,22 +123,27 @@ def test_the_spec_says_what_it_cannot_write_of_the_real_shapes(
     spec = run_cli(capsys, "list", "--format", "spec", "--project", str(project)).out
     assert '    route: "organizations/{organization_id_or_slug}/dashboards"\n' in spec
     comments = [line for line in spec.splitlines() if line.startswith("  # ")]
+    assert '    route: "projects/{organization_id_or_slug}/{project_id_or_slug}/"\n' in spec
     assert comments == [
         (
-            "  # BroadcastDetailsEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:68) is "
+            "  # BroadcastDetailsEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:73) is "
             "not written: CatchallEndpoint serves that route too (one class a route)"
         ),
         (
-            "  # CatchallEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:73) is not "
+            "  # CatchallEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:78) is not "
             "written: BroadcastDetailsEndpoint serves that route too (one class a route)"
         ),
         (
-            "  # CatchallEndpoint: / (src/acme/api/urls.py:84) is not written: one route per "
+            "  # CatchallEndpoint: / (src/acme/api/urls.py:89) is not written: one route per "
             "resource, plain, ending $"
         ),
         (
-            "  # IndexEndpoint: / (src/acme/api/urls.py:78) is not written: one route per resource, "
+            "  # IndexEndpoint: / (src/acme/api/urls.py:83) is not written: one route per resource, "
             "plain, ending $"
+        ),
+        (
+            "  # ProjectDetailsEndpoint: /organizations/{organization_id_or_slug}/project-details/ "
+            "(src/acme/api/urls.py:18) is not written: one route per resource, plain, ending $"
         ),
     ]
 

@@ -13,7 +13,7 @@ from scaffold.commands._writing import PackageOption, ProjectOption
 
 if TYPE_CHECKING:
     from scaffold.check.inventory import ListedEndpoint, ListedRoute
-    from scaffold.project.catalog import Catalog
+    from scaffold.project.catalog import BaseClass
     from scaffold.project.settings import Settings
     from scaffold.routes import Param
 
@@ -95,7 +95,6 @@ def _print_table(endpoints: list[ListedEndpoint]) -> None:
 def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
     """A spec of every routed endpoint; what a spec cannot say is written as a comment."""
     from scaffold.project.catalog import Catalog
-    from scaffold.routes import RouteSyntaxError, parse_route
 
     catalog = Catalog(settings)
     urls = settings.relpath(settings.urls_path)
@@ -118,17 +117,14 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
         unwritten = {r: "one route per resource, plain, ending $" for r in here}
         unwritten |= {r: f"generate patches {urls} only" for r in e.routes if r not in here}
         if usable:
-            route = usable[0]
-            text = (route.path or "").lstrip("/")  # a route without a final slash keeps it so
-            try:
-                parsed = parse_route(text)
-            except RouteSyntaxError:
-                parsed = None
-            if parsed is None:
-                unwritten[route] = "its pattern cannot be written in route syntax"
+            base = catalog.find(e.base) if e.base else None
+            fitting = [f for r in usable if (f := _fitting(r, base)) is not None]
+            route, text, params, taken = fitting[0] if fitting else (usable[0], "", (), 0)
+            if not fitting:
+                unwritten[route] = "no route of it is route syntax its base takes"
             elif module in by_module:
                 unwritten[route] = f"its module holds {by_module[module]} too (one class a module)"
-            elif others := [c for c in serving[route.path.strip("/")] if c != e.name]:
+            elif others := [c for c in serving[text.strip("/")] if c != e.name]:
                 names = ", ".join(others)
                 unwritten[route] = f"{names} serves that route too (one class a route)"
             elif not route.url_name:
@@ -138,7 +134,9 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
             else:
                 del unwritten[route]
                 by_module[module] = e.name
-                lines += _resource(e, route, text, parsed.params, settings, catalog)
+                injected = base.injects if base is not None else ()
+                lookups = tuple(p for p in params[taken:] if p.name not in injected)
+                lines += _resource(e, route, text, lookups, settings)
         lines += [
             f"  # {e.name}: {r.path or 'a pattern'} ({r.relpath}:{r.line}) is not written: {why}"
             for r, why in unwritten.items()
@@ -146,19 +144,32 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _fitting(
+    route: ListedRoute, base: BaseClass | None
+) -> tuple[ListedRoute, str, tuple[Param, ...], int] | None:
+    """The route as spec text, its parameters and how many its base takes; None when it is
+    not route syntax or the base does not take its leading parameters."""
+    from scaffold.routes import RouteSyntaxError, parse_route
+
+    text = (route.path or "").lstrip("/")  # a route without a final slash keeps it so
+    try:
+        params = parse_route(text).params
+    except RouteSyntaxError:
+        return None
+    taken = base.taken(params) if base is not None else 0
+    return None if taken is None else (route, text, params, taken)
+
+
 def _resource(
     e: ListedEndpoint,
     route: ListedRoute,
     text: str,
-    params: tuple[Param, ...],
+    lookups: tuple[Param, ...],
     settings: Settings,
-    catalog: Catalog,
 ) -> list[str]:
     """The spec lines of one resource: `e` served by `route` (written as `text`)."""
     from scaffold.naming import module_name_for
 
-    base = catalog.find(e.base) if e.base else None
-    consumed = len(base.consumes) if base else 0
     lines = [
         f"  - name: {e.name}",
         f"    route: {json.dumps(text)}",
@@ -173,8 +184,7 @@ def _resource(
     lines.append(f"    url_name: {json.dumps(route.url_name)}")
     if e.owner and e.owner != "UNOWNED" and settings.owner_enum:
         lines.append(f"    owner: {e.owner.lower()}")
-    rest = params[consumed:]
-    if rest:
+    if lookups:
         lines.append("    lookups:")
-        lines += [f"      {p.name}: {{passthrough: true}}" for p in rest]
+        lines += [f"      {p.name}: {{passthrough: true}}" for p in lookups]
     return lines
