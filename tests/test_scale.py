@@ -80,13 +80,15 @@ def test_new_endpoint_on_a_sentry_sized_urls_py(
     assert removed == []
     call = "re_path" if style == "modern" else "url"
     assert added[0].startswith("from ") and f"{name}Endpoint" in added[0]
-    assert added[1:] == [
+    block = [
         f"    {call}(",
         f'        r"{expected_pattern}",',
         f"        {name}Endpoint.as_view(),",
         f'        name="bigco-api-0-{re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()}",',
         "    ),",
     ]
+    assert len(added) == 1 + len(block)  # the diff may align the new entry with its neighbour
+    assert "\n".join(block) + "\n" in after
     entry_line = after.splitlines().index(f"        {name}Endpoint.as_view(),") + 1
     assert _list_of_line(after, entry_line) == expected_list
     assert black.format_str(after, mode=black.Mode(line_length=100)) == after

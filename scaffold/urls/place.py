@@ -117,8 +117,9 @@ def choose_position(
             scores.append((entry, score))
             if score and score >= best_score:
                 best_index, best_score = entry.index + 1, score
-    if best_score:
-        best_index = _alphabetical(tokens, [e for e, score in scores if score == best_score])
+    if best_score:  # among them, beside the ones spelled most like ours (`events-facets-...`)
+        group = [e for e, score in scores if score == best_score]
+        best_index = _alphabetical(tokens, _same_start(tokens, group) or group)
     else:  # no whole segment shared: beside the routes and includes starting as ours does
         kin = _same_start(tokens, [e for e in entries if not _is_root(e)])
         best_index = _alphabetical(tokens, kin) if kin else best_index
