@@ -319,3 +319,21 @@ def test_a_route_goes_into_an_empty_inline_include_list_at_its_indentation() -> 
     assert kept <= set(after.splitlines()) | {
         line for n, line in enumerate(before.splitlines(), 1) if n in urls.may_drop
     }
+
+
+def test_a_route_goes_beside_the_entries_spelled_most_like_it() -> None:
+    org = "(?P<organization_slug>[^/]+)"
+    stems = ("alerts", "events", "events-stats", "events-trends", "events-geo", "members", "teams")
+    before = (
+        HEADER
+        + "from .endpoints.a import AEndpoint\n\nORGANIZATION_URLS = [\n"
+        + "".join(one_line(f"^{org}/{stem}/$", "AEndpoint", f"acme-{stem}") for stem in stems)
+        + "]\n\nurlpatterns = [\n"
+        + '    re_path(r"^organizations/", include(ORGANIZATION_URLS)),\n]\n'
+    )
+    after = patch(
+        before, reg("GeoStatsEndpoint", "organizations/{organization_slug}/events-geo-stats/")
+    )
+    lines = after.splitlines()
+    new = next(i for i, line in enumerate(lines) if "events-geo-stats" in line)
+    assert "/events-geo/$" in lines[new - 2]  # the new entry is exploded: its call is above
