@@ -120,9 +120,8 @@ def run_check(
     analysis = Analysis(resolver, endpoints, routes, routed, list(reader.unresolved))
     if "unregistered-endpoint" in rules and _unserved(analysis):
         whole = changed is None  # a cut reader's modules must not reach a kept answer
-        elsewhere = _served_elsewhere(
-            tree, resolver, reader, files, reading.memo if whole else None
-        )
+        memo = reading.memo if whole else None
+        elsewhere = _served_elsewhere(tree, resolver, reader, root_urls, files, memo)
         analysis.served_elsewhere = elsewhere
         if changed is not None and _unserved(analysis):
             # a class that looks unrouted may still be a base of endpoints elsewhere
@@ -202,6 +201,7 @@ def _served_elsewhere(
     tree: Tree,
     resolver: Resolver,
     reader: RoutingReader,
+    root_urls: str,
     files: list[SourceFile],
     memo: Memo | None = None,
 ) -> set[str]:
@@ -217,7 +217,7 @@ def _served_elsewhere(
             sources.append(source)
 
     def named() -> frozenset[str]:
-        return _named_in_urlconfs(tree, reader, sources)
+        return _named_in_urlconfs(tree, reader, root_urls, sources)
 
     if memo is None:
         names = named()
@@ -229,10 +229,12 @@ def _served_elsewhere(
 
 
 def _named_in_urlconfs(
-    tree: Tree, reader: RoutingReader, sources: list[SourceFile]
+    tree: Tree, reader: RoutingReader, root_urls: str, sources: list[SourceFile]
 ) -> frozenset[str]:
-    """Dotted names of the classes the urlconf modules `sources` route."""
+    """Dotted names of the classes the urlconf modules `sources` route (an include of the
+    API urls.py, walked already, is not walked again: what it serves is served)."""
     others = RoutingReader(tree)
+    others.accounted = frozenset({root_urls})
     # what the walk parsed already (a cut module keeps the changed classes)
     others.modules = {name: m for name, m in reader.modules.items() if m is not None}
     dotted_names: set[str] = set()

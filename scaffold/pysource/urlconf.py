@@ -51,6 +51,7 @@ class RoutingReader(UrlModules):
         self.routed: set[str] = set()  # dotted names of the classes those entries name
         self._prefixes: tuple[str | None, ...] = ()  # include patterns above the current list
         self._blind = False  # below an include whose pattern is unknown: groups are unknown
+        self.accounted: frozenset[str] = frozenset()  # urlconfs walked already: not included
 
     def walk_root(self, module: str) -> None:
         """Every route reachable from `module.urlpatterns`, includes first-class entries too."""
@@ -287,6 +288,8 @@ class RoutingReader(UrlModules):
         groups: tuple[str, ...],
         stack: tuple[str, ...],
     ) -> None:
+        if name in self.accounted:
+            return
         included = self._module(name)
         if included is not None and "urlpatterns" in included.lists:
             patterns = included.lists["urlpatterns"]
