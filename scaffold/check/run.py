@@ -22,6 +22,7 @@ from scaffold.pysource.modules import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader, as_view_references
+from scaffold.pysource.urlmodule import as_view_references_in
 from scaffold.pysource.walked import Walked, take, walked
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
@@ -244,7 +245,12 @@ def _named_in_urlconfs(
             continue
         others.walk_lists(source.module)
         if b"as_view" in data:
-            dotted_names.update(as_view_references(data, source.module, source.is_package))
+            parsed = others.modules.get(source.module)
+            dotted_names.update(
+                as_view_references_in(parsed)
+                if parsed is not None
+                else as_view_references(data, source.module, source.is_package)
+            )
     dotted_names |= others.routed
     dotted_names.update(r.view.dotted for r in others.routes if r.view and r.view.dotted)
     return frozenset(dotted_names)

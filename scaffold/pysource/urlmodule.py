@@ -123,8 +123,11 @@ def named_in(call: ast.Call, module: UrlModule) -> set[str]:
 def as_view_references(data: bytes, module: str, is_package: bool) -> list[str]:
     """Dotted paths of every `X.as_view(` in a module (for URL modules outside the walked tree)."""
     parsed = parse_url_module(data, module, "", is_package)
-    if parsed is None:
-        return []
+    return [] if parsed is None else as_view_references_in(parsed)
+
+
+def as_view_references_in(parsed: UrlModule) -> list[str]:
+    """`as_view_references` of a module parsed already."""
     found = []
     for node in ast.walk(parsed.tree):
         view = view_of(node, parsed) if isinstance(node, ast.Call) else None
