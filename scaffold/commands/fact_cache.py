@@ -39,9 +39,6 @@ _FORMAT = 2
 FileHeaders = tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]
 
 
-_MARKS = frozenset(m.decode() for m in MARKERS)
-
-
 def enabled() -> bool:
     return os.environ.get(NO_CACHE, "") in ("", "0")
 
@@ -75,14 +72,35 @@ def merge_headers(files: dict[str, FileHeaders], modules: dict[str, str]) -> Hea
     children: dict[bytes, set[bytes]] = defaultdict(set)
     try:
         for relpath, (headers, aliases, _) in files.items():
+            if not headers and not aliases:
+                continue  # most files
             module = modules[relpath]
-            for name, bases in headers:
+            for name, bases in map(_pair, headers):
                 by_bases[bases.encode("latin-1")].append((name.encode("latin-1"), module))
-            for original, alias in aliases:
+            for original, alias in map(_pair, aliases):
                 children[original.encode("latin-1")].add(alias.encode("latin-1"))
-    except (AttributeError, UnicodeError) as exc:  # not texts: a damaged cache
+    except (AttributeError, UnicodeError, TypeError, ValueError) as exc:  # a damaged cache
         raise CacheDamaged(str(exc)) from None
     return dict(by_bases), dict(children)
+
+
+def _pair(pair: Any) -> tuple[str, str]:
+    if type(pair) is str or len(pair) != 2:
+        raise ValueError("not a pair")
+    first, second = pair
+    return first, second
+
+
+def known_marks(files: dict[str, FileHeaders]) -> dict[str, frozenset[bytes]]:
+    """relpath -> the markers its bytes contain (CacheDamaged: not what this module writes)."""
+    empty: frozenset[bytes] = frozenset()
+    try:
+        return {
+            relpath: frozenset(m.encode() for m in marks) if marks else empty
+            for relpath, (_, _, marks) in files.items()
+        }
+    except (AttributeError, TypeError) as exc:
+        raise CacheDamaged(str(exc)) from None
 
 
 class CacheDamaged(ValueError):
@@ -128,16 +146,9 @@ class FactCache:
         if not _fresh(entry, key):
             return None
         headers, aliases, marks = entry[2], entry[3], entry[4]  # type: ignore[index]
-        if type(marks) is not list or not all(m in _MARKS for m in marks):
+        if type(headers) is not list or type(aliases) is not list or type(marks) is not list:
             return None
-        if not headers and not aliases:
-            return [], [], marks  # most files
-        if type(headers) is not list or type(aliases) is not list:
-            return None
-        for pair in (*headers, *aliases):  # texts are checked where used (`merge_headers`)
-            if type(pair) is not list or len(pair) != 2:
-                return None
-        return [(n, b) for n, b in headers], [(o, a) for o, a in aliases], marks
+        return headers, aliases, marks  # the pairs and texts are checked where used
 
     def info(self, source: SourceFile, key: tuple[int, int] | None) -> ModuleInfo | None | bool:
         """The module as read before; False when not cached (or not trusted)."""

@@ -28,6 +28,7 @@ from scaffold.commands.fact_cache import (
     FactCache,
     FileHeaders,
     enabled,
+    known_marks,
     merge_headers,
     read_file_headers,
 )
@@ -86,20 +87,27 @@ class FastReading:
             child, theirs = None, read_file_headers(tree, stale[::2])
         fresh.update(theirs or {})
         self.headers.update(fresh)
-        tree.known_marks = {
-            relpath: frozenset(m.encode() for m in headers[2])
-            for relpath, headers in {**known, **fresh}.items()
-        }
         modules = {source.relpath: source.module for source in files}
+        # the candidates depend on every file's headers: with none read anew, and the same files,
+        # they are the last run's
+        layout = hashlib.sha256("\n".join(modules).encode()).hexdigest()
+        kept = cache.memos.get("candidates")
         try:
-            merged = merge_headers({**known, **fresh}, modules)
+            tree.known_marks = known_marks({**known, **fresh})
+            if not stale and _kept_candidates(kept, layout):
+                candidates: list[str] = kept[1]  # type: ignore[index]
+            else:
+                candidates = reachable_modules([merge_headers({**known, **fresh}, modules)])
         except CacheDamaged:  # read what the cache claimed to know, and trust none of it
             self.cache = cache = FactCache(cache.path)
             tree.known = None
             fresh.update(read_file_headers(tree, [s for s in files if s.relpath in known]))
             self.headers.update(fresh)
-            merged = merge_headers(fresh, modules)
-        candidates = reachable_modules([merged])
+            tree.known_marks = known_marks(fresh)
+            candidates = reachable_modules([merge_headers(fresh, modules)])
+        if cache.memos.get("candidates") != [layout, candidates]:
+            cache.memos["candidates"] = [layout, candidates]
+            cache.changed = True
         lookup = tree.known
         tree.known = None  # what the cache knows is taken below; the rest is parsed
         missing = []
@@ -196,6 +204,16 @@ class FastReading:
         if self.headers:  # a whole-tree run: files gone are forgotten
             cache.forget_others(set(by_relpath))
         cache.save()
+
+
+def _kept_candidates(kept: object, layout: str) -> bool:
+    return (
+        isinstance(kept, list)
+        and len(kept) == 2
+        and kept[0] == layout
+        and isinstance(kept[1], list)
+        and all(isinstance(module, str) for module in kept[1])
+    )
 
 
 def _parallel(stale: list[SourceFile]) -> bool:

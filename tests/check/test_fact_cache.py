@@ -301,3 +301,13 @@ def test_a_warm_run_parses_no_url_module(
     assert _check(root, _fast()) == cold
     assert parsed == []
     assert _check(root) == cold and parsed  # the plain reading does parse them
+
+
+def test_a_file_gone_is_seen(tmp_path: Path, cache_dir: Path) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    assert len(_check(root, _fast()).problems) == 1
+    assert len(_check(root, _fast()).problems) == 1  # warm: the kept candidates
+    (root / "src/shop/api/endpoints/organization_audit.py").unlink()
+    assert _check(root, _fast()).problems == []
+    assert _check(root, _fast()) == _check(root)
