@@ -16,9 +16,7 @@ there is much of it. It finds the same candidate modules, and the same facts in 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import pickle
 import time
 from collections.abc import Callable
 from typing import Any
@@ -27,6 +25,7 @@ from scaffold.commands.fact_cache import (
     CacheDamaged,
     FactCache,
     FileHeaders,
+    digest,
     enabled,
     known_marks,
     merge_headers,
@@ -90,7 +89,7 @@ class FastReading:
         modules = {source.relpath: source.module for source in files}
         # the candidates depend on every file's headers: with none read anew, and the same files,
         # they are the last run's
-        layout = hashlib.sha256("\n".join(modules).encode()).hexdigest()
+        layout = digest("\n".join(modules).encode())
         kept = cache.memos.get("candidates")
         try:
             tree.known_marks = known_marks({**known, **fresh})
@@ -139,8 +138,8 @@ class FastReading:
         cache = self.cache
         if cache is None or cache.path is None:
             return compute()
-        digest = hashlib.sha256(key.encode()).hexdigest()
-        kept = cache.memos.get(digest)
+        name = digest(key.encode())
+        kept = cache.memos.get(name)
         if isinstance(kept, list) and len(kept) == 2 and self._unchanged(tree, kept[0]):
             try:
                 return decode(kept[1])
@@ -155,7 +154,7 @@ class FastReading:
                 return answer  # a module changed just now: not kept
             deps.append([module, *(found or (None, None))])
         try:
-            cache.memos[digest] = [deps, encode(answer)]
+            cache.memos[name] = [deps, encode(answer)]
         except CodecError:
             return answer
         cache.changed = True
@@ -231,6 +230,8 @@ class _Child:
 
     @classmethod
     def start(cls, tree: Tree, files: list[SourceFile]) -> _Child:
+        import pickle
+
         up_read, up_write = os.pipe()
         down_read, down_write = os.pipe()
         pid = os.fork()
@@ -253,6 +254,8 @@ class _Child:
         return cls(pid, up_read, down_write)
 
     def headers(self) -> dict[str, FileHeaders] | None:
+        import pickle
+
         try:
             found: dict[str, FileHeaders] = pickle.load(self.up)
         except (EOFError, pickle.UnpicklingError):
@@ -261,12 +264,16 @@ class _Child:
         return found
 
     def parse(self, share: list[str]) -> None:
+        import pickle
+
         with contextlib.suppress(OSError):  # a child gone is seen in adopt_into
             pickle.dump(share, self.down, pickle.HIGHEST_PROTOCOL)
             self.down.close()
 
     def adopt_into(self, tree: Tree) -> list[str]:
         """What the child parsed (what a failed child did not send is read when needed)."""
+        import pickle
+
         infos: dict[str, ModuleInfo | None] = {}
         with contextlib.suppress(EOFError, pickle.UnpicklingError):
             infos = pickle.load(self.up)
