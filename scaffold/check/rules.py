@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.params import mismatches
@@ -25,6 +26,9 @@ class Analysis:
     served_elsewhere: set[str]
     # what the rules met and could not follow (they make no finding from it): rules append
     unresolved: list[Unresolved] = field(default_factory=list)
+    # `remember(key, compute)`: compute(), or its answer kept by an earlier run while every
+    # module it asked the tree about is unchanged (run.py passes the reading's memo, if any)
+    remember: Callable[[str, Callable[[], Any]], Any] | None = None
 
 
 def _route_symbol(route: RouteEntry) -> str:
@@ -89,13 +93,14 @@ def unknown_view(analysis: Analysis) -> Iterable[Problem]:
 def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
     resolver = analysis.resolver
     gaps: set[tuple[str, str]] = set()  # one Unresolved per class that stops the reader
+    pairs = []
     for route in analysis.routes:
         if route.view is None or route.view.dotted is None:
             continue
         endpoint = resolver.endpoint(route.view.dotted)
-        if endpoint is None:
-            continue
-        found = mismatches(endpoint, route.groups)
+        if endpoint is not None:
+            pairs.append((route, endpoint))
+    for (route, endpoint), found in zip(pairs, _all_mismatches(analysis, pairs), strict=True):
         if isinstance(found, Unresolved):
             if (found.relpath, found.what) not in gaps:
                 gaps.add((found.relpath, found.what))
@@ -110,6 +115,28 @@ def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
                 f"{endpoint.name}: {text}",
                 route.end_line,
             )
+
+
+def _all_mismatches(
+    analysis: Analysis, pairs: list[tuple[RouteEntry, EndpointClass]]
+) -> list[list[str] | Unresolved]:
+    """`mismatches` of each (route, endpoint). They depend on each endpoint's ancestry (named
+    in the key) and on the modules defining it (asked of the tree: kept with the answer)."""
+
+    def compute() -> list[list[str] | Unresolved]:
+        tree = analysis.resolver.tree
+        for module in sorted({m.module for _, e in pairs for m in e.modules.values()}):
+            tree.info(module)
+        return [mismatches(endpoint, route.groups) for route, endpoint in pairs]
+
+    if analysis.remember is None:
+        return compute()
+    key = "param-mismatch\n" + "\n".join(
+        f"{route.groups}|{','.join(dotted for dotted, _ in endpoint.ancestry)}"
+        for route, endpoint in pairs
+    )
+    answer: list[list[str] | Unresolved] = analysis.remember(key, compute)
+    return answer
 
 
 def duplicate_route_name(analysis: Analysis) -> Iterable[Problem]:

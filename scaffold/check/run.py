@@ -119,6 +119,9 @@ def run_check(
         files = []
     routed = _resolved(resolver, reader.routed)  # named by entries the walk could not follow
     analysis = Analysis(resolver, endpoints, routes, routed, list(reader.unresolved))
+    if changed is None and reading.memo is not None:
+        keep = reading.memo
+        analysis.remember = lambda key, compute: keep(tree, key, compute)
     if "unregistered-endpoint" in rules and _unserved(analysis):
         whole = changed is None  # a cut reader's modules must not reach a kept answer
         memo = reading.memo if whole else None

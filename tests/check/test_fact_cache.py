@@ -311,3 +311,27 @@ def test_a_file_gone_is_seen(tmp_path: Path, cache_dir: Path) -> None:
     (root / "src/shop/api/endpoints/organization_audit.py").unlink()
     assert _check(root, _fast()).problems == []
     assert _check(root, _fast()) == _check(root)
+
+
+def test_kept_parameter_answers_follow_the_ancestry(tmp_path: Path, cache_dir: Path) -> None:
+    """param-mismatch is kept with the modules defining each endpoint's ancestry: a handler or
+    a base's convert_args changed is seen."""
+    root = write_tree(tmp_path / "p")
+    _age(root)
+    assert _check(root, _fast()).problems == []
+    assert _check(root, _fast()).problems == []  # warm
+    widgets = root / "src/shop/api/endpoints/organization_widgets.py"
+    _touch(
+        widgets,
+        widgets.read_text().replace(
+            "def get(self, request, organization)", "def get(self, request)"
+        ),
+    )
+    assert [p.rule for p in _check(root, _fast()).problems] == ["param-mismatch"]
+    assert _check(root, _fast()) == _check(root)
+    base = root / "src/shop/api/bases/organization.py"
+    _touch(base, base.read_text().replace('kwargs["organization"] = organization_id_or_slug\n', ""))
+    assert _check(root, _fast()) == _check(root)
+    # nothing injected now: widgets' get(request) fits, stats' get(request, organization) not
+    problems = _check(root, _fast()).problems
+    assert [p.symbol for p in problems] == ["shop-api-0-organization-stats"]
