@@ -169,12 +169,15 @@ class FactCache:
         key: tuple[int, int],
         headers: FileHeaders,
         info: ModuleInfo | None | bool = False,
+        data: bytes | None = None,
     ) -> None:
+        """Keep a file's facts; `data`, the bytes `info` was read from, lets methods be kept as
+        their text."""
         from scaffold.pysource.codec import encode
 
         entry: list[Any] = [key[0], key[1], headers[0], headers[1], headers[2]]
         if info is not False:
-            entry.append(encode(info))
+            entry.append(encode(info, data))
         if self.entries.get(source.relpath) != entry:
             self.entries[source.relpath] = entry
             self.changed = True

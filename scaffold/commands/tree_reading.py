@@ -194,7 +194,7 @@ class FastReading:
             key = self.keys.get(relpath) or cache.key(source)
             headers = self.headers.get(relpath) or (cache.headers(source, key) if key else None)
             if key is not None and key[0] <= recent and headers is not None:
-                cache.store(source, key, headers, tree.info(module))
+                cache.store(source, key, headers, tree.info(module), tree.data(module))
         by_relpath = {s.relpath: s for s in tree.files()} if self.headers else {}
         for relpath, headers in self.headers.items():
             key = self.keys.get(relpath)

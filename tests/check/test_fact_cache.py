@@ -183,10 +183,16 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path, cache_dir: Pa
 def test_every_module_read_survives_the_round_trip(root: Path) -> None:
     settings = load_settings(root)
     tree = Tree(settings.project_root, settings.src_root)
+    methods = 0
     for source in tree.files():
         info = tree.info(source.module)
         back = decode(json.loads(json.dumps(encode(info))))
         assert _same(info, back), source.relpath
+        data = tree.data(source.module)
+        as_text = json.dumps(encode(info, data))  # methods kept as their text
+        methods += as_text.count('"#src"')
+        assert _same(info, decode(json.loads(as_text))), source.relpath
+    assert methods  # every shape has a convert_args somewhere
 
 
 def _same(a: object, b: object) -> bool:
