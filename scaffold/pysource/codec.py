@@ -31,6 +31,9 @@ _FIELDS = {
 _AST_ATTRIBUTES = ("lineno", "col_offset", "end_lineno", "end_col_offset")
 
 
+_PLAIN = frozenset({str, bool, int, float, type(None)})  # JSON values that decode to themselves
+
+
 class CodecError(ValueError):
     """An encoded value this reader would not have written."""
 
@@ -80,11 +83,11 @@ def decode(value: Any) -> Any:
     if kind is str or value is None or kind is bool or kind is int or kind is float:
         return value
     if kind is list:
-        return [decode(item) for item in value]
+        return [item if type(item) in _PLAIN else decode(item) for item in value]
     if kind is not dict:
         raise CodecError(f"unexpected {kind.__name__}")
     if "o" in value and len(value) == 1 and type(value["o"]) is dict:
-        return {k: v if type(v) is str else decode(v) for k, v in value["o"].items()}
+        return {k: v if type(v) in _PLAIN else decode(v) for k, v in value["o"].items()}
     if "$" in value:
         return _record(value)
     if "#" in value:
@@ -99,9 +102,9 @@ def decode(value: Any) -> Any:
         return complex(*value["c"])
     if len(value) == 1:
         if "t" in value:
-            return tuple([decode(item) for item in _list(value["t"])])
+            return tuple([i if type(i) in _PLAIN else decode(i) for i in _list(value["t"])])
         if "s" in value:
-            return {decode(item) for item in _list(value["s"])}
+            return {i if type(i) in _PLAIN else decode(i) for i in _list(value["s"])}
         if "fs" in value:
             return frozenset([decode(item) for item in _list(value["fs"])])
     if set(value) == {"d"}:
@@ -122,7 +125,7 @@ def _record(value: dict[str, Any]) -> object:
         raise CodecError(f"{value['$']}: fields differ from this version's")
     record: object = object.__new__(cls)
     for name, item in zip(names, values, strict=True):
-        object.__setattr__(record, name, decode(item))
+        object.__setattr__(record, name, item if type(item) in _PLAIN else decode(item))
     return record
 
 
