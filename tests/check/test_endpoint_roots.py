@@ -135,7 +135,7 @@ def test_the_package_option_of_the_writing_commands(
 ) -> None:
     """new-endpoint --package lab writes into lab, imports shop's base and shop's ApiOwner
     (lab/api/ has neither); check agrees."""
-    owners = "import enum\n\n\nclass ApiOwner(enum.Enum):\n    LAB = \"lab\"\n"
+    owners = 'import enum\n\n\nclass ApiOwner(enum.Enum):\n    LAB = "lab"\n'
     root = write_fork(tmp_path, "shop", shop={"api/api_owners.py": owners})
     route = "organizations/{organization_id_or_slug}/plates/"
     made = run_cli(
