@@ -337,3 +337,43 @@ def test_a_route_goes_beside_the_entries_spelled_most_like_it() -> None:
     lines = after.splitlines()
     new = next(i for i, line in enumerate(lines) if "events-geo-stats" in line)
     assert "/events-geo/$" in lines[new - 2]  # the new entry is exploded: its call is above
+
+
+TEAM_LIST = HEADER + dedent("""\
+    from .endpoints.teams import TeamMembersEndpoint, TeamStatsEndpoint
+
+    TEAM_URLS = [
+        re_path(r"^(?P<team_slug>[^/]+)/members/$", TeamMembersEndpoint.as_view(), name="acme-tm"),
+        re_path(r"^(?P<team_slug>[^/]+)/stats/$", TeamStatsEndpoint.as_view(), name="acme-ts"),
+    ]
+
+    urlpatterns = [
+        re_path(r"^teams/", include(TEAM_URLS)),
+        re_path(r"^$", ApiIndexEndpoint.as_view(), name="acme-api-index"),
+    ]
+    """)
+
+
+def test_the_index_route_of_an_included_list_opens_that_list() -> None:
+    after = patch(TEAM_LIST, reg("TeamIndexEndpoint", "teams/")).splitlines()
+    opening = after.index("TEAM_URLS = [")
+    assert "TeamIndexEndpoint.as_view()" in "".join(after[opening + 1 : opening + 6])
+    assert 'r"^$"' in "".join(after[opening + 1 : opening + 3])
+
+
+def test_a_details_route_goes_right_after_its_index_route() -> None:
+    org = "(?P<organization_slug>[^/]+)"
+    before = (
+        HEADER
+        + "from .endpoints.a import AEndpoint\n\nORGANIZATION_URLS = [\n"
+        + one_line(f"^{org}/monitors/$", "AEndpoint", "acme-monitors")
+        + one_line(f"^{org}/members/$", "AEndpoint", "acme-members")
+        + one_line(f"^{org}/monitors/(?P<monitor_slug>[^/]+)/runs/$", "AEndpoint", "acme-runs")
+        + one_line(f"^{org}/teams/$", "AEndpoint", "acme-teams")
+        + "]\n\nurlpatterns = [\n"
+        + '    re_path(r"^organizations/", include(ORGANIZATION_URLS)),\n]\n'
+    )
+    route = "organizations/{organization_slug}/monitors/{monitor_slug}/"
+    lines = patch(before, reg("MonitorDetailsEndpoint", route)).splitlines()
+    new = next(i for i, line in enumerate(lines) if "(?P<monitor_slug>[^/]+)/$" in line)
+    assert "/monitors/$" in lines[new - 2]  # the new entry is exploded: its call is above

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from scaffold.errors import ConflictError, PatchError
 from scaffold.pysource.urlsource import ListItem
-from scaffold.routes import Token, regex_to_tokens, sample_path, segments
+from scaffold.routes import Param, Token, regex_to_tokens, sample_path, segments
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,8 @@ def choose_position(
             f"{label}: the route {pattern!r} would hide or be hidden by another route in "
             f"{list_name}; change the route"
         )
+    if tokens == ():  # an included list's index route (`^$`) opens it, as Sentry writes it
+        return low
     best_index, best_score = len(entries), 0
     our_segments = segments(tokens)
     scores: list[tuple[RouteSlot, int]] = []
@@ -120,6 +122,7 @@ def choose_position(
     if best_score:  # among them, beside the ones spelled most like ours (`events-facets-...`)
         group = [e for e, score in scores if score == best_score]
         best_index = _alphabetical(tokens, _same_start(tokens, group) or group)
+        best_index = _after_its_index(tokens, entries) or best_index
     else:  # no whole segment shared: beside the routes and includes starting as ours does
         kin = _same_start(tokens, [e for e in entries if not _is_root(e)])
         best_index = _alphabetical(tokens, kin) if kin else best_index
@@ -128,6 +131,20 @@ def choose_position(
         while position - 1 >= low and _is_root(entries[position - 1]):
             position -= 1
     return position
+
+
+def _after_its_index(tokens: tuple[Token, ...], entries: list[RouteSlot]) -> int | None:
+    """Right after its index route: `x/{id}/` after `x/`, the way Sentry pairs them."""
+    if len(tokens) < 3 or not isinstance(tokens[-2], Param) or tokens[-1] != "/":
+        return None
+    index_route = _named(tokens[:-2])
+    found = (e.index + 1 for e in entries if e.tokens and _named(e.tokens) == index_route)
+    return next(found, None)
+
+
+def _named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Tokens with parameters compared by name only."""
+    return tuple(Param(t.name) if isinstance(t, Param) else t for t in tokens)
 
 
 def _tokens(entry: RouteSlot) -> tuple[Token, ...] | None:
