@@ -377,3 +377,56 @@ def test_a_details_route_goes_right_after_its_index_route() -> None:
     lines = patch(before, reg("MonitorDetailsEndpoint", route)).splitlines()
     new = next(i for i, line in enumerate(lines) if "(?P<monitor_slug>[^/]+)/$" in line)
     assert "/monitors/$" in lines[new - 2]  # the new entry is exploded: its call is above
+
+
+INTEGRATION_BASES = dedent("""\
+    from nova.api.bases.organization import OrganizationEndpoint
+
+
+    class OrganizationIntegrationBaseEndpoint(OrganizationEndpoint):
+        def convert_args(self, request, organization_id_or_slug, integration_id, *args, **kwargs):
+            args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+            kwargs["integration"] = integration_id
+            return (args, kwargs)
+
+
+    class CellOrganizationIntegrationBaseEndpoint(OrganizationIntegrationBaseEndpoint):
+        \"\"\"Reads the integration through the cross-silo service.\"\"\"
+
+
+    class ControlOrganizationIntegrationBaseEndpoint(OrganizationIntegrationBaseEndpoint):
+        \"\"\"Reads the integration from the control silo's tables.\"\"\"
+    """)
+
+
+@pytest.mark.parametrize(
+    ("silo", "base"),
+    [
+        ("cell", "CellOrganizationIntegrationBaseEndpoint"),
+        ("control", "ControlOrganizationIntegrationBaseEndpoint"),
+        ("none", "OrganizationIntegrationBaseEndpoint"),
+    ],
+)
+def test_a_base_named_for_the_endpoint_silo_is_preferred_among_equal_fits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], silo: str, base: str
+) -> None:
+    root = copy_project(MODERN, tmp_path / "p")
+    (root / "src/nova/api/bases/integration.py").write_text(INTEGRATION_BASES)
+    route = "organizations/{organization_id_or_slug}/integrations/{integration_id}/repos/"
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "OrganizationIntegrationRepos",
+        "--route",
+        route,
+        "--silo",
+        silo,
+        "--no-tests",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    module = root / "src/nova/api/endpoints/organization_integration_repos.py"
+    assert f"class OrganizationIntegrationReposEndpoint({base}):" in module.read_text()
+    checked = run_cli(capsys, "check", "--project", str(root))
+    assert checked.code == 0, checked.out + checked.err

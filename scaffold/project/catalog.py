@@ -35,12 +35,22 @@ _KNOWN_BASES: dict[str, KnownBase] = {
 }
 
 
-_SILO_PREFIXES = ("ControlSilo", "RegionSilo", "CellSilo", "AllSilo", "MonolithSilo")
+_SILO_PREFIXES = ("Control", "Region", "Cell", "All", "Monolith")
 
 
 def _silo_prefix(silo: str) -> str:
-    """`control` -> `ControlSilo`: how bases specialised for one silo are named."""
-    return f"{silo.capitalize()}Silo"
+    """`control` -> `Control`: how bases specialised for one silo begin their names
+    (`ControlSiloOrganizationEndpoint`, `RegionOrganizationIntegrationBaseEndpoint`)."""
+    return silo.capitalize()
+
+
+def _named_for_silo(name: str) -> str | None:
+    """The silo word a base's name starts with, as a word of its own (`Region` in
+    `RegionOrganizationIntegrationBaseEndpoint`, none in `Allowlist...`)."""
+    return next(
+        (p for p in _SILO_PREFIXES if name.startswith(p) and name[len(p) : len(p) + 1].isupper()),
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -121,7 +131,7 @@ class Catalog:
         wanted = _silo_prefix(silo.removesuffix("_silo_endpoint")) if silo else None
 
         def preference(base: BaseClass) -> tuple[int, int, int, int, int, str, str]:
-            prefix = next((p for p in _SILO_PREFIXES if base.name.startswith(p)), None)
+            prefix = _named_for_silo(base.name)
             silo_rank = 0 if prefix and prefix == wanted else 1 if prefix is None else 2
             canonical = 0 if base.name in _KNOWN_BASES else 1
             taken = base.taken(params) or 0
