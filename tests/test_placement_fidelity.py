@@ -396,6 +396,10 @@ INTEGRATION_BASES = dedent("""\
 
     class ControlOrganizationIntegrationBaseEndpoint(OrganizationIntegrationBaseEndpoint):
         \"\"\"Reads the integration from the control silo's tables.\"\"\"
+
+
+    class CellEndpoint(OrganizationEndpoint):
+        \"\"\"A helper for tests of the cell silo, not the cell variant of a base.\"\"\"
     """)
 
 
@@ -405,6 +409,7 @@ INTEGRATION_BASES = dedent("""\
         ("cell", "CellOrganizationIntegrationBaseEndpoint"),
         ("control", "ControlOrganizationIntegrationBaseEndpoint"),
         ("none", "OrganizationIntegrationBaseEndpoint"),
+        ("cell", "OrganizationEndpoint"),
     ],
 )
 def test_a_base_named_for_the_endpoint_silo_is_preferred_among_equal_fits(
@@ -413,6 +418,8 @@ def test_a_base_named_for_the_endpoint_silo_is_preferred_among_equal_fits(
     root = copy_project(MODERN, tmp_path / "p")
     (root / "src/nova/api/bases/integration.py").write_text(INTEGRATION_BASES)
     route = "organizations/{organization_id_or_slug}/integrations/{integration_id}/repos/"
+    if base == "OrganizationEndpoint":  # no base of the same fit is named for the silo
+        route = "organizations/{organization_id_or_slug}/integration-repos/"
     result = run_cli(
         capsys,
         "new-endpoint",

@@ -35,22 +35,12 @@ _KNOWN_BASES: dict[str, KnownBase] = {
 }
 
 
-_SILO_PREFIXES = ("Control", "Region", "Cell", "All", "Monolith")
+_SILO_PREFIXES = ("ControlSilo", "RegionSilo", "CellSilo", "AllSilo", "MonolithSilo")
 
 
 def _silo_prefix(silo: str) -> str:
-    """`control` -> `Control`: how bases specialised for one silo begin their names
-    (`ControlSiloOrganizationEndpoint`, `RegionOrganizationIntegrationBaseEndpoint`)."""
-    return silo.capitalize()
-
-
-def _named_for_silo(name: str) -> str | None:
-    """The silo word a base's name starts with, as a word of its own (`Region` in
-    `RegionOrganizationIntegrationBaseEndpoint`, none in `Allowlist...`)."""
-    return next(
-        (p for p in _SILO_PREFIXES if name.startswith(p) and name[len(p) : len(p) + 1].isupper()),
-        None,
-    )
+    """`control` -> `ControlSilo`: how bases specialised for one silo are named."""
+    return f"{silo.capitalize()}Silo"
 
 
 @dataclass(frozen=True)
@@ -123,7 +113,9 @@ class Catalog:
 
         Among bases consuming the same parameters, prefer one named for the resource's silo
         (`ControlSiloOrganizationEndpoint` for `control_silo_endpoint`), then one named for no
-        silo, then the canonical names (`OrganizationEndpoint`, ...), then the most general.
+        silo, then the canonical names (`OrganizationEndpoint`, ...), then the most general;
+        then the chosen base's own variant for the silo, when one fits as well
+        (`RegionOrganizationIntegrationBaseEndpoint` for `region_silo_endpoint`).
         """
         fitting = [b for b in self.bases if b.leads(params)]
         if not fitting:
@@ -131,14 +123,19 @@ class Catalog:
         wanted = _silo_prefix(silo.removesuffix("_silo_endpoint")) if silo else None
 
         def preference(base: BaseClass) -> tuple[int, int, int, int, int, str, str]:
-            prefix = _named_for_silo(base.name)
+            taken = base.taken(params) or 0
+            prefix = next((p for p in _SILO_PREFIXES if base.name.startswith(p)), None)
             silo_rank = 0 if prefix and prefix == wanted else 1 if prefix is None else 2
             canonical = 0 if base.name in _KNOWN_BASES else 1
-            taken = base.taken(params) or 0
             unused = len(base.consumes) - taken  # optional parameters the route leaves out
             return (-taken, unused, silo_rank, canonical, base.depth, base.name, base.module)
 
-        return min(fitting, key=preference)
+        chosen = min(fitting, key=preference)
+        variant = wanted.removesuffix("Silo") + chosen.name if wanted else None
+        twins = [
+            b for b in fitting if b.name == variant and preference(b)[:2] == preference(chosen)[:2]
+        ]
+        return min(twins, key=preference) if twins else chosen
 
     def also_fitting(self, chosen: BaseClass, params: tuple[Param, ...]) -> list[str]:
         """Other bases taking as many of the route's parameters as `chosen` does (and no
