@@ -29,6 +29,44 @@ class Analysis:
     # `remember(key, compute)`: compute(), or its answer kept by an earlier run while every
     # module it asked the tree about is unchanged (run.py passes the reading's memo, if any)
     remember: Callable[[str, Callable[[], Any]], Any] | None = None
+    # both routing rules' reading of the routes, once: see `_routing`
+    routing: Routing | None = field(default=None, repr=False)
+
+
+# (route, earlier route covering it) and (route, its own pattern is dead) as indexes into
+# Analysis.routes, and what the reading could not follow
+Routing = tuple[list[tuple[int, int]], list[tuple[int, bool]], list[Unresolved]]
+
+
+def _routing(analysis: Analysis) -> Routing:
+    """Which routes an earlier one hides and which no path reaches. A function of the routes
+    alone, so kept (`remember`) under a key made of them, with no module to watch."""
+    if analysis.routing is not None:
+        return analysis.routing
+    routes = analysis.routes
+
+    def compute() -> Routing:
+        unresolved: list[Unresolved] = []
+        at = {id(route): index for index, route in enumerate(routes)}
+        hidden = [
+            (at[id(entry.route)], at[id(cover.route)])
+            for entry, cover in hidden_entries(routes, unresolved)
+        ]
+        dead = [
+            (at[id(entry.route)], own_pattern_is_dead(entry))
+            for entry in dead_entries(routes, unresolved)
+        ]
+        return hidden, dead, unresolved
+
+    if analysis.remember is None:
+        found = compute()
+    else:
+        key = "routing\n" + "\n".join(repr(route) for route in routes)
+        hidden, dead, unresolved = analysis.remember(key, compute)
+        found = ([tuple(p) for p in hidden], [tuple(p) for p in dead], list(unresolved))
+    analysis.routing = found
+    analysis.unresolved.extend(found[2])
+    return found
 
 
 def _route_symbol(route: RouteEntry) -> str:
@@ -158,8 +196,8 @@ def duplicate_route_name(analysis: Analysis) -> Iterable[Problem]:
 
 
 def unreachable_route(analysis: Analysis) -> Iterable[Problem]:
-    for entry, cover in hidden_entries(analysis.routes, analysis.unresolved):
-        route, earlier = entry.route, cover.route
+    for index, earlier_index in _routing(analysis)[0]:
+        route, earlier = analysis.routes[index], analysis.routes[earlier_index]
         where = f"line {earlier.line}"
         if earlier.relpath != route.relpath:
             where = f"{earlier.relpath}:{earlier.line}"
@@ -175,9 +213,9 @@ def unreachable_route(analysis: Analysis) -> Iterable[Problem]:
 
 
 def dead_pattern(analysis: Analysis) -> Iterable[Problem]:
-    for entry in dead_entries(analysis.routes, analysis.unresolved):
-        route = entry.route
-        if own_pattern_is_dead(entry):
+    for index, own in _routing(analysis)[1]:
+        route = analysis.routes[index]
+        if own:
             why = (
                 "an anchor (`$` or `\\Z`) ends the path before more pattern follows; "
                 "remove the anchor or what follows it"

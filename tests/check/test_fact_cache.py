@@ -341,3 +341,25 @@ def test_kept_parameter_answers_follow_the_ancestry(tmp_path: Path, cache_dir: P
     # nothing injected now: widgets' get(request) fits, stats' get(request, organization) not
     problems = _check(root, _fast()).problems
     assert [p.symbol for p in problems] == ["shop-api-0-organization-stats"]
+
+
+def test_kept_routing_answers_follow_the_routes(tmp_path: Path, cache_dir: Path) -> None:
+    """unreachable-route and dead-pattern are a function of the routes: kept under a key made of
+    them, so a route moved or mended is seen."""
+    shadowed = URLS_INCLUDING_AUDIT.replace(
+        "urlpatterns = [\n",
+        'urlpatterns = [\n    re_path(r"^organizations/(?P<organization_id_or_slug>[^/]+)/'
+        'widgets/$", OrganizationStatsEndpoint.as_view(), name="first"),\n',
+    )
+    root = write_tree(
+        tmp_path / "p",
+        {"api/endpoints/organization_audit.py": UNROUTED, "api/audit_urls.py": AUDIT_URLS},
+    )
+    urls = root / "src/shop/api/urls.py"
+    _touch(urls, shadowed)
+    _age(root)
+    rules = [p.rule for p in _check(root, _fast()).problems]
+    assert rules == [p.rule for p in _check(root, _fast()).problems] == ["unreachable-route"]
+    _touch(urls, shadowed.replace("widgets/$", "dead/$x"))
+    assert [p.rule for p in _check(root, _fast()).problems] == ["dead-pattern"] * 2
+    assert _check(root, _fast()) == _check(root)
