@@ -11,7 +11,7 @@ import pytest
 
 from scaffold.routes import parse_route
 from scaffold.urls.add import Registration, UrlsFile
-from tests.helpers import FIXTURES, copy_project, run_cli
+from tests.helpers import EXAMPLE, FIXTURES, copy_project, run_cli, snapshot
 
 MODERN = FIXTURES / "modern"
 URLS = "src/nova/api/urls.py"
@@ -437,3 +437,40 @@ def test_a_base_named_for_the_endpoint_silo_is_preferred_among_equal_fits(
     assert f"class OrganizationIntegrationReposEndpoint({base}):" in module.read_text()
     checked = run_cli(capsys, "check", "--project", str(root))
     assert checked.code == 0, checked.out + checked.err
+
+
+def test_a_route_served_from_the_top_level_counts_as_registered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry serves some routes from urlpatterns with their whole path although a list is
+    included under their prefix (s2023's issue participants): `new-endpoint --skip` (and so
+    `generate` of `list --format spec`) must find it there and change nothing."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    urls = project / "src/acme/api/urls.py"
+    text = urls.read_text()
+    top = (
+        "urlpatterns = [\n"
+        "    re_path(\n"
+        '        r"^organizations/(?P<organization_id_or_slug>[^/]+)/audit/$",\n'
+        "        OrganizationDetailsEndpoint.as_view(),\n"
+        '        name="acme-api-0-organization-audit",\n'
+        "    ),\n"
+    )
+    urls.write_text(text.replace("urlpatterns = [\n", top, 1))
+    before = snapshot(project)
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "OrganizationDetails",
+        "--route",
+        "organizations/{organization_id_or_slug}/audit/",
+        "--methods",
+        "get",
+        "--skip",
+        "--no-tests",
+        "--project",
+        str(project),
+    )
+    assert result.code == 0, result.err
+    assert "already registered" in result.out
+    assert snapshot(project) == before

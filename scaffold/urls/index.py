@@ -133,15 +133,36 @@ class UrlsIndex:
         return best
 
     def serves(self, class_name: str, tokens: tuple[Token, ...]) -> bool:
-        """True when the list the route goes to has an entry for it serving `class_name`."""
-        list_name, rest = self.target(tokens)
-        wanted = _plain(rest)
+        """True when some list the route can live in (urlpatterns with the whole route, or a
+        list included under a prefix of it, with the rest) has an entry for it serving
+        `class_name`: Sentry serves a route from the top level as well as from the list its
+        prefix includes."""
         return any(
             item.view_class == class_name
             and item.pattern is not None
-            and _plain(regex_to_tokens(item.pattern)) == wanted
+            and _plain(regex_to_tokens(item.pattern)) == _plain(rest)
+            for list_name, rest in self._placements(tokens)
             for item in self.lists[list_name].items
         )
+
+    def _placements(self, tokens: tuple[Token, ...]) -> list[tuple[str, tuple[Token, ...]]]:
+        """Every (list, rest of the route) the route can be written in."""
+        lists = self.lists
+        if "urlpatterns" not in lists:
+            return [self.target(tokens)]
+        found = [("urlpatterns", tokens)]
+
+        def descend(name: str, rest: tuple[Token, ...], seen: frozenset[str]) -> None:
+            for prefix, included in lists[name].includes:
+                if included in seen or included not in lists:
+                    continue
+                remainder = strip_prefix(rest, prefix)
+                if remainder is not None:
+                    found.append((included, remainder))
+                    descend(included, remainder, seen | {included})
+
+        descend("urlpatterns", tokens, frozenset({"urlpatterns"}))
+        return found
 
 
 def _plain(tokens: tuple[Token, ...] | None) -> tuple[Token, ...] | None:
