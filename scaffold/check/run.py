@@ -141,16 +141,21 @@ def run_check(
 
 def _walk_routes(reader: RoutingReader, root_urls: str, memo: Memo | None = None) -> None:
     """Walk the routes and read their patterns (cached for unreachable-route): work that a
-    two-process read of the tree does while the other process parses."""
+    two-process read of the tree does while the other process parses. A walk kept from an
+    earlier run skips the patterns: the routing rules' answer is kept with it."""
     if memo is None:
         reader.walk_root(root_urls)
     else:
+        walked_now: list[bool] = []
 
         def walk() -> Walked:
+            walked_now.append(True)
             reader.walk_root(root_urls)
             return walked(reader)
 
         take(reader, memo(reader.tree, f"walk {root_urls}", walk))
+        if not walked_now:
+            return
     for route in reader.routes:
         if route.regex is not None:
             read_pattern(route.regex)
