@@ -4,6 +4,7 @@ annotations, the members of a class (ApiOwner, ApiPublishStatus), whether a clas
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ def _parse_file(path: Path) -> ast.Module | None:
         return None
 
 
+@lru_cache(maxsize=8)  # api/base.py is read for several facts; the trees are only read
 def _parse(data: bytes, path: Path) -> ast.Module | None:
     try:
         return ast.parse(data, filename=str(path))
