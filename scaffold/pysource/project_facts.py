@@ -4,10 +4,10 @@ annotations, the members of a class (ApiOwner, ApiPublishStatus), whether a clas
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from scaffold.pysource.imports import read_imports
