@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scaffold.pysource import classes
 from scaffold.pysource.classes import Headers
-from scaffold.pysource.modules import CLASS_HEADER_RE, ModuleInfo, import_aliases
+from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import MARKERS, SourceFile, Tree, read_bytes
 
 NO_CACHE = "SCAFFOLD_NO_CACHE"
@@ -44,15 +45,15 @@ def enabled() -> bool:
 
 
 def file_headers(data: bytes) -> FileHeaders:
-    """What `pysource.classes.read_headers` takes from one file's bytes, and its markers."""
+    """What `pysource.classes.read_headers` takes from one file's bytes, as text, and its
+    markers."""
     marks = [m.decode() for m in MARKERS if m in data]
-    if b"class" not in data:
-        return [], [], marks
-    headers = [(n.decode("latin-1"), b.decode("latin-1")) for n, b in CLASS_HEADER_RE.findall(data)]
-    if not headers or b" as " not in data:
-        return headers, [], marks
-    aliases = [(o.decode("latin-1"), a.decode("latin-1")) for o, a in import_aliases(data)]
-    return headers, aliases, marks
+    headers, aliases = classes.file_headers(data)
+    return _texts(headers), _texts(aliases), marks
+
+
+def _texts(pairs: list[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
+    return [(first.decode("latin-1"), second.decode("latin-1")) for first, second in pairs]
 
 
 def read_file_headers(tree: Tree, files: list[SourceFile]) -> dict[str, FileHeaders]:

@@ -172,19 +172,27 @@ def read_headers(tree: Tree, files: list[SourceFile]) -> Headers:
     children: dict[bytes, set[bytes]] = defaultdict(set)
     for source in files:
         data = read_bytes(source.path)
-        if b"class" not in data:
-            continue
-        headers = CLASS_HEADER_RE.findall(data)
+        headers, aliases = file_headers(data)
         if not headers:
             continue
         tree.remember(source, data)
         module = source.module
         for name, bases in headers:
             by_bases[bases].append((name, module))
-        if b" as " in data:
-            for original, alias in import_aliases(data):
-                children[original].add(alias)
+        for original, alias in aliases:
+            children[original].add(alias)
     return dict(by_bases), dict(children)
+
+
+def file_headers(data: bytes) -> tuple[list[tuple[bytes, bytes]], list[tuple[bytes, bytes]]]:
+    """One file's part of `read_headers`: its class headers (name, bases) and, when it has
+    any, its `X as Y` aliases (original, alias)."""
+    if b"class" not in data:
+        return [], []
+    headers: list[tuple[bytes, bytes]] = CLASS_HEADER_RE.findall(data)
+    if not headers or b" as " not in data:
+        return headers, []
+    return headers, import_aliases(data)
 
 
 def reachable_modules(parts: list[Headers], root_name: str = ROOT_CLASS) -> list[str]:
