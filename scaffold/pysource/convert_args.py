@@ -80,13 +80,6 @@ class ArgsFlow:
         return self.read - self.consumed - self.injected
 
 
-def args_flow(endpoint: EndpointClass) -> ArgsFlow | None:
-    """Follow every convert_args in the MRO (each calls super); None if an ancestor outside the
-    tree could hide one, or a convert_args rewrites kwargs in ways not followed here."""
-    flow = class_flow(endpoint)
-    return flow if flow.complete else None
-
-
 def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = None) -> ArgsFlow:
     """The flow through every readable convert_args of the MRO, from the root down; `known`
     stands in for a class (by name) whose chain takes and injects nothing readable."""

@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 from scaffold.pysource.classes import EndpointClass, Resolver
-from scaffold.pysource.convert_args import ArgsFlow, args_flow, class_flow
+from scaffold.pysource.convert_args import ArgsFlow, class_flow
 from scaffold.pysource.modules import read_module
 from scaffold.pysource.tree import Tree
 
@@ -71,8 +71,8 @@ class OwnEndpoint({parent}):
 
 
 def flow_of(body: str, parent: str = "OrganizationEndpoint") -> ArgsFlow:
-    flow = args_flow(endpoint(own_class(body, parent)))
-    assert flow is not None
+    flow = class_flow(endpoint(own_class(body, parent)))
+    assert flow.complete
     return flow
 
 
@@ -108,8 +108,8 @@ def test_an_or_chain_of_pops_is_one_group_of_alternatives() -> None:
 def test_signature_parameters_are_consumed_and_come_before_reads() -> None:
     source = own_class("").replace("request, *args", "request, thing_id, *args")
     source = source.replace("        return (args", '        kwargs.get("y")\n        return (args')
-    flow = args_flow(endpoint(source))
-    assert flow is not None
+    flow = class_flow(endpoint(source))
+    assert flow.complete
     assert flow.groups[1:] == (frozenset({"thing_id"}), frozenset({"y"}))
     assert "thing_id" in flow.consumed and frozenset({"thing_id"}) in flow.required
 
@@ -139,7 +139,6 @@ def test_reading_an_inherited_object_is_neither_passed_on_nor_required() -> None
 
 def test_a_rewritten_kwargs_is_not_followed_by_check_but_still_read_for_base_choice() -> None:
     found = endpoint(own_class('kwargs.update(x=1)\nkwargs.pop("x_id")'))
-    assert args_flow(found) is None
     flow = class_flow(found)
     assert not flow.complete and flow.groups[-1] == {"x_id"}
 
@@ -151,8 +150,8 @@ def test_an_ancestor_outside_the_tree_stops_check_but_not_base_choice() -> None:
             "from shop.api.base import", "from elsewhere import Mixin\nfrom shop.api.base import"
         )
     )
-    assert args_flow(found) is None
-    assert class_flow(found).groups[-1] == {"x_id"}
+    flow = class_flow(found)
+    assert not flow.complete and flow.groups[-1] == {"x_id"}
 
 
 def test_a_known_base_stands_in_when_its_chain_reads_nothing() -> None:
