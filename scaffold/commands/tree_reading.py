@@ -107,8 +107,7 @@ class FastReading:
         if cache.memos.get("candidates") != [layout, candidates]:
             cache.memos["candidates"] = [layout, candidates]
             cache.changed = True
-        lookup = tree.known
-        tree.known = None  # what the cache knows is taken below; the rest is parsed
+        lookup = tree.known  # what the cache knows is taken now; the rest is parsed below
         missing = []
         for module in candidates:
             found = tree.file_for(module)
@@ -117,7 +116,6 @@ class FastReading:
                 tree.adopt({module: info})
             else:
                 missing.append(module)
-        tree.known = lookup
         theirs_modules = {source.module for source in stale[::2]}
         share = [m for i, m in enumerate(missing) if m in theirs_modules or i % 5 == 0]
         if child is not None:
