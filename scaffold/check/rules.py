@@ -62,8 +62,7 @@ def _routing(analysis: Analysis) -> Routing:
         found = compute()
     else:
         key = "routing\n" + "\n".join(repr(route) for route in routes)
-        hidden, dead, unresolved = analysis.remember(key, compute)
-        found = ([tuple(p) for p in hidden], [tuple(p) for p in dead], list(unresolved))
+        found = analysis.remember(key, compute)  # the codec keeps tuples and lists apart
     analysis.routing = found
     analysis.unresolved.extend(found[2])
     return found
