@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scaffold.errors import ProjectError, did_you_mean
+from scaffold.pysource.unresolved import Unresolved
 
 # rule id -> (on by default, what it reports)
 RULES: dict[str, tuple[bool, str]] = {
@@ -63,3 +64,13 @@ def selected_rules(
         chosen = set(select)
     chosen |= set(RULES) if "ALL" in extend_select else set(extend_select)
     return frozenset(chosen - set(ignore))
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Problems left after inline ignores and excludes (the baseline is applied later)."""
+
+    problems: list[Problem]
+    endpoints: int
+    routes: int
+    unresolved: list[Unresolved] = field(default_factory=list)  # what no finding came from

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from scaffold.check.config import CheckConfig
-from scaffold.check.problems import Problem
+from scaffold.check.problems import CheckResult, Problem
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis, unrouted_endpoints
 from scaffold.check.shadow import read_pattern
 from scaffold.project.settings import Settings
@@ -20,22 +20,11 @@ from scaffold.pysource.classes import (
 )
 from scaffold.pysource.modules import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
-from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader, as_view_references
 from scaffold.pysource.urlmodule import as_view_references_in
 from scaffold.pysource.walked import Walked, take, walked
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """Problems left after inline ignores and excludes (the baseline is applied later)."""
-
-    problems: list[Problem]
-    endpoints: int
-    routes: int
-    unresolved: list[Unresolved] = field(default_factory=list)  # what no finding came from
 
 
 def read_candidates_plainly(
@@ -79,10 +68,12 @@ def run_check(
     config: CheckConfig,
     paths: list[Path] | None,
     reading: TreeReading = TreeReading(),
+    tree: Tree | None = None,
 ) -> CheckResult:
     """Check the whole tree (`paths` None), or the endpoints in `paths` and the routes serving
-    them; a changed urls module or base module widens it to the whole tree."""
-    tree = Tree(settings.project_root, settings.src_root, config.exclude)
+    them; a changed urls module or base module widens it to the whole tree. `tree`: the
+    project's tree as built with `config.exclude`, when the caller has it (nothing read yet)."""
+    tree = tree or Tree(settings.project_root, settings.src_root, config.exclude)
     if reading.start is not None:
         reading.start(tree)
     resolver = Resolver(tree, settings.endpoint_root)

@@ -122,7 +122,7 @@ class FactCache:
 
     @classmethod
     def open(cls, src_root: Path) -> FactCache:
-        path = _cache_path(src_root)
+        path = cache_path(src_root)
         if path is None:
             return cls(None)
         try:
@@ -203,13 +203,27 @@ class FactCache:
         except OSError:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+            return
+        _forget_older(self.path)
+
+
+def _forget_older(path: Path) -> None:
+    """Delete what older scaffolds (another reader fingerprint) kept for the same source root:
+    each change of scaffold would otherwise leave a file behind."""
+    identity = path.name[: len("check-") + _DIGEST_LENGTH]
+    for other in path.parent.glob(f"{identity}*.json"):
+        if not other.name.startswith(path.name.removesuffix(".json")):
+            with contextlib.suppress(OSError):
+                other.unlink()
 
 
 def _fresh(entry: object, key: tuple[int, int]) -> bool:
     return isinstance(entry, list) and len(entry) >= 5 and entry[0] == key[0] and entry[1] == key[1]
 
 
-def _cache_path(src_root: Path) -> Path | None:
+def cache_path(src_root: Path) -> Path | None:
+    """The fact cache's file for a source root (the whole-tree answer sits beside it, with
+    `.answer` before `.json`); None when there is no cache folder."""
     folder = os.environ.get("SCAFFOLD_CACHE_DIR")
     if not folder:
         base = os.environ.get("XDG_CACHE_HOME") or (
@@ -236,3 +250,6 @@ def digest(data: bytes) -> str:
     """A 72-bit digest (length, CRC-32 and Adler-32): enough to tell one cache key from another,
     and zlib costs a tenth of hashlib's import."""
     return f"{len(data) & 0xFF:02x}{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+_DIGEST_LENGTH = len(digest(b""))

@@ -10,20 +10,29 @@ from scaffold.commands.check_options import CheckArgs
 from scaffold.errors import ProjectError, SpecError
 
 if TYPE_CHECKING:
-    from scaffold.check.problems import Problem
-    from scaffold.check.run import CheckResult, TreeReading
+    from collections.abc import Callable
+
+    from scaffold.check.config import CheckConfig
+    from scaffold.check.problems import CheckResult, Problem
+    from scaffold.check.run import TreeReading
+    from scaffold.commands.answer_cache import KeptAnswer
+    from scaffold.project.settings import Settings
 
 
 def _rules(value: str | None) -> list[str] | None:
     return None if value is None else [r.strip() for r in value.split(",") if r.strip()]
 
 
-def run_check_command(args: CheckArgs, reading: TreeReading | None = None) -> int:
+def run_check_command(
+    args: CheckArgs,
+    reading: Callable[[Path], TreeReading] | None = None,
+    answers: Callable[[Path], KeptAnswer] | None = None,
+) -> int:
     """Check the project, print the report; 0 clean (or baseline written), 1 problems.
-    `reading`: how the tree is read (`scaffold.check.run.TreeReading`; plain by default)."""
+    `reading(src_root)`: how the tree is read (`scaffold.check.run.TreeReading`; plain by
+    default); `answers(src_root)`: where a whole-tree answer is kept while nothing changed."""
     from scaffold.check.config import load_check_config
     from scaffold.check.report import Format, github_report, json_report, unresolved_lines
-    from scaffold.check.run import run_check
     from scaffold.project.settings import load_settings
 
     if args.output_format not in {f.value for f in Format}:
@@ -36,10 +45,7 @@ def run_check_command(args: CheckArgs, reading: TreeReading | None = None) -> in
         _rules(args.ignore) or [],
         args.baseline,
     )
-    if reading is None:
-        result = run_check(settings, config, args.paths)
-    else:
-        result = run_check(settings, config, args.paths, reading)
+    result = _result(settings, config, args.paths, reading, answers)
     if args.write_baseline:
         from scaffold.check.baseline import baseline_text
 
@@ -70,6 +76,31 @@ def run_check_command(args: CheckArgs, reading: TreeReading | None = None) -> in
     else:
         _print_text(problems, result, args.explain)
     return 1 if problems else 0
+
+
+def _result(
+    settings: Settings,
+    config: CheckConfig,
+    paths: list[Path] | None,
+    reading: Callable[[Path], TreeReading] | None,
+    answers: Callable[[Path], KeptAnswer] | None,
+) -> CheckResult:
+    """The check's result: for the whole tree, the kept answer while nothing changed."""
+    from scaffold.pysource.tree import Tree
+
+    def compute(tree: Tree | None = None) -> CheckResult:
+        from scaffold.check.run import TreeReading, run_check
+
+        how = reading(settings.src_root) if reading else TreeReading()
+        return run_check(settings, config, paths, how, tree)
+
+    if paths is not None or answers is None:
+        return compute()
+    from scaffold.commands.answer_cache import fingerprint
+
+    kept = answers(settings.src_root)
+    tree = Tree(settings.project_root, settings.src_root, config.exclude)
+    return kept.answer(tree.files(), fingerprint(settings, config), lambda: compute(tree))
 
 
 def _read_baseline_file(path: Path) -> bytes:

@@ -10,7 +10,9 @@
 - in a process of its own: the garbage collector stays off (a short-lived run that builds large,
   mostly acyclic structures: collections only cost time), and the process leaves with `os._exit`
   once its output is flushed, skipping the teardown that frees a big tree object by object,
-  and a whole-tree check takes what each unchanged file held from the fact cache
+  a whole-tree check of a tree where no file changed since the last one prints that run's
+  answer (`commands/answer_cache.py`), and any other whole-tree check takes what each
+  unchanged file held from the fact cache
   (`commands/fact_cache.py`; `SCAFFOLD_NO_CACHE=1` turns the cache alone off) and reads the
   rest in two processes when there is much of it (`commands/tree_reading.py`: a forked child
   reads half of the files' class headers and parses its share of the candidate modules, while
@@ -37,8 +39,10 @@ from scaffold.commands.check_options import parse_check_args
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from scaffold.check.run import TreeReading
+    from scaffold.commands.answer_cache import KeptAnswer
     from scaffold.generate.build import Rendered
     from scaffold.generate.resolve import ResolvedEndpoint
     from scaffold.project.settings import Settings
@@ -63,7 +67,22 @@ def fast_check(argv: list[str], *, own_process: bool) -> int | None:
 
     if own_process:
         gc.disable()
-    code = run_check_command(parsed, check_reading(own_process))
+    kept: KeptAnswer | None = None
+
+    def answers(src_root: Path) -> KeptAnswer:
+        nonlocal kept
+        from scaffold.commands.answer_cache import KeptAnswer
+        from scaffold.commands.fact_cache import cache_path, enabled
+
+        path = cache_path(src_root) if enabled() else None
+        kept = KeptAnswer(path.with_suffix(".answer.json") if path else None)
+        return kept
+
+    code = run_check_command(
+        parsed,
+        lambda src_root: check_reading(own_process, kept.keys if kept else None),
+        answers if own_process else None,
+    )
     if own_process:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -129,10 +148,10 @@ def _render_in_child(endpoints: list[ResolvedEndpoint], settings: Settings) -> R
     return collect
 
 
-def check_reading(own_process: bool) -> TreeReading:
+def check_reading(own_process: bool, keys: dict[str, tuple[int, int]] | None = None) -> TreeReading:
     """How `scaffold check` reads the tree: URL modules cut down in PATHS mode, and, in a
     process of its own, the whole tree read through the fact cache and in two processes
-    (`commands/tree_reading.py`)."""
+    (`commands/tree_reading.py`). `keys`: files' (mtime_ns, size) looked at already."""
     from scaffold.check.run import TreeReading, read_candidates_plainly
 
     if not own_process:
@@ -140,6 +159,7 @@ def check_reading(own_process: bool) -> TreeReading:
     from scaffold.commands.tree_reading import FastReading
 
     fast = FastReading()
+    fast.keys.update(keys or {})
     return TreeReading(fast.candidates, focus, fast.memo, fast.start, fast.finish)
 
 

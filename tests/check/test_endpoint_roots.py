@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from scaffold.check.config import load_check_config
-from scaffold.check.problems import RULES
-from scaffold.check.run import CheckResult, run_check
+from scaffold.check.problems import RULES, CheckResult
+from scaffold.check.run import run_check
 from scaffold.errors import ProjectError
 from scaffold.project.settings import load_settings
 from tests.check.fork_trees import LAB_URLS, write_fork

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from scaffold.check.config import load_check_config
-from scaffold.check.run import CheckResult, TreeReading, run_check
+from scaffold.check.problems import CheckResult
+from scaffold.check.run import TreeReading, run_check
 from scaffold.commands.fact_cache import FactCache
 from scaffold.commands.tree_reading import FastReading
 from scaffold.project.settings import load_settings

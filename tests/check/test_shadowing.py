@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scaffold.check.config import load_check_config
-from scaffold.check.run import CheckResult, run_check
+from scaffold.check.problems import CheckResult
+from scaffold.check.run import run_check
 from scaffold.project.settings import load_settings
 from tests.check.trees import write_tree
 

@@ -1,0 +1,161 @@
+"""The whole-tree check's answer, kept while no file of the tree has changed (a speed trick of
+`commands/speedups.py`, beside the fact cache and off with the same switches).
+
+What a whole-tree check finds is a function of the tree's Python files, the settings and the
+check's configuration, and of scaffold itself. The answer is kept with all of them: a
+fingerprint of the settings and configuration, and the tree's state (every file's path, size and
+modification time in nanoseconds, as the fact cache keys each file). A run whose fingerprint and
+state are the very same prints the kept answer; any other change (a file touched, added or
+removed, a setting, another scaffold: the file's name carries the reader's fingerprint) runs
+the check, which takes from the fact cache what it still can. An answer is not kept when a file
+changed in the last two seconds (a second write within the file system's timestamp tick could
+leave the same state).
+
+One small JSON file per source root, next to the fact cache (`fact_cache.cache_path`); any
+unreadable, foreign or damaged answer is ignored; a write goes to a temporary file renamed into
+place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from scaffold.check.problems import CheckResult, Problem
+from scaffold.pysource.tree import SourceFile
+from scaffold.pysource.unresolved import Unresolved
+
+_FORMAT = 1
+_RACY_NS = 2_000_000_000
+
+
+def fingerprint(*values: object) -> str | None:
+    """A text that is the same for equal settings and configurations in any process (sets
+    sorted, paths as text); None for a value it cannot spell."""
+    try:
+        return "\n".join(_stable(value) for value in values)
+    except TypeError:
+        return None
+
+
+def _stable(value: object) -> str:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return repr(value)
+    if isinstance(value, Path):
+        return repr(str(value))
+    if is_dataclass(value) and not isinstance(value, type):
+        inner = ",".join(f"{f.name}={_stable(getattr(value, f.name))}" for f in fields(value))
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, dict):
+        return "{" + ",".join(sorted(f"{_stable(k)}:{_stable(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(_stable(item) for item in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_stable(item) for item in value) + "]"
+    raise TypeError(type(value).__name__)
+
+
+def tree_state(files: list[SourceFile]) -> tuple[str, int, dict[str, tuple[int, int]]] | None:
+    """Each file's `relpath size mtime_ns` line, the newest mtime, and relpath -> (mtime_ns,
+    size) (the fact cache's key); None when a file cannot be looked at."""
+    lines = []
+    keys = {}
+    newest = 0
+    for source in files:
+        try:
+            stat = os.stat(source.path)
+        except OSError:
+            return None
+        mtime, size = stat.st_mtime_ns, stat.st_size
+        keys[source.relpath] = (mtime, size)
+        lines.append(f"{source.relpath}\t{size}\t{mtime}")
+        newest = max(newest, mtime)
+    return "\n".join(lines), newest, keys
+
+
+class KeptAnswer:
+    """The answer file of one source root (`path` None: nowhere to keep it)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.keys: dict[str, tuple[int, int]] = {}  # relpath -> (mtime_ns, size), once stated
+
+    def answer(
+        self, files: list[SourceFile], key: str | None, compute: Callable[[], CheckResult]
+    ) -> CheckResult:
+        """The kept answer while `key` and the state of `files` are unchanged; else
+        `compute()`, kept for the next run."""
+        state = tree_state(files) if self.path is not None and key is not None else None
+        if state is None:
+            return compute()
+        text, newest, self.keys = state
+        kept = self._read()
+        if kept is not None and kept.get("key") == key and kept.get("state") == text:
+            found = _decode(kept)
+            if found is not None:
+                return found
+        result = compute()
+        if newest <= time.time_ns() - _RACY_NS:
+            self._write({"format": _FORMAT, "key": key, "state": text, **_encode(result)})
+        return result
+
+    def _read(self) -> dict[str, Any] | None:
+        assert self.path is not None
+        try:
+            kept = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        return kept if isinstance(kept, dict) and kept.get("format") == _FORMAT else None
+
+    def _write(self, body: dict[str, Any]) -> None:
+        assert self.path is not None
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(body, separators=(",", ":")), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+def _encode(result: CheckResult) -> dict[str, Any]:
+    return {
+        "problems": [
+            [p.path, p.line, p.rule, p.symbol, p.message, p.end_line] for p in result.problems
+        ],
+        "endpoints": result.endpoints,
+        "routes": result.routes,
+        "unresolved": [[u.relpath, u.line, u.what, u.why] for u in result.unresolved],
+    }
+
+
+def _decode(kept: dict[str, Any]) -> CheckResult | None:
+    """The kept result, or None when any part of it is not what `_encode` writes."""
+    problems, unresolved = kept.get("problems"), kept.get("unresolved")
+    endpoints, routes = kept.get("endpoints"), kept.get("routes")
+    if not (isinstance(problems, list) and isinstance(unresolved, list)):
+        return None
+    if type(endpoints) is not int or type(routes) is not int:
+        return None
+    if not all(_shaped(p, (str, int, str, str, str, int)) for p in problems):
+        return None
+    if not all(_shaped(u, (str, int, str, str)) for u in unresolved):
+        return None
+    return CheckResult(
+        [Problem(*p) for p in problems], endpoints, routes, [Unresolved(*u) for u in unresolved]
+    )
+
+
+def _shaped(value: object, types: tuple[type, ...]) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == len(types)
+        and all(type(item) is kind for item, kind in zip(value, types, strict=True))
+    )

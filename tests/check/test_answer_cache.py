@@ -1,0 +1,185 @@
+"""The kept whole-tree answer (scaffold/commands/answer_cache.py): a run on an unchanged tree
+prints what the last run found; a touched, added or removed file, another setting, a damaged or
+hostile answer file, or a file changed in the last two seconds makes the check run again."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from scaffold.commands.answer_cache import KeptAnswer, fingerprint
+from scaffold.commands.check_options import CheckArgs
+from scaffold.commands.fact_cache import cache_path
+from scaffold.commands.run_check import run_check_command
+from scaffold.commands.speedups import check_reading
+from scaffold.project.settings import load_settings
+from tests.check.trees import write_tree
+
+UNROUTED = """
+from shop.api.bases.organization import OrganizationEndpoint
+
+
+class OrganizationAuditEndpoint(OrganizationEndpoint):
+    def get(self, request, organization):
+        return None
+"""
+AUDIT = "src/shop/api/endpoints/organization_audit.py"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SCAFFOLD_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SCAFFOLD_NO_CACHE", raising=False)
+    return folder
+
+
+def _age(path: Path, seconds: float = 60) -> None:
+    then = time.time() - seconds
+    for each in [path] if path.is_file() else path.rglob("*.py"):
+        os.utime(each, (then, then))
+
+
+def _run(root: Path, capsys: pytest.CaptureFixture[str], *, kept: bool = True) -> dict[str, object]:
+    """`scaffold check --format json` as the lean CLI path runs it (with the kept answer), or
+    plainly; the report as data."""
+    args = CheckArgs(project=root, output_format="json")
+    if kept:
+        run_check_command(args, lambda _: check_reading(True), _answers)
+    else:
+        run_check_command(args)
+    report: dict[str, object] = json.loads(capsys.readouterr().out)
+    return report
+
+
+def _answers(src_root: Path) -> KeptAnswer:
+    return KeptAnswer(_answer_path(src_root))
+
+
+def _answer_path(src_root: Path) -> Path:
+    path = cache_path(src_root)
+    assert path is not None
+    return path.with_suffix(".answer.json")
+
+
+def _symbols(report: dict[str, object]) -> list[str]:
+    return [p["symbol"] for p in report["problems"]]  # type: ignore[attr-defined]
+
+
+def _doctor(root: Path, message: str) -> None:
+    """Change the kept answer's message: a run that prints it took the kept answer."""
+    path = _answer_path(load_settings(root).src_root)
+    body = json.loads(path.read_text())
+    body["problems"][0][4] = message
+    path.write_text(json.dumps(body))
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    return root
+
+
+def test_an_unchanged_tree_gets_the_kept_answer(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _tree(tmp_path)
+    plain = _run(root, capsys, kept=False)
+    assert _symbols(plain) == ["OrganizationAuditEndpoint"]
+    assert _run(root, capsys) == plain  # computed, then kept
+    _doctor(root, "kept")
+    again = _run(root, capsys)
+    assert [p["message"] for p in again["problems"]] == ["kept"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("change", ["touch", "edit", "add", "remove", "setting"])
+def test_any_change_runs_the_check_again(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str], change: str
+) -> None:
+    root = _tree(tmp_path)
+    _run(root, capsys)
+    _doctor(root, "kept")
+    audit = root / AUDIT
+    if change == "touch":
+        _age(audit, 30)
+    elif change == "edit":
+        audit.write_text(UNROUTED.replace("def get", "def post"))
+        _age(audit, 30)
+    elif change == "add":
+        other = root / "src/shop/api/endpoints/organization_other.py"
+        other.write_text(UNROUTED.replace("Audit", "Other"))
+        _age(other, 30)
+    elif change == "remove":
+        audit.unlink()
+    else:
+        pyproject = root / "pyproject.toml"
+        text = pyproject.read_text() if pyproject.exists() else ""
+        pyproject.write_text(text + '\n[tool.scaffold.check]\nselect = ["unknown-view"]\n')
+    report = _run(root, capsys)
+    assert "kept" not in json.dumps(report)
+    assert report == _run(root, capsys, kept=False)
+
+
+def test_a_file_changed_just_now_keeps_no_answer(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _tree(tmp_path)
+    (root / AUDIT).write_text(UNROUTED)  # mtime: now
+    _run(root, capsys)
+    assert not _answer_path(load_settings(root).src_root).exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "not json",
+        "[]",
+        '{"format": 99}',
+        # the right key and state, wrong values: a problem with a missing field, a line as text
+        "short-problem",
+        "line-as-text",
+    ],
+)
+def test_a_damaged_answer_is_ignored(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    root = _tree(tmp_path)
+    plain = _run(root, capsys)
+    path = _answer_path(load_settings(root).src_root)
+    if damage in ("short-problem", "line-as-text"):
+        body = json.loads(path.read_text())
+        problem = body["problems"][0]
+        body["problems"][0] = problem[:3] if damage == "short-problem" else [problem[0], "9"]
+        path.write_text(json.dumps(body))
+    else:
+        path.write_text(damage)
+    assert _run(root, capsys) == plain
+
+
+def test_the_fingerprint_is_the_same_in_every_process() -> None:
+    """Sets are spelled sorted: a fingerprint does not depend on the hash seed."""
+    first = fingerprint({"b", "a", "c"}, frozenset({"z", "y"}), {"k": Path("/x")})
+    assert first == fingerprint({"c", "a", "b"}, frozenset({"y", "z"}), {"k": Path("/x")})
+    assert first is not None and first.index("'a'") < first.index("'b'") < first.index("'c'")
+    assert fingerprint(object()) is None  # not spelled: nothing is kept
+
+
+def test_older_caches_of_the_same_root_are_deleted(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _tree(tmp_path)
+    path = cache_path(load_settings(root).src_root)
+    assert path is not None
+    cache_dir.mkdir(parents=True)
+    older = path.with_name(path.name[: -len("0123456789abcdef01.json")] + "0" * 18 + ".json")
+    other_root = cache_dir / "check-ffffffffffffffffff000000000000000000.json"
+    for stale in (older, older.with_suffix(".answer.json"), other_root):
+        stale.write_text("{}")
+    _run(root, capsys)
+    assert path.exists() and not older.exists()
+    assert not older.with_suffix(".answer.json").exists()
+    assert other_root.exists()  # another source root's cache stays
