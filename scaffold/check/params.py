@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.route_flow import route_flow
+from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
+from scaffold.pysource.urlconf import RouteEntry
+
+# `remember(key, compute)`: compute(), or its answer kept by an earlier run (check.rules.Analysis)
+Remember = Callable[[str, Callable[[], Any]], Any]
 
 
 def mismatches(endpoint: EndpointClass, groups: tuple[str, ...]) -> list[str] | Unresolved:
@@ -34,4 +42,38 @@ def mismatches(endpoint: EndpointClass, groups: tuple[str, ...]) -> list[str] | 
             f"{method}() requires {name!r}, which neither the route nor convert_args provides"
             for name in sorted(missing)
         ]
+    return found
+
+
+def all_mismatches(
+    tree: Tree, remember: Remember | None, pairs: list[tuple[RouteEntry, EndpointClass]]
+) -> list[list[str] | Unresolved]:
+    """`mismatches` of each (route, endpoint). They depend on each endpoint's ancestry (named
+    in the key) and on the modules defining it (asked of the tree: kept with the answer), so
+    they are kept per set of defining modules: a changed module runs its endpoints' again."""
+    parts: dict[tuple[str, ...], list[int]] = {}
+    for index, (_, endpoint) in enumerate(pairs):
+        modules = tuple(sorted({m.module for m in endpoint.modules.values()}))
+        parts.setdefault(modules, []).append(index)
+    found: list[list[str] | Unresolved] = [[] for _ in pairs]
+    for modules, indexes in parts.items():
+        part = [pairs[i] for i in indexes]
+
+        def compute(
+            part: list[tuple[RouteEntry, EndpointClass]] = part, modules: tuple[str, ...] = modules
+        ) -> list[list[str] | Unresolved]:
+            for module in modules:
+                tree.info(module)
+            return [mismatches(endpoint, route.groups) for route, endpoint in part]
+
+        if remember is None:
+            answer = compute()
+        else:
+            key = "param-mismatch\n" + "\n".join(
+                f"{route.groups}|{','.join(dotted for dotted, _ in endpoint.ancestry)}"
+                for route, endpoint in part
+            )
+            answer = remember(key, compute)
+        for index, each in zip(indexes, answer, strict=True):
+            found[index] = each
     return found

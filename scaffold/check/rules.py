@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scaffold.check.as_view_sites import as_view_sites
-from scaffold.check.params import mismatches
+from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
 from scaffold.check.shadow import dead_entries, hidden_entries, own_pattern_is_dead
 from scaffold.pysource.classes import EndpointClass, Resolver
@@ -137,7 +137,9 @@ def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
         endpoint = resolver.endpoint(route.view.dotted)
         if endpoint is not None:
             pairs.append((route, endpoint))
-    for (route, endpoint), found in zip(pairs, _all_mismatches(analysis, pairs), strict=True):
+    for (route, endpoint), found in zip(
+        pairs, all_mismatches(analysis.resolver.tree, analysis.remember, pairs), strict=True
+    ):
         if isinstance(found, Unresolved):
             if (found.relpath, found.what) not in gaps:
                 gaps.add((found.relpath, found.what))
@@ -152,28 +154,6 @@ def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
                 f"{endpoint.name}: {text}",
                 route.end_line,
             )
-
-
-def _all_mismatches(
-    analysis: Analysis, pairs: list[tuple[RouteEntry, EndpointClass]]
-) -> list[list[str] | Unresolved]:
-    """`mismatches` of each (route, endpoint). They depend on each endpoint's ancestry (named
-    in the key) and on the modules defining it (asked of the tree: kept with the answer)."""
-
-    def compute() -> list[list[str] | Unresolved]:
-        tree = analysis.resolver.tree
-        for module in sorted({m.module for _, e in pairs for m in e.modules.values()}):
-            tree.info(module)
-        return [mismatches(endpoint, route.groups) for route, endpoint in pairs]
-
-    if analysis.remember is None:
-        return compute()
-    key = "param-mismatch\n" + "\n".join(
-        f"{route.groups}|{','.join(dotted for dotted, _ in endpoint.ancestry)}"
-        for route, endpoint in pairs
-    )
-    answer: list[list[str] | Unresolved] = analysis.remember(key, compute)
-    return answer
 
 
 def duplicate_route_name(analysis: Analysis) -> Iterable[Problem]:

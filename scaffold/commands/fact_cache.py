@@ -33,7 +33,7 @@ from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import MARKERS, SourceFile, Tree, read_bytes
 
 NO_CACHE = "SCAFFOLD_NO_CACHE"
-_FORMAT = 2
+_FORMAT = 3
 
 # one file's part of `Headers`: its class headers (name, bases) and import aliases (original,
 # alias), as latin-1 text so that JSON can hold them, and which of `tree.MARKERS` it contains
@@ -111,7 +111,12 @@ class CacheDamaged(ValueError):
 @dataclass
 class FactCache:
     """The cache of one source root: relpath -> [mtime_ns, size, headers, aliases, marks,
-    info?]."""
+    info?].
+
+    A run that changed a few entries writes them, and what the journal held, to a small journal
+    beside the main file (rewriting 2 MB of JSON costs more than the run's own work when one
+    file was touched); past `_JOURNAL_LIMIT` entries it writes the main file whole, under a new
+    token, which leaves every older journal unread."""
 
     path: Path | None  # None: nowhere to keep it
     entries: dict[str, list[Any]] = field(default_factory=dict)
@@ -119,21 +124,36 @@ class FactCache:
     # digest of a computation's key -> [[module, mtime_ns, size] (None, None: not in the tree)
     # for each module it asked about], its encoded answer
     memos: dict[str, list[Any]] = field(default_factory=dict)
+    token: str | None = None  # the main file's, which its journal names as its base
+    # the journal: relpath -> entry (None: the file is gone), memo name -> memo
+    journal: tuple[dict[str, Any], dict[str, Any]] = field(default_factory=lambda: ({}, {}))
 
     @classmethod
     def open(cls, src_root: Path) -> FactCache:
         path = cache_path(src_root)
         if path is None:
             return cls(None)
-        try:
-            loaded = json.loads(path.read_bytes())
-        except (OSError, ValueError):
-            return cls(path)
-        entries = loaded.get("files") if isinstance(loaded, dict) else None
-        if loaded.get("format") != _FORMAT or not isinstance(entries, dict):
+        loaded = _load(path)
+        entries = loaded.get("files") if loaded else None
+        if loaded is None or not isinstance(entries, dict):
             return cls(path)
         memos = loaded.get("memos")
-        return cls(path, entries, memos=memos if isinstance(memos, dict) else {})
+        cache = cls(path, entries, memos=memos if isinstance(memos, dict) else {})
+        token = loaded.get("token")
+        cache.token = token if isinstance(token, str) else None
+        journal = _load(_journal_path(path)) or {}
+        files, memos = journal.get("files"), journal.get("memos")
+        if cache.token and journal.get("base") == cache.token and isinstance(files, dict):
+            cache.journal = (files, memos if isinstance(memos, dict) else {})
+            for relpath, entry in files.items():
+                cache.entries[relpath] = entry  # None: gone (`_fresh` refuses it)
+            cache.memos.update(cache.journal[1])
+        return cache
+
+    def keep_memo(self, name: str, memo: list[Any]) -> None:
+        if self.memos.get(name) != memo:
+            self.memos[name] = self.journal[1][name] = memo
+            self.changed = True
 
     def key(self, source: SourceFile) -> tuple[int, int] | None:
         try:
@@ -180,7 +200,7 @@ class FactCache:
         if info is not False:
             entry.append(encode(info, data))
         if self.entries.get(source.relpath) != entry:
-            self.entries[source.relpath] = entry
+            self.entries[source.relpath] = self.journal[0][source.relpath] = entry
             self.changed = True
 
     def forget_others(self, relpaths: set[str]) -> None:
@@ -188,23 +208,56 @@ class FactCache:
         gone = set(self.entries) - relpaths
         for relpath in gone:
             del self.entries[relpath]
+            self.journal[0][relpath] = None
         self.changed = self.changed or bool(gone)
 
     def save(self) -> None:
         if self.path is None or not self.changed:
             return
-        body = {"format": _FORMAT, "files": self.entries, "memos": self.memos}
-        text = json.dumps(body, separators=(",", ":"))
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        files, memos = self.journal
+        if self.token is not None and len(files) + len(memos) <= _JOURNAL_LIMIT:
+            body = {"format": _FORMAT, "base": self.token, "files": files, "memos": memos}
+            _write(_journal_path(self.path), body)
             return
-        _forget_older(self.path)
+        token = os.urandom(8).hex()
+        entries = {relpath: e for relpath, e in self.entries.items() if e is not None}
+        body = {"format": _FORMAT, "token": token, "files": entries, "memos": self.memos}
+        if _write(self.path, body):
+            self.token, self.journal = token, ({}, {})
+            with contextlib.suppress(OSError):
+                _journal_path(self.path).unlink()
+            _forget_older(self.path)
+
+
+_JOURNAL_LIMIT = 400  # entries and memos a journal carries before the main file is rewritten
+
+
+def _journal_path(path: Path) -> Path:
+    return path.with_suffix(".journal.json")
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    """A JSON object this module wrote (None: missing, unreadable or another format)."""
+    try:
+        loaded = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return loaded if isinstance(loaded, dict) and loaded.get("format") == _FORMAT else None
+
+
+def _write(path: Path, body: dict[str, Any]) -> bool:
+    """Write through a temporary file renamed into place; False when it could not be written."""
+    text = json.dumps(body, separators=(",", ":"))
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        return False
+    return True
 
 
 def _forget_older(path: Path) -> None:

@@ -87,13 +87,15 @@ class FastReading:
         fresh.update(theirs or {})
         self.headers.update(fresh)
         modules = {source.relpath: source.module for source in files}
-        # the candidates depend on every file's headers: with none read anew, and the same files,
+        # the candidates depend on every file's headers: with the same files, and the headers
+        # read anew the same as the cache's (a file touched, or changed inside its classes),
         # they are the last run's
         layout = digest("\n".join(modules).encode())
         kept = cache.memos.get("candidates")
         try:
             tree.known_marks = known_marks({**known, **fresh})
-            if not stale and _kept_candidates(kept, layout):
+            same = all(_same_headers(cache.entries.get(r), h) for r, h in fresh.items())
+            if same and _kept_candidates(kept, layout):
                 candidates: list[str] = kept[1]  # type: ignore[index]
             else:
                 candidates = reachable_modules([merge_headers({**known, **fresh}, modules)])
@@ -104,9 +106,7 @@ class FastReading:
             self.headers.update(fresh)
             tree.known_marks = known_marks(fresh)
             candidates = reachable_modules([merge_headers(fresh, modules)])
-        if cache.memos.get("candidates") != [layout, candidates]:
-            cache.memos["candidates"] = [layout, candidates]
-            cache.changed = True
+        cache.keep_memo("candidates", [layout, candidates])
         lookup = tree.known  # what the cache knows is taken now; the rest is parsed below
         missing = []
         for module in candidates:
@@ -151,11 +151,8 @@ class FastReading:
             if found is not None and found[0] > recent:
                 return answer  # a module changed just now: not kept
             deps.append([module, *(found or (None, None))])
-        try:
-            cache.memos[name] = [deps, encode(answer)]
-        except CodecError:
-            return answer
-        cache.changed = True
+        with contextlib.suppress(CodecError):
+            cache.keep_memo(name, [deps, encode(answer)])
         return answer
 
     def _key_of(self, tree: Tree, module: str) -> tuple[int, int] | None:
@@ -201,6 +198,14 @@ class FastReading:
         if self.headers:  # a whole-tree run: files gone are forgotten
             cache.forget_others(set(by_relpath))
         cache.save()
+
+
+def _same_headers(entry: object, headers: FileHeaders) -> bool:
+    """A cache entry (of an older state of the file) holds these class headers and aliases."""
+    if not isinstance(entry, list) or len(entry) < 5:
+        return False
+    same = entry[2] == [list(pair) for pair in headers[0]]
+    return same and bool(entry[3] == [list(pair) for pair in headers[1]])
 
 
 def _kept_candidates(kept: object, layout: str) -> bool:

@@ -124,8 +124,9 @@ def _record(value: dict[str, Any]) -> object:
     if len(values) != len(names):
         raise CodecError(f"{value['$']}: fields differ from this version's")
     record: object = object.__new__(cls)
+    fields = record.__dict__  # the reader's dataclasses have no slots: frozen ones too
     for name, item in zip(names, values, strict=True):
-        object.__setattr__(record, name, item if type(item) in _PLAIN else decode(item))
+        fields[name] = item if type(item) in _PLAIN else decode(item)
     return record
 
 
