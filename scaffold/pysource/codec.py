@@ -86,32 +86,33 @@ def decode(value: Any) -> Any:
         return [item if type(item) in _PLAIN else decode(item) for item in value]
     if kind is not dict:
         raise CodecError(f"unexpected {kind.__name__}")
-    if "o" in value and len(value) == 1 and type(value["o"]) is dict:
-        return {k: v if type(v) in _PLAIN else decode(v) for k, v in value["o"].items()}
     if "$" in value:
         return _record(value)
+    if len(value) == 1:  # a tagged value: dispatch on its one key
+        ((tag, inner),) = value.items()
+        if tag == "o" and type(inner) is dict:
+            return {k: v if type(v) in _PLAIN else decode(v) for k, v in inner.items()}
+        if tag == "t":
+            return tuple([i if type(i) in _PLAIN else decode(i) for i in _list(inner)])
+        if tag == "s":
+            return {i if type(i) in _PLAIN else decode(i) for i in _list(inner)}
+        if tag == "fs":
+            return frozenset([decode(item) for item in _list(inner)])
+        if tag == "b" and isinstance(inner, str):
+            return inner.encode("latin-1")
+        if tag == "e":
+            return Ellipsis
+        if tag == "c" and isinstance(inner, list) and len(inner) == 2:
+            return complex(*inner)
+        if tag == "d":
+            pairs = _list(inner)
+            if not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs):
+                raise CodecError("a mapping entry is not a pair")
+            return {decode(k): decode(v) for k, v in pairs}
     if "#" in value:
         return _node(value)
     if "#src" in value:
         return _method(value)
-    if set(value) == {"b"} and isinstance(value["b"], str):
-        return value["b"].encode("latin-1")
-    if set(value) == {"e"}:
-        return Ellipsis
-    if set(value) == {"c"} and isinstance(value["c"], list) and len(value["c"]) == 2:
-        return complex(*value["c"])
-    if len(value) == 1:
-        if "t" in value:
-            return tuple([i if type(i) in _PLAIN else decode(i) for i in _list(value["t"])])
-        if "s" in value:
-            return {i if type(i) in _PLAIN else decode(i) for i in _list(value["s"])}
-        if "fs" in value:
-            return frozenset([decode(item) for item in _list(value["fs"])])
-    if set(value) == {"d"}:
-        pairs = _list(value["d"])
-        if not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs):
-            raise CodecError("a mapping entry is not a pair")
-        return {decode(k): decode(v) for k, v in pairs}
     raise CodecError("unknown value")
 
 
