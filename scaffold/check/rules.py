@@ -9,7 +9,6 @@ from typing import Any
 from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
-from scaffold.check.shadow import dead_entries, hidden_entries, own_pattern_is_dead
 from scaffold.pysource.classes import EndpointClass, Resolver
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry
@@ -46,6 +45,8 @@ def _routing(analysis: Analysis) -> Routing:
     routes = analysis.routes
 
     def compute() -> Routing:
+        from scaffold.check.shadow import dead_entries, hidden_entries, own_pattern_is_dead
+
         unresolved: list[Unresolved] = []
         at = {id(route): index for index, route in enumerate(routes)}
         hidden = [

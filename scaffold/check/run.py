@@ -10,7 +10,6 @@ from typing import Any
 from scaffold.check.config import CheckConfig
 from scaffold.check.problems import CheckResult, Problem
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis, unrouted_endpoints
-from scaffold.check.shadow import read_pattern
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import (
     ROOT_CLASS,
@@ -147,6 +146,8 @@ def _walk_routes(reader: RoutingReader, root_urls: str, memo: Memo | None = None
         take(reader, memo(reader.tree, f"walk {root_urls}", walk))
         if not walked_now:
             return
+    from scaffold.check.shadow import read_pattern  # its automata: only for patterns read anew
+
     for route in reader.routes:
         if route.regex is not None:
             read_pattern(route.regex)

@@ -13,12 +13,12 @@ import ast
 import dataclasses
 from typing import Any
 
-from scaffold.pysource import modules, unresolved, urlconf, urlmodule, walked
+from scaffold.pysource import modules, route_entry, unresolved, urlmodule, walked
 
 # the records a cache may hold: what a module holds (`modules`), what a route walk finds
 _DATACLASSES: dict[str, type] = {
     name: value
-    for source in (modules, urlconf, urlmodule, unresolved, walked)
+    for source in (modules, route_entry, urlmodule, unresolved, walked)
     for name, value in vars(source).items()
     if isinstance(value, type)
     and dataclasses.is_dataclass(value)

@@ -5,36 +5,21 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from scaffold.pysource.route_values import BuiltRoute, Ref, Stop, Text
+from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.routes import bind, call_name, groups_of, path_regex, returned_list
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlmodule import UrlModule, View, as_view_references, named_in
 from scaffold.pysource.urlreading import UrlModules
 
+if TYPE_CHECKING:
+    from scaffold.pysource.route_values import BuiltRoute, Ref
+
 __all__ = ["RouteEntry", "RoutingReader", "View", "as_view_references"]
 
 _DJANGO_PARAMS = ("route", "view", "kwargs", "name")
-
-
-@dataclass(frozen=True)
-class RouteEntry:
-    """One `re_path`/`url`/`path` entry, as reached from the root with its include prefixes."""
-
-    relpath: str
-    line: int
-    end_line: int
-    regex: str | None  # the pattern as a regex (path() routes converted); None if not literal
-    groups: tuple[str, ...]  # named groups of the prefixes above and of this pattern
-    list_key: str  # the list it sits in (entries of one list shadow each other in order)
-    view: View | None  # None for an include
-    name: str | None
-    is_include: bool = False
-    # the patterns of the includes above, outermost first (None: not a literal): Django matches
-    # each as a prefix of the path and hands the rest on, so the full path is their concatenation
-    prefixes: tuple[str | None, ...] = ()
 
 
 class RoutingReader(UrlModules):
@@ -123,6 +108,8 @@ class RoutingReader(UrlModules):
             walk = lambda g: self._include(module, target, g, bindings, stack)
             self._descend(regex, groups, walk)
             return None
+        from scaffold.pysource.route_values import Stop  # the evaluator's: loaded with it
+
         try:
             views = self.evaluator.views(target, module, bindings)
         except Stop as stop:
@@ -143,6 +130,8 @@ class RoutingReader(UrlModules):
         stack: tuple[str, ...],
     ) -> None:
         """A call to a function of the tree that builds the route: evaluated, or unresolved."""
+        from scaffold.pysource.route_values import Stop
+
         try:
             built: BuiltRoute = self.evaluator.route(call, module, bindings)
         except Stop as stop:
@@ -270,6 +259,8 @@ class RoutingReader(UrlModules):
         stack: tuple[str, ...],
     ) -> None:
         """What a helper-built include names: a module path or a route list."""
+        from scaffold.pysource.route_values import Ref, Text
+
         found = self._list_at(target.dotted) if isinstance(target, Ref) and target.dotted else None
         if isinstance(target, Text):
             self._include_module(module, call, target.value, groups, stack)

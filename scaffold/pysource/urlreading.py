@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from scaffold.pysource.class_attributes import ClassAttributes
-from scaffold.pysource.helpers import Evaluator
-from scaffold.pysource.route_values import Stop
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.urlmodule import UrlModule, parse_url_module
+
+if TYPE_CHECKING:
+    from scaffold.pysource.helpers import Evaluator
 
 
 class UrlModules:
@@ -21,7 +23,17 @@ class UrlModules:
         self.cut = cut  # applied to each module's bytes before parsing (check's PATHS mode)
         self.modules: dict[str, UrlModule | None] = {}
         self._attributes = ClassAttributes(tree)
-        self.evaluator = Evaluator(self._load, self._literal)
+        self._evaluator: Evaluator | None = None
+
+    @property
+    def evaluator(self) -> Evaluator:
+        """The helpers' evaluator, made (and its modules imported) when a walk first needs it:
+        a check whose walks are all kept never does."""
+        if self._evaluator is None:
+            from scaffold.pysource.helpers import Evaluator
+
+            self._evaluator = Evaluator(self._load, self._literal)
+        return self._evaluator
 
     def _module(self, module: str) -> UrlModule | None:
         if module in self.modules:
@@ -73,6 +85,8 @@ class UrlModules:
         self, node: ast.expr, module: UrlModule, bindings: dict[str, str]
     ) -> tuple[str | None, str]:
         """(the string, "") or (None, why not)."""
+        from scaffold.pysource.route_values import Stop
+
         try:
             return self.evaluator.text(node, module, bindings), ""
         except Stop as stop:

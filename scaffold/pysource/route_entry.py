@@ -1,0 +1,25 @@
+"""One route entry as the walk reaches it: the record every rule of the check judges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scaffold.pysource.urlmodule import View
+
+
+@dataclass(frozen=True)
+class RouteEntry:
+    """One `re_path`/`url`/`path` entry, as reached from the root with its include prefixes."""
+
+    relpath: str
+    line: int
+    end_line: int
+    regex: str | None  # the pattern as a regex (path() routes converted); None if not literal
+    groups: tuple[str, ...]  # named groups of the prefixes above and of this pattern
+    list_key: str  # the list it sits in (entries of one list shadow each other in order)
+    view: View | None  # None for an include
+    name: str | None
+    is_include: bool = False
+    # the patterns of the includes above, outermost first (None: not a literal): Django matches
+    # each as a prefix of the path and hands the rest on, so the full path is their concatenation
+    prefixes: tuple[str | None, ...] = ()
