@@ -229,7 +229,7 @@ class FactCache:
             _forget_older(self.path)
 
 
-_JOURNAL_LIMIT = 400  # entries and memos a journal carries before the main file is rewritten
+_JOURNAL_LIMIT = 200  # entries and memos a journal carries before the main file is rewritten
 
 
 def _journal_path(path: Path) -> Path:
