@@ -19,6 +19,7 @@ from scaffold.routes import Route, Token, tokens_to_regex
 from scaffold.urls.cst_edits import closed_list_line, insert_arg, insert_element, replace_at
 from scaffold.urls.imports import import_module_key, import_name_key, import_text
 from scaffold.urls.index import ListStatement, UrlsIndex
+from scaffold.urls.kin import Named
 from scaffold.urls.place import (
     RouteSlot,
     choose_position,
@@ -130,7 +131,12 @@ class UrlsFile:
         module = self._list_module(statement)
         small = _list_assignment(module)
         path = self._paths.get(list_name, statement.path)
-        slots = self._slots[list_name] if list_name in self._slots else route_slots(statement.items)
+        if list_name in self._slots:
+            slots = self._slots[list_name]
+        else:
+            modules = {name: s.module for s in self.index.imports for name in s.names}
+            slots = route_slots(statement.items, modules)
+        named = Named(registration.class_name, registration.module, url_name)
         position = choose_position(
             slots,
             tokens,
@@ -138,6 +144,7 @@ class UrlsFile:
             where=f"{self.label}: {statement.title}",
             line_of=self.index.line_of,
             first=1 if statement.is_call else 0,  # patterns("prefix", ...): not a route
+            new=named,
         )
         segment = neighbours_segment(slots, position, tokens, self.style.segment)
         pattern = tokens_to_regex(tokens, segment, self.style.param_segments)
@@ -167,7 +174,7 @@ class UrlsFile:
             opened = closed_list_line(text, statement.path)
             if opened is not None:
                 self._opened.add(statement.first_line - 1 + opened)
-        self._slots[list_name] = insert_slot(slots, position, pattern)
+        self._slots[list_name] = insert_slot(slots, position, pattern, named)
         self._shift_inline_lists(statement, path, position)
         self._edited[statement.first_line] = (statement.last_line, module)
         self._add_import(registration)

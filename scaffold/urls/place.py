@@ -4,27 +4,32 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from scaffold.errors import ConflictError, PatchError
 from scaffold.pysource.urlsource import ListItem
 from scaffold.routes import Param, Token, regex_to_tokens, sample_path, segments
+from scaffold.urls.kin import UNNAMED, Named, module_kin, word_kin
 
 
 @dataclass(frozen=True)
 class RouteSlot:
     """One item of a route list, as placement sees it: its position, its pattern (None when not
-    a literal route) and whether it includes other routes."""
+    a literal route), whether it includes other routes, and the names of the endpoint it routes
+    to."""
 
     index: int
     pattern: str | None
     is_include: bool
     tokens: tuple[Token, ...] | None = None
     regex: re.Pattern[str] | None = None
+    named: Named = UNNAMED
 
 
-def route_slot(index: int, pattern: str | None, is_include: bool) -> RouteSlot:
+def route_slot(
+    index: int, pattern: str | None, is_include: bool, named: Named = UNNAMED
+) -> RouteSlot:
     """A slot, with the pattern's tokens and compiled regex for an endpoint route."""
     if pattern is None or is_include:
         return RouteSlot(index, pattern, is_include)
@@ -32,18 +37,32 @@ def route_slot(index: int, pattern: str | None, is_include: bool) -> RouteSlot:
         regex: re.Pattern[str] | None = re.compile(pattern)
     except re.error:
         regex = None
-    return RouteSlot(index, pattern, is_include, regex_to_tokens(pattern), regex)
+    return RouteSlot(index, pattern, is_include, regex_to_tokens(pattern), regex, named)
 
 
-def route_slots(items: Sequence[ListItem]) -> list[RouteSlot]:
-    """The items of a list (or of `patterns('', ...)`) as read by pysource."""
-    return [route_slot(item.index, item.pattern, item.is_include) for item in items]
+def route_slots(
+    items: Sequence[ListItem], modules: Mapping[str, str] | None = None
+) -> list[RouteSlot]:
+    """The items of a list (or of `patterns('', ...)`) as read by pysource; `modules` says
+    which module urls.py imports each name from."""
+    modules = modules or {}
+    return [
+        route_slot(
+            item.index,
+            item.pattern,
+            item.is_include,
+            Named(item.view_class, modules.get(item.view_class or ""), item.url_name),
+        )
+        for item in items
+    ]
 
 
-def insert_slot(slots: list[RouteSlot], position: int, pattern: str) -> list[RouteSlot]:
+def insert_slot(
+    slots: list[RouteSlot], position: int, pattern: str, named: Named = UNNAMED
+) -> list[RouteSlot]:
     """`slots` with a new endpoint route at `position`, the ones after it moved down one."""
     moved = [dataclasses.replace(slot, index=slot.index + 1) for slot in slots[position:]]
-    return [*slots[:position], route_slot(position, pattern, False), *moved]
+    return [*slots[:position], route_slot(position, pattern, False, named), *moved]
 
 
 _SEGMENTS = ("[^/]+", "[^\\/]+")
@@ -79,6 +98,7 @@ def choose_position(
     where: str,
     line_of: Callable[[str], int],
     first: int = 0,
+    new: Named = UNNAMED,
 ) -> int:
     """Next to the entry sharing the longest prefix, but never where the new route would be
     unreachable (after a pattern matching it, e.g. a catch-all) or would hide another.
@@ -121,16 +141,36 @@ def choose_position(
                 best_index, best_score = entry.index + 1, score
     if best_score:  # among them, beside the ones spelled most like ours (`events-facets-...`)
         group = [e for e, score in scores if score == best_score]
-        best_index = _alphabetical(tokens, _same_start(tokens, group) or group)
+        best_index = _alphabetical(tokens, _same_start(tokens, group, more=2) or group)
         best_index = _after_its_index(tokens, entries) or best_index
     else:  # no whole segment shared: beside the routes and includes starting as ours does
         kin = _same_start(tokens, [e for e in entries if not _is_root(e)])
         best_index = _alphabetical(tokens, kin) if kin else best_index
+    best_index = _by_names(new, tokens, entries, best_index, best_score, scores)
     position = min(max(best_index, low), high)
     if best_score == 0:  # stay above the API root route(s) ending the list
         while position - 1 >= low and _is_root(entries[position - 1]):
             position -= 1
     return position
+
+
+def _by_names(
+    new: Named,
+    tokens: tuple[Token, ...],
+    entries: list[RouteSlot],
+    position: int,
+    best_score: int,
+    scores: list[tuple[RouteSlot, int]],
+) -> int:
+    """Where the names put the route, else `position`: among the routes of its class or of its
+    module (in their alphabetical order), else right after the entry of its path group whose
+    names it shares most (`OrganizationPinnedSearchEndpoint` beside the searches)."""
+    kin = module_kin(new, [entry for entry, _ in scores])
+    if kin:
+        return _alphabetical(tokens, kin)
+    group = [entry for entry, score in scores if score == best_score]
+    nearest = word_kin(new, tokens, group, position)
+    return nearest.index + 1 if nearest is not None else position
 
 
 def _after_its_index(tokens: tuple[Token, ...], entries: list[RouteSlot]) -> int | None:
@@ -154,25 +194,34 @@ def _tokens(entry: RouteSlot) -> tuple[Token, ...] | None:
     return regex_to_tokens(entry.pattern) if entry.is_include else None
 
 
-def _same_start(tokens: tuple[Token, ...], entries: list[RouteSlot]) -> list[RouteSlot]:
-    """The entries whose route shares the most leading characters with ours (at least one):
-    `api-authorizations/` beside `api-applications/`, `invites/` beside `internal/`."""
+def _same_start(
+    tokens: tuple[Token, ...], entries: list[RouteSlot], more: int = 1
+) -> list[RouteSlot]:
+    """The entries whose route shares the most leading characters with ours, at least `more`
+    than the least of them does: `api-authorizations/` beside `api-applications/`,
+    `invites/` beside `internal/`. All of them when they all share as much. Within a path
+    group one more letter (`stats/` and `similar/` after `{issue_id}/`) is no kin: there the
+    whole group's order decides."""
     ours = _sort_key(tokens)
     best: list[RouteSlot] = []
-    best_length = 0
+    best_length, least, read = 0, len(ours), 0
     for entry in entries:
         theirs = _tokens(entry)
         if theirs is None:
             continue
+        read += 1
         key = _sort_key(theirs)
         length = next(
             (i for i, (a, b) in enumerate(zip(ours, key, strict=False)) if a != b),
             min(len(ours), len(key)),
         )
+        least = min(least, length)
         if length > best_length:
             best, best_length = [entry], length
         elif length == best_length and length:
             best.append(entry)
+    if best_length - least < more and len(best) < read:
+        return []
     return best
 
 
