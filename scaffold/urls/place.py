@@ -104,7 +104,8 @@ def choose_position(
     unreachable (after a pattern matching it, e.g. a catch-all) or would hide another.
 
     `where` is `file: LIST` for messages, `line_of` finds a text's line in the file, `first` is
-    the lowest index allowed.
+    the lowest index allowed, `new` names the endpoint (its class, module and URL name), which
+    places it where the path says little (`_by_names`).
     """
     label, _, list_name = where.partition(": ")
     ours = re.compile(pattern)
@@ -164,7 +165,7 @@ def _by_names(
 ) -> int:
     """Where the names put the route, else `position`: among the routes of its class or of its
     module (in their alphabetical order), else right after the entry of its path group whose
-    names it shares most (`OrganizationPinnedSearchEndpoint` beside the searches)."""
+    names it shares most (`OrganizationDeriveCodeMappingsEndpoint` after the code mappings)."""
     kin = module_kin(new, [entry for entry, _ in scores])
     if kin:
         return _alphabetical(tokens, kin)
