@@ -13,7 +13,7 @@ from scaffold.generate.resolve import resolve
 from scaffold.project.catalog import Catalog
 from scaffold.project.settings import load_settings
 from scaffold.spec import resource_from_flags
-from tests.helpers import EXAMPLE
+from tests.helpers import EXAMPLE, FIXTURES
 
 DETAILS = {
     "name": "ProjectWidgetDetails",
@@ -58,7 +58,7 @@ def test_future_imports_of_api_base_are_mirrored_first() -> None:
 
 
 def test_unannotated_codebases_get_python_2_compatible_modules() -> None:
-    source = render(None, annotations=False)
+    source = render(None, annotated=False)
     assert "def convert_args(self, request, widget_id, *args, **kwargs):" in source
     assert "super(ProjectWidgetDetailsEndpoint, self).convert_args(" in source
     assert ".isdigit()" in source and ": Request" not in source and "->" not in source
@@ -69,3 +69,16 @@ def test_the_projects_black_options_are_honoured() -> None:
     assert 'publish_status = {\n        "GET": ApiPublishStatus.PRIVATE,\n    }' in exploded
     collapsed = render((3, 11), black_options={"skip-magic-trailing-comma": True})
     assert 'publish_status = {"GET": ApiPublishStatus.PRIVATE}' in collapsed
+
+
+def test_annotations_are_read_from_the_bases_only_when_generation_asks() -> None:
+    """A tree whose api/base.py carries no annotations: the bases decide, read on first use
+    (a check never asks, so it never parses them); an annotated base.py decides alone."""
+    legacy = load_settings(FIXTURES / "legacy")
+    assert legacy.annotated is None and legacy.annotation_sources
+    assert "annotations" not in vars(legacy)  # nothing read yet
+    assert legacy.annotations is False
+    assert vars(legacy)["annotations"] is False  # read once, kept
+    modern = load_settings(FIXTURES / "modern")
+    assert modern.annotated is True and modern.annotation_sources == ()
+    assert modern.annotations is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,10 @@ class Settings:
     publish_status_enum: EnumInfo | None
     not_found_class: str  # dotted path of the 404 exception
     url_name_prefix: str | None
-    annotations: bool  # False for codebases (Python 2 era) whose bases carry no annotations
+    # whether generated code carries annotations (False for Python 2 era codebases whose bases
+    # carry none): [tool.scaffold] annotations, or True when api/base.py is annotated; None:
+    # the `annotations` property reads `annotation_sources` when generation first asks
+    annotated: bool | None
     future_imports: tuple[str, ...] = ()  # `from __future__ import ...` names of api/base.py
     black_options: dict[str, bool] = field(default_factory=dict)  # skip-* flags of [tool.black]
     python_min: tuple[int, int] | None = None  # lowest Python the project declares, if any
@@ -50,6 +54,15 @@ class Settings:
     tests_dir: Path | None = None  # root of the test tree ([tool.scaffold] tests, or tests/)
     testutils_dir: Path | None = None  # the test utilities ([tool.scaffold] testutils)
     templates_dir: Path | None = None  # the project's templates ([tool.scaffold] templates)
+    annotation_sources: tuple[Path, ...] = ()  # api/bases/*.py, read only when `annotated` is None
+
+    @cached_property
+    def annotations(self) -> bool:
+        """Whether generated code carries annotations; the bases are parsed only when asked
+        (the check never asks)."""
+        if self.annotated is not None:
+            return self.annotated
+        return uses_annotations(self.annotation_sources)
 
     @property
     def api_module(self) -> str:
@@ -117,10 +130,9 @@ def load_settings(project_root: Path, package_option: str | None = None) -> Sett
     fact_dirs = list(dict.fromkeys([api_dir, root_dir]))  # enums, exceptions: mine, else root's
     base_facts = read_base_module(api_dir / "base.py")
     silos = base_facts.silo_decorators
-    annotations = config.get("annotations")
-    if annotations is None:
-        bases = sorted((api_dir / "bases").glob("*.py"))
-        annotations = base_facts.annotated or uses_annotations(bases)
+    configured = config.get("annotations")
+    annotated = bool(configured) if configured is not None else (base_facts.annotated or None)
+    bases = () if annotated is not None else tuple(sorted((api_dir / "bases").glob("*.py")))
     return Settings(
         project_root=root,
         src_root=src_root,
@@ -137,7 +149,8 @@ def load_settings(project_root: Path, package_option: str | None = None) -> Sett
         ),
         not_found_class=_not_found_class(fact_dirs, src_root),
         url_name_prefix=discovery.url_name_prefix(root, config),
-        annotations=annotations,
+        annotated=annotated,
+        annotation_sources=bases,
         future_imports=base_facts.future_imports,
         python_min=discovery.python_min(pyproject),
         check_options=dict(config.get("check") or {}),
