@@ -17,25 +17,7 @@ from scaffold.commands.fact_cache import cache_path
 from scaffold.commands.run_check import run_check_command
 from scaffold.commands.speedups import check_reading
 from scaffold.project.settings import load_settings
-from tests.check.trees import write_tree
-
-UNROUTED = """
-from shop.api.bases.organization import OrganizationEndpoint
-
-
-class OrganizationAuditEndpoint(OrganizationEndpoint):
-    def get(self, request, organization):
-        return None
-"""
-AUDIT = "src/shop/api/endpoints/organization_audit.py"
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SCAFFOLD_CACHE_DIR", str(folder))
-    monkeypatch.delenv("SCAFFOLD_NO_CACHE", raising=False)
-    return folder
+from tests.check.trees import AUDIT, UNROUTED, write_tree
 
 
 def _age(path: Path, seconds: float = 60) -> None:

@@ -22,19 +22,11 @@ from scaffold.commands.tree_reading import FastReading
 from scaffold.project.settings import load_settings
 from scaffold.pysource.codec import CodecError, decode, encode
 from scaffold.pysource.tree import Tree
-from tests.check.trees import write_tree
+from tests.check.trees import UNROUTED, write_tree
 from tests.helpers import EXAMPLE
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 PROJECTS = [EXAMPLE, *sorted(p for p in FIXTURES.iterdir() if (p / "src").is_dir())]
-UNROUTED = """
-from shop.api.bases.organization import OrganizationEndpoint
-
-
-class OrganizationAuditEndpoint(OrganizationEndpoint):
-    def get(self, request, organization):
-        return None
-"""
 
 
 def _age(root: Path, seconds: float = 60) -> None:
@@ -57,14 +49,6 @@ def _fast() -> TreeReading:
 
 def _cache_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("check-*.json"))
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SCAFFOLD_CACHE_DIR", str(folder))
-    monkeypatch.delenv("SCAFFOLD_NO_CACHE", raising=False)
-    return folder
 
 
 def test_a_warm_run_finds_what_a_plain_run_finds(tmp_path: Path, cache_dir: Path) -> None:

@@ -20,25 +20,7 @@ from scaffold.commands import fact_cache, tree_reading
 from scaffold.project.settings import load_settings
 from scaffold.pysource.classes import reachable_modules
 from scaffold.pysource.tree import Tree
-from tests.check.trees import write_tree
-
-UNROUTED = """
-from shop.api.bases.organization import OrganizationEndpoint
-
-
-class OrganizationAuditEndpoint(OrganizationEndpoint):
-    def get(self, request, organization):
-        return None
-"""
-AUDIT = "src/shop/api/endpoints/organization_audit.py"
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SCAFFOLD_CACHE_DIR", str(folder))
-    monkeypatch.delenv("SCAFFOLD_NO_CACHE", raising=False)
-    return folder
+from tests.check.trees import AUDIT, UNROUTED, write_tree
 
 
 def _set_mtime(path: Path, seconds_ago: float) -> None:

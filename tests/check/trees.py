@@ -52,6 +52,17 @@ class OrganizationStatsEndpoint(OrganizationEndpoint):
         return None
 """
 
+# an endpoint module no route serves (the fact cache and kept-answer tests)
+UNROUTED = """
+from shop.api.bases.organization import OrganizationEndpoint
+
+
+class OrganizationAuditEndpoint(OrganizationEndpoint):
+    def get(self, request, organization):
+        return None
+"""
+AUDIT = "src/shop/api/endpoints/organization_audit.py"
+
 URLS = """
 from django.urls import include, re_path
 
