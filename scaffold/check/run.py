@@ -236,8 +236,11 @@ def _named_in_urlconfs(
     API urls.py, walked already, is not walked again: what it serves is served)."""
     others = RoutingReader(tree)
     others.accounted = frozenset({root_urls})
-    # what the walk parsed already (a cut module keeps the changed classes)
+    # what the walk parsed already (a cut module keeps the changed classes), each asked of the
+    # tree so that a kept answer depends on it too
     others.modules = {name: m for name, m in reader.modules.items() if m is not None}
+    for name in others.modules:
+        tree.file_for(name)
     dotted_names: set[str] = set()
     for source in sources:
         data = tree.data(source.module)

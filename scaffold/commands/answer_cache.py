@@ -11,15 +11,13 @@ the check, which takes from the fact cache what it still can. An answer is not k
 changed in the last two seconds (a second write within the file system's timestamp tick could
 leave the same state).
 
-One small JSON file per source root, next to the fact cache (`fact_cache.cache_path`); any
-unreadable, foreign or damaged answer is ignored; a write goes to a temporary file renamed into
-place.
+One small JSON file per source root, next to the fact cache (`cache_files.cache_path`), written
+and read as the fact cache's files are (`cache_files.write_json`: a digest line first, a
+temporary file renamed into place); any unreadable, foreign or damaged answer is ignored.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import time
 from collections.abc import Callable
@@ -28,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from scaffold.check.problems import CheckResult, Problem
+from scaffold.commands.cache_files import read_json, write_json
 from scaffold.pysource.tree import SourceFile
 from scaffold.pysource.unresolved import Unresolved
 
@@ -91,38 +90,20 @@ class KeptAnswer:
     ) -> CheckResult:
         """The kept answer while `key` and the state of `files` are unchanged; else
         `compute()`, kept for the next run."""
-        state = tree_state(files) if self.path is not None and key is not None else None
-        if state is None:
+        path = self.path
+        state = tree_state(files) if path is not None and key is not None else None
+        if path is None or state is None:
             return compute()
         text, newest, self.keys = state
-        kept = self._read()
+        kept = read_json(path, _FORMAT)
         if kept is not None and kept.get("key") == key and kept.get("state") == text:
             found = _decode(kept)
             if found is not None:
                 return found
         result = compute()
         if newest <= time.time_ns() - _RACY_NS:
-            self._write({"format": _FORMAT, "key": key, "state": text, **_encode(result)})
+            write_json(path, {"format": _FORMAT, "key": key, "state": text, **_encode(result)})
         return result
-
-    def _read(self) -> dict[str, Any] | None:
-        assert self.path is not None
-        try:
-            kept = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return None
-        return kept if isinstance(kept, dict) and kept.get("format") == _FORMAT else None
-
-    def _write(self, body: dict[str, Any]) -> None:
-        assert self.path is not None
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(body, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
 
 
 def _encode(result: CheckResult) -> dict[str, Any]:

@@ -18,22 +18,20 @@ write goes to a temporary file renamed into place, so two runs at once never see
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import sys
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scaffold.commands.cache_files import cache_path, forget_older, read_json, write_json
 from scaffold.pysource import classes
 from scaffold.pysource.classes import Headers
 from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import MARKERS, SourceFile, Tree, read_bytes
 
 NO_CACHE = "SCAFFOLD_NO_CACHE"
-_FORMAT = 3
+_FORMAT = 5
 
 # one file's part of `Headers`: its class headers (name, bases) and import aliases (original,
 # alias), as latin-1 text so that JSON can hold them, and which of `tree.MARKERS` it contains
@@ -121,7 +119,7 @@ class FactCache:
     path: Path | None  # None: nowhere to keep it
     entries: dict[str, list[Any]] = field(default_factory=dict)
     changed: bool = False
-    # digest of a computation's key -> [[module, mtime_ns, size] (None, None: not in the tree)
+    # digest of a computation's key -> [[module, relpath, mtime_ns, size] (None...: not in the tree)
     # for each module it asked about], its encoded answer
     memos: dict[str, list[Any]] = field(default_factory=dict)
     token: str | None = None  # the main file's, which its journal names as its base
@@ -129,11 +127,11 @@ class FactCache:
     journal: tuple[dict[str, Any], dict[str, Any]] = field(default_factory=lambda: ({}, {}))
 
     @classmethod
-    def open(cls, src_root: Path) -> FactCache:
-        path = cache_path(src_root)
+    def open(cls, project_root: Path, src_root: Path) -> FactCache:
+        path = cache_path(project_root, src_root)
         if path is None:
             return cls(None)
-        loaded = _load(path)
+        loaded = read_json(path, _FORMAT)
         entries = loaded.get("files") if loaded else None
         if loaded is None or not isinstance(entries, dict):
             return cls(path)
@@ -141,7 +139,7 @@ class FactCache:
         cache = cls(path, entries, memos=memos if isinstance(memos, dict) else {})
         token = loaded.get("token")
         cache.token = token if isinstance(token, str) else None
-        journal = _load(_journal_path(path)) or {}
+        journal = read_json(_journal_path(path), _FORMAT) or {}
         files, memos = journal.get("files"), journal.get("memos")
         if cache.token and journal.get("base") == cache.token and isinstance(files, dict):
             cache.journal = (files, memos if isinstance(memos, dict) else {})
@@ -217,16 +215,16 @@ class FactCache:
         files, memos = self.journal
         if self.token is not None and len(files) + len(memos) <= _JOURNAL_LIMIT:
             body = {"format": _FORMAT, "base": self.token, "files": files, "memos": memos}
-            _write(_journal_path(self.path), body)
+            write_json(_journal_path(self.path), body)
             return
         token = os.urandom(8).hex()
         entries = {relpath: e for relpath, e in self.entries.items() if e is not None}
         body = {"format": _FORMAT, "token": token, "files": entries, "memos": self.memos}
-        if _write(self.path, body):
+        if write_json(self.path, body):
             self.token, self.journal = token, ({}, {})
             with contextlib.suppress(OSError):
                 _journal_path(self.path).unlink()
-            _forget_older(self.path)
+            forget_older(self.path)
 
 
 _JOURNAL_LIMIT = 200  # entries and memos a journal carries before the main file is rewritten
@@ -236,73 +234,5 @@ def _journal_path(path: Path) -> Path:
     return path.with_suffix(".journal.json")
 
 
-def _load(path: Path) -> dict[str, Any] | None:
-    """A JSON object this module wrote (None: missing, unreadable or another format)."""
-    try:
-        loaded = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
-    return loaded if isinstance(loaded, dict) and loaded.get("format") == _FORMAT else None
-
-
-def _write(path: Path, body: dict[str, Any]) -> bool:
-    """Write through a temporary file renamed into place; False when it could not be written."""
-    text = json.dumps(body, separators=(",", ":"))
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        return False
-    return True
-
-
-def _forget_older(path: Path) -> None:
-    """Delete what older scaffolds (another reader fingerprint) kept for the same source root:
-    each change of scaffold would otherwise leave a file behind."""
-    identity = path.name[: len("check-") + _DIGEST_LENGTH]
-    for other in path.parent.glob(f"{identity}*.json"):
-        if not other.name.startswith(path.name.removesuffix(".json")):
-            with contextlib.suppress(OSError):
-                other.unlink()
-
-
 def _fresh(entry: object, key: tuple[int, int]) -> bool:
     return isinstance(entry, list) and len(entry) >= 5 and entry[0] == key[0] and entry[1] == key[1]
-
-
-def cache_path(src_root: Path) -> Path | None:
-    """The fact cache's file for a source root (the whole-tree answer sits beside it, with
-    `.answer` before `.json`); None when there is no cache folder."""
-    folder = os.environ.get("SCAFFOLD_CACHE_DIR")
-    if not folder:
-        base = os.environ.get("XDG_CACHE_HOME") or (
-            os.path.join(os.path.expanduser("~"), ".cache")
-            if os.path.expanduser("~") != "~"
-            else ""
-        )
-        if not base:
-            return None
-        folder = os.path.join(base, "scaffold")
-    identity = b"\0".join([sys.version.encode(), str(src_root.resolve()).encode()])
-    return Path(folder) / f"check-{digest(identity)}{digest(_reader_source())}.json"
-
-
-def _reader_source() -> bytes:
-    """The reader's own source, and the check's (whose walks are kept too): what they find
-    changes with them."""
-    package = Path(__file__).resolve().parent.parent
-    paths = sorted([*package.glob("pysource/*.py"), *package.glob("check/*.py")])
-    return b"\0".join(part for path in paths for part in (path.name.encode(), path.read_bytes()))
-
-
-def digest(data: bytes) -> str:
-    """A 72-bit digest (length, CRC-32 and Adler-32): enough to tell one cache key from another,
-    and zlib costs a tenth of hashlib's import."""
-    return f"{len(data) & 0xFF:02x}{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
-
-
-_DIGEST_LENGTH = len(digest(b""))

@@ -26,11 +26,11 @@ def _rules(value: str | None) -> list[str] | None:
 def run_check_command(
     args: CheckArgs,
     reading: Callable[[Path], TreeReading] | None = None,
-    answers: Callable[[Path], KeptAnswer] | None = None,
+    answers: Callable[[Settings], KeptAnswer] | None = None,
 ) -> int:
     """Check the project, print the report; 0 clean (or baseline written), 1 problems.
     `reading(src_root)`: how the tree is read (`scaffold.check.run.TreeReading`; plain by
-    default); `answers(src_root)`: where a whole-tree answer is kept while nothing changed."""
+    default); `answers(settings)`: where a whole-tree answer is kept while nothing changed."""
     from scaffold.check.config import load_check_config
     from scaffold.check.report import Format, github_report, json_report, unresolved_lines
     from scaffold.project.settings import load_settings
@@ -83,7 +83,7 @@ def _result(
     config: CheckConfig,
     paths: list[Path] | None,
     reading: Callable[[Path], TreeReading] | None,
-    answers: Callable[[Path], KeptAnswer] | None,
+    answers: Callable[[Settings], KeptAnswer] | None,
 ) -> CheckResult:
     """The check's result: for the whole tree, the kept answer while nothing changed."""
     from scaffold.pysource.tree import Tree
@@ -98,7 +98,7 @@ def _result(
         return compute()
     from scaffold.commands.answer_cache import fingerprint
 
-    kept = answers(settings.src_root)
+    kept = answers(settings)
     tree = Tree(settings.project_root, settings.src_root, config.exclude)
     return kept.answer(tree.files(), fingerprint(settings, config), lambda: compute(tree))
 

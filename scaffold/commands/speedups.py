@@ -39,7 +39,6 @@ from scaffold.commands.check_options import parse_check_args
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from scaffold.check.run import TreeReading
     from scaffold.commands.answer_cache import KeptAnswer
@@ -69,12 +68,13 @@ def fast_check(argv: list[str], *, own_process: bool) -> int | None:
         gc.disable()
     kept: KeptAnswer | None = None
 
-    def answers(src_root: Path) -> KeptAnswer:
+    def answers(settings: Settings) -> KeptAnswer:
         nonlocal kept
         from scaffold.commands.answer_cache import KeptAnswer
-        from scaffold.commands.fact_cache import cache_path, enabled
+        from scaffold.commands.cache_files import cache_path
+        from scaffold.commands.fact_cache import enabled
 
-        path = cache_path(src_root) if enabled() else None
+        path = cache_path(settings.project_root, settings.src_root) if enabled() else None
         kept = KeptAnswer(path.with_suffix(".answer.json") if path else None)
         return kept
 

@@ -21,11 +21,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from scaffold.commands.cache_files import digest
 from scaffold.commands.fact_cache import (
     CacheDamaged,
     FactCache,
     FileHeaders,
-    digest,
     enabled,
     known_marks,
     merge_headers,
@@ -50,7 +50,9 @@ class FastReading:
 
     def start(self, tree: Tree) -> None:
         if self.cache is None:
-            self.cache = FactCache.open(tree.src_root) if enabled() else FactCache(None)
+            self.cache = (
+                FactCache.open(tree.project_root, tree.src_root) if enabled() else FactCache(None)
+            )
         cache = self.cache
         if cache.path is None or not cache.entries:
             return
@@ -106,7 +108,11 @@ class FastReading:
             self.headers.update(fresh)
             tree.known_marks = known_marks(fresh)
             candidates = reachable_modules([merge_headers(fresh, modules)])
-        cache.keep_memo("candidates", [layout, candidates])
+        # a file changed just now is not kept (finish): nor are candidates found from its bytes,
+        # which a later run would otherwise take as found from the bytes the cache holds
+        recent = time.time_ns() - _RACY_NS
+        if all((self.keys.get(relpath) or (0, 0))[0] <= recent for relpath in fresh):
+            cache.keep_memo("candidates", [layout, candidates])
         lookup = tree.known  # what the cache knows is taken now; the rest is parsed below
         missing = []
         for module in candidates:
@@ -148,29 +154,32 @@ class FastReading:
         recent = time.time_ns() - _RACY_NS
         for module in sorted(asked):
             found = self._key_of(tree, module)
-            if found is not None and found[0] > recent:
+            if found is not None and found[1][0] > recent:
                 return answer  # a module changed just now: not kept
-            deps.append([module, *(found or (None, None))])
+            deps.append([module, *(_flat(found) if found else (None, None, None))])
         with contextlib.suppress(CodecError):
             cache.keep_memo(name, [deps, encode(answer)])
         return answer
 
-    def _key_of(self, tree: Tree, module: str) -> tuple[int, int] | None:
+    def _key_of(self, tree: Tree, module: str) -> tuple[str, tuple[int, int]] | None:
+        """The module's file (relpath: `x.py` and `x/__init__.py` read imports apart) and its
+        (mtime_ns, size); None when the module is not in the tree or cannot be looked at."""
         source = tree.file_for(module)
         if source is None:
             return None
         if source.relpath not in self.keys and self.cache is not None:
             self.keys[source.relpath] = self.cache.key(source)
-        return self.keys.get(source.relpath)
+        key = self.keys.get(source.relpath)
+        return (source.relpath, key) if key is not None else None
 
     def _unchanged(self, tree: Tree, deps: object) -> bool:
         if not isinstance(deps, list):
             return False
         for dep in deps:
-            if not (isinstance(dep, list) and len(dep) == 3 and isinstance(dep[0], str)):
+            if not (isinstance(dep, list) and len(dep) == 4 and isinstance(dep[0], str)):
                 return False
             found = self._key_of(tree, dep[0])
-            if (list(found) if found else [None, None]) != dep[1:]:
+            if (_flat(found) if found else [None, None, None]) != dep[1:]:
                 return False
         return True
 
@@ -198,6 +207,10 @@ class FastReading:
         if self.headers:  # a whole-tree run: files gone are forgotten
             cache.forget_others(set(by_relpath))
         cache.save()
+
+
+def _flat(found: tuple[str, tuple[int, int]]) -> list[Any]:
+    return [found[0], *found[1]]
 
 
 def _same_headers(entry: object, headers: FileHeaders) -> bool:

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from scaffold.commands.answer_cache import KeptAnswer, fingerprint
+from scaffold.commands.cache_files import cache_path, write_json
 from scaffold.commands.check_options import CheckArgs
-from scaffold.commands.fact_cache import cache_path
 from scaffold.commands.run_check import run_check_command
 from scaffold.commands.speedups import check_reading
-from scaffold.project.settings import load_settings
-from tests.check.trees import AUDIT, UNROUTED, write_tree
+from scaffold.project.settings import Settings, load_settings
+from tests.check.trees import AUDIT, UNROUTED, cache_body, write_tree
 
 
 def _age(path: Path, seconds: float = 60) -> None:
@@ -38,12 +38,12 @@ def _run(root: Path, capsys: pytest.CaptureFixture[str], *, kept: bool = True) -
     return report
 
 
-def _answers(src_root: Path) -> KeptAnswer:
-    return KeptAnswer(_answer_path(src_root))
+def _answers(settings: Settings) -> KeptAnswer:
+    return KeptAnswer(_answer_path(settings))
 
 
-def _answer_path(src_root: Path) -> Path:
-    path = cache_path(src_root)
+def _answer_path(settings: Settings) -> Path:
+    path = cache_path(settings.project_root, settings.src_root)
     assert path is not None
     return path.with_suffix(".answer.json")
 
@@ -54,10 +54,10 @@ def _symbols(report: dict[str, object]) -> list[str]:
 
 def _doctor(root: Path, message: str) -> None:
     """Change the kept answer's message: a run that prints it took the kept answer."""
-    path = _answer_path(load_settings(root).src_root)
-    body = json.loads(path.read_text())
+    path = _answer_path(load_settings(root))
+    body = cache_body(path)
     body["problems"][0][4] = message
-    path.write_text(json.dumps(body))
+    write_json(path, body)
 
 
 def _tree(tmp_path: Path) -> Path:
@@ -112,7 +112,7 @@ def test_a_file_changed_just_now_keeps_no_answer(
     root = _tree(tmp_path)
     (root / AUDIT).write_text(UNROUTED)  # mtime: now
     _run(root, capsys)
-    assert not _answer_path(load_settings(root).src_root).exists()
+    assert not _answer_path(load_settings(root)).exists()
 
 
 @pytest.mark.parametrize(
@@ -131,12 +131,12 @@ def test_a_damaged_answer_is_ignored(
 ) -> None:
     root = _tree(tmp_path)
     plain = _run(root, capsys)
-    path = _answer_path(load_settings(root).src_root)
+    path = _answer_path(load_settings(root))
     if damage in ("short-problem", "line-as-text"):
-        body = json.loads(path.read_text())
+        body = cache_body(path)
         problem = body["problems"][0]
         body["problems"][0] = problem[:3] if damage == "short-problem" else [problem[0], "9"]
-        path.write_text(json.dumps(body))
+        write_json(path, body)  # well framed: the shapes are checked
     else:
         path.write_text(damage)
     assert _run(root, capsys) == plain
@@ -154,7 +154,8 @@ def test_older_caches_of_the_same_root_are_deleted(
     tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = _tree(tmp_path)
-    path = cache_path(load_settings(root).src_root)
+    settings = load_settings(root)
+    path = cache_path(settings.project_root, settings.src_root)
     assert path is not None
     cache_dir.mkdir(parents=True)
     older = path.with_name(path.name[: -len("0123456789abcdef01.json")] + "0" * 18 + ".json")

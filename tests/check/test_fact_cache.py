@@ -17,12 +17,13 @@ import pytest
 from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import TreeReading, run_check
+from scaffold.commands.cache_files import write_json
 from scaffold.commands.fact_cache import FactCache
 from scaffold.commands.tree_reading import FastReading
 from scaffold.project.settings import load_settings
 from scaffold.pysource.codec import CodecError, decode, encode
 from scaffold.pysource.tree import Tree
-from tests.check.trees import UNROUTED, write_tree
+from tests.check.trees import UNROUTED, cache_body, write_tree
 from tests.helpers import EXAMPLE
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -42,6 +43,11 @@ def _check(root: Path, reading: TreeReading | None = None) -> CheckResult:
     return run_check(settings, config, None, reading or TreeReading())
 
 
+def _roots(root: Path) -> tuple[Path, Path]:
+    settings = load_settings(root)
+    return settings.project_root, settings.src_root
+
+
 def _fast() -> TreeReading:
     fast = FastReading()
     return TreeReading(fast.candidates, memo=fast.memo, start=fast.start, finish=fast.finish)
@@ -59,7 +65,7 @@ def test_a_warm_run_finds_what_a_plain_run_finds(tmp_path: Path, cache_dir: Path
     assert _check(root, _fast()) == plain  # cold: reads everything, then keeps it
     kept = _cache_files(cache_dir)
     assert len(kept) == 1
-    entries = json.loads(kept[0].read_text())["files"]
+    entries = cache_body(kept[0])["files"]
     assert "src/shop/api/endpoints/organization_audit.py" in entries
     before = kept[0].stat().st_mtime_ns
     assert _check(root, _fast()) == plain  # warm: from the cache
@@ -97,7 +103,7 @@ def test_a_file_changed_just_now_is_not_kept(tmp_path: Path, cache_dir: Path) ->
     audit = root / "src/shop/api/endpoints/organization_audit.py"
     audit.write_text(UNROUTED)  # mtime: now
     _check(root, _fast())
-    entries = json.loads(_cache_files(cache_dir)[0].read_text())["files"]
+    entries = cache_body(_cache_files(cache_dir)[0])["files"]
     assert "src/shop/api/endpoints/organization_audit.py" not in entries
     assert "src/shop/api/base.py" in entries
 
@@ -110,15 +116,39 @@ def test_a_file_changed_just_now_is_not_kept(tmp_path: Path, cache_dir: Path) ->
         '{"format": 99, "files": {}}',
         # entries of the right keys but hostile or wrong values: a record of a foreign class,
         # a syntax node that is not one, a header that is not a pair of strings
-        '{"format": 2, "files": {"src/shop/api/base.py": [0, 0, [["A", 1]], [], [], null]}}',
+        '{"format": 5, "files": {"src/shop/api/base.py": [0, 0, [["A", 1]], [], [], null]}}',
     ],
 )
-def test_a_damaged_cache_is_ignored(tmp_path: Path, cache_dir: Path, text: str) -> None:
+@pytest.mark.parametrize("framed", [False, True], ids=["raw", "with-its-digest"])
+def test_a_damaged_cache_is_ignored(
+    tmp_path: Path, cache_dir: Path, text: str, framed: bool
+) -> None:
     root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
     _age(root)
     _check(root, _fast())
     (path,) = _cache_files(cache_dir)
-    path.write_text(text)
+    if framed and text.startswith("{"):
+        write_json(path, json.loads(text))  # well framed: the format and shapes are checked
+    else:
+        path.write_text(text)
+    assert _check(root, _fast()) == _check(root)
+
+
+def test_a_cache_edited_without_its_digest_is_not_read(tmp_path: Path, cache_dir: Path) -> None:
+    """Valid JSON of the right format, but not the bytes that were written: unread as a whole
+    (a memo's answer changed this way once crashed the check or invented findings)."""
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root)
+    _check(root, _fast())
+    (path,) = _cache_files(cache_dir)
+    head, _, body = path.read_bytes().partition(b"\n")
+    memos = json.loads(body)["memos"]
+    assert memos
+    edited = json.loads(body)
+    for memo in edited["memos"].values():
+        memo[1] = -1
+    path.write_bytes(head + b"\n" + json.dumps(edited).encode())
+    assert FactCache.open(*_roots(root)).entries == {}
     assert _check(root, _fast()) == _check(root)
 
 
@@ -127,11 +157,11 @@ def test_hostile_entries_for_the_real_keys_are_refused(tmp_path: Path, cache_dir
     _age(root)
     _check(root, _fast())
     (path,) = _cache_files(cache_dir)
-    body = json.loads(path.read_text())
+    body = cache_body(path)
     for entry in body["files"].values():
         if len(entry) == 6 and entry[5] is not None:
             entry[5] = {"$": "Popen", "v": [["sh", "-c", "touch pwned"]]}
-    path.write_text(json.dumps(body))
+    write_json(path, body)  # well framed: the codec must refuse it
     assert _check(root, _fast()) == _check(root)
     assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
     for hostile in ({"$": "Popen", "v": []}, {"#": "system"}, {"#": "AST"}, {"x": 1}, 3j):
@@ -147,11 +177,11 @@ def test_damaged_headers_of_fresh_entries_are_read_again(
     _age(root)
     _check(root, _fast())
     (path,) = _cache_files(cache_dir)
-    body = json.loads(path.read_text())
+    body = cache_body(path)
     for entry in body["files"].values():
         if entry[2]:
             entry[2] = [header]
-    path.write_text(json.dumps(body))
+    write_json(path, body)
     assert _check(root, _fast()) == _check(root)
     assert _check(root, _fast()) == _check(root)  # and the cache was written afresh
 
@@ -202,7 +232,7 @@ def test_the_cache_is_kept_outside_the_project(tmp_path: Path, cache_dir: Path) 
     _check(root, _fast())
     assert _cache_files(cache_dir)
     assert not [p for p in root.rglob("*") if "cache" in p.name]
-    assert FactCache.open(load_settings(root).src_root).entries
+    assert FactCache.open(*_roots(root)).entries
 
 
 AUDIT_URLS = """

@@ -6,7 +6,6 @@ the candidate modules; one whose headers changed finds them again."""
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
@@ -16,11 +15,11 @@ import pytest
 from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import TreeReading, run_check
-from scaffold.commands import fact_cache, tree_reading
+from scaffold.commands import cache_files, fact_cache, tree_reading
 from scaffold.project.settings import load_settings
 from scaffold.pysource.classes import reachable_modules
 from scaffold.pysource.tree import Tree
-from tests.check.trees import AUDIT, UNROUTED, write_tree
+from tests.check.trees import AUDIT, UNROUTED, cache_body, write_tree
 
 
 def _set_mtime(path: Path, seconds_ago: float) -> None:
@@ -54,7 +53,8 @@ def _check(root: Path, fast: bool = True) -> tuple[CheckResult, list[str]]:
 
 
 def _paths(root: Path) -> tuple[Path, Path]:
-    main = fact_cache.cache_path(load_settings(root).src_root)
+    settings = load_settings(root)
+    main = cache_files.cache_path(settings.project_root, settings.src_root)
     assert main is not None
     return main, main.with_suffix(".journal.json")
 
@@ -70,7 +70,7 @@ def test_a_touched_file_goes_to_the_journal(tmp_path: Path, cache_dir: Path) -> 
     result, parsed = _check(root)
     assert parsed == ["shop.api.endpoints.organization_audit"]
     assert main.read_bytes() == written  # the main file is not rewritten
-    assert AUDIT in json.loads(journal.read_text())["files"]
+    assert AUDIT in cache_body(journal)["files"]
     again, parsed = _check(root)  # the journal is read back: nothing to parse
     assert parsed == [] and again == result == _check(root, fast=False)[0]
 
@@ -82,9 +82,9 @@ def test_a_journal_of_another_main_file_is_not_read(tmp_path: Path, cache_dir: P
     (root / AUDIT).write_text(UNROUTED.replace("def get", "def post"))
     _set_mtime(root / AUDIT, 30)
     _check(root)
-    body = json.loads(journal.read_text())
+    body = cache_body(journal)
     body["base"] = "another"
-    journal.write_text(json.dumps(body))
+    cache_files.write_json(journal, body)
     result, parsed = _check(root)
     assert parsed == ["shop.api.endpoints.organization_audit"]  # its entry was not taken
     assert result == _check(root, fast=False)[0]
@@ -96,11 +96,11 @@ def test_past_its_limit_the_main_file_is_written_whole(
     root = _tree(tmp_path)
     _check(root)
     main, journal = _paths(root)
-    token = json.loads(main.read_text())["token"]
+    token = cache_body(main)["token"]
     monkeypatch.setattr(fact_cache, "_JOURNAL_LIMIT", 0)
     _set_mtime(root / AUDIT, 30)
     _check(root)
-    body = json.loads(main.read_text())
+    body = cache_body(main)
     assert not journal.exists() and body["token"] != token
     assert body["files"][AUDIT][0] == (root / AUDIT).stat().st_mtime_ns
 

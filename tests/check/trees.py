@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
+from typing import Any
 
 BASE = """
 class Endpoint:
@@ -109,3 +111,8 @@ def write_tree(root: Path, files: dict[str, str] | None = None) -> Path:
         if text or relpath.endswith("__init__.py"):
             path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return root
+
+
+def cache_body(path: Path) -> Any:
+    """What a cache file of scaffold's holds, past its digest line (`fact_cache.write_json`)."""
+    return json.loads(path.read_bytes().partition(b"\n")[2])

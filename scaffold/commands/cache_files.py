@@ -1,0 +1,93 @@
+"""Where scaffold's caches live and how their files are written and read: one folder outside
+the project, one name per (project root, source root, reader), JSON after a digest line, each
+write a temporary file renamed into place (`fact_cache.py`, `answer_cache.py`)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+
+def cache_path(project_root: Path, src_root: Path) -> Path | None:
+    """The fact cache's file for a source root checked from a project root (what it keeps
+    names files relative to that root; the whole-tree answer sits beside it, with `.answer`
+    before `.json`); None when there is no cache folder."""
+    folder = os.environ.get("SCAFFOLD_CACHE_DIR")
+    if not folder:
+        base = os.environ.get("XDG_CACHE_HOME") or (
+            os.path.join(os.path.expanduser("~"), ".cache")
+            if os.path.expanduser("~") != "~"
+            else ""
+        )
+        if not base:
+            return None
+        folder = os.path.join(base, "scaffold")
+    roots = [str(project_root.resolve()).encode(), str(src_root.resolve()).encode()]
+    identity = b"\0".join([sys.version.encode(), *roots])
+    return Path(folder) / f"check-{digest(identity)}{digest(_reader_source())}.json"
+
+
+def _reader_source() -> bytes:
+    """The reader's own source, and the check's (whose walks are kept too): what they find
+    changes with them."""
+    package = Path(__file__).resolve().parent.parent
+    paths = sorted([*package.glob("pysource/*.py"), *package.glob("check/*.py")])
+    return b"\0".join(part for path in paths for part in (path.name.encode(), path.read_bytes()))
+
+
+def digest(data: bytes) -> str:
+    """A 72-bit digest (length, CRC-32 and Adler-32): enough to tell one cache key from another,
+    and zlib costs a tenth of hashlib's import."""
+    return f"{len(data) & 0xFF:02x}{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+_DIGEST_LENGTH = len(digest(b""))
+
+
+def read_json(path: Path, version: int) -> dict[str, Any] | None:
+    """A JSON object `write_json` wrote, in format `version` (None: missing, unreadable,
+    another format, or bytes that are not what was written: any damage to a cache file, valid
+    JSON or not, makes it unread, never half-trusted)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head, _, body = data.partition(b"\n")
+    if head != b"scaffold " + digest(body).encode():
+        return None
+    try:
+        loaded = json.loads(body)
+    except ValueError:
+        return None
+    return loaded if isinstance(loaded, dict) and loaded.get("format") == version else None
+
+
+def write_json(path: Path, body: dict[str, Any]) -> bool:
+    """Write `body` after a line with its digest, through a temporary file renamed into place;
+    False when it could not be written."""
+    text = json.dumps(body, separators=(",", ":")).encode()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(b"scaffold " + digest(text).encode() + b"\n" + text)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        return False
+    return True
+
+
+def forget_older(path: Path) -> None:
+    """Delete what older scaffolds (another reader fingerprint) kept for the same source root:
+    each change of scaffold would otherwise leave a file behind."""
+    identity = path.name[: len("check-") + _DIGEST_LENGTH]
+    for other in path.parent.glob(f"{identity}*.json"):
+        if not other.name.startswith(path.name.removesuffix(".json")):
+            with contextlib.suppress(OSError):
+                other.unlink()

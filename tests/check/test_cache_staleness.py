@@ -1,0 +1,170 @@
+"""Sequences of edits after which a cached `scaffold check` once printed something else than an
+uncached one (found by trying to break the caches): each now ends with the same report."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from scaffold.commands.answer_cache import KeptAnswer
+from scaffold.commands.cache_files import cache_path
+from scaffold.commands.check_options import CheckArgs
+from scaffold.commands.run_check import run_check_command
+from scaffold.commands.speedups import check_reading
+from scaffold.project.settings import Settings
+from tests.helpers import EXAMPLE, copy_project
+
+LONELY = """from acme.api.bases.project import ProjectEndpoint
+
+
+class LonelyEndpoint(ProjectEndpoint):
+    def get(self, request, project):
+        return None
+"""
+
+
+def _answers(settings: Settings) -> KeptAnswer:
+    path = cache_path(settings.project_root, settings.src_root)
+    return KeptAnswer(path.with_suffix(".answer.json") if path else None)
+
+
+def _report(root: Path, capsys: pytest.CaptureFixture[str], *, cached: bool) -> dict[str, object]:
+    args = CheckArgs(project=root, output_format="json", explain=True)
+    if cached:
+        run_check_command(args, lambda _: check_reading(True), _answers)
+    else:
+        run_check_command(args)
+    report: dict[str, object] = json.loads(capsys.readouterr().out)
+    return report
+
+
+def _same(root: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    """The cached report, asserted equal to the uncached one (twice: the second is kept)."""
+    cached = _report(root, capsys, cached=True)
+    assert cached == _report(root, capsys, cached=False)
+    assert _report(root, capsys, cached=True) == cached
+    return cached
+
+
+def _age(root: Path, seconds: float = 60) -> None:
+    then = time.time() - seconds
+    for path in root.rglob("*.py"):
+        os.utime(path, (then, then))
+
+
+def _project(tmp_path: Path) -> Path:
+    return copy_project(EXAMPLE, tmp_path / "p")
+
+
+def test_a_run_just_after_an_edit_keeps_no_candidates_of_that_edit(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The class loses its base, a check runs within the two-second window (its file is not
+    kept), the base comes back: the endpoint is found again, and unregistered."""
+    root = _project(tmp_path)
+    lonely = root / "src/acme/api/endpoints/lonely.py"
+    lonely.write_text(LONELY)
+    _age(root)
+    _same(root, capsys)
+    lonely.write_text(LONELY.replace("(ProjectEndpoint)", "(object)"))  # mtime: now
+    _report(root, capsys, cached=True)
+    lonely.write_text(LONELY)
+    _age(lonely, 30)
+    report = _same(root, capsys)
+    problems = report["problems"]
+    assert [p["symbol"] for p in problems] == ["LonelyEndpoint"]  # type: ignore[attr-defined]
+
+
+def test_a_module_turned_into_a_package_is_read_again(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`extra_urls.py` moved to `extra_urls/__init__.py` keeps its bytes, size and mtime, but
+    its relative import now means another module."""
+    root = _project(tmp_path)
+    api = root / "src/acme/api"
+    (api / "more_urls.py").write_text(
+        "from django.urls import re_path\n\n"
+        "from acme.api.endpoints.project_widgets import ProjectWidgetsEndpoint\n\n"
+        'MORE_URLS = [\n    re_path(r"^more/$", ProjectWidgetsEndpoint.as_view(), '
+        'name="acme-api-0-more"),\n]\n'
+    )
+    (api / "extra_urls.py").write_text(
+        "from django.urls import include, re_path\n\nfrom .more_urls import MORE_URLS\n\n"
+        'urlpatterns = [\n    re_path(r"^extra/", include(MORE_URLS)),\n]\n'
+    )
+    urls = api / "urls.py"
+    text = urls.read_text()
+    assert "urlpatterns = [\n" in text
+    urls.write_text(
+        text.replace(
+            "urlpatterns = [\n",
+            'urlpatterns = [\n    re_path(r"^x/", include("acme.api.extra_urls")),\n',
+            1,
+        )
+    )
+    _age(root)
+    before = _same(root, capsys)
+    (api / "extra_urls").mkdir()
+    os.rename(api / "extra_urls.py", api / "extra_urls" / "__init__.py")
+    after = _same(root, capsys)
+    assert after != before  # the include of MORE_URLS is no longer followed
+
+
+def test_another_urlconf_sees_a_changed_list_of_the_api_urls(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`other_urls.py` includes a list of the API urls.py that urlpatterns does not: a change
+    to that list reaches the scan of other urlconfs."""
+    root = _project(tmp_path)
+    urls = root / "src/acme/api/urls.py"
+    text = urls.read_text()
+    entry = next(
+        block + "    ),\n"
+        for block in text.split("    ),\n")
+        if "ProjectWidgetsEndpoint.as_view()" in block
+    )
+    entry = entry[entry.index("    re_path(") :]
+    text = text.replace(entry, "").replace(
+        "urlpatterns = [\n", "EXTRA_URLS = [\n" + entry + "]\n\nurlpatterns = [\n", 1
+    )
+    urls.write_text(text)
+    (root / "src/acme/other_urls.py").write_text(
+        "from django.urls import include, re_path\n\nfrom acme.api.urls import EXTRA_URLS\n\n"
+        'urlpatterns = [\n    re_path(r"^other/", include(EXTRA_URLS)),\n]\n'
+    )
+    _age(root)
+    assert _same(root, capsys)["problems"] == []
+    urls.write_text(
+        text.replace(
+            "        ProjectWidgetsEndpoint.as_view(),",
+            "        ProjectWidgetDetailsEndpoint.as_view(),",
+            1,
+        )
+    )
+    _age(urls, 30)
+    problems = _same(root, capsys)["problems"]
+    assert [p["symbol"] for p in problems] == ["ProjectWidgetsEndpoint"]  # type: ignore[attr-defined]
+
+
+def test_runs_from_two_project_roots_keep_their_own_paths(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same source root checked as `--project ROOT` and `--project ROOT/src`: findings are
+    relative to each project root, and ignore comments are found in both."""
+    root = _project(tmp_path)
+    urls = root / "src/acme/api/urls.py"
+    text = urls.read_text()
+    urls.write_text(
+        text.replace('name="acme-api-0-project-widgets"', 'name="acme-api-0-dup"', 1).replace(
+            'name="acme-api-0-project-widget-details"', 'name="acme-api-0-dup"', 1
+        )
+    )
+    _age(root)
+    outer = _same(root, capsys)
+    inner = _same(root / "src", capsys)
+    paths = {p["path"] for p in inner["problems"]}  # type: ignore[attr-defined]
+    assert outer["problems"] and paths == {"acme/api/urls.py"}
