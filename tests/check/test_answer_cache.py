@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.commands.answer_cache import KeptAnswer, fingerprint
+from scaffold.commands.answer_cache import fingerprint
 from scaffold.commands.cache_files import cache_path, write_json
-from scaffold.commands.check_options import CheckArgs
-from scaffold.commands.run_check import run_check_command
-from scaffold.commands.speedups import check_reading
-from scaffold.project.settings import Settings, load_settings
+from scaffold.project.settings import load_settings
+from tests.check.cached_runs import answer_path, report
 from tests.check.trees import AUDIT, UNROUTED, cache_body, write_tree
 
 
@@ -27,25 +25,7 @@ def _age(path: Path, seconds: float = 60) -> None:
 
 
 def _run(root: Path, capsys: pytest.CaptureFixture[str], *, kept: bool = True) -> dict[str, object]:
-    """`scaffold check --format json` as the lean CLI path runs it (with the kept answer), or
-    plainly; the report as data."""
-    args = CheckArgs(project=root, output_format="json")
-    if kept:
-        run_check_command(args, lambda _: check_reading(True), _answers)
-    else:
-        run_check_command(args)
-    report: dict[str, object] = json.loads(capsys.readouterr().out)
-    return report
-
-
-def _answers(settings: Settings) -> KeptAnswer:
-    return KeptAnswer(_answer_path(settings))
-
-
-def _answer_path(settings: Settings) -> Path:
-    path = cache_path(settings.project_root, settings.src_root)
-    assert path is not None
-    return path.with_suffix(".answer.json")
+    return report(root, capsys, cached=kept)
 
 
 def _symbols(report: dict[str, object]) -> list[str]:
@@ -54,7 +34,7 @@ def _symbols(report: dict[str, object]) -> list[str]:
 
 def _doctor(root: Path, message: str) -> None:
     """Change the kept answer's message: a run that prints it took the kept answer."""
-    path = _answer_path(load_settings(root))
+    path = answer_path(load_settings(root))
     body = cache_body(path)
     body["problems"][0][4] = message
     write_json(path, body)
@@ -112,7 +92,7 @@ def test_a_file_changed_just_now_keeps_no_answer(
     root = _tree(tmp_path)
     (root / AUDIT).write_text(UNROUTED)  # mtime: now
     _run(root, capsys)
-    assert not _answer_path(load_settings(root)).exists()
+    assert not answer_path(load_settings(root)).exists()
 
 
 @pytest.mark.parametrize(
@@ -131,7 +111,7 @@ def test_a_damaged_answer_is_ignored(
 ) -> None:
     root = _tree(tmp_path)
     plain = _run(root, capsys)
-    path = _answer_path(load_settings(root))
+    path = answer_path(load_settings(root))
     if damage in ("short-problem", "line-as-text"):
         body = cache_body(path)
         problem = body["problems"][0]

@@ -3,19 +3,13 @@ uncached one (found by trying to break the caches): each now ends with the same 
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
 
 import pytest
 
-from scaffold.commands.answer_cache import KeptAnswer
-from scaffold.commands.cache_files import cache_path
-from scaffold.commands.check_options import CheckArgs
-from scaffold.commands.run_check import run_check_command
-from scaffold.commands.speedups import check_reading
-from scaffold.project.settings import Settings
+from tests.check.cached_runs import report
 from tests.helpers import EXAMPLE, copy_project
 
 LONELY = """from acme.api.bases.project import ProjectEndpoint
@@ -27,19 +21,8 @@ class LonelyEndpoint(ProjectEndpoint):
 """
 
 
-def _answers(settings: Settings) -> KeptAnswer:
-    path = cache_path(settings.project_root, settings.src_root)
-    return KeptAnswer(path.with_suffix(".answer.json") if path else None)
-
-
 def _report(root: Path, capsys: pytest.CaptureFixture[str], *, cached: bool) -> dict[str, object]:
-    args = CheckArgs(project=root, output_format="json", explain=True)
-    if cached:
-        run_check_command(args, lambda _: check_reading(True), _answers)
-    else:
-        run_check_command(args)
-    report: dict[str, object] = json.loads(capsys.readouterr().out)
-    return report
+    return report(root, capsys, cached=cached, explain=True)
 
 
 def _same(root: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:

@@ -1,0 +1,35 @@
+"""`scaffold check --format json` run in-process the way the lean CLI path runs it (the fact
+cache, its memos and the kept answer), or plainly, for the cache tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scaffold.commands.answer_cache import KeptAnswer
+from scaffold.commands.cache_files import cache_path
+from scaffold.commands.check_options import CheckArgs
+from scaffold.commands.run_check import run_check_command
+from scaffold.commands.speedups import check_reading
+from scaffold.project.settings import Settings
+
+
+def answer_path(settings: Settings) -> Path:
+    path = cache_path(settings.project_root, settings.src_root)
+    assert path is not None
+    return path.with_suffix(".answer.json")
+
+
+def report(
+    root: Path, capsys: pytest.CaptureFixture[str], *, cached: bool, explain: bool = False
+) -> dict[str, object]:
+    """The report as data: with every cache (`cached`), or with none."""
+    args = CheckArgs(project=root, output_format="json", explain=explain)
+    if cached:
+        run_check_command(args, lambda _: check_reading(True), lambda s: KeptAnswer(answer_path(s)))
+    else:
+        run_check_command(args)
+    found: dict[str, object] = json.loads(capsys.readouterr().out)
+    return found
