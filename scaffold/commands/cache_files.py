@@ -91,3 +91,13 @@ def forget_older(path: Path) -> None:
         if not other.name.startswith(path.name.removesuffix(".json")):
             with contextlib.suppress(OSError):
                 other.unlink()
+
+
+def forget(project_root: Path, src_root: Path) -> None:
+    """Delete every cache file of this tree (the fact cache, its journal, the kept answer)."""
+    path = cache_path(project_root, src_root)
+    if path is None:
+        return
+    for other in path.parent.glob(f"{path.name.removesuffix('.json')}*.json"):
+        with contextlib.suppress(OSError):
+            other.unlink()

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.cached_runs import report
+from scaffold.commands.cache_files import cache_path, write_json
+from scaffold.project.settings import load_settings
+from tests.check.cached_runs import answer_path, report
+from tests.check.trees import cache_body
 from tests.helpers import EXAMPLE, copy_project
 
 LONELY = """from acme.api.bases.project import ProjectEndpoint
@@ -151,3 +154,30 @@ def test_runs_from_two_project_roots_keep_their_own_paths(
     inner = _same(root / "src", capsys)
     paths = {p["path"] for p in inner["problems"]}  # type: ignore[attr-defined]
     assert outer["problems"] and paths == {"acme/api/urls.py"}
+
+
+@pytest.mark.parametrize(
+    "value", [-1, None, [1], {"t": [1, 2]}, {"$": "Walked", "v": [1, 2, 3, 4]}]
+)
+def test_a_re_framed_cache_of_foreign_shapes_is_dropped(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str], value: object
+) -> None:
+    """A cache rewritten by hand with a valid digest, every memo's answer replaced by a value
+    the check never wrote: the run falls back to no cache (no traceback) and drops it; the next
+    run writes it afresh."""
+    root = _project(tmp_path)
+    _age(root)
+    expected = _same(root, capsys)
+    settings = load_settings(root)
+    main = cache_path(settings.project_root, settings.src_root)
+    assert main is not None
+    body = cache_body(main)
+    assert body["memos"]
+    for memo in body["memos"].values():
+        memo[1] = value
+    write_json(main, body)
+    answer_path(settings).unlink()
+    assert _report(root, capsys, cached=True) == expected
+    assert not main.exists()  # dropped as a whole
+    assert _report(root, capsys, cached=True) == expected
+    assert cache_body(main)["memos"] != body["memos"]  # and written afresh by the next run
