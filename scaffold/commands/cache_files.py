@@ -62,7 +62,7 @@ def read_json(path: Path, version: int) -> dict[str, Any] | None:
         return None
     try:
         loaded = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than scaffold writes
         return None
     return loaded if isinstance(loaded, dict) and loaded.get("format") == version else None
 

@@ -109,7 +109,7 @@ def _result(
         kept = answers(settings)
         tree = Tree(settings.project_root, settings.src_root, config.exclude)
         return kept.answer(tree.files(), fingerprint(settings, config), lambda: compute(tree))
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError):
         from scaffold.commands.cache_files import forget
 
         forget(settings.project_root, settings.src_root)

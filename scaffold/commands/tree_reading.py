@@ -113,6 +113,8 @@ class FastReading:
         recent = time.time_ns() - _RACY_NS
         if all((self.keys.get(relpath) or (0, 0))[0] <= recent for relpath in fresh):
             cache.keep_memo("candidates", [layout, candidates])
+        else:  # older entries read anew are kept (finish): no candidates from before them stay
+            cache.keep_memo("candidates", [])
         lookup = tree.known  # what the cache knows is taken now; the rest is parsed below
         missing = []
         for module in candidates:

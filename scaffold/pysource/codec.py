@@ -31,6 +31,7 @@ _FIELDS = {
 _AST_ATTRIBUTES = ("lineno", "col_offset", "end_lineno", "end_col_offset")
 
 
+_MAX_LINE = 1_000_000  # no module has more lines: a method said to start below is not one
 _PLAIN = frozenset({str, bool, int, float, type(None)})  # JSON values that decode to themselves
 
 
@@ -149,7 +150,7 @@ def _method_text(node: ast.FunctionDef, source: bytes) -> dict[str, Any] | None:
 
 def _method(value: dict[str, Any]) -> ast.FunctionDef:
     text, first = value.get("#src"), value.get("at")
-    if not isinstance(text, str) or type(first) is not int or first < 2:
+    if not isinstance(text, str) or type(first) is not int or not 2 <= first <= _MAX_LINE:
         raise CodecError("not a method's text")
     try:  # a class header on the line above: the method keeps its lines and columns
         module = ast.parse("\n" * (first - 2) + "class _:\n" + text)

@@ -145,7 +145,11 @@ class Tree:
         return self._data[module]
 
     def remember(self, source: SourceFile, data: bytes) -> None:
-        self._data.setdefault(source.module, data)
+        """Keep a file's bytes, read for its headers, as its module's: unless another file is
+        that module (`x.py` beside `x/__init__.py`: the first is the module)."""
+        found = self._files.get(source.module) if self._files is not None else None
+        if found is None or found.relpath == source.relpath:
+            self._data.setdefault(source.module, data)
 
     def adopt(self, infos: dict[str, ModuleInfo | None]) -> None:
         """Modules read elsewhere (by a forked child)."""

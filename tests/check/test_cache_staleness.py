@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scaffold.commands.cache_files import cache_path, write_json
+from scaffold.commands.cache_files import cache_path, digest, read_json, write_json
 from scaffold.project.settings import load_settings
+from scaffold.pysource.codec import CodecError, decode
 from tests.check.cached_runs import answer_path, report
 from tests.check.trees import cache_body
 from tests.helpers import EXAMPLE, copy_project
@@ -38,7 +39,7 @@ def _same(root: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
 
 def _age(root: Path, seconds: float = 60) -> None:
     then = time.time() - seconds
-    for path in root.rglob("*.py"):
+    for path in [root] if root.is_file() else root.rglob("*.py"):
         os.utime(path, (then, then))
 
 
@@ -181,3 +182,63 @@ def test_a_re_framed_cache_of_foreign_shapes_is_dropped(
     assert not main.exists()  # dropped as a whole
     assert _report(root, capsys, cached=True) == expected
     assert cache_body(main)["memos"] != body["memos"]  # and written afresh by the next run
+
+
+def test_a_module_beside_a_package_of_its_name_is_read_from_its_own_file(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`foo.py` and `foo/__init__.py` side by side (`foo.py` is the module): the package's
+    bytes, read anew, are never taken for the module's."""
+    root = _project(tmp_path)
+    api = root / "src/acme/api"
+    (api / "bases/mine.py").write_text("class Mine(object):\n    pass\n")
+    (api / "endpoints/foo.py").write_text(
+        "from acme.api.bases.mine import Mine\n\n\nclass FooEndpoint(Mine):\n"
+        "    def get(self, request, project):\n        return None\n"
+    )
+    (api / "endpoints/foo").mkdir()
+    (api / "endpoints/foo/__init__.py").write_text("class Other(object):\n    pass\n")
+    _age(root)
+    _same(root, capsys)
+    (api / "bases/mine.py").write_text(
+        "from acme.api.bases.project import ProjectEndpoint\n\n\n"
+        "class Mine(ProjectEndpoint):\n    pass\n"
+    )
+    (api / "endpoints/foo/__init__.py").write_text("class Other(object):\n    x = 1\n")
+    _age(api / "bases/mine.py", 30)
+    _age(api / "endpoints/foo/__init__.py", 30)
+    problems = _same(root, capsys)["problems"]
+    assert [p["symbol"] for p in problems] == ["FooEndpoint"]  # type: ignore[attr-defined]
+
+
+def test_entries_kept_without_the_candidates_leave_no_candidates_behind(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One run reads an edit older than two seconds (its entry is kept) and one made just now
+    (so the candidates are not): the next run finds the candidates again."""
+    root = _project(tmp_path)
+    lonely = root / "src/acme/api/endpoints/lonely.py"
+    lonely.write_text(LONELY.replace("(ProjectEndpoint)", "(object)"))
+    _age(root)
+    _same(root, capsys)
+    lonely.write_text(LONELY)
+    _age(lonely, 30)
+    widget = root / "src/acme/models/widget.py"
+    widget.write_text(widget.read_text() + "# touched\n")  # mtime: now
+    _report(root, capsys, cached=True)
+    _age(widget, 30)
+    problems = _same(root, capsys)["problems"]
+    assert [p["symbol"] for p in problems] == ["LonelyEndpoint"]  # type: ignore[attr-defined]
+
+
+def test_re_framed_values_too_deep_or_too_far_are_refused(tmp_path: Path) -> None:
+    """A body nested deeper than JSON's parser recurses is unread; a method said to start past
+    any real module's last line is refused before its text is built."""
+    deep = tmp_path / "deep.json"
+    write_json(deep, {"format": 1, "x": []})
+    text = deep.read_bytes().replace(b'"x":[]', b'"x":' + b"[" * 200_000 + b"]" * 200_000)
+    body = text.partition(b"\n")[2]
+    deep.write_bytes(b"scaffold " + digest(body).encode() + b"\n" + body)
+    assert read_json(deep, 1) is None
+    with pytest.raises(CodecError):
+        decode({"#src": "def convert_args(self):\n    pass", "at": 10**10})
