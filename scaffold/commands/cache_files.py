@@ -49,6 +49,12 @@ def digest(data: bytes) -> str:
 _DIGEST_LENGTH = len(digest(b""))
 
 
+def answer_path(project_root: Path, src_root: Path) -> Path | None:
+    """Where the whole-tree answer is kept: beside the fact cache (`answer_cache.py`)."""
+    path = cache_path(project_root, src_root)
+    return path.with_suffix(".answer.json") if path is not None else None
+
+
 def read_json(path: Path, version: int) -> dict[str, Any] | None:
     """A JSON object `write_json` wrote, in format `version` (None: missing, unreadable,
     another format, or bytes that are not what was written: any damage to a cache file, valid

@@ -71,11 +71,11 @@ def fast_check(argv: list[str], *, own_process: bool) -> int | None:
     def answers(settings: Settings) -> KeptAnswer:
         nonlocal kept
         from scaffold.commands.answer_cache import KeptAnswer
-        from scaffold.commands.cache_files import cache_path
+        from scaffold.commands.cache_files import answer_path
         from scaffold.commands.fact_cache import enabled
 
-        path = cache_path(settings.project_root, settings.src_root) if enabled() else None
-        kept = KeptAnswer(path.with_suffix(".answer.json") if path else None)
+        where = settings.project_root, settings.src_root
+        kept = KeptAnswer(answer_path(*where) if enabled() else None)
         return kept
 
     code = run_check_command(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from scaffold.commands import cache_files
 from scaffold.commands.answer_cache import KeptAnswer
-from scaffold.commands.cache_files import cache_path
 from scaffold.commands.check_options import CheckArgs
 from scaffold.commands.run_check import run_check_command
 from scaffold.commands.speedups import check_reading
@@ -17,9 +17,9 @@ from scaffold.project.settings import Settings
 
 
 def answer_path(settings: Settings) -> Path:
-    path = cache_path(settings.project_root, settings.src_root)
+    path = cache_files.answer_path(settings.project_root, settings.src_root)
     assert path is not None
-    return path.with_suffix(".answer.json")
+    return path
 
 
 def report(
