@@ -92,9 +92,10 @@ class Settings:
         return ".".join(parts)
 
     def path_for(self, module: str) -> Path | None:
-        """The file of a dotted module under the source root, if it exists."""
+        """The file of a dotted module under the source root, if it exists (a package before a
+        module of the same name, as Python imports them)."""
         base = self.src_root.joinpath(*module.split("."))
-        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        for candidate in (base / "__init__.py", base.with_suffix(".py")):
             if candidate.is_file():
                 return candidate
         return None

@@ -76,8 +76,9 @@ class Tree:
             if self._src_prefix is not None and self.src_root.is_dir():
                 self._walk(str(self.src_root), self._src_prefix, "", found)
             self._found = found
-            # `x.py` wins over `x/__init__.py`, as in file_for's lookup on disk
-            self._files = {source.module: source for source in reversed(found)}
+            # `x/__init__.py` wins over `x.py` (walked first), as Python imports them and as in
+            # file_for's lookup on disk
+            self._files = {source.module: source for source in found}
         return list(self._found)
 
     def _walk(self, folder: str, relpath: str, package: str, found: list[SourceFile]) -> None:
@@ -122,7 +123,7 @@ class Tree:
         if self._files is not None:
             return self._files.get(module)
         base = self.src_root.joinpath(*module.split("."))
-        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        for candidate in (base / "__init__.py", base.with_suffix(".py")):
             if candidate.is_file():
                 return self.source_file(candidate)
         return None
@@ -146,7 +147,7 @@ class Tree:
 
     def remember(self, source: SourceFile, data: bytes) -> None:
         """Keep a file's bytes, read for its headers, as its module's: unless another file is
-        that module (`x.py` beside `x/__init__.py`: the first is the module)."""
+        that module (`x.py` beside `x/__init__.py`: the package is the module)."""
         found = self._files.get(source.module) if self._files is not None else None
         if found is None or found.relpath == source.relpath:
             self._data.setdefault(source.module, data)

@@ -12,6 +12,7 @@ import pytest
 from scaffold.commands.cache_files import cache_path, digest, read_json, write_json
 from scaffold.project.settings import load_settings
 from scaffold.pysource.codec import CodecError, decode
+from scaffold.pysource.tree import Tree
 from tests.check.cached_runs import answer_path, report
 from tests.check.trees import cache_body
 from tests.helpers import EXAMPLE, copy_project
@@ -187,28 +188,43 @@ def test_a_re_framed_cache_of_foreign_shapes_is_dropped(
 def test_a_module_beside_a_package_of_its_name_is_read_from_its_own_file(
     tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`foo.py` and `foo/__init__.py` side by side (`foo.py` is the module): the package's
-    bytes, read anew, are never taken for the module's."""
+    """`foo.py` and `foo/__init__.py` side by side (the package is the module, as Python imports
+    it): the other file's bytes, read anew, are never taken for the module's."""
     root = _project(tmp_path)
     api = root / "src/acme/api"
     (api / "bases/mine.py").write_text("class Mine(object):\n    pass\n")
-    (api / "endpoints/foo.py").write_text(
+    (api / "endpoints/foo").mkdir()
+    (api / "endpoints/foo/__init__.py").write_text(
         "from acme.api.bases.mine import Mine\n\n\nclass FooEndpoint(Mine):\n"
         "    def get(self, request, project):\n        return None\n"
     )
-    (api / "endpoints/foo").mkdir()
-    (api / "endpoints/foo/__init__.py").write_text("class Other(object):\n    pass\n")
+    (api / "endpoints/foo.py").write_text("class Other(object):\n    pass\n")
     _age(root)
     _same(root, capsys)
     (api / "bases/mine.py").write_text(
         "from acme.api.bases.project import ProjectEndpoint\n\n\n"
         "class Mine(ProjectEndpoint):\n    pass\n"
     )
-    (api / "endpoints/foo/__init__.py").write_text("class Other(object):\n    x = 1\n")
+    (api / "endpoints/foo.py").write_text("class Other(object):\n    x = 1\n")
     _age(api / "bases/mine.py", 30)
-    _age(api / "endpoints/foo/__init__.py", 30)
+    _age(api / "endpoints/foo.py", 30)
     problems = _same(root, capsys)["problems"]
     assert [p["symbol"] for p in problems] == ["FooEndpoint"]  # type: ignore[attr-defined]
+    assert problems[0]["path"] == "src/acme/api/endpoints/foo/__init__.py"  # type: ignore[index]
+
+
+def test_a_package_is_the_module_beside_a_file_of_its_name(tmp_path: Path) -> None:
+    """As Python imports them: `x/__init__.py` before `x.py`, after a walk and on disk."""
+    src = tmp_path / "src"
+    (src / "pkg/x").mkdir(parents=True)
+    (src / "pkg/__init__.py").write_text("")
+    (src / "pkg/x.py").write_text("A = 1\n")
+    (src / "pkg/x/__init__.py").write_text("B = 1\n")
+    on_disk = Tree(tmp_path, src).file_for("pkg.x")
+    walked = Tree(tmp_path, src)
+    walked.files()
+    for found in (on_disk, walked.file_for("pkg.x")):
+        assert found is not None and found.relpath == "src/pkg/x/__init__.py"
 
 
 def test_entries_kept_without_the_candidates_leave_no_candidates_behind(
