@@ -26,12 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from scaffold.check.problems import CheckResult, Problem
-from scaffold.commands.cache_files import read_json, write_json
+from scaffold.commands.cache_files import RACY_NS, read_json, write_json
 from scaffold.pysource.tree import SourceFile
 from scaffold.pysource.unresolved import Unresolved
 
 _FORMAT = 1
-_RACY_NS = 2_000_000_000
 
 
 def fingerprint(*values: object) -> str | None:
@@ -101,7 +100,7 @@ class KeptAnswer:
             if found is not None:
                 return found
         result = compute()
-        if newest <= time.time_ns() - _RACY_NS:
+        if newest <= time.time_ns() - RACY_NS:
             write_json(path, {"format": _FORMAT, "key": key, "state": text, **_encode(result)})
         return result
 

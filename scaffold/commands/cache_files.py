@@ -12,6 +12,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+# a file changed less than this long ago is not kept, nor is anything read from it: a second
+# write within the file system's timestamp tick could leave the same size and mtime
+RACY_NS = 2_000_000_000
+
 
 def cache_path(project_root: Path, src_root: Path) -> Path | None:
     """The fact cache's file for a source root checked from a project root (what it keeps

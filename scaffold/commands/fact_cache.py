@@ -9,10 +9,11 @@ reader's own source and of the Python version, so a new scaffold (or a reader ch
 checkout) starts afresh instead of trusting what an older reader found.
 
 Where: `$SCAFFOLD_CACHE_DIR`, else `$XDG_CACHE_HOME/scaffold`, else `~/.cache/scaffold`, one JSON
-file per source root, outside the project (nothing to ignore in git, nothing a checkout can
-plant). JSON, not pickle: decoding never runs code (`pysource/codec.py`). Any unreadable,
-foreign or damaged cache is ignored as a whole; a cache that cannot be written is skipped; a
-write goes to a temporary file renamed into place, so two runs at once never see half a file.
+file (and its journal) per project and source root, outside the project (nothing to ignore in
+git, nothing a checkout can plant), named and framed by `commands/cache_files.py`. JSON, not
+pickle: decoding never runs code (`pysource/codec.py`). Any unreadable, foreign or damaged
+cache is ignored as a whole; a cache that cannot be written is skipped; a write goes to a
+temporary file renamed into place, so two runs at once never see half a file.
 """
 
 from __future__ import annotations

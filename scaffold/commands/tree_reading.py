@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from scaffold.commands.cache_files import digest
+from scaffold.commands.cache_files import RACY_NS, digest
 from scaffold.commands.fact_cache import (
     CacheDamaged,
     FactCache,
@@ -36,7 +36,6 @@ from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import SourceFile, Tree
 
 _FORK_FROM = 256  # stale files; below that a fork costs more than it saves
-_RACY_NS = 2_000_000_000
 
 
 class FastReading:
@@ -110,7 +109,7 @@ class FastReading:
             candidates = reachable_modules([merge_headers(fresh, modules)])
         # a file changed just now is not kept (finish): nor are candidates found from its bytes,
         # which a later run would otherwise take as found from the bytes the cache holds
-        recent = time.time_ns() - _RACY_NS
+        recent = time.time_ns() - RACY_NS
         if all((self.keys.get(relpath) or (0, 0))[0] <= recent for relpath in fresh):
             cache.keep_memo("candidates", [layout, candidates])
         else:  # older entries read anew are kept (finish): no candidates from before them stay
@@ -153,7 +152,7 @@ class FastReading:
                 pass
         answer, asked = tree.recorded(compute)
         deps: list[list[Any]] = []
-        recent = time.time_ns() - _RACY_NS
+        recent = time.time_ns() - RACY_NS
         for module in sorted(asked):
             found = self._key_of(tree, module)
             if found is not None and found[1][0] > recent:
@@ -190,7 +189,7 @@ class FastReading:
         cache = self.cache
         if cache is None or cache.path is None:
             return
-        recent = time.time_ns() - _RACY_NS
+        recent = time.time_ns() - RACY_NS
         sources = {}
         for module in tree.parsed:
             source = tree.file_for(module)
