@@ -32,7 +32,7 @@ from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import MARKERS, SourceFile, Tree, read_bytes
 
 NO_CACHE = "SCAFFOLD_NO_CACHE"
-_FORMAT = 5
+_FORMAT = 6
 
 # one file's part of `Headers`: its class headers (name, bases) and import aliases (original,
 # alias), as latin-1 text so that JSON can hold them, and which of `tree.MARKERS` it contains
@@ -172,13 +172,13 @@ class FactCache:
 
     def info(self, source: SourceFile, key: tuple[int, int] | None) -> ModuleInfo | None | bool:
         """The module as read before; False when not cached (or not trusted)."""
-        from scaffold.pysource.codec import CodecError, decode
+        from scaffold.pysource.codec import CodecError, decode_module
 
         entry = self.entries.get(source.relpath)
         if key is None or not _fresh(entry, key) or len(entry) < 6:  # type: ignore[arg-type]
             return False
         try:
-            info = decode(entry[5])  # type: ignore[index]
+            info = decode_module(entry[5])  # type: ignore[index]
         except (CodecError, TypeError, ValueError, AttributeError, KeyError):
             return False
         return info if info is None or isinstance(info, ModuleInfo) else False
@@ -193,11 +193,11 @@ class FactCache:
     ) -> None:
         """Keep a file's facts; `data`, the bytes `info` was read from, lets methods be kept as
         their text."""
-        from scaffold.pysource.codec import encode
+        from scaffold.pysource.codec import encode_module
 
         entry: list[Any] = [key[0], key[1], headers[0], headers[1], headers[2]]
-        if info is not False:
-            entry.append(encode(info, data))
+        if info is None or isinstance(info, ModuleInfo):
+            entry.append(encode_module(info, data))
         if self.entries.get(source.relpath) != entry:
             self.entries[source.relpath] = self.journal[0][source.relpath] = entry
             self.changed = True

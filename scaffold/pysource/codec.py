@@ -117,6 +117,74 @@ def decode(value: Any) -> Any:
     raise CodecError("unknown value")
 
 
+def encode_module(info: modules.ModuleInfo | None, source: bytes | None = None) -> Any:
+    """A module's facts in the fact cache's compact form: records as plain lists in field
+    order (no tags, no small dicts: JSON reads lists about three times faster), methods as
+    their text when `source` is given; `decode_module` is its inverse."""
+    if info is None:
+        return None
+    classes = [
+        [
+            c.name,
+            c.line,
+            c.first_line,
+            c.base_paths,
+            {
+                name: [list(s.names), list(s.required), s.var_keyword, s.positional]
+                for name, s in c.methods.items()
+            },
+            encode(c.convert_args, source),
+            c.owner,
+            c.owns_ps,
+            None if c.publish_status is None else sorted(c.publish_status),
+        ]
+        for c in info.classes.values()
+    ]
+    return [
+        info.module,
+        info.path_relpath,
+        info.imports,
+        classes,
+        info.star_imports,
+        sorted(info.names),
+    ]
+
+
+def decode_module(value: Any) -> modules.ModuleInfo | None:
+    """The inverse of `encode_module`: CodecError (or the TypeError or ValueError of a value
+    of the wrong shape) for anything it does not write."""
+    if value is None:
+        return None
+    if type(value) is not list:
+        raise CodecError("a module's facts are not a list")
+    module, relpath, imports, classes, stars, names = value
+    if not (type(imports) is dict and type(classes) is list and type(stars) is list):
+        raise CodecError("a module's facts are not of their shapes")
+    found: dict[str, modules.ClassInfo] = {}
+    new = object.__new__
+    for name, line, first, bases, methods, convert, owner, owns_ps, published in classes:
+        if type(bases) is not list or type(methods) is not dict:
+            raise CodecError("a class's facts are not of their shapes")
+        signatures = {}
+        for method, (names_, required, var_keyword, positional) in methods.items():
+            signature = new(modules.Signature)
+            signature.__dict__.update(
+                names=tuple(names_),
+                required=tuple(required),
+                var_keyword=var_keyword,
+                positional=positional,
+            )
+            signatures[method] = signature
+        node = None if convert is None else decode(convert)
+        if node is not None and not isinstance(node, ast.FunctionDef):
+            raise CodecError("convert_args is not a method")
+        status = None if published is None else set(published)
+        found[name] = modules.ClassInfo(
+            name, line, first, bases, signatures, node, owner, owns_ps, status
+        )
+    return modules.ModuleInfo(module, relpath, imports, found, stars, set(names))
+
+
 def _record(value: dict[str, Any]) -> object:
     found = _FIELDS.get(value["$"]) if type(value["$"]) is str else None
     values = value.get("v")

@@ -21,7 +21,7 @@ from scaffold.commands.cache_files import write_json
 from scaffold.commands.fact_cache import FactCache
 from scaffold.commands.tree_reading import FastReading
 from scaffold.project.settings import load_settings
-from scaffold.pysource.codec import CodecError, decode, encode
+from scaffold.pysource.codec import CodecError, decode, decode_module, encode, encode_module
 from scaffold.pysource.tree import Tree
 from tests.check.trees import UNROUTED, cache_body, write_tree
 from tests.helpers import EXAMPLE
@@ -207,7 +207,19 @@ def test_every_module_read_survives_the_round_trip(root: Path) -> None:
         as_text = json.dumps(encode(info, data))  # methods kept as their text
         methods += as_text.count('"#src"')
         assert _same(info, decode(json.loads(as_text))), source.relpath
+        compact = json.dumps(encode_module(info, data))  # the fact cache's form
+        assert _same(info, decode_module(json.loads(compact))), source.relpath
+        assert '"$"' not in compact  # no tagged records: plain lists
     assert methods  # every shape has a convert_args somewhere
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [{"$": "ModuleInfo", "v": []}, ["m", "m.py", [], [], [], []], ["m", "m.py", {}, [7], [], []]],
+)
+def test_module_facts_of_other_shapes_are_refused(damaged: object) -> None:
+    with pytest.raises((CodecError, TypeError, ValueError)):
+        decode_module(damaged)
 
 
 def _same(a: object, b: object) -> bool:
