@@ -103,8 +103,11 @@ def entries(source: str) -> list[Entry]:
     return found
 
 
-def _walk_list(items: list[ast.expr], root: str, path: tuple[int, ...]) -> Iterator[Entry]:
-    key = root if not path else f"{root}@{'/'.join(map(str, path))}"
+def _walk_list(items: list[ast.expr], root: str, path: tuple[str, ...]) -> Iterator[Entry]:
+    # an inline list is named by the prefixes that include it, not by its index in the outer
+    # list: an entry added before it must not rename it
+    key = root if not path else f"{root}@{' '.join(path)}"
+    seen: Counter[str] = Counter()
     for index, item in enumerate(items):
         if not (isinstance(item, ast.Call) and _name(item.func) in ROUTE_CALLS and item.args):
             continue
@@ -112,7 +115,11 @@ def _walk_list(items: list[ast.expr], root: str, path: tuple[int, ...]) -> Itera
         if isinstance(second, ast.Call) and _name(second.func) == "include":
             inner = second.args[0] if second.args else None
             if isinstance(inner, ast.List):
-                yield from _walk_list(inner.elts, root, (*path, index))
+                prefix = item.args[0]
+                text = prefix.value if isinstance(prefix, ast.Constant) else "?"
+                seen[str(text)] += 1
+                name = f"{text}" if seen[str(text)] == 1 else f"{text}#{seen[str(text)]}"
+                yield from _walk_list(inner.elts, root, (*path, name))
             continue
         first = item.args[0]
         if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):

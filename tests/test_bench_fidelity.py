@@ -1,0 +1,46 @@
+"""bench_fidelity's reading of a urls.py: an inline include list keeps its name when an entry
+is added before it, so the leave-one-out run finds the entry scaffold added, not an older
+route of the same class inside that list."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from bench.bench_fidelity import entries
+
+BEFORE = dedent("""\
+    urlpatterns = [
+        re_path(r"^assistant/$", AssistantEndpoint.as_view()),
+        re_path(
+            r"^organizations/",
+            include(
+                [
+                    re_path(r"^(?P<org>[^/]+)/broadcasts/$", BroadcastIndexEndpoint.as_view()),
+                ]
+            ),
+        ),
+        re_path(r"^projects/", include([re_path(r"^$", ProjectIndexEndpoint.as_view())])),
+        re_path(r"^projects/", include([re_path(r"^x/$", XEndpoint.as_view())])),
+    ]
+    """)
+
+
+def test_inline_lists_are_named_by_their_prefix() -> None:
+    keys = [(e.list_key, e.class_name) for e in entries(BEFORE)]
+    assert keys == [
+        ("urlpatterns", "AssistantEndpoint"),
+        ("urlpatterns@^organizations/", "BroadcastIndexEndpoint"),
+        ("urlpatterns@^projects/", "ProjectIndexEndpoint"),
+        ("urlpatterns@^projects/#2", "XEndpoint"),
+    ]
+
+
+def test_an_entry_added_before_an_inline_list_leaves_its_name() -> None:
+    outer = '    re_path(\n        r"^organizations/",'
+    assert outer in BEFORE
+    added = BEFORE.replace(
+        outer, '    re_path(r"^broadcasts/$", BroadcastIndexEndpoint.as_view()),\n' + outer
+    )
+    old = {(e.list_key, e.pattern, e.class_name) for e in entries(BEFORE)}
+    new = [e for e in entries(added) if (e.list_key, e.pattern, e.class_name) not in old]
+    assert [(e.list_key, e.pattern) for e in new] == [("urlpatterns", "^broadcasts/$")]
