@@ -121,16 +121,33 @@ class UrlsIndex:
                 if included in seen or included not in lists:
                     continue
                 remainder = strip_prefix(rest, prefix)
-                # an index route (`^$`) in a list included from several places would answer
-                # under every one of their prefixes: it stays in the including list
-                shared_index = remainder == () and included_at.get(included, 0) > 1
-                if remainder is not None and not shared_index:
+                # a list included from several places answers under every one of their
+                # prefixes: it takes only routes of its own shape (not its index route `^$`;
+                # when every entry starts with one parameter, `{issue_id}`, a route starting so)
+                shared = included_at.get(included, 0) > 1
+                if remainder is not None and shared and not self._fits(included, remainder):
+                    continue
+                if remainder is not None:
                     if len(remainder) < len(best[1]):
                         best = (included, remainder)
                     descend(included, remainder, seen | {included})
 
         descend("urlpatterns", tokens, frozenset({"urlpatterns"}))
         return best
+
+    def _fits(self, name: str, remainder: tuple[Token, ...]) -> bool:
+        """A route (the rest after the include prefix) has the shape of the list's entries."""
+        if not remainder:
+            return False
+        firsts = set()
+        for item in self.lists[name].items:
+            tokens = regex_to_tokens(item.pattern) if item.pattern is not None else None
+            first = tokens[0] if tokens else None
+            firsts.add(first.name if isinstance(first, Param) else None)
+        if len(firsts) != 1 or None in firsts:
+            return True  # entries of several shapes: no shape to keep
+        first = remainder[0]
+        return isinstance(first, Param) and first.name in firsts
 
     def serves(self, class_name: str, tokens: tuple[Token, ...]) -> bool:
         """True when some list the route can live in (urlpatterns with the whole route, or a
