@@ -4,6 +4,7 @@ without a final slash, entries sharing no path segment with their neighbours).""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from textwrap import dedent
 
@@ -174,8 +175,7 @@ def test_parameters_are_spelled_as_the_neighbouring_entries_spell_them() -> None
     assert f'r"^{slash}/user-stats/$"' in after
 
 
-def test_an_index_route_stays_out_of_a_list_included_from_two_places() -> None:
-    before = HEADER + dedent("""\
+SHARED_GROUP_URLS = HEADER + dedent("""\
         from .endpoints.groups import GroupDetailsEndpoint, OrgDetailsEndpoint
 
         GROUP_URLS = [
@@ -192,9 +192,26 @@ def test_an_index_route_stays_out_of_a_list_included_from_two_places() -> None:
             re_path(r"^organizations/", include(ORGANIZATION_URLS)),
         ]
         """)
-    after = patch(before, reg("OrgIssuesEndpoint", "organizations/{organization_slug}/issues/"))
+
+
+def test_an_index_route_stays_out_of_a_list_included_from_two_places() -> None:
+    route = "organizations/{organization_slug}/issues/"
+    after = patch(SHARED_GROUP_URLS, reg("OrgIssuesEndpoint", route))
     assert 'r"^(?P<organization_slug>[^/]+)/issues/$"' in after
     assert 'r"^$"' not in after
+
+
+def test_a_list_included_from_two_places_takes_only_routes_of_its_shape() -> None:
+    """Every entry of GROUP_URLS starts with `{issue_id}`: `issues/new/` under the organization
+    would also answer at `/issues/new/` there, so it stays in the organization's list (as
+    Sentry's `OrganizationIssuesNewEndpoint`); an issue's own route still goes in."""
+    route = "organizations/{organization_slug}/issues/new/"
+    after = patch(SHARED_GROUP_URLS, reg("OrgIssuesNewEndpoint", route))
+    assert 'r"^(?P<organization_slug>[^/]+)/issues/new/$"' in after
+    assert 'r"^new/$"' not in after
+    after = patch(SHARED_GROUP_URLS, reg("GroupNotesEndpoint", "issues/{issue_id}/notes/"))
+    group_list = after.split("ORGANIZATION_URLS")[0]
+    assert 'r"^(?P<issue_id>[^/]+)/notes/$"' in group_list
 
 
 def test_registering_a_class_whose_handlers_take_the_extra_parameter_needs_no_lookup(
@@ -474,3 +491,27 @@ def test_a_route_served_from_the_top_level_counts_as_registered(
     assert result.code == 0, result.err
     assert "already registered" in result.out
     assert snapshot(project) == before
+
+
+def test_a_details_route_follows_its_lists_own_index_route() -> None:
+    """`{organization_slug}/` is the details route of `organizations/` (the list's `^$`): it
+    goes right after it, as Sentry pairs them, not into the alphabetical run of the routes
+    sharing its segment (before `activity/`)."""
+    before = HEADER + dedent("""\
+        from .endpoints.orgs import OrgIndexEndpoint, OrgMembersEndpoint, OrgTeamsEndpoint
+
+        ORGANIZATION_URLS = [
+            re_path(r"^$", OrgIndexEndpoint.as_view(), name="acme-orgs"),
+            re_path(r"^(?P<organization_slug>[^/]+)/teams/$", OrgTeamsEndpoint.as_view()),
+            re_path(r"^(?P<organization_slug>[^/]+)/activity/$", OrgActivityEndpoint.as_view()),
+            re_path(r"^(?P<organization_slug>[^/]+)/members/$", OrgMembersEndpoint.as_view()),
+            re_path(r"^(?P<organization_slug>[^/]+)/zeta/$", OrgZetaEndpoint.as_view()),
+        ]
+
+        urlpatterns = [
+            re_path(r"^organizations/", include(ORGANIZATION_URLS)),
+        ]
+        """)
+    after = patch(before, reg("OrgDetailsEndpoint", "organizations/{organization_slug}/"))
+    patterns = re.findall(r'r"(\^[^"]*)"', after.split("urlpatterns")[0])
+    assert patterns[:2] == ["^$", "^(?P<organization_slug>[^/]+)/$"]

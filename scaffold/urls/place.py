@@ -175,11 +175,16 @@ def _by_names(
 
 
 def _after_its_index(tokens: tuple[Token, ...], entries: list[RouteSlot]) -> int | None:
-    """Right after its index route: `x/{id}/` after `x/`, the way Sentry pairs them."""
-    if len(tokens) < 3 or not isinstance(tokens[-2], Param) or tokens[-1] != "/":
+    """Right after its index route: `x/{id}/` after `x/`, and `{id}/` after the list's own
+    index route `^$`, the way Sentry pairs them."""
+    if len(tokens) < 2 or not isinstance(tokens[-2], Param) or tokens[-1] != "/":
         return None
     index_route = _named(tokens[:-2])
-    found = (e.index + 1 for e in entries if e.tokens and _named(e.tokens) == index_route)
+    found = (
+        e.index + 1
+        for e in entries
+        if e.tokens is not None and not e.is_include and _named(e.tokens) == index_route
+    )
     return next(found, None)
 
 
