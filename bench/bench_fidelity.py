@@ -52,6 +52,9 @@ class Entry:
     """One `call(pattern, X.as_view(), name=...)` item of a route list."""
 
     list_key: str  # as UrlsIndex names lists: NAME, or NAME@i/j for an inline include list
+    # the list named by the prefixes including it (`NAME@^organizations/`): an entry added
+    # before an inline list changes its index, not this
+    list_id: str
     index: int
     pattern: str
     class_name: str
@@ -103,10 +106,11 @@ def entries(source: str) -> list[Entry]:
     return found
 
 
-def _walk_list(items: list[ast.expr], root: str, path: tuple[str, ...]) -> Iterator[Entry]:
-    # an inline list is named by the prefixes that include it, not by its index in the outer
-    # list: an entry added before it must not rename it
-    key = root if not path else f"{root}@{' '.join(path)}"
+def _walk_list(
+    items: list[ast.expr], root: str, path: tuple[int, ...], named: tuple[str, ...] = ()
+) -> Iterator[Entry]:
+    key = root if not path else f"{root}@{'/'.join(map(str, path))}"
+    list_id = root if not named else f"{root}@{' '.join(named)}"
     seen: Counter[str] = Counter()
     for index, item in enumerate(items):
         if not (isinstance(item, ast.Call) and _name(item.func) in ROUTE_CALLS and item.args):
@@ -116,10 +120,10 @@ def _walk_list(items: list[ast.expr], root: str, path: tuple[str, ...]) -> Itera
             inner = second.args[0] if second.args else None
             if isinstance(inner, ast.List):
                 prefix = item.args[0]
-                text = prefix.value if isinstance(prefix, ast.Constant) else "?"
-                seen[str(text)] += 1
-                name = f"{text}" if seen[str(text)] == 1 else f"{text}#{seen[str(text)]}"
-                yield from _walk_list(inner.elts, root, (*path, name))
+                text = str(prefix.value) if isinstance(prefix, ast.Constant) else "?"
+                seen[text] += 1
+                name = text if seen[text] == 1 else f"{text}#{seen[text]}"
+                yield from _walk_list(inner.elts, root, (*path, index), (*named, name))
             continue
         first = item.args[0]
         if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
@@ -141,6 +145,7 @@ def _walk_list(items: list[ast.expr], root: str, path: tuple[str, ...]) -> Itera
         )
         yield Entry(
             key,
+            list_id,
             index,
             first.value,
             second.func.value.id,
@@ -300,9 +305,9 @@ class Bench:
         except SyntaxError:
             outcome.changed_lines = -1
             return outcome
-        before = Counter((e.list_key, e.pattern, e.class_name) for e in entries(without))
+        before = Counter((e.list_id, e.pattern, e.class_name) for e in entries(without))
         for candidate in new_entries:
-            key = (candidate.list_key, candidate.pattern, candidate.class_name)
+            key = (candidate.list_id, candidate.pattern, candidate.class_name)
             if candidate.class_name == entry.class_name and before[key] == 0:
                 outcome.new = candidate
         if self.black_clean:
@@ -322,6 +327,13 @@ class Bench:
         if "--url-name" in message and "url_name" not in raw and entry.url_name:
             outcome.asked_name = True
             raw["url_name"] = entry.url_name
+            return True
+        taken = re.search(r"URL name '([^']+)' is already used", message)
+        if "--url-name" in message and taken and not taken.group(1).endswith("-2"):
+            # the tree names another route so (its own duplicate, or a class without a name
+            # whose derived one is taken): a user picks a free name
+            outcome.asked_name = True
+            raw["url_name"] = taken.group(1) + "-2"
             return True
         return False
 
@@ -370,7 +382,7 @@ def report(name: str, outcomes: list[Outcome], total: int, skipped: int) -> None
 
     ok = [o for o in outcomes if o.error is None]
     placed = [o for o in ok if o.new is not None]
-    same_list = [o for o in placed if o.new and o.new.list_key == o.entry.list_key]
+    same_list = [o for o in placed if o.new and o.new.list_id == o.entry.list_id]
 
     def dist(o: Outcome) -> int:
         assert o.new is not None
@@ -471,8 +483,8 @@ def _explain(o: Outcome, route: str) -> None:
     if o.new is None:
         problems.append("no new entry found")
     else:
-        if o.new.list_key != e.list_key:
-            problems.append(f"list {o.new.list_key}")
+        if o.new.list_id != e.list_id:
+            problems.append(f"list {o.new.list_id}")
         elif o.new.index != e.index:
             problems.append(f"place {o.new.index} (was {e.index})")
         if o.new.pattern != e.pattern:

@@ -7,8 +7,11 @@ from __future__ import annotations
 from textwrap import dedent
 
 from bench.bench_fidelity import entries
+from scaffold.urls.index import UrlsIndex
 
 BEFORE = dedent("""\
+    from django.urls import include, re_path
+
     urlpatterns = [
         re_path(r"^assistant/$", AssistantEndpoint.as_view()),
         re_path(
@@ -26,7 +29,7 @@ BEFORE = dedent("""\
 
 
 def test_inline_lists_are_named_by_their_prefix() -> None:
-    keys = [(e.list_key, e.class_name) for e in entries(BEFORE)]
+    keys = [(e.list_id, e.class_name) for e in entries(BEFORE)]
     assert keys == [
         ("urlpatterns", "AssistantEndpoint"),
         ("urlpatterns@^organizations/", "BroadcastIndexEndpoint"),
@@ -35,12 +38,20 @@ def test_inline_lists_are_named_by_their_prefix() -> None:
     ]
 
 
+def test_entries_name_their_lists_as_the_urls_index_does() -> None:
+    """What finds each entry's full route (and so whether the route syntax can express it)."""
+    index = UrlsIndex(BEFORE, "urls.py", "acme", "acme.api.urls")
+    keys = [e.list_key for e in entries(BEFORE)]
+    assert keys == ["urlpatterns", "urlpatterns@1", "urlpatterns@2", "urlpatterns@3"]
+    assert set(keys) <= set(index.lists)
+
+
 def test_an_entry_added_before_an_inline_list_leaves_its_name() -> None:
     outer = '    re_path(\n        r"^organizations/",'
     assert outer in BEFORE
     added = BEFORE.replace(
         outer, '    re_path(r"^broadcasts/$", BroadcastIndexEndpoint.as_view()),\n' + outer
     )
-    old = {(e.list_key, e.pattern, e.class_name) for e in entries(BEFORE)}
-    new = [e for e in entries(added) if (e.list_key, e.pattern, e.class_name) not in old]
-    assert [(e.list_key, e.pattern) for e in new] == [("urlpatterns", "^broadcasts/$")]
+    old = {(e.list_id, e.pattern, e.class_name) for e in entries(BEFORE)}
+    new = [e for e in entries(added) if (e.list_id, e.pattern, e.class_name) not in old]
+    assert [(e.list_id, e.pattern) for e in new] == [("urlpatterns", "^broadcasts/$")]
