@@ -19,6 +19,7 @@ from scaffold.pysource.classes import (
 )
 from scaffold.pysource.modules import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
+from scaffold.pysource.unreadable import unparsed_modules
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader, as_view_references
 from scaffold.pysource.urlmodule import as_view_references_in
 from scaffold.pysource.walked import Walked, take, walked
@@ -108,7 +109,8 @@ def run_check(
         rules = config.rules - _ROUTING_RULES
         files = []
     routed = _resolved(resolver, reader.routed)  # named by entries the walk could not follow
-    analysis = Analysis(resolver, endpoints, routes, routed, list(reader.unresolved))
+    unread = unparsed_modules(tree, candidates if changed is None else sorted(changed))
+    analysis = Analysis(resolver, endpoints, routes, routed, [*reader.unresolved, *unread])
     if changed is None and reading.memo is not None:
         keep = reading.memo
         analysis.remember = lambda key, compute: keep(tree, key, compute)
