@@ -11,7 +11,6 @@ A bug is not a ScaffoldError: it still shows its traceback.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 EXIT_REFUSED = 1
@@ -50,5 +49,7 @@ class WriteError(ScaffoldError):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ' (did you mean X?)' for the closest choice, or ''."""
+    import difflib  # only when an error is reported: every run imports this module
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
