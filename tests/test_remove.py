@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -53,6 +54,32 @@ def test_removing_in_another_order_than_adding_restores_the_example(
         result = run_cli(capsys, "remove", name, "--project", str(project))
         assert result.code == 0, result.err
     assert snapshot(project) == original
+
+
+def _folders(root: Path) -> set[str]:
+    return {
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_dir() and "__pycache__" not in p.parts
+    }
+
+
+def test_remove_takes_away_the_folders_new_endpoint_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project without tests/ gets tests/acme/api/endpoints/ for the generated test; remove
+    leaves no empty folder behind (git would not keep one, so the checkout is as it was), and
+    never touches a folder that still holds a file."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    shutil.rmtree(project / "tests")
+    original, folders = snapshot(project), _folders(project)
+    assert run_cli(capsys, "new-endpoint", *GIZMOS, "--project", str(project)).code == 0
+    assert (project / GIZMOS_TEST_MODULE).is_file()
+    result = run_cli(capsys, "remove", GIZMOS[0], "--project", str(project))
+    assert result.code == 0, result.err
+    assert snapshot(project) == original
+    assert _folders(project) == folders
+    assert (project / "src/acme/api/endpoints").is_dir()
 
 
 def test_the_record_stays_out_of_version_control_and_holds_a_hash(

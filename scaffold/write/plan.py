@@ -123,15 +123,22 @@ def apply(plan: Plan) -> None:
             "no file was changed; check permissions and retry"
         ) from None
     _discard(temps)
-    for change in plan.changes:  # scaffold's own folder (.scaffold/) goes once it is empty
-        parent = change.path.parent
-        if (
-            change.internal
-            and change.after is None
-            and parent.is_dir()
-            and not any(parent.iterdir())
-        ):
-            parent.rmdir()
+    root = plan.root.resolve()
+    for change in plan.changes:  # folders a deletion leaves empty go too, as they came
+        if change.after is None:
+            _remove_empty_folders(change.path.parent, root)
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    """Remove `folder` and its parents while they are empty, never the project root or
+    anything outside it (git keeps no empty folder: a generator's `remove` leaves none)."""
+    folder = folder.resolve()
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()  # only an empty folder: anything else raises
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _discard(paths: list[Path]) -> None:
