@@ -45,6 +45,7 @@ def run_check_command(
         _rules(args.ignore) or [],
         args.baseline,
     )
+    _require_project_files(args.paths, settings.project_root)
     result = _result(settings, config, args.paths, reading, answers)
     if args.write_baseline:
         from scaffold.check.baseline import baseline_text
@@ -114,6 +115,24 @@ def _result(
 
         forget(settings.project_root, settings.src_root)
         return compute(plain=True)
+
+
+def _require_project_files(paths: list[Path] | None, root: Path) -> None:
+    """Every PATH names a file of the project: a mistyped one must not pass as a clean file.
+    (Files outside the source root, or not Python, are allowed and have nothing to check.)"""
+    resolved_root = root.resolve()
+    for path in paths or ():
+        if not path.is_file():
+            what = "is a folder" if path.is_dir() else "does not exist"
+            raise SpecError(
+                f"{path}: {what}; pass the project's files to check (pre-commit passes the "
+                "changed ones), or no path to check the whole tree"
+            )
+        if resolved_root not in path.resolve().parents:
+            raise SpecError(
+                f"{path}: is outside the project {root}; pass files under it, or --project with "
+                "the project that holds it"
+            )
 
 
 def _read_baseline_file(path: Path) -> bytes:

@@ -174,8 +174,34 @@ def test_paths_mode_checks_only_what_the_files_affect(
     widgets = "src/shop/api/endpoints/organization_widgets.py"
     assert run_cli(capsys, "check", widgets).code == 0
     assert run_cli(capsys, "check", STATS_PATH).code == 1
-    assert run_cli(capsys, "check", "README.md").code == 0
+    (root / "README.md").write_text("# shop\n")
+    assert run_cli(capsys, "check", "README.md").code == 0  # not Python: nothing to check
     assert run_cli(capsys, "check", "src/shop/api/urls.py").code == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("src/shop/api/endpoints/organization_widgts.py", "does not exist"),
+        ("src/shop/api", "is a folder"),
+        ("../elsewhere.py", "is outside the project"),
+    ],
+)
+def test_a_path_that_is_no_file_of_the_project_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+    says: str,
+) -> None:
+    """A mistyped PATH must not pass as a clean file: one line naming it, exit 2."""
+    root = write_tree(tmp_path / "p")
+    (tmp_path / "elsewhere.py").write_text("x = 1\n")
+    monkeypatch.chdir(root)
+    result = run_cli(capsys, "check", path)
+    assert result.code == 2
+    assert result.err.startswith(f"error: {path}: {says}") and result.err.count("\n") == 1
+    assert result.out == ""
 
 
 def test_no_writing_libraries_are_imported(speedups: bool) -> None:
