@@ -189,6 +189,49 @@ def test_force_refuses_to_replace_a_module_holding_another_registered_endpoint(
     assert snapshot(root) == before
 
 
+SERIALIZER_BESIDE = dedent("""\
+    from nova.api.bases.organization import OrganizationEndpoint
+
+
+    class WidgetSerializer:
+        fields = ("id",)
+
+
+    class OrganizationWidgetsEndpoint(OrganizationEndpoint):
+        def get(self, request, organization):
+            return None
+    """)
+
+
+@pytest.mark.parametrize(
+    "user",
+    [
+        "from nova.api.endpoints.organization_widgets import WidgetSerializer\n",
+        "from .organization_widgets import WidgetSerializer as Shown\n",
+        "from nova.api.endpoints.organization_widgets import *\n",
+    ],
+)
+def test_force_refuses_to_delete_what_other_code_imports_from_the_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], user: str
+) -> None:
+    """`--force` replaces the whole module: a serializer another file imports from it would go
+    too, and the project would no longer import. Refused, naming the importer and the name."""
+    root = copy_project(MODERN, tmp_path / "p")
+    module = root / "src/nova/api/endpoints/organization_widgets.py"
+    module.write_text(SERIALIZER_BESIDE)
+    (root / "src/nova/api/endpoints/scim_widgets.py").write_text(user)
+    before = snapshot(root)
+    argv = ["new-endpoint", "OrganizationWidgets", "--route"]
+    route = "organizations/{organization_id_or_slug}/widgets/"
+    result = run_cli(capsys, *argv, route, "--force", "--project", str(root))
+    assert result.code == 1
+    assert "src/nova/api/endpoints/scim_widgets.py:1 imports WidgetSerializer" in result.err
+    assert result.err.count("\n") == 1 and snapshot(root) == before
+    (root / "src/nova/api/endpoints/scim_widgets.py").write_text("x = 1\n")  # the use is gone
+    assert run_cli(capsys, *argv, route, "--force", "--project", str(root)).code == 0
+    assert "WidgetSerializer" not in module.read_text()
+
+
 def test_a_second_route_for_a_registered_class_is_added_and_said(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

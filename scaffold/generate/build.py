@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError
+from scaffold.generate.importers import defined_names, first_importer
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
@@ -165,6 +166,13 @@ def _register(
             f"{rel}: also holds {', '.join(others)}, still registered in {urls_label}; --force "
             "would replace that code: remove those first (scaffold remove) or give --module"
         )
+    if existing is not None and on_existing is OnExisting.FORCE:
+        user = first_importer(settings, path, module, defined_names(existing, spec.class_name))
+        if user is not None:
+            raise ConflictError(
+                f"{rel}: {user[0]} imports {user[1]} from it, which --force would delete; move "
+                f"{user[1]} out first, or give --module for a module of its own"
+            )
     url_name = spec.url_name
     if url_name is None and settings.url_name_prefix is not None:  # else urls.py's own prefix
         url_name = url_name_for(spec.class_name, settings.url_name_prefix)

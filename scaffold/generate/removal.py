@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError, did_you_mean
+from scaffold.generate.importers import python_files
 from scaffold.generate.reexports import InitEdits, reexported_from, reexporting_init
 from scaffold.generate.tests import test_module_path
 from scaffold.naming import CLASS_NAME_RE, class_name_for, module_name_for
@@ -17,8 +18,6 @@ from scaffold.pysource.urlsource import read_from_imports
 from scaffold.urls.remove import Removal, remove_registration
 from scaffold.write.plan import FileChange, Plan
 from scaffold.write.record import Provenance, Record
-
-_SKIPPED_DIRS = {"__pycache__", "node_modules", ".git", ".venv", "venv", ".tox", ".scaffold"}
 
 
 def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
@@ -201,7 +200,7 @@ def _first_other_user(settings: Settings, module_path: Path, class_name: str) ->
         skip.add(init.resolve())
     roots = [settings.src_root, settings.project_root / "tests"]
     for root in roots:
-        for path in _python_files(root):
+        for path in python_files(root):
             if path.resolve() in skip:
                 continue
             data = path.read_bytes()
@@ -210,18 +209,6 @@ def _first_other_user(settings: Settings, module_path: Path, class_name: str) ->
                 line = data.count(b"\n", 0, found.start()) + 1
                 return f"{settings.relpath(path)}:{line}"
     return None
-
-
-def _python_files(root: Path) -> list[Path]:
-    if not root.is_dir():
-        return []
-    found: list[Path] = []
-    for path in sorted(root.iterdir()):
-        if path.is_dir() and not path.is_symlink() and path.name not in _SKIPPED_DIRS:
-            found.extend(_python_files(path))
-        elif path.suffix == ".py" and path.is_file():
-            found.append(path)
-    return found
 
 
 def _imported_names(urls_source: str, label: str, urls_package: str) -> list[str]:
