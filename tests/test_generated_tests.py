@@ -186,3 +186,41 @@ def test_a_broken_lookup_fails_its_generated_404_test(
     assert failing.returncode == 1, failing.stdout
     failed = set(re.findall(r"FAILED \S+::(\w+)", failing.stdout))
     assert failed == {"test_missing_widget_is_404"}, failing.stdout
+
+
+GROUP_BASE = """\
+from __future__ import annotations
+
+from typing import Any
+
+from orbit.api.base import Endpoint
+
+
+class GroupEndpoint(Endpoint):
+    def convert_args(self, request: Any, issue_id: str, *args: Any, **kwargs: Any) -> Any:
+        kwargs["group"] = issue_id
+        return (args, kwargs)
+"""
+
+
+def test_a_parameter_the_base_injects_under_another_name_uses_that_fixture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`issue_id` becomes `group` in GroupEndpoint, as in Sentry: the test takes the utilities'
+    `self.group`, not a `self.issue = None` the route call then fails on."""
+    project = copy_project(TODAY, tmp_path / "today")
+    (project / "src/orbit/api/bases/group.py").write_text(GROUP_BASE)
+    fixtures = project / "src/orbit/testutils/fixtures.py"
+    fixtures.write_text(
+        fixtures.read_text().replace(
+            "    def create_user(",
+            "    @cached_property\n    def group(self) -> Any:\n        return None\n\n"
+            "    def create_user(",
+        )
+    )
+    argv = ("new-endpoint", "GroupSuspectCommits", "--route", "issues/{issue_id}/suspect-commits/")
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    text = (project / "tests/orbit/api/endpoints/test_group_suspect_commits.py").read_text()
+    assert "self.get_success_response(self.group.id, status_code=200)" in text
+    assert "self.issue" not in text

@@ -134,7 +134,7 @@ def _base_object(
     param: str, endpoint: ResolvedEndpoint, idiom: TestIdiom | None, imports: ImportSet
 ) -> _RouteObject:
     """An object the base class looks up: a fixture of the test case when it has one."""
-    name = object_name_for(param)
+    name = _injected_name(param, endpoint)
     attribute = "id" if param.endswith("_id") else "slug"
     if idiom is not None and idiom.has(name):
         return _RouteObject(name, attribute, None, None)
@@ -144,6 +144,19 @@ def _base_object(
     where = endpoint.spec.at("base")
     create = f"{imports.add(model, where)}.objects.create()" if model else "None"
     return _RouteObject(name, attribute, create, None, f"create the {name} the route needs")
+
+
+def _injected_name(param: str, endpoint: ResolvedEndpoint) -> str:
+    """The object the base injects for a parameter: `organization` for `organization_slug`;
+    for `issue_id`, which `GroupEndpoint` turns into `group`, the one injected name no
+    parameter is named after."""
+    name = object_name_for(param)
+    injects = endpoint.base.injects
+    if name in injects:
+        return name
+    named = {object_name_for(p.name) for p in endpoint.spec.route.params}
+    unmatched = [injected for injected in injects if injected not in named]
+    return unmatched[0] if len(unmatched) == 1 else name
 
 
 def _lookup_object(
