@@ -343,6 +343,24 @@ FLAG_CASES = [
         "--lookup",
         r"dotted path like",
     ),
+    FlagCase(  # a typo would be written into the module's imports: urls.py would not load
+        "lookup-model-misspelt",
+        ("Things", "--route", "things/{thing_id}/", "--lookup", "thing_id=acme.models.Widgte"),
+        "--lookup",
+        r"acme.models defines no Widgte \(did you mean 'Widget'\?\)",
+    ),
+    FlagCase(
+        "lookup-model-module-missing",
+        ("Things", "--route", "things/{thing_id}/", "--lookup", "thing_id=acme.models.gizmo.Gizmo"),
+        "--lookup",
+        r"acme.models.gizmo is no module of the project \(no src/acme/models/gizmo.py\)",
+    ),
+    FlagCase(
+        "permission-module-missing",
+        ("Things", "--route", "things/", "--permission", "acme.api.permissions.Nope"),
+        "--permission",
+        r"acme.api.permissions is no module of the project",
+    ),
     FlagCase(
         "lookup-field-not-identifier",
         ("Things", "--route", "things/{thing_id}/", "--lookup", "thing_id=acme.models.W:a=b"),
@@ -370,7 +388,7 @@ FLAG_CASES = [
             "--route",
             "things/{thing_id}/",
             "--lookup",
-            "thing_id=acme.models.ThingsEndpoint",
+            "thing_id=thingslib.models.ThingsEndpoint",
         ),
         "NAME",
         r"\b(rename|choose|use)\b",
@@ -383,7 +401,7 @@ FLAG_CASES = [
     ),
     FlagCase(
         "permission-clashes-with-request",
-        ("Things", "--route", "things/", "--permission", "acme.permissions.Request"),
+        ("Things", "--route", "things/", "--permission", "permlib.permissions.Request"),
         "--permission",
         r"rename",
     ),

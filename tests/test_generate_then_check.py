@@ -101,7 +101,7 @@ def resources(draw: st.DrawFn, shape: Shape) -> dict[str, Any]:
             lookups[param] = {"passthrough": True}
             continue
         stem = param.split("_")[0]
-        lookups[param] = {"model": f"{shape.package}.models.{stem}.{stem.capitalize()}"}
+        lookups[param] = {"model": f"{shape.package}.models.{stem.capitalize()}"}
         if param.endswith("_name"):
             lookups[param]["field"] = "name"
         if draw(st.booleans()):
@@ -135,11 +135,27 @@ def run(*argv: str) -> tuple[int, str]:
     return (code if isinstance(code, int) else 1), out.getvalue()
 
 
+def _add_models(root: Path, package: str, resources: list[dict[str, Any]]) -> None:
+    """The models the lookups name, as placeholder classes of the project's models module:
+    scaffold refuses a model path that names nothing in the project."""
+    models = root / "src" / package / "models"
+    module = models / "__init__.py" if models.is_dir() else models.with_suffix(".py")
+    text = module.read_text() if module.exists() else ""
+    for resource in resources:
+        for lookup in resource.get("lookups", {}).values():
+            name = lookup.get("model", "").rpartition(".")[2]
+            if name and f"class {name}" not in text:
+                text += f"\n\nclass {name}:\n    pass\n"
+    module.parent.mkdir(parents=True, exist_ok=True)
+    module.write_text(text)
+
+
 def generate_then_check(shape: Shape, resources: list[dict[str, Any]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = copy_project(shape.root, Path(tmp) / "project")
         for relpath, text in shape.extra_files:
             (root / relpath).write_text(text)
+        _add_models(root, shape.package, resources)
         spec = Path(tmp) / "spec.yaml"
         spec.write_text(yaml.safe_dump({"resources": resources}, sort_keys=False))
         code, output = run("generate", str(spec), "--project", str(root))

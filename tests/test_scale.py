@@ -23,7 +23,7 @@ CASES = {
             "--route",
             "projects/{organization_id_or_slug}/{project_id_or_slug}/widgets/{widget_id}/",
             "--lookup",
-            "widget_id=bigco.models.widget.Widget",
+            "widget_id=bigco.models.team.Team",
             "--methods",
             "get,put,delete",
         ],

@@ -30,7 +30,7 @@ def _new_endpoint(project: Path, speedups: str, *argv: str) -> subprocess.Comple
     [
         pytest.param(["--lookup", "gizmo_id=acme.models.widget.Widget"], 0, "", id="written"),
         pytest.param(  # found while rendering: `Response` is the response class's name too
-            ["--lookup", "gizmo_id=acme.models.widget.Response"],
+            ["--lookup", "gizmo_id=acmelib.models.Response"],
             2,
             "'Response' would be imported from both",
             id="rendering-error",
@@ -38,7 +38,7 @@ def _new_endpoint(project: Path, speedups: str, *argv: str) -> subprocess.Comple
         pytest.param(  # both: urls.py's error comes first, whichever process renders
             [
                 "--lookup",
-                "gizmo_id=acme.models.widget.Response",
+                "gizmo_id=acmelib.models.Response",
                 "--url-name",
                 "acme-api-0-project-details",
             ],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
+from scaffold.generate.dotted_paths import require_in_project
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.catalog import BaseClass, Catalog
@@ -95,9 +96,13 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         if lookup.passthrough:
             types[lookup.name] = "str"
         else:
+            assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
+            require_in_project(settings, lookup.model, spec.at("lookups", param.name, "model"))
             lookups.append(_lookup(spec, lookup, objects, lookups))
             types[lookup.name] = lookup.model
         objects.append(lookup.name)
+    for permission in spec.permission_classes:
+        require_in_project(settings, permission, spec.at("permission_classes"))
     module_path = _module_path(spec, settings)
     return ResolvedEndpoint(
         spec=spec,

@@ -1,0 +1,91 @@
+"""A dotted class path the user gave (a lookup's model, a permission class) that points into the
+project must name something there: `sentry.models.Projcet` would be written into the module's
+imports, and urls.py, which imports the module, would no longer load. Paths outside the project
+(Django's, DRF's, an installed package's) cannot be read and are taken as given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffold.errors import SpecError, did_you_mean
+from scaffold.project.settings import Settings
+from scaffold.pysource.modules import ModuleInfo, read_module
+
+_MAX_STARS = 8  # star re-exports followed (`from .project import *` in models/__init__.py)
+
+
+def require_in_project(settings: Settings, dotted: str, where: str) -> None:
+    """SpecError (naming `where`) when `dotted` points into the project at a module that does
+    not exist, or at one that binds no such name."""
+    module, _, name = dotted.rpartition(".")
+    if not module or not _in_project(settings, module.partition(".")[0]):
+        return
+    path = settings.path_for(module)
+    if path is None:
+        raise SpecError(
+            f"{where}: {module} is no module of the project (no {_file_of(settings, module)}); "
+            f"check the dotted path {dotted!r}"
+        )
+    found = _binds(settings, module, name, _MAX_STARS)
+    if found is False:
+        known = sorted(_class_names(settings, module, _MAX_STARS))
+        raise SpecError(
+            f"{where}: {module} defines no {name}{did_you_mean(name, known)}; check the dotted "
+            f"path {dotted!r}"
+        )
+
+
+def _in_project(settings: Settings, top: str) -> bool:
+    src = settings.src_root
+    return (src / top / "__init__.py").is_file() or (src / f"{top}.py").is_file()
+
+
+def _file_of(settings: Settings, module: str) -> str:
+    base = settings.src_root.joinpath(*module.split("."))
+    return settings.relpath(base.with_suffix(".py"))
+
+
+def _info(settings: Settings, module: str, path: Path) -> ModuleInfo | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return read_module(data, module, settings.relpath(path), path.name == "__init__.py")
+
+
+def _class_names(settings: Settings, module: str, stars: int) -> set[str]:
+    """The names a module binds, its star re-exports' included (for a did-you-mean)."""
+    path = settings.path_for(module)
+    info = _info(settings, module, path) if path is not None else None
+    if info is None:
+        return set()
+    names = set(info.classes) | set(info.imports) | info.names
+    for star in info.star_imports if stars > 0 else ():
+        names |= _class_names(settings, star, stars - 1)
+    return names
+
+
+def _binds(settings: Settings, module: str, name: str, stars: int) -> bool | None:
+    """True: the module binds the name (a class, def, assignment, import, or submodule);
+    False: it provably does not; None: cannot tell (unparsable, or a star import from outside
+    the project or too deep)."""
+    path = settings.path_for(module)
+    info = _info(settings, module, path) if path is not None else None
+    if info is None:
+        return None
+    if name in info.classes or name in info.names or name in info.imports:
+        return True
+    if "__getattr__" in info.names:
+        return None  # a module-level __getattr__ makes names on demand
+    if settings.path_for(f"{module}.{name}") is not None:
+        return True  # a submodule
+    unknown = False
+    for star in info.star_imports:
+        if stars <= 0 or not _in_project(settings, star.partition(".")[0]):
+            unknown = True
+            continue
+        found = _binds(settings, star, name, stars - 1)
+        if found:
+            return True
+        unknown = unknown or found is None
+    return None if unknown else False
