@@ -67,7 +67,25 @@ def test_an_endpoint_no_route_serves_is_listed_unrouted(
 
     assert listed["ProjectWidgetsEndpoint"]["routes"] == []
     table = run_cli(capsys, "list", "--project", str(project))
-    assert "unrouted" in table.out
+    (line,) = [line for line in table.out.splitlines() if line.startswith("ProjectWidgetsEndpoint")]
+    assert line.split("\t")[5] == "unrouted"
+
+
+def test_piped_the_table_is_one_whole_line_per_route(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Piped (`scaffold list | grep ...`), nothing is cut to a terminal's width: every field of
+    every route is on its line, tab-separated."""
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    out = run_cli(capsys, "list", "--project", str(project)).out
+    listed = _listed(capsys, project)
+    lines = out.splitlines()
+    assert len(lines) == sum(max(len(e["routes"]), 1) for e in listed)
+    fields = [line.split("\t") for line in lines]
+    assert {len(f) for f in fields} == {9}
+    details = next(f for f in fields if f[0] == "OrganizationDashboardDetailsEndpoint")
+    assert details[5] == "/organizations/{organization_id_or_slug}/dashboards/{dashboard_id}/"
+    assert details[6] == "acme-api-0-organization-dashboard-details"
 
 
 FIXTURE_NAMES = ["ancient", "legacy", "inline", "modern", "today"]

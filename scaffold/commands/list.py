@@ -71,6 +71,13 @@ def _as_json(endpoint: ListedEndpoint) -> dict[str, Any]:
 
 
 def _print_table(endpoints: list[ListedEndpoint]) -> None:
+    """A rich table on a terminal; piped, one tab-separated line per route (a table cut to 80
+    columns would hide the names `grep` looks for)."""
+    import sys
+
+    if not sys.stdout.isatty():
+        print("\n".join(_lines(endpoints)))
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -90,6 +97,23 @@ def _print_table(endpoints: list[ListedEndpoint]) -> None:
             routes or "unrouted",
         )
     Console(highlight=False).print(table)
+
+
+def _lines(endpoints: list[ListedEndpoint]) -> list[str]:
+    """class, base, methods, owner, publish status, path, URL name, urls.py:line, module:line."""
+    lines = []
+    for e in endpoints:
+        status = "-" if e.publish_status is None else ",".join(e.publish_status) or "-"
+        head = [e.name, (e.base or "-").rpartition(".")[2], ",".join(e.methods), e.owner or "-"]
+        routes: list[ListedRoute | None] = [*e.routes] or [None]
+        for r in routes:
+            route = (
+                [r.path or "(pattern not plain)", r.url_name or "-", f"{r.relpath}:{r.line}"]
+                if r is not None
+                else ["unrouted", "-", "-"]
+            )
+            lines.append("\t".join([*head, status, *route, f"{e.relpath}:{e.line}"]))
+    return lines
 
 
 def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
