@@ -76,6 +76,12 @@ SPEC_CASES = [
         r"fix the syntax",
     ),
     SpecCase("top-level-scalar", "just a string\n", "spec.yaml:1:", r"must be a list of resources"),
+    SpecCase(  # a spec's advice names the spec's field, the command line's the flag
+        "route-param-without-lookup",
+        "- name: Things\n  route: things/{thing_id}/\n",
+        "spec.yaml:2: resources[0].route",
+        r"add lookups\.thing_id\.model \(a dotted model path\)",
+    ),
     SpecCase(
         "top-level-unknown-key",
         "resource:\n  - name: Foo\n    route: foo/\n",
@@ -311,7 +317,7 @@ FLAG_CASES = [
         "route-param-without-lookup",
         ("Things", "--route", "things/{thing_id}/"),
         "--route",
-        r"add lookups\.thing_id\.model",
+        r"pass --lookup thing_id=<dotted model path>",
     ),
     FlagCase(
         "lookup-param-not-in-route",
@@ -421,7 +427,7 @@ FLAG_CASES = [
             "issues",
         ),
         "--owner",
-        r"remove 'owner'",
+        r"remove --owner",
         project=FIXTURES / "legacy",
     ),
     FlagCase(

@@ -85,8 +85,13 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             known = {name for b in catalog.bases for names in b.consumes for name in names}
             raise SpecError(
                 f"{spec.at('route')}: route parameter {param.name!r} is not consumed by "
-                f"{base.name} and has no lookup{did_you_mean(param.name, known)}; add "
-                f"lookups.{param.name}.model (a dotted model path) or use a base that consumes it"
+                f"{base.name} and has no lookup{did_you_mean(param.name, known)}; "
+                + (
+                    f"pass --lookup {param.name}=<dotted model path>"
+                    if spec.locator.is_flags
+                    else f"add lookups.{param.name}.model (a dotted model path)"
+                )
+                + " or use a base that consumes it"
             )
         if lookup.name in (*objects, *passed, "request", "self", "args", "kwargs"):
             raise SpecError(
@@ -227,7 +232,8 @@ def _decorator(spec: ResourceSpec, settings: Settings) -> str | None:
             return candidate
     if not decorators:
         raise SpecError(
-            f"{spec.at('silo')}: api/base.py defines no *_silo_endpoint decorator; remove 'silo'"
+            f"{spec.at('silo')}: api/base.py defines no *_silo_endpoint decorator; remove "
+            f"{spec.named('silo')}"
         )
     short = [d.removesuffix("_silo_endpoint") for d in decorators]
     raise SpecError(
@@ -240,7 +246,9 @@ def _owner(spec: ResourceSpec, settings: Settings) -> str | None:
     enum = settings.owner_enum
     if enum is None:
         if spec.owner:
-            raise SpecError(f"{spec.at('owner')}: the project defines no ApiOwner; remove 'owner'")
+            raise SpecError(
+                f"{spec.at('owner')}: the project defines no ApiOwner; remove {spec.named('owner')}"
+            )
         return None
     member = (spec.owner or DEFAULT_OWNER).upper()
     if member not in enum.members:

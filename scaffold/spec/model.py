@@ -108,6 +108,12 @@ class ResourceSpec:
     path: tuple[str | int, ...] = ()
     from_defaults: frozenset[str] = frozenset()
 
+    def named(self, field_name: str) -> str:
+        """A field as the user wrote it: `--owner` on the command line, `'owner'` in a spec."""
+        if self.locator.is_flags:
+            return FLAG_FOR_FIELD.get(field_name, field_name)
+        return repr(field_name)
+
     def at(self, *fields: str | int) -> str:
         """Where one of this resource's fields came from, for messages."""
         if fields and fields[0] in self.from_defaults:
