@@ -69,6 +69,11 @@ def parse_route(text: str) -> Route:
             seen.add(param.name)
             tokens.append(param)
             continue
+        if char == "<" and (end := body.find(">", i)) > i:  # Django's `<name>` / `<int:name>`
+            name = body[i + 1 : end].rpartition(":")[2]
+            raise RouteSyntaxError(
+                f"'{body[i : end + 1]}' is Django's path syntax; write parameters as {{{name}}}"
+            )
         if char == "}" or not _LITERAL_CHARS_RE.fullmatch(char):
             raise RouteSyntaxError(
                 f"character {char!r} is not allowed in a route; use letters, digits, '-', '_', "

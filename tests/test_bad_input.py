@@ -256,6 +256,12 @@ class FlagCase:
 
 
 FLAG_CASES = [
+    FlagCase(  # Django's path() syntax, copied from another project
+        "route-in-django-path-syntax",
+        ("Things", "--route", "organizations/<int:org_id>/things/"),
+        "--route",
+        r"'<int:org_id>' is Django's path syntax; write parameters as \{org_id\}",
+    ),
     FlagCase("name-keyword", ("class", "--route", "things/"), "NAME", r"use e\.g\."),
     FlagCase("name-snake-case", ("my_things", "--route", "things/"), "NAME", r"use e\.g\."),
     FlagCase("name-endpoint", ("Endpoint", "--route", "things/"), "NAME", r"\b(use|choose)\b"),
@@ -790,7 +796,7 @@ def test_missing_spec_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         capsys, "generate", str(tmp_path / "nope.yaml"), "--project", str(project)
     )
 
-    assert_clean_error(result, BAD_INPUT, "nope.yaml: not found", r"\bcheck\b")
+    assert_clean_error(result, BAD_INPUT, "nope.yaml: no such spec file", r"check the path")
     assert snapshot(project) == before
 
 

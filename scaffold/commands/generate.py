@@ -36,12 +36,18 @@ def generate(
     no_tests: NoTestsOption = False,
 ) -> None:
     from scaffold.commands.speedups import start_rendering
+    from scaffold.errors import SpecError
     from scaffold.generate.build import OnExisting, build_plan
     from scaffold.project.files import read_source
     from scaffold.project.settings import load_settings
     from scaffold.spec import load_spec
 
     policy = on_existing(force, skip, OnExisting.CONVERGE)
+    if not spec.is_file():
+        raise SpecError(
+            f"{spec}: no such spec file; check the path (a relative one starts from the current "
+            "folder, not from --project)"
+        )
     resources = load_spec(read_source(spec, str(spec)), str(spec))
     settings = load_settings(project, package)
     finish(build_plan(settings, resources, policy, start_rendering, not no_tests), dry_run)
