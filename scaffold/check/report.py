@@ -37,13 +37,26 @@ def json_report(
     return json.dumps(body, indent=2)
 
 
-def github_report(problems: list[Problem]) -> str:
-    def escape(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
+
+def github_report(problems: list[Problem]) -> str:
     return "\n".join(
-        f"::error file={p.path},line={p.line},title={p.rule}::{escape(p.message)}" for p in problems
+        f"::error file={p.path},line={p.line},title={p.rule}::{_escape(p.message)}"
+        for p in problems
     )
+
+
+def github_notices(unresolved: Sequence[Unresolved], explain: bool) -> list[str]:
+    """What was not followed, as workflow notices: the count, and with `explain` one notice
+    per place, at its file and line (an annotation in the pull request)."""
+    lines = unresolved_lines(unresolved, explain=False)
+    notices = [f"::notice title=scaffold check::{_escape(line)}" for line in lines]
+    for u in unresolved if explain else ():
+        where = f"file={u.relpath},line={u.line},title=not followed statically"
+        notices.append(f"::notice {where}::{_escape(f'{u.what}: {u.why}')}")
+    return notices
 
 
 def summary(problems: list[Problem], endpoints: int, routes: int) -> str:

@@ -32,7 +32,7 @@ def run_check_command(
     `reading(src_root)`: how the tree is read (`scaffold.check.run.TreeReading`; plain by
     default); `answers(settings)`: where a whole-tree answer is kept while nothing changed."""
     from scaffold.check.config import load_check_config
-    from scaffold.check.report import Format, github_report, json_report, unresolved_lines
+    from scaffold.check.report import Format, github_notices, github_report, json_report
     from scaffold.project.settings import load_settings
 
     if args.output_format not in {f.value for f in Format}:
@@ -71,9 +71,8 @@ def run_check_command(
     elif args.output_format == Format.GITHUB.value:
         if problems:
             print(github_report(problems), flush=True)
-        if args.explain:
-            for line in unresolved_lines(result.unresolved, explain=True):
-                print(f"::notice::{line.strip()}", flush=True)
+        for line in github_notices(result.unresolved, args.explain):
+            print(line, flush=True)
     else:
         _print_text(problems, result, args.explain)
     return 1 if problems else 0

@@ -271,6 +271,17 @@ def test_explain_lists_what_was_not_followed(
         run_cli(capsys, "check", "--project", str(root), "--format", "json", "--explain").out
     )["unresolved_places"]
     assert [(u["path"], u["line"]) for u in listed] == [("src/shop/api/urls.py", 14)]
+    github = ["check", "--project", str(root), "--format", "github"]
+    counted = run_cli(capsys, *github).out.splitlines()
+    assert counted == [
+        "::notice title=scaffold check::1 place could not be followed statically; no finding "
+        "was made from it (--explain lists it)."
+    ]
+    annotated = run_cli(capsys, *github, "--explain").out.splitlines()
+    assert annotated[0] == counted[0]
+    assert annotated[1].startswith(
+        "::notice file=src/shop/api/urls.py,line=14,title=not followed statically::route pattern"
+    )
 
 
 def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
