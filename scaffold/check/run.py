@@ -126,7 +126,8 @@ def run_check(
     kept = _without_ignored(tree, sorted(problems))
     if reading.finish is not None:
         reading.finish(tree)
-    concrete = [e for e in endpoints if e.handles_itself()]
+    bases = {a for e in endpoints for a in e.endpoint_ancestors}  # counted as `scaffold list` does
+    concrete = [e for e in endpoints if e.handles_itself() and e.dotted not in bases]
     served_routes = len([r for r in routes if r.view is not None])
     return CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))
 
