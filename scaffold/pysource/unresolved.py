@@ -21,3 +21,15 @@ class Unresolved:
 
     def as_text(self) -> str:
         return f"{self.relpath}:{self.line}: {self.what}: {self.why}"
+
+
+CODE_BUILT = "its urlpatterns is built by code, not written as a list"  # why, for an include
+
+
+def code_built_includes(unresolved: list[Unresolved]) -> list[str]:
+    """The modules included whose urlpatterns is built by code (a plugin registry's, say)."""
+    return [
+        u.what.removeprefix("include ").strip("'\"")
+        for u in unresolved
+        if u.why == CODE_BUILT and u.what.startswith("include ")
+    ]

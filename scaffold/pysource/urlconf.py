@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.routes import bind, call_name, groups_of, path_regex, returned_list
 from scaffold.pysource.tree import Tree
-from scaffold.pysource.unresolved import Unresolved
+from scaffold.pysource.unresolved import CODE_BUILT, Unresolved
 from scaffold.pysource.urlmodule import UrlModule, View, as_view_references, named_in
 from scaffold.pysource.urlreading import UrlModules
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["RouteEntry", "RoutingReader", "View", "as_view_references"]
 
 _DJANGO_PARAMS = ("route", "view", "kwargs", "name")
+
 
 
 class RoutingReader(UrlModules):
@@ -290,7 +291,7 @@ class RoutingReader(UrlModules):
             if included is None:
                 why = "the module is not in the tree"
             elif "urlpatterns" in included.defined:
-                why = "its urlpatterns is built by code, not written as a list"
+                why = CODE_BUILT
             else:
                 why = "the module has no urlpatterns"
             self._unfollowed(module, call, what, why)

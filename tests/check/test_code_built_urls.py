@@ -1,0 +1,82 @@
+"""An included module whose urlpatterns is built by code (a plugin registry's) routes views the
+reader cannot see: an unrouted endpoint of that module's own package is not proven unregistered
+(an Unresolved names it), while unrouted endpoints elsewhere are still reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffold.check.config import load_check_config
+from scaffold.check.problems import CheckResult
+from scaffold.check.run import run_check
+from scaffold.project.settings import load_settings
+from tests.check.trees import AUDIT, UNROUTED, URLS, write_tree
+
+REGISTRY_URLS = """
+from shop.plugins.base.registry import plugins
+
+
+def load_plugin_urls(plugins):
+    found = []
+    for plugin in plugins:
+        found.extend(plugin.get_project_urls())
+    return found
+
+
+urlpatterns = load_plugin_urls(plugins)
+"""
+PLUGIN_ENDPOINTS = """
+from shop.api.bases.organization import OrganizationEndpoint
+
+
+class PluginOrganizationEndpoint(OrganizationEndpoint):
+    view = None
+
+    def get(self, request, organization):
+        return self.view(request, organization)
+"""
+WITH_PLUGINS = URLS.replace(
+    "urlpatterns = [\n",
+    'urlpatterns = [\n    re_path(r"^plugins/", include("shop.plugins.base.project_urls")),\n',
+)
+
+
+def _check(root: Path) -> CheckResult:
+    settings = load_settings(root)
+    return run_check(settings, load_check_config(root, {}, None, [], None), None)
+
+
+def test_an_unrouted_endpoint_of_the_builders_package_is_unresolved(tmp_path: Path) -> None:
+    files = {
+        "api/urls.py": WITH_PLUGINS,
+        "plugins/__init__.py": "",
+        "plugins/base/__init__.py": "",
+        "plugins/base/registry.py": "plugins = []\n",
+        "plugins/base/project_urls.py": REGISTRY_URLS,
+        "plugins/endpoints.py": PLUGIN_ENDPOINTS,
+        "api/endpoints/organization_audit.py": UNROUTED,
+    }
+    result = _check(write_tree(tmp_path / "p", files))
+    assert [(p.rule, p.symbol) for p in result.problems] == [
+        ("unregistered-endpoint", "OrganizationAuditEndpoint")  # shop.api: still reported
+    ]
+    assert AUDIT == result.problems[0].path
+    (plugin,) = [u for u in result.unresolved if u.what == "PluginOrganizationEndpoint"]
+    assert plugin.relpath == "src/shop/plugins/endpoints.py"
+    assert "shop.plugins.base.project_urls builds by code" in plugin.why
+
+
+def test_a_builder_beside_the_urlconf_excuses_nothing(tmp_path: Path) -> None:
+    """A code-built urlconf in the API's own package would excuse every endpoint of it: it
+    excuses none, and the unrouted endpoint is reported."""
+    files = {
+        "api/urls.py": URLS.replace(
+            "urlpatterns = [\n",
+            'urlpatterns = [\n    re_path(r"^more/", include("shop.api.built_urls")),\n',
+        ),
+        "api/built_urls.py": "from shop.plugins import load\n\nurlpatterns = load()\n",
+        "api/endpoints/organization_audit.py": UNROUTED,
+    }
+    result = _check(write_tree(tmp_path / "p", files))
+    assert [p.symbol for p in result.problems] == ["OrganizationAuditEndpoint"]
+    assert [u.what for u in result.unresolved] == ["include 'shop.api.built_urls'"]
