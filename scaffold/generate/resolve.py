@@ -69,8 +69,9 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
                 f"{spec.at('lookups', param.name)}: {param.name!r} is consumed by {base.name}; "
                 "remove this lookup"
             )
-    objects: list[str] = list(base.injects)
-    types: dict[str, str | None] = {obj: base.injected_types.get(obj) for obj in base.injects}
+    injected = catalog.injected_for(base, params)  # on this route: not `checkin` without checkin_id
+    objects: list[str] = list(injected)
+    types: dict[str, str | None] = {obj: base.injected_types.get(obj) for obj in injected}
     # Django hands the handlers every URL kwarg convert_args leaves in place.
     passed = [p.name for p in params[:taken] if p.name in base.passes_on]
     types.update((name, "str") for name in passed)
@@ -120,7 +121,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         lookups=tuple(lookups),
         handler_params=tuple(
             HandlerParam(name, types.get(name))
-            for name in (*base.injects, *passed, *objects[len(base.injects) :])
+            for name in (*injected, *passed, *objects[len(injected) :])
         ),
         also_fits=() if spec.base else tuple(catalog.also_fitting(base, params)),
     )

@@ -8,6 +8,7 @@ from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver, candidate_modules
 from scaffold.pysource.convert_args import KnownBase, class_flow
 from scaffold.pysource.modules import HTTP_METHODS
+from scaffold.pysource.route_flow import RouteFlow, route_flow
 from scaffold.pysource.tree import Tree
 from scaffold.routes import Param
 
@@ -150,6 +151,19 @@ class Catalog:
                 and b.name != chosen.name
             }
         )
+
+    def injected_for(self, base: BaseClass, params: tuple[Param, ...]) -> tuple[str, ...]:
+        """What `base` injects on a route with these parameters, in order: its chain run on the
+        route as the check runs it, so an object stored only when a parameter is present
+        (`if checkin_id: kwargs["checkin"] = ...`) is left out of a route without it. All it
+        injects when the chain cannot be followed."""
+        endpoint = self._resolver.endpoint(f"{base.module}.{base.name}")
+        if endpoint is None:
+            return base.injects
+        flow = route_flow(endpoint, tuple(p.name for p in params))
+        if not isinstance(flow, RouteFlow) or not flow.reached:
+            return base.injects
+        return tuple(obj for obj in base.injects if obj in flow.passed or obj in flow.maybe)
 
     def _resolve(self, dotted: str) -> BaseClass | None:
         """The base `dotted` names (None: not an endpoint class), with its endpoint ancestors."""
