@@ -84,6 +84,11 @@ def parse_route(text: str) -> Route:
     literal = "".join(t if isinstance(t, str) else "x" for t in tokens)
     if "//" in literal or literal.startswith("/"):
         raise RouteSyntaxError("the route has an empty path segment ('//'); remove it")
+    if any(segment in (".", "..") for segment in literal.split("/")):
+        raise RouteSyntaxError(
+            "the route has a '.' or '..' segment, which clients resolve away before sending: "
+            "remove it"
+        )
     return Route(tuple(tokens))
 
 

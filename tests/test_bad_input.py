@@ -256,6 +256,12 @@ class FlagCase:
 
 
 FLAG_CASES = [
+    FlagCase(  # no client ever sends it: the route could never be reached
+        "route-with-dot-dot-segment",
+        ("Things", "--route", "../../things/"),
+        "--route",
+        r"'\.' or '\.\.' segment",
+    ),
     FlagCase(  # Django's path() syntax, copied from another project
         "route-in-django-path-syntax",
         ("Things", "--route", "organizations/<int:org_id>/things/"),
