@@ -224,3 +224,39 @@ def test_a_parameter_the_base_injects_under_another_name_uses_that_fixture(
     text = (project / "tests/orbit/api/endpoints/test_group_suspect_commits.py").read_text()
     assert "self.get_success_response(self.group.id, status_code=200)" in text
     assert "self.issue" not in text
+
+
+@pytest.mark.parametrize(
+    ("factory", "model"),
+    [
+        ("create_project_widget", "orbit.models.team.Team"),
+        ("create_team", "orbit.models.team.Team"),
+    ],
+)
+def test_a_lookup_takes_the_utilities_factory_named_as_sentry_names_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], factory: str, model: str
+) -> None:
+    """`create_<object>`, else `create_<parent>_<object>` (Sentry's `create_project_rule`),
+    else the model's own name (`create_project_key` for ProjectKey; here `create_team`)."""
+    project = copy_project(TODAY, tmp_path / "today")
+    fixtures = project / "src/orbit/testutils/fixtures.py"
+    fixtures.write_text(
+        fixtures.read_text().replace(
+            "    def create_user(",
+            f"    def {factory}(self, project: Any = None) -> Any:\n        return None\n\n"
+            "    def create_user(",
+        )
+    )
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/widgets/{widget_id}/"
+    argv = (
+        "new-endpoint",
+        "ProjectWidgetThing",
+        "--route",
+        route,
+        "--lookup",
+        f"widget_id={model}",
+    )
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    text = (project / "tests/orbit/api/endpoints/test_project_widget_thing.py").read_text()
+    assert f"self.widget = self.{factory}(project=self.project)" in text

@@ -15,7 +15,7 @@ from typing import Any
 
 from scaffold.generate.render import ImportSet, first_party, format_code, render_template
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
-from scaffold.naming import object_name_for, stem_of
+from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.test_idiom import TestIdiom, read_test_idiom
@@ -168,9 +168,17 @@ def _lookup_object(
     attribute = look.field if not look.id_or_slug else "slug" if look.field == "id" else look.field
     numeric = look.id_or_slug or look.field == "id"
     missing = '"0"' if numeric else f'"no-such-{look.name.replace("_", "-")}"'
-    if idiom is not None and idiom.has(f"create_{look.name}"):
+    # the utilities' factory: `create_rule`, or as Sentry's name it, `create_project_rule`
+    # (parent and object) or `create_project_key` (the model, for ProjectKey)
+    names = [
+        look.name,
+        f"{parent}_{look.name}" if parent else "",
+        module_name_for(lookup.model.rpartition(".")[2]),
+    ]
+    factory = next((n for n in names if n and idiom is not None and idiom.has(f"create_{n}")), None)
+    if factory is not None:
         argument = f"{parent}=self.{parent}" if parent else ""
-        return _RouteObject(look.name, attribute, f"self.create_{look.name}({argument})", missing)
+        return _RouteObject(look.name, attribute, f"self.create_{factory}({argument})", missing)
     model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
     argument = f"{lookup.parent_field}=self.{parent}.id" if parent else ""
     create = f"{model}.objects.create({argument})"

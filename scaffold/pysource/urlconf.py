@@ -22,7 +22,6 @@ __all__ = ["RouteEntry", "RoutingReader", "View", "as_view_references"]
 _DJANGO_PARAMS = ("route", "view", "kwargs", "name")
 
 
-
 class RoutingReader(UrlModules):
     """Reads URL modules of the tree on demand and flattens the routes reachable from a root.
 

@@ -274,8 +274,10 @@ def test_explain_lists_what_was_not_followed(
     github = ["check", "--project", str(root), "--format", "github"]
     counted = run_cli(capsys, *github).out.splitlines()
     assert counted == [
-        "::notice title=scaffold check::1 place could not be followed statically; no finding "
-        "was made from it (--explain lists it)."
+        (
+            "::notice title=scaffold check::1 place could not be followed statically; no finding "
+            "was made from it (--explain lists it)."
+        )
     ]
     annotated = run_cli(capsys, *github, "--explain").out.splitlines()
     assert annotated[0] == counted[0]

@@ -60,7 +60,7 @@ def test_an_unrouted_endpoint_of_the_builders_package_is_unresolved(tmp_path: Pa
     assert [(p.rule, p.symbol) for p in result.problems] == [
         ("unregistered-endpoint", "OrganizationAuditEndpoint")  # shop.api: still reported
     ]
-    assert AUDIT == result.problems[0].path
+    assert result.problems[0].path == AUDIT
     (plugin,) = [u for u in result.unresolved if u.what == "PluginOrganizationEndpoint"]
     assert plugin.relpath == "src/shop/plugins/endpoints.py"
     assert "shop.plugins.base.project_urls builds by code" in plugin.why
