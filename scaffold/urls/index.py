@@ -149,6 +149,20 @@ class UrlsIndex:
         first = remainder[0]
         return isinstance(first, Param) and first.name in firsts
 
+    def entries_serving(
+        self, class_name: str, tokens: tuple[Token, ...]
+    ) -> list[tuple[int, int, str]]:
+        """(first line, last line of the list's statement, pattern) of each entry serving
+        `class_name` at the route: what `remove --route` takes out."""
+        return [
+            (self.lists[list_name].first_line, self.lists[list_name].last_line, item.pattern)
+            for list_name, rest in self._placements(tokens)
+            for item in self.lists[list_name].items
+            if item.view_class == class_name
+            and item.pattern is not None
+            and _plain(regex_to_tokens(item.pattern)) == _plain(rest)
+        ]
+
     def serves(self, class_name: str, tokens: tuple[Token, ...]) -> bool:
         """True when some list the route can live in (urlpatterns with the whole route, or a
         list included under a prefix of it, with the rest) has an entry for it serving

@@ -8,6 +8,8 @@ endpoint and removing it again gives back the original file.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
@@ -40,9 +42,16 @@ class Removal:
 
 
 def remove_registration(
-    source: str, label: str, urls_package: str, class_name: str, line_length: int
+    source: str,
+    label: str,
+    urls_package: str,
+    class_name: str,
+    line_length: int,
+    only: Callable[[int, str | None], bool] | None = None,
 ) -> Removal:
-    """`source` without the route entries that serve `class_name` and without its import."""
+    """`source` without the route entries that serve `class_name` and without its import.
+    With `only(line, pattern)`, just the entries it picks; the import stays while another
+    entry serves the class."""
     tree = parse_urls(source, label)
     uses = class_uses(tree, source, class_name)
     lines = source.splitlines(keepends=True)
@@ -50,7 +59,16 @@ def remove_registration(
     edits: list[tuple[int, int, str]] = []  # 0-based start, stop, replacement
     may_drop: set[int] = set()
     routes: list[RemovedRoute] = []
-    for statement in uses.statements:
+    statements, keep_import = uses.statements, False
+    if only is not None:
+        picked = [
+            dataclasses.replace(s, routes=tuple(r for r in s.routes if only(r.line, r.pattern)))
+            for s in statements
+        ]
+        left = sum(len(s.routes) for s in statements) - sum(len(s.routes) for s in picked)
+        statements = tuple(s for s in picked if s.routes)
+        keep_import = left > 0  # another entry still serves the class: its import stays
+    for statement in statements:
         first, last = statement.first_line, statement.last_line
         text, changed = _without_routes("".join(lines[first - 1 : last]), statement)
         edits.append((first - 1, last, text))
@@ -60,7 +78,7 @@ def remove_registration(
             may_drop.update(range(route.line, route.end_line + 1))
             may_drop.update(_blank_lines_around(lines, route.line, route.end_line))
     module = None
-    for imported in from_imports(tree, source, urls_package):
+    for imported in () if keep_import else from_imports(tree, source, urls_package):
         if class_name not in imported.names:
             continue
         module = imported.module

@@ -1,0 +1,43 @@
+"""Plan `scaffold remove NAME --route ROUTE`: take one route of a class out of urls.py and leave
+its module alone; the inverse of `new-endpoint NAME --route ROUTE --skip`, which registers a
+second route for a class that is already served (the import goes only with its last route)."""
+
+from __future__ import annotations
+
+from scaffold.errors import SpecError
+from scaffold.naming import CLASS_NAME_RE, class_name_for
+from scaffold.project.files import read_source
+from scaffold.project.settings import Settings
+from scaffold.routes import Route
+from scaffold.urls.index import UrlsIndex
+from scaffold.urls.remove import remove_registration
+from scaffold.write.plan import FileChange, Plan
+
+
+def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Plan:
+    """The change to urls.py that unregisters `name` at `route` only."""
+    if not CLASS_NAME_RE.match(name):
+        raise SpecError(f"NAME: {name!r} is not a class name; give one like OrganizationWidgets")
+    class_name = class_name_for(name)
+    label = settings.relpath(settings.urls_path)
+    source = read_source(settings.urls_path, label)
+    index = UrlsIndex(source, label, settings.package, settings.module_for(settings.urls_path))
+    entries = index.entries_serving(class_name, route.tokens)
+    if not entries:
+        raise SpecError(
+            f"--route: {label} has no entry serving {class_name} at {route.text!r}; "
+            "`scaffold list` shows its routes"
+        )
+
+    def picked(line: int, pattern: str | None) -> bool:
+        return any(first <= line <= last and pattern == p for first, last, p in entries)
+
+    removal = remove_registration(
+        source, label, settings.api_module, class_name, settings.line_length, picked
+    )
+    plan = Plan(settings.project_root)
+    plan.add(FileChange(settings.urls_path, source, removal.code, True, removal.may_drop))
+    names = ", ".join(r.url_name or r.pattern or f"line {r.line}" for r in removal.routes)
+    what = f"{len(removal.routes)} route(s): {names}" + (", its import" if removal.module else "")
+    plan.messages.append(f"update  {label}  (- {class_name}: {what}; its module is kept)")
+    return plan
