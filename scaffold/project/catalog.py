@@ -8,6 +8,7 @@ from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver, candidate_modules
 from scaffold.pysource.convert_args import KnownBase, class_flow
 from scaffold.pysource.modules import HTTP_METHODS
+from scaffold.pysource.permissions import refusing_permission
 from scaffold.pysource.route_flow import RouteFlow, route_flow
 from scaffold.pysource.tree import Tree
 from scaffold.routes import Param
@@ -164,6 +165,12 @@ class Catalog:
         if not isinstance(flow, RouteFlow) or not flow.reached:
             return base.injects
         return tuple(obj for obj in base.injects if obj in flow.passed or obj in flow.maybe)
+
+    def refusing_permission(self, base: BaseClass) -> str | None:
+        """The permission class that makes `base` refuse every request (Sentry's root
+        Endpoint: `NoPermission`), or None."""
+        endpoint = self._resolver.endpoint(f"{base.module}.{base.name}")
+        return refusing_permission(self._resolver, endpoint) if endpoint else None
 
     def _resolve(self, dotted: str) -> BaseClass | None:
         """The base `dotted` names (None: not an endpoint class), with its endpoint ancestors."""
