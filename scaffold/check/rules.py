@@ -10,7 +10,7 @@ from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
 from scaffold.pysource.classes import EndpointClass, Resolver
-from scaffold.pysource.unresolved import Unresolved, code_built_includes
+from scaffold.pysource.unresolved import Unresolved, code_built_packages
 from scaffold.pysource.urlconf import RouteEntry
 
 
@@ -69,21 +69,6 @@ def _routing(analysis: Analysis) -> Routing:
     return found
 
 
-def _route_builders(analysis: Analysis) -> list[tuple[str, str]]:
-    """(package, module) for each included module whose urlpatterns is built by code: its
-    top-level package (`sentry.plugins` of `sentry.plugins.base.project_api_urls`) is where the
-    views it routes live, so an unrouted class there is not proven unregistered. Never a package
-    that holds the urlconf including it (that would excuse the whole API)."""
-    builders = []
-    for module in code_built_includes(analysis.unresolved):
-        package = ".".join(module.split(".")[:2])
-        including = {u.relpath for u in analysis.unresolved if u.what == f"include {module!r}"}
-        modules = {s.module for s in analysis.resolver.tree.files() if s.relpath in including}
-        if package != module and not any(m.startswith(f"{package}.") for m in modules):
-            builders.append((package, module))
-    return builders
-
-
 def _route_symbol(route: RouteEntry) -> str:
     return route.name or route.regex or f"line {route.line}"
 
@@ -107,7 +92,7 @@ def unrouted_endpoints(analysis: Analysis) -> list[EndpointClass]:
 def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
     unrouted = unrouted_endpoints(analysis)
     sites = as_view_sites(analysis.resolver, unrouted)
-    builders = _route_builders(analysis)
+    builders = code_built_packages(analysis.unresolved, analysis.resolver.tree)
     for endpoint in unrouted:
         if endpoint.dotted in sites:
             relpath, line = sites[endpoint.dotted]

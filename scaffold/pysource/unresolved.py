@@ -4,6 +4,10 @@ counts these in its summary and lists them with `--explain`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scaffold.pysource.tree import Tree
 
 
 @dataclass(frozen=True, order=True)
@@ -26,10 +30,20 @@ class Unresolved:
 CODE_BUILT = "its urlpatterns is built by code, not written as a list"  # why, for an include
 
 
-def code_built_includes(unresolved: list[Unresolved]) -> list[str]:
-    """The modules included whose urlpatterns is built by code (a plugin registry's, say)."""
-    return [
-        u.what.removeprefix("include ").strip("'\"")
-        for u in unresolved
-        if u.why == CODE_BUILT and u.what.startswith("include ")
-    ]
+def code_built_packages(unresolved: list[Unresolved], tree: Tree) -> list[tuple[str, str]]:
+    """(package, module) for each included module whose urlpatterns is built by code (a plugin
+    registry's): its top-level package (`sentry.plugins` of `sentry.plugins.base.
+    project_api_urls`) holds the views it routes. Never a package holding the urlconf that
+    includes it: that would excuse the whole API."""
+    including: dict[str, set[str]] = {}  # built module -> modules including it
+    for u in unresolved:
+        if u.why == CODE_BUILT and u.what.startswith("include "):
+            source = tree.source_file(tree.project_root / u.relpath)
+            module = u.what.removeprefix("include ").strip("'\"")
+            including.setdefault(module, set()).add(source.module if source else "")
+    found = []
+    for module, users in including.items():
+        package = ".".join(module.split(".")[:2])
+        if package != module and not any(m.startswith(f"{package}.") for m in users):
+            found.append((package, module))
+    return found
