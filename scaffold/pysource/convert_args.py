@@ -101,7 +101,9 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
             consumed |= own.consumed
             read |= own.read
             required[:0] = own.required  # most derived first, as check reports them
-            taken = set(injects) | set(own.injected)
+            # what an ancestor injected is no route parameter; what this class takes and hands
+            # on under the same name (`kwargs["monitor_slug"] = monitor_slug`) still is
+            taken = set(injects) | (set(own.injected) - own.consumed)
             named = set().union(*groups)
             fresh = (names - taken for names in own.groups)
             groups += [names for names in fresh if names and not names & named]
@@ -120,7 +122,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
     return ArgsFlow(
         consumed=frozenset(consumed),
         read=frozenset(read),
-        required=tuple(names for names in required if not names & injected),
+        required=tuple(names for names in required if not names & (injected - consumed)),
         injected=frozenset(injected - consumed),
         groups=tuple(groups),
         injects=tuple(injects),
