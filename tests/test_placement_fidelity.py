@@ -515,3 +515,33 @@ def test_a_details_route_follows_its_lists_own_index_route() -> None:
     after = patch(before, reg("OrgDetailsEndpoint", "organizations/{organization_slug}/"))
     patterns = re.findall(r'r"(\^[^"]*)"', after.split("urlpatterns")[0])
     assert patterns[:2] == ["^$", "^(?P<organization_slug>[^/]+)/$"]
+
+
+def test_a_list_included_under_an_alternation_is_shared_too() -> None:
+    """s2021's shape: GROUP_URLS is included at `^(?:issues|groups)/` (a prefix the route
+    syntax cannot write) and under the organization, and holds a `(?:notes|comments)` entry and
+    a `plugins?/` include (patterns the route syntax cannot read). It is still a list of
+    `{issue_id}` routes: `issues/new/x/` under the organization stays out
+    (it would also answer at /issues/new/x/, without the organization its base needs)."""
+    before = HEADER + dedent("""\
+        from .endpoints.groups import GroupDetailsEndpoint, GroupNotesEndpoint
+
+        GROUP_URLS = [
+            re_path(r"^(?P<issue_id>[^/]+)/$", GroupDetailsEndpoint.as_view(), name="acme-g"),
+            re_path(r"^(?P<issue_id>[^/]+)/(?:notes|comments)/$", GroupNotesEndpoint.as_view()),
+            re_path(r"^(?P<issue_id>[^/]+)/plugins?/", include("acme.plugins.group_urls")),
+        ]
+
+        ORGANIZATION_URLS = [
+            re_path(r"^(?P<organization_slug>[^/]+)/issues/", include(GROUP_URLS)),
+        ]
+
+        urlpatterns = [
+            re_path(r"^(?:issues|groups)/", include(GROUP_URLS)),
+            re_path(r"^organizations/", include(ORGANIZATION_URLS)),
+        ]
+        """)
+    route = "organizations/{organization_slug}/issues/new/extra/"
+    after = patch(before, reg("OrgIssuesNewExtraEndpoint", route))
+    assert 'r"^(?P<organization_slug>[^/]+)/issues/new/extra/$"' in after
+    assert 'r"^new/extra/$"' not in after

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from scaffold.errors import PatchError
@@ -17,6 +18,7 @@ from scaffold.pysource.urlsource import (
 from scaffold.routes import Param, Token, regex_to_tokens, strip_prefix
 from scaffold.urls.style import UrlsStyle, detect_style
 
+_LEADING_GROUP_RE = re.compile(r"\^?\(\?P<(\w+)>")  # a pattern opening with a named group
 
 @dataclass(frozen=True)
 class ListStatement:
@@ -44,6 +46,7 @@ class UrlsIndex:
         facts = read_urls(source, label, self.urls_package)
         self.imports: list[FromImport] = list(facts.imports)
         self.lists: dict[str, ListStatement] = {}
+        self.include_counts: dict[str, int] = {}  # list name -> how many includes name it
         layouts: list[EntryLayout] = []
         for found in facts.lists:
             statement = ListStatement(
@@ -70,6 +73,10 @@ class UrlsIndex:
                 layouts.append(item.layout)
             if not item.is_include or item.pattern is None:
                 continue
+            if item.include_name is not None:  # counted even under a prefix not read as tokens
+                self.include_counts[item.include_name] = (
+                    self.include_counts.get(item.include_name, 0) + 1
+                )
             tokens = regex_to_tokens(item.pattern)
             if tokens is None:
                 continue
@@ -110,10 +117,7 @@ class UrlsIndex:
                 "(scaffold adds routes to it or to the lists it includes)"
             )
         best = ("urlpatterns", tokens)
-        included_at: dict[str, int] = {}
-        for statement in lists.values():
-            for _, included in statement.includes:
-                included_at[included] = included_at.get(included, 0) + 1
+        included_at = self.include_counts  # `^(?:issues|groups)/` includes GROUP_URLS too
 
         def descend(name: str, rest: tuple[Token, ...], seen: frozenset[str]) -> None:
             nonlocal best
@@ -140,10 +144,9 @@ class UrlsIndex:
         if not remainder:
             return False
         firsts = set()
-        for item in self.lists[name].items:
-            tokens = regex_to_tokens(item.pattern) if item.pattern is not None else None
-            first = tokens[0] if tokens else None
-            firsts.add(first.name if isinstance(first, Param) else None)
+        for item in self.lists[name].items:  # read from the text: `(?:a|b)` entries count too
+            opening = _LEADING_GROUP_RE.match(item.pattern or "")
+            firsts.add(opening.group(1) if opening else None)
         if len(firsts) != 1 or None in firsts:
             return True  # entries of several shapes: no shape to keep
         first = remainder[0]
