@@ -20,6 +20,7 @@ from scaffold.urls.style import UrlsStyle, detect_style
 
 _LEADING_GROUP_RE = re.compile(r"\^?\(\?P<(\w+)>")  # a pattern opening with a named group
 
+
 @dataclass(frozen=True)
 class ListStatement:
     """A list of routes: a module-level `NAME = [...]` statement, or an inline `include([...])`
