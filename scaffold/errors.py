@@ -48,8 +48,8 @@ class WriteError(ScaffoldError):
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return ' (did you mean X?)' for the closest choice, or ''."""
+    """Return ' (did you mean X?)' for the closest other choice, or ''."""
     import difflib  # only when an error is reported: every run imports this module
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, [c for c in choices if c != word], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -94,7 +94,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             known = {name for b in catalog.bases for names in b.consumes for name in names}
             raise SpecError(
                 f"{spec.at('route')}: route parameter {param.name!r} is not consumed by "
-                f"{base.name} and has no lookup{did_you_mean(param.name, known - {param.name})}; "
+                f"{base.name} and has no lookup{did_you_mean(param.name, known)}; "
                 + (
                     f"pass --lookup {param.name}=<dotted model path>"
                     if spec.locator.is_flags
