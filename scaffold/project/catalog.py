@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scaffold.project.settings import Settings
-from scaffold.pysource.classes import Resolver, candidate_modules
+from scaffold.pysource.classes import EndpointClass, Resolver, candidate_modules
 from scaffold.pysource.convert_args import KnownBase, class_flow
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.permissions import refusing_permission
@@ -158,7 +158,7 @@ class Catalog:
         route as the check runs it, so an object stored only when a parameter is present
         (`if checkin_id: kwargs["checkin"] = ...`) is left out of a route without it. All it
         injects when the chain cannot be followed."""
-        endpoint = self._resolver.endpoint(f"{base.module}.{base.name}")
+        endpoint = self._endpoint_of(base)
         if endpoint is None:
             return base.injects
         flow = route_flow(endpoint, tuple(p.name for p in params))
@@ -169,8 +169,11 @@ class Catalog:
     def refusing_permission(self, base: BaseClass) -> str | None:
         """The permission class that makes `base` refuse every request (Sentry's root
         Endpoint: `NoPermission`), or None."""
-        endpoint = self._resolver.endpoint(f"{base.module}.{base.name}")
+        endpoint = self._endpoint_of(base)
         return refusing_permission(self._resolver, endpoint) if endpoint else None
+
+    def _endpoint_of(self, base: BaseClass) -> EndpointClass | None:
+        return self._resolver.endpoint(f"{base.module}.{base.name}")
 
     def _resolve(self, dotted: str) -> BaseClass | None:
         """The base `dotted` names (None: not an endpoint class), with its endpoint ancestors."""
