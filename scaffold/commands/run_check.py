@@ -117,20 +117,15 @@ def _result(
 
 
 def _require_project_files(paths: list[Path] | None, root: Path) -> None:
-    """Every PATH names a file of the project: a mistyped one must not pass as a clean file.
-    (Files outside the source root, or not Python, are allowed and have nothing to check.)"""
-    resolved_root = root.resolve()
+    """Every PATH names a file: a mistyped one must not pass as a clean file. (A file outside
+    the project or its source root, or not Python, has nothing to check: pre-commit in a
+    monorepo passes every changed file to a hook run with `--project backend`.)"""
     for path in paths or ():
         if not path.is_file():
             what = "is a folder" if path.is_dir() else "does not exist"
             raise SpecError(
                 f"{path}: {what}; pass the project's files to check (pre-commit passes the "
                 "changed ones), or no path to check the whole tree"
-            )
-        if resolved_root not in path.resolve().parents:
-            raise SpecError(
-                f"{path}: is outside the project {root}; pass files under it, or --project with "
-                "the project that holds it"
             )
 
 
