@@ -20,6 +20,11 @@ def settings(tmp_path: Path) -> Settings:
     (models / "__init__.py").write_text("from .team import *\nfrom .project import Project\n")
     (models / "lazy.py").write_text("def __getattr__(name):\n    return name\n")
     (models / "elsewhere.py").write_text("from django.contrib.auth.models import *\n")
+    filled = root / "src/nova/legacy_models"
+    filled.mkdir()
+    (filled / "__init__.py").write_text(  # Sentry's models/__init__.py before 2022
+        "from nova.utils import import_submodules\n\nimport_submodules(globals(), __name__)\n"
+    )
     return load_settings(root)
 
 
@@ -32,6 +37,7 @@ def settings(tmp_path: Path) -> Settings:
         "nova.models.team",  # a submodule, as a parent module names it
         "nova.models.lazy.Anything",  # a module-level __getattr__: cannot tell
         "nova.models.elsewhere.User",  # a star import from outside the project: cannot tell
+        "nova.legacy_models.ProjectKey",  # filled into globals() at import: cannot tell
         "django.contrib.auth.models.User",  # outside the project: taken as given
     ],
 )

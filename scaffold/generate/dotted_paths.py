@@ -65,6 +65,16 @@ def _class_names(settings: Settings, module: str, stars: int) -> set[str]:
     return names
 
 
+def _fills_itself(settings: Settings, module: str) -> bool:
+    """The module writes into its own namespace at import (`import_submodules(globals(), ...)`,
+    as Sentry's `models/__init__.py` did before 2022): what it binds cannot be read."""
+    path = settings.path_for(module)
+    try:
+        return path is not None and b"globals()" in path.read_bytes()
+    except OSError:
+        return True
+
+
 def _binds(settings: Settings, module: str, name: str, stars: int) -> bool | None:
     """True: the module binds the name (a class, def, assignment, import, or submodule);
     False: it provably does not; None: cannot tell (unparsable, or a star import from outside
@@ -75,8 +85,8 @@ def _binds(settings: Settings, module: str, name: str, stars: int) -> bool | Non
         return None
     if name in info.classes or name in info.names or name in info.imports:
         return True
-    if "__getattr__" in info.names:
-        return None  # a module-level __getattr__ makes names on demand
+    if "__getattr__" in info.names or _fills_itself(settings, module):
+        return None  # names made on demand, or written into globals() at import
     if settings.path_for(f"{module}.{name}") is not None:
         return True  # a submodule
     unknown = False
