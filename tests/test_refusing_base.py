@@ -86,3 +86,15 @@ def test_a_base_that_sets_its_own_permission_classes_is_fine(
         capsys, "new-endpoint", "OrganizationGadgets", "--route", route, "--project", str(root)
     )
     assert result.code == 0, result.err
+
+
+def test_a_parameter_no_base_takes_is_said_first(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's `{organization_id_or_slug}` on a tree whose bases take `organization_slug`
+    falls to the refusing root: what to fix first is the route, not the permissions."""
+    route = "organizations/{organization_slug}/gadgets/"
+    refused = run_cli(capsys, "new-endpoint", "Gadgets", "--route", route, "--project", str(root))
+    assert refused.code == 2
+    assert "route parameter 'organization_slug' is not consumed by Endpoint" in refused.err
+    assert "did you mean 'organization_id_or_slug'?" in refused.err

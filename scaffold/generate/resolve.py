@@ -61,14 +61,6 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
     decorator = _decorator(spec, settings)
     base = _base(spec, catalog, decorator)
     params = spec.route.params
-    if existing is None and not spec.permission_classes:
-        refusing = catalog.refusing_permission(base)  # the module written would answer 403
-        if refusing is not None:
-            raise SpecError(
-                f"{spec.at('route')}: {base.name} refuses every request "
-                f"({refusing.rpartition('.')[2]}.has_permission returns False); name the "
-                f"permission class this endpoint needs with {spec.named('permission_classes')}"
-            )
     taken = base.taken(params) or 0
     lookups_by_param = {lookup.param: lookup for lookup in spec.lookups}
     for param in params[:taken]:
@@ -117,6 +109,15 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         objects.append(lookup.name)
     for permission in spec.permission_classes:
         require_in_project(settings, permission, spec.at("permission_classes"))
+    # after the route's own errors: a parameter no base takes reads better than this
+    if existing is None and not spec.permission_classes:
+        refusing = catalog.refusing_permission(base)  # the module written would answer 403
+        if refusing is not None:
+            raise SpecError(
+                f"{spec.at('route')}: {base.name} refuses every request "
+                f"({refusing.rpartition('.')[2]}.has_permission returns False); name the "
+                f"permission class this endpoint needs with {spec.named('permission_classes')}"
+            )
     module_path = _module_path(spec, settings)
     return ResolvedEndpoint(
         spec=spec,
