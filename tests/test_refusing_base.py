@@ -91,10 +91,11 @@ def test_a_base_that_sets_its_own_permission_classes_is_fine(
 def test_a_parameter_no_base_takes_is_said_first(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The README's `{organization_id_or_slug}` on a tree whose bases take `organization_slug`
-    falls to the refusing root: what to fix first is the route, not the permissions."""
-    route = "organizations/{organization_slug}/gadgets/"
-    refused = run_cli(capsys, "new-endpoint", "Gadgets", "--route", route, "--project", str(root))
+    """A route whose parameter no base takes falls to the refusing root (as the README's
+    `{organization_id_or_slug}` did on a tree whose bases take `organization_slug`): what to fix
+    first is the route, not the permissions."""
+    route = "gizmos/{gizmo_id}/"
+    refused = run_cli(capsys, "new-endpoint", "Gizmos", "--route", route, "--project", str(root))
     assert refused.code == 2
-    assert "route parameter 'organization_slug' is not consumed by Endpoint" in refused.err
-    assert "did you mean 'organization_id_or_slug'?" in refused.err
+    assert "route parameter 'gizmo_id' is not consumed by Endpoint" in refused.err
+    assert "refuses every request" not in refused.err
