@@ -424,3 +424,25 @@ def test_remove_route_refuses_what_it_cannot_do(
     result = run_cli(capsys, "remove", "BroadcastDetails", *extra, "--project", str(project))
     assert result.code == 2 and says in result.err and result.err.count("\n") == 1
     assert snapshot(project) == before
+
+
+def test_a_class_of_the_same_name_in_another_package_is_no_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fork's second API package defines its own `WorkBatchEndpoint`: the one new-endpoint
+    added to the first package is removed, and the other package's definition is not taken for
+    a use of it."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    other = project / "src/labs/api/endpoints"
+    other.mkdir(parents=True)
+    for folder in (project / "src/labs", project / "src/labs/api", other):
+        (folder / "__init__.py").write_text("")
+    (other / "work_batch.py").write_text(
+        "class WorkBatchEndpoint:\n    pass\n\n\nVIEW = WorkBatchEndpoint\n"
+    )
+    original = snapshot(project)
+    route = ("WorkBatch", "--route", "work-batches/")
+    assert run_cli(capsys, "new-endpoint", *route, "--project", str(project)).code == 0
+    result = run_cli(capsys, "remove", "WorkBatch", "--project", str(project))
+    assert result.code == 0, result.err
+    assert snapshot(project) == original

@@ -195,6 +195,8 @@ def _first_other_user(settings: Settings, module_path: Path, class_name: str) ->
     """`path:line` of the first other Python file under the source tree (or tests/) that
     names the class, besides urls.py; a plain word search, so it errs on the safe side."""
     word = re.compile(rb"\b" + re.escape(class_name.encode()) + rb"\b")
+    # a module defining a class of the same name (another API package's) names its own
+    own_class = re.compile(rb"^class[ \t]+" + re.escape(class_name.encode()) + rb"\b", re.MULTILINE)
     skip = {module_path.resolve(), settings.urls_path.resolve()}
     init = reexporting_init(settings, settings.module_for(module_path))
     if init is not None:  # its re-export goes in the same plan
@@ -206,7 +208,7 @@ def _first_other_user(settings: Settings, module_path: Path, class_name: str) ->
                 continue
             data = path.read_bytes()
             found = word.search(data)
-            if found:
+            if found and not own_class.search(data):
                 line = data.count(b"\n", 0, found.start()) + 1
                 return f"{settings.relpath(path)}:{line}"
     return None
