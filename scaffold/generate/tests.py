@@ -9,6 +9,7 @@ for each lookup given an object that does not exist. Otherwise it falls back to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,11 +104,22 @@ def render_test(
         template = SENTRY_TEMPLATE
     else:
         context["case_class"] = imports.add("rest_framework.test.APITestCase", where)
-        context["reverse"] = imports.add("django.urls.reverse", where)
+        context["reverse"] = imports.add(_reverse_path(settings), where)
         context["user_model"] = imports.add("django.contrib.auth.get_user_model", where)
         template = DRF_TEMPLATE
     context["imports"] = imports.render()
     return format_code(render_template(template, context, settings), settings)
+
+
+def _reverse_path(settings: Settings) -> str:
+    """`reverse` where the project's Django has it: a urls.py built with `patterns()` runs on
+    Django 1.9 or older, which has no `django.urls` (`django.core.urlresolvers` instead)."""
+    try:
+        urls = settings.urls_path.read_bytes()
+    except OSError:
+        urls = b""
+    old = re.search(rb"\bpatterns\(", urls) is not None
+    return "django.core.urlresolvers.reverse" if old else "django.urls.reverse"
 
 
 def _route_objects(
