@@ -5,8 +5,6 @@ imports, and urls.py, which imports the module, would no longer load. Paths outs
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from scaffold.errors import SpecError, did_you_mean
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import ModuleInfo, read_module
@@ -45,18 +43,21 @@ def _file_of(settings: Settings, module: str) -> str:
     return settings.relpath(base.with_suffix(".py"))
 
 
-def _info(settings: Settings, module: str, path: Path) -> ModuleInfo | None:
+def _read(settings: Settings, module: str) -> tuple[ModuleInfo | None, bytes]:
+    """The module's facts (None: not in the tree, unreadable or unparsable) and its bytes."""
+    path = settings.path_for(module)
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if path is not None else b""
     except OSError:
-        return None
-    return read_module(data, module, settings.relpath(path), path.name == "__init__.py")
+        return None, b""
+    if path is None:
+        return None, data
+    return read_module(data, module, settings.relpath(path), path.name == "__init__.py"), data
 
 
 def _class_names(settings: Settings, module: str, stars: int) -> set[str]:
     """The names a module binds, its star re-exports' included (for a did-you-mean)."""
-    path = settings.path_for(module)
-    info = _info(settings, module, path) if path is not None else None
+    info, _ = _read(settings, module)
     if info is None:
         return set()
     names = set(info.classes) | set(info.imports) | info.names
@@ -65,28 +66,19 @@ def _class_names(settings: Settings, module: str, stars: int) -> set[str]:
     return names
 
 
-def _fills_itself(settings: Settings, module: str) -> bool:
-    """The module writes into its own namespace at import (`import_submodules(globals(), ...)`,
-    as Sentry's `models/__init__.py` did before 2022): what it binds cannot be read."""
-    path = settings.path_for(module)
-    try:
-        return path is not None and b"globals()" in path.read_bytes()
-    except OSError:
-        return True
-
-
 def _binds(settings: Settings, module: str, name: str, stars: int) -> bool | None:
     """True: the module binds the name (a class, def, assignment, import, or submodule);
     False: it provably does not; None: cannot tell (unparsable, or a star import from outside
     the project or too deep)."""
-    path = settings.path_for(module)
-    info = _info(settings, module, path) if path is not None else None
+    info, data = _read(settings, module)
     if info is None:
         return None
     if name in info.classes or name in info.names or name in info.imports:
         return True
-    if "__getattr__" in info.names or _fills_itself(settings, module):
-        return None  # names made on demand, or written into globals() at import
+    # names made on demand, or written into globals() at import (`import_submodules(globals(),
+    # ...)`, as Sentry's `models/__init__.py` did before 2022): what it binds cannot be read
+    if "__getattr__" in info.names or b"globals()" in data:
+        return None
     if settings.path_for(f"{module}.{name}") is not None:
         return True  # a submodule
     unknown = False
