@@ -6,7 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scaffold.project.settings import Settings
-from scaffold.pysource.classes import Resolver, candidate_modules, find_endpoints
+from scaffold.pysource.classes import (
+    Resolver,
+    candidate_modules,
+    concrete_endpoints,
+    find_endpoints,
+)
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
@@ -52,11 +57,8 @@ def list_endpoints(
     reader = RoutingReader(tree)
     reader.walk_root(root or settings.routing_urls)
     endpoints = find_endpoints(resolver, candidate_modules(tree, tree.files()))
-    subclassed = {a for e in endpoints for a in e.endpoint_ancestors}
     listed: dict[str, ListedEndpoint] = {}
-    for endpoint in endpoints:
-        if endpoint.dotted in subclassed or not endpoint.handles_itself():
-            continue
+    for endpoint in concrete_endpoints(endpoints):
         handlers = endpoint.handlers()
         ancestry = endpoint.ancestry[1:]
         base = next((d for d, _ in ancestry if d in endpoint.endpoint_ancestors), None)

@@ -9,7 +9,7 @@ from typing import Any
 from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
-from scaffold.pysource.classes import EndpointClass, Resolver
+from scaffold.pysource.classes import EndpointClass, Resolver, concrete_endpoints
 from scaffold.pysource.unresolved import Unresolved, code_built_packages
 from scaffold.pysource.urlconf import RouteEntry
 
@@ -81,12 +81,7 @@ def unrouted_endpoints(analysis: Analysis) -> list[EndpointClass]:
         if route.view and route.view.dotted:
             found = analysis.resolver.resolve(route.view.dotted)
             served.add(found[0] if found else route.view.dotted)
-    subclassed = {a for e in analysis.endpoints for a in e.endpoint_ancestors}
-    return [
-        e
-        for e in analysis.endpoints
-        if e.dotted not in served and e.dotted not in subclassed and e.handles_itself()
-    ]
+    return [e for e in concrete_endpoints(analysis.endpoints) if e.dotted not in served]
 
 
 def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
@@ -236,14 +231,9 @@ def duplicate_view(analysis: Analysis) -> Iterable[Problem]:
             )
 
 
-def _concrete(analysis: Analysis) -> Iterable[EndpointClass]:
-    subclassed = {a for e in analysis.endpoints for a in e.endpoint_ancestors}
-    return (e for e in analysis.endpoints if e.dotted not in subclassed and e.handles_itself())
-
-
 def missing_owner(analysis: Analysis) -> Iterable[Problem]:
     root = analysis.resolver.root
-    for endpoint in _concrete(analysis):
+    for endpoint in concrete_endpoints(analysis.endpoints):
         owners = [i.owner for d, i in endpoint.ancestry if i is not None and d != root and i.owner]
         if not owners or owners[0].endswith("UNOWNED"):
             yield Problem(
@@ -258,7 +248,7 @@ def missing_owner(analysis: Analysis) -> Iterable[Problem]:
 
 def missing_publish_status(analysis: Analysis) -> Iterable[Problem]:
     root = analysis.resolver.root
-    for endpoint in _concrete(analysis):
+    for endpoint in concrete_endpoints(analysis.endpoints):
         declared = next(
             (
                 i.publish_status

@@ -15,6 +15,7 @@ from scaffold.pysource.classes import (
     ROOT_CLASS,
     Resolver,
     candidate_modules,
+    concrete_endpoints,
     find_endpoints,
 )
 from scaffold.pysource.modules import ignored_rules
@@ -126,8 +127,7 @@ def run_check(
     kept = _without_ignored(tree, sorted(problems))
     if reading.finish is not None:
         reading.finish(tree)
-    bases = {a for e in endpoints for a in e.endpoint_ancestors}  # counted as `scaffold list` does
-    concrete = [e for e in endpoints if e.handles_itself() and e.dotted not in bases]
+    concrete = concrete_endpoints(endpoints)  # counted as `scaffold list` lists them
     served_routes = len([r for r in routes if r.view is not None])
     return CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))
 

@@ -228,6 +228,14 @@ def candidate_modules(
     return reachable_modules([read_headers(tree, files)], root_name)
 
 
+def concrete_endpoints(endpoints: list[EndpointClass]) -> list[EndpointClass]:
+    """The endpoints meant to be routed: they handle a request themselves and no endpoint
+    class of `endpoints` inherits from them (what `check` counts, `list` lists and
+    unregistered-endpoint asks routes for)."""
+    bases = {a for e in endpoints for a in e.endpoint_ancestors}
+    return [e for e in endpoints if e.dotted not in bases and e.handles_itself()]
+
+
 def find_endpoints(resolver: Resolver, modules: list[str]) -> list[EndpointClass]:
     """Every endpoint class defined at module level in `modules`."""
     found = []
