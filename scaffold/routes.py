@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from scaffold.naming import is_identifier
+from scaffold.records import record
 
 _LITERAL_CHARS_RE = re.compile(r"[A-Za-z0-9_.~\-/]")
 _API_ROOT_RE = re.compile(r"^/?(api/\d+/)?")
@@ -14,7 +14,7 @@ _SEGMENT_CLASSES = ("[^/]+", "[^\\/]+")
 _REGEX_LITERAL_ESCAPES = {"\\/": "/", "\\.": ".", "\\-": "-", "\\~": "~"}
 
 
-@dataclass(frozen=True)
+@record
 class Param:
     """A named URL parameter; `regex` is set only when the spec gave one."""
 
@@ -25,7 +25,7 @@ class Param:
 Token = str | Param  # a literal character, or a parameter
 
 
-@dataclass(frozen=True)
+@record
 class Route:
     """A public path below the API root, e.g. `projects/{organization_id_or_slug}/...`."""
 

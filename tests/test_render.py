@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import dataclasses
 from typing import Any
 
 import pytest
@@ -12,6 +11,7 @@ from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import resolve
 from scaffold.project.catalog import Catalog
 from scaffold.project.settings import load_settings
+from scaffold.records import evolve
 from scaffold.spec import resource_from_flags
 from tests.helpers import EXAMPLE, FIXTURES
 
@@ -23,7 +23,7 @@ DETAILS = {
 
 
 def render(python_min: tuple[int, int] | None, **changes: Any) -> str:
-    settings = dataclasses.replace(load_settings(EXAMPLE), python_min=python_min, **changes)
+    settings = evolve(load_settings(EXAMPLE), python_min=python_min, **changes)
     endpoint = resolve(resource_from_flags(dict(DETAILS)), settings, Catalog(settings))
     return render_endpoint(endpoint, settings)
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scaffold.check.problems import check_rule_names, selected_rules
 from scaffold.errors import ProjectError, did_you_mean
+from scaffold.records import record
 
 DEFAULT_BASELINE = "scaffold-check-baseline.json"
 _KEYS = ("select", "ignore", "extend-select", "exclude", "baseline")
 
 
-@dataclass(frozen=True)
+@record
 class CheckConfig:
     """The rules to run, the files to leave out, and the baseline file."""
 

@@ -3,8 +3,6 @@ same reader as `scaffold check` (pysource's endpoint finder and route walk)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import (
     Resolver,
@@ -16,10 +14,11 @@ from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader
+from scaffold.records import field, record
 from scaffold.routes import Route, Token, regex_to_tokens
 
 
-@dataclass(frozen=True)
+@record
 class ListedRoute:
     """A route serving an endpoint: its full path (None when a pattern is not plain), URL
     name, and where the entry stands."""
@@ -31,7 +30,7 @@ class ListedRoute:
     exact: bool = True  # the pattern ends in `$` (a catch-all `^` does not)
 
 
-@dataclass
+@record(frozen=False)
 class ListedEndpoint:
     """A concrete endpoint class, what it handles and declares, and the routes serving it."""
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.pysource.unresolved import Unresolved
+from scaffold.records import field, record
 
 # rule id -> (on by default, what it reports)
 RULES: dict[str, tuple[bool, str]] = {
@@ -21,7 +20,7 @@ RULES: dict[str, tuple[bool, str]] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Problem:
     """One finding; `path` is POSIX and relative to the project root."""
 
@@ -66,7 +65,7 @@ def selected_rules(
     return frozenset(chosen - set(ignore))
 
 
-@dataclass(frozen=True)
+@record
 class CheckResult:
     """Problems left after inline ignores and excludes (the baseline is applied later)."""
 

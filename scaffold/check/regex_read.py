@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import re._parser as sre  # type: ignore[import-not-found]  # Python's own regex parser
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from scaffold.records import record
 
 # Python's \d, \w, \s are Unicode classes. Every regex we accept names non-ASCII characters only
 # through them, so one stand-in per kind of non-ASCII character keeps languages exact: a
@@ -37,7 +38,7 @@ class Unsupported(Exception):
     """The regex uses syntax whose language we do not compute; the message says which."""
 
 
-@dataclass(frozen=True)
+@record
 class ReadRegex:
     """A regex as a sequence of canonical chunks and END / END_OF_STRING marks."""
 

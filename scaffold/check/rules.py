@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from scaffold.check.as_view_sites import as_view_sites
@@ -12,9 +11,10 @@ from scaffold.check.problems import Problem
 from scaffold.pysource.classes import EndpointClass, Resolver, concrete_endpoints
 from scaffold.pysource.unresolved import Unresolved, code_built_packages
 from scaffold.pysource.urlconf import RouteEntry
+from scaffold.records import field, record
 
 
-@dataclass
+@record(frozen=False)
 class Analysis:
     """What the rules look at: endpoint classes, the walked routes, and where each class is
     served (also from URL modules outside the walked tree)."""

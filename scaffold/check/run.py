@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from scaffold.pysource.unreadable import unparsed_modules
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader, as_view_references
 from scaffold.pysource.urlmodule import as_view_references_in
 from scaffold.pysource.walked import Walked, take, walked
+from scaffold.records import evolve, record
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
 
@@ -39,7 +39,7 @@ def read_candidates_plainly(
 Memo = Callable[[Tree, str, Callable[[], Any]], Any]
 
 
-@dataclass(frozen=True)
+@record
 class TreeReading:
     """How `run_check` reads the tree. The default is plain; `commands/speedups.py` gives a
     faster one that finds the same (the tests run both):
@@ -64,11 +64,14 @@ class TreeReading:
     finish: Callable[[Tree], None] | None = None
 
 
+PLAIN_READING = TreeReading()
+
+
 def run_check(
     settings: Settings,
     config: CheckConfig,
     paths: list[Path] | None,
-    reading: TreeReading = TreeReading(),
+    reading: TreeReading = PLAIN_READING,
     tree: Tree | None = None,
 ) -> CheckResult:
     """Check the whole tree (`paths` None), or the endpoints in `paths` and the routes serving
@@ -80,7 +83,7 @@ def run_check(
     resolver = Resolver(tree, settings.endpoint_root)
     root_name = settings.endpoint_root.rpartition(".")[2]
     if root_name != ROOT_CLASS:  # the prefilters look for subclasses of `Endpoint` by name
-        reading = replace(reading, candidates=_candidates_of(root_name))
+        reading = evolve(reading, candidates=_candidates_of(root_name))
     root_urls = settings.routing_urls
     changed = None if paths is None else _changed_modules(tree, paths)
     names = {n for m in changed or () if (info := tree.info(m)) for n in info.classes}

@@ -4,7 +4,6 @@ languages of full paths (check/language.py), after cheap filters narrow the pair
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
 from scaffold.check.language import (
@@ -18,11 +17,12 @@ from scaffold.check.regex_read import Unsupported, read_regex, sample
 from scaffold.check.skeleton import read_pattern
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry
+from scaffold.records import record
 
 __all__ = ["Entry", "dead_entries", "hidden_entries", "read_pattern"]
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """A route with literal patterns all the way down, read cheaply (see skeleton.py)."""
 

@@ -5,8 +5,9 @@ narrows which pairs of patterns are compared; it never decides a finding."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from scaffold.records import record
 
 _TOKEN_RE = re.compile(
     r"\\(?P<escape>.)|(?P<klass>\[\^?\]?(?:\\.|[^\]\\])*\])|(?P<group>\((?:\?P<\w+>|\?:|(?!\?)))"
@@ -21,7 +22,7 @@ _OPTIONAL_RE = re.compile(rf"({_WORD}*){_WORD}\?")
 _PLACEHOLDER_RE = re.compile(r"(?<!\\)\{(?!\d*,?\d*\})")
 
 
-@dataclass(frozen=True)
+@record
 class Skeleton:
     """`segments`: per "/"-separated segment, its literal text, or None where it is not literal.
     `fixed`: every matched string has exactly len(segments) segments. `start`/`end`: it begins

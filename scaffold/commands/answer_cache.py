@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from scaffold.check.problems import CheckResult, Problem
 from scaffold.commands.cache_files import RACY_NS, read_json, write_json
 from scaffold.pysource.tree import SourceFile
 from scaffold.pysource.unresolved import Unresolved
+from scaffold.records import is_record, record_fields
 
 _FORMAT = 1
 
@@ -47,8 +47,8 @@ def _stable(value: object) -> str:
         return repr(value)
     if isinstance(value, Path):
         return repr(str(value))
-    if is_dataclass(value) and not isinstance(value, type):
-        inner = ",".join(f"{f.name}={_stable(getattr(value, f.name))}" for f in fields(value))
+    if is_record(value):
+        inner = ",".join(f"{name}={_stable(getattr(value, name))}" for name in record_fields(value))
         return f"{type(value).__name__}({inner})"
     if isinstance(value, dict):
         return "{" + ",".join(sorted(f"{_stable(k)}:{_stable(v)}" for k, v in value.items())) + "}"

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from scaffold.records import record
 
-@dataclass(frozen=True)
+
+@record
 class CheckOption:
     """One option: its parameter name, its flag, its help, and whether it takes a value."""
 
@@ -51,7 +52,7 @@ OPTIONS = {
 BY_FLAG = {option.flag: option for option in OPTIONS.values()}
 
 
-@dataclass(frozen=True)
+@record
 class CheckArgs:
     """The parsed command line of `scaffold check`, with typer's defaults."""
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from scaffold.pysource import classes
 from scaffold.pysource.classes import Headers
 from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import MARKERS, SourceFile, Tree, read_bytes
+from scaffold.records import field, record
 
 NO_CACHE = "SCAFFOLD_NO_CACHE"
 _FORMAT = 6
@@ -107,7 +107,7 @@ class CacheDamaged(ValueError):
     """Cached headers that are not what this module writes."""
 
 
-@dataclass
+@record(frozen=False)
 class FactCache:
     """The cache of one source root: relpath -> [mtime_ns, size, headers, aliases, marks,
     info?].

@@ -3,12 +3,12 @@ which module urls.py imports a class from, and the `__init__.py` edits that go w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.urlsource import read_from_imports
+from scaffold.records import field, record
 from scaffold.urls.reexport import add_reexport, reexports, remove_reexport
 from scaffold.write.plan import FileChange
 
@@ -31,7 +31,7 @@ def urls_import_module(settings: Settings, imported: list[str], module: str) -> 
     return package
 
 
-@dataclass
+@record(frozen=False)
 class InitEdits:
     """`__init__.py` texts before and after the re-exports this run adds or removes."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import read_module
 from scaffold.pysource.urlsource import read_from_imports
+from scaffold.records import evolve
 from scaffold.urls.remove import Removal, remove_registration
 from scaffold.write.plan import FileChange, Plan
 from scaffold.write.record import Provenance, Record
@@ -37,7 +37,7 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     inits = InitEdits(settings)  # a package that re-exports the class from a submodule
     via = reexported_from(settings, removal.module, class_name) if removal.module else None
     if via is not None:
-        removal = dataclasses.replace(removal, module=via)
+        removal = evolve(removal, module=via)
         inits.remove(via, class_name)
     record = Record(settings.project_root)
     module_path = _module_path(settings, record, class_name, removal)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +12,7 @@ from scaffold.errors import ProjectError, SpecError
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.naming import split_dotted
 from scaffold.project.settings import Settings
+from scaffold.records import field, record
 from scaffold.spec import ResourceSpec
 from scaffold.urls.imports import import_name_key, natural_key
 
@@ -36,7 +36,7 @@ _OBJECT_RESPONSES = {
 }
 
 
-@dataclass
+@record(frozen=False)
 class ImportSet:
     """`from module import name` lines grouped and sorted isort-style; refuses name clashes."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
@@ -13,13 +11,14 @@ from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, read_module
+from scaffold.records import evolve, record
 from scaffold.spec import AUTO, LookupSpec, ResourceSpec
 
 DEFAULT_OWNER = "UNOWNED"
 DEFAULT_STATUS = "PRIVATE"
 
 
-@dataclass(frozen=True)
+@record
 class Lookup:
     """One object looked up in convert_args, scoped by its parent object when it has one."""
 
@@ -29,13 +28,13 @@ class Lookup:
     parent_field: str | None  # e.g. project_id
 
 
-@dataclass(frozen=True)
+@record
 class HandlerParam:
     name: str
     type_path: str | None  # dotted path, "str", or None when unknown
 
 
-@dataclass(frozen=True)
+@record
 class ResolvedEndpoint:
     """Everything needed to render the module and register the route."""
 
@@ -146,7 +145,7 @@ def _as_written(spec: ResourceSpec, settings: Settings) -> tuple[ResourceSpec, C
         for name in (spec.class_name, stem_of(spec.class_name)):  # a package re-exporting it
             submodule = reexported_from(settings, spec.module, name)
             if submodule is not None:
-                spec = dataclasses.replace(spec, module=submodule)
+                spec = evolve(spec, module=submodule)
                 path = _module_path(spec, settings)
                 break
     if not path.is_file():
@@ -158,7 +157,7 @@ def _as_written(spec: ResourceSpec, settings: Settings) -> tuple[ResourceSpec, C
     names = set(info.classes) if info else set()
     written = stem_of(spec.class_name)
     if spec.class_name not in names and written in names:
-        spec = dataclasses.replace(spec, class_name=written)
+        spec = evolve(spec, class_name=written)
     return spec, info.classes.get(spec.class_name) if info else None
 
 

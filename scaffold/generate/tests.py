@@ -10,7 +10,6 @@ for each lookup given an object that does not exist. Otherwise it falls back to 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.test_idiom import TestIdiom, read_test_idiom
+from scaffold.records import record
 from scaffold.write.plan import FileChange
 
 SENTRY_TEMPLATE = "test.py.j2"
@@ -27,7 +27,7 @@ DRF_TEMPLATE = "drf_test.py.j2"
 _SUCCESS = {"get": 200, "put": 200, "patch": 200, "post": 201, "delete": 204}
 
 
-@dataclass(frozen=True)
+@record
 class _RouteObject:
     """An object a route argument comes from: `self.<name>`, created in setUp when `create`."""
 

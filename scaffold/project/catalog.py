@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import EndpointClass, Resolver, candidate_modules
 from scaffold.pysource.convert_args import KnownBase, class_flow
@@ -11,6 +9,7 @@ from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.permissions import refusing_permission
 from scaffold.pysource.route_flow import RouteFlow, route_flow
 from scaffold.pysource.tree import Tree
+from scaffold.records import field, record
 from scaffold.routes import Param
 
 # Used only when a known base is found but its convert_args cannot be read (e.g. it comes from a
@@ -45,7 +44,7 @@ def _silo_prefix(silo: str) -> str:
     return f"{silo.capitalize()}Silo"
 
 
-@dataclass(frozen=True)
+@record
 class BaseClass:
     """An endpoint base: which URL parameters its convert_args chain takes, which of those it
     leaves in kwargs for the handlers, and what it injects."""

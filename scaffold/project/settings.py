@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -13,9 +12,10 @@ from scaffold.pysource.classes import ROOT_CLASS, Resolver
 from scaffold.pysource.project_facts import class_members, read_base_module, uses_annotations
 from scaffold.pysource.roots import class_paths, find_endpoint_root, including_urls
 from scaffold.pysource.tree import Tree
+from scaffold.records import field, record
 
 
-@dataclass(frozen=True)
+@record
 class EnumInfo:
     """An enum class of the target (ApiOwner, ApiPublishStatus) and its member names."""
 
@@ -24,7 +24,7 @@ class EnumInfo:
     members: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """Everything scaffold knows about the target project; built by `load_settings`."""
 

@@ -4,7 +4,6 @@ ancestry (MRO) of each, and the byte prefilter that finds candidate modules in a
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from scaffold.pysource.modules import (
     CLASS_HEADER_RE,
@@ -15,12 +14,13 @@ from scaffold.pysource.modules import (
     import_aliases,
 )
 from scaffold.pysource.tree import SourceFile, Tree, read_bytes
+from scaffold.records import field, record
 
 ROOT_CLASS = "Endpoint"
 _BASE_MODULE_NAMES = frozenset({"base", "bases"})
 
 
-@dataclass
+@record(frozen=False)
 class EndpointClass:
     """A class that inherits from the root Endpoint, with the ancestry the rules need."""
 

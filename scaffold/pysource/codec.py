@@ -2,7 +2,7 @@
 between runs (`commands/fact_cache.py`).
 
 JSON, not pickle: a cache file is data a checkout could plant, and decoding it must never run
-code. Only the reader's own dataclasses (`modules.py`) and `ast` node classes are rebuilt; any
+code. Only the reader's own records (`modules.py`) and `ast` node classes are rebuilt; any
 other tag, or a value of the wrong shape, makes the whole entry unreadable (`CodecError`), and
 the module is then parsed as if there were no cache.
 """
@@ -10,24 +10,19 @@ the module is then parsed as if there were no cache.
 from __future__ import annotations
 
 import ast
-import dataclasses
 from typing import Any
 
 from scaffold.pysource import modules, route_entry, unresolved, urlmodule, walked
+from scaffold.records import is_record, is_record_class, record_fields
 
 # the records a cache may hold: what a module holds (`modules`), what a route walk finds
-_DATACLASSES: dict[str, type] = {
+_RECORDS: dict[str, type] = {
     name: value
     for source in (modules, route_entry, urlmodule, unresolved, walked)
     for name, value in vars(source).items()
-    if isinstance(value, type)
-    and dataclasses.is_dataclass(value)
-    and value.__module__ == source.__name__
+    if isinstance(value, type) and is_record_class(value) and value.__module__ == source.__name__
 }
-_FIELDS = {
-    name: (cls, tuple(f.name for f in dataclasses.fields(cls)))
-    for name, cls in _DATACLASSES.items()
-}
+_FIELDS = {name: (cls, record_fields(cls)) for name, cls in _RECORDS.items()}
 _AST_ATTRIBUTES = ("lineno", "col_offset", "end_lineno", "end_col_offset")
 
 
@@ -40,7 +35,7 @@ class CodecError(ValueError):
 
 
 def encode(value: object, source: bytes | None = None) -> Any:
-    """A dataclass of `modules.py`, an `ast` node, or plain values, as JSON-able values. With
+    """A record of `modules.py`, an `ast` node, or plain values, as JSON-able values. With
     the `source` the nodes were parsed from, a method is kept as its own text (parsed again,
     where and as it was, when decoded: a tenth of the size, and faster to rebuild)."""
     if value is None or isinstance(value, (bool, int, float, str)):
@@ -55,8 +50,8 @@ def encode(value: object, source: bytes | None = None) -> Any:
             if hasattr(value, name):
                 node[name] = encode(getattr(value, name), source)
         return node
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        values = [encode(getattr(value, f.name), source) for f in dataclasses.fields(value)]
+    if is_record(value):
+        values = [encode(getattr(value, name), source) for name in record_fields(value)]
         return {"$": type(value).__name__, "v": values}
     if isinstance(value, list):
         return [encode(item, source) for item in value]
@@ -194,7 +189,7 @@ def _record(value: dict[str, Any]) -> object:
     if len(values) != len(names):
         raise CodecError(f"{value['$']}: fields differ from this version's")
     record: object = object.__new__(cls)
-    fields = record.__dict__  # the reader's dataclasses have no slots: frozen ones too
+    fields = record.__dict__  # records have no slots: frozen ones too
     for name, item in zip(names, values, strict=True):
         fields[name] = item if type(item) in _PLAIN else decode(item)
     return record

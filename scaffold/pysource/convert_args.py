@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.modules import ModuleInfo
+from scaffold.records import field, record
 
 # A base's parameter groups and injected objects, used when its convert_args cannot be read.
 KnownBase = tuple[tuple[frozenset[str], ...], tuple[str, ...]]
@@ -48,7 +48,7 @@ def kwargs_access(node: ast.AST, kwargs_name: str) -> tuple[str, bool, bool] | N
     return None
 
 
-@dataclass(frozen=True)
+@record
 class MethodFlow:
     """What one convert_args does with its kwargs, read once per method."""
 
@@ -61,7 +61,7 @@ class MethodFlow:
     rewrites: bool  # kwargs.update / clear / setdefault: a flow not followed here
 
 
-@dataclass(frozen=True)
+@record
 class ArgsFlow:
     """How URL kwargs flow through a class's convert_args chain to its handlers."""
 

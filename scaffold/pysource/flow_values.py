@@ -5,10 +5,11 @@ known length, dicts whose keys are known present, maybe present or absent; state
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+
+from scaffold.records import field, record
 
 
-@dataclass(frozen=True)
+@record
 class Scalar:
     """Anything but a followed dict or tuple; what is known of its truth (None: unknown)."""
 
@@ -16,14 +17,14 @@ class Scalar:
     is_none: bool | None = None
 
 
-@dataclass(frozen=True)
+@record
 class DictRef:
     """A dict followed through the body: its keys live in the state's heap under `ref`."""
 
     ref: int
 
 
-@dataclass(frozen=True)
+@record
 class TupleOf:
     """A tuple (or list) of known items; `items` None: of unknown length."""
 
@@ -50,7 +51,7 @@ def plain_keys(keys: Keys) -> Keys:
     return {key: entry for key, entry in keys.items() if not key.startswith(ESCAPE)}
 
 
-@dataclass
+@record(frozen=False)
 class State:
     """Local names, the dicts they may point at, and whether this point is reached on every
     path the known conditions allow (`certain`): only there does a KeyError prove anything."""

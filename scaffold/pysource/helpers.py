@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from scaffold.pysource.route_values import (
     BuiltRoute,
@@ -27,9 +26,10 @@ from scaffold.pysource.route_values import (
 )
 from scaffold.pysource.routes import ROUTE_CALLS, call_name, path_regex
 from scaffold.pysource.urlmodule import UrlModule
+from scaffold.records import record
 
 
-@dataclass(frozen=True)
+@record
 class _Frame:
     scope: UrlModule  # where global names are looked up
     env: dict[str, Value]

@@ -11,11 +11,11 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
 from scaffold.pysource.imports import read_imports
+from scaffold.records import field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 _KEEP_BODIES = frozenset({b"convert_args"})
@@ -103,7 +103,7 @@ def skeleton(data: bytes) -> bytes:
     return b"".join(pieces)
 
 
-@dataclass(frozen=True)
+@record
 class Signature:
     """The parameters a function takes after `self, request`."""
 
@@ -113,7 +113,7 @@ class Signature:
     positional: int = 0  # the first `positional` names can also be given positionally
 
 
-@dataclass
+@record(frozen=False)
 class ClassInfo:
     """A module-level class, as far as the check needs it."""
 
@@ -128,7 +128,7 @@ class ClassInfo:
     publish_status: set[str] | None  # upper-case methods listed; None when not a literal dict
 
 
-@dataclass
+@record(frozen=False)
 class ModuleInfo:
     """A module's imports (local name -> dotted target) and module-level classes and lists."""
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from scaffold.pysource.imports import read_imports
+from scaffold.records import record
 
 
-@dataclass(frozen=True)
+@record
 class BaseModuleFacts:
     """What api/base.py declares; empty when the file is missing or does not parse."""
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from scaffold.pysource.urlmodule import View
+from scaffold.records import record
 
 
-@dataclass(frozen=True)
+@record
 class RouteEntry:
     """One `re_path`/`url`/`path` entry, as reached from the root with its include prefixes."""
 

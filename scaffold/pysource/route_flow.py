@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import itertools
-from dataclasses import dataclass
 
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.flow_body import BodyRunner
@@ -26,9 +25,10 @@ from scaffold.pysource.flow_values import (
     plain_keys,
 )
 from scaffold.pysource.unresolved import Unresolved
+from scaffold.records import record
 
 
-@dataclass(frozen=True)
+@record
 class RouteFlow:
     """The chain's effect for one route. `reached` False: every path raises before a handler."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 
 from scaffold.pysource.routes import is_patterns_call, name_of, route_call, string_value, view_class
+from scaffold.records import record
 
 
-@dataclass(frozen=True)
+@record
 class ServingRoute:
     """A route entry serving the class, as an item of a list or of a `patterns()` call."""
 
@@ -20,7 +20,7 @@ class ServingRoute:
     statement_column: int  # 0-based, in characters, within its statement's text
 
 
-@dataclass(frozen=True)
+@record
 class ServingStatement:
     """A module-level statement holding route entries that serve the class."""
 
@@ -29,7 +29,7 @@ class ServingStatement:
     routes: tuple[ServingRoute, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ClassUses:
     """The route entries that serve a class, and the first line naming it anywhere else."""
 

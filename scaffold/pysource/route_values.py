@@ -4,10 +4,10 @@ packs, the route or include it builds, and what stopped the evaluation."""
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import TypeAlias
 
 from scaffold.pysource.urlmodule import UrlModule
+from scaffold.records import record
 
 
 class Stop(Exception):
@@ -18,12 +18,12 @@ class Stop(Exception):
         self.why = why
 
 
-@dataclass(frozen=True)
+@record
 class Text:
     value: str
 
 
-@dataclass(frozen=True)
+@record
 class Ref:
     """A name as written where it is bound (`X`, `alias.X`, `cls.name` once `cls` is bound)."""
 
@@ -31,33 +31,33 @@ class Ref:
     dotted: str | None
 
 
-@dataclass(frozen=True)
+@record
 class ViewOf:
     ref: Ref  # `ref.as_view(...)`
 
 
-@dataclass(frozen=True)
+@record
 class Seq:
     items: tuple[Value, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Mapping:
     items: tuple[tuple[str, Value], ...]
 
 
-@dataclass(frozen=True)
+@record
 class Helper:
     scope: UrlModule
     function: ast.FunctionDef
 
 
-@dataclass(frozen=True)
+@record
 class Include:
     target: Value
 
 
-@dataclass(frozen=True)
+@record
 class Route:
     function: str  # re_path / url / path
     pattern: Value
@@ -65,7 +65,7 @@ class Route:
     name: Value | None
 
 
-@dataclass(frozen=True)
+@record
 class Opaque:
     why: str
     inner: tuple[Value, ...] = ()  # what it was built from (the views a dispatch holds)
@@ -74,7 +74,7 @@ class Opaque:
 Value: TypeAlias = Text | Ref | ViewOf | Seq | Mapping | Helper | Include | Route | Opaque
 
 
-@dataclass(frozen=True)
+@record
 class BuiltRoute:
     """What a helper call builds: the pattern as a regex, the views or the include, the name."""
 

@@ -10,15 +10,16 @@ writes that idiom only when all of it is there, and names only what it found.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from pathlib import Path
+
+from scaffold.records import record
 
 CASE_CLASS = "APITestCase"
 _REQUIRED = frozenset({"endpoint", "method", "get_success_response", "get_error_response"})
 _SILO_SUFFIX = "_silo_test"
 
 
-@dataclass(frozen=True)
+@record
 class TestIdiom:
     """The test case class to subclass, what its ancestry offers, and the silo decorators."""
 
@@ -41,7 +42,7 @@ class TestIdiom:
         return wanted if wanted in self.silo_decorators else None
 
 
-@dataclass(frozen=True)
+@record
 class _ClassFacts:
     bases: tuple[str, ...]
     members: frozenset[str]

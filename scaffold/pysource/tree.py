@@ -5,11 +5,11 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from scaffold.pysource.modules import ModuleInfo, read_module
+from scaffold.records import record
 
 T = TypeVar("T")
 
@@ -17,7 +17,7 @@ T = TypeVar("T")
 MARKERS = (b"urlpatterns", b"as_view")
 
 
-@dataclass(frozen=True)
+@record
 class SourceFile:
     """A Python file under the source root and its dotted module name."""
 

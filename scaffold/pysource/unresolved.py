@@ -3,14 +3,15 @@ counts these in its summary and lists them with `--explain`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from scaffold.records import record
 
 if TYPE_CHECKING:
     from scaffold.pysource.tree import Tree
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Unresolved:
     """One place the static reader could not follow: a call it cannot evaluate, a dynamic
     kwargs key, a pattern it cannot parse. `what` names the thing, `why` says what stopped it."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from scaffold.pysource.imports import read_imports
 from scaffold.pysource.routes import is_patterns_call, view_parts
+from scaffold.records import field, record
 
 
-@dataclass(frozen=True)
+@record
 class View:
     """What a route serves: `X.as_view()` or `alias.X.as_view()`."""
 
@@ -17,7 +17,7 @@ class View:
     dotted: str | None  # resolved through the module's imports; None when the head is unbound
 
 
-@dataclass
+@record(frozen=False)
 class UrlModule:
     """One parsed module: its imports (local name -> dotted path) and module-level bindings."""
 

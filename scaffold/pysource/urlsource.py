@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
-from dataclasses import dataclass
 from enum import Enum
 
 from scaffold.errors import PatchError
@@ -19,6 +18,7 @@ from scaffold.pysource.routes import (
     route_call,
     view_class,
 )
+from scaffold.records import record
 
 _NAME_RE = re.compile(r"""\bname\s*=\s*(?:r|u)?(["'])([^"'\n]+)\1""")
 _MAGIC_COMMA_RE = re.compile(r",\s*(#[^\n]*)?\)\s*$")
@@ -32,7 +32,7 @@ class EntryShape(Enum):
     ONE_LINE = "one_line"
 
 
-@dataclass(frozen=True)
+@record
 class EntryLayout:
     """How one endpoint route call is written: the facts style detection counts."""
 
@@ -41,7 +41,7 @@ class EntryLayout:
     trailing_comma: bool  # a comma follows the last argument (black's magic trailing comma)
 
 
-@dataclass(frozen=True)
+@record
 class FromImport:
     """A module-level `from X import a, b as c` statement."""
 
@@ -58,7 +58,7 @@ class FromImport:
         return tuple(asname or name for name, asname in self.aliases)
 
 
-@dataclass(frozen=True)
+@record
 class ListItem:
     """One item of a route list; `pattern` is None for an item that is not a literal route."""
 
@@ -72,7 +72,7 @@ class ListItem:
     layout: EntryLayout | None = None  # for a route that serves a view
 
 
-@dataclass(frozen=True)
+@record
 class RouteList:
     """A module-level `NAME = [...]`, `NAME: T = [...]` or `NAME = patterns('', ...)`."""
 
@@ -84,7 +84,7 @@ class RouteList:
     items: tuple[ListItem, ...]
 
 
-@dataclass(frozen=True)
+@record
 class UrlSource:
     """What a urls.py holds at module level, in source order."""
 

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader
+from scaffold.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Walked:
     """A walk's routes, what it could not follow, the classes those entries name, and every
     module it read (not the parsed modules themselves)."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
+from scaffold.records import field, record
 from scaffold.routes import Route
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -49,7 +49,7 @@ FLAG_FOR_FIELD = {
 AUTO = "<auto>"  # a lookup's parent when the spec does not say
 
 
-@dataclass(frozen=True)
+@record
 class Locator:
     """Says where a value came from: `spec.yaml:12: resources[1].methods` or `--methods`."""
 
@@ -74,7 +74,7 @@ def _format_path(path: tuple[str | int, ...]) -> str:
     return text or "(top level)"
 
 
-@dataclass(frozen=True)
+@record
 class LookupSpec:
     """How one route parameter left over by the base becomes an object (or a raw value)."""
 
@@ -88,7 +88,7 @@ class LookupSpec:
     passthrough: bool
 
 
-@dataclass(frozen=True)
+@record
 class ResourceSpec:
     """One endpoint to generate, validated but not yet resolved against the project."""
 

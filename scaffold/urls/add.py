@@ -8,13 +8,12 @@ well under one libcst parse and regeneration of the whole module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import libcst as cst
 
 from scaffold.errors import ConflictError, PatchError
 from scaffold.naming import url_name_for
 from scaffold.pysource.urlsource import EntryShape, FromImport
+from scaffold.records import field, record
 from scaffold.routes import Route, Token, tokens_to_regex
 from scaffold.urls.cst_edits import closed_list_line, insert_arg, insert_element, replace_at
 from scaffold.urls.imports import import_module_key, import_name_key, import_text
@@ -31,7 +30,7 @@ from scaffold.urls.place import (
 _INDENT = "    "
 
 
-@dataclass(frozen=True)
+@record
 class Registration:
     """One endpoint to register: its class, the module that holds it, and its route."""
 
@@ -41,7 +40,7 @@ class Registration:
     url_name: str | None  # None: derived from the class name and the file's prefix
 
 
-@dataclass(frozen=True)
+@record
 class Added:
     """What `UrlsFile.add` did: the list it used and the URL name it gave."""
 
@@ -49,7 +48,7 @@ class Added:
     url_name: str
 
 
-@dataclass
+@record(frozen=False)
 class _NewImports:
     """New import lines waiting at one line boundary, kept in isort order."""
 

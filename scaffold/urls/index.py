@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
 
 from scaffold.errors import PatchError
 from scaffold.pysource.urlsource import (
@@ -15,13 +13,14 @@ from scaffold.pysource.urlsource import (
     serves_somewhere,
     url_names,
 )
+from scaffold.records import evolve, record
 from scaffold.routes import Param, Token, regex_to_tokens, strip_prefix
 from scaffold.urls.style import UrlsStyle, detect_style
 
 _LEADING_GROUP_RE = re.compile(r"\^?\(\?P<(\w+)>")  # a pattern opening with a named group
 
 
-@dataclass(frozen=True)
+@record
 class ListStatement:
     """A list of routes: a module-level `NAME = [...]` statement, or an inline `include([...])`
     list inside one, reached from the statement's list through the item indexes in `path`."""
@@ -87,7 +86,7 @@ class UrlsIndex:
                 path = (*statement.path, item.index)
                 root = statement.name.partition("@")[0]
                 key = f"{root}@{'/'.join(map(str, path))}"
-                inline = dataclasses.replace(
+                inline = evolve(
                     statement,
                     name=key,
                     title=f"{statement.title} > include at {item.pattern}",
@@ -97,7 +96,7 @@ class UrlsIndex:
                 )
                 self._add_list(inline, layouts)
                 includes.append((tokens, key))
-        self.lists[statement.name] = dataclasses.replace(statement, includes=tuple(includes))
+        self.lists[statement.name] = evolve(statement, includes=tuple(includes))
 
     def registered(self, class_name: str) -> bool:
         """True when some route serves `class_name` (`X.as_view(` outside comments)."""

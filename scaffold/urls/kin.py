@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from scaffold.records import record
 from scaffold.routes import Token
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ _WORDS_OVER_NEIGHBOURS = 2.0
 _MODULE_KIN_AT_MOST = 2  # a module with more routes in the list is a package, not a feature
 
 
-@dataclass(frozen=True)
+@record
 class Named:
     """What names an endpoint entry: its view class, the module the class comes from, its URL
     name (each None when unknown)."""

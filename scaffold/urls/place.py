@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from scaffold.errors import ConflictError, PatchError
 from scaffold.pysource.urlsource import ListItem
+from scaffold.records import evolve, record
 from scaffold.routes import Param, Token, regex_to_tokens, sample_path, segments
 from scaffold.urls.kin import UNNAMED, Named, module_kin, word_kin
 
 
-@dataclass(frozen=True)
+@record
 class RouteSlot:
     """One item of a route list, as placement sees it: its position, its pattern (None when not
     a literal route), whether it includes other routes, and the names of the endpoint it routes
@@ -61,7 +60,7 @@ def insert_slot(
     slots: list[RouteSlot], position: int, pattern: str, named: Named = UNNAMED
 ) -> list[RouteSlot]:
     """`slots` with a new endpoint route at `position`, the ones after it moved down one."""
-    moved = [dataclasses.replace(slot, index=slot.index + 1) for slot in slots[position:]]
+    moved = [evolve(slot, index=slot.index + 1) for slot in slots[position:]]
     return [*slots[:position], route_slot(position, pattern, False, named), *moved]
 
 

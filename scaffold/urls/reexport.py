@@ -4,17 +4,17 @@ one class to it in its sorted places, or take it out again (the exact inverse)."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from scaffold.errors import PatchError
 from scaffold.pysource.urlsource import FromImport, read_from_imports
+from scaffold.records import record
 from scaffold.urls.imports import import_module_key, import_name_key, import_text
 
 _ALL_RE = re.compile(r"^__all__\s*(?::[^=\n]*)?=\s*([\[(])", re.MULTILINE)
 _ITEM_RE = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
 
 
-@dataclass(frozen=True)
+@record
 class _All:
     """The `__all__ = [...]` statement: 0-based first and last line, its names, its layout."""
 

@@ -8,9 +8,7 @@ endpoint and removing it again gives back the original file.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -18,11 +16,12 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from scaffold.errors import PatchError
 from scaffold.pysource.route_uses import ServingStatement, class_uses
 from scaffold.pysource.urlsource import from_imports, parse_urls
+from scaffold.records import evolve, record
 from scaffold.urls.cst_edits import remove_arg, remove_element
 from scaffold.urls.imports import import_text
 
 
-@dataclass(frozen=True)
+@record
 class RemovedRoute:
     """One route entry taken out: its 1-based first line, URL name and pattern, if literal."""
 
@@ -31,7 +30,7 @@ class RemovedRoute:
     pattern: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Removal:
     """What `remove_registration` did to one urls.py."""
 
@@ -62,7 +61,7 @@ def remove_registration(
     statements, keep_import = uses.statements, False
     if only is not None:
         picked = [
-            dataclasses.replace(s, routes=tuple(r for r in s.routes if only(r.line, r.pattern)))
+            evolve(s, routes=tuple(r for r in s.routes if only(r.line, r.pattern)))
             for s in statements
         ]
         left = sum(len(s.routes) for s in statements) - sum(len(s.routes) for s in picked)

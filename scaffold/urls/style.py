@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from scaffold.errors import PatchError
 from scaffold.pysource.routes import ROUTE_CALLS
 from scaffold.pysource.urlsource import EntryLayout, EntryShape, FromImport
+from scaffold.records import field, record
 
 _PREFIX_RE = re.compile(r"^(.+?-api-\d+)-")
 _PARAM_SEGMENT_RE = re.compile(r"\(\?P<(\w+)>(\[\^\\?/\]\+)\)")
 
 
-@dataclass(frozen=True)
+@record
 class UrlsStyle:
     """How this urls.py writes its entries; new entries copy it."""
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from scaffold.errors import WriteError
 from scaffold.pysource.syntax import syntax_error
+from scaffold.records import field, record
 
 
-@dataclass(frozen=True)
+@record
 class FileChange:
     """One file's text before and after; None means absent (created or deleted).
 
@@ -41,7 +41,7 @@ class FileChange:
         )
 
 
-@dataclass
+@record(frozen=False)
 class Plan:
     """File changes plus the lines that tell the user what happened to each resource."""
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from scaffold.errors import ProjectError
+from scaffold.records import record
 from scaffold.write.plan import FileChange
 
 RECORD_DIR = ".scaffold"
@@ -36,7 +36,7 @@ class Provenance(Enum):
     UNKNOWN = "unknown"  # no entry: scaffold did not write it in this clone
 
 
-@dataclass(frozen=True)
+@record
 class RecordEntry:
     """One generated module: the class it holds and the sha256 of the text scaffold wrote."""
 

@@ -9,7 +9,6 @@ import ast
 import json
 import os
 import time
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from scaffold.commands.tree_reading import FastReading
 from scaffold.project.settings import load_settings
 from scaffold.pysource.codec import CodecError, decode, decode_module, encode, encode_module
 from scaffold.pysource.tree import Tree
+from scaffold.records import is_record, record_fields
 from tests.check.trees import UNROUTED, cache_body, write_tree
 from tests.helpers import EXAMPLE
 
@@ -227,9 +227,9 @@ def _same(a: object, b: object) -> bool:
         return isinstance(b, ast.AST) and ast.dump(a, include_attributes=True) == ast.dump(
             b, include_attributes=True
         )
-    if is_dataclass(a) and not isinstance(a, type):
+    if is_record(a):
         return type(a) is type(b) and all(
-            _same(getattr(a, f.name), getattr(b, f.name)) for f in fields(a)
+            _same(getattr(a, name), getattr(b, name)) for name in record_fields(a)
         )
     if isinstance(a, dict):
         return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
