@@ -107,16 +107,44 @@ def _one_endpoint_file(root: Path) -> str:
     raise SystemExit(f"{folder}: no endpoint module found")
 
 
-def _toucher(path: Path) -> Callable[[], None]:
-    """Give `path` a new modification time, ten seconds old (outside the caches' two-second
-    window), different at every call: the file reads as changed, its bytes are the same."""
+def _editor(path: Path) -> Callable[[], None]:
+    """Edit `path` before each run: a comment line, numbered anew each time, put before its
+    original first line (bytes no cache has seen, every line of the module moved from the
+    original's), dated ten seconds back, apart from the caches' two-second window. `_restore`
+    puts the original bytes back."""
+    original = path.read_bytes()
     count = itertools.count(1)
 
-    def touch() -> None:
-        then = time.time_ns() - 10_000_000_000 - next(count) * 1000
+    def edit() -> None:
+        at = next(count)
+        path.write_bytes(b"# edited by bench_check %d\n" % time.time_ns() + original)
+        then = time.time_ns() - 10_000_000_000 - at * 1000
         os.utime(path, ns=(then, then))
 
-    return touch
+    _EDITED[path] = original
+    return edit
+
+
+_EDITED: dict[Path, bytes] = {}  # each edited file's original bytes, restored on the way out
+
+
+def _restore() -> None:
+    for path, original in _EDITED.items():
+        path.write_bytes(original)
+
+
+def _restorer(root: Path) -> Callable[[], None]:
+    """Give every file of the tree a new mtime before each run, its bytes the same: what a CI
+    job restoring the cache folder onto a fresh clone meets."""
+    count = itertools.count(1)
+    files = [path for path in root.rglob("*") if path.is_file()]
+
+    def restore() -> None:
+        then = time.time_ns() - 10_000_000_000 - next(count) * 1000
+        for path in files:
+            os.utime(path, ns=(then, then))
+
+    return restore
 
 
 def _own_cache(scaffold: Scaffold) -> dict[str, str]:
@@ -143,8 +171,8 @@ def _commands(
     trees: Sequence[TreeUnderTest], scaffolds: Sequence[Scaffold], ruff: list[str] | None
 ) -> tuple[list[Command], dict[str, str]]:
     """Per tree: (a) ruff, then per scaffold (b) whole tree, nothing changed since the last run,
-    (c) one file, (d) whole tree without the caches and (e) whole tree after one endpoint
-    module was touched."""
+    (c) one file, (d) whole tree without the caches, (e) whole tree after one endpoint module
+    was edited and (f) whole tree after every file got a new mtime (a restored cache)."""
     commands: list[Command] = []
     titles: dict[str, str] = {}
     for tree in trees:
@@ -159,13 +187,15 @@ def _commands(
             suffix = "" if len(scaffolds) == 1 else f" {scaffold.label}"
             own = _own_cache(scaffold)
             cold = {**own, "SCAFFOLD_NO_CACHE": "1"}
-            touch = _toucher(tree.root / tree.changed)
+            edit = _editor(tree.root / tree.changed)
+            restored = _restorer(tree.root)
             settle = _settler([*scaffold.command, "check"], tree.root, own)
             for row, title, args, env, prepare in (
                 ("(b)", "scaffold check (whole tree, unchanged)", ["check"], None, settle),
                 ("(c)", f"scaffold check {tree.changed}", ["check", tree.changed], None, None),
                 ("(d)", "SCAFFOLD_NO_CACHE=1 scaffold check (whole tree)", ["check"], cold, None),
-                ("(e)", f"touch {tree.changed}; scaffold check", ["check"], None, touch),
+                ("(e)", f"edit {tree.changed}; scaffold check", ["check"], None, edit),
+                ("(f)", "new mtimes, same bytes; scaffold check", ["check"], None, restored),
             ):
                 label = f"{tree.label} {row}{suffix}"
                 argv = [*scaffold.command, *args]
@@ -178,17 +208,18 @@ def _print_side_by_side(
     trees: Sequence[TreeUnderTest], scaffolds: Sequence[Scaffold], timings: dict[str, Timing]
 ) -> None:
     """One line per tree and scaffold: ruff's median, then each whole-tree row's median and
-    ratio to ruff (unchanged, one module touched, cold), then the one-file median."""
+    ratio to ruff (unchanged, one module edited, restored, cold), then the one-file median."""
     print()
     print(
-        f"{'tree':<22}{'scaffold':<12}{'ruff ms':>9}{'unchanged':>16}{'touched':>16}"
-        f"{'cold':>16}{'one file ms':>13}"
+        f"{'tree':<22}{'scaffold':<12}{'ruff ms':>9}{'unchanged':>16}{'edited':>16}"
+        f"{'restored':>16}{'cold':>16}{'one file ms':>13}"
     )
     print(
         f"targets: whole tree <= {RATIO_TARGET}x ruff (medians), one file < "
         f"{ONE_FILE_TARGET_MS} ms; unchanged: nothing changed since the last run (the kept "
-        "answer), touched: one endpoint module's mtime changed (the fact cache), cold: "
-        "SCAFFOLD_NO_CACHE=1 (a clean clone without a restored cache)"
+        "answer), edited: one endpoint module's bytes changed (the fact cache), restored: every "
+        "file a new mtime, same bytes (a cache restored onto a fresh clone), cold: "
+        "SCAFFOLD_NO_CACHE=1 (no cache at all)"
     )
     for tree in trees:
         ruff = timings.get(f"{tree.label} (a)")
@@ -196,7 +227,7 @@ def _print_side_by_side(
         for scaffold in scaffolds:
             suffix = "" if len(scaffolds) == 1 else f" {scaffold.label}"
             cells = [f"{base:.0f}" if base else "n/a"]
-            for row in ("(b)", "(e)", "(d)"):
+            for row in ("(b)", "(e)", "(f)", "(d)"):
                 timing = timings[f"{tree.label} {row}{suffix}"]
                 ratio = f" {timing.median / base:.2f}x" if base and not timing.error else ""
                 cells.append("n/a" if timing.error else f"{timing.median:.0f}{ratio}")
@@ -204,7 +235,7 @@ def _print_side_by_side(
             cells.append("n/a" if one.error else f"{one.median:.0f}")
             print(
                 f"{tree.label:<22}{scaffold.label:<12}{cells[0]:>9}{cells[1]:>16}{cells[2]:>16}"
-                f"{cells[3]:>16}{cells[4]:>13}"
+                f"{cells[3]:>16}{cells[4]:>16}{cells[5]:>13}"
             )
 
 
@@ -271,7 +302,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 argv = [*scaffold.command, "--help"]
                 commands.append((label, argv, scaffold.environ(), trees[0].root, None))
                 titles[label] = "scaffold --help"
-        timings = _time_rounds(commands, options.repeat)
+        try:
+            timings = _time_rounds(commands, options.repeat)
+        finally:
+            _restore()  # a real tree gets its edited module's bytes back
         context = [
             (title, timing)
             for title, code in (

@@ -18,7 +18,6 @@ temporary file renamed into place); any unreadable, foreign or damaged answer is
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 
 from scaffold.check.problems import CheckResult, Problem
 from scaffold.commands.cache_files import RACY_NS, read_json, write_json
+from scaffold.commands.file_keys import FileKeys
 from scaffold.pysource.tree import SourceFile
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.records import is_record, record_fields
@@ -59,22 +59,23 @@ def _stable(value: object) -> str:
     raise TypeError(type(value).__name__)
 
 
-def tree_state(files: list[SourceFile]) -> tuple[str, int, dict[str, tuple[int, int]]] | None:
+def tree_state(
+    files: list[SourceFile], keys: FileKeys
+) -> tuple[str, int, dict[str, tuple[int, int]]] | None:
     """Each file's `relpath size mtime_ns` line, the newest mtime, and relpath -> (mtime_ns,
-    size) (the fact cache's key); None when a file cannot be looked at."""
+    size) (the fact cache's key), each as `keys` knows the file's bytes (`file_keys.py`: a
+    restored cache holds on a fresh checkout); None when a file cannot be looked at."""
     lines = []
-    keys = {}
+    found = {}
     newest = 0
     for source in files:
-        try:
-            stat = os.stat(source.path)
-        except OSError:
+        key = keys.key(source)
+        if key is None:
             return None
-        mtime, size = stat.st_mtime_ns, stat.st_size
-        keys[source.relpath] = (mtime, size)
+        mtime, size = found[source.relpath] = key
         lines.append(f"{source.relpath}\t{size}\t{mtime}")
         newest = max(newest, mtime)
-    return "\n".join(lines), newest, keys
+    return "\n".join(lines), newest, found
 
 
 class KeptAnswer:
@@ -83,6 +84,7 @@ class KeptAnswer:
     def __init__(self, path: Path | None):
         self.path = path
         self.keys: dict[str, tuple[int, int]] = {}  # relpath -> (mtime_ns, size), once stated
+        self.file_keys = FileKeys(path.with_suffix(".keys.json") if path is not None else None)
 
     def answer(
         self, files: list[SourceFile], key: str | None, compute: Callable[[], CheckResult]
@@ -90,10 +92,11 @@ class KeptAnswer:
         """The kept answer while `key` and the state of `files` are unchanged; else
         `compute()`, kept for the next run."""
         path = self.path
-        state = tree_state(files) if path is not None and key is not None else None
+        state = tree_state(files, self.file_keys) if path is not None and key is not None else None
         if path is None or state is None:
             return compute()
         text, newest, self.keys = state
+        self.file_keys.save({source.relpath for source in files})
         kept = read_json(path, _FORMAT)
         if kept is not None and kept.get("key") == key and kept.get("state") == text:
             found = _decode(kept)

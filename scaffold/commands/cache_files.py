@@ -37,10 +37,11 @@ def cache_path(project_root: Path, src_root: Path) -> Path | None:
 
 
 def _reader_source() -> bytes:
-    """The reader's own source, and the check's (whose walks are kept too): what they find
-    changes with them."""
+    """The reader's own source, the check's (whose walks are kept too) and the records': what
+    they find changes with them."""
     package = Path(__file__).resolve().parent.parent
     paths = sorted([*package.glob("pysource/*.py"), *package.glob("check/*.py")])
+    paths.append(package / "records.py")  # what the decoded facts are built with
     return b"\0".join(part for path in paths for part in (path.name.encode(), path.read_bytes()))
 
 
