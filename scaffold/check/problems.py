@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.records import field, record
+
+if TYPE_CHECKING:
+    from scaffold.check.basis import Basis, Part
 
 # rule id -> (on by default, what it reports)
 RULES: dict[str, tuple[bool, str]] = {
@@ -73,3 +78,6 @@ class CheckResult:
     endpoints: int
     routes: int
     unresolved: list[Unresolved] = field(default_factory=list)  # what no finding came from
+    # what an edit of a leaf module needs to update it (whole tree), what a PATHS run covered
+    basis: Basis | None = field(default=None, compare=False, repr=False)
+    part: Part | None = field(default=None, compare=False, repr=False)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from scaffold.check.as_view_sites import as_view_sites
+from scaffold.check.basis import Producers, note_producer
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
 from scaffold.pysource.classes import EndpointClass, Resolver, concrete_endpoints
@@ -30,6 +31,8 @@ class Analysis:
     remember: Callable[[str, Callable[[], Any]], Any] | None = None
     # both routing rules' reading of the routes, once: see `_routing`
     routing: Routing | None = field(default=None, repr=False)
+    # who met each unresolved place the rules met for endpoints (`basis.py`)
+    producers: Producers = field(default_factory=dict)
 
 
 # (route, earlier route covering it) and (route, its own pattern is dead) as indexes into
@@ -92,13 +95,15 @@ def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
         if endpoint.dotted in sites:
             relpath, line = sites[endpoint.dotted]
             why = "served by code outside the urlconfs the reader walks (a plugin's URL list?)"
-            analysis.unresolved.append(Unresolved(relpath, line, f"{endpoint.name}.as_view()", why))
+            _unresolved(
+                analysis, Unresolved(relpath, line, f"{endpoint.name}.as_view()", why), endpoint
+            )
             continue
         builder = next((b for p, b in builders if endpoint.dotted.startswith(f"{p}.")), None)
         if builder is not None:
             relpath, line = endpoint.module.path_relpath, endpoint.info.line
             why = f"may be served by the urlpatterns {builder} builds by code (its package's)"
-            analysis.unresolved.append(Unresolved(relpath, line, endpoint.name, why))
+            _unresolved(analysis, Unresolved(relpath, line, endpoint.name, why), endpoint)
             continue
         yield Problem(
             endpoint.module.path_relpath,
@@ -109,6 +114,11 @@ def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
             "(`scaffold new-endpoint` does both) or remove the class",
             endpoint.info.first_line,
         )
+
+
+def _unresolved(analysis: Analysis, found: Unresolved, endpoint: EndpointClass) -> None:
+    analysis.unresolved.append(found)
+    note_producer(analysis.producers, found, endpoint.module.module, found)
 
 
 def unknown_view(analysis: Analysis) -> Iterable[Problem]:
@@ -132,7 +142,7 @@ def unknown_view(analysis: Analysis) -> Iterable[Problem]:
 
 def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
     resolver = analysis.resolver
-    gaps: set[tuple[str, str]] = set()  # one Unresolved per class that stops the reader
+    gaps: dict[tuple[str, str], Unresolved] = {}  # one per class that stops the reader
     pairs = []
     for route in analysis.routes:
         if route.view is None or route.view.dotted is None:
@@ -144,9 +154,10 @@ def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
         pairs, all_mismatches(analysis.resolver.tree, analysis.remember, pairs), strict=True
     ):
         if isinstance(found, Unresolved):
-            if (found.relpath, found.what) not in gaps:
-                gaps.add((found.relpath, found.what))
+            first = gaps.setdefault((found.relpath, found.what), found)
+            if first is found:
                 analysis.unresolved.append(found)
+            note_producer(analysis.producers, found, endpoint.module.module, first)
             continue
         for text in found:
             yield Problem(

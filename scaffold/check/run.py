@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from scaffold.check.basis import affects_everything, paths_part, whole_basis
 from scaffold.check.config import CheckConfig
 from scaffold.check.problems import CheckResult, Problem
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis, unrouted_endpoints
@@ -73,10 +74,15 @@ def run_check(
     paths: list[Path] | None,
     reading: TreeReading = PLAIN_READING,
     tree: Tree | None = None,
+    *,
+    confirm: bool = True,
 ) -> CheckResult:
     """Check the whole tree (`paths` None), or the endpoints in `paths` and the routes serving
     them; a changed urls module or base module widens it to the whole tree. `tree`: the
-    project's tree as built with `config.exclude`, when the caller has it (nothing read yet)."""
+    project's tree as built with `config.exclude`, when the caller has it (nothing read yet).
+    `confirm` False (an update of a kept answer, `check/update.py`): the routes as the kept
+    walk has them, and an endpoint of `paths` that looks unrouted ends the run with no part
+    (else a whole-tree run confirms it)."""
     tree = tree or Tree(settings.project_root, settings.src_root, config.exclude)
     if reading.start is not None:
         reading.start(tree)
@@ -88,10 +94,14 @@ def run_check(
     changed = None if paths is None else _changed_modules(tree, paths)
     names = {n for m in changed or () if (info := tree.info(m)) for n in info.classes}
     if changed is not None:
-        cut = reading.focus(frozenset(names)) if reading.focus else None
-        reader = RoutingReader(tree, cut)
-        reader.walk_root(root_urls)
-        if _affects_everything(settings, reader, changed):
+        if not confirm and reading.memo is not None:  # an update's part: the walk as kept
+            reader = RoutingReader(tree)
+            _walk_routes(reader, root_urls, reading.memo)
+        else:
+            cut = reading.focus(frozenset(names)) if reading.focus else None
+            reader = RoutingReader(tree, cut)
+            reader.walk_root(root_urls)
+        if affects_everything(settings, reader, changed):
             changed = None
     if changed is None:
         reader = RoutingReader(tree)  # whole URL modules: a cut one lacks the other routes
@@ -119,6 +129,8 @@ def run_check(
         keep = reading.memo
         analysis.remember = lambda key, compute: keep(tree, key, compute)
     if "unregistered-endpoint" in rules and _unserved(analysis):
+        if changed is not None and not confirm:
+            return CheckResult([], 0, 0)  # covers no part: an update checks the whole tree
         whole = changed is None  # a cut reader's modules must not reach a kept answer
         memo = reading.memo if whole else None
         elsewhere = _served_elsewhere(tree, resolver, reader, root_urls, files, memo)
@@ -132,7 +144,11 @@ def run_check(
         reading.finish(tree)
     concrete = concrete_endpoints(endpoints)  # counted as `scaffold list` lists them
     served_routes = len([r for r in routes if r.view is not None])
-    return CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))
+    result = CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))
+    if changed is None:
+        basis = whole_basis(settings, reader, candidates, endpoints, concrete, analysis.producers)
+        return evolve(result, basis=basis)
+    return evolve(result, part=paths_part(tree, changed, routes, concrete, analysis.producers))
 
 
 def _walk_routes(reader: RoutingReader, root_urls: str, memo: Memo | None = None) -> None:
@@ -174,20 +190,6 @@ def _candidates_of(
         return candidate_modules(tree, files, root_name)
 
     return candidates
-
-
-def _affects_everything(settings: Settings, reader: RoutingReader, changed: set[str]) -> bool:
-    """A changed URL module, the root Endpoint's module, or a module of bases (api/base.py and
-    api/bases/ of the package and of the root's package, [tool.scaffold] base-modules)."""
-    bases = {*settings.base_module_names(), settings.endpoint_root.rpartition(".")[0]}
-    packages = tuple(f"{m}." for m in bases if m.endswith(".bases"))
-    return any(
-        module in reader.modules
-        or module in bases
-        or module.startswith(packages)
-        or module.rpartition(".")[2].endswith("urls")
-        for module in changed
-    )
 
 
 def _serves_from(resolver: Resolver, route: RouteEntry, modules: set[str]) -> bool:

@@ -91,7 +91,7 @@ def _result(
     one re-framed by hand can still hold values of shapes the check never wrote. Should a run
     that read the caches fail on such a value, the caches of this tree are deleted and the check
     runs again without them (a fault of the check itself fails that run too, and shows)."""
-    from scaffold.pysource.tree import Tree
+    from scaffold.pysource.tree import SourceFile, Tree
 
     def compute(tree: Tree | None = None, plain: bool = False) -> CheckResult:
         from scaffold.check.run import TreeReading, run_check
@@ -108,7 +108,17 @@ def _result(
 
         kept = answers(settings)
         tree = Tree(settings.project_root, settings.src_root, config.exclude)
-        return kept.answer(tree.files(), fingerprint(settings, config), lambda: compute(tree))
+
+        def update(sources: list[SourceFile]) -> CheckResult:
+            """A PATHS-mode check of edited leaf modules, to update the kept answer with."""
+            from scaffold.check.run import TreeReading, run_check
+
+            how = reading(settings.src_root) if reading else TreeReading()
+            paths = [Path(source.path) for source in sources]
+            return run_check(settings, config, paths, how, confirm=False)
+
+        files, key = tree.files(), fingerprint(settings, config)
+        return kept.answer(files, key, lambda: compute(tree), update)
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError):
         from scaffold.commands.cache_files import forget
 

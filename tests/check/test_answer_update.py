@@ -1,0 +1,179 @@
+"""An edit of leaf modules updates the kept answer from a PATHS-mode check of them
+(scaffold/check/update.py): the report is the one a whole run gives, and the answer about the
+rest of the tree is the kept one (a doctored message of another module survives the update). An
+edit that could reach further (a base module, a new import, a URL marker) checks the whole tree."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from scaffold.commands.cache_files import write_json
+from scaffold.project.settings import load_settings
+from tests.check.cached_runs import answer_path, report
+from tests.check.trees import AUDIT, STATS, UNROUTED, WIDGETS, cache_body, write_tree
+
+WIDGETS_PATH = "src/shop/api/endpoints/organization_widgets.py"
+STATS_PATH = "src/shop/api/endpoints/organization_stats.py"
+BASE_PATH = "src/shop/api/bases/organization.py"
+
+
+def _age(path: Path, seconds: float) -> None:
+    then = time.time() - seconds
+    for each in [path] if path.is_file() else path.rglob("*.py"):
+        os.utime(each, (then, then))
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    _age(root, 120)
+    return root
+
+
+def _doctor(root: Path) -> None:
+    """The kept finding about the audit module now says "kept": a run that prints it took the
+    kept answer for that module."""
+    path = answer_path(load_settings(root))
+    body = cache_body(path)
+    (finding,) = [p for p in body["problems"] if p[0] == AUDIT and p[2] == "unregistered-endpoint"]
+    finding[4] = "kept"
+    write_json(path, body)
+
+
+def _edit(root: Path, relpath: str, old: str, new: str, seconds: float = 30) -> None:
+    path = root / relpath
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+    _age(path, seconds)
+
+
+def _by_path(found: dict[str, object]) -> dict[str, list[tuple[str, str]]]:
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for p in found["problems"]:  # type: ignore[attr-defined]
+        grouped.setdefault(p["path"], []).append((p["rule"], p["message"]))
+    return grouped
+
+
+def _same_but_doctored(cached: dict[str, object], plain: dict[str, object]) -> None:
+    """The cached report is the plain one, the audit finding's message aside (it says "kept")."""
+    ours, theirs = _by_path(cached), _by_path(plain)
+    ours[AUDIT].remove(("unregistered-endpoint", "kept"))
+    theirs[AUDIT] = [(r, m) for r, m in theirs[AUDIT] if r != "unregistered-endpoint"]
+    assert ours == theirs
+    assert cached["endpoints"] == plain["endpoints"] and cached["routes"] == plain["routes"]
+    assert cached.get("unresolved") == plain.get("unresolved")
+
+
+def test_a_handler_edit_updates_the_answer_and_keeps_the_rest(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _tree(tmp_path)
+    assert report(root, capsys, cached=True) == report(root, capsys, cached=False)
+    _doctor(root)
+    _edit(root, WIDGETS_PATH, "def get(self, request, organization):", "def get(self, request):")
+    cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
+    assert [rule for rule, _ in _by_path(plain)["src/shop/api/urls.py"]] == ["param-mismatch"]
+    _same_but_doctored(cached, plain)
+    _edit(root, WIDGETS_PATH, "def get(self, request):", "def get(self, request, organization):")
+    cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
+    assert "src/shop/api/urls.py" not in _by_path(plain)
+    _same_but_doctored(cached, plain)
+
+
+def test_two_leaves_edited_at_once_and_an_endpoint_no_longer_concrete(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _tree(tmp_path)
+    before = report(root, capsys, cached=True)
+    _doctor(root)
+    _edit(root, WIDGETS_PATH, "    def get(self, request, organization):", "    def _get(self):")
+    _edit(root, STATS_PATH, '"GET": "PRIVATE"', '"GET": "PUBLIC"')
+    cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
+    assert plain["endpoints"] == before["endpoints"] - 1  # type: ignore[operator]
+    _same_but_doctored(cached, plain)
+
+
+@pytest.mark.parametrize(
+    ("relpath", "old", "new"),
+    [
+        (BASE_PATH, "def convert_args(self, request,", "def convert_args(self, request, extra,"),
+        (WIDGETS_PATH, "from shop.api", "import os\nfrom shop.api"),  # its shape: imports
+        (WIDGETS_PATH, "return None", "return None  # as_view"),  # a URL marker
+        (WIDGETS_PATH, "return None", "return None\n\n\nclass Extra:\n    pass"),  # a class
+    ],
+    ids=["base-module", "new-import", "url-marker", "new-class"],
+)
+def test_an_edit_that_may_reach_further_checks_the_whole_tree(
+    tmp_path: Path,
+    cache_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    relpath: str,
+    old: str,
+    new: str,
+) -> None:
+    root = _tree(tmp_path)
+    report(root, capsys, cached=True)
+    _doctor(root)
+    _edit(root, relpath, old, new)
+    cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
+    assert cached == plain  # the doctored message is gone: the whole tree was checked
+
+
+def test_an_edit_of_a_module_with_an_unrouted_endpoint_checks_the_whole_tree(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _tree(tmp_path)
+    report(root, capsys, cached=True)
+    _doctor(root)
+    _edit(root, AUDIT, "def get(self, request, organization):", "def get(self, request, org):")
+    cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
+    assert cached == plain
+
+
+def test_a_sequence_of_edits_always_reports_as_a_whole_run(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_tree(tmp_path / "p")
+    _age(root, 300)
+    report(root, capsys, cached=True)
+    texts = [
+        (WIDGETS_PATH, WIDGETS.replace("organization):", "organization, extra):")),
+        (STATS_PATH, STATS.replace("(self, request, organization)", "(self, request, **kw)")),
+        (WIDGETS_PATH, "\n\n" + WIDGETS),
+        (STATS_PATH, STATS.replace("def get", "def post")),
+        (WIDGETS_PATH, WIDGETS.replace('owner = "ApiOwner.ISSUES"', "owner = None")),
+        (STATS_PATH, STATS),
+        (WIDGETS_PATH, WIDGETS),
+    ]
+    for age, (relpath, text) in enumerate(texts):
+        path = root / relpath
+        path.write_text(text.lstrip() if not text.startswith("\n\n") else text)
+        _age(path, 200 - age)
+        assert report(root, capsys, cached=True) == report(root, capsys, cached=False)
+
+
+def test_findings_in_the_edited_module_move_with_its_lines(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """missing-owner is reported at the class: the edit moves it, the kept one must go."""
+    root = _tree(tmp_path)
+    pyproject = root / "pyproject.toml"
+    text = pyproject.read_text() if pyproject.exists() else ""
+    pyproject.write_text(text + '\n[tool.scaffold.check]\nextend-select = ["missing-owner"]\n')
+    _age(root, 120)
+    _age(pyproject, 120)
+    report(root, capsys, cached=True)
+    _doctor(root)
+    _edit(root, WIDGETS_PATH, '    owner = "ApiOwner.ISSUES"\n', "")
+    cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
+    assert [rule for rule, _ in _by_path(plain)[WIDGETS_PATH]] == ["missing-owner"]
+    _same_but_doctored(cached, plain)
+    _edit(root, WIDGETS_PATH, "from shop", "\n\nfrom shop")
+    cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
+    _same_but_doctored(cached, plain)
+    lines = [p["line"] for p in cached["problems"] if p["path"] == WIDGETS_PATH]  # type: ignore[attr-defined]
+    assert lines == [p["line"] for p in plain["problems"] if p["path"] == WIDGETS_PATH]  # type: ignore[attr-defined]
