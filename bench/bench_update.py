@@ -131,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
                 plain = _report(root, cached=False)
                 runs += 1
                 updates += not calls
+                if calls:
+                    print(f"whole tree: {module} ({label})")
                 if cached != plain:
                     differences += 1
                     print(f"DIFFERENT: {module} ({label})")
