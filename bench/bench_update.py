@@ -1,14 +1,15 @@
-"""Does an updated answer equal a whole run? Edits leaf modules of a copy of a real tree, one at a
-time, and compares the cached `scaffold check` (which updates its kept answer from a PATHS-mode
-check of the edited module, `scaffold/check/update.py`) with an uncached one.
+"""Does an updated answer equal a whole run? Edits files of a copy of a real tree, one at a time,
+and compares the cached `scaffold check` (which updates its kept answer when it can:
+`scaffold/commands/answer_update.py`) with an uncached one.
 
-    .venv/bin/python bench/bench_update.py /tmp/real/s2023 [--limit 40]
+    .venv/bin/python bench/bench_update.py /tmp/real/s2023 [--limit 40] [--others 30]
 
-For each sampled leaf (the kept answer names them), three edits, each undone before the next: a
-comment line put first (every line moves), a parameter added to the first handler, the first
-handler renamed (the class may stop being concrete). Prints how many runs took an update (no
-whole-tree run), how many checked the whole tree, and every difference from the uncached report
-(there should be none). Always exits 0; never asserts.
+For each sampled leaf module (the kept answer names them) and each sampled other Python file, up
+to four edits, each undone before the next: a comment line put first (every line moves), a
+function added at the end, a parameter added to the first handler, the first handler renamed
+(the class may stop being concrete); the last two where the file has a handler. Prints how many
+runs updated the kept answer (no whole-tree run), how many checked the whole tree, and every
+difference from the uncached report (there should be none). Always exits 0; never asserts.
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ _HANDLER_RE = re.compile(r"(\n    def (?:get|post|put|delete)\(self, request)")
 
 
 def _edits(text: str) -> list[tuple[str, str]]:
-    edits = [("comment first", "# edited by bench_update\n" + text)]
+    edits = [
+        ("comment first", "# edited by bench_update\n" + text),
+        ("function added", text + "\n\ndef bench_update_added():\n    return None\n"),
+    ]
     if _HANDLER_RE.search(text):
         edits.append(("parameter added", _HANDLER_RE.sub(r"\1, bench_extra", text, count=1)))
         renamed = _HANDLER_RE.sub(lambda m: m.group(1).replace("(self", "_x(self"), text, count=1)
@@ -101,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("tree", type=Path)
     parser.add_argument("--limit", type=int, default=40, help="leaf modules sampled")
+    parser.add_argument("--others", type=int, default=30, help="other Python files sampled")
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="scaffold-bench-update-") as scratch:
         os.environ["SCAFFOLD_CACHE_DIR"] = str(Path(scratch) / "cache")
@@ -119,11 +124,24 @@ def main(argv: list[str] | None = None) -> int:
         leaves = sorted(_leaves(root).items())
         step = max(1, len(leaves) // options.limit)
         sampled = leaves[::step][: options.limit]
-        print(f"{options.tree}: {len(leaves)} leaf modules, {len(sampled)} sampled")
+        others = sorted(
+            (path.relative_to(root).as_posix(), path.relative_to(root).as_posix())
+            for path in root.rglob("*.py")
+            if path.relative_to(root).as_posix() not in {r for _, r in leaves}
+        )
+        step = max(1, len(others) // options.others)
+        picked = others[::step][: options.others]
+        print(
+            f"{options.tree}: {len(leaves)} leaf modules, {len(sampled)} sampled; "
+            f"{len(others)} other files, {len(picked)} sampled"
+        )
         runs = updates = differences = 0
-        for module, relpath in sampled:
+        for module, relpath in [*sampled, *picked]:
             path = root / relpath
-            original = path.read_text(encoding="utf-8")
+            try:
+                original = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
             for label, text in [*_edits(original), ("undone", original)]:
                 _write(path, text, at)
                 with _whole_runs() as calls:

@@ -46,6 +46,9 @@ class Basis:
 
     leaves: dict[str, Leaf] = field(default_factory=dict)
     producers: Producers = field(default_factory=dict)
+    # every module the run asked the tree about (its headers aside, a module outside this set
+    # was never read: an edit that keeps its headers changes nothing)
+    consulted: frozenset[str] = frozenset()
 
 
 @record
@@ -59,6 +62,7 @@ class Part:
     concrete: dict[str, int]
     marked: bool
     producers: Producers
+    consulted: frozenset[str]  # every module the part asked about
 
 
 def shape(info: ModuleInfo | None) -> str:
@@ -139,7 +143,7 @@ def whole_basis(
         if any(tree.mentions(source, marker) for marker in MARKERS):
             continue
         leaves[module] = Leaf(source.relpath, shape(tree.info(module)), counts[module])
-    return Basis(leaves, dict(producers))
+    return Basis(leaves, dict(producers), frozenset(tree.asked))
 
 
 def paths_part(
@@ -159,4 +163,5 @@ def paths_part(
         {m: counts[m] for m in changed},
         marked or len(sources) != len(changed),
         dict(producers),
+        frozenset(tree.asked),
     )

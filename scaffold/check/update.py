@@ -50,7 +50,11 @@ def updated(old: CheckResult, part: CheckResult, changed: dict[str, str]) -> Che
         endpoints + sum(covered.concrete.values()),
         old.routes,
         sorted(set(unresolved) | set(part.unresolved)),
-        basis=Basis(leaves, _producers(basis.producers, covered.producers, modules)),
+        basis=Basis(
+            leaves,
+            _producers(basis.producers, covered.producers, modules),
+            basis.consulted | covered.consulted,
+        ),
     )
 
 

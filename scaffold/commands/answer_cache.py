@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from scaffold.check.basis import Basis, Leaf
 from scaffold.check.problems import CheckResult, Problem
+from scaffold.commands.answer_update import Updater, decode_basis, encode_basis, shaped
 from scaffold.commands.cache_files import RACY_NS, read_json, write_json
 from scaffold.commands.file_keys import FileKeys
 from scaffold.pysource.tree import SourceFile
@@ -92,11 +92,11 @@ class KeptAnswer:
         files: list[SourceFile],
         key: str | None,
         compute: Callable[[], CheckResult],
-        update: Callable[[list[SourceFile]], CheckResult] | None = None,
+        updater: Updater | None = None,
     ) -> CheckResult:
         """The kept answer while `key` and the state of `files` are unchanged; after an edit of
-        a few leaf modules, that answer updated from `update(their files)`, a PATHS-mode check
-        (`check/update.py`); else `compute()`. Kept for the next run."""
+        a few files, that answer updated when `updater` can (`answer_update.py`); else
+        `compute()`. Kept for the next run."""
         path = self.path
         state = tree_state(files, self.file_keys) if path is not None and key is not None else None
         if path is None or state is None:
@@ -109,42 +109,15 @@ class KeptAnswer:
             if found is not None:
                 return found
         result = None
-        if kept is not None and kept.get("key") == key and update is not None:
-            result = _updated(kept, text, files, update)
+        if kept is not None and kept.get("key") == key and updater is not None:
+            old = _decode(kept)
+            if old is not None:
+                result = updater.updated(old, kept.get("state"), text, files, self.keys)
         if result is None:
             result = compute()
         if newest <= time.time_ns() - RACY_NS:
             write_json(path, {"format": _FORMAT, "key": key, "state": text, **_encode(result)})
         return result
-
-
-_UPDATE_AT_MOST = 4  # changed files an update takes; more are checked as a whole
-
-
-def _updated(
-    kept: dict[str, Any],
-    text: str,
-    files: list[SourceFile],
-    update: Callable[[list[SourceFile]], CheckResult],
-) -> CheckResult | None:
-    """The kept answer updated for the files whose state line changed, when those are a few
-    leaf modules and the same files are there (`check/update.py` decides the rest)."""
-    from scaffold.check.update import updated
-
-    before, now = kept.get("state"), text.split("\n")
-    lines = before.split("\n") if isinstance(before, str) else []
-    if len(lines) != len(now) or len(now) != len(files):
-        return None
-    changed = [i for i, (old, new) in enumerate(zip(lines, now, strict=True)) if old != new]
-    if not changed or len(changed) > _UPDATE_AT_MOST:
-        return None
-    if any(lines[i].partition("\t")[0] != files[i].relpath for i in changed):
-        return None  # another file at that place: files came and went
-    old = _decode(kept)
-    if old is None or old.basis is None:
-        return None
-    sources = [files[i] for i in changed]
-    return updated(old, update(sources), {s.module: s.relpath for s in sources})
 
 
 def _encode(result: CheckResult) -> dict[str, Any]:
@@ -155,37 +128,8 @@ def _encode(result: CheckResult) -> dict[str, Any]:
         "endpoints": result.endpoints,
         "routes": result.routes,
         "unresolved": [[u.relpath, u.line, u.what, u.why] for u in result.unresolved],
-        **(_encode_basis(result.basis) if result.basis is not None else {}),
+        **(encode_basis(result.basis) if result.basis is not None else {}),
     }
-
-
-def _encode_basis(basis: Basis) -> dict[str, Any]:
-    return {
-        "leaves": {
-            m: [leaf.relpath, leaf.shape, leaf.concrete] for m, leaf in basis.leaves.items()
-        },
-        "producers": [
-            [relpath, what, sorted(by), alike]
-            for (relpath, what), (by, alike) in basis.producers.items()
-        ],
-    }
-
-
-def _decode_basis(kept: dict[str, Any]) -> Basis | None:
-    """The kept basis, or None when any part of it is not what `_encode_basis` writes."""
-    leaves, producers = kept.get("leaves"), kept.get("producers")
-    if not isinstance(leaves, dict) or not isinstance(producers, list):
-        return None
-    if not all(_shaped(leaf, (str, str, int)) for leaf in leaves.values()):
-        return None
-    if not all(
-        _shaped(p, (str, str, list, bool)) and all(type(m) is str for m in p[2]) for p in producers
-    ):
-        return None
-    return Basis(
-        {module: Leaf(*leaf) for module, leaf in leaves.items()},
-        {(p[0], p[1]): (frozenset(p[2]), p[3]) for p in producers},
-    )
 
 
 def _decode(kept: dict[str, Any]) -> CheckResult | None:
@@ -196,22 +140,14 @@ def _decode(kept: dict[str, Any]) -> CheckResult | None:
         return None
     if type(endpoints) is not int or type(routes) is not int:
         return None
-    if not all(_shaped(p, (str, int, str, str, str, int)) for p in problems):
+    if not all(shaped(p, (str, int, str, str, str, int)) for p in problems):
         return None
-    if not all(_shaped(u, (str, int, str, str)) for u in unresolved):
+    if not all(shaped(u, (str, int, str, str)) for u in unresolved):
         return None
     return CheckResult(
         [Problem(*p) for p in problems],
         endpoints,
         routes,
         [Unresolved(*u) for u in unresolved],
-        basis=_decode_basis(kept),
-    )
-
-
-def _shaped(value: object, types: tuple[type, ...]) -> bool:
-    return (
-        isinstance(value, list)
-        and len(value) == len(types)
-        and all(type(item) is kind for item, kind in zip(value, types, strict=True))
+        basis=decode_basis(kept),
     )

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from scaffold.check.problems import CheckResult, Problem
     from scaffold.check.run import TreeReading
     from scaffold.commands.answer_cache import KeptAnswer
+    from scaffold.commands.fact_cache import FactCache
     from scaffold.project.settings import Settings
 
 
@@ -105,11 +106,12 @@ def _result(
         if paths is not None or answers is None:
             return compute()
         from scaffold.commands.answer_cache import fingerprint
+        from scaffold.commands.answer_update import Updater
 
         kept = answers(settings)
         tree = Tree(settings.project_root, settings.src_root, config.exclude)
 
-        def update(sources: list[SourceFile]) -> CheckResult:
+        def part(sources: list[SourceFile]) -> CheckResult:
             """A PATHS-mode check of edited leaf modules, to update the kept answer with."""
             from scaffold.check.run import TreeReading, run_check
 
@@ -117,8 +119,13 @@ def _result(
             paths = [Path(source.path) for source in sources]
             return run_check(settings, config, paths, how, confirm=False)
 
+        def facts() -> FactCache:
+            from scaffold.commands.fact_cache import FactCache
+
+            return FactCache.open(settings.project_root, settings.src_root)
+
         files, key = tree.files(), fingerprint(settings, config)
-        return kept.answer(files, key, lambda: compute(tree), update)
+        return kept.answer(files, key, lambda: compute(tree), Updater(part, facts))
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError):
         from scaffold.commands.cache_files import forget
 

@@ -45,6 +45,7 @@ class Tree:
         # relpath -> which of MARKERS its bytes contain, known without reading them (the cache)
         self.known_marks: dict[str, frozenset[bytes]] = {}
         self._recorders: list[set[str]] = []  # modules asked for while `recorded` runs
+        self.asked: set[str] = set()  # every module asked about (found or not), all along
         try:
             src_relpath = src_root.relative_to(project_root).as_posix()
         except ValueError:
@@ -118,6 +119,7 @@ class Tree:
             self._recorders.remove(seen)
 
     def file_for(self, module: str) -> SourceFile | None:
+        self.asked.add(module)
         for seen in self._recorders:
             seen.add(module)
         if self._files is not None:
@@ -138,6 +140,7 @@ class Tree:
         return data is not None and marker in data
 
     def data(self, module: str) -> bytes | None:
+        self.asked.add(module)
         for seen in self._recorders:
             seen.add(module)
         if module not in self._data:
@@ -159,6 +162,7 @@ class Tree:
 
     def info(self, module: str) -> ModuleInfo | None:
         """The module read by `read_module` (None when not in the tree or unparsable)."""
+        self.asked.add(module)
         for seen in self._recorders:
             seen.add(module)
         if module not in self._info:

@@ -177,3 +177,71 @@ def test_findings_in_the_edited_module_move_with_its_lines(
     _same_but_doctored(cached, plain)
     lines = [p["line"] for p in cached["problems"] if p["path"] == WIDGETS_PATH]  # type: ignore[attr-defined]
     assert lines == [p["line"] for p in plain["problems"] if p["path"] == WIDGETS_PATH]  # type: ignore[attr-defined]
+
+
+UTIL = """
+def shout(text):
+    return text.upper()
+"""
+
+
+def test_an_edit_of_a_file_no_run_read_keeps_the_answer(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A module no check asks about (no endpoint, imported by none of them) is read for its
+    class headers only: while they stay the same, the answer stays."""
+    root = write_tree(
+        tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED, "utils.py": UTIL}
+    )
+    _age(root, 120)
+    report(root, capsys, cached=True)
+    _doctor(root)
+    _edit(root, "src/shop/utils.py", "return text.upper()", "return text.upper() + '!'")
+    cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
+    _same_but_doctored(cached, plain)
+    _edit(
+        root,
+        "src/shop/utils.py",
+        "def shout",
+        "\n\ndef whisper(text):\n    return text\n\n\ndef shout",
+    )
+    _same_but_doctored(report(root, capsys, cached=True), report(root, capsys, cached=False))
+
+
+@pytest.mark.parametrize(
+    ("relpath", "old", "new"),
+    [
+        (
+            "src/shop/utils.py",
+            "def shout",
+            "class Shout(OrganizationEndpoint):\n    pass\n\n\ndef shout",
+        ),
+        ("src/shop/utils.py", "return text.upper()", "return text.as_view()"),
+        ("src/shop/api/bases/__init__.py", "", "# re-exported: read by every check\n"),
+    ],
+    ids=["class-header", "url-marker", "asked-about"],
+)
+def test_an_edit_a_run_may_read_checks_the_whole_tree(
+    tmp_path: Path,
+    cache_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    relpath: str,
+    old: str,
+    new: str,
+) -> None:
+    reexported = UNROUTED.replace("shop.api.bases.organization import", "shop.api.bases import")
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "api/endpoints/organization_audit.py": reexported,
+            "api/bases/__init__.py": "from .organization import OrganizationEndpoint\n",
+            "utils.py": UTIL,
+        },
+    )
+    _age(root, 120)
+    report(root, capsys, cached=True)
+    _doctor(root)
+    path = root / relpath
+    path.write_text(new + path.read_text() if not old else path.read_text().replace(old, new))
+    _age(path, 30)
+    assert report(root, capsys, cached=True) == report(root, capsys, cached=False)

@@ -1,0 +1,147 @@
+"""The kept whole-tree answer after an edit of a few files, without checking the whole tree:
+edited leaf modules are checked in PATHS mode and merged in (`check/update.py`); an edited file
+the last run never asked about (its class headers aside), whose class headers, import aliases
+and URL markers are the same, changes nothing. Anything else: None, and the whole tree is
+checked. The answer's basis is kept beside it, in the answer file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from scaffold.check.basis import Basis, Leaf
+from scaffold.commands.cache_files import RACY_NS
+
+if TYPE_CHECKING:
+    from scaffold.check.problems import CheckResult
+    from scaffold.commands.fact_cache import FactCache
+    from scaffold.pysource.tree import SourceFile
+
+_AT_MOST = 4  # changed files an update takes; more are checked as a whole
+
+
+class Updater:
+    """`part(sources)`: a PATHS-mode check of edited leaf modules; `facts()`: the fact cache,
+    which holds what the last run read from each file's headers."""
+
+    def __init__(
+        self,
+        part: Callable[[list[SourceFile]], CheckResult],
+        facts: Callable[[], FactCache],
+    ) -> None:
+        self.part, self.facts = part, facts
+
+    def updated(
+        self,
+        old: CheckResult,
+        before: object,
+        now: str,
+        files: list[SourceFile],
+        keys: dict[str, tuple[int, int]],
+    ) -> CheckResult | None:
+        """`old`, the answer for the state `before`, updated for the state `now` of `files`
+        (their state lines, `answer_cache.tree_state`; `keys`: their keys now)."""
+        from scaffold.check.update import updated
+
+        lines, current = before.split("\n") if isinstance(before, str) else [], now.split("\n")
+        basis = old.basis
+        if basis is None or len(lines) != len(current) or len(current) != len(files):
+            return None
+        changed = [i for i, (a, b) in enumerate(zip(lines, current, strict=True)) if a != b]
+        if not changed or len(changed) > _AT_MOST:
+            return None
+        if any(lines[i].partition("\t")[0] != files[i].relpath for i in changed):
+            return None  # another file at that place: files came and went
+        leaves = [files[i] for i in changed if files[i].module in basis.leaves]
+        others = [i for i in changed if files[i].module not in basis.leaves]
+        if others and not self._inert([(files[i], lines[i]) for i in others], basis, keys):
+            return None
+        if not leaves:
+            return old
+        return updated(old, self.part(leaves), {s.module: s.relpath for s in leaves})
+
+    def _inert(
+        self,
+        changed: list[tuple[SourceFile, str]],
+        basis: Basis,
+        keys: dict[str, tuple[int, int]],
+    ) -> bool:
+        """Whether each file was never asked about and reads as the same headers as before
+        (kept in the fact cache under its key before); its new headers are kept."""
+        from scaffold.commands.fact_cache import file_headers
+        from scaffold.pysource.tree import read_bytes
+
+        if any(source.module in basis.consulted for source, _ in changed):
+            return False
+        cache = self.facts()
+        for source, line in changed:
+            _, size, mtime = line.split("\t")
+            entry = cache.entries.get(source.relpath)
+            if not isinstance(entry, list) or len(entry) < 5:
+                return False
+            if entry[0] != int(mtime) or entry[1] != int(size):
+                return False
+            try:
+                headers = file_headers(read_bytes(source.path))
+            except OSError:
+                return False
+            if not _same(entry, headers):
+                return False
+            key = keys.get(source.relpath)
+            if key is not None and key[0] <= time.time_ns() - RACY_NS:  # as `finish` keeps
+                cache.store(source, key, headers)
+        cache.save()
+        return True
+
+
+def _same(entry: list[Any], headers: tuple[Any, Any, Any]) -> bool:
+    pairs, aliases, marks = headers
+    return bool(
+        entry[2] == [list(pair) for pair in pairs]
+        and entry[3] == [list(pair) for pair in aliases]
+        and entry[4] == list(marks)
+    )
+
+
+def encode_basis(basis: Basis) -> dict[str, Any]:
+    return {
+        "leaves": {
+            m: [leaf.relpath, leaf.shape, leaf.concrete] for m, leaf in basis.leaves.items()
+        },
+        "producers": [
+            [relpath, what, sorted(by), alike]
+            for (relpath, what), (by, alike) in basis.producers.items()
+        ],
+        "consulted": sorted(basis.consulted),
+    }
+
+
+def decode_basis(kept: dict[str, Any]) -> Basis | None:
+    """The kept basis, or None when any part of it is not what `encode_basis` writes."""
+    leaves, producers = kept.get("leaves"), kept.get("producers")
+    consulted = kept.get("consulted")
+    if not isinstance(leaves, dict) or not isinstance(producers, list):
+        return None
+    if not isinstance(consulted, list) or not all(type(m) is str for m in consulted):
+        return None
+    if not all(shaped(leaf, (str, str, int)) for leaf in leaves.values()):
+        return None
+    if not all(
+        shaped(p, (str, str, list, bool)) and all(type(m) is str for m in p[2]) for p in producers
+    ):
+        return None
+    return Basis(
+        {module: Leaf(*leaf) for module, leaf in leaves.items()},
+        {(p[0], p[1]): (frozenset(p[2]), p[3]) for p in producers},
+        frozenset(consulted),
+    )
+
+
+def shaped(value: object, types: tuple[type, ...]) -> bool:
+    """A list of exactly these types, item by item (a kept value as `encode` wrote it)."""
+    return (
+        isinstance(value, list)
+        and len(value) == len(types)
+        and all(type(item) is kind for item, kind in zip(value, types, strict=True))
+    )
