@@ -94,6 +94,16 @@ class TreeUnderTest:
     label: str
     root: Path
     changed: str  # relative to root
+    other: str | None = None  # a module outside the API (utils/) for the other-edit row
+
+
+def _other_module(root: Path) -> str | None:
+    """The first module, by name, directly in a `utils/` package of the source tree."""
+    for folder in sorted(root.glob("src/*/utils")) or sorted(root.glob("*/utils")):
+        modules = sorted(p for p in folder.glob("*.py") if p.name != "__init__.py")
+        if modules:
+            return modules[0].relative_to(root).as_posix()
+    return None
 
 
 def _one_endpoint_file(root: Path) -> str:
@@ -190,13 +200,18 @@ def _commands(
             edit = _editor(tree.root / tree.changed)
             restored = _restorer(tree.root)
             settle = _settler([*scaffold.command, "check"], tree.root, own)
-            for row, title, args, env, prepare in (
+            rows: list[tuple[str, str, list[str], dict[str, str] | None, Callable[[], None] | None]]
+            rows = [
                 ("(b)", "scaffold check (whole tree, unchanged)", ["check"], None, settle),
                 ("(c)", f"scaffold check {tree.changed}", ["check", tree.changed], None, None),
                 ("(d)", "SCAFFOLD_NO_CACHE=1 scaffold check (whole tree)", ["check"], cold, None),
                 ("(e)", f"edit {tree.changed}; scaffold check", ["check"], None, edit),
                 ("(f)", "new mtimes, same bytes; scaffold check", ["check"], None, restored),
-            ):
+            ]
+            if tree.other:
+                other = _editor(tree.root / tree.other)
+                rows.append(("(g)", f"edit {tree.other}; scaffold check", ["check"], None, other))
+            for row, title, args, env, prepare in rows:
                 label = f"{tree.label} {row}{suffix}"
                 argv = [*scaffold.command, *args]
                 commands.append((label, argv, env or own, tree.root, prepare))
@@ -208,16 +223,18 @@ def _print_side_by_side(
     trees: Sequence[TreeUnderTest], scaffolds: Sequence[Scaffold], timings: dict[str, Timing]
 ) -> None:
     """One line per tree and scaffold: ruff's median, then each whole-tree row's median and
-    ratio to ruff (unchanged, one module edited, restored, cold), then the one-file median."""
+    ratio to ruff (unchanged, one endpoint module edited, a utils/ module edited, restored,
+    cold), then the one-file median."""
     print()
     print(
         f"{'tree':<22}{'scaffold':<12}{'ruff ms':>9}{'unchanged':>16}{'edited':>16}"
-        f"{'restored':>16}{'cold':>16}{'one file ms':>13}"
+        f"{'other edited':>16}{'restored':>16}{'cold':>16}{'one file ms':>13}"
     )
     print(
         f"targets: whole tree <= {RATIO_TARGET}x ruff (medians), one file < "
         f"{ONE_FILE_TARGET_MS} ms; unchanged: nothing changed since the last run (the kept "
-        "answer), edited: one endpoint module's bytes changed (the fact cache), restored: every "
+        "answer), edited: one endpoint module's bytes changed, other edited: a utils/ module's, "
+        "restored: every "
         "file a new mtime, same bytes (a cache restored onto a fresh clone), cold: "
         "SCAFFOLD_NO_CACHE=1 (no cache at all)"
     )
@@ -227,15 +244,15 @@ def _print_side_by_side(
         for scaffold in scaffolds:
             suffix = "" if len(scaffolds) == 1 else f" {scaffold.label}"
             cells = [f"{base:.0f}" if base else "n/a"]
-            for row in ("(b)", "(e)", "(f)", "(d)"):
-                timing = timings[f"{tree.label} {row}{suffix}"]
+            for row in ("(b)", "(e)", "(g)", "(f)", "(d)"):
+                timing = timings.get(f"{tree.label} {row}{suffix}") or Timing(row, error="none")
                 ratio = f" {timing.median / base:.2f}x" if base and not timing.error else ""
                 cells.append("n/a" if timing.error else f"{timing.median:.0f}{ratio}")
             one = timings[f"{tree.label} (c){suffix}"]
             cells.append("n/a" if one.error else f"{one.median:.0f}")
             print(
                 f"{tree.label:<22}{scaffold.label:<12}{cells[0]:>9}{cells[1]:>16}{cells[2]:>16}"
-                f"{cells[3]:>16}{cells[4]:>16}{cells[5]:>13}"
+                f"{cells[3]:>16}{cells[4]:>16}{cells[5]:>16}{cells[6]:>13}"
             )
 
 
@@ -286,9 +303,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{time.perf_counter() - start:.1f} s"
             )
             changed = module_path(next(s.module for s in tree.specs if ".monitors." in s.module))
-            trees.append(TreeUnderTest(f"synthetic-{options.shape}", root, changed))
+            trees.append(
+                TreeUnderTest(f"synthetic-{options.shape}", root, changed, _other_module(root))
+            )
         for path in options.tree or ():
-            real = TreeUnderTest(path.resolve().name, path.resolve(), _one_endpoint_file(path))
+            real = TreeUnderTest(
+                path.resolve().name,
+                path.resolve(),
+                _one_endpoint_file(path),
+                _other_module(path.resolve()),
+            )
             files = sum(1 for _ in real.root.rglob("*.py"))
             print(f"{real.label}: {real.root}, {files} Python files")
             trees.append(real)

@@ -122,14 +122,14 @@ def main(argv: list[str] | None = None) -> int:
             os.utime(path, ns=(start, start))
         _report(root, cached=True)
         leaves = sorted(_leaves(root).items())
-        step = max(1, len(leaves) // options.limit)
+        step = max(1, len(leaves) // max(options.limit, 1))
         sampled = leaves[::step][: options.limit]
         others = sorted(
             (path.relative_to(root).as_posix(), path.relative_to(root).as_posix())
             for path in root.rglob("*.py")
             if path.relative_to(root).as_posix() not in {r for _, r in leaves}
         )
-        step = max(1, len(others) // options.others)
+        step = max(1, len(others) // max(options.others, 1))
         picked = others[::step][: options.others]
         print(
             f"{options.tree}: {len(leaves)} leaf modules, {len(sampled)} sampled; "
