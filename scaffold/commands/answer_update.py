@@ -76,11 +76,11 @@ class Updater:
             return False
         cache = self.facts()
         for source, line in changed:
-            _, size, mtime = line.split("\t")
+            _, _, known = line.partition("\t")
             entry = cache.entries.get(source.relpath)
             if not isinstance(entry, list) or len(entry) < 5:
                 return False
-            if entry[0] != int(mtime) or entry[1] != int(size):
+            if known != f"{entry[1]}\t{entry[0]}":  # the cache holds the file as it was then
                 return False
             try:
                 headers = file_headers(read_bytes(source.path))

@@ -18,22 +18,28 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any, TypeGuard
 
 from scaffold.commands.cache_files import RACY_NS, digest, read_json, write_json
 from scaffold.pysource.tree import SourceFile, read_bytes
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 class FileKeys:
-    """relpath -> [mtime_ns seen, size, mtime_ns the caches know it by, digest of its bytes]."""
+    """relpath -> `mtime_ns-seen<TAB>size<TAB>mtime_ns-the-caches-know<TAB>digest`, kept as
+    lines of text (JSON reads one string of 2,000 lines several times faster than 2,000 lists,
+    and only the files looked at are split)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         loaded = read_json(path, _FORMAT) if path is not None else None
-        files = loaded.get("files") if loaded else None
-        self.table: dict[str, Any] = files if isinstance(files, dict) else {}
+        lines = loaded.get("lines") if loaded else None
+        self.table: dict[str, str] = {}
+        if isinstance(lines, str) and lines:
+            try:
+                self.table = dict(line.split("\t", 1) for line in lines.split("\n"))
+            except ValueError:  # a line without a tab: not what `save` writes
+                self.table = {}
         self.changed = False
         self.recent = time.time_ns() - RACY_NS
 
@@ -44,8 +50,8 @@ class FileKeys:
         except OSError:
             return None
         mtime, size = stat.st_mtime_ns, stat.st_size
-        entry = self.table.get(source.relpath)
-        if _shaped(entry) and entry[0] == mtime and entry[1] == size:
+        entry = _entry(self.table.get(source.relpath))
+        if entry is not None and entry[0] == mtime and entry[1] == size:
             return entry[2], size
         if mtime > self.recent or self.path is None:
             return mtime, size  # changed just now: a second write may follow in the same tick
@@ -57,10 +63,10 @@ class FileKeys:
             return mtime, size
         found = digest(data)
         self.changed = True
-        if _shaped(entry) and entry[1] == size and entry[3] == found:
-            entry[0] = mtime
+        if entry is not None and entry[1] == size and entry[3] == found:
+            self.table[source.relpath] = f"{mtime}\t{size}\t{entry[2]}\t{found}"
             return entry[2], size
-        self.table[source.relpath] = [mtime, size, mtime, found]
+        self.table[source.relpath] = f"{mtime}\t{size}\t{mtime}\t{found}"
         return mtime, size
 
     def save(self, relpaths: set[str]) -> None:
@@ -69,14 +75,17 @@ class FileKeys:
         for relpath in gone:
             del self.table[relpath]
         if self.path is not None and (self.changed or gone):
-            write_json(self.path, {"format": _FORMAT, "files": self.table})
+            lines = "\n".join(f"{relpath}\t{rest}" for relpath, rest in self.table.items())
+            write_json(self.path, {"format": _FORMAT, "lines": lines})
             self.changed = False
 
 
-def _shaped(entry: object) -> TypeGuard[list[Any]]:
-    return (
-        type(entry) is list
-        and len(entry) == 4
-        and all(type(value) is int for value in entry[:3])
-        and type(entry[3]) is str
-    )
+def _entry(rest: str | None) -> tuple[int, int, int, str] | None:
+    """A table line's (mtime seen, size, mtime known, digest); None when missing or damaged."""
+    if rest is None:
+        return None
+    try:
+        seen, size, known, found = rest.split("\t")
+        return int(seen), int(size), int(known), found
+    except ValueError:
+        return None

@@ -123,3 +123,19 @@ def test_file_keys_follow_bytes_not_mtimes(tmp_path: Path) -> None:
     gone = FileKeys(table)
     gone.save({module.relpath})
     assert set(FileKeys(table).table) == {module.relpath}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ["no tab here", "src/shop/api/urls.py\tx\ty\tz\tw", "src/shop/api/urls.py\t1\t2", ""],
+    ids=["no-tab", "not-numbers", "too-few", "empty"],
+)
+def test_a_damaged_key_table_is_read_as_unknown_files(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str], lines: str
+) -> None:
+    root = _tree(tmp_path)
+    first = report(root, capsys, cached=True)
+    path = answer_path(load_settings(root)).with_suffix(".keys.json")
+    write_json(path, {"format": 2, "lines": lines})
+    _age(root, 30)
+    assert report(root, capsys, cached=True) == first == report(root, capsys, cached=False)
