@@ -4,16 +4,21 @@ cache, its memos and the kept answer), or plainly, for the cache tests."""
 from __future__ import annotations
 
 import json
+import os
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from scaffold.commands import cache_files
 from scaffold.commands.answer_cache import KeptAnswer
+from scaffold.commands.cache_files import write_json
 from scaffold.commands.check_options import CheckArgs
 from scaffold.commands.run_check import run_check_command
 from scaffold.commands.speedups import check_reading
-from scaffold.project.settings import Settings
+from scaffold.project.settings import Settings, load_settings
 
 
 def answer_path(settings: Settings) -> Path:
@@ -40,3 +45,20 @@ def report(
         run_check_command(args)
     found: dict[str, object] = json.loads(capsys.readouterr().out)
     return found
+
+
+def age(path: Path, seconds: float) -> None:
+    """Date a file, or every .py file under a folder, `seconds` back (outside the caches'
+    two-second window)."""
+    then = time.time() - seconds
+    for each in [path] if path.is_file() else path.rglob("*.py"):
+        os.utime(each, (then, then))
+
+
+def doctor(root: Path, pick: Callable[[list[Any]], bool] = lambda problem: True) -> None:
+    """Make the kept answer's first finding that `pick` accepts say "kept": a run that prints
+    it took the kept answer."""
+    path = answer_path(load_settings(root))
+    body = json.loads(path.read_bytes().partition(b"\n")[2])
+    next(problem for problem in body["problems"] if pick(problem))[4] = "kept"
+    write_json(path, body)

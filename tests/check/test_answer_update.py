@@ -5,42 +5,27 @@ edit that could reach further (a base module, a new import, a URL marker) checks
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 import pytest
 
-from scaffold.commands.cache_files import write_json
-from scaffold.project.settings import load_settings
-from tests.check.cached_runs import answer_path, report
-from tests.check.trees import AUDIT, STATS, UNROUTED, WIDGETS, cache_body, write_tree
+from tests.check.cached_runs import age, doctor, report
+from tests.check.trees import AUDIT, STATS, UNROUTED, WIDGETS, write_tree
 
 WIDGETS_PATH = "src/shop/api/endpoints/organization_widgets.py"
 STATS_PATH = "src/shop/api/endpoints/organization_stats.py"
 BASE_PATH = "src/shop/api/bases/organization.py"
 
 
-def _age(path: Path, seconds: float) -> None:
-    then = time.time() - seconds
-    for each in [path] if path.is_file() else path.rglob("*.py"):
-        os.utime(each, (then, then))
-
-
 def _tree(tmp_path: Path) -> Path:
     root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
-    _age(root, 120)
+    age(root, 120)
     return root
 
 
-def _doctor(root: Path) -> None:
-    """The kept finding about the audit module now says "kept": a run that prints it took the
-    kept answer for that module."""
-    path = answer_path(load_settings(root))
-    body = cache_body(path)
-    (finding,) = [p for p in body["problems"] if p[0] == AUDIT and p[2] == "unregistered-endpoint"]
-    finding[4] = "kept"
-    write_json(path, body)
+def _doctor_audit(root: Path) -> None:
+    """The kept unregistered-endpoint finding of the audit module says "kept"."""
+    doctor(root, lambda p: p[0] == AUDIT and p[2] == "unregistered-endpoint")
 
 
 def _edit(root: Path, relpath: str, old: str, new: str, seconds: float = 30) -> None:
@@ -48,7 +33,7 @@ def _edit(root: Path, relpath: str, old: str, new: str, seconds: float = 30) -> 
     text = path.read_text()
     assert old in text
     path.write_text(text.replace(old, new))
-    _age(path, seconds)
+    age(path, seconds)
 
 
 def _by_path(found: dict[str, object]) -> dict[str, list[tuple[str, str]]]:
@@ -73,7 +58,7 @@ def test_a_handler_edit_updates_the_answer_and_keeps_the_rest(
 ) -> None:
     root = _tree(tmp_path)
     assert report(root, capsys, cached=True) == report(root, capsys, cached=False)
-    _doctor(root)
+    _doctor_audit(root)
     _edit(root, WIDGETS_PATH, "def get(self, request, organization):", "def get(self, request):")
     cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
     assert [rule for rule, _ in _by_path(plain)["src/shop/api/urls.py"]] == ["param-mismatch"]
@@ -89,7 +74,7 @@ def test_two_leaves_edited_at_once_and_an_endpoint_no_longer_concrete(
 ) -> None:
     root = _tree(tmp_path)
     before = report(root, capsys, cached=True)
-    _doctor(root)
+    _doctor_audit(root)
     _edit(root, WIDGETS_PATH, "    def get(self, request, organization):", "    def _get(self):")
     _edit(root, STATS_PATH, '"GET": "PRIVATE"', '"GET": "PUBLIC"')
     cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
@@ -117,7 +102,7 @@ def test_an_edit_that_may_reach_further_checks_the_whole_tree(
 ) -> None:
     root = _tree(tmp_path)
     report(root, capsys, cached=True)
-    _doctor(root)
+    _doctor_audit(root)
     _edit(root, relpath, old, new)
     cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
     assert cached == plain  # the doctored message is gone: the whole tree was checked
@@ -128,7 +113,7 @@ def test_an_edit_of_a_module_with_an_unrouted_endpoint_checks_the_whole_tree(
 ) -> None:
     root = _tree(tmp_path)
     report(root, capsys, cached=True)
-    _doctor(root)
+    _doctor_audit(root)
     _edit(root, AUDIT, "def get(self, request, organization):", "def get(self, request, org):")
     cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
     assert cached == plain
@@ -138,7 +123,7 @@ def test_a_sequence_of_edits_always_reports_as_a_whole_run(
     tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = write_tree(tmp_path / "p")
-    _age(root, 300)
+    age(root, 300)
     report(root, capsys, cached=True)
     texts = [
         (WIDGETS_PATH, WIDGETS.replace("organization):", "organization, extra):")),
@@ -149,10 +134,10 @@ def test_a_sequence_of_edits_always_reports_as_a_whole_run(
         (STATS_PATH, STATS),
         (WIDGETS_PATH, WIDGETS),
     ]
-    for age, (relpath, text) in enumerate(texts):
+    for step, (relpath, text) in enumerate(texts):
         path = root / relpath
         path.write_text(text.lstrip() if not text.startswith("\n\n") else text)
-        _age(path, 200 - age)
+        age(path, 200 - step)
         assert report(root, capsys, cached=True) == report(root, capsys, cached=False)
 
 
@@ -164,10 +149,10 @@ def test_findings_in_the_edited_module_move_with_its_lines(
     pyproject = root / "pyproject.toml"
     text = pyproject.read_text() if pyproject.exists() else ""
     pyproject.write_text(text + '\n[tool.scaffold.check]\nextend-select = ["missing-owner"]\n')
-    _age(root, 120)
-    _age(pyproject, 120)
+    age(root, 120)
+    age(pyproject, 120)
     report(root, capsys, cached=True)
-    _doctor(root)
+    _doctor_audit(root)
     _edit(root, WIDGETS_PATH, '    owner = "ApiOwner.ISSUES"\n', "")
     cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
     assert [rule for rule, _ in _by_path(plain)[WIDGETS_PATH]] == ["missing-owner"]
@@ -193,9 +178,9 @@ def test_an_edit_of_a_file_no_run_read_keeps_the_answer(
     root = write_tree(
         tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED, "utils.py": UTIL}
     )
-    _age(root, 120)
+    age(root, 120)
     report(root, capsys, cached=True)
-    _doctor(root)
+    _doctor_audit(root)
     _edit(root, "src/shop/utils.py", "return text.upper()", "return text.upper() + '!'")
     cached, plain = report(root, capsys, cached=True), report(root, capsys, cached=False)
     _same_but_doctored(cached, plain)
@@ -238,10 +223,10 @@ def test_an_edit_a_run_may_read_checks_the_whole_tree(
             "utils.py": UTIL,
         },
     )
-    _age(root, 120)
+    age(root, 120)
     report(root, capsys, cached=True)
-    _doctor(root)
+    _doctor_audit(root)
     path = root / relpath
     path.write_text(new + path.read_text() if not old else path.read_text().replace(old, new))
-    _age(path, 30)
+    age(path, 30)
     assert report(root, capsys, cached=True) == report(root, capsys, cached=False)

@@ -5,7 +5,6 @@ files keep the key the caches know them by while their bytes are the same
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -15,14 +14,8 @@ from scaffold.commands.cache_files import write_json
 from scaffold.commands.file_keys import FileKeys
 from scaffold.project.settings import load_settings
 from scaffold.pysource.tree import Tree
-from tests.check.cached_runs import answer_path, report
-from tests.check.trees import AUDIT, UNROUTED, cache_body, write_tree
-
-
-def _age(root: Path, seconds: float) -> None:
-    then = time.time() - seconds
-    for each in [root] if root.is_file() else root.rglob("*.py"):
-        os.utime(each, (then, then))
+from tests.check.cached_runs import age, answer_path, doctor, report
+from tests.check.trees import AUDIT, UNROUTED, write_tree
 
 
 def _symbols(found: dict[str, object]) -> list[str]:
@@ -33,17 +26,9 @@ def _messages(found: dict[str, object]) -> list[str]:
     return [p["message"] for p in found["problems"]]  # type: ignore[attr-defined]
 
 
-def _doctor(root: Path) -> None:
-    """Change the kept answer's message: a run that prints "kept" took the kept answer."""
-    path = answer_path(load_settings(root))
-    body = cache_body(path)
-    body["problems"][0][4] = "kept"
-    write_json(path, body)
-
-
 def _tree(tmp_path: Path) -> Path:
     root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
-    _age(root, 120)
+    age(root, 120)
     return root
 
 
@@ -52,8 +37,8 @@ def test_a_restored_checkout_gets_the_kept_answer(
 ) -> None:
     root = _tree(tmp_path)
     assert report(root, capsys, cached=True) == report(root, capsys, cached=False)
-    _doctor(root)
-    _age(root, 30)  # a fresh clone: every mtime new, every byte the same
+    doctor(root)
+    age(root, 30)  # a fresh clone: every mtime new, every byte the same
     assert _messages(report(root, capsys, cached=True)) == ["kept"]
     assert _messages(report(root, capsys, cached=True)) == ["kept"]  # noted: nothing read now
 
@@ -63,13 +48,13 @@ def test_other_bytes_of_the_same_size_are_checked_again(
 ) -> None:
     root = _tree(tmp_path)
     report(root, capsys, cached=True)
-    _doctor(root)
+    doctor(root)
     module = root / AUDIT
     text = module.read_text()
     renamed = text.replace("OrganizationAuditEndpoint", "OrganizationAudxtEndpoint")
     assert len(renamed) == len(text) and renamed != text
     module.write_text(renamed)
-    _age(root, 30)
+    age(root, 30)
     found = report(root, capsys, cached=True)
     assert _symbols(found) == ["OrganizationAudxtEndpoint"]
     assert found == report(root, capsys, cached=False)
@@ -82,7 +67,7 @@ def test_a_restored_checkout_with_an_edit_reports_as_an_uncached_run(
     report(root, capsys, cached=True)
     module = root / AUDIT
     module.write_text(module.read_text().replace("(OrganizationEndpoint)", "(object)"))
-    _age(root, 30)
+    age(root, 30)
     found = report(root, capsys, cached=True)
     assert _symbols(found) == []
     assert found == report(root, capsys, cached=False)
@@ -93,7 +78,7 @@ def test_a_file_changed_just_now_is_not_trusted_to_its_digest(
 ) -> None:
     root = _tree(tmp_path)
     report(root, capsys, cached=True)
-    _doctor(root)
+    doctor(root)
     module = root / AUDIT
     os.utime(module)  # same bytes, mtime now: a second write may follow within the tick
     assert _messages(report(root, capsys, cached=True)) != ["kept"]
@@ -111,13 +96,13 @@ def test_file_keys_follow_bytes_not_mtimes(tmp_path: Path) -> None:
     keys = FileKeys(table)
     tree_state(files, keys)
     keys.save({f.relpath for f in files})
-    _age(root, 30)
+    age(root, 30)
     again = tree_state(files, FileKeys(table))
     assert again is not None and again[0] == first[0] and again[2] == first[2]
     module = next(f for f in files if f.relpath.endswith("organization_audit.py"))
     with open(module.path, "a") as handle:
         handle.write("\n")
-    _age(Path(module.path), 10)
+    age(Path(module.path), 10)
     changed = tree_state(files, FileKeys(table))
     assert changed is not None and changed[2][module.relpath] != first[2][module.relpath]
     gone = FileKeys(table)
@@ -137,5 +122,5 @@ def test_a_damaged_key_table_is_read_as_unknown_files(
     first = report(root, capsys, cached=True)
     path = answer_path(load_settings(root)).with_suffix(".keys.json")
     write_json(path, {"format": 2, "lines": lines})
-    _age(root, 30)
+    age(root, 30)
     assert report(root, capsys, cached=True) == first == report(root, capsys, cached=False)
