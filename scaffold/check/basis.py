@@ -3,7 +3,8 @@ checking the whole tree again (`commands/answer_update.py` merges; this module s
 modules are leaves and what a part covers).
 
 A leaf is a candidate module whose edit can only change the findings about its own classes: no
-class of another module inherits from one of its classes, the route walk did not read it, it is
+class of another module inherits from one of its classes, neither the route walk nor the scan
+of other urlconfs asked about it (a helper reading a class attribute does), it is
 no URL, base or root module, and it mentions neither `urlpatterns` nor `as_view` (it serves
 nothing). While its shape (imports, names, class headers) stays the same, every fact other
 modules take from it stays the same too; what may change is its classes' handlers,
@@ -18,14 +19,18 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from scaffold.project.settings import Settings
-from scaffold.pysource.classes import EndpointClass
-from scaffold.pysource.modules import ModuleInfo
-from scaffold.pysource.tree import MARKERS, Tree
-from scaffold.pysource.unresolved import Unresolved
-from scaffold.pysource.urlconf import RouteEntry, RoutingReader
+from scaffold.pysource.tree import MARKERS
 from scaffold.records import field, record
+
+if TYPE_CHECKING:  # the kept answer reads a Basis without them
+    from scaffold.check.rules import Analysis
+    from scaffold.project.settings import Settings
+    from scaffold.pysource.classes import EndpointClass, Resolver
+    from scaffold.pysource.modules import ModuleInfo
+    from scaffold.pysource.unresolved import Unresolved
+    from scaffold.pysource.urlconf import RouteEntry, RoutingReader
 
 # (relpath, what) of an Unresolved a rule met for endpoints -> the modules defining those
 # endpoints, and whether all of them met the very same Unresolved
@@ -35,8 +40,9 @@ Producers = dict[tuple[str, str], tuple[frozenset[str], bool]]
 @record
 class Leaf:
     relpath: str
-    shape: str  # digest of `shape_text`
+    shape: str  # digest of `shape`'s text
     concrete: int  # concrete endpoints defined in it
+    routes: tuple[int, ...]  # the routes serving its classes, as indexes into the walk
 
 
 @record(frozen=False)
@@ -49,6 +55,7 @@ class Basis:
     # every module the run asked the tree about (its headers aside, a module outside this set
     # was never read: an edit that keeps its headers changes nothing)
     consulted: frozenset[str] = frozenset()
+    walk_size: int = 0  # routes in the walk `Leaf.routes` index
 
 
 @record
@@ -63,6 +70,8 @@ class Part:
     marked: bool
     producers: Producers
     consulted: frozenset[str]  # every module the part asked about
+    walk_size: int  # routes in the walk its routes were taken from
+    shared: bool  # a route it did not check starts on the line of one it did
 
 
 def shape(info: ModuleInfo | None) -> str:
@@ -126,42 +135,55 @@ def whole_basis(
     settings: Settings,
     reader: RoutingReader,
     candidates: list[str],
-    endpoints: list[EndpointClass],
+    resolver: Resolver,
     concrete: list[EndpointClass],
-    producers: Producers,
+    analysis: Analysis,
 ) -> Basis:
     """The leaves among the candidate modules of a whole-tree run, and its producers."""
     tree = reader.tree
-    others = bases_of_others(endpoints)
+    others = bases_of_others(analysis.endpoints)
     counts = Counter(e.module.module for e in concrete)
+    serving: dict[str, list[int]] = {}
+    for index, route in enumerate(reader.routes):
+        found = resolver.resolve(route.view.dotted) if route.view and route.view.dotted else None
+        if found is not None:
+            serving.setdefault(found[0].rpartition(".")[0], []).append(index)
     wide = _wide(settings, reader)
     leaves = {}
     for module in candidates:
         source = tree.file_for(module)
-        if source is None or module in others or wide(module):
+        if source is None or module in others or module in reader.asked or wide(module):
             continue
         if any(tree.mentions(source, marker) for marker in MARKERS):
             continue
-        leaves[module] = Leaf(source.relpath, shape(tree.info(module)), counts[module])
-    return Basis(leaves, dict(producers), frozenset(tree.asked))
+        info = tree.info(module)
+        routes = tuple(serving.get(module, ()))
+        leaves[module] = Leaf(source.relpath, shape(info), counts[module], routes)
+    return Basis(leaves, dict(analysis.producers), frozenset(tree.asked), len(reader.routes))
 
 
 def paths_part(
-    tree: Tree,
     changed: set[str],
+    reader: RoutingReader,
     routes: list[RouteEntry],
     concrete: list[EndpointClass],
     producers: Producers,
 ) -> Part:
     """What a PATHS-mode run of the `changed` modules covered."""
+    tree = reader.tree
     sources = [s for m in sorted(changed) if (s := tree.file_for(m)) is not None]
     marked = any(tree.mentions(s, marker) for s in sources for marker in MARKERS)
     counts = Counter(e.module.module for e in concrete)
+    lines = frozenset((r.relpath, r.line) for r in routes)
+    checked = {id(r) for r in routes}
+    shared = any((r.relpath, r.line) in lines for r in reader.routes if id(r) not in checked)
     return Part(
-        frozenset((r.relpath, r.line) for r in routes),
+        lines,
         {m: shape(tree.info(m)) for m in changed},
         {m: counts[m] for m in changed},
         marked or len(sources) != len(changed),
         dict(producers),
         frozenset(tree.asked),
+        len(reader.routes),
+        shared,
     )

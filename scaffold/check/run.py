@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from scaffold.check.basis import affects_everything, paths_part, whole_basis
 from scaffold.check.config import CheckConfig
+from scaffold.check.elsewhere import Memo, resolved, served_elsewhere
 from scaffold.check.problems import CheckResult, Problem
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis, unrouted_endpoints
 from scaffold.project.settings import Settings
@@ -21,8 +21,7 @@ from scaffold.pysource.classes import (
 from scaffold.pysource.modules import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
 from scaffold.pysource.unreadable import unparsed_modules
-from scaffold.pysource.urlconf import RouteEntry, RoutingReader, as_view_references
-from scaffold.pysource.urlmodule import as_view_references_in
+from scaffold.pysource.urlconf import RouteEntry, RoutingReader
 from scaffold.pysource.walked import Walked, take, walked
 from scaffold.records import evolve, record
 
@@ -35,9 +34,6 @@ def read_candidates_plainly(
     """Run `meanwhile`, then find the modules that may define endpoints (read when asked)."""
     meanwhile()
     return candidate_modules(tree, files)
-
-
-Memo = Callable[[Tree, str, Callable[[], Any]], Any]
 
 
 @record
@@ -75,14 +71,14 @@ def run_check(
     reading: TreeReading = PLAIN_READING,
     tree: Tree | None = None,
     *,
-    confirm: bool = True,
+    part: frozenset[int] | None = None,
 ) -> CheckResult:
     """Check the whole tree (`paths` None), or the endpoints in `paths` and the routes serving
     them; a changed urls module or base module widens it to the whole tree. `tree`: the
     project's tree as built with `config.exclude`, when the caller has it (nothing read yet).
-    `confirm` False (an update of a kept answer, `check/update.py`): the routes as the kept
-    walk has them, and an endpoint of `paths` that looks unrouted ends the run with no part
-    (else a whole-tree run confirms it)."""
+    `part` (an update of a kept answer, `check/update.py`): the routes to check, as indexes
+    into the whole walk (the kept one), not found by name; an endpoint of `paths` that looks
+    unrouted ends the run with no part (else a whole-tree run confirms it)."""
     tree = tree or Tree(settings.project_root, settings.src_root, config.exclude)
     if reading.start is not None:
         reading.start(tree)
@@ -94,7 +90,7 @@ def run_check(
     changed = None if paths is None else _changed_modules(tree, paths)
     names = {n for m in changed or () if (info := tree.info(m)) for n in info.classes}
     if changed is not None:
-        if not confirm and reading.memo is not None:  # an update's part: the walk as kept
+        if part is not None:  # an update's part: the whole walk, as kept
             reader = RoutingReader(tree)
             _walk_routes(reader, root_urls, reading.memo)
         else:
@@ -120,20 +116,22 @@ def run_check(
             and r.view.text.rpartition(".")[2] in names  # resolve only these
             and _serves_from(resolver, r, changed)
         ]
+        if part is not None:  # the routes a whole run resolved to the part's classes
+            routes = [r for i, r in enumerate(reader.routes) if i in part]
         rules = config.rules - _ROUTING_RULES
         files = []
-    routed = _resolved(resolver, reader.routed)  # named by entries the walk could not follow
+    routed = resolved(resolver, reader.routed)  # named by entries the walk could not follow
     unread = unparsed_modules(tree, candidates if changed is None else sorted(changed))
     analysis = Analysis(resolver, endpoints, routes, routed, [*reader.unresolved, *unread])
     if changed is None and reading.memo is not None:
         keep = reading.memo
         analysis.remember = lambda key, compute: keep(tree, key, compute)
     if "unregistered-endpoint" in rules and _unserved(analysis):
-        if changed is not None and not confirm:
+        if changed is not None and part is not None:
             return CheckResult([], 0, 0)  # covers no part: an update checks the whole tree
         whole = changed is None  # a cut reader's modules must not reach a kept answer
         memo = reading.memo if whole else None
-        elsewhere = _served_elsewhere(tree, resolver, reader, root_urls, files, memo)
+        elsewhere = served_elsewhere(tree, resolver, reader, root_urls, files, memo)
         analysis.served_elsewhere = elsewhere
         if changed is not None and _unserved(analysis):
             # a class that looks unrouted may still be a base of endpoints elsewhere
@@ -146,9 +144,10 @@ def run_check(
     served_routes = len([r for r in routes if r.view is not None])
     result = CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))
     if changed is None:
-        basis = whole_basis(settings, reader, candidates, endpoints, concrete, analysis.producers)
+        basis = whole_basis(settings, reader, candidates, resolver, concrete, analysis)
         return evolve(result, basis=basis)
-    return evolve(result, part=paths_part(tree, changed, routes, concrete, analysis.producers))
+    covered = paths_part(changed, reader, routes, concrete, analysis.producers)
+    return evolve(result, part=covered)
 
 
 def _walk_routes(reader: RoutingReader, root_urls: str, memo: Memo | None = None) -> None:
@@ -204,76 +203,6 @@ def _unserved(analysis: Analysis) -> bool:
     """Some concrete endpoint looks unrouted (before `as_view()` calls elsewhere are looked at:
     the rule itself does that, once)."""
     return bool(unrouted_endpoints(analysis))
-
-
-def _served_elsewhere(
-    tree: Tree,
-    resolver: Resolver,
-    reader: RoutingReader,
-    root_urls: str,
-    files: list[SourceFile],
-    memo: Memo | None = None,
-) -> set[str]:
-    """Classes served outside the routes walked from the API urls.py: named by entries the walk
-    could not follow, or routed by another urlconf (a module defining `urlpatterns`, such as a
-    test urlconf, or any `*urls.py`), read with the same understanding of helpers."""
-    sources = []
-    for source in files or tree.files():
-        is_urls = source.relpath.rpartition("/")[2].removesuffix(".py").endswith("urls")
-        if source.module in reader.modules:
-            continue
-        if tree.mentions(source, b"urlpatterns") or (is_urls and tree.mentions(source, b"as_view")):
-            sources.append(source)
-
-    def named() -> frozenset[str]:
-        return _named_in_urlconfs(tree, reader, root_urls, sources)
-
-    if memo is None:
-        names = named()
-    else:  # the answer depends on which modules are urlconfs, and on what they read
-        walked_modules = ",".join(sorted(reader.modules))
-        key = f"elsewhere {','.join(s.relpath for s in sources)} {walked_modules}"
-        names = memo(tree, key, named)
-    return _resolved(resolver, set(reader.routed) | names)
-
-
-def _named_in_urlconfs(
-    tree: Tree, reader: RoutingReader, root_urls: str, sources: list[SourceFile]
-) -> frozenset[str]:
-    """Dotted names of the classes the urlconf modules `sources` route (an include of the
-    API urls.py, walked already, is not walked again: what it serves is served)."""
-    others = RoutingReader(tree)
-    others.accounted = frozenset({root_urls})
-    # what the walk parsed already (a cut module keeps the changed classes), each asked of the
-    # tree so that a kept answer depends on it too
-    others.modules = {name: m for name, m in reader.modules.items() if m is not None}
-    for name in others.modules:
-        tree.file_for(name)
-    dotted_names: set[str] = set()
-    for source in sources:
-        data = tree.data(source.module)
-        if data is None:
-            continue
-        others.walk_lists(source.module)
-        if b"as_view" in data:
-            parsed = others.modules.get(source.module)
-            dotted_names.update(
-                as_view_references_in(parsed)
-                if parsed is not None
-                else as_view_references(data, source.module, source.is_package)
-            )
-    dotted_names |= others.routed
-    dotted_names.update(r.view.dotted for r in others.routes if r.view and r.view.dotted)
-    return frozenset(dotted_names)
-
-
-def _resolved(resolver: Resolver, dotted_names: set[str]) -> set[str]:
-    """Where each class is defined (the name itself when it is not in the tree)."""
-    served = set()
-    for dotted in dotted_names:
-        found = resolver.resolve(dotted)
-        served.add(found[0] if found else dotted)
-    return served
 
 
 def _confirm_with_whole_tree(

@@ -6,9 +6,10 @@ the caller runs the whole check."""
 
 from __future__ import annotations
 
-from scaffold.check.basis import Basis, Leaf, Producers
+from scaffold.check.basis import Basis, Producers
 from scaffold.check.problems import CheckResult
 from scaffold.pysource.unresolved import Unresolved
+from scaffold.records import evolve
 
 # the rules a PATHS-mode run leaves out (check.run._ROUTING_RULES): their findings depend on the
 # URL modules alone, which a leaf's edit leaves as they were
@@ -19,7 +20,9 @@ def updated(old: CheckResult, part: CheckResult, changed: dict[str, str]) -> Che
     """`old` (a whole-tree answer with its basis) with the `changed` modules (module -> relpath)
     checked again in `part` (their PATHS-mode answer)."""
     basis, covered = old.basis, part.part
-    if basis is None or covered is None or covered.marked:
+    if basis is None or covered is None or covered.marked or covered.shared:
+        return None
+    if covered.walk_size != basis.walk_size:  # not the walk the leaves' routes index
         return None
     for module, relpath in changed.items():
         leaf = basis.leaves.get(module)
@@ -43,7 +46,7 @@ def updated(old: CheckResult, part: CheckResult, changed: dict[str, str]) -> Che
     leaves = dict(basis.leaves)
     for module in modules:
         leaf = leaves[module]
-        leaves[module] = Leaf(leaf.relpath, leaf.shape, covered.concrete.get(module, 0))
+        leaves[module] = evolve(leaf, concrete=covered.concrete.get(module, 0))
     endpoints = old.endpoints - sum(basis.leaves[m].concrete for m in modules)
     return CheckResult(
         sorted(problems | set(part.problems)),
@@ -54,6 +57,7 @@ def updated(old: CheckResult, part: CheckResult, changed: dict[str, str]) -> Che
             leaves,
             _producers(basis.producers, covered.producers, modules),
             basis.consulted | covered.consulted,
+            basis.walk_size,
         ),
     )
 

@@ -22,12 +22,13 @@ _AT_MOST = 4  # changed files an update takes; more are checked as a whole
 
 
 class Updater:
-    """`part(sources)`: a PATHS-mode check of edited leaf modules; `facts()`: the fact cache,
-    which holds what the last run read from each file's headers."""
+    """`part(sources, routes)`: a PATHS-mode check of edited leaf modules and of the routes (as
+    indexes into the walk) a whole run found serving them; `facts()`: the fact cache, which
+    holds what the last run read from each file's headers."""
 
     def __init__(
         self,
-        part: Callable[[list[SourceFile]], CheckResult],
+        part: Callable[[list[SourceFile], frozenset[int]], CheckResult],
         facts: Callable[[], FactCache],
     ) -> None:
         self.part, self.facts = part, facts
@@ -54,26 +55,25 @@ class Updater:
         if any(lines[i].partition("\t")[0] != files[i].relpath for i in changed):
             return None  # another file at that place: files came and went
         leaves = [files[i] for i in changed if files[i].module in basis.leaves]
-        others = [i for i in changed if files[i].module not in basis.leaves]
-        if others and not self._inert([(files[i], lines[i]) for i in others], basis, keys):
-            return None
+        others = [files[i] for i in changed if files[i].module not in basis.leaves]
+        if any(source.module in basis.consulted for source in others):
+            return None  # a file the last run read: anything may follow from it
+        if not self._same_headers([(files[i], lines[i]) for i in changed], keys):
+            return None  # the candidate modules, found from headers, may differ
         if not leaves:
             return old
-        return updated(old, self.part(leaves), {s.module: s.relpath for s in leaves})
+        routes = frozenset(i for s in leaves for i in basis.leaves[s.module].routes)
+        return updated(old, self.part(leaves, routes), {s.module: s.relpath for s in leaves})
 
-    def _inert(
-        self,
-        changed: list[tuple[SourceFile, str]],
-        basis: Basis,
-        keys: dict[str, tuple[int, int]],
+    def _same_headers(
+        self, changed: list[tuple[SourceFile, str]], keys: dict[str, tuple[int, int]]
     ) -> bool:
-        """Whether each file was never asked about and reads as the same headers as before
-        (kept in the fact cache under its key before); its new headers are kept."""
+        """Whether each file reads as the same class headers, `as` aliases and URL markers as
+        the fact cache kept under its key before (what decides the candidate modules); their
+        new headers are kept."""
         from scaffold.commands.fact_cache import file_headers
         from scaffold.pysource.tree import read_bytes
 
-        if any(source.module in basis.consulted for source, _ in changed):
-            return False
         cache = self.facts()
         for source, line in changed:
             _, _, known = line.partition("\t")
@@ -107,8 +107,10 @@ def _same(entry: list[Any], headers: tuple[Any, Any, Any]) -> bool:
 def encode_basis(basis: Basis) -> dict[str, Any]:
     return {
         "leaves": {
-            m: [leaf.relpath, leaf.shape, leaf.concrete] for m, leaf in basis.leaves.items()
+            m: [leaf.relpath, leaf.shape, leaf.concrete, list(leaf.routes)]
+            for m, leaf in basis.leaves.items()
         },
+        "walk_size": basis.walk_size,
         "producers": [
             [relpath, what, sorted(by), alike]
             for (relpath, what), (by, alike) in basis.producers.items()
@@ -120,21 +122,30 @@ def encode_basis(basis: Basis) -> dict[str, Any]:
 def decode_basis(kept: dict[str, Any]) -> Basis | None:
     """The kept basis, or None when any part of it is not what `encode_basis` writes."""
     leaves, producers = kept.get("leaves"), kept.get("producers")
-    consulted = kept.get("consulted")
+    consulted, walk_size = kept.get("consulted"), kept.get("walk_size")
     if not isinstance(leaves, dict) or not isinstance(producers, list):
+        return None
+    if type(walk_size) is not int:
         return None
     if not isinstance(consulted, list) or not all(type(m) is str for m in consulted):
         return None
-    if not all(shaped(leaf, (str, str, int)) for leaf in leaves.values()):
+    if not all(
+        shaped(leaf, (str, str, int, list)) and all(type(i) is int for i in leaf[3])
+        for leaf in leaves.values()
+    ):
         return None
     if not all(
         shaped(p, (str, str, list, bool)) and all(type(m) is str for m in p[2]) for p in producers
     ):
         return None
     return Basis(
-        {module: Leaf(*leaf) for module, leaf in leaves.items()},
+        {
+            module: Leaf(r, shape, n, tuple(routes))
+            for module, (r, shape, n, routes) in leaves.items()
+        },
         {(p[0], p[1]): (frozenset(p[2]), p[3]) for p in producers},
         frozenset(consulted),
+        walk_size,
     )
 
 

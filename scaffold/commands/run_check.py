@@ -111,13 +111,13 @@ def _result(
         kept = answers(settings)
         tree = Tree(settings.project_root, settings.src_root, config.exclude)
 
-        def part(sources: list[SourceFile]) -> CheckResult:
+        def part(sources: list[SourceFile], routes: frozenset[int]) -> CheckResult:
             """A PATHS-mode check of edited leaf modules, to update the kept answer with."""
             from scaffold.check.run import TreeReading, run_check
 
             how = reading(settings.src_root) if reading else TreeReading()
             paths = [Path(source.path) for source in sources]
-            return run_check(settings, config, paths, how, confirm=False)
+            return run_check(settings, config, paths, how, part=routes)
 
         def facts() -> FactCache:
             from scaffold.commands.fact_cache import FactCache

@@ -37,13 +37,18 @@ class RoutingReader(UrlModules):
         self._prefixes: tuple[str | None, ...] = ()  # include patterns above the current list
         self._blind = False  # below an include whose pattern is unknown: groups are unknown
         self.accounted: frozenset[str] = frozenset()  # urlconfs walked already: not included
+        self.asked: set[str] = set()  # every module the walk asked the tree about (`walk_root`)
 
     def walk_root(self, module: str) -> None:
         """Every route reachable from `module.urlpatterns`, includes first-class entries too."""
         self.routes, self.unresolved, self.routed = [], [], set()
-        parsed = self._module(module)
-        if parsed is not None and "urlpatterns" in parsed.lists:
-            self._walk(parsed, parsed.lists["urlpatterns"], (), f"{module}:urlpatterns", {}, ())
+
+        def walk() -> None:
+            parsed = self._module(module)
+            if parsed is not None and "urlpatterns" in parsed.lists:
+                self._walk(parsed, parsed.lists["urlpatterns"], (), f"{module}:urlpatterns", {}, ())
+
+        self.asked |= self.tree.recorded(walk)[1]
 
     def walk_lists(self, module: str) -> None:
         """Add the routes of every module-level list of `module` (a urlconf of its own)."""

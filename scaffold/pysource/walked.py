@@ -17,6 +17,7 @@ class Walked:
     unresolved: tuple[Unresolved, ...]
     routed: frozenset[str]
     modules: frozenset[str]
+    asked: frozenset[str]  # every module it asked the tree about (class attributes' too)
 
 
 def walked(reader: RoutingReader) -> Walked:
@@ -25,6 +26,7 @@ def walked(reader: RoutingReader) -> Walked:
         tuple(reader.unresolved),
         frozenset(reader.routed),
         frozenset(reader.modules),
+        frozenset(reader.asked),
     )
 
 
@@ -33,5 +35,6 @@ def take(reader: RoutingReader, found: Walked) -> None:
     parsed here (`reader.modules` maps them to None until something parses them)."""
     reader.routes, reader.unresolved = list(found.routes), list(found.unresolved)
     reader.routed = set(found.routed)
+    reader.asked |= found.asked
     for module in found.modules:
         reader.modules.setdefault(module, None)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.check.cached_runs import age, doctor, report
-from tests.check.trees import AUDIT, STATS, UNROUTED, WIDGETS, write_tree
+from tests.check.test_route_helpers import HELPER_URLS, NAMED
+from tests.check.trees import AUDIT, STATS, UNROUTED, URLS, WIDGETS, write_tree
 
 WIDGETS_PATH = "src/shop/api/endpoints/organization_widgets.py"
 STATS_PATH = "src/shop/api/endpoints/organization_stats.py"
@@ -229,4 +230,102 @@ def test_an_edit_a_run_may_read_checks_the_whole_tree(
     path = root / relpath
     path.write_text(new + path.read_text() if not old else path.read_text().replace(old, new))
     age(path, 30)
+    assert report(root, capsys, cached=True) == report(root, capsys, cached=False)
+
+
+# Edits a first version of the update got wrong (found by trying to break it): each ends with
+# the report of a whole run.
+ONE_LINE = URLS.replace(
+    """    re_path(
+        r"^(?P<organization_id_or_slug>[^/]+)/widgets/$",
+        OrganizationWidgetsEndpoint.as_view(),
+        name="shop-api-0-organization-widgets",
+    ),
+    re_path(
+        r"^(?P<organization_id_or_slug>[^/]+)/stats/$",
+        OrganizationStatsEndpoint.as_view(),
+        name="shop-api-0-organization-stats",
+    ),""",
+    """    re_path(r"^(?P<organization_id_or_slug>[^/]+)/widgets/$", OrganizationWidgetsEndpoint.as_view(), name="w"), re_path(r"^(?P<organization_id_or_slug>[^/]+)/stats/(?P<extra>[^/]+)/$", OrganizationStatsEndpoint.as_view(), name="s"),""",
+)
+ALIASED = URLS.replace(
+    "from shop.api.endpoints.organization_widgets import",
+    "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint as Stats\n"
+    "from shop.api.endpoints.organization_widgets import",
+).replace(
+    "\n]\n\nurlpatterns",
+    """
+    re_path(
+        r"^(?P<organization_id_or_slug>[^/]+)/stats/(?P<extra>[^/]+)/$",
+        Stats.as_view(),
+        name="shop-api-0-organization-stats-extra",
+    ),
+]
+
+urlpatterns""",
+    1,
+)
+HIDDEN_BASE = """
+from shop.api.bases.organization import OrganizationEndpoint
+
+
+class OrganizationThingEndpoint(
+    OrganizationEndpoint  # see (docs)
+):
+    def get(self, request, organization):
+        return None
+"""
+STATS_CLASS = "class OrganizationStatsEndpoint(OrganizationEndpoint):"
+
+
+@pytest.mark.parametrize(
+    ("files", "relpath", "old", "new"),
+    [
+        ({"api/urls.py": ONE_LINE}, WIDGETS_PATH, "return None", "return 1"),
+        (
+            {"api/endpoints/gadgets.py": NAMED, "api/urls.py": HELPER_URLS},
+            "src/shop/api/endpoints/gadgets.py",
+            '"shop-api-0-gadget-base"',
+            '"shop-api-0-organization-widgets"',
+        ),
+        (
+            {"api/urls.py": ALIASED},
+            STATS_PATH,
+            "def get(self, request, organization)",
+            "def get(self, request, organization, **kwargs)",
+        ),
+        (
+            {},
+            STATS_PATH,
+            STATS_CLASS,
+            "class OrganizationStatsEndpoint(\n    OrganizationEndpoint  # stats (see docs)\n):",
+        ),
+        (
+            {"api/endpoints/thing.py": HIDDEN_BASE},
+            WIDGETS_PATH,
+            "from shop",
+            "# OrganizationEndpoint as docs\nfrom shop",
+        ),
+    ],
+    ids=[
+        "two-routes-on-one-line",
+        "a-helper-reads-the-class-name",
+        "a-route-names-an-alias",
+        "a-header-the-prefilter-reads-otherwise",
+        "text-the-alias-prefilter-reads",
+    ],
+)
+def test_edits_the_update_cannot_vouch_for_report_as_a_whole_run(
+    tmp_path: Path,
+    cache_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, str],
+    relpath: str,
+    old: str,
+    new: str,
+) -> None:
+    root = write_tree(tmp_path / "p", files)
+    age(root, 120)
+    assert report(root, capsys, cached=True) == report(root, capsys, cached=False)
+    _edit(root, relpath, old, new)
     assert report(root, capsys, cached=True) == report(root, capsys, cached=False)

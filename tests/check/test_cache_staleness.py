@@ -159,7 +159,7 @@ def test_runs_from_two_project_roots_keep_their_own_paths(
 
 
 @pytest.mark.parametrize(
-    "value", [-1, None, [1], {"t": [1, 2]}, {"$": "Walked", "v": [1, 2, 3, 4]}]
+    "value", [-1, None, [1], {"t": [1, 2]}, {"$": "Walked", "v": [1, 2, 3, 4, 5]}]
 )
 def test_a_re_framed_cache_of_foreign_shapes_is_dropped(
     tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str], value: object
