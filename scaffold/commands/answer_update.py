@@ -71,7 +71,7 @@ class Updater:
         """Whether each file reads as the same class headers, `as` aliases and URL markers as
         the fact cache kept under its key before (what decides the candidate modules); their
         new headers are kept."""
-        from scaffold.commands.fact_cache import file_headers
+        from scaffold.commands.fact_cache import file_headers, same_headers
         from scaffold.pysource.tree import read_bytes
 
         cache = self.facts()
@@ -86,22 +86,13 @@ class Updater:
                 headers = file_headers(read_bytes(source.path))
             except OSError:
                 return False
-            if not _same(entry, headers):
+            if not same_headers(entry, headers) or entry[4] != list(headers[2]):
                 return False
             key = keys.get(source.relpath)
             if key is not None and key[0] <= time.time_ns() - RACY_NS:  # as `finish` keeps
                 cache.store(source, key, headers)
         cache.save()
         return True
-
-
-def _same(entry: list[Any], headers: tuple[Any, Any, Any]) -> bool:
-    pairs, aliases, marks = headers
-    return bool(
-        entry[2] == [list(pair) for pair in pairs]
-        and entry[3] == [list(pair) for pair in aliases]
-        and entry[4] == list(marks)
-    )
 
 
 def encode_basis(basis: Basis) -> dict[str, Any]:

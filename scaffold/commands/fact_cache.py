@@ -84,6 +84,14 @@ def merge_headers(files: dict[str, FileHeaders], modules: dict[str, str]) -> Hea
     return dict(by_bases), dict(children)
 
 
+def same_headers(entry: object, headers: FileHeaders) -> bool:
+    """A cache entry (of an older state of the file) holds these class headers and aliases."""
+    if not isinstance(entry, list) or len(entry) < 5:
+        return False
+    same = entry[2] == [list(pair) for pair in headers[0]]
+    return same and bool(entry[3] == [list(pair) for pair in headers[1]])
+
+
 def _pair(pair: Any) -> tuple[str, str]:
     if type(pair) is str or len(pair) != 2:
         raise ValueError("not a pair")

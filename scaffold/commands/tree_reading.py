@@ -30,6 +30,7 @@ from scaffold.commands.fact_cache import (
     known_marks,
     merge_headers,
     read_file_headers,
+    same_headers,
 )
 from scaffold.pysource.classes import reachable_modules
 from scaffold.pysource.modules import ModuleInfo
@@ -95,7 +96,7 @@ class FastReading:
         kept = cache.memos.get("candidates")
         try:
             tree.known_marks = known_marks({**known, **fresh})
-            same = all(_same_headers(cache.entries.get(r), h) for r, h in fresh.items())
+            same = all(same_headers(cache.entries.get(r), h) for r, h in fresh.items())
             if same and _kept_candidates(kept, layout):
                 candidates: list[str] = kept[1]  # type: ignore[index]
             else:
@@ -212,14 +213,6 @@ class FastReading:
 
 def _flat(found: tuple[str, tuple[int, int]]) -> list[Any]:
     return [found[0], *found[1]]
-
-
-def _same_headers(entry: object, headers: FileHeaders) -> bool:
-    """A cache entry (of an older state of the file) holds these class headers and aliases."""
-    if not isinstance(entry, list) or len(entry) < 5:
-        return False
-    same = entry[2] == [list(pair) for pair in headers[0]]
-    return same and bool(entry[3] == [list(pair) for pair in headers[1]])
 
 
 def _kept_candidates(kept: object, layout: str) -> bool:
