@@ -20,7 +20,13 @@ SkipOption = Annotated[
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Show the diff of every change; write nothing.")
 ]
-ProjectOption = Annotated[Path, typer.Option(help="Root of the target project.")]
+ProjectOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Root of the target project (default: the nearest folder, from the current one "
+        "up, that holds the project's pyproject.toml and API urls.py)."
+    ),
+]
 PackageOption = Annotated[
     str | None,
     typer.Option(

@@ -25,7 +25,7 @@ def check(
         list[Path] | None,
         typer.Argument(metavar="[PATHS]...", help=PATHS_HELP, show_default=False),
     ] = None,
-    project: Annotated[Path, _option("project")] = Path("."),
+    project: Annotated[Path | None, _option("project")] = None,
     package: Annotated[str | None, _option("package")] = None,
     output_format: Annotated[str, _option("output_format")] = "text",
     select: Annotated[str | None, _option("select")] = None,

@@ -22,7 +22,12 @@ PATHS_HELP = "Changed files (as pre-commit passes them): check only what they ca
 OPTIONS = {
     option.param: option
     for option in (
-        CheckOption("project", "--project", "Root of the target project."),
+        CheckOption(
+            "project",
+            "--project",
+            "Root of the target project (default: the nearest folder, from the current one "
+            "up, that holds the project's pyproject.toml and API urls.py).",
+        ),
         CheckOption(
             "package",
             "--package",
@@ -57,7 +62,7 @@ class CheckArgs:
     """The parsed command line of `scaffold check`, with typer's defaults."""
 
     paths: list[Path] | None = None
-    project: Path = Path(".")
+    project: Path | None = None  # None: found from the current folder up
     output_format: str = "text"
     select: str | None = None
     ignore: str | None = None
@@ -96,7 +101,7 @@ def parse_check_args(argv: list[str]) -> CheckArgs | None:
             return None
     return CheckArgs(
         paths=paths or None,
-        project=Path(str(values.get("project", "."))),
+        project=Path(str(values["project"])) if "project" in values else None,
         output_format=str(values.get("output_format", "text")),
         select=_text(values.get("select")),
         ignore=_text(values.get("ignore")),

@@ -31,7 +31,7 @@ def generate(
     force: ForceOption = False,
     skip: SkipOption = False,
     dry_run: DryRunOption = False,
-    project: ProjectOption = Path("."),
+    project: ProjectOption = None,
     package: PackageOption = None,
     no_tests: NoTestsOption = False,
 ) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -34,7 +33,7 @@ def list_endpoints(
     format: Annotated[
         ListFormat, typer.Option("--format", help="table (rich), json, or spec (YAML).")
     ] = ListFormat.TABLE,
-    project: ProjectOption = Path("."),
+    project: ProjectOption = None,
     package: PackageOption = None,
 ) -> None:
     from scaffold.check.inventory import list_endpoints as read_endpoints

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -66,7 +65,7 @@ def new_endpoint(
     force: ForceOption = False,
     skip: SkipOption = False,
     dry_run: DryRunOption = False,
-    project: ProjectOption = Path("."),
+    project: ProjectOption = None,
     package: PackageOption = None,
     no_tests: NoTestsOption = False,
 ) -> None:

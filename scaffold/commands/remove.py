@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -32,7 +31,7 @@ def remove(
         ),
     ] = None,
     dry_run: DryRunOption = False,
-    project: ProjectOption = Path("."),
+    project: ProjectOption = None,
     package: PackageOption = None,
 ) -> None:
     from scaffold.errors import SpecError

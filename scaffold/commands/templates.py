@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -30,7 +29,7 @@ def templates(
     copy: Annotated[
         str | None, typer.Option(metavar="NAME", help="Copy this packaged template to edit.")
     ] = None,
-    project: ProjectOption = Path("."),
+    project: ProjectOption = None,
     package: PackageOption = None,
 ) -> None:
     from scaffold.errors import ProjectError, SpecError, did_you_mean

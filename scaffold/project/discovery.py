@@ -121,7 +121,7 @@ def find_urls(root: Path, config: dict[str, Any]) -> Path:
     found = sorted(root.glob(f"src/{pattern}")) or sorted(root.glob(pattern))
     if not found:
         raise ProjectError(
-            f"{root}: no src/<package>/api/urls.py found; run scaffold from the project root, "
+            f"{root}: no src/<package>/api/urls.py found; run scaffold inside the project, "
             "pass --project, or set [tool.scaffold] urls in pyproject.toml"
         )
     if len(found) > 1:
@@ -168,6 +168,35 @@ def find_endpoints_dir(root: Path, config: dict[str, Any], urls_path: Path) -> P
             "[tool.scaffold] endpoints in pyproject.toml"
         )
     return endpoints_dir
+
+
+_PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+
+
+def find_project_root(start: Path) -> Path:
+    """The project scaffold works on when no `--project` is given, as ruff and black find their
+    configuration: the nearest folder from `start` (the current folder) up that is a project's
+    top (pyproject.toml, setup.cfg, setup.py or .git) and holds the layout, so any folder of
+    the tree will do; else `start` itself when it holds the layout (a bare tree), else `start`,
+    whose error then says what to do. The search ends at a repository's top (.git)."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if any((folder / marker).exists() for marker in _PROJECT_MARKERS) and _holds_layout(folder):
+            return folder
+        if (folder / ".git").exists():
+            break
+    return start
+
+
+def _holds_layout(folder: Path) -> bool:
+    """A `src/<package>/api/urls.py` or `<package>/api/urls.py`, or a [tool.scaffold] table (a
+    broken pyproject.toml too: its error names it)."""
+    if any(folder.glob("src/*/api/urls.py")) or any(folder.glob("*/api/urls.py")):
+        return True
+    try:
+        return "scaffold" in read_pyproject(folder).get("tool", {})
+    except ProjectError:
+        return True
 
 
 def rel(root: Path, path: Path) -> str:

@@ -108,9 +108,12 @@ class Settings:
             return str(path)
 
 
-def load_settings(project_root: Path, package_option: str | None = None) -> Settings:
-    """Discover the Sentry-shaped layout under `project_root`, applying [tool.scaffold];
-    `package_option` (`--package`) replaces its `package`."""
+def load_settings(project_root: Path | None, package_option: str | None = None) -> Settings:
+    """Discover the Sentry-shaped layout under `project_root` (None: the project the current
+    folder is in, `discovery.find_project_root`), applying [tool.scaffold]; `package_option`
+    (`--package`) replaces its `package`."""
+    if project_root is None:
+        project_root = discovery.find_project_root(Path.cwd())
     root = project_root.resolve()
     if not root.is_dir():
         raise ProjectError(f"{project_root}: not a directory; pass --project with the project root")
