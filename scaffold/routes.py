@@ -218,16 +218,25 @@ def segments(tokens: tuple[Token, ...]) -> list[tuple[str, ...]]:
     return result
 
 
-def sample_path(tokens: tuple[Token, ...]) -> str:
-    """A concrete path the tokens match, for shadowing checks: a parameter becomes the first of
-    a few plain values its regex accepts (`1` for the usual `[^/]+` and `\\d+`)."""
-    return "".join(t if isinstance(t, str) else _sample_value(t) for t in tokens)
+_SAMPLE_VALUES = ("1", "a", "a1", "a-1", "0" * 32)
 
 
-def _sample_value(param: Param) -> str:
+def sample_paths(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """Concrete paths the tokens match, for shadowing checks: each gives every parameter one of
+    a few plain values (a digit, a letter, ...), the first its regex accepts when that one does
+    not, so `\\d+` and `[^/]+` parameters differ in some path. A pattern that misses one of them
+    does not match every path of the tokens."""
+    found = [
+        "".join(t if isinstance(t, str) else _sample_value(t, preferred) for t in tokens)
+        for preferred in _SAMPLE_VALUES
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+def _sample_value(param: Param, preferred: str) -> str:
     if param.regex is None:
-        return "1"
-    for candidate in ("1", "a", "a1", "a-1", "0" * 32):
+        return preferred
+    for candidate in (preferred, *_SAMPLE_VALUES):
         try:
             if re.fullmatch(param.regex, candidate):
                 return candidate

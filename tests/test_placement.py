@@ -63,6 +63,42 @@ def test_a_route_sharing_only_the_organization_goes_in_alphabetical_order() -> N
     assert positions == sorted(positions)
 
 
+def _project_routes(redirect: str) -> str:
+    """urlpatterns: the organization routes, a redirect, then the project routes after it."""
+    project = "^projects/(?P<organization_id_or_slug>[^/]+)/(?P<project_id_or_slug>[^/]+)"
+    return (
+        HEADER
+        + "from .endpoints.org_details import OrgDetailsEndpoint\n"
+        + "from .endpoints.old_redirect import OldRedirectEndpoint\n"
+        + "from .endpoints.project_alerts import ProjectAlertsEndpoint\n"
+        + "from .endpoints.project_keys import ProjectKeysEndpoint\n"
+        + "\nurlpatterns = [\n"
+        + entry(f"^organizations/{ORG}/$", "OrgDetailsEndpoint", "acme-api-0-org-details")
+        + entry(redirect, "OldRedirectEndpoint", "acme-api-0-old-redirect")
+        + entry(f"{project}/alerts/$", "ProjectAlertsEndpoint", "acme-api-0-project-alerts")
+        + entry(f"{project}/keys/$", "ProjectKeysEndpoint", "acme-api-0-project-keys")
+        + "]\n"
+    )
+
+
+def test_a_redirect_taking_only_numeric_ids_does_not_push_routes_above_it() -> None:
+    # `projects/<digits>/...` goes to the redirect; a project whose organization slug has a
+    # letter reaches the routes below it, where their kin are: the new one goes among them
+    before = _project_routes("^projects/(?P<project_id>\\d+)/(?P<path>(?:groups|releases)/.+)?")
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/filters/"
+    after = patch(before, reg("ProjectFiltersEndpoint", route))
+    order = ["OldRedirectEndpoint.as_view", "/alerts/$", "/filters/$", "/keys/$"]
+    positions = [after.index(text) for text in order]
+    assert positions == sorted(positions)
+
+
+def test_a_catch_all_above_the_kin_still_keeps_the_route_above_it() -> None:
+    before = _project_routes("^projects/")
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/filters/"
+    after = patch(before, reg("ProjectFiltersEndpoint", route))
+    assert after.index("/filters/$") < after.index("OldRedirectEndpoint.as_view")
+
+
 def test_the_index_route_of_an_included_list_is_written_inside_it() -> None:
     before = HEADER + dedent("""\
         from .endpoints.auth_login import AuthLoginEndpoint
