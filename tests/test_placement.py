@@ -99,6 +99,26 @@ def test_a_catch_all_above_the_kin_still_keeps_the_route_above_it() -> None:
     assert after.index("/filters/$") < after.index("OldRedirectEndpoint.as_view")
 
 
+def test_the_object_route_opens_the_routes_below_it_whatever_their_order() -> None:
+    team = "^(?P<organization_id_or_slug>[^/]+)/(?P<team_id_or_slug>[^/]+)"
+    stems = ["stats", "members", "avatar", "projects"]  # kept in the order they were added
+    before = (
+        HEADER
+        + "".join(f"from .endpoints.team_{s} import Team{s.title()}Endpoint\n" for s in stems)
+        + "\nTEAM_URLS = [\n"
+        + "".join(
+            entry(f"{team}/{s}/$", f"Team{s.title()}Endpoint", f"acme-api-0-team-{s}")
+            for s in stems
+        )
+        + "]\n\nurlpatterns = [\n"
+        + '    re_path(r"^teams/", include(TEAM_URLS)),\n]\n'
+    )
+    route = "teams/{organization_id_or_slug}/{team_id_or_slug}/"
+    after = patch(before, reg("TeamDetailsEndpoint", route))
+    team_list = after[after.index("TEAM_URLS = [") :]
+    assert team_list.index("TeamDetailsEndpoint.as_view") < team_list.index("/stats/$")
+
+
 def test_the_index_route_of_an_included_list_is_written_inside_it() -> None:
     before = HEADER + dedent("""\
         from .endpoints.auth_login import AuthLoginEndpoint

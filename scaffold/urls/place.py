@@ -142,7 +142,10 @@ def choose_position(
     if best_score:  # among them, beside the ones spelled most like ours (`events-facets-...`)
         group = [e for e, score in scores if score == best_score]
         best_index = _alphabetical(tokens, _same_start(tokens, group, more=2) or group)
-        best_index = _after_its_index(tokens, entries) or best_index
+        opening = _opening(our_segments, group)
+        best_index = (
+            opening if opening is not None else _after_its_index(tokens, entries) or best_index
+        )
     else:  # no whole segment shared: beside the routes and includes starting as ours does
         kin = _same_start(tokens, [e for e in entries if not _is_root(e)])
         best_index = _alphabetical(tokens, kin) if kin else best_index
@@ -192,6 +195,18 @@ def _after_its_index(tokens: tuple[Token, ...], entries: list[RouteSlot]) -> int
         if e.tokens is not None and not e.is_include and _named(e.tokens) == index_route
     )
     return next(found, None)
+
+
+def _opening(ours: list[tuple[str, ...]], group: list[RouteSlot]) -> int | None:
+    """Before the first of `group` when the new route's path starts every one of theirs (the
+    object's own route, `{org}/{team}/`, opens the routes below it, whatever their order; it
+    comes before "right after its index route"); else None."""
+    below = [e for e in group if len(segments(e.tokens or ())) > len(ours)]
+    if len(group) < 2 or len(below) < len(group):
+        return None
+    if any(_shared_segments(ours, segments(e.tokens or ())) < len(ours) - 1 for e in group):
+        return None
+    return min(e.index for e in group)
 
 
 def _named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
