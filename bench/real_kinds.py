@@ -21,6 +21,7 @@ from bench.real_plant import (
     string_literal,
 )
 from bench.real_sites import Facts, PlainClasses, Route, own_groups
+from scaffold.check.reverse_names import reverse_parameters
 from scaffold.pysource.classes import EndpointClass
 
 
@@ -95,12 +96,18 @@ def _named(facts: Facts) -> list[Route]:
 
 
 def duplicate_name(facts: Facts, rng: random.Random) -> Iterator[Plant]:
-    """Set route B's name= to route A's -> duplicate-route-name at the later of the two."""
+    """Set route B's name= to that of a route A taking the same arguments (so Django's
+    reverse() loses one of them) -> duplicate-route-name at the later of the two."""
     named = _named(facts)
     order = {id(r): i for i, r in enumerate(facts.routes)}
+    takes = {id(r): reverse_parameters(r.entry) for r in named}
     for b in _shuffled(named, rng):
-        a = rng.choice(named)
-        if a is b or a.entry.name is None or b.call is None or b.call.name is None:
+        arguments = takes[id(b)]
+        same = [a for a in named if a is not b and takes[id(a)] == arguments]
+        if arguments is None or not same:
+            continue
+        a = rng.choice(same)
+        if a.entry.name is None or b.call is None or b.call.name is None:
             continue
         later = a if order[id(a)] > order[id(b)] else b
         expect = Expect("duplicate-route-name", later.entry.relpath, later.entry.line)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from scaffold.check import reverse_names
 from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.basis import Producers, note_producer
 from scaffold.check.params import all_mismatches
@@ -171,21 +172,7 @@ def param_mismatch(analysis: Analysis) -> Iterable[Problem]:
 
 
 def duplicate_route_name(analysis: Analysis) -> Iterable[Problem]:
-    first: dict[str, RouteEntry] = {}
-    for route in analysis.routes:
-        if route.name is None or route.is_include:
-            continue
-        earlier = first.setdefault(route.name, route)
-        if earlier is not route and (earlier.relpath, earlier.line) != (route.relpath, route.line):
-            yield Problem(
-                route.relpath,
-                route.line,
-                "duplicate-route-name",
-                route.name,
-                f"name {route.name!r} is also used at {earlier.relpath}:{earlier.line}; "
-                "reverse() finds only one of them, rename this one",
-                route.end_line,
-            )
+    return reverse_names.duplicate_route_name(analysis.routes)
 
 
 def unreachable_route(analysis: Analysis) -> Iterable[Problem]:

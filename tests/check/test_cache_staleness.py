@@ -147,9 +147,9 @@ def test_runs_from_two_project_roots_keep_their_own_paths(
     urls = root / "src/acme/api/urls.py"
     text = urls.read_text()
     urls.write_text(
-        text.replace('name="acme-api-0-project-widgets"', 'name="acme-api-0-dup"', 1).replace(
-            'name="acme-api-0-project-widget-details"', 'name="acme-api-0-dup"', 1
-        )
+        text.replace('name="acme-api-0-project-details"', 'name="acme-api-0-dup"', 1).replace(
+            'name="acme-api-0-project-widgets"', 'name="acme-api-0-dup"', 1
+        )  # the same arguments (organization, project): reverse() tells them apart by no means
     )
     _age(root)
     outer = _same(root, capsys)

@@ -153,7 +153,10 @@ def test_helpers_in_urls_py_build_the_routes_django_would(tmp_path: Path) -> Non
 
 def test_a_helper_built_route_is_checked_like_any_other(tmp_path: Path) -> None:
     """Found through the helper: a real parameter mismatch and a real duplicate name."""
-    gadgets = NAMED.replace('"shop-api-0-gadget-base"', '"shop-api-0-organization-widgets"')
+    # the helper names the gadgets route (organization alone) as the widgets route is named
+    gadgets = NAMED.replace(
+        '"shop-api-0-organization-gadgets"', '"shop-api-0-organization-widgets"'
+    )
     widgets = WIDGETS.replace("def get(self, request, organization)", "def get(self, request)")
     files = {"api/endpoints/organization_widgets.py": widgets, "api/endpoints/gadgets.py": gadgets}
     root = write_tree(tmp_path, {**files, "api/urls.py": HELPER_URLS})

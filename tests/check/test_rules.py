@@ -113,8 +113,9 @@ def test_duplicate_route_name(tmp_path: Path) -> None:
             12,
             "shop-api-0-organization-widgets",
             (
-                f"name 'shop-api-0-organization-widgets' is also used at {URLS_PATH}:7; reverse() "
-                "finds only one of them, rename this one"
+                f"name 'shop-api-0-organization-widgets' is also used at {URLS_PATH}:7 for a "
+                "route taking the same arguments (organization_id_or_slug); reverse() returns "
+                "only one of them, rename this one"
             ),
         )
     ]

@@ -1,0 +1,107 @@
+"""duplicate-route-name: two routes under one URL name that Django's `reverse()` cannot tell
+apart.
+
+`reverse(name, kwargs=...)` tries every route of that name and returns one whose parameters
+are exactly the keyword arguments given (the one defined last, when several are). Routes of
+one name taking different parameters are each reached (`project-filters` for a list at
+`{org}/{project}/filters/` and its details at `.../filters/{filter_id}/`, as Django documents
+and Sentry's own tests rely on). A route Django cannot reverse at all (`|` outside a capturing
+group: Django's reverse gives up on alternation) loses nothing to a shared name; and where the
+parameters are not one fixed set (an optional group, unnamed groups, a pattern built by code),
+no finding is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scaffold.check.problems import Problem
+from scaffold.pysource.route_entry import RouteEntry
+
+
+def duplicate_route_name(routes: list[RouteEntry]) -> Iterable[Problem]:
+    first: dict[tuple[str, frozenset[str]], RouteEntry] = {}
+    for route in routes:
+        if route.name is None or route.is_include:
+            continue
+        parameters = reverse_parameters(route)
+        if parameters is None:
+            continue
+        earlier = first.setdefault((route.name, parameters), route)
+        if earlier is not route and (earlier.relpath, earlier.line) != (route.relpath, route.line):
+            taking = ", ".join(sorted(parameters)) or "no arguments"
+            yield Problem(
+                route.relpath,
+                route.line,
+                "duplicate-route-name",
+                route.name,
+                f"name {route.name!r} is also used at {earlier.relpath}:{earlier.line} for a "
+                f"route taking the same arguments ({taking}); reverse() returns only one of "
+                "them, rename this one",
+                route.end_line,
+            )
+
+
+def reverse_parameters(route: RouteEntry) -> frozenset[str] | None:
+    """The keyword arguments `reverse()` needs for the route, when they are one fixed set and
+    Django can reverse the route at all; else None."""
+    texts = [*route.prefixes, route.regex]
+    if any(text is None for text in texts):
+        return None
+    named = 0
+    for text in texts:
+        shape = _shape(text or "")
+        if shape is None:
+            return None
+        named += shape
+    if named != len(route.groups):
+        return None  # an unnamed group, or a group read differently: not a fixed set
+    return frozenset(route.groups)
+
+
+def _shape(regex: str) -> int | None:
+    """How many named groups the pattern has, read as Django's reverse reads it; None when it
+    cannot reverse it (`|` outside a capturing group) or the groups are not fixed (an unnamed
+    capturing group, a quantified group)."""
+    named = 0
+    depth = 0  # inside a capturing group: Django skips its content
+    stack: list[bool] = []  # per open group: does it capture
+    position = 0
+    while position < len(regex):
+        char = regex[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            position = _class_end(regex, position)
+            continue
+        if char == "(":
+            captures = not regex.startswith("(?", position) or regex.startswith("(?P<", position)
+            if regex.startswith("(?P<", position):
+                named += depth == 0
+            elif captures and depth == 0:
+                return None  # an unnamed group: positional arguments
+            elif regex.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?#"), position):
+                return None  # look-arounds and comments: not read here
+            stack.append(captures)
+            depth += captures
+        elif char == ")" and stack:
+            depth -= stack.pop()
+            if regex[position + 1 : position + 2] in ("?", "*", "+", "{") and depth == 0:
+                return None  # a quantified group: several sets of arguments
+        elif char == "|" and depth == 0:
+            return None
+        position += 1
+    return named if not stack else None
+
+
+def _class_end(regex: str, start: int) -> int:
+    """The position after the character class opening at `start`."""
+    position = start + 1
+    if regex[position : position + 1] == "^":
+        position += 1
+    if regex[position : position + 1] == "]":
+        position += 1
+    while position < len(regex) and regex[position] != "]":
+        position += 2 if regex[position] == "\\" else 1
+    return position + 1

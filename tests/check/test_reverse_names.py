@@ -1,0 +1,97 @@
+"""duplicate-route-name against Django's own reverse(): a shared name is a finding only where
+reverse() loses a route to it, and never where Django tells the routes apart by their
+arguments (a list and its details, as Sentry's `project-filters`) or cannot reverse them at
+all (an alternation, as Sentry's `(?:groups|issues)` routes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, include, re_path
+from django.urls.resolvers import RegexPattern, URLResolver
+
+from tests.check.test_rules import findings
+from tests.check.trees import write_tree
+
+ORG = r"(?P<organization_id_or_slug>[^/]+)"
+EVENT = r"(?P<event_id>(?:\d+|[a-f0-9]{32}))"
+
+# (first pattern, second pattern, a finding expected on the second)
+PAIRS = {
+    "list and details": (rf"^{ORG}/filters/$", rf"^{ORG}/filters/(?P<filter_id>[^/]+)/$", False),
+    "same arguments": (rf"^{ORG}/events/$", rf"^{ORG}/hashes/$", True),
+    "alternation": (
+        r"^(?:groups|issues)/(?P<issue_id>\d+)/events/$",
+        r"^(?:groups|issues)/(?P<issue_id>\d+)/hashes/$",
+        False,
+    ),
+    "alternation inside a named group": (
+        rf"^{ORG}/events/{EVENT}/attachments/$",
+        rf"^{ORG}/events/{EVENT}/reprocessable/$",
+        True,
+    ),
+    "same names, other order": (
+        rf"^{ORG}/teams/(?P<team_id>[^/]+)/$",
+        rf"^{ORG}/(?P<team_id>[^/]+)/members/$",
+        True,
+    ),
+}
+
+
+def _urls(first: str, second: str) -> str:
+    def entry(pattern: str, view: str) -> str:
+        return f'    re_path(\n        r"{pattern}",\n        {view}.as_view(),\n        name="dup",\n    ),\n'
+
+    return (
+        "from django.urls import include, re_path\n\n"
+        "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint\n"
+        "from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint\n\n"
+        "ORGANIZATION_URLS = [\n"
+        + entry(first, "OrganizationWidgetsEndpoint")
+        + entry(second, "OrganizationStatsEndpoint")
+        + "]\n\nurlpatterns = [\n"
+        + '    re_path(r"^organizations/", include(ORGANIZATION_URLS)),\n]\n'
+    )
+
+
+def _view(request: object) -> HttpResponse:
+    return HttpResponse()
+
+
+def _reversed(patterns: list[tuple[str, str]], name: str, route: str) -> str | None:
+    """What Django's reverse() gives for `route`'s arguments (None: NoReverseMatch)."""
+    inner = [re_path(pattern, _view, name=each) for pattern, each in patterns]
+    resolver = URLResolver(RegexPattern(r"^/"), [re_path(r"^organizations/", include(inner))])
+    kwargs = {group: "1" for group in RegexPattern(route).regex.groupindex}
+    try:
+        return str(resolver.reverse(name, **kwargs))
+    except NoReverseMatch:
+        return None
+
+
+def _lost_to_the_name(first: str, second: str) -> bool:
+    """A route reverse() finds under a name of its own but not under the shared one."""
+    for own in (first, second):
+        alone = _reversed([(own, "own")], "own", own)
+        shared = _reversed([(first, "dup"), (second, "dup")], "dup", own)
+        if alone is not None and shared != alone:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("case", sorted(PAIRS))
+def test_a_shared_name_is_a_finding_where_reverse_loses_a_route(tmp_path: Path, case: str) -> None:
+    first, second, expected = PAIRS[case]
+    assert _lost_to_the_name(first, second) is expected  # Django says so
+    root = write_tree(tmp_path, {"api/urls.py": _urls(first, second)})
+    found = findings(root, "duplicate-route-name")
+    assert [(line, symbol) for _, line, symbol, _ in found] == ([(12, "dup")] if expected else [])
+
+
+def test_an_optional_group_makes_no_finding_however_django_reads_it(tmp_path: Path) -> None:
+    # several sets of arguments: not one the check can compare, so it stays silent
+    first, second = rf"^{ORG}/a/$", rf"^{ORG}/b/(?P<x>\d+)?$"
+    root = write_tree(tmp_path, {"api/urls.py": _urls(first, second)})
+    assert findings(root, "duplicate-route-name") == []
