@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 RULES: dict[str, tuple[bool, str]] = {
     "unregistered-endpoint": (True, "a concrete endpoint class that no route serves"),
     "unknown-view": (True, "a route names a class not imported, not defined, or not an endpoint"),
-    "duplicate-route-name": (True, "two routes share a name="),
+    "duplicate-route-name": (
+        True,
+        "two routes taking the same arguments share a name= (reverse() returns only one)",
+    ),
     "unreachable-route": (True, "an earlier route (in any list) matches every path this one would"),
     "dead-pattern": (True, "a pattern no path can match (e.g. `$` followed by more pattern)"),
     "param-mismatch": (True, "URL groups do not fit the class's convert_args and handlers"),
