@@ -64,6 +64,82 @@ def test_no_idiom_without_the_success_and_error_helpers(tmp_path: Path) -> None:
     assert read_test_idiom(FIXTURES / "modern/src/nova/testutils", "nova.testutils") is None
 
 
+# an older tree's test utilities (2015-2019 shape): the case class logs its fixture user in
+# and builds fixtures lazily, but has no endpoint/method attributes nor response helpers
+OLD_CASES = """\
+from rest_framework.test import APITestCase as BaseAPITestCase
+
+from oldco.testutils.fixtures import Fixtures
+
+
+class BaseTestCase(Fixtures):
+    def login_as(self, user):
+        self.client.force_login(user)
+
+
+class APITestCase(BaseTestCase, BaseAPITestCase):
+    pass
+"""
+OLD_FIXTURES = """\
+class Fixtures(object):
+    @property
+    def user(self):
+        return self.create_user("admin@example.com")
+
+    @property
+    def organization(self):
+        return self.create_organization(owner=self.user)
+
+    def create_user(self, email):
+        raise NotImplementedError
+
+    def create_organization(self, owner):
+        raise NotImplementedError
+"""
+
+
+def _with_old_utilities(project: Path) -> Path:
+    utils = project / "src/oldco/testutils"
+    utils.mkdir()
+    (utils / "__init__.py").write_text("")
+    (utils / "cases.py").write_text(OLD_CASES)
+    (utils / "fixtures.py").write_text(OLD_FIXTURES)
+    return utils
+
+
+def test_an_older_case_class_is_read_without_the_helpers(tmp_path: Path) -> None:
+    utils = _with_old_utilities(copy_project(FIXTURES / "legacy", tmp_path / "legacy"))
+    idiom = read_test_idiom(utils, "oldco.testutils")
+    assert idiom is not None and not idiom.helpers
+    assert (idiom.cases_module, idiom.case_class) == ("oldco.testutils.cases", "APITestCase")
+    assert {"login_as", "user", "organization", "create_organization"} <= idiom.members
+
+
+def test_on_an_older_tree_the_test_logs_in_with_its_case_class_and_fixtures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(FIXTURES / "legacy", tmp_path / "legacy")
+    _with_old_utilities(project)
+    argv = (
+        "new-endpoint",
+        "OrganizationGizmos",
+        "--route",
+        "organizations/{organization_slug}/gizmos/",
+    )
+
+    assert run_cli(capsys, *argv, "--project", str(project)).code == 0
+
+    text = (project / "tests/oldco/api/endpoints/test_organization_gizmos.py").read_text()
+    assert black.format_str(text, mode=black.Mode(line_length=100)) == text
+    assert "from oldco.testutils.cases import APITestCase" in text
+    assert "class OrganizationGizmosTest(APITestCase):" in text
+    assert "self.login_as(self.user)" in text
+    assert "get_user_model" not in text and "force_authenticate" not in text
+    assert "self.client.get(self.url(self.organization.slug)" in text  # the fixture, no TODO
+    assert "TODO" not in text
+    compile(text, "test_organization_gizmos.py", "exec")
+
+
 def test_on_todays_layout_the_test_mirrors_the_domain_package_in_the_sentry_idiom(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,8 +3,10 @@
 With a Sentry-style `APITestCase` in the test utilities (see `pysource/test_idiom.py`) the
 module subclasses it, names the route by `endpoint = "<url name>"`, logs in, creates the objects
 the route needs from the utilities' fixtures, asserts each method's success status, and a 404
-for each lookup given an object that does not exist. Otherwise it falls back to DRF's
-`APITestCase` and `reverse()`, with TODOs where the project's fixtures are unknown.
+for each lookup given an object that does not exist. An older tree's `APITestCase`, with
+`login_as` and fixtures but no such helpers, is subclassed with DRF's client and `reverse()`.
+Otherwise it falls back to DRF's `APITestCase` and `reverse()`, with TODOs where the project's
+fixtures are unknown.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from scaffold.write.plan import FileChange
 
 SENTRY_TEMPLATE = "test.py.j2"
 DRF_TEMPLATE = "drf_test.py.j2"
+_DRF_CASE = "rest_framework.test.APITestCase"
 _SUCCESS = {"get": 200, "put": 200, "patch": 200, "post": 201, "delete": 204}
 
 
@@ -96,16 +99,18 @@ def render_test(
             if obj.missing is not None
         ],
     }
-    if idiom is not None:
+    if idiom is not None and idiom.helpers:
         context["case_class"] = imports.add(f"{idiom.cases_module}.{idiom.case_class}", where)
         silo = idiom.silo_test_for(endpoint.decorator)
         if silo and idiom.silo_module:
             context["decorator"] = imports.add(f"{idiom.silo_module}.{silo}", where)
         template = SENTRY_TEMPLATE
-    else:
-        context["case_class"] = imports.add("rest_framework.test.APITestCase", where)
+    else:  # DRF's client: the project's case class and its login when it has them
+        case_class = f"{idiom.cases_module}.{idiom.case_class}" if idiom else _DRF_CASE
+        context["case_class"] = imports.add(case_class, where)
         context["reverse"] = imports.add(_reverse_path(settings), where)
-        context["user_model"] = imports.add("django.contrib.auth.get_user_model", where)
+        get_user_model = "django.contrib.auth.get_user_model"
+        context["user_model"] = "" if idiom else imports.add(get_user_model, where)
         template = DRF_TEMPLATE
     context["imports"] = imports.render()
     return format_code(render_template(template, context, settings), settings)

@@ -4,7 +4,9 @@ A Sentry-style tree defines `class APITestCase` (in `testutils/cases.py`) with a
 and a `method` attribute and `get_success_response` / `get_error_response` helpers, inherits
 fixtures (`organization`, `project`, `create_widget(...)`) from classes of the same folder,
 and offers silo test decorators (`region_silo_test`) in `testutils/silo.py`. The generator
-writes that idiom only when all of it is there, and names only what it found.
+writes that idiom only when all of it is there, and names only what it found. Older trees
+(2015-2019) have the case class, `login_as(user)` and the fixtures but not the helpers: their
+tests log in and request the reversed URL themselves (`helpers` False).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from scaffold.records import record
 
 CASE_CLASS = "APITestCase"
 _REQUIRED = frozenset({"endpoint", "method", "get_success_response", "get_error_response"})
+_LOGIN = frozenset({"login_as", "user"})  # an older case class: it logs in its own user
 _SILO_SUFFIX = "_silo_test"
 
 
@@ -28,6 +31,7 @@ class TestIdiom:
     cases_module: str  # dotted module defining APITestCase, e.g. sentry.testutils.cases
     case_class: str
     members: frozenset[str]  # attributes, methods and properties over its ancestry
+    helpers: bool = True  # endpoint, method, get_success_response, get_error_response
     silo_module: str | None = None
     silo_decorators: tuple[str, ...] = ()
 
@@ -51,7 +55,7 @@ class _ClassFacts:
 def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | None:
     """The idiom of the `*.py` modules directly in `testutils_dir` (dotted `testutils_module`);
     None when they define no APITestCase with the endpoint/method attributes and the
-    success/error helpers."""
+    success/error helpers, nor one with `login_as` and a `user` fixture."""
     if not testutils_dir.is_dir():
         return None
     classes: dict[str, _ClassFacts] = {}
@@ -74,12 +78,14 @@ def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | N
     if CASE_CLASS not in classes:
         return None
     members = _ancestry_members(CASE_CLASS, classes)
-    if not members >= _REQUIRED:
+    helpers = members >= _REQUIRED
+    if not helpers and not members >= _LOGIN:
         return None
     return TestIdiom(
         cases_module=defined_in[CASE_CLASS],
         case_class=CASE_CLASS,
         members=frozenset(members),
+        helpers=helpers,
         silo_module=silo[0] if silo else None,
         silo_decorators=silo[1] if silo else (),
     )
