@@ -111,3 +111,22 @@ def test_one_letter_in_common_is_no_kin_within_a_path_group() -> None:
     source = urls("ISSUE_URLS", "issues", rows)
     before = added_after(source, "IssueStatsEndpoint", "issues/{issue_id}/stats/", "issue_stats")
     assert before == f"^{ISSUE}/reprocessing/$"
+
+
+def test_a_route_kin_by_name_goes_after_the_block_it_would_split() -> None:
+    # `zoo-gadget-widgets/` sorts last, but shares two rare words with `boards/gadget-widgets/`
+    # alone; right after that entry it would sit inside the `boards/` block, so it goes after
+    # the block
+    board = f"^{ORG}/boards/(?P<board_id>[^/]+)"
+    rows = [
+        *FEATURES[:2],
+        (f"^{ORG}/boards/$", "OrgBoardsEndpoint", "org_boards"),
+        (f"^{ORG}/boards/gadget-widgets/$", "OrgBoardGadgetWidgetsEndpoint", "org_board_gw"),
+        (f"{board}/$", "OrgBoardDetailsEndpoint", "org_board"),
+        (f"{board}/visit/$", "OrgBoardVisitEndpoint", "org_board"),
+        *FEATURES[2:],
+    ]
+    source = urls("ORGANIZATION_URLS", "organizations", rows)
+    route = "organizations/{organization_id_or_slug}/zoo-gadget-widgets/"
+    before = added_after(source, "OrgZooGadgetWidgetsEndpoint", route, "org_zoo")
+    assert before == f"{board}/visit/$"

@@ -180,7 +180,23 @@ def _by_names(
         return _alphabetical(tokens, kin)
     group = [entry for entry, score in scores if score == best_score]
     nearest = word_kin(new, tokens, group, position)
-    return nearest.index + 1 if nearest is not None else position
+    return _past_its_block(tokens, entries, nearest.index + 1) if nearest else position
+
+
+def _past_its_block(tokens: tuple[Token, ...], entries: list[RouteSlot], position: int) -> int:
+    """`position`, or past the entries there that share more of their path with the one before
+    them than the new route does: a route kin by name (`widget-things/` to
+    `dashboards/widgets/`) goes after the `dashboards/` block, not into it."""
+    ours = segments(tokens)
+    while 0 < position < len(entries):
+        before, after = entries[position - 1], entries[position]
+        if before.tokens is None or after.tokens is None or before.is_include or after.is_include:
+            break
+        theirs = segments(before.tokens)
+        if _shared_segments(theirs, segments(after.tokens)) <= _shared_segments(ours, theirs):
+            break
+        position += 1
+    return position
 
 
 def _after_its_index(tokens: tuple[Token, ...], entries: list[RouteSlot]) -> int | None:
