@@ -26,7 +26,7 @@ OPTIONS = {
             "project",
             "--project",
             "Root of the target project (default: the nearest folder, from the current one "
-            "up, that holds the project's pyproject.toml and API urls.py).",
+            "up, with a pyproject.toml, setup.cfg, setup.py or .git and the API urls.py).",
         ),
         CheckOption(
             "package",
