@@ -9,6 +9,7 @@ from scaffold.errors import ConflictError, PatchError
 from scaffold.pysource.urlsource import ListItem
 from scaffold.records import evolve, record
 from scaffold.routes import Param, Token, regex_to_tokens, sample_paths, segments
+from scaffold.urls.alphabet import alphabetical, same_start
 from scaffold.urls.kin import UNNAMED, Named, module_kin, word_kin
 
 
@@ -141,14 +142,14 @@ def choose_position(
                 best_index, best_score = entry.index + 1, score
     if best_score:  # among them, beside the ones spelled most like ours (`events-facets-...`)
         group = [e for e, score in scores if score == best_score]
-        best_index = _alphabetical(tokens, _same_start(tokens, group, more=2) or group)
+        best_index = alphabetical(tokens, same_start(tokens, group, more=2) or group)
         opening = _opening(our_segments, group)
         best_index = (
             opening if opening is not None else _after_its_index(tokens, entries) or best_index
         )
     else:  # no whole segment shared: beside the routes and includes starting as ours does
-        kin = _same_start(tokens, [e for e in entries if not _is_root(e)])
-        best_index = _alphabetical(tokens, kin) if kin else best_index
+        kin = same_start(tokens, [e for e in entries if not _is_root(e)])
+        best_index = alphabetical(tokens, kin) if kin else best_index
     best_index = _by_names(new, tokens, entries, best_index, best_score, scores)
     position = min(max(best_index, low), high)
     if best_score == 0:  # stay above the API root route(s) ending the list
@@ -177,7 +178,7 @@ def _by_names(
     names it shares most (`OrganizationDeriveCodeMappingsEndpoint` after the code mappings)."""
     kin = module_kin(new, [entry for entry, _ in scores])
     if kin:
-        return _alphabetical(tokens, kin)
+        return alphabetical(tokens, kin)
     group = [entry for entry, score in scores if score == best_score]
     nearest = word_kin(new, tokens, group, position)
     return _past_its_block(tokens, entries, nearest.index + 1) if nearest else position
@@ -228,87 +229,6 @@ def _opening(ours: list[tuple[str, ...]], group: list[RouteSlot]) -> int | None:
 def _named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """Tokens with parameters compared by name only."""
     return tuple(Param(t.name) if isinstance(t, Param) else t for t in tokens)
-
-
-def _tokens(entry: RouteSlot) -> tuple[Token, ...] | None:
-    """An entry's tokens; an include's prefix read from its pattern."""
-    if entry.tokens is not None or entry.pattern is None:
-        return entry.tokens
-    return regex_to_tokens(entry.pattern) if entry.is_include else None
-
-
-def _same_start(
-    tokens: tuple[Token, ...], entries: list[RouteSlot], more: int = 1
-) -> list[RouteSlot]:
-    """The entries whose route shares the most leading characters with ours, at least `more`
-    than the least of them does: `api-authorizations/` beside `api-applications/`,
-    `invites/` beside `internal/`. All of them when they all share as much. Within a path
-    group one more letter (`stats/` and `similar/` after `{issue_id}/`) is no kin: there the
-    whole group's order decides."""
-    ours = _sort_key(tokens)
-    best: list[RouteSlot] = []
-    best_length, least, read = 0, len(ours), 0
-    for entry in entries:
-        theirs = _tokens(entry)
-        if theirs is None:
-            continue
-        read += 1
-        key = _sort_key(theirs)
-        length = next(
-            (i for i, (a, b) in enumerate(zip(ours, key, strict=False)) if a != b),
-            min(len(ours), len(key)),
-        )
-        least = min(least, length)
-        if length > best_length:
-            best, best_length = [entry], length
-        elif length == best_length and length:
-            best.append(entry)
-    if best_length - least < more and len(best) < read:
-        return []
-    return best
-
-
-def _alphabetical(tokens: tuple[Token, ...], group: list[RouteSlot]) -> int:
-    """Among `group`: after the last entry, of the longest run of them in alphabetical order,
-    that sorts before the new route (before the run's first when none does). Sentry keeps its
-    lists mostly alphabetical, with newer blocks prepended or appended around that backbone;
-    in a sorted group this is before the first entry sorting after the new route."""
-    ours = _sort_key(tokens)
-    keys = [_sort_key(_tokens(entry) or ()) for entry in group]
-    backbone = [group[i] for i in _longest_sorted_run(keys)]
-    below = [entry for entry in backbone if _sort_key(_tokens(entry) or ()) <= ours]
-    return below[-1].index + 1 if below else backbone[0].index
-
-
-def _longest_sorted_run(keys: list[str]) -> list[int]:
-    """Indexes of a longest non-decreasing subsequence of `keys` (patience sorting)."""
-    tails: list[int] = []  # tails[k]: index ending the best run of length k + 1
-    parent: list[int | None] = [None] * len(keys)
-    for i, key in enumerate(keys):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if keys[tails[middle]] <= key:
-                low = middle + 1
-            else:
-                high = middle
-        parent[i] = tails[low - 1] if low else None
-        if low == len(tails):
-            tails.append(i)
-        else:
-            tails[low] = i
-    run: list[int] = []
-    at = tails[-1] if tails else None
-    while at is not None:
-        run.append(at)
-        at = parent[at]
-    return run[::-1]
-
-
-def _sort_key(tokens: tuple[Token, ...]) -> str:
-    """Lower case, a segment's end sorting before any character (`auth/` before `auth-x/`)."""
-    text = "".join(t if isinstance(t, str) else "{" + t.name + "}" for t in tokens)
-    return text.lower().replace("/", " ")
 
 
 def _is_root(entry: RouteSlot) -> bool:
