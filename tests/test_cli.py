@@ -340,9 +340,9 @@ def test_repeated_lookup_and_permission_flags(
         "new-endpoint",
         "ThingParts",
         "--route",
-        "things/{thing_id}/parts/{part_id}/",
+        "widgets/{widget_id}/parts/{part_id}/",
         "--lookup",
-        "thing_id=acme.models.widget.Widget",
+        "widget_id=acme.models.widget.Widget",
         "--lookup",
         "part_id=acme.models.widget.WidgetRevision",
         "--permission",
@@ -362,11 +362,11 @@ def test_repeated_lookup_and_permission_flags(
     assert imports["AllowAny"] == imports["IsAdminUser"] == "rest_framework.permissions"
     assert imports["Widget"] == imports["WidgetRevision"] == "acme.models.widget"
     convert_args = method(cls, "convert_args")
-    assert arg_names(convert_args) == ["self", "request", "thing_id", "part_id"]
+    assert arg_names(convert_args) == ["self", "request", "widget_id", "part_id"]
     body = ast.unparse(convert_args)
-    assert "Widget.objects.get(id=thing_id)" in body
-    assert "WidgetRevision.objects.get(thing_id=thing.id, id=part_id)" in body
-    assert arg_names(method(cls, "get")) == ["self", "request", "thing", "part"]
+    assert "Widget.objects.get(id=widget_id)" in body
+    assert "WidgetRevision.objects.get(widget_id=widget.id, id=part_id)" in body
+    assert arg_names(method(cls, "get")) == ["self", "request", "widget", "part"]
 
 
 # -- generate --------------------------------------------------------------------------------

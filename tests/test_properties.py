@@ -58,7 +58,12 @@ def resources(draw: st.DrawFn) -> ResourceSpec:
         param = draw(st.sampled_from(["thing_id", "thing_id_or_slug", "thing_slug"]))
         raw["route"] = f"{raw['route']}{{{param}}}/"
         raw["name"] = f"{name}Details"
-        raw["lookups"] = {param: {"model": "acme.models.widget.Widget"}}
+        # scoped by its parent's id: a widget by its project; under an organization, a
+        # widget has no organization_id to be scoped by, so it is looked up unscoped there
+        lookup: dict[str, object] = {"model": "acme.models.widget.Widget"}
+        if scope.startswith("organizations/"):
+            lookup["parent"] = None
+        raw["lookups"] = {param: lookup}
     if draw(st.booleans()):
         raw["description"] = draw(st.text(max_size=40))
     return resource_from_flags(raw)

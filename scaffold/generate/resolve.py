@@ -6,6 +6,7 @@ from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
+from scaffold.generate.lookup_fields import require_fields
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.catalog import BaseClass, Catalog
@@ -103,7 +104,9 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         else:
             assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
             require_in_project(settings, lookup.model, spec.at("lookups", param.name, "model"))
-            lookups.append(_lookup(spec, lookup, objects, lookups))
+            resolved = _lookup(spec, lookup, objects, lookups)
+            require_fields(settings, lookup.model, _fields_used(spec, resolved))
+            lookups.append(resolved)
             types[lookup.name] = lookup.model
         objects.append(lookup.name)
     for permission in spec.permission_classes:
@@ -208,6 +211,19 @@ def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseCl
             "those parameters in that order"
         )
     return base
+
+
+def _fields_used(spec: ResourceSpec, lookup: Lookup) -> list[tuple[str, str, str]]:
+    """The model fields a lookup filters on, where each was given, and what to do if absent."""
+    look = lookup.spec
+    used = [(look.field, spec.at("lookups", look.param, "field"), "check the field name")]
+    if lookup.parent_field is not None and look.parent_field is None:  # the derived one
+        expr = lookup.parent_expr or ""
+        parent = expr.removeprefix('kwargs["').removesuffix('"]')
+        where = spec.at("lookups", look.param, "parent_field")
+        advice = f"set parent_field to the field holding the {parent}'s id, or parent to null"
+        used.append((lookup.parent_field, where, advice))
+    return used
 
 
 def _lookup(

@@ -1,0 +1,67 @@
+"""A lookup filters its model by fields (`Rule.objects.get(project_id=..., id=...)`): a field the
+model does not have raises FieldError, a 500 on every request. Where the model and every base
+of it can be read (in the project, up to Django's `Model`), a field it provably lacks is refused:
+the lookup's `field`, and the `<parent>_id` scoping it when `parent_field` is not given (one the
+user gives may be a reverse relation, which this class does not declare). Anything else (a base
+from an installed package, fields added from outside the class body) is taken as given."""
+
+from __future__ import annotations
+
+from scaffold.errors import SpecError, did_you_mean
+from scaffold.project.settings import Settings
+from scaffold.pysource.classes import Resolver
+from scaffold.pysource.model_fields import model_facts
+from scaffold.pysource.tree import Tree
+
+_DJANGO_MODELS = frozenset({"django.db.models.Model", "django.db.models.base.Model"})
+_ALWAYS = frozenset({"id", "pk"})
+_MAX_BASES = 64
+
+
+def model_fields(settings: Settings, dotted: str) -> frozenset[str] | None:
+    """The names the model `dotted` and its bases declare (None: some part cannot be read, or
+    the classes never reach Django's `Model`: then it is no model this can judge)."""
+    tree = Tree(settings.project_root, settings.src_root)
+    resolver = Resolver(tree, settings.endpoint_root)
+    fields: set[str] = set(_ALWAYS)
+    pending: list[str | None] = [dotted]
+    seen: set[str] = set()
+    django = False
+    while pending:
+        current = pending.pop()
+        if current is None or len(seen) > _MAX_BASES:
+            return None
+        django = django or current in _DJANGO_MODELS
+        if current in seen or current in _DJANGO_MODELS:
+            continue
+        seen.add(current)
+        found = resolver.resolve(current)
+        if found is None:
+            return None  # outside the project (or not found): its fields are unknown
+        _, module, info = found
+        data = tree.data(module.module)
+        facts = model_facts(data, module, info.name) if data is not None else None
+        if facts is None:
+            return None
+        fields |= facts.names
+        pending.extend(facts.bases)
+    return frozenset(fields) if django else None
+
+
+def require_fields(settings: Settings, model: str, wanted: list[tuple[str, str, str]]) -> None:
+    """SpecError for the first `(field, where, what to do)` the model provably lacks. A path
+    through relations (`projectteam__project_id`) is taken as given: a reverse relation is
+    named by the model that points here, not declared in this class."""
+    fields = None
+    for field, where, advice in wanted:
+        own = field
+        if own in _ALWAYS or "__" in own:
+            continue
+        fields = fields if fields is not None else model_fields(settings, model)
+        if fields is None:
+            return
+        if own not in fields:
+            known = sorted(f for f in fields if not f.startswith("_") and f != "objects")
+            raise SpecError(
+                f"{where}: {model} has no field {own!r}{did_you_mean(own, known)}; {advice}"
+            )

@@ -1,0 +1,98 @@
+"""A lookup filters its model by fields: one the model provably lacks is refused before anything
+is written (Django would raise FieldError, a 500 on every request), with Django's own models
+as the oracle; what scaffold cannot read is taken as given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import FieldError
+
+from acme.models import Widget
+from tests.helpers import EXAMPLE, Result, copy_project, run_cli, snapshot
+
+PROJECT_ROUTE = "projects/{organization_id_or_slug}/{project_id_or_slug}/gadgets/{widget_id}/"
+ORG_ROUTE = "organizations/{organization_id_or_slug}/gadgets/{widget_id}/"
+
+
+def _django_accepts(**filters: object) -> bool:
+    try:
+        Widget.objects.filter(**filters)
+    except FieldError:
+        return False
+    return True
+
+
+def _new(
+    project: Path, capsys: pytest.CaptureFixture[str], route: str, lookup: str
+) -> tuple[Result, bool]:
+    before = snapshot(project)
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "GadgetDetails",
+        "--route",
+        route,
+        "--lookup",
+        lookup,
+        "--no-tests",
+        "--project",
+        str(project),
+    )
+    return result, snapshot(project) == before
+
+
+def test_a_mistyped_field_is_refused_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert not _django_accepts(titel="x")
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    result, unchanged = _new(project, capsys, PROJECT_ROUTE, "widget_id=acme.models.Widget:titel")
+    assert result.code == 2 and unchanged
+    assert result.err.strip() == (
+        "error: --lookup: acme.models.Widget has no field 'titel' (did you mean 'title'?); "
+        "check the field name"
+    )
+
+
+def test_a_parent_scope_the_model_lacks_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # under an organization the widget would be scoped by organization_id, which it lacks
+    assert not _django_accepts(organization_id=1)
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    result, unchanged = _new(project, capsys, ORG_ROUTE, "widget_id=acme.models.Widget")
+    assert result.code == 2 and unchanged
+    assert "acme.models.Widget has no field 'organization_id'" in result.err
+    assert "set parent_field to the field holding the organization's id" in result.err
+
+
+@pytest.mark.parametrize("field", ["slug", "title", "project__slug"])
+def test_fields_the_model_has_or_that_cross_relations_are_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], field: str
+) -> None:
+    assert _django_accepts(**{field: "x", "project_id": 1})
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    result, unchanged = _new(
+        project, capsys, PROJECT_ROUTE, f"widget_id=acme.models.Widget:{field}"
+    )
+    assert result.code == 0, result.err
+    assert not unchanged
+    module = (project / "src/acme/api/endpoints/gadget_details.py").read_text()
+    assert f'project_id=kwargs["project"].id, {field}=widget_id' in module
+
+
+def test_a_model_with_a_base_from_outside_the_project_is_taken_as_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    models = project / "src/acme/models/widget.py"
+    text = models.read_text()
+    # a base whose fields cannot be read: scaffold makes no claim about the model's fields
+    models.write_text(
+        "from some_package.models import TimestampedModel\n"
+        + text.replace("class Widget(models.Model):", "class Widget(TimestampedModel):")
+    )
+    result, _ = _new(project, capsys, PROJECT_ROUTE, "widget_id=acme.models.Widget:created_at")
+    assert result.code == 0, result.err
