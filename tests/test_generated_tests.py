@@ -164,6 +164,28 @@ def test_on_todays_layout_the_test_mirrors_the_domain_package_in_the_sentry_idio
         assert re.search(rf"^(class {name}\b|{name} = )", source, re.MULTILINE), (module, name)
 
 
+def test_a_factory_named_after_the_parent_and_the_model_is_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `gizmo_id` looked up as a Team: the utilities' `create_project_team`, as Sentry names
+    # `create_project_rule`, makes it (there is no `create_gizmo` nor `create_project_gizmo`)
+    project = copy_project(TODAY, tmp_path / "today")
+    fixtures = project / "src/orbit/testutils/fixtures.py"
+    fixtures.write_text(
+        fixtures.read_text().replace("def create_team(", "def create_project_team(")
+    )
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gizmos/{gizmo_id}/"
+    argv = ("new-endpoint", "ProjectGizmoDetails", "--route", route)
+    lookup = ("--lookup", "gizmo_id=orbit.models.team.Team", "--module", "orbit.issues.endpoints")
+
+    assert run_cli(capsys, *argv, *lookup, "--project", str(project)).code == 0
+
+    test = project / "tests/orbit/issues/endpoints/test_project_gizmo_details.py"
+    text = test.read_text()
+    assert "self.gizmo = self.create_project_team(project=self.project)" in text
+    assert "TODO" not in text
+
+
 def test_on_todays_layout_pytest_collects_the_generated_test(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

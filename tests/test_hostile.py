@@ -65,7 +65,7 @@ BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         pytest.param(
             '!!python/object/apply:os.system ["touch pwned"]\n',
             "spec.yaml:1:1:",
-            r"could not determine a constructor.*fix the syntax",
+            r"could not determine a constructor.*plain values only: remove the tag",
             id="python-tag",
         ),
         pytest.param(

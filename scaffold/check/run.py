@@ -142,7 +142,11 @@ def run_check(
         reading.finish(tree)
     concrete = concrete_endpoints(endpoints)  # counted as `scaffold list` lists them
     served_routes = len([r for r in routes if r.view is not None])
-    result = CheckResult(kept, len(concrete), served_routes, sorted(set(analysis.unresolved)))
+    # PATHS mode with no endpoint among the files (not an update's part): nothing was judged,
+    # so only a file that could not be read is named
+    judged = changed is None or part is not None or endpoints
+    unresolved = sorted(set(analysis.unresolved if judged else unread))
+    result = CheckResult(kept, len(concrete), served_routes, unresolved)
     if changed is None:
         basis = whole_basis(settings, reader, candidates, resolver, concrete, analysis)
         return evolve(result, basis=basis)
@@ -212,7 +216,7 @@ def _confirm_with_whole_tree(
     tree = Tree(settings.project_root, settings.src_root)
     relpaths = {source.relpath for m in changed if (source := tree.file_for(m)) is not None}
     mine = [p for p in whole.problems if p.path in relpaths]
-    return CheckResult(mine, whole.endpoints, whole.routes)
+    return CheckResult(mine, whole.endpoints, whole.routes, whole.unresolved)
 
 
 def _without_ignored(tree: Tree, problems: list[Problem]) -> list[Problem]:

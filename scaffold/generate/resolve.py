@@ -235,7 +235,8 @@ def _lookup(
     elif parent is not None and parent not in objects:
         raise SpecError(
             f"{spec.at('lookups', lookup.param, 'parent')}: {parent!r} is not an object available "
-            f"before this lookup; use one of {', '.join(objects) or '(none: write null)'}"
+            f"before this lookup; use "
+            + (f"one of {', '.join(objects)}, or null (unscoped)" if objects else "null (unscoped)")
         )
     local = {item.spec.name for item in earlier}
     parent_expr = None if parent is None else parent if parent in local else f'kwargs["{parent}"]'

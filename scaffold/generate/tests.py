@@ -186,11 +186,14 @@ def _lookup_object(
     numeric = look.id_or_slug or look.field == "id"
     missing = '"0"' if numeric else f'"no-such-{look.name.replace("_", "-")}"'
     # the utilities' factory: `create_rule`, or as Sentry's name it, `create_project_rule`
-    # (parent and object) or `create_project_key` (the model, for ProjectKey)
+    # (parent and object, or parent and model: a `gizmo` looked up as a Rule) or
+    # `create_project_key` (the model, for ProjectKey)
+    model_name = module_name_for(lookup.model.rpartition(".")[2])
     names = [
         look.name,
         f"{parent}_{look.name}" if parent else "",
-        module_name_for(lookup.model.rpartition(".")[2]),
+        model_name,
+        f"{parent}_{model_name}" if parent else "",
     ]
     factory = next((n for n in names if n and idiom is not None and idiom.has(f"create_{n}")), None)
     if factory is not None:

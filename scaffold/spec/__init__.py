@@ -59,6 +59,10 @@ def load_spec(text: str, source: str) -> list[ResourceSpec]:
             line, column = text.count("\n", 0, exc.position) + 1, exc.position - line_start + 1
             where = f"{source}:{line}:{column}"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if isinstance(exc, yaml.constructor.ConstructorError):  # `!!python/object:...` and kin
+            raise SpecError(
+                f"{where}: {problem}; a spec holds plain values only: remove the tag"
+            ) from None
         raise SpecError(f"{where}: invalid YAML: {problem}; fix the syntax") from None
     except RecursionError:
         raise SpecError(f"{source}: nested too deeply to be a spec; flatten it") from None

@@ -114,7 +114,7 @@ def choose_position(
     for entry in entries:
         if entry.pattern == pattern:
             raise ConflictError(
-                f"{label}:{line_of(pattern)}: {list_name} already has the route {pattern!r}; "
+                f'{label}:{line_of(pattern)}: {list_name} already has the route r"{pattern}"; '
                 "remove it or change the route"
             )
         if entry.is_include or entry.regex is None:
@@ -126,7 +126,7 @@ def choose_position(
             low = max(low, entry.index + 1)
     if low > high:
         raise PatchError(
-            f"{label}: the route {pattern!r} would hide or be hidden by another route in "
+            f'{label}: the route r"{pattern}" would hide or be hidden by another route in '
             f"{list_name}; change the route"
         )
     if tokens == ():  # an included list's index route (`^$`) opens it, as Sentry writes it

@@ -80,3 +80,41 @@ def test_a_builder_beside_the_urlconf_excuses_nothing(tmp_path: Path) -> None:
     result = _check(write_tree(tmp_path / "p", files))
     assert [p.symbol for p in result.problems] == ["OrganizationAuditEndpoint"]
     assert [u.what for u in result.unresolved] == ["include 'shop.api.built_urls'"]
+
+
+def _check_paths(root: Path, *relpaths: str) -> CheckResult:
+    settings = load_settings(root)
+    config = load_check_config(root, {}, None, [], None)
+    return run_check(settings, config, [root / relpath for relpath in relpaths])
+
+
+def _built_tree(tmp_path: Path) -> Path:
+    files = {
+        "api/urls.py": URLS.replace(
+            "urlpatterns = [\n",
+            'urlpatterns = [\n    re_path(r"^more/", include("shop.api.built_urls")),\n',
+        ),
+        "api/built_urls.py": "from shop.plugins import load\n\nurlpatterns = load()\n",
+        "api/endpoints/organization_audit.py": UNROUTED,
+        "utils.py": "def helper():\n    return 1\n",
+    }
+    return write_tree(tmp_path / "p", files)
+
+
+def test_files_holding_no_endpoint_leave_nothing_unproven(tmp_path: Path) -> None:
+    """Nothing was judged, so no place the walk met is named as not followed."""
+    result = _check_paths(_built_tree(tmp_path), "src/shop/utils.py")
+    assert (result.problems, result.endpoints, result.unresolved) == ([], 0, [])
+
+
+def test_an_unrouted_endpoint_confirmed_by_the_whole_tree_keeps_its_unresolved(
+    tmp_path: Path,
+) -> None:
+    """PATHS mode confirms an unrouted class with a whole-tree run: its summary is that run's,
+    the places it could not follow included."""
+    root = _built_tree(tmp_path)
+    whole = _check(root)
+    result = _check_paths(root, AUDIT)
+    assert [p.symbol for p in result.problems] == ["OrganizationAuditEndpoint"]
+    assert (result.endpoints, result.routes) == (whole.endpoints, whole.routes)
+    assert [u.what for u in result.unresolved] == ["include 'shop.api.built_urls'"]
