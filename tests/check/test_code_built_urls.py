@@ -69,15 +69,7 @@ def test_an_unrouted_endpoint_of_the_builders_package_is_unresolved(tmp_path: Pa
 def test_a_builder_beside_the_urlconf_excuses_nothing(tmp_path: Path) -> None:
     """A code-built urlconf in the API's own package would excuse every endpoint of it: it
     excuses none, and the unrouted endpoint is reported."""
-    files = {
-        "api/urls.py": URLS.replace(
-            "urlpatterns = [\n",
-            'urlpatterns = [\n    re_path(r"^more/", include("shop.api.built_urls")),\n',
-        ),
-        "api/built_urls.py": "from shop.plugins import load\n\nurlpatterns = load()\n",
-        "api/endpoints/organization_audit.py": UNROUTED,
-    }
-    result = _check(write_tree(tmp_path / "p", files))
+    result = _check(_built_tree(tmp_path))
     assert [p.symbol for p in result.problems] == ["OrganizationAuditEndpoint"]
     assert [u.what for u in result.unresolved] == ["include 'shop.api.built_urls'"]
 
