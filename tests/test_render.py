@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -52,9 +53,25 @@ def test_python_3_6_or_an_undeclared_version_spells_the_annotation_with_typing(
     assert "__future__" not in source
 
 
-def test_future_imports_of_api_base_are_mirrored_first() -> None:
-    source = render((3, 11), future_imports=("absolute_import",))
+def test_future_imports_of_api_base_are_mirrored_first_in_an_empty_folder(
+    tmp_path: Path,
+) -> None:
+    source = render((3, 11), future_imports=("absolute_import",), endpoints_dir=tmp_path)
     assert source.startswith("from __future__ import absolute_import\n\nfrom typing import Any")
+
+
+@pytest.mark.parametrize("with_it", [0, 1, 2, 3])
+def test_a_module_starts_with_the_future_imports_most_of_its_neighbours_have(
+    tmp_path: Path, with_it: int
+) -> None:
+    # api/base.py imports `annotations` (as Sentry's does); of three neighbours `with_it` do
+    for number in range(3):
+        future = "from __future__ import annotations\n\n" if number < with_it else ""
+        (tmp_path / f"neighbour_{number}.py").write_text(f"{future}X = {number}\n")
+    (tmp_path / "__init__.py").write_text("from __future__ import annotations\n")  # not counted
+    source = render((3, 11), future_imports=("annotations",), endpoints_dir=tmp_path)
+    assert source.startswith("from __future__ import annotations\n") is (with_it >= 2)
+    ast.parse(source)
 
 
 def test_unannotated_codebases_get_python_2_compatible_modules() -> None:

@@ -150,11 +150,11 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
 
 
 def _future_and_returns(endpoint: ResolvedEndpoint, settings: Settings) -> tuple[list[str], str]:
-    """The module's `__future__` names (those of api/base.py) and convert_args' return
-    annotation. `tuple[...]` fails at import time before Python 3.9, so when the project may run
+    """The module's `__future__` names (its neighbours', else api/base.py's) and convert_args'
+    return annotation. `tuple[...]` fails at import time before Python 3.9, so when it may run
     older Pythons the annotations are made lazy (3.7, 3.8), or spelled with typing (3.6, or a
     project that declares no version)."""
-    future = list(settings.future_imports)
+    future = list(settings.module_future_imports)
     returns = "tuple[tuple[Any, ...], dict[str, Any]]"
     python_min = settings.python_min
     if settings.annotations and endpoint.lookups and "annotations" not in future:

@@ -9,7 +9,12 @@ from typing import Any
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.project import discovery
 from scaffold.pysource.classes import ROOT_CLASS, Resolver
-from scaffold.pysource.project_facts import class_members, read_base_module, uses_annotations
+from scaffold.pysource.project_facts import (
+    class_members,
+    neighbours_future_imports,
+    read_base_module,
+    uses_annotations,
+)
 from scaffold.pysource.roots import class_paths, find_endpoint_root, including_urls
 from scaffold.pysource.tree import Tree
 from scaffold.records import field, record
@@ -63,6 +68,14 @@ class Settings:
         if self.annotated is not None:
             return self.annotated
         return uses_annotations(self.annotation_sources)
+
+    @cached_property
+    def module_future_imports(self) -> tuple[str, ...]:
+        """The `from __future__` names a new endpoint module starts with: those most modules of
+        the endpoints folder import, else (an empty folder) api/base.py's."""
+        folder = sorted(p for p in self.endpoints_dir.glob("*.py") if p.name != "__init__.py")
+        found = neighbours_future_imports(folder)
+        return self.future_imports if found is None else found
 
     @property
     def api_module(self) -> str:
