@@ -48,8 +48,17 @@ class WriteError(ScaffoldError):
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return ' (did you mean X?)' for the closest other choice, or ''."""
+    """Return ' (did you mean X?)' for the one choice the word abbreviates word by word
+    (`OrgPermission` for `OrganizationPermission`), else the closest other choice, or ''."""
     import difflib  # only when an error is reported: every run imports this module
+    import re
 
-    close = difflib.get_close_matches(word, [c for c in choices if c != word], n=1, cutoff=0.6)
+    others = [c for c in choices if c != word]
+    parts = re.findall(r"[A-Z]+[a-z0-9]*|[a-z0-9]+", word)
+    if len(parts) > 1:
+        pattern = re.compile("".join(f"{re.escape(p)}[a-z0-9]*_?" for p in parts))
+        short = [c for c in others if pattern.fullmatch(c)]
+        if len(short) == 1:
+            return f" (did you mean {short[0]!r}?)"
+    close = difflib.get_close_matches(word, others, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""

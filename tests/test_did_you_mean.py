@@ -1,0 +1,32 @@
+"""The suggestion a refusal offers: the one name the typed one abbreviates word by word, else
+the closest name, else none."""
+
+from __future__ import annotations
+
+import pytest
+
+from scaffold.errors import did_you_mean
+
+PERMISSIONS = ["SentryPermission", "OrganizationPermission", "OrganizationUserPermission"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "suggested"),
+    [
+        ("OrgPermission", PERMISSIONS, "OrganizationPermission"),  # difflib alone: Sentry...
+        ("org_id", ["organization_id", "project_id"], "organization_id"),
+        ("titel", ["title", "slug"], "title"),  # no abbreviation: the closest
+        ("OrgUserPerm", PERMISSIONS, "OrganizationUserPermission"),
+    ],
+)
+def test_a_suggestion(typed: str, choices: list[str], suggested: str) -> None:
+    assert did_you_mean(typed, choices) == f" (did you mean {suggested!r}?)"
+
+
+def test_two_names_abbreviated_alike_fall_back_to_the_closest() -> None:
+    choices = ["OrganizationPermission", "OrgaPermission"]
+    assert did_you_mean("OrgPermission", choices) == " (did you mean 'OrgaPermission'?)"
+
+
+def test_nothing_close_suggests_nothing() -> None:
+    assert did_you_mean("Nope", ["GroupNotesEndpoint", "ProjectKeysEndpoint"]) == ""
