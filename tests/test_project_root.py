@@ -23,12 +23,16 @@ def test_any_folder_of_the_project_finds_its_root(project: Path, below: str) -> 
     assert find_project_root(project / below) == project.resolve()
 
 
-def test_a_tree_without_pyproject_is_its_own_root_only_from_the_top(project: Path) -> None:
-    (project / "pyproject.toml").unlink()
-    assert find_project_root(project) == project.resolve()
-    # nothing marks a project above the endpoints folder: it stays, and its error says so
-    endpoints = project / "src/acme/api/endpoints"
-    assert find_project_root(endpoints) == endpoints.resolve()
+@pytest.mark.parametrize("below", ["", "src", "src/acme/api/endpoints"])
+def test_a_bare_tree_is_found_by_its_layout(project: Path, below: str) -> None:
+    (project / "pyproject.toml").unlink()  # nothing marks the project's top
+    assert find_project_root(project / below) == project.resolve()
+
+
+def test_a_folder_below_no_layout_stays_where_it_is(tmp_path: Path) -> None:
+    lonely = tmp_path / "a" / "b"
+    lonely.mkdir(parents=True)
+    assert find_project_root(lonely) == lonely.resolve()
 
 
 def test_the_search_ends_at_a_repository_top(tmp_path: Path) -> None:

@@ -177,15 +177,20 @@ def find_project_root(start: Path) -> Path:
     """The project scaffold works on when no `--project` is given, as ruff and black find their
     configuration: the nearest folder from `start` (the current folder) up that is a project's
     top (pyproject.toml, setup.cfg, setup.py or .git) and holds the layout, so any folder of
-    the tree will do; else `start` itself when it holds the layout (a bare tree), else `start`,
-    whose error then says what to do. The search ends at a repository's top (.git)."""
+    the tree will do; else the nearest that holds it (a bare tree; the folder above `src/`
+    when that is it), else `start`, whose error then says what to do. The search ends at a
+    repository's top (.git)."""
     start = start.resolve()
+    bare: Path | None = None
     for folder in [start, *start.parents]:
-        if any((folder / marker).exists() for marker in _PROJECT_MARKERS) and _holds_layout(folder):
+        holds = _holds_layout(folder)
+        if holds and any((folder / marker).exists() for marker in _PROJECT_MARKERS):
             return folder
+        if holds and bare is None:
+            bare = folder.parent if folder.name == "src" else folder
         if (folder / ".git").exists():
             break
-    return start
+    return bare or start
 
 
 def _holds_layout(folder: Path) -> bool:
