@@ -62,7 +62,7 @@ def reverse_parameters(route: RouteEntry) -> frozenset[str] | None:
 def _shape(regex: str) -> int | None:
     """How many named groups the pattern has, read as Django's reverse reads it; None when it
     cannot reverse it (`|` outside a capturing group) or the groups are not fixed (an unnamed
-    capturing group, a quantified group)."""
+    capturing group, a quantified group, an anchor `$` before more pattern)."""
     named = 0
     depth = 0  # inside a capturing group: Django skips its content
     stack: list[bool] = []  # per open group: does it capture
@@ -91,6 +91,8 @@ def _shape(regex: str) -> int | None:
                 return None  # a quantified group: several sets of arguments
         elif char == "|" and depth == 0:
             return None
+        elif char == "$" and position < len(regex) - 1:
+            return None  # Django's reverse stops at the anchor: the groups after it are not its
         position += 1
     return named if not stack else None
 

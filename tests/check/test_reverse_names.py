@@ -12,6 +12,8 @@ from django.http import HttpResponse
 from django.urls import NoReverseMatch, include, re_path
 from django.urls.resolvers import RegexPattern, URLResolver
 
+from scaffold.check.reverse_names import reverse_parameters
+from scaffold.pysource.route_entry import RouteEntry
 from tests.check.test_rules import findings
 from tests.check.trees import write_tree
 
@@ -95,3 +97,29 @@ def test_an_optional_group_makes_no_finding_however_django_reads_it(tmp_path: Pa
     first, second = rf"^{ORG}/a/$", rf"^{ORG}/b/(?P<x>\d+)?$"
     root = write_tree(tmp_path, {"api/urls.py": _urls(first, second)})
     assert findings(root, "duplicate-route-name") == []
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        rf"^{ORG}/filters/$",
+        rf"^{ORG}/events/{EVENT}/attachments/$",
+        r"^(?:groups|issues)/(?P<issue_id>\d+)/events/$",
+        r"^(?P<a>[^/]+)/(?P<b>(?P<c>\d+))/$",  # a group inside a group: Django skips it
+        r"^comments/$(?P<note_id>[^/]+)/$",  # an anchor before more pattern (a dead route)
+        r"^(?P<a>\d+)/(?P<b>\d+)?$",
+        r"^(\d+)/x/$",
+        r"^files/(?P<name>[^/]+)\.(?:json|txt)$",
+        r"^a[|(]b/(?P<x>[^/]+)/$",  # `|` and `(` inside a character class are plain
+        rf"^{ORG}/(?=x)y/$",
+    ],
+)
+def test_the_arguments_read_are_the_ones_djangos_reverse_needs(pattern: str) -> None:
+    """Where the rule reads one fixed set of arguments, Django's own reading agrees."""
+    from django.utils.regex_helper import normalize
+
+    groups = tuple(RegexPattern(pattern).regex.groupindex)
+    route = RouteEntry("urls.py", 1, 1, pattern, groups, "urlpatterns", None, "x")
+    ours = reverse_parameters(route)
+    if ours is not None:
+        assert {frozenset(params) for _, params in normalize(pattern)} == {ours}
