@@ -67,7 +67,7 @@ def test_a_route_on_the_refusing_root_needs_permission_classes(
     )
     assert refused.code == 2
     assert refused.err == (
-        "error: --route: Endpoint refuses every request (NoPermission.has_permission returns "
+        "error: --permission: Endpoint refuses every request (NoPermission.has_permission returns "
         "False); name the permission class this endpoint needs with --permission\n"
     )
     assert snapshot(root) == before

@@ -116,7 +116,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         refusing = catalog.refusing_permission(base)  # the module written would answer 403
         if refusing is not None:
             raise SpecError(
-                f"{spec.at('route')}: {base.name} refuses every request "
+                f"{spec.at('permission_classes')}: {base.name} refuses every request "
                 f"({refusing.rpartition('.')[2]}.has_permission returns False); name the "
                 f"permission class this endpoint needs with {spec.named('permission_classes')}"
             )
