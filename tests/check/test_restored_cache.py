@@ -32,6 +32,19 @@ def _tree(tmp_path: Path) -> Path:
     return root
 
 
+def _after_edit(
+    root: Path, capsys: pytest.CaptureFixture[str], old: str, new: str
+) -> dict[str, object]:
+    """The cached report once `old` became `new` in the audit module and every mtime moved (a
+    restored checkout with an edit), asserted to be what an uncached run reports."""
+    module = root / AUDIT
+    module.write_text(module.read_text().replace(old, new))
+    age(root, 30)
+    found = report(root, capsys, cached=True)
+    assert found == report(root, capsys, cached=False)
+    return found
+
+
 def test_a_restored_checkout_gets_the_kept_answer(
     tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -49,15 +62,9 @@ def test_other_bytes_of_the_same_size_are_checked_again(
     root = _tree(tmp_path)
     report(root, capsys, cached=True)
     doctor(root)
-    module = root / AUDIT
-    text = module.read_text()
-    renamed = text.replace("OrganizationAuditEndpoint", "OrganizationAudxtEndpoint")
-    assert len(renamed) == len(text) and renamed != text
-    module.write_text(renamed)
-    age(root, 30)
-    found = report(root, capsys, cached=True)
-    assert _symbols(found) == ["OrganizationAudxtEndpoint"]
-    assert found == report(root, capsys, cached=False)
+    old, new = "OrganizationAuditEndpoint", "OrganizationAudxtEndpoint"
+    assert len(new) == len(old) and old in (root / AUDIT).read_text()
+    assert _symbols(_after_edit(root, capsys, old, new)) == [new]
 
 
 def test_a_restored_checkout_with_an_edit_reports_as_an_uncached_run(
@@ -65,12 +72,7 @@ def test_a_restored_checkout_with_an_edit_reports_as_an_uncached_run(
 ) -> None:
     root = _tree(tmp_path)
     report(root, capsys, cached=True)
-    module = root / AUDIT
-    module.write_text(module.read_text().replace("(OrganizationEndpoint)", "(object)"))
-    age(root, 30)
-    found = report(root, capsys, cached=True)
-    assert _symbols(found) == []
-    assert found == report(root, capsys, cached=False)
+    assert _symbols(_after_edit(root, capsys, "(OrganizationEndpoint)", "(object)")) == []
 
 
 def test_a_file_changed_just_now_is_not_trusted_to_its_digest(
