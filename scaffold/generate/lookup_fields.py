@@ -8,21 +8,19 @@ from an installed package, fields added from outside the class body) is taken as
 from __future__ import annotations
 
 from scaffold.errors import SpecError, did_you_mean
-from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver
 from scaffold.pysource.model_fields import model_facts
-from scaffold.pysource.tree import Tree
 
 _DJANGO_MODELS = frozenset({"django.db.models.Model", "django.db.models.base.Model"})
 _ALWAYS = frozenset({"id", "pk"})
 _MAX_BASES = 64
 
 
-def model_fields(settings: Settings, dotted: str) -> frozenset[str] | None:
+def model_fields(resolver: Resolver, dotted: str) -> frozenset[str] | None:
     """The names the model `dotted` and its bases declare (None: some part cannot be read, or
-    the classes never reach Django's `Model`: then it is no model this can judge)."""
-    tree = Tree(settings.project_root, settings.src_root)
-    resolver = Resolver(tree, settings.endpoint_root)
+    the classes never reach Django's `Model`: then it is no model this can judge). `resolver`:
+    the command's (the catalogue's), so modules read once serve every lookup."""
+    tree = resolver.tree
     fields: set[str] = set(_ALWAYS)
     pending: list[str | None] = [dotted]
     seen: set[str] = set()
@@ -48,7 +46,7 @@ def model_fields(settings: Settings, dotted: str) -> frozenset[str] | None:
     return frozenset(fields) if django else None
 
 
-def require_fields(settings: Settings, model: str, wanted: list[tuple[str, str, str]]) -> None:
+def require_fields(resolver: Resolver, model: str, wanted: list[tuple[str, str, str]]) -> None:
     """SpecError for the first `(field, where, what to do)` the model provably lacks. A path
     through relations (`projectteam__project_id`) is taken as given: a reverse relation is
     named by the model that points here, not declared in this class."""
@@ -57,7 +55,7 @@ def require_fields(settings: Settings, model: str, wanted: list[tuple[str, str, 
         own = field
         if own in _ALWAYS or "__" in own:
             continue
-        fields = fields if fields is not None else model_fields(settings, model)
+        fields = fields if fields is not None else model_fields(resolver, model)
         if fields is None:
             return
         if own not in fields:

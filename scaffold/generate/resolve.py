@@ -105,7 +105,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
             require_in_project(settings, lookup.model, spec.at("lookups", param.name, "model"))
             resolved = _lookup(spec, lookup, objects, lookups)
-            require_fields(settings, lookup.model, _fields_used(spec, resolved))
+            require_fields(catalog.resolver, lookup.model, _fields_used(spec, resolved))
             lookups.append(resolved)
             types[lookup.name] = lookup.model
         objects.append(lookup.name)

@@ -89,6 +89,11 @@ class Catalog:
         self._add_bases_anywhere(tree)
         self.root = self._bases.get(self._resolver.root)
 
+    @property
+    def resolver(self) -> Resolver:
+        """The project's classes resolved through imports: one tree for the whole command."""
+        return self._resolver
+
     def _add_bases_anywhere(self, tree: Tree) -> None:
         """Every class of the tree that reaches the root endpoint, reads URL parameters in its
         own convert_args and handles no HTTP method itself: a base, wherever it lives."""
