@@ -320,8 +320,8 @@ class Bench:
             outcome.asked_lookup = True
             spec = resource_from_flags(dict(raw))
             chosen = self.catalog.choose(spec.route.params, self.settings.default_silo)
-            consumed = (chosen.taken(spec.route.params) or 0) if chosen else 0
-            leftover = spec.route.params[consumed:]
+            consumed = (chosen.consumed(spec.route.params) or ()) if chosen else ()
+            leftover = [p for p in spec.route.params if p not in consumed]
             raw["lookups"] = {p.name: {"passthrough": True} for p in leftover}
             return True
         if "--url-name" in message and "url_name" not in raw and entry.url_name:

@@ -17,7 +17,7 @@ ALLOWED: dict[str, set[str]] = {
     "project": {"pysource"},
     "urls": {"pysource"},
     "check": {"pysource", "project"},
-    "generate": {"pysource", "project", "spec", "urls", "write"},
+    "generate": {"pysource", "project", "spec", "urls", "write", "check"},
     "commands": {"pysource", "project", "spec", "urls", "write", "generate", "check"},
     "cli": {"commands"},
     "__main__": {"cli"},

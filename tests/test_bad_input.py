@@ -204,7 +204,7 @@ SPEC_CASES = [
         "base-does-not-fit-route",
         "- name: Foo\n  route: foo/\n  base: ProjectEndpoint\n",
         "spec.yaml:3: resources[0].base:",
-        r"route must start with",
+        r"route must give",
     ),
     SpecCase(
         "same-name-twice",
@@ -488,7 +488,7 @@ FLAG_CASES = [
         "base-does-not-fit-route",
         ("Things", "--route", "things/", "--base", "ProjectEndpoint"),
         "--base",
-        r"route must start with those parameters",
+        r"route must give those parameters",
     ),
     FlagCase(
         "url-name-double-quote",

@@ -142,7 +142,7 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
         if usable:
             base = catalog.find(e.base) if e.base else None
             fitting = [f for r in usable if (f := _fitting(r, base)) is not None]
-            route, text, params, taken = fitting[0] if fitting else (usable[0], "", (), 0)
+            route, text, params, taken = fitting[0] if fitting else (usable[0], "", (), ())
             if not fitting:
                 unwritten[route] = "no route of it is route syntax its base takes"
             elif module in by_module:
@@ -158,7 +158,7 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
                 del unwritten[route]
                 by_module[module] = e.name
                 injected = base.injects if base is not None else ()
-                lookups = tuple(p for p in params[taken:] if p.name not in injected)
+                lookups = tuple(p for p in params if p not in taken and p.name not in injected)
                 lines += _resource(e, route, text, lookups, settings)
         lines += [
             f"  # {e.name}: {r.path or 'a pattern'} ({r.relpath}:{r.line}) is not written: {why}"
@@ -169,9 +169,9 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
 
 def _fitting(
     route: ListedRoute, base: BaseClass | None
-) -> tuple[ListedRoute, str, tuple[Param, ...], int] | None:
-    """The route as spec text, its parameters and how many its base takes; None when it is
-    not route syntax or the base does not take its leading parameters."""
+) -> tuple[ListedRoute, str, tuple[Param, ...], tuple[Param, ...]] | None:
+    """The route as spec text, its parameters and the ones its base takes; None when it is
+    not route syntax or the route lacks a parameter the base needs."""
     from scaffold.routes import RouteSyntaxError, parse_route
 
     text = (route.path or "").lstrip("/")  # a route without a final slash keeps it so
@@ -179,7 +179,7 @@ def _fitting(
         params = parse_route(text).params
     except RouteSyntaxError:
         return None
-    taken = base.taken(params) if base is not None else 0
+    taken = base.consumed(params) if base is not None else ()
     return None if taken is None else (route, text, params, taken)
 
 

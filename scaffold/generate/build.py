@@ -6,18 +6,21 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from scaffold.errors import ConflictError, SpecError
+from scaffold.errors import ConflictError, PatchError, SpecError
 from scaffold.generate.importers import defined_names, first_importer
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
+from scaffold.generate.route_guard import answers_alike, walk_patch
 from scaffold.generate.tests import plan_test, project_test_idiom
 from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
+from scaffold.pysource.route_entry import RouteEntry
+from scaffold.records import evolve
 from scaffold.spec import ResourceSpec
-from scaffold.urls.add import Registration, UrlsFile
+from scaffold.urls.add import Added, Registration, UrlsFile
 from scaffold.write.plan import FileChange, Plan
 from scaffold.write.record import Record
 
@@ -61,17 +64,24 @@ def build_plan(
     rendering = start_rendering(endpoints, settings)
     urls_label = settings.relpath(settings.urls_path)
     urls_before = read_source(settings.urls_path, urls_label)
-    urls = UrlsFile(
-        urls_before,
-        urls_label,
-        settings.package,
-        settings.module_for(settings.urls_path),
-        settings.line_length,
-    )
+    avoid: dict[str, frozenset[str]] = {}  # class -> lists whose paths would hide a route
+    while True:
+        urls = UrlsFile(
+            urls_before,
+            urls_label,
+            settings.package,
+            settings.module_for(settings.urls_path),
+            settings.line_length,
+        )
+        inits = InitEdits(settings)  # packages re-exporting their endpoints from __init__.py
+        pending = [
+            (e, *_register(settings, urls, e, on_existing, inits, avoid.get(e.class_name)))
+            for e in endpoints
+        ]
+        if not _moved_away(settings, catalog, endpoints, urls, urls_before, avoid):
+            break
     plan = Plan(settings.project_root)
     record = Record(settings.project_root)
-    inits = InitEdits(settings)  # packages re-exporting their endpoints from __init__.py
-    pending = [(e, *_register(settings, urls, e, on_existing, inits)) for e in endpoints]
     idiom = project_test_idiom(settings) if with_tests else None
     for (endpoint, existing, urls_message, url_name), text in zip(
         pending, rendering(), strict=True
@@ -134,12 +144,70 @@ def _refuse_shared_modules(settings: Settings, endpoints: list[ResolvedEndpoint]
         modules[path] = spec
 
 
+def _moved_away(
+    settings: Settings,
+    catalog: Catalog,
+    endpoints: list[ResolvedEndpoint],
+    urls: UrlsFile,
+    before: str,
+    avoid: dict[str, frozenset[str]],
+) -> bool:
+    """True when a new entry must go to another list, which is then added to the class's
+    `avoid`: it would leave a route unreachable (or be so itself), or its list answers other
+    paths where the endpoint would not work (`answers_alike`). Refuses when no list is left."""
+    if not urls.added:
+        return False
+    patched = walk_patch(settings, before, urls.code())
+    by_class = {endpoint.class_name: endpoint for endpoint in endpoints}
+    for url_name, (registration, added) in urls.added.items():
+        endpoint = by_class.get(registration.class_name)
+        alike = endpoint is None or answers_alike(catalog, endpoint, patched.routes, url_name)
+        if not alike and _avoid(avoid, registration, added):
+            return True
+    for hidden, cover in patched.hidden:
+        new = next((urls.added[r.name] for r in (cover, hidden) if r.name in urls.added), None)
+        if new is None:
+            continue  # not the new entries' doing (an include's reach): the check's to report
+        if _avoid(avoid, *new):
+            return True
+        raise PatchError(_unreachable_message(urls, *new, hidden, cover))
+    return False
+
+
+def _avoid(avoid: dict[str, frozenset[str]], registration: Registration, added: Added) -> bool:
+    """Add the entry's list to what its class avoids; False when it is the top level (or
+    avoided already): no list is left to try."""
+    avoided = avoid.get(registration.class_name, frozenset())
+    if added.list_key == "urlpatterns" or added.list_key in avoided:
+        return False
+    avoid[registration.class_name] = avoided | {added.list_key}
+    return True
+
+
+def _unreachable_message(
+    urls: UrlsFile, registration: Registration, added: Added, hidden: RouteEntry, cover: RouteEntry
+) -> str:
+    route = registration.route.text
+    if cover.name == added.url_name:  # the new entry hides one
+        return (
+            f"{urls.label}:{hidden.line}: the route {route} for {registration.class_name} would "
+            f'match every path of r"{hidden.regex}" here, which would never be reached again; '
+            "remove that route first or choose another route"
+        )
+    return (
+        f'{urls.label}:{cover.line}: r"{cover.regex}" here matches every path of the route '
+        f"{route} for {registration.class_name}, so it would never be reached; choose another "
+        "route or move that one"
+    )
+
+
 def _register(
     settings: Settings,
     urls: UrlsFile,
     endpoint: ResolvedEndpoint,
     on_existing: OnExisting,
     inits: InitEdits,
+    avoid: frozenset[str] | None = None,
 ) -> tuple[str | None, str, str]:
     """Refuse an existing module unless allowed, and register the route.
 
@@ -186,7 +254,8 @@ def _register(
         )
     imported = [statement.module for statement in urls.index.imports]
     shown_module = urls_import_module(settings, imported, module)
-    added = urls.add(Registration(spec.class_name, shown_module, spec.route, url_name))
+    registration = Registration(spec.class_name, shown_module, spec.route, url_name)
+    added = urls.add(evolve(registration, avoid=avoid) if avoid else registration)
     if shown_module != module:
         inits.add(module, spec.class_name)
     also = "another route for " if registered else ""  # a class served under two routes

@@ -61,9 +61,9 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
     decorator = _decorator(spec, settings)
     base = _base(spec, catalog, decorator)
     params = spec.route.params
-    taken = base.taken(params) or 0
+    taken = base.consumed(params) or ()
     lookups_by_param = {lookup.param: lookup for lookup in spec.lookups}
-    for param in params[:taken]:
+    for param in taken:
         if param.name in lookups_by_param:
             raise SpecError(
                 f"{spec.at('lookups', param.name)}: {param.name!r} is consumed by {base.name}; "
@@ -73,10 +73,10 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
     objects: list[str] = list(injected)
     types: dict[str, str | None] = {obj: base.injected_types.get(obj) for obj in injected}
     # Django hands the handlers every URL kwarg convert_args leaves in place.
-    passed = [p.name for p in params[:taken] if p.name in base.passes_on]
+    passed = [p.name for p in taken if p.name in base.passes_on]
     types.update((name, "str") for name in passed)
     lookups: list[Lookup] = []
-    for param in params[taken:]:
+    for param in (p for p in params if p not in taken):
         lookup = lookups_by_param.get(param.name)
         if lookup is None and _handlers_take(existing, param.name):
             types[param.name] = "str"  # the existing class's own handlers take it
@@ -207,8 +207,8 @@ def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseCl
     if not base.leads(params):
         wanted = ", ".join("|".join(sorted(names)) for names in base.consumes)
         raise SpecError(
-            f"{spec.at('base')}: {base.name} consumes {wanted}, so the route must start with "
-            "those parameters in that order"
+            f"{spec.at('base')}: {base.name} consumes {wanted}, so the route must give "
+            "those parameters"
         )
     return base
 

@@ -51,28 +51,38 @@ class BaseClass:
 
     name: str
     module: str
-    consumes: tuple[frozenset[str], ...]  # in route order; each a set of accepted names
+    consumes: tuple[frozenset[str], ...]  # in signature order; each a set of accepted names
     injects: tuple[str, ...]
     injected_types: dict[str, str] = field(default_factory=dict, compare=False)  # obj -> dotted
     depth: int = 0
     passes_on: frozenset[str] = frozenset()  # taken parameters it reads but leaves in kwargs
     required: int | None = None  # leading groups a route must give (None: all of them)
 
-    def taken(self, params: tuple[Param, ...]) -> int | None:
-        """How many of the route's leading parameters this base consumes (None: it does not
-        fit): all its groups, or fewer when the ones left out are optional in its signature
-        (`def convert_args(self, request, issue_id, organization_slug=None, ...)`)."""
-        count = 0
-        for param, names in zip(params, self.consumes, strict=False):
-            if param.name not in names:
-                break
-            count += 1
+    def consumed(self, params: tuple[Param, ...]) -> tuple[Param, ...] | None:
+        """The route's parameters this base takes, in route order (None: it does not fit): one
+        for each of its groups the route gives, in any order, since Django passes them by name;
+        every group up to the last one its signature requires must be given. So
+        `def convert_args(self, request, issue_id, organization_slug=None, ...)` takes both of
+        `organizations/{organization_slug}/issues/{issue_id}/` and `issue_id` alone of
+        `issues/{issue_id}/`."""
         least = len(self.consumes) if self.required is None else self.required
-        return count if count >= least else None
+        taken: set[str] = set()
+        for index, names in enumerate(self.consumes):
+            found = next((p.name for p in params if p.name in names and p.name not in taken), None)
+            if found is not None:
+                taken.add(found)
+            elif index < least:
+                return None
+        return tuple(param for param in params if param.name in taken)
+
+    def taken(self, params: tuple[Param, ...]) -> int | None:
+        """How many of the route's parameters this base takes (None: it does not fit)."""
+        consumed = self.consumed(params)
+        return None if consumed is None else len(consumed)
 
     def leads(self, params: tuple[Param, ...]) -> bool:
-        """True when the route's first parameters are the ones this base needs."""
-        return self.taken(params) is not None
+        """True when the route gives every parameter this base needs."""
+        return self.consumed(params) is not None
 
 
 class Catalog:
@@ -115,7 +125,7 @@ class Catalog:
         return min(matches, key=lambda b: (b.depth, b.module)) if matches else None
 
     def choose(self, params: tuple[Param, ...], silo: str | None = None) -> BaseClass | None:
-        """The most specific base whose consumed parameters lead the route.
+        """The most specific base whose consumed parameters the route gives.
 
         Among bases consuming the same parameters, prefer one named for the resource's silo
         (`ControlSiloOrganizationEndpoint` for `control_silo_endpoint`), then one named for no

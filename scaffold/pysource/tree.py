@@ -148,6 +148,11 @@ class Tree:
             self._data[module] = read_bytes(source.path) if source else None
         return self._data[module]
 
+    def overlay(self, module: str, data: bytes) -> None:
+        """Read `module` as these bytes rather than its file's: a patch not yet written."""
+        self._data[module] = data
+        self._info.pop(module, None)
+
     def remember(self, source: SourceFile, data: bytes) -> None:
         """Keep a file's bytes, read for its headers, as its module's: unless another file is
         that module (`x.py` beside `x/__init__.py`: the package is the module)."""

@@ -14,7 +14,7 @@ from scaffold.errors import ConflictError, PatchError
 from scaffold.naming import url_name_for
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
-from scaffold.routes import Route, Token, tokens_to_regex
+from scaffold.routes import Route, tokens_to_regex
 from scaffold.urls.cst_edits import closed_list_line, insert_arg, insert_element, replace_at
 from scaffold.urls.imports import import_module_key, import_name_key, import_text
 from scaffold.urls.index import ListStatement, UrlsIndex
@@ -38,14 +38,16 @@ class Registration:
     module: str  # absolute dotted module of the endpoint
     route: Route
     url_name: str | None  # None: derived from the class name and the file's prefix
+    avoid: frozenset[str] = frozenset()  # lists (UrlsIndex keys) not to add it to
 
 
 @record
 class Added:
     """What `UrlsFile.add` did: the list it used and the URL name it gave."""
 
-    list_name: str
+    list_name: str  # as messages show it
     url_name: str
+    list_key: str = ""  # as UrlsIndex names it
 
 
 @record(frozen=False)
@@ -76,6 +78,7 @@ class UrlsFile:
         self._slots: dict[str, list[RouteSlot]] = {}
         self._paths: dict[str, tuple[int, ...]] = {}
         self._opened: set[int] = set()  # lines of `[]` lists that now span lines
+        self.added: dict[str, tuple[Registration, Added]] = {}  # by URL name, in this run
 
     @property
     def may_drop(self) -> frozenset[int]:
@@ -116,7 +119,7 @@ class UrlsFile:
     def add(self, registration: Registration) -> Added:
         """Add the import and the route entry for `registration`."""
         self._refuse_shadowing(registration)
-        list_name, tokens = self._target(registration.route.tokens)
+        list_name, tokens = self.index.target(registration.route.tokens, registration.avoid)
         pattern = tokens_to_regex(tokens, self.style.segment, self.style.param_segments)
         url_name = registration.url_name or url_name_for(
             registration.class_name, self.style.name_prefix
@@ -178,7 +181,9 @@ class UrlsFile:
         self._edited[statement.first_line] = (statement.last_line, module)
         self._add_import(registration)
         self.index.url_names[url_name] += 1
-        return Added(statement.title, url_name)
+        added = Added(statement.title, url_name, list_name)
+        self.added[url_name] = (registration, added)
+        return added
 
     def _shift_inline_lists(
         self, statement: ListStatement, path: tuple[int, ...], position: int
@@ -207,9 +212,6 @@ class UrlsFile:
                     f"imported from {statement.module}; a new endpoint of that name would shadow "
                     "it: choose another name"
                 )
-
-    def _target(self, tokens: tuple[Token, ...]) -> tuple[str, tuple[Token, ...]]:
-        return self.index.target(tokens)
 
     def _list_module(self, statement: ListStatement) -> cst.Module:
         if statement.first_line in self._edited:

@@ -107,9 +107,12 @@ class UrlsIndex:
         offset = self.source.find(text)
         return self.source.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
-    def target(self, tokens: tuple[Token, ...]) -> tuple[str, tuple[Token, ...]]:
+    def target(
+        self, tokens: tuple[Token, ...], avoid: frozenset[str] = frozenset()
+    ) -> tuple[str, tuple[Token, ...]]:
         """The list whose include prefix matches most of the route, and the rest of it (empty
-        for the included list's index route, `^$`)."""
+        for the included list's index route, `^$`); never one of `avoid`, nor a list reached
+        only through one."""
         lists = self.lists
         if "urlpatterns" not in lists:
             raise PatchError(
@@ -122,7 +125,7 @@ class UrlsIndex:
         def descend(name: str, rest: tuple[Token, ...], seen: frozenset[str]) -> None:
             nonlocal best
             for prefix, included in lists[name].includes:
-                if included in seen or included not in lists:
+                if included in seen or included not in lists or included in avoid:
                     continue
                 remainder = strip_prefix(rest, prefix)
                 # a list included from several places answers under every one of their
