@@ -198,3 +198,54 @@ def test_a_route_no_list_can_take_without_hiding_another_is_refused(
     assert "urls.py:" in result.err and "watchers" in result.err, result.err
     assert "Traceback" not in result.err
     assert snapshot(project) == before
+
+
+def test_the_moved_entry_is_kept_on_a_second_run_and_remove_gives_every_byte_back(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    route = "organizations/{organization_id_or_slug}/issues/{issue_id}/notes/"
+    before = snapshot(project)
+    argv = ("new-endpoint", "GroupNotes", "--route", route, "--project", str(project))
+    first = run_cli(capsys, *argv)
+    assert first.code == 0, first.err
+    written = snapshot(project)
+    again = run_cli(capsys, *argv, "--skip")
+    assert again.code == 0, again.err
+    assert "already registered" in again.out
+    assert snapshot(project) == written
+    removed = run_cli(capsys, "remove", "GroupNotes", "--project", str(project))
+    assert removed.code == 0, removed.err
+    assert snapshot(project) == before
+
+
+def test_of_bases_taking_as_many_parameters_the_one_taking_the_outer_ones_is_chosen(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`organizations/{org}/invites/{invite_id}/` is the organization's route: a base taking
+    only `invite_id`, though named for the silo, does not win over OrganizationEndpoint."""
+    (project / API / "bases/invite.py").write_text(dedent("""\
+        from nova.api.base import Endpoint
+
+
+        class CellSiloInviteEndpoint(Endpoint):
+            def convert_args(self, request, invite_id, *args, **kwargs):
+                kwargs["invite"] = invite_id
+                return (args, kwargs)
+        """))
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "OrganizationInviteDetails",
+        "--route",
+        "organizations/{organization_id_or_slug}/invites/{invite_id}/",
+        "--lookup",
+        "invite_id=nova.models.invite.Invite",
+        "--silo",
+        "cell",
+        "--no-tests",
+        "--dry-run",
+        "--project",
+        str(project),
+    )
+    assert result.code == 0, result.err
+    assert "class OrganizationInviteDetailsEndpoint(OrganizationEndpoint):" in result.out

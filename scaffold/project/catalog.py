@@ -138,18 +138,24 @@ class Catalog:
             return None
         wanted = _silo_prefix(silo.removesuffix("_silo_endpoint")) if silo else None
 
-        def preference(base: BaseClass) -> tuple[int, int, int, int, int, str, str]:
-            taken = base.taken(params) or 0
+        def preference(
+            base: BaseClass,
+        ) -> tuple[int, tuple[int, ...], int, int, int, int, str, str]:
+            consumed = base.consumed(params) or ()
+            # of bases taking as many, the one taking the route's outer parameters: the object
+            # the route opens with (`organizations/{org}/users/{user_id}/` is the organization's)
+            places = tuple(params.index(param) for param in consumed)
             prefix = next((p for p in _SILO_PREFIXES if base.name.startswith(p)), None)
             silo_rank = 0 if prefix and prefix == wanted else 1 if prefix is None else 2
             canonical = 0 if base.name in _KNOWN_BASES else 1
-            unused = len(base.consumes) - taken  # optional parameters the route leaves out
-            return (-taken, unused, silo_rank, canonical, base.depth, base.name, base.module)
+            unused = len(base.consumes) - len(consumed)  # optional ones the route leaves out
+            rank = (silo_rank, canonical, base.depth, base.name, base.module)
+            return (-len(consumed), places, unused, *rank)
 
         chosen = min(fitting, key=preference)
         variant = wanted.removesuffix("Silo") + chosen.name if wanted else None
         twins = [
-            b for b in fitting if b.name == variant and preference(b)[:2] == preference(chosen)[:2]
+            b for b in fitting if b.name == variant and preference(b)[:3] == preference(chosen)[:3]
         ]
         return min(twins, key=preference) if twins else chosen
 
