@@ -249,3 +249,50 @@ def test_of_bases_taking_as_many_parameters_the_one_taking_the_outer_ones_is_cho
     )
     assert result.code == 0, result.err
     assert "class OrganizationInviteDetailsEndpoint(OrganizationEndpoint):" in result.out
+
+
+CATCHING_URLS = dedent("""\
+    from django.urls import include, re_path
+
+    from .endpoints.organization_details import OrganizationDetailsEndpoint
+
+    ORGANIZATION_URLS = [
+        re_path(
+            r"^(?P<anything>[^/]+)/$",
+            OrganizationDetailsEndpoint.as_view(),
+            name="nova-api-0-organization-anything",
+        ),
+    ]
+
+    urlpatterns = [
+        re_path(r"^(?P<organization_id_or_slug>[^/]+)/", include(ORGANIZATION_URLS)),
+    ]
+    """)
+
+
+def test_a_route_an_earlier_include_already_answers_is_refused_naming_that_route(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The top level is the only list `reports/{report_id}/` can go to, and the organization
+    include before it answers every such path: the new route would never be reached."""
+    urls = project / API / "urls.py"
+    urls.write_text(CATCHING_URLS)
+    before = snapshot(project)
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "Report",
+        "--route",
+        "reports/{report_id}/",
+        "--lookup",
+        "report_id=nova.models.invite.Invite",
+        "--no-tests",
+        "--project",
+        str(project),
+    )
+    assert result.code != 0
+    line = CATCHING_URLS.splitlines().index('        r"^(?P<anything>[^/]+)/$",') + 1
+    assert f"urls.py:{line}: " in result.err, result.err
+    assert "reports/{report_id}/" in result.err and "never be reached" in result.err
+    assert "Traceback" not in result.err
+    assert snapshot(project) == before

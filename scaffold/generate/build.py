@@ -78,7 +78,7 @@ def build_plan(
             (e, *_register(settings, urls, e, on_existing, inits, avoid.get(e.class_name)))
             for e in endpoints
         ]
-        if not _moved_away(settings, catalog, endpoints, urls, urls_before, avoid):
+        if not _moved_away(settings, catalog, endpoints, urls, avoid):
             break
     plan = Plan(settings.project_root)
     record = Record(settings.project_root)
@@ -149,7 +149,6 @@ def _moved_away(
     catalog: Catalog,
     endpoints: list[ResolvedEndpoint],
     urls: UrlsFile,
-    before: str,
     avoid: dict[str, frozenset[str]],
 ) -> bool:
     """True when a new entry must go to another list, which is then added to the class's
@@ -157,7 +156,7 @@ def _moved_away(
     paths where the endpoint would not work (`answers_alike`). Refuses when no list is left."""
     if not urls.added:
         return False
-    patched = walk_patch(settings, before, urls.code())
+    patched = walk_patch(settings, urls.code(), urls.added.keys())
     by_class = {endpoint.class_name: endpoint for endpoint in endpoints}
     for url_name, (registration, added) in urls.added.items():
         endpoint = by_class.get(registration.class_name)
@@ -190,15 +189,21 @@ def _unreachable_message(
     route = registration.route.text
     if cover.name == added.url_name:  # the new entry hides one
         return (
-            f"{urls.label}:{hidden.line}: the route {route} for {registration.class_name} would "
-            f'match every path of r"{hidden.regex}" here, which would never be reached again; '
-            "remove that route first or choose another route"
+            f"{urls.label}:{_line_now(urls, hidden)}: the route {route} for "
+            f'{registration.class_name} would match every path of r"{hidden.regex}" here, '
+            "which would never be reached again; remove that route first or choose another route"
         )
     return (
-        f'{urls.label}:{cover.line}: r"{cover.regex}" here matches every path of the route '
-        f"{route} for {registration.class_name}, so it would never be reached; choose another "
-        "route or move that one"
+        f'{urls.label}:{_line_now(urls, cover)}: r"{cover.regex}" here matches every path of the '
+        f"route {route} for {registration.class_name}, so it would never be reached; choose "
+        "another route or move that one"
     )
+
+
+def _line_now(urls: UrlsFile, route: RouteEntry) -> int:
+    """An existing route's line in the file as it is (the walk read the patched text)."""
+    found = route.regex is not None and urls.index.source.find(route.regex) >= 0
+    return urls.index.line_of(route.regex) if found and route.regex else route.line
 
 
 def _register(

@@ -1,9 +1,11 @@
 """What a urls.py patch does to reachability, judged as `scaffold check` judges it: the routes
-walked from the API urls.py, before and after, in memory. A list included from several places
+walked from the patched API urls.py, in memory. A list included from several places
 (`GROUP_URLS` under `^(?:issues|groups)/` and `^organizations/{org}/(?:issues|groups)/`) serves a
 new entry at every one of its paths, and one of them may already be an entry of its own."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from scaffold.check.shadow import hidden_entries
 from scaffold.generate.resolve import ResolvedEndpoint
@@ -23,24 +25,27 @@ Pair = tuple[RouteEntry, RouteEntry]  # (the route never reached, the earlier on
 class Patched:
     """What a patch of urls.py does to the routes walked from it."""
 
-    hidden: list[Pair]  # routes left unreachable that were not before (a route of the file
-    # as it is now is given as read there, so its line is the file's line now)
+    hidden: list[Pair]  # unreachable routes, or ones a new entry makes so, that involve one
     routes: list[RouteEntry]  # every route walked from the patched text
 
 
-def walk_patch(settings: Settings, before: str, after: str) -> Patched:
-    """The routes of `after`, and those it leaves unreachable that `before` did not (matched by
-    pattern chain and name, since a patch moves lines)."""
-    routes_before, hidden_before = _walk(settings, before)
-    seen = {_key(pair) for pair in hidden_before}
-    now = {_route_key(route): route for route in routes_before}
-    routes, hidden_after = _walk(settings, after)
+def walk_patch(settings: Settings, after: str, new_names: Collection[str]) -> Patched:
+    """The routes of the patched text, and the unreachable ones where the new entries (named
+    `new_names`) are either side: the pairs the patch made. A pair of two routes the file
+    already had was there before (a new entry changes no other pair's languages), so one walk
+    of the patched text is enough."""
+    module = settings.module_for(settings.urls_path)
+    tree = Tree(settings.project_root, settings.src_root)
+    tree.overlay(module, after.encode())
+    reader = RoutingReader(tree)
+    reader.walk_root(module)
+    unresolved: list[Unresolved] = []  # what the walk cannot read judges nothing here either
     hidden = [
-        (now.get(_route_key(entry), entry), now.get(_route_key(cover), cover))
-        for entry, cover in hidden_after
-        if _key((entry, cover)) not in seen
+        (entry.route, cover.route)
+        for entry, cover in hidden_entries(reader.routes, unresolved)
+        if entry.route.name in new_names or cover.route.name in new_names
     ]
-    return Patched(hidden, routes)
+    return Patched(hidden, reader.routes)
 
 
 def answers_alike(
@@ -64,25 +69,3 @@ def answers_alike(
         if not injected <= set(catalog.injected_for(base, params)):
             return False
     return True
-
-
-def _walk(settings: Settings, text: str) -> tuple[list[RouteEntry], list[Pair]]:
-    module = settings.module_for(settings.urls_path)
-    tree = Tree(settings.project_root, settings.src_root)
-    tree.overlay(module, text.encode())
-    reader = RoutingReader(tree)
-    reader.walk_root(module)
-    unresolved: list[Unresolved] = []  # what the walk cannot read judges nothing here either
-    hidden = hidden_entries(reader.routes, unresolved)
-    return reader.routes, [(entry.route, cover.route) for entry, cover in hidden]
-
-
-RouteKey = tuple[tuple[str | None, ...], str | None, str | None]
-
-
-def _route_key(route: RouteEntry) -> RouteKey:
-    return (route.prefixes, route.regex, route.name)
-
-
-def _key(pair: Pair) -> tuple[RouteKey, RouteKey]:
-    return (_route_key(pair[0]), _route_key(pair[1]))
