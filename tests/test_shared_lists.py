@@ -296,3 +296,40 @@ def test_a_route_an_earlier_include_already_answers_is_refused_naming_that_route
     assert "reports/{report_id}/" in result.err and "never be reached" in result.err
     assert "Traceback" not in result.err
     assert snapshot(project) == before
+
+
+def test_a_parameter_the_handlers_take_must_be_given_at_every_path_of_the_list(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The base reads `organization_id_or_slug` and leaves it in kwargs, so the handlers take
+    it: under `issues/` GROUP_URLS would call them without it (a TypeError). The entry goes to
+    the organization list."""
+    (project / API / "bases/group_read.py").write_text(dedent("""\
+        from nova.api.base import Endpoint
+
+
+        class GroupReadEndpoint(Endpoint):
+            def convert_args(self, request, issue_id, *args, **kwargs):
+                if kwargs.get("organization_id_or_slug") == "":
+                    raise ValueError
+                kwargs["group"] = issue_id
+                return (args, kwargs)
+        """))
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "GroupShares",
+        "--route",
+        "organizations/{organization_id_or_slug}/issues/{issue_id}/shares/",
+        "--base",
+        "GroupReadEndpoint",
+        "--no-tests",
+        "--project",
+        str(project),
+    )
+    assert result.code == 0, result.err
+    assert "in ORGANIZATION_URLS" in result.out
+    module = (project / API / "endpoints/group_shares.py").read_text()
+    assert "organization_id_or_slug: str" in module
+    checked = run_cli(capsys, "check", "--project", str(project))
+    assert checked.code == 0, checked.out + checked.err

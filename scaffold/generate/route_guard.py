@@ -55,11 +55,14 @@ def answers_alike(
     route asked for: a list included under several prefixes (`issues/` and
     `organizations/{org}/issues/`) hands the endpoint other parameters there. Each path must
     fit the base, inject what it injects on the route asked for, and give every parameter the
-    base does not take (the module's lookups, the handlers' own)."""
+    handlers or the module's lookups read."""
     asked = endpoint.spec.route.params
     base = endpoint.base
     injected = set(catalog.injected_for(base, asked))
-    needed = {p.name for p in asked} - {p.name for p in base.consumed(asked) or ()}
+    consumed = {p.name for p in base.consumed(asked) or ()}
+    # what the handlers or the module's lookups take from the URL: every parameter the base
+    # does not take, and those it reads but leaves in kwargs (`passes_on`)
+    needed = ({p.name for p in asked} - consumed) | (consumed & base.passes_on)
     for route in routes:
         if route.name != url_name or route.regex is None:
             continue
