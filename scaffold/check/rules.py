@@ -124,6 +124,7 @@ def _unresolved(analysis: Analysis, found: Unresolved, endpoint: EndpointClass) 
 
 def unknown_view(analysis: Analysis) -> Iterable[Problem]:
     resolver = analysis.resolver
+    rootless = resolver.resolve(resolver.root) is None  # no class to judge endpoints by
     for route in analysis.routes:
         view = route.view
         if view is None:
@@ -137,6 +138,13 @@ def unknown_view(analysis: Analysis) -> Iterable[Problem]:
             found = resolver.resolve(view.dotted)
             if found is None or resolver.is_endpoint(found[0]):
                 continue  # an endpoint, or a class outside the tree we cannot judge
+            if rootless:  # a tree older than its Endpoint class (2014: `BaseView(APIView)`)
+                why = (
+                    f"no endpoint root {resolver.root} in the tree, so whether it is an "
+                    "endpoint is not judged; set endpoint-root to the class the API's views share"
+                )
+                analysis.unresolved.append(Unresolved(route.relpath, route.line, view.text, why))
+                continue
             why = f"{view.text} does not inherit from Endpoint; route an endpoint class"
         yield Problem(route.relpath, route.line, "unknown-view", view.text, why, route.end_line)
 

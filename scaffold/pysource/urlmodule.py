@@ -56,8 +56,13 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
 
 def _collect(module: UrlModule) -> None:
     """Module-level route lists (`X = [...]`, `X: T = [...]`, `patterns('', ...)`, `X += ...`),
-    functions, string constants and other bound names."""
+    functions, string constants and other bound names. A list extended by something the reader
+    cannot read, or changed in a loop (`for plugin in plugins.all(): urlpatterns.append(...)`,
+    the 2016 plugin urlconfs), is built by code: it is bound, but not kept as a list."""
+    built: set[str] = set()
     for stmt in module.tree.body:
+        if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
+            built |= _changed_in(stmt)
         if isinstance(stmt, ast.FunctionDef):
             module.functions[stmt.name] = stmt
             module.defined.add(stmt.name)
@@ -82,6 +87,33 @@ def _collect(module: UrlModule) -> None:
         items = _list_items(value, module)
         if items is not None:
             module.lists[target.id] = (module.lists.get(target.id, []) if extend else []) + items
+        elif extend:
+            built.add(target.id)
+    for name in built:
+        module.lists.pop(name, None)
+
+
+def _changed_in(loop: ast.stmt) -> set[str]:
+    """Names a loop changes in place: `X.append(...)`, `X.extend(...)`, `X.insert(...)`,
+    `X += ...`, `X[i] = ...`."""
+    changed = set()
+    for node in ast.walk(loop):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("append", "extend", "insert")
+            and isinstance(node.func.value, ast.Name)
+        ):
+            changed.add(node.func.value.id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            changed.add(node.target.id)
+        elif isinstance(node, ast.Assign):
+            changed |= {
+                t.value.id
+                for t in node.targets
+                if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)
+            }
+    return changed
 
 
 def _list_items(value: ast.expr, module: UrlModule) -> list[ast.expr] | None:

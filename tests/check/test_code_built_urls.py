@@ -110,3 +110,52 @@ def test_an_unrouted_endpoint_confirmed_by_the_whole_tree_keeps_its_unresolved(
     assert [p.symbol for p in result.problems] == ["OrganizationAuditEndpoint"]
     assert (result.endpoints, result.routes) == (whole.endpoints, whole.routes)
     assert [u.what for u in result.unresolved] == ["include 'shop.api.built_urls'"]
+
+
+# Sentry's plugin urlconfs of 2016: an empty `patterns('')` filled in a loop over the plugins
+LOOP_FILLED_URLS = """
+import re
+
+from django.conf.urls import include, patterns, url
+
+from shop.plugins.base.registry import plugins
+
+urlpatterns = patterns('')
+
+for _plugin in plugins:
+    _urls = _plugin.get_project_urls()
+    if _urls:
+        urlpatterns.append(url(r'^%s/' % re.escape(_plugin.slug), include(_urls)))
+"""
+
+
+def test_a_list_filled_in_a_loop_is_built_by_code(tmp_path: Path) -> None:
+    files = {
+        "api/urls.py": WITH_PLUGINS,
+        "plugins/__init__.py": "",
+        "plugins/base/__init__.py": "",
+        "plugins/base/registry.py": "plugins = []\n",
+        "plugins/base/project_urls.py": LOOP_FILLED_URLS,
+        "plugins/endpoints.py": PLUGIN_ENDPOINTS,
+    }
+    result = _check(write_tree(tmp_path / "p", files))
+    assert result.problems == []
+    assert sorted(u.what for u in result.unresolved) == [
+        "PluginOrganizationEndpoint",
+        "include 'shop.plugins.base.project_urls'",
+    ]
+
+
+def test_a_list_extended_by_what_the_reader_cannot_read_is_built_by_code(tmp_path: Path) -> None:
+    urls = LOOP_FILLED_URLS.split("for _plugin")[0] + "urlpatterns += load_more()\n"
+    files = {
+        "api/urls.py": WITH_PLUGINS,
+        "plugins/__init__.py": "",
+        "plugins/base/__init__.py": "",
+        "plugins/base/registry.py": "plugins = []\n",
+        "plugins/base/project_urls.py": urls,
+        "plugins/endpoints.py": PLUGIN_ENDPOINTS,
+    }
+    result = _check(write_tree(tmp_path / "p", files))
+    assert result.problems == []
+    assert "include 'shop.plugins.base.project_urls'" in [u.what for u in result.unresolved]

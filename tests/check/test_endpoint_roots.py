@@ -14,7 +14,7 @@ from scaffold.check.run import run_check
 from scaffold.errors import ProjectError
 from scaffold.project.settings import load_settings
 from tests.check.fork_trees import LAB_URLS, write_fork
-from tests.check.trees import URLS
+from tests.check.trees import URLS, write_tree
 from tests.helpers import run_cli
 
 UNROUTED = LAB_URLS.replace("SampleDetailsEndpoint.as_view()", "SamplesEndpoint.as_view()")
@@ -164,3 +164,55 @@ def test_an_unknown_package_is_one_error(
     assert result.code == 2
     assert result.err.startswith(f"error: {root}: --package labz: no src/labz/api/urls.py")
     assert "Traceback" not in result.err
+
+
+PRE_ENDPOINT_BASE = """
+from rest_framework.views import APIView
+
+
+class BaseView(APIView):
+    permission_classes = ()
+"""
+
+PRE_ENDPOINT_VIEW = """
+from shop.api.base import BaseView
+
+
+class GroupListView(BaseView):
+    def get(self, request, team, project):
+        return None
+"""
+
+PRE_ENDPOINT_URLS = """
+from django.conf.urls import url
+
+from .endpoints.group_index import GroupListView
+
+urlpatterns = [
+    url(r"^(?P<team_slug>[^/]+)/(?P<project_id>[^/]+)/groups/$", GroupListView.as_view()),
+]
+"""
+
+
+def test_a_tree_older_than_its_endpoint_class_is_not_judged_by_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry of 2014: api/base.py holds `BaseView(APIView)` and no `Endpoint`. Its views are
+    DRF views Django serves; whether they are endpoints is not judged, and the check says so."""
+    files = {
+        "api/base.py": PRE_ENDPOINT_BASE,
+        "api/bases/organization.py": "",
+        "api/endpoints/organization_widgets.py": "",
+        "api/endpoints/organization_stats.py": "",
+        "api/endpoints/group_index.py": PRE_ENDPOINT_VIEW,
+        "api/urls.py": PRE_ENDPOINT_URLS,
+    }
+    root = write_tree(tmp_path, files)
+    result = _check(root)
+    assert _found(result) == []
+    assert [(u.relpath, u.line, u.what) for u in result.unresolved] == [
+        ("src/shop/api/urls.py", 6, "GroupListView")
+    ]
+    shown = run_cli(capsys, "check", "--explain", "--project", str(root))
+    assert shown.code == 0, shown.out + shown.err
+    assert "no endpoint root shop.api.base.Endpoint in the tree" in shown.out
