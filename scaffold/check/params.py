@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from scaffold.pysource.classes import EndpointClass
+from scaffold.pysource.decorators import changes_arguments
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
@@ -15,12 +16,19 @@ from scaffold.pysource.urlconf import RouteEntry
 Remember = Callable[[str, Callable[[], Any]], Any]
 
 
-def mismatches(endpoint: EndpointClass, groups: tuple[str, ...]) -> list[str] | Unresolved:
+def mismatches(
+    endpoint: EndpointClass, groups: tuple[str, ...], tree: Tree | None = None
+) -> list[str] | Unresolved:
     """What provably does not fit between a route's named groups and the endpoint (empty: it
-    fits, or nothing is certain); an Unresolved where its convert_args chain cannot be followed."""
+    fits, or nothing is certain); an Unresolved where its convert_args chain cannot be followed,
+    or where a handler's decorator (read in `tree`) changes the arguments it is called with."""
     flow = route_flow(endpoint, groups)
     if isinstance(flow, Unresolved):
         return flow
+    if tree is not None:
+        decorated = _decorated(tree, endpoint)
+        if decorated is not None:
+            return decorated
     found = [
         f"convert_args needs {' or '.join(sorted(names))}, which the route does not capture"
         for names in dict.fromkeys(flow.missing)
@@ -64,7 +72,7 @@ def all_mismatches(
         ) -> list[list[str] | Unresolved]:
             for module in modules:
                 tree.info(module)
-            return [mismatches(endpoint, route.groups) for route, endpoint in part]
+            return [mismatches(endpoint, route.groups, tree) for route, endpoint in part]
 
         if remember is None:
             answer = compute()
@@ -77,3 +85,18 @@ def all_mismatches(
         for index, each in zip(indexes, answer, strict=True):
             found[index] = each
     return found
+
+
+def _decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
+    """An Unresolved for the first handler whose decorator changes its keyword arguments."""
+    for method, (dotted, info) in sorted(endpoint.handlers().items()):
+        for decorator in info.methods[method].decorators:
+            if changes_arguments(tree, decorator):
+                module = endpoint.modules.get(dotted, endpoint.module)
+                what = f"{info.name}.{method}"
+                why = (
+                    f"decorated by {decorator.rpartition('.')[2]}, which changes the URL "
+                    "arguments before the handler runs; its parameters are not compared"
+                )
+                return Unresolved(module.path_relpath, info.line, what, why)
+    return None

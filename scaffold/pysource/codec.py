@@ -125,7 +125,13 @@ def encode_module(info: modules.ModuleInfo | None, source: bytes | None = None) 
             c.first_line,
             c.base_paths,
             {
-                name: [list(s.names), list(s.required), s.var_keyword, s.positional]
+                name: [
+                    list(s.names),
+                    list(s.required),
+                    s.var_keyword,
+                    s.positional,
+                    list(s.decorators),
+                ]
                 for name, s in c.methods.items()
             },
             encode(c.convert_args, source),
@@ -161,13 +167,14 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
         if type(bases) is not list or type(methods) is not dict:
             raise CodecError("a class's facts are not of their shapes")
         signatures = {}
-        for method, (names_, required, var_keyword, positional) in methods.items():
+        for method, (names_, required, var_keyword, positional, decorators) in methods.items():
             signature = new(modules.Signature)
             signature.__dict__.update(
                 names=tuple(names_),
                 required=tuple(required),
                 var_keyword=var_keyword,
                 positional=positional,
+                decorators=tuple(decorators),
             )
             signatures[method] = signature
         node = None if convert is None else decode(convert)

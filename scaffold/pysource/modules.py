@@ -111,6 +111,9 @@ class Signature:
     required: tuple[str, ...]
     var_keyword: bool
     positional: int = 0  # the first `positional` names can also be given positionally
+    # what decorates the method, as dotted paths (`method_decorator(X)` as X's); a name the
+    # module binds itself as `<module>.<name>`
+    decorators: tuple[str, ...] = ()
 
 
 @record(frozen=False)
@@ -154,7 +157,7 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
     info = ModuleInfo(module, relpath, imports, {}, stars)
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
-            info.classes[node.name] = _class_info(node)
+            info.classes[node.name] = _class_info(node, info)
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.FunctionDef)):
             targets = node.targets if isinstance(node, ast.Assign) else [node]
             for target in targets:
@@ -170,7 +173,7 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
     return info
 
 
-def _class_info(node: ast.ClassDef) -> ClassInfo:
+def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
     methods: dict[str, Signature] = {}
     convert_args = None
     owner: str | None = None
@@ -178,7 +181,7 @@ def _class_info(node: ast.ClassDef) -> ClassInfo:
     publish_status: set[str] | None = None
     for stmt in node.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            methods[stmt.name] = _signature(stmt.args)
+            methods[stmt.name] = _signature(stmt.args, _decorators(stmt, scope))
             if stmt.name == "convert_args" and isinstance(stmt, ast.FunctionDef):
                 convert_args = stmt
         elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
@@ -213,7 +216,30 @@ def _class_info(node: ast.ClassDef) -> ClassInfo:
     )
 
 
-def _signature(args: ast.arguments) -> Signature:
+def _decorators(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, scope: NamesInScope
+) -> tuple[str, ...]:
+    """The dotted paths of what decorates a method: `@x`, `@x(...)`, `@method_decorator(x)`."""
+    found = []
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if (
+            isinstance(decorator, ast.Call)
+            and isinstance(target, (ast.Name, ast.Attribute))
+            and (getattr(target, "id", None) or getattr(target, "attr", None)) == "method_decorator"
+            and decorator.args
+        ):
+            inner = decorator.args[0]
+            target = inner.func if isinstance(inner, ast.Call) else inner
+        dotted = dotted_of(target, scope)
+        if dotted is None and isinstance(target, ast.Name):
+            dotted = f"{scope.module}.{target.id}"  # bound in the module or the class body
+        if dotted is not None:
+            found.append(dotted)
+    return tuple(found)
+
+
+def _signature(args: ast.arguments, decorators: tuple[str, ...] = ()) -> Signature:
     positional = [*args.posonlyargs, *args.args]
     skip = min(2, len(positional))  # self, request
     named = positional[skip:]
@@ -225,6 +251,7 @@ def _signature(args: ast.arguments) -> Signature:
         required=tuple(required),
         var_keyword=args.kwarg is not None,
         positional=len(named),
+        decorators=decorators,
     )
 
 
