@@ -129,16 +129,21 @@ for _plugin in plugins:
 """
 
 
-def test_a_list_filled_in_a_loop_is_built_by_code(tmp_path: Path) -> None:
+def _plugin_tree(tmp_path: Path, project_urls: str) -> Path:
+    """The plugin package beside the API, its project urlconf `project_urls`."""
     files = {
         "api/urls.py": WITH_PLUGINS,
         "plugins/__init__.py": "",
         "plugins/base/__init__.py": "",
         "plugins/base/registry.py": "plugins = []\n",
-        "plugins/base/project_urls.py": LOOP_FILLED_URLS,
+        "plugins/base/project_urls.py": project_urls,
         "plugins/endpoints.py": PLUGIN_ENDPOINTS,
     }
-    result = _check(write_tree(tmp_path / "p", files))
+    return write_tree(tmp_path / "p", files)
+
+
+def test_a_list_filled_in_a_loop_is_built_by_code(tmp_path: Path) -> None:
+    result = _check(_plugin_tree(tmp_path, LOOP_FILLED_URLS))
     assert result.problems == []
     assert sorted(u.what for u in result.unresolved) == [
         "PluginOrganizationEndpoint",
@@ -148,14 +153,6 @@ def test_a_list_filled_in_a_loop_is_built_by_code(tmp_path: Path) -> None:
 
 def test_a_list_extended_by_what_the_reader_cannot_read_is_built_by_code(tmp_path: Path) -> None:
     urls = LOOP_FILLED_URLS.split("for _plugin")[0] + "urlpatterns += load_more()\n"
-    files = {
-        "api/urls.py": WITH_PLUGINS,
-        "plugins/__init__.py": "",
-        "plugins/base/__init__.py": "",
-        "plugins/base/registry.py": "plugins = []\n",
-        "plugins/base/project_urls.py": urls,
-        "plugins/endpoints.py": PLUGIN_ENDPOINTS,
-    }
-    result = _check(write_tree(tmp_path / "p", files))
+    result = _check(_plugin_tree(tmp_path, urls))
     assert result.problems == []
     assert "include 'shop.plugins.base.project_urls'" in [u.what for u in result.unresolved]
