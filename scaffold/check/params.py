@@ -17,7 +17,7 @@ Remember = Callable[[str, Callable[[], Any]], Any]
 
 
 def mismatches(
-    endpoint: EndpointClass, groups: tuple[str, ...], tree: Tree | None = None
+    endpoint: EndpointClass, groups: tuple[str, ...], tree: Tree
 ) -> list[str] | Unresolved:
     """What provably does not fit between a route's named groups and the endpoint (empty: it
     fits, or nothing is certain); an Unresolved where its convert_args chain cannot be followed,
@@ -25,10 +25,9 @@ def mismatches(
     flow = route_flow(endpoint, groups)
     if isinstance(flow, Unresolved):
         return flow
-    if tree is not None:
-        decorated = _decorated(tree, endpoint)
-        if decorated is not None:
-            return decorated
+    decorated = _decorated(tree, endpoint)
+    if decorated is not None:
+        return decorated
     found = [
         f"convert_args needs {' or '.join(sorted(names))}, which the route does not capture"
         for names in dict.fromkeys(flow.missing)

@@ -18,7 +18,6 @@ from scaffold.project.catalog import Catalog
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.route_entry import RouteEntry
-from scaffold.records import evolve
 from scaffold.spec import ResourceSpec
 from scaffold.urls.add import Added, Registration, UrlsFile
 from scaffold.write.plan import FileChange, Plan
@@ -202,8 +201,9 @@ def _unreachable_message(
 
 def _line_now(urls: UrlsFile, route: RouteEntry) -> int:
     """An existing route's line in the file as it is (the walk read the patched text)."""
-    found = route.regex is not None and urls.index.source.find(route.regex) >= 0
-    return urls.index.line_of(route.regex) if found and route.regex else route.line
+    if route.regex is not None and route.regex in urls.index.source:
+        return urls.index.line_of(route.regex)
+    return route.line
 
 
 def _register(
@@ -259,8 +259,9 @@ def _register(
         )
     imported = [statement.module for statement in urls.index.imports]
     shown_module = urls_import_module(settings, imported, module)
-    registration = Registration(spec.class_name, shown_module, spec.route, url_name)
-    added = urls.add(evolve(registration, avoid=avoid) if avoid else registration)
+    added = urls.add(
+        Registration(spec.class_name, shown_module, spec.route, url_name, avoid or frozenset())
+    )
     if shown_module != module:
         inits.add(module, spec.class_name)
     also = "another route for " if registered else ""  # a class served under two routes
