@@ -24,7 +24,7 @@ def changes_arguments(tree: Tree, dotted: str, depth: int = 0) -> bool:
         outer, _, owner = module.rpartition(".")
         data = tree.data(outer) if outer else None
         return data is not None and _verdict(data, name, owner)
-    if _defines(data, name):
+    if _function(data, name, None) is not None:
         return _verdict(data, name, None)
     info = tree.info(module)
     target = info.imports.get(name) if info is not None else None
@@ -55,10 +55,6 @@ def _function(data: bytes, name: str, owner: str | None) -> ast.AST | None:
                 if isinstance(inner, functions) and inner.name == name:
                     return inner
     return None
-
-
-def _defines(data: bytes, name: str) -> bool:
-    return _function(data, name, None) is not None
 
 
 @lru_cache(maxsize=1024)
