@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from scaffold.pysource.classes import EndpointClass
-from scaffold.pysource.decorators import changes_arguments
+from scaffold.pysource.decorators import changes_arguments, dispatch_passes_on
+from scaffold.pysource.route_context import positional_groups
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
@@ -26,6 +27,8 @@ def mismatches(
     if isinstance(flow, Unresolved):
         return flow
     decorated = _decorated(tree, endpoint)
+    if decorated is None and endpoint.handlers():  # a dispatch of its own alone: nothing to judge
+        decorated = _dispatched(tree, endpoint)
     if decorated is not None:
         return decorated
     found = [
@@ -71,13 +74,14 @@ def all_mismatches(
         ) -> list[list[str] | Unresolved]:
             for module in modules:
                 tree.info(module)
-            return [mismatches(endpoint, route.groups, tree) for route, endpoint in part]
+            return [_route_mismatches(route, endpoint, tree) for route, endpoint in part]
 
         if remember is None:
             answer = compute()
         else:
             key = "param-mismatch\n" + "\n".join(
-                f"{route.groups}|{','.join(dotted for dotted, _ in endpoint.ancestry)}"
+                f"{route.groups}|{route.extra}|{route.prefixes}|{route.regex}|"
+                f"{','.join(dotted for dotted, _ in endpoint.ancestry)}"
                 for route, endpoint in part
             )
             answer = remember(key, compute)
@@ -86,9 +90,49 @@ def all_mismatches(
     return found
 
 
+def _route_mismatches(
+    route: RouteEntry, endpoint: EndpointClass, tree: Tree
+) -> list[str] | Unresolved:
+    """`mismatches` for the keyword arguments the route passes: its groups and the extra ones
+    of its `kwargs` dicts; an Unresolved where those are not literal, or where Django passes
+    the route's unnamed groups by position (a pattern with no named group)."""
+    where = f"route of {endpoint.name}"
+    if route.extra is None:
+        why = "its extra keyword arguments are not a literal dict; the handlers are not compared"
+        return Unresolved(route.relpath, route.line, where, why)
+    if positional_groups([*route.prefixes, route.regex]) != 0:
+        why = "Django passes its unnamed groups by position; the handlers are not compared"
+        return Unresolved(route.relpath, route.line, where, why)
+    return mismatches(endpoint, tuple(dict.fromkeys((*route.groups, *route.extra))), tree)
+
+
+def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
+    """An Unresolved for a `dispatch` of the tree, below the endpoint root, that may change
+    what the handlers are called with (the root's own calls convert_args and the handler)."""
+    for dotted, info in endpoint.ancestry:
+        if dotted == endpoint.root:
+            return None
+        if info is None or "dispatch" not in info.methods:  # one outside: passes them on
+            continue
+        module = endpoint.modules.get(dotted, endpoint.module)
+        data = tree.data(module.module)
+        opaque = info.methods["dispatch"].opaque
+        if opaque is None and data is not None and dispatch_passes_on(data, info.name):
+            continue
+        why = (opaque or "it may change the URL arguments") + "; the handlers are not compared"
+        return Unresolved(module.path_relpath, info.line, f"{info.name}.dispatch", why)
+    return None
+
+
 def _decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
-    """An Unresolved for the first handler whose decorator changes its keyword arguments."""
+    """An Unresolved for the first handler whose decorator, or whose binding in the class
+    body (`get = wrap(get)`, a def under `if`), changes or hides its keyword arguments."""
     for method, (dotted, info) in sorted(endpoint.handlers().items()):
+        opaque = info.methods[method].opaque
+        if opaque is not None:
+            module = endpoint.modules.get(dotted, endpoint.module)
+            why = f"{opaque}: its parameters are not compared"
+            return Unresolved(module.path_relpath, info.line, f"{info.name}.{method}", why)
         for decorator in info.methods[method].decorators:
             if changes_arguments(tree, decorator):
                 module = endpoint.modules.get(dotted, endpoint.module)

@@ -8,7 +8,8 @@ one name taking different parameters are each reached (`project-filters` for a l
 and Sentry's own tests rely on). A route Django cannot reverse at all (`|` outside a capturing
 group: Django's reverse gives up on alternation) loses nothing to a shared name; and where the
 parameters are not one fixed set (an optional group, unnamed groups, a pattern built by code),
-no finding is made.
+no finding is made. Names are compared within a namespace (`include(..., namespace="x")`
+makes `x:name`), and not at all under a namespace that is not a literal.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from scaffold.pysource.route_entry import RouteEntry
 
 
 def duplicate_route_name(routes: list[RouteEntry]) -> Iterable[Problem]:
-    first: dict[tuple[str, frozenset[str]], RouteEntry] = {}
+    first: dict[tuple[tuple[str, ...], str, frozenset[str]], RouteEntry] = {}
     for route in routes:
-        if route.name is None or route.is_include:
+        if route.name is None or route.is_include or route.namespaces is None:
             continue
         parameters = reverse_parameters(route)
         if parameters is None:
             continue
-        earlier = first.setdefault((route.name, parameters), route)
+        earlier = first.setdefault((route.namespaces, route.name, parameters), route)
         if earlier is not route and (earlier.relpath, earlier.line) != (route.relpath, route.line):
             taking = ", ".join(sorted(parameters)) or "no arguments"
             yield Problem(
@@ -44,7 +45,10 @@ def duplicate_route_name(routes: list[RouteEntry]) -> Iterable[Problem]:
 
 def reverse_parameters(route: RouteEntry) -> frozenset[str] | None:
     """The keyword arguments `reverse()` needs for the route, when they are one fixed set and
-    Django can reverse the route at all; else None."""
+    Django can reverse the route at all; else None (also for a route passing extra keyword
+    arguments: `reverse()` takes those as defaults to match, another set)."""
+    if route.extra != ():
+        return None
     texts = [*route.prefixes, route.regex]
     if any(text is None for text in texts):
         return None

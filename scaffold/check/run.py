@@ -18,7 +18,7 @@ from scaffold.pysource.classes import (
     concrete_endpoints,
     find_endpoints,
 )
-from scaffold.pysource.modules import ignored_rules
+from scaffold.pysource.headers import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
 from scaffold.pysource.unreadable import unparsed_modules
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader

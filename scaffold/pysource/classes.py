@@ -5,14 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from scaffold.pysource.modules import (
-    CLASS_HEADER_RE,
-    HTTP_METHODS,
-    ClassInfo,
-    ModuleInfo,
-    base_names,
-    import_aliases,
-)
+from scaffold.pysource.headers import CLASS_HEADER_RE, base_names, import_aliases
+from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, ModuleInfo
 from scaffold.pysource.tree import SourceFile, Tree, read_bytes
 from scaffold.records import field, record
 

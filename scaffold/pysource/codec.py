@@ -131,6 +131,7 @@ def encode_module(info: modules.ModuleInfo | None, source: bytes | None = None) 
                     s.var_keyword,
                     s.positional,
                     list(s.decorators),
+                    s.opaque,
                 ]
                 for name, s in c.methods.items()
             },
@@ -167,7 +168,8 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
         if type(bases) is not list or type(methods) is not dict:
             raise CodecError("a class's facts are not of their shapes")
         signatures = {}
-        for method, (names_, required, var_keyword, positional, decorators) in methods.items():
+        for method, fields in methods.items():
+            names_, required, var_keyword, positional, decorators, opaque = fields
             signature = new(modules.Signature)
             signature.__dict__.update(
                 names=tuple(names_),
@@ -175,6 +177,7 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
                 var_keyword=var_keyword,
                 positional=positional,
                 decorators=tuple(decorators),
+                opaque=opaque,
             )
             signatures[method] = signature
         node = None if convert is None else decode(convert)

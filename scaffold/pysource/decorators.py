@@ -1,6 +1,7 @@
-"""Whether a handler's decorator changes the URL keyword arguments before the handler runs:
-Sentry's `has_access` of 2014 pops `team_slug` and `project_id` and passes `team` and
-`project` on, so the handler's own signature is not what Django's call meets."""
+"""Whether what runs before a handler changes the URL keyword arguments it is called with: a
+decorator (Sentry's `has_access` of 2014 pops `team_slug` and `project_id` and passes `team`
+and `project` on) or a `dispatch` override, so the handler's own signature is not what
+Django's call meets."""
 
 from __future__ import annotations
 
@@ -91,3 +92,52 @@ def _changes_kwargs(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambd
         if any(isinstance(t, ast.Subscript) and is_kwargs(t.value) for t in targets):
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def dispatch_passes_on(data: bytes, owner: str) -> bool:
+    """True when `owner`'s `dispatch` in the module `data` is `def dispatch(self, request,
+    *args, **kwargs)` that leaves kwargs alone and hands exactly `request, *args, **kwargs` to
+    every `dispatch` it calls, at least one (a logging or tracing override); anything else may
+    change, add or drop what the handler gets, or not call it at all."""
+    function = _function(data, "dispatch", owner)
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    args = function.args
+    plain = (
+        not args.posonlyargs
+        and len(args.args) == 2
+        and not args.kwonlyargs
+        and args.vararg is not None
+        and args.kwarg is not None
+    )
+    if not plain or _changes_kwargs(function):
+        return False
+    assert args.vararg is not None and args.kwarg is not None
+    request, rest, named = args.args[1].arg, args.vararg.arg, args.kwarg.arg
+    calls = [
+        node
+        for node in ast.walk(function)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "dispatch"
+    ]
+    return bool(calls) and all(_hands_on(call, request, rest, named) for call in calls)
+
+
+def _hands_on(call: ast.Call, request: str, rest: str, named: str) -> bool:
+    """`X.dispatch(request, *args, **kwargs)`, the names as the override spells them."""
+    if len(call.args) != 2 or len(call.keywords) != 1:
+        return False
+    first, second = call.args
+    keyword = call.keywords[0]
+    return (
+        isinstance(first, ast.Name)
+        and first.id == request
+        and isinstance(second, ast.Starred)
+        and isinstance(second.value, ast.Name)
+        and second.value.id == rest
+        and keyword.arg is None
+        and isinstance(keyword.value, ast.Name)
+        and keyword.value.id == named
+    )

@@ -72,6 +72,8 @@ class Evaluator:
         is_include = isinstance(result.view, Include)
         pattern = self._text(result.pattern)
         regex = path_regex(pattern, is_include) if result.function == "path" else pattern
+        if regex is None:
+            raise Stop("a path converter the project registers: its regex is not read")
         name = self._text(result.name) if result.name is not None else None
         if isinstance(result.view, Include):
             return BuiltRoute(regex, (), name, result.view.target)

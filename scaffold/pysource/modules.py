@@ -19,59 +19,14 @@ from scaffold.records import field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 _KEEP_BODIES = frozenset({b"convert_args"})
-# `class Name(bases)` and `import x as y`: enough to find which modules may define endpoints
-CLASS_HEADER_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")
-_BASE_RE = re.compile(rb"(\w+)[ \t]*(?:\[[^\]]*\])?[ \t]*(?:,|$)")
-_PLAIN_BASES_RE = re.compile(rb"[\w., \t\r\n]*")  # names, dots, commas: split them directly
-_AS_RE = re.compile(rb" as[ \t]+(\w+)")  # starts with a literal: fast to search
-_WORD_BEFORE_RE = re.compile(rb"(\w+)[ \t]*\Z")
 _DEF_RE = re.compile(rb"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
 _SIGNATURE_END_RE = re.compile(rb"\)[ \t]*(?:->[^\n]*)?:[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
-_IGNORE_RE = re.compile(rb"#[ \t]*scaffold:[ \t]*ignore(?:\[([^\]\n]*)\])?")
 
 
 @lru_cache(maxsize=16)
 def _dedent_re(indent: int) -> re.Pattern[bytes]:
     """A line that ends a block opened at `indent` columns: code at `indent` or less."""
     return re.compile(rb"^[ \t]{0,%d}(?=[^ \t\r\n#])" % indent, re.MULTILINE)
-
-
-@lru_cache(maxsize=4096)  # a big tree repeats a few hundred base lists thousands of times
-def base_names(text: bytes) -> tuple[bytes, ...]:
-    """The last identifier of each base in the text between a class header's parentheses."""
-    text = text.strip()
-    plain = _plain_bases(text) if _PLAIN_BASES_RE.fullmatch(text) else None
-    return tuple(_BASE_RE.findall(text)) if plain is None else plain
-
-
-def _plain_bases(text: bytes) -> tuple[bytes, ...] | None:
-    """`A, mod.B` -> (A, B), as `_BASE_RE` reads them, without a regex per base (None: not
-    that simple, e.g. a line break before a comma, which `_BASE_RE` does not accept)."""
-    names = []
-    for part in text.split(b","):
-        tail = part.rstrip(b" \t")
-        dotted = tail.strip()
-        if not dotted:
-            continue
-        if tail[-1:] in (b"\n", b"\r") or not all(_is_word(p) for p in dotted.split(b".")):
-            return None
-        names.append(dotted.rpartition(b".")[2])
-    return tuple(names)
-
-
-def _is_word(name: bytes) -> bool:
-    return name.isascii() and name.replace(b"_", b"a").isalnum()
-
-
-def import_aliases(data: bytes) -> list[tuple[bytes, bytes]]:
-    """`(original, alias)` for every `X as Y` in the bytes (imports, and a few harmless others)."""
-    found = []
-    for match in _AS_RE.finditer(data):
-        start = match.start()
-        before = _WORD_BEFORE_RE.search(data, max(0, start - 200), start)
-        if before is not None:
-            found.append((before.group(1), match.group(1)))
-    return found
 
 
 def skeleton(data: bytes) -> bytes:
@@ -114,6 +69,9 @@ class Signature:
     # what decorates the method, as dotted paths (`method_decorator(X)` as X's); a name the
     # module binds itself as `<module>.<name>`
     decorators: tuple[str, ...] = ()
+    # why the method's parameters are not read (None: a plain `def` of the class body): it is
+    # bound by an assignment (`get = wrap(get)`) or under a statement (`if X: def get(...)`)
+    opaque: str | None = None
 
 
 @record(frozen=False)
@@ -188,6 +146,10 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             names = {t.id for t in targets if isinstance(t, ast.Name)}
             value = stmt.value
+            for name in names & _CALLED_BY_NAME:
+                methods[name] = _assigned(name, value, methods)
+                if name == "convert_args":
+                    convert_args = None
             if "owner" in names and value is not None:
                 owner = getattr(value, "attr", None) or getattr(value, "id", None) or "?"
             if "publish_status" in names:
@@ -202,6 +164,11 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
                     if keys is not None and all(isinstance(k, ast.Constant) for k in keys)
                     else None
                 )
+        else:  # `if X: def get(...)`, `try: ... except: get = ...`: bound, but not read
+            for name in _bound_within(stmt) & _CALLED_BY_NAME:
+                methods[name] = Signature((), (), True, opaque=f"{name} is bound {_UNDER}")
+                if name == "convert_args":
+                    convert_args = None
     first = min([d.lineno for d in node.decorator_list] + [node.lineno])
     return ClassInfo(
         node.name,
@@ -214,6 +181,38 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
         owns_ps,
         publish_status,
     )
+
+
+# the methods Django and DRF call by name on a view: what binds them decides what runs
+_CALLED_BY_NAME = frozenset({*HTTP_METHODS, "convert_args", "dispatch"})
+_UNDER = "inside a statement of the class body, not by a plain def"
+
+
+def _assigned(name: str, value: ast.expr | None, methods: dict[str, Signature]) -> Signature:
+    """`put = post` takes post's parameters; any other value is not read."""
+    if isinstance(value, ast.Name) and value.id in methods:
+        return methods[value.id]
+    shown = ast.unparse(value) if value is not None else "an annotation"
+    return Signature((), (), True, opaque=f"{name} is assigned ({name} = {shown})")
+
+
+def _bound_within(stmt: ast.stmt) -> set[str]:
+    """The names a compound statement of a class body binds (functions, classes and
+    comprehensions inside it keep their own names)."""
+    found: set[str] = set()
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+    pending: list[ast.AST] = [stmt]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, scopes):
+            found.add(getattr(node, "name", ""))
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.add(node.id)
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _decorators(
@@ -253,20 +252,6 @@ def _signature(args: ast.arguments, decorators: tuple[str, ...] = ()) -> Signatu
         positional=len(named),
         decorators=decorators,
     )
-
-
-def ignored_rules(data: bytes) -> dict[int, set[str] | None]:
-    """Line -> rules suppressed there by `# scaffold: ignore[rule, ...]` (None: every rule)."""
-    found: dict[int, set[str] | None] = {}
-    for match in _IGNORE_RE.finditer(data):
-        line = data.count(b"\n", 0, match.start()) + 1
-        listed = match.group(1)
-        found[line] = (
-            None
-            if listed is None
-            else {r.strip() for r in listed.decode(errors="replace").split(",") if r.strip()}
-        )
-    return found
 
 
 class NamesInScope(Protocol):

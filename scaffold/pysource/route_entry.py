@@ -22,3 +22,8 @@ class RouteEntry:
     # the patterns of the includes above, outermost first (None: not a literal): Django matches
     # each as a prefix of the path and hands the rest on, so the full path is their concatenation
     prefixes: tuple[str | None, ...] = ()
+    # the keys of the extra keyword arguments it and the includes above pass to the view
+    # (`re_path(pattern, view, {"mode": "x"})`); None: one of them is not a literal dict
+    extra: tuple[str, ...] | None = ()
+    # the namespaces of the includes above, outermost first; None: one is not a literal
+    namespaces: tuple[str, ...] | None = ()

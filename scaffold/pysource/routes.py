@@ -10,7 +10,14 @@ from typing import TypeGuard
 ROUTE_CALLS = frozenset({"re_path", "url", "path"})
 _GROUP_RE = re.compile(r"\(\?P<(\w+)>")
 _PATH_PARAM_RE = re.compile(r"<(?:(\w+):)?(\w+)>")
-_PATH_CONVERTERS = {"int": "[0-9]+", "str": "[^/]+", "slug": "[-a-zA-Z0-9_]+", "path": ".+"}
+# Django's own path converters; one the project registers (`register_converter`) is not read
+_PATH_CONVERTERS = {
+    "int": "[0-9]+",
+    "str": "[^/]+",
+    "slug": "[-a-zA-Z0-9_]+",
+    "uuid": "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    "path": ".+",
+}
 
 
 def returned_list(function: ast.FunctionDef) -> list[ast.expr] | None:
@@ -109,18 +116,23 @@ def view_class(call: ast.Call) -> str | None:
 
 
 def pattern_regex(call: ast.Call, bindings: dict[str, str]) -> str | None:
-    """The pattern as a regex; a `path()` route is converted (`<int:x>` -> `(?P<x>[0-9]+)`)."""
+    """The pattern as a regex; a `path()` route is converted (`<int:x>` -> `(?P<x>[0-9]+)`);
+    None when it is not a literal or uses a converter the project registers."""
     text = string_value(call.args[0], bindings)
     if text is None or call_name(call) != "path":
         return text
     return path_regex(text, call_name(call.args[1]) == "include")
 
 
-def path_regex(text: str, is_include: bool) -> str:
-    """A `path()` pattern as a regex: `<int:x>` -> `(?P<x>[0-9]+)`, anchored unless included."""
+def path_regex(text: str, is_include: bool) -> str | None:
+    """A `path()` pattern as a regex: `<int:x>` -> `(?P<x>[0-9]+)`, anchored unless included;
+    None with a converter the project registers: its regex is set in code the reader does not
+    run, and taking it for `[^/]+` would make a route that gets through look hidden."""
     parts, position = ["^"], 0
     for match in _PATH_PARAM_RE.finditer(text):
-        converter = _PATH_CONVERTERS.get(match.group(1) or "str", "[^/]+")
+        converter = _PATH_CONVERTERS.get(match.group(1) or "str")
+        if converter is None:
+            return None
         parts += [re.escape(text[position : match.start()]), f"(?P<{match.group(2)}>{converter})"]
         position = match.end()
     parts.append(re.escape(text[position:]))

@@ -7,6 +7,7 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from scaffold.pysource.route_context import Above, extra_kwargs, joined, namespace_of
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.routes import bind, call_name, groups_of, path_regex, returned_list
 from scaffold.pysource.tree import Tree
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RouteEntry", "RoutingReader", "View", "as_view_references"]
 
-_DJANGO_PARAMS = ("route", "view", "kwargs", "name")
+_REGISTERED_CONVERTER = "a path converter the project registers: its regex is not read"
 
 
 class RoutingReader(UrlModules):
@@ -34,8 +35,7 @@ class RoutingReader(UrlModules):
         self.routes: list[RouteEntry] = []
         self.unresolved: list[Unresolved] = []  # route entries the walk could not follow
         self.routed: set[str] = set()  # dotted names of the classes those entries name
-        self._prefixes: tuple[str | None, ...] = ()  # include patterns above the current list
-        self._blind = False  # below an include whose pattern is unknown: groups are unknown
+        self._above = Above()  # what the includes above the current list give its entries
         self.accounted: frozenset[str] = frozenset()  # urlconfs walked already: not included
         self.asked: set[str] = set()  # every module the walk asked the tree about (`walk_root`)
 
@@ -96,7 +96,7 @@ class RoutingReader(UrlModules):
         stack: tuple[str, ...],
     ) -> None:
         """`re_path(pattern, view or include(...), name=...)` written out."""
-        nodes = dict(zip(_DJANGO_PARAMS, call.args, strict=False))
+        nodes = dict(zip(("route", "view", "kwargs", "name"), call.args, strict=False))
         nodes |= {k.arg: k.value for k in call.keywords if k.arg}
         if "route" not in nodes or "view" not in nodes:
             what = f"route {ast.unparse(call.func)}(...)"
@@ -105,13 +105,15 @@ class RoutingReader(UrlModules):
         regex, why = self._string(nodes["route"], module, bindings)
         if regex is not None and call_name(call) == "path":
             regex = path_regex(regex, is_include)
+            why = why if regex is not None else _REGISTERED_CONVERTER
         name = self._string(nodes["name"], module, bindings)[0] if "name" in nodes else None
         if regex is None:
             self._unfollowed(module, call, f"route pattern {ast.unparse(nodes['route'])}", why)
+        extra = extra_kwargs(nodes.get("kwargs"))
         if is_include:
             self._enter(module, call, regex, groups, list_key, name)
             walk = lambda g: self._include(module, target, g, bindings, stack)
-            self._descend(regex, groups, walk)
+            self._descend(regex, groups, walk, extra, namespace_of(target, self._module))
             return None
         from scaffold.pysource.route_values import Stop  # the evaluator's: loaded with it
 
@@ -119,10 +121,10 @@ class RoutingReader(UrlModules):
             views = self.evaluator.views(target, module, bindings)
         except Stop as stop:
             self._unfollowed(module, call, f"route view {ast.unparse(target)}", stop.why)
-            if regex is not None and not self._blind:  # it still matches paths, by this name
+            if regex is not None and not self._above.blind:  # it still matches paths, by this name
                 self._enter(module, call, regex, groups, list_key, name, view=None)
             return None
-        self._serve(module, call, regex, groups, list_key, views, name)
+        self._serve(module, call, regex, groups, list_key, views, name, extra)
         return None
 
     def _helper_entry(
@@ -135,7 +137,7 @@ class RoutingReader(UrlModules):
         stack: tuple[str, ...],
     ) -> None:
         """A call to a function of the tree that builds the route: evaluated, or unresolved."""
-        from scaffold.pysource.route_values import Stop
+        from scaffold.pysource.route_values import Stop  # the evaluator's: loaded with it
 
         try:
             built: BuiltRoute = self.evaluator.route(call, module, bindings)
@@ -148,9 +150,8 @@ class RoutingReader(UrlModules):
             return
         self._enter(module, call, built.regex, groups, list_key, built.name)
         target = built.include
-        self._descend(
-            built.regex, groups, lambda g: self._include_value(module, call, target, g, stack)
-        )
+        walk = lambda g: self._include_value(module, call, target, g, stack)
+        self._descend(built.regex, groups, walk)
 
     def _serve(
         self,
@@ -161,14 +162,16 @@ class RoutingReader(UrlModules):
         list_key: str,
         views: tuple[Ref, ...],
         name: str | None,
+        extra: tuple[str, ...] | None = (),
     ) -> None:
         """One entry per view (a dispatch serves several on one line), or, when the groups are
         not known, the views only count as routed."""
-        if regex is None or self._blind:
+        if regex is None or self._above.blind:
             self.routed |= {ref.dotted for ref in views if ref.dotted}
             return
         for ref in views:
-            self._enter(module, call, regex, groups, list_key, name, View(ref.text, ref.dotted))
+            view = View(ref.text, ref.dotted)
+            self._enter(module, call, regex, groups, list_key, name, view, extra)
 
     def _enter(
         self,
@@ -179,24 +182,25 @@ class RoutingReader(UrlModules):
         list_key: str,
         name: str | None,
         view: View | None | bool = True,
+        extra: tuple[str, ...] | None = (),
     ) -> None:
-        """Append an entry: an include (`view` True), or a route serving `view`."""
+        """Append an entry: an include (`view` True), or a route serving `view`, passing `extra`."""
         is_include = view is True
         own = () if is_include or regex is None else tuple(groups_of(regex))
-        line, end = call.lineno, call.end_lineno or call.lineno
-        served = None if isinstance(view, bool) else view
         self.routes.append(
             RouteEntry(
                 module.relpath,
-                line,
-                end,
+                call.lineno,
+                call.end_lineno or call.lineno,
                 regex,
                 (*groups, *own),
                 list_key,
-                served,
+                None if isinstance(view, bool) else view,
                 name,
                 is_include,
-                self._prefixes,
+                self._above.prefixes,
+                joined(self._above.extra, extra),
+                self._above.namespaces,
             )
         )
 
@@ -205,15 +209,17 @@ class RoutingReader(UrlModules):
         regex: str | None,
         groups: tuple[str, ...],
         walk: Callable[[tuple[str, ...]], None],
+        extra: tuple[str, ...] | None = (),
+        namespace: tuple[str, ...] | None = (),
     ) -> None:
-        """Walk an include below `regex`, with its groups added and its pattern as a prefix."""
-        outer, blind = self._prefixes, self._blind
-        self._prefixes, self._blind = (*outer, regex), blind or regex is None
+        """Walk an include below `regex`: its groups, pattern, kwargs and namespace added."""
+        saved = self._above
+        self._above = saved.below(regex, extra, namespace)
         own = tuple(groups_of(regex)) if regex is not None else ()
         try:
             walk((*groups, *own))
         finally:
-            self._prefixes, self._blind = outer, blind
+            self._above = saved
 
     def _include(
         self,

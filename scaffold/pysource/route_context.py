@@ -1,0 +1,101 @@
+"""What an entry passes or lives in besides its pattern's groups: the extra keyword arguments of
+`re_path(pattern, view, {"mode": "x"})` (Django hands them to the view with the groups) and
+the namespace an `include(...)` opens (`reverse()` names its routes `namespace:name`)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+
+from scaffold.pysource.urlmodule import UrlModule
+from scaffold.records import record
+
+NOTHING: tuple[str, ...] = ()
+
+
+@record
+class Above:
+    """What the includes above a list give its entries, outermost first: their patterns (None:
+    not a literal), whether one is unknown (`blind`: the groups are unknown), the extra keyword
+    arguments they pass and the namespaces they open (None: one is not a literal)."""
+
+    prefixes: tuple[str | None, ...] = ()
+    blind: bool = False
+    extra: tuple[str, ...] | None = ()
+    namespaces: tuple[str, ...] | None = ()
+
+    def below(
+        self, regex: str | None, extra: tuple[str, ...] | None, namespace: tuple[str, ...] | None
+    ) -> Above:
+        """What the entries of an include with these give, under this."""
+        return Above(
+            (*self.prefixes, regex),
+            self.blind or regex is None,
+            joined(self.extra, extra),
+            joined(self.namespaces, namespace),
+        )
+
+
+def joined(outer: tuple[str, ...] | None, inner: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    return None if outer is None or inner is None else (*outer, *inner)
+
+
+def extra_kwargs(node: ast.expr | None) -> tuple[str, ...] | None:
+    """The keys of a route's `kwargs` argument: () when there is none, None when it is not a
+    dict with literal string keys."""
+    if node is None or (isinstance(node, ast.Constant) and node.value is None):
+        return NOTHING
+    if isinstance(node, ast.Dict) and all(
+        isinstance(key, ast.Constant) and isinstance(key.value, str) for key in node.keys
+    ):
+        return tuple(str(key.value) for key in node.keys if isinstance(key, ast.Constant))
+    return None
+
+
+def namespace_of(
+    include: ast.expr, load: Callable[[str], UrlModule | None]
+) -> tuple[str, ...] | None:
+    """The namespace `include(...)` opens: `namespace=` (or its second argument), else the app
+    name of `include((patterns, "app"))` or of the included module's `app_name` (`load` reads
+    a module by name); () for none, None when one is given but not as a literal."""
+    if not isinstance(include, ast.Call):
+        return NOTHING
+    given = [k.value for k in include.keywords if k.arg == "namespace"] or include.args[1:2]
+    if given:
+        return _literal(given[0])
+    target = include.args[0] if include.args else None
+    if isinstance(target, ast.Tuple) and len(target.elts) == 2:
+        return _literal(target.elts[1])
+    named = target.value if isinstance(target, ast.Constant) else None
+    included = load(named) if isinstance(named, str) else None
+    if included is not None and "app_name" in included.defined:
+        app = included.strings.get("app_name")
+        return (app,) if app is not None else None
+    return NOTHING
+
+
+def positional_groups(texts: list[str | None]) -> int | None:
+    """How many groups Django may pass by position for a route whose full pattern is `texts`
+    (the include prefixes, then its own): the unnamed groups of each part with no named group
+    (a part with one ignores its unnamed ones); None when a part is unknown or does not
+    compile."""
+    count = 0
+    for text in texts:
+        if text is None:
+            return None
+        try:
+            compiled = re.compile(text)
+        except re.error:
+            return None
+        if not compiled.groupindex:
+            count += compiled.groups
+    return count
+
+
+def _literal(node: ast.expr) -> tuple[str, ...] | None:
+    if isinstance(node, ast.Constant) and node.value is None:
+        return NOTHING
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return (node.value,)
+    return None

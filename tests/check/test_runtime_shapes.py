@@ -1,0 +1,243 @@
+"""Shapes Django and DRF run fine that the check once reported (each found by a helper who ran
+them through Django 5.2 and DRF first): extra keyword arguments of a route, unnamed groups
+passed by position, handlers bound by assignment or under a statement, a `dispatch` that
+changes the arguments, converters the project registers, and route names in namespaces. Each
+is judged where the code proves it, and named as not followed where it does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffold.check.config import load_check_config
+from scaffold.check.problems import RULES, CheckResult
+from scaffold.check.run import run_check
+from scaffold.project.settings import load_settings
+from tests.check.trees import write_tree
+
+THINGS = """
+from shop.api.base import Endpoint
+
+
+class PlainGet(Endpoint):
+    def get(self, request):
+        return None
+
+
+def strip_mode(func):
+    def wrapped(self, request, *args, **kwargs):
+        kwargs.pop("mode", None)
+        return func(self, request, *args, **kwargs)
+
+    return wrapped
+
+
+class ModeEndpoint(Endpoint):
+    def get(self, request, mode):
+        return None
+
+
+class NumberEndpoint(Endpoint):
+    def get(self, request, thing_id):
+        return None
+
+
+class AssignedEndpoint(PlainGet):
+    def get_impl(self, request, mode):
+        return None
+
+    get = get_impl
+
+
+class ConditionalEndpoint(PlainGet):
+    if True:
+
+        def get(self, request, mode):
+            return None
+
+
+class WrappedEndpoint(Endpoint):
+    def get(self, request):
+        return None
+
+    get = strip_mode(get)
+
+
+class AliasEndpoint(Endpoint):
+    def post(self, request):
+        return None
+
+    put = post
+
+
+class PoppingDispatchEndpoint(Endpoint):
+    def dispatch(self, request, *args, **kwargs):
+        kwargs.pop("mode", None)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return None
+
+
+class TracingDispatchEndpoint(Endpoint):
+    def dispatch(self, request, *args, **kwargs):
+        request.traced = True
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return None
+"""
+
+
+def _check(tmp_path: Path, urls: str, files: dict[str, str] | None = None) -> CheckResult:
+    root = write_tree(
+        tmp_path, {"api/endpoints/things.py": THINGS, "api/urls.py": urls, **(files or {})}
+    )
+    rules = sorted(
+        set(RULES)
+        - {"missing-owner", "missing-publish-status", "duplicate-view", "unregistered-endpoint"}
+    )
+    return run_check(load_settings(root), load_check_config(root, {}, rules, [], None), None)
+
+
+def _urls(*entries: str, names: str = "") -> str:
+    body = "".join(f"    {entry},\n" for entry in entries)
+    return f"""
+from django.urls import include, path, re_path
+
+from shop.api.endpoints import things
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+{names}
+urlpatterns = [
+    re_path(r"^organizations/(?P<organization_id_or_slug>[^/]+)/widgets/$",
+        OrganizationWidgetsEndpoint.as_view(), name="w"),
+    re_path(r"^organizations/(?P<organization_id_or_slug>[^/]+)/stats/$",
+        OrganizationStatsEndpoint.as_view(), name="s"),
+{body}]
+"""
+
+
+def _problems(result: CheckResult) -> list[tuple[str, str]]:
+    return [(p.rule, p.message) for p in result.problems]
+
+
+def _why(result: CheckResult, what: str) -> str:
+    (found,) = [u.why for u in result.unresolved if u.what == what]
+    return found
+
+
+def test_a_routes_extra_keyword_arguments_reach_the_handler(tmp_path: Path) -> None:
+    result = _check(
+        tmp_path,
+        _urls(
+            're_path(r"^mode/$", things.ModeEndpoint.as_view(), {"mode": "x"}, name="m")',
+            're_path(r"^m/", include([re_path(r"^a/$", things.ModeEndpoint.as_view())]),'
+            ' {"mode": "y"})',
+            'path("no-mode/", things.ModeEndpoint.as_view(), name="n")',
+        ),
+    )
+    assert _problems(result) == [
+        (
+            "param-mismatch",
+            (
+                "ModeEndpoint: get() requires 'mode', which neither the route nor "
+                "convert_args provides"
+            ),
+        )
+    ]
+    assert result.problems[0].line == 14  # the route without the dict
+
+
+def test_extra_keyword_arguments_not_written_as_a_dict_leave_the_route_unjudged(
+    tmp_path: Path,
+) -> None:
+    urls = _urls(
+        're_path(r"^mode/$", things.ModeEndpoint.as_view(), EXTRA, name="m")',
+        names='EXTRA = dict(mode="x")\n',
+    )
+    result = _check(tmp_path, urls)
+    assert _problems(result) == []
+    assert "not a literal dict" in _why(result, "route of ModeEndpoint")
+
+
+def test_unnamed_groups_are_passed_by_position(tmp_path: Path) -> None:
+    result = _check(
+        tmp_path, _urls(r're_path(r"^things/(\d+)/$", things.NumberEndpoint.as_view())')
+    )
+    assert _problems(result) == []
+    assert "by position" in _why(result, "route of NumberEndpoint")
+
+
+def test_a_handler_bound_by_assignment_or_under_a_statement_is_not_the_parents(
+    tmp_path: Path,
+) -> None:
+    result = _check(
+        tmp_path,
+        _urls(
+            're_path(r"^a/(?P<mode>[^/]+)/$", things.AssignedEndpoint.as_view())',
+            're_path(r"^c/(?P<mode>[^/]+)/$", things.ConditionalEndpoint.as_view())',
+            're_path(r"^w/(?P<mode>[^/]+)/$", things.WrappedEndpoint.as_view())',
+        ),
+    )
+    assert _problems(result) == []  # AssignedEndpoint's get is get_impl, which takes mode
+    assert not [u for u in result.unresolved if u.what.startswith("AssignedEndpoint")]
+    assert _why(result, "ConditionalEndpoint.get").startswith("get is bound inside a statement")
+    assert _why(result, "WrappedEndpoint.get").startswith("get is assigned (get = strip_mode(get))")
+
+
+def test_a_handler_assigned_another_handler_takes_its_parameters(tmp_path: Path) -> None:
+    result = _check(
+        tmp_path, _urls('re_path(r"^p/(?P<mode>[^/]+)/$", things.AliasEndpoint.as_view())')
+    )
+    assert sorted(message for _, message in _problems(result)) == [
+        "AliasEndpoint: post() does not accept 'mode' (add it or **kwargs)",
+        "AliasEndpoint: put() does not accept 'mode' (add it or **kwargs)",
+    ]
+
+
+def test_a_dispatch_changing_the_arguments_leaves_the_handlers_unjudged(tmp_path: Path) -> None:
+    result = _check(
+        tmp_path,
+        _urls(
+            're_path(r"^d/(?P<mode>[^/]+)/$", things.PoppingDispatchEndpoint.as_view())',
+            're_path(r"^t/(?P<mode>[^/]+)/$", things.TracingDispatchEndpoint.as_view())',
+        ),
+    )
+    assert _problems(result) == [
+        (
+            "param-mismatch",
+            "TracingDispatchEndpoint: get() does not accept 'mode' (add it or **kwargs)",
+        )
+    ]
+    assert "may change the URL arguments" in _why(result, "PoppingDispatchEndpoint.dispatch")
+
+
+def test_a_converter_the_project_registers_is_not_taken_for_a_segment(tmp_path: Path) -> None:
+    result = _check(
+        tmp_path,
+        _urls(
+            'path("year/<yyyy:year>/", things.ModeEndpoint.as_view())',
+            'path("year/latest/", things.PlainGet.as_view())',
+            'path("id/<uuid:mode>/", things.ModeEndpoint.as_view())',
+            'path("id/latest/", things.PlainGet.as_view())',
+            'path("any/<str:mode>/", things.ModeEndpoint.as_view())',
+            'path("any/latest/", things.PlainGet.as_view())',
+        ),
+    )
+    assert [(p.rule, p.line) for p in result.problems] == [("unreachable-route", 17)]
+    (unread,) = [u for u in result.unresolved if "converter" in u.why]
+    assert unread.what == "route pattern 'year/<yyyy:year>/'"
+
+
+def test_route_names_are_compared_within_their_namespace(tmp_path: Path) -> None:
+    inner = 'include(([re_path(r"^(?P<mode>[^/]+)/$", things.ModeEndpoint.as_view(), name="dup")]'
+    result = _check(
+        tmp_path,
+        _urls(
+            f're_path(r"^one/", {inner}, "app1"), namespace="ns1"))',
+            f're_path(r"^two/", {inner}, "app2")))',
+            f're_path(r"^three/", {inner}, "app3"), "ns3"))',
+            f're_path(r"^four/", {inner}, "app2")))',
+        ),
+    )
+    assert [(p.rule, p.line) for p in result.problems] == [("duplicate-route-name", 15)]
