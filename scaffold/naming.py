@@ -8,7 +8,8 @@ import re
 CLASS_NAME_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 IDENTIFIER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 DOTTED_PATH_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")
-URL_NAME_RE = re.compile(r"^[A-Za-z0-9]+([-_.:][A-Za-z0-9]+)*$")
+# `:` is Django's namespace separator: `reverse("a:b")` looks for `b` in namespace `a`
+URL_NAME_RE = re.compile(r"^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$")
 # a plural acronym (`IPs` before a capital or the end) stays one word: UserIPs -> user, ips
 _WORD_BOUNDARY_RE = re.compile(
     r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s(?:[A-Z]|$))"

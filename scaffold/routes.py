@@ -120,13 +120,13 @@ def _check_param_regex(name: str, regex: str) -> None:
             f"the regex of {{{name}}} must be non-empty, hold no quotes or line breaks and not end "
             "in a backslash"
         )
-    try:
-        compiled = re.compile(regex)
+    try:  # as it will stand: inside a named group, after the route's literal text
+        compiled = re.compile(f"x(?P<{name}>{regex})")
     except re.error as exc:
         raise RouteSyntaxError(
-            f"the regex of {{{name}}} is invalid ({exc}); fix the regex"
+            f"the regex of {{{name}}} is invalid inside a route ({exc}); fix the regex"
         ) from None
-    if compiled.groups:
+    if compiled.groups > 1:
         raise RouteSyntaxError(
             f"the regex of {{{name}}} has a capturing group; use (?:...) instead"
         )

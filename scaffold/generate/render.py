@@ -145,8 +145,31 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
             f"{spec.at('name')}: {spec.class_name} would shadow the name imported from "
             f"{imports.names[spec.class_name]}; choose another name"
         )
+    _require_free_locals(endpoint, {*imports.names, spec.class_name})
     context["imports"] = imports.render()
     return format_code(render_template(ENDPOINT_TEMPLATE, context, settings), settings)
+
+
+# the builtins the template's methods call (`str(widget_id)`, `super().convert_args`)
+_BUILTINS_CALLED = frozenset({"str", "super"})
+
+
+def _require_free_locals(endpoint: ResolvedEndpoint, module_names: set[str]) -> None:
+    """SpecError when a parameter or local of the generated methods (a route parameter, a
+    lookup's object) would hide a name those methods use: `{Response}` made `Response(...)`
+    call the URL's string, `{super}` broke `super().convert_args`."""
+    spec = endpoint.spec
+    taken = module_names | _BUILTINS_CALLED
+    named = [(p.name, spec.at("route"), "route parameter") for p in spec.route.params]
+    for lookup in endpoint.lookups:
+        named.append((lookup.spec.name, spec.at("lookups", lookup.spec.param), "object name"))
+    for name, where, what in named:
+        if name in taken:
+            raise SpecError(
+                f"{where}: the {what} {name!r} would hide {name} in the generated module, where "
+                "its methods use it; choose another name"
+                + (" (set the lookup's name)" if what == "object name" else "")
+            )
 
 
 def _future_and_returns(endpoint: ResolvedEndpoint, settings: Settings) -> tuple[list[str], str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
 from scaffold.generate.lookup_fields import require_fields
+from scaffold.generate.module_target import require_endpoint_target
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.catalog import BaseClass, Catalog
@@ -120,7 +121,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
                 f"({refusing.rpartition('.')[2]}.has_permission returns False); name the "
                 f"permission class this endpoint needs with {spec.named('permission_classes')}"
             )
-    module_path = _module_path(spec, settings)
+    module_path = require_endpoint_target(spec, settings, _module_path(spec, settings))
     return ResolvedEndpoint(
         spec=spec,
         module_name=module_path.stem,

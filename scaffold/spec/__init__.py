@@ -51,6 +51,7 @@ def load_spec(text: str, source: str) -> list[ResourceSpec]:
         _refuse_aliases(yaml.scan(text, Loader=yaml.SafeLoader), source)
         data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        _refuse_duplicate_keys(node, source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
@@ -125,6 +126,29 @@ def _refuse_aliases(tokens: Iterable[Any], source: str) -> None:
             )
 
 
+def _refuse_duplicate_keys(node: Any, source: str) -> None:
+    """YAML lets a later key replace an earlier one without a word (a second `resources:`
+    would drop the first list): a spec names each key once."""
+    import yaml
+
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[object] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                    mark = key.start_mark
+                    raise SpecError(
+                        f"{source}:{mark.line + 1}:{mark.column + 1}: {key.value!r} is given "
+                        "twice in this mapping; keep one"
+                    )
+                seen.add(key.value if isinstance(key, yaml.ScalarNode) else id(key))
+                pending.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+
+
 def _line_map(node: Any) -> dict[tuple[str | int, ...], int]:
     lines: dict[tuple[str | int, ...], int] = {}
 
@@ -178,7 +202,7 @@ def _resource(
         route=route,
         methods=methods,
         base=read_dotted_or_name(merged.get("base"), locator, at("base")),
-        owner=read_identifier(merged.get("owner"), locator, at("owner")),
+        owner=read_identifier(merged.get("owner"), locator, at("owner"), "issues"),
         publish_status=read_publish_status(merged.get("publish_status"), methods, locator, at),
         permission_classes=read_permissions(
             merged.get("permission_classes"), locator, at("permission_classes")
@@ -195,14 +219,16 @@ def _resource(
 
 
 def _check_unique(resources: list[ResourceSpec]) -> None:
-    seen_names: dict[str, ResourceSpec] = {}
-    seen_routes: dict[str, ResourceSpec] = {}
+    seen_names: dict[str | None, ResourceSpec] = {}
+    seen_routes: dict[str | None, ResourceSpec] = {}
+    seen_url_names: dict[str | None, ResourceSpec] = {}
     for resource in resources:
         for key, seen, what in (
             (resource.class_name, seen_names, "name"),
             (resource.route.text, seen_routes, "route"),
+            (resource.url_name, seen_url_names, "url_name"),
         ):
-            if key in seen:
+            if key is not None and key in seen:
                 raise SpecError(
                     f"{resource.at(what)}: the same {what} as {seen[key].at(what)}; each resource "
                     "must be unique"

@@ -45,10 +45,12 @@ def read_string(
     return value
 
 
-def read_identifier(value: Any, locator: Locator, path: tuple[str | int, ...]) -> str | None:
+def read_identifier(
+    value: Any, locator: Locator, path: tuple[str | int, ...], example: str = "widget"
+) -> str | None:
     text = read_string(value, locator, path)
     if text and not is_identifier(text):
-        raise fail(locator, path, f"{text!r} is not an identifier; use e.g. issues")
+        raise fail(locator, path, f"{text!r} is not an identifier; use e.g. {example}")
     return text or None
 
 
@@ -85,7 +87,7 @@ def read_publish_status(
     if value is None:
         return {}
     if isinstance(value, str):
-        status = read_identifier(value, locator, path)
+        status = read_identifier(value, locator, path, "private")
         return {m: str(status).upper() for m in methods}
     if not isinstance(value, dict):
         raise fail(locator, path, "must be a status (e.g. private) or a mapping method -> status")
@@ -96,7 +98,8 @@ def read_publish_status(
             raise fail(
                 locator, path + (str(method),), f"{method!r} is not one of this resource's methods"
             )
-        result[key] = str(read_identifier(status, locator, path + (str(method),))).upper()
+        status_path = path + (str(method),)
+        result[key] = str(read_identifier(status, locator, status_path, "private")).upper()
     missing = [m for m in methods if m not in result]
     if missing:
         raise fail(locator, path, f"no status for {', '.join(missing)}; give one per method")
@@ -113,13 +116,15 @@ def read_permissions(value: Any, locator: Locator, path: tuple[str | int, ...]) 
             raise fail(
                 locator, path + (i,), f"{item!r} is not a dotted path like pkg.module.Permission"
             )
+        if item in value[:i]:
+            raise fail(locator, path + (i,), f"{item!r} is listed twice; list it once")
     return tuple(value)
 
 
 def read_silo(merged: dict[str, Any], locator: Locator, path: tuple[str | int, ...]) -> str | None:
     if "silo" in merged and merged["silo"] is None:
         return "none"
-    return read_identifier(merged.get("silo"), locator, path)
+    return read_identifier(merged.get("silo"), locator, path, "region")
 
 
 def read_url_name(value: Any, locator: Locator, path: tuple[str | int, ...]) -> str | None:
@@ -166,7 +171,9 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
     id_or_slug = read_bool(
         raw.get("id_or_slug", default_id_or_slug), locator, path + ("id_or_slug",)
     )
-    field_name = read_identifier(raw.get("field"), locator, path + ("field",))
+    field_name = read_identifier(raw.get("field"), locator, path + ("field",), "slug")
+    if field_name is not None and field_name.startswith("_"):
+        raise fail(locator, path + ("field",), f"{field_name!r} is no model field; use e.g. slug")
     if field_name is None:
         if id_or_slug or param.endswith("_slug"):
             field_name = "slug"
@@ -177,8 +184,9 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
     name = read_identifier(raw.get("name"), locator, path + ("name",))
     if name is None:
         name = param if passthrough else object_name_for(param, field_name)
-        if name == param and model:  # `{token}` looked up on Invite -> `invite`
-            name = module_name_for(model.rpartition(".")[2])
+        named = module_name_for(model.rpartition(".")[2]) if name == param and model else ""
+        if is_identifier(named):  # `{token}` looked up on Invite -> `invite`
+            name = named
     parent = (
         AUTO if "parent" not in raw else read_identifier(raw["parent"], locator, path + ("parent",))
     )
@@ -189,7 +197,9 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
         id_or_slug=id_or_slug,
         name=name,
         parent=parent,
-        parent_field=read_identifier(raw.get("parent_field"), locator, path + ("parent_field",)),
+        parent_field=read_identifier(
+            raw.get("parent_field"), locator, path + ("parent_field",), "project_id"
+        ),
         passthrough=passthrough,
     )
 

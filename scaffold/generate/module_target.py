@@ -1,0 +1,54 @@
+"""Where a new endpoint module may be written: a module of the project's own package, named as
+Python can import it, and not a file that is something else (the API urls.py, any urlconf, a
+package's `__init__.py`). `--module acme.api.urls --force` once replaced urls.py with an
+endpoint, and `--module json` wrote `src/json.py`, which hides the standard library's."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from pathlib import Path
+
+from scaffold.errors import SpecError
+from scaffold.project.settings import Settings
+from scaffold.spec import ResourceSpec
+
+
+def require_endpoint_target(spec: ResourceSpec, settings: Settings, path: Path) -> Path:
+    """`path`, the module file the endpoint goes to, once it is one a new endpoint may take."""
+    where = spec.at("module") if spec.module is not None else spec.at("name")
+    module = settings.module_for(path) if spec.module is not None else ""
+    if spec.module is not None and (
+        module.partition(".")[0] != settings.package or "." not in module
+    ):
+        raise SpecError(
+            f"{where}: {spec.module} is outside the project's package {settings.package}; give a "
+            f"module or package under it (e.g. {settings.module_for(settings.endpoints_dir)})"
+        )
+    stem = path.stem
+    if keyword.iskeyword(stem) or keyword.issoftkeyword(stem) or not stem.isidentifier():
+        what = "the module name" if spec.module is not None else "the module name made from it"
+        raise SpecError(
+            f"{where}: {what}, {stem!r}, is a Python keyword or no identifier: no import can "
+            f"name it; choose another {'module' if spec.module is not None else 'class name'} "
+            "or give --module"
+        )
+    if stem.startswith("__") or path == settings.urls_path or _is_urlconf(path):
+        raise SpecError(
+            f"{where}: {settings.relpath(path)} is not an endpoint module (a package's "
+            "__init__.py, the API urls.py or another urlconf); give a module of its own"
+        )
+    return path
+
+
+_URLPATTERNS_RE = re.compile(rb"^urlpatterns\b", re.MULTILINE)
+
+
+def _is_urlconf(path: Path) -> bool:
+    """A `urls.py`, or a module binding `urlpatterns` at its top level."""
+    if path.stem == "urls":
+        return True
+    try:
+        return path.is_file() and _URLPATTERNS_RE.search(path.read_bytes()) is not None
+    except OSError:
+        return False

@@ -1,0 +1,138 @@
+"""Names and paths that once got through (a helper tried each on the example and on a 2023
+Sentry tree): each is now one clean line, exit 2, and nothing written.
+
+- `--module` at the API urls.py (with --force it was replaced by an endpoint), at a package's
+  `__init__.py`, at a module outside the project's package (`--module json` wrote `src/json.py`)
+  or at a Python keyword;
+- a class whose module name would be a keyword (`Import` -> `import.py`);
+- route parameters and lookup names that hide what the generated methods use (`{Response}`,
+  `{super}`, a lookup named after its model);
+- a regex flag inside a parameter's regex (a traceback once), a model class named `Endpoint` (a
+  module that did not parse), a URL name with Django's namespace `:`, a private lookup field,
+  a permission listed twice;
+- a spec key given twice (YAML keeps the last one silently), and one URL name for two resources.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import EXAMPLE, copy_project, snapshot
+from tests.test_bad_input import assert_clean_error, run_like_a_process
+
+ALLOW = ("--permission", "rest_framework.permissions.AllowAny")
+WIDGET = "acme.models.widget.Widget"
+
+
+@pytest.mark.parametrize(
+    ("argv", "where", "hint"),
+    [
+        (
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "acme.api.urls", "--force"],
+            "--module",
+            "not an endpoint module",
+        ),
+        (
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "acme.api.endpoints.__init__"],
+            "--module",
+            "not an endpoint module",
+        ),
+        (
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "json"],
+            "--module",
+            "outside the project's package acme",
+        ),
+        (
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "os.path"],
+            "--module",
+            "no package os under src",
+        ),
+        (["Import", "--route", "xyz/", *ALLOW], "name", "keyword"),
+        (
+            ["FooBar", "--route", "xyz/{Response}/", *ALLOW, "--lookup", "Response=-"],
+            "--route",
+            "would hide Response",
+        ),
+        (
+            ["FooBar", "--route", "xyz/{super}/", *ALLOW, "--lookup", f"super={WIDGET}:id"],
+            "--route",
+            "would hide super",
+        ),
+        (
+            ["FooBar", "--route", "xyz/{Widget}/", *ALLOW, "--lookup", f"Widget={WIDGET}:id"],
+            "--route",
+            "would hide Widget",
+        ),
+        (
+            ["FooBar", "--route", "xyz/{x:(?i)a}/", *ALLOW, "--lookup", "x=-"],
+            "--route",
+            "invalid inside a route",
+        ),
+        (["FooBar", "--route", "xyz/", *ALLOW, "--url-name", "x:y"], "--url-name", "valid URL"),
+        (
+            ["FooBar", "--route", "xyz/{w}/", *ALLOW, "--lookup", f"w={WIDGET}:__class__"],
+            "--lookup",
+            "no model field",
+        ),
+        (["FooBar", "--route", "xyz/", *ALLOW, *ALLOW], "--permission", "listed twice"),
+    ],
+)
+def test_a_name_or_path_that_would_break_the_project_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], where: str, hint: str
+) -> None:
+    root = copy_project(EXAMPLE, tmp_path / "p")
+    before = snapshot(root)
+    result = run_like_a_process(capsys, "new-endpoint", *argv, "--project", str(root))
+    assert_clean_error(result, 2, where, hint)
+    assert snapshot(root) == before
+
+
+def test_a_model_named_endpoint_gives_its_object_the_parameters_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(EXAMPLE, tmp_path / "p")
+    argv = ["FooBar", "--route", "xyz/{w}/", *ALLOW, "--lookup", "w=acme.api.base.Endpoint:id"]
+    result = run_like_a_process(capsys, "new-endpoint", *argv, "--project", str(root), "--dry-run")
+    assert result.code == 0, result.err
+    assert "w = Endpoint.objects.get(id=w)" in result.out
+
+
+@pytest.mark.parametrize(
+    ("spec", "where", "hint"),
+    [
+        (
+            (
+                "resources:\n  - name: Foo\n    route: foo/\n"
+                "resources:\n  - name: Bar\n    route: bar/\n"
+            ),
+            "spec.yaml:4:1",
+            "'resources' is given twice",
+        ),
+        (
+            "resources:\n  - name: Foo\n    name: Other\n    route: foo/\n",
+            "spec.yaml:3:5",
+            "'name' is given twice",
+        ),
+        (
+            (
+                "resources:\n  - name: Foo\n    route: foo/\n    url_name: x\n"
+                "  - name: Bar\n    route: bar/\n    url_name: x\n"
+            ),
+            "spec.yaml:7: resources[1].url_name",
+            r"the same url_name as \S*spec.yaml:4",
+        ),
+    ],
+)
+def test_a_spec_saying_one_thing_twice_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], spec: str, where: str, hint: str
+) -> None:
+    root = copy_project(EXAMPLE, tmp_path / "p")
+    (tmp_path / "spec.yaml").write_text(spec)
+    before = snapshot(root)
+    result = run_like_a_process(
+        capsys, "generate", str(tmp_path / "spec.yaml"), "--project", str(root)
+    )
+    assert_clean_error(result, 2, where, hint)
+    assert snapshot(root) == before
