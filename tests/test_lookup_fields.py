@@ -96,3 +96,35 @@ def test_a_model_with_a_base_from_outside_the_project_is_taken_as_given(
     )
     result, _ = _new(project, capsys, PROJECT_ROUTE, "widget_id=acme.models.Widget:created_at")
     assert result.code == 0, result.err
+
+
+def test_a_lookup_on_an_integer_field_turns_a_non_number_into_a_404(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Django raises ValueError (a 500) for `get(number="abc")` on an IntegerField: the
+    generated convert_args checks the value is a number first, as it does for `id`; a text
+    field gets no such check."""
+    from acme.models import WidgetRevision
+
+    with pytest.raises(ValueError):
+        WidgetRevision.objects.filter(number="no-such-revision")
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    for name, field in (("RevisionDetails", "number"), ("RevisionBodies", "body")):
+        result = run_cli(
+            capsys,
+            "new-endpoint",
+            name,
+            "--route",
+            "revisions/{revision}/",
+            "--lookup",
+            f"revision=acme.models.widget.WidgetRevision:{field}",
+            "--permission",
+            "rest_framework.permissions.AllowAny",
+            "--no-tests",
+            "--dry-run",
+            "--project",
+            str(project),
+        )
+        assert result.code == 0, result.err
+        checked = "if not str(revision).isdecimal():\n" in result.out
+        assert checked is (field == "number"), result.out

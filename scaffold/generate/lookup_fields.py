@@ -20,8 +20,25 @@ def model_fields(resolver: Resolver, dotted: str) -> frozenset[str] | None:
     """The names the model `dotted` and its bases declare (None: some part cannot be read, or
     the classes never reach Django's `Model`: then it is no model this can judge). `resolver`:
     the command's (the catalogue's), so modules read once serve every lookup."""
+    found = _model(resolver, dotted)
+    return found[0] if found is not None else None
+
+
+def numeric_field(resolver: Resolver, dotted: str, field: str) -> bool:
+    """True when the model provably stores integers in `field` (`id`, an `...IntegerField`, a
+    foreign key's `_id`): a URL value that is no number must then be a 404, not the ValueError
+    Django raises for `get(number="abc")`."""
+    if field in _ALWAYS:
+        return True
+    found = _model(resolver, dotted)
+    return found is not None and field in found[1]
+
+
+def _model(resolver: Resolver, dotted: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(the names, the numeric fields) the model and its bases declare, as `model_fields`."""
     tree = resolver.tree
     fields: set[str] = set(_ALWAYS)
+    numeric: set[str] = set()
     pending: list[str | None] = [dotted]
     seen: set[str] = set()
     django = False
@@ -42,8 +59,9 @@ def model_fields(resolver: Resolver, dotted: str) -> frozenset[str] | None:
         if facts is None:
             return None
         fields |= facts.names
+        numeric |= facts.numeric
         pending.extend(facts.bases)
-    return frozenset(fields) if django else None
+    return (frozenset(fields), frozenset(numeric)) if django else None
 
 
 def require_fields(resolver: Resolver, model: str, wanted: list[tuple[str, str, str]]) -> None:

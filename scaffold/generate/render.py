@@ -215,7 +215,7 @@ def _lookup_context(
         "model": use(lookup.model, spec.at("lookups", look.param, "model")),
         "field": look.field,
         "id_or_slug": look.id_or_slug,
-        "by_id_only": not look.id_or_slug and look.field == "id",
+        "by_id_only": not look.id_or_slug and (look.field == "id" or lookup.numeric),
         "scope": scope,
     }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
-from scaffold.generate.lookup_fields import require_fields
+from scaffold.generate.lookup_fields import numeric_field, require_fields
 from scaffold.generate.module_target import require_endpoint_target
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import module_name_for, object_name_for, stem_of
@@ -28,6 +28,7 @@ class Lookup:
     model: str  # dotted path
     parent_expr: str | None  # e.g. kwargs["project"] or widget
     parent_field: str | None  # e.g. project_id
+    numeric: bool = False  # the field provably holds integers: other values are a 404
 
 
 @record
@@ -107,6 +108,8 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             require_in_project(settings, lookup.model, spec.at("lookups", param.name, "model"))
             resolved = _lookup(spec, lookup, objects, lookups)
             require_fields(catalog.resolver, lookup.model, _fields_used(spec, resolved))
+            numeric = numeric_field(catalog.resolver, lookup.model, lookup.field)
+            resolved = evolve(resolved, numeric=numeric)
             lookups.append(resolved)
             types[lookup.name] = lookup.model
         objects.append(lookup.name)

@@ -19,6 +19,9 @@ class ModelFacts:
 
     names: frozenset[str]
     bases: tuple[str | None, ...]
+    # fields that hold integers: `number = models.IntegerField()` (any `...IntegerField` or
+    # `...AutoField`), and the `_id` column of a foreign key
+    numeric: frozenset[str] = frozenset()
 
 
 def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | None:
@@ -37,19 +40,36 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
     if node is None:
         return None
     names: set[str] = set()
+    numeric: set[str] = set()
     for statement in node.body:
         targets: list[ast.expr] = []
         if isinstance(statement, ast.Assign):
             targets = [t for target in statement.targets for t in _flat(target)]
         elif isinstance(statement, ast.AnnAssign):
             targets = [statement.target]
-        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+        assigned = {t.id for t in targets if isinstance(t, ast.Name)}
+        names |= assigned
+        kind = _field_kind(getattr(statement, "value", None))
+        if kind.endswith(("IntegerField", "AutoField")):
+            numeric |= assigned
+        elif kind.endswith(("ForeignKey", "OneToOneField")):
+            numeric |= {f"{name}_id" for name in assigned}
     bases = tuple(
         dotted_of(base, info)
         for base in node.bases
         if not (isinstance(base, ast.Name) and base.id == "object")
     )
-    return ModelFacts(frozenset(names | {f"{name}_id" for name in names}), bases)
+    return ModelFacts(
+        frozenset(names | {f"{name}_id" for name in names}), bases, frozenset(numeric)
+    )
+
+
+def _field_kind(value: ast.expr | None) -> str:
+    """`models.IntegerField(...)` -> `IntegerField`; "" for anything but a call."""
+    func = value.func if isinstance(value, ast.Call) else None
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
 
 
 def _flat(target: ast.expr) -> list[ast.expr]:
