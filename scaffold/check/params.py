@@ -6,7 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from scaffold.pysource.classes import EndpointClass
-from scaffold.pysource.decorators import changes_arguments, dispatch_passes_on
+from scaffold.pysource.decorators import (
+    changes_arguments,
+    dispatch_passes_on,
+    initial_changes_kwargs,
+)
 from scaffold.pysource.route_context import positional_groups
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
@@ -37,7 +41,18 @@ def mismatches(
     ]
     if not flow.reached:
         return found
+    limiting = [
+        (d, i) for d, i in endpoint.ancestry if i is not None and i.http_methods is not None
+    ]
+    allowed = limiting[0][1].http_methods if limiting else None
+    if allowed == ("?",):
+        dotted, owner = limiting[0]
+        module = endpoint.modules.get(dotted, endpoint.module)
+        why = "http_method_names is not a literal list; the handlers are not compared"
+        return Unresolved(module.path_relpath, owner.line, f"{owner.name}.http_method_names", why)
     for method, (_, info) in sorted(endpoint.handlers().items()):
+        if allowed is not None and method not in allowed:
+            continue  # Django answers 405 before the handler is called
         signature = info.methods[method]
         if not signature.var_keyword:
             extra = sorted(flow.passed - set(signature.names))
@@ -108,14 +123,20 @@ def _route_mismatches(
 
 def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
     """An Unresolved for a `dispatch` of the tree, below the endpoint root, that may change
-    what the handlers are called with (the root's own calls convert_args and the handler)."""
+    what the handlers are called with (the root's own calls convert_args and the handler), or
+    an `initial` that changes `self.kwargs` (the dict the root hands on)."""
     for dotted, info in endpoint.ancestry:
         if dotted == endpoint.root:
             return None
-        if info is None or "dispatch" not in info.methods:  # one outside: passes them on
+        if info is None:  # a class outside the tree: taken as passing them on
             continue
         module = endpoint.modules.get(dotted, endpoint.module)
         data = tree.data(module.module)
+        if "initial" in info.methods and (data is None or initial_changes_kwargs(data, info.name)):
+            why = "it may change self.kwargs, which the handlers get; they are not compared"
+            return Unresolved(module.path_relpath, info.line, f"{info.name}.initial", why)
+        if "dispatch" not in info.methods:
+            continue
         opaque = info.methods["dispatch"].opaque
         if opaque is None and data is not None and dispatch_passes_on(data, info.name):
             continue

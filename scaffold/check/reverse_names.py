@@ -14,6 +14,7 @@ makes `x:name`), and not at all under a namespace that is not a literal.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from scaffold.check.problems import Problem
@@ -21,14 +22,18 @@ from scaffold.pysource.route_entry import RouteEntry
 
 
 def duplicate_route_name(routes: list[RouteEntry]) -> Iterable[Problem]:
-    first: dict[tuple[tuple[str, ...], str, frozenset[str]], RouteEntry] = {}
+    first: dict[tuple[tuple[str, ...], str, frozenset[str], tuple[str, ...]], RouteEntry] = {}
     for route in routes:
         if route.name is None or route.is_include or route.namespaces is None:
             continue
         parameters = reverse_parameters(route)
         if parameters is None:
             continue
-        earlier = first.setdefault((route.namespaces, route.name, parameters), route)
+        # `reverse()` checks the values given against each route's groups: routes whose groups
+        # are spelled differently (`[0-9]+` and `[A-Z]+-[0-9]+`) may each be reached by value
+        spelled = tuple(body for text in [*route.prefixes, route.regex] for body in _bodies(text))
+        key = (route.namespaces, route.name, parameters, spelled)
+        earlier = first.setdefault(key, route)
         if earlier is not route and (earlier.relpath, earlier.line) != (route.relpath, route.line):
             taking = ", ".join(sorted(parameters)) or "no arguments"
             yield Problem(
@@ -99,6 +104,26 @@ def _shape(regex: str) -> int | None:
             return None  # Django's reverse stops at the anchor: the groups after it are not its
         position += 1
     return named if not stack else None
+
+
+def _bodies(regex: str | None) -> list[str]:
+    """The text of each named group of `regex`, with its name: `(?P<x>[0-9]+)` -> `x=[0-9]+`."""
+    found = []
+    for match in re.finditer(r"\(\?P<(\w+)>", regex or ""):
+        depth, position = 1, match.end()
+        while position < len(regex or "") and depth:
+            char = (regex or "")[position]
+            if char == "\\":
+                position += 2
+                continue
+            if char == "[":
+                position = _class_end(regex or "", position)
+                continue
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            position += 1
+        body = (regex or "")[match.end() : position - 1].replace("\\/", "/")  # `[^\/]` is `[^/]`
+        found.append(f"{match.group(1)}={body}")
+    return found
 
 
 def _class_end(regex: str, start: int) -> int:

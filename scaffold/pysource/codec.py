@@ -139,6 +139,7 @@ def encode_module(info: modules.ModuleInfo | None, source: bytes | None = None) 
             c.owner,
             c.owns_ps,
             None if c.publish_status is None else sorted(c.publish_status),
+            None if c.http_methods is None else list(c.http_methods),
         ]
         for c in info.classes.values()
     ]
@@ -164,7 +165,7 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
         raise CodecError("a module's facts are not of their shapes")
     found: dict[str, modules.ClassInfo] = {}
     new = object.__new__
-    for name, line, first, bases, methods, convert, owner, owns_ps, published in classes:
+    for name, line, first, bases, methods, convert, owner, owns_ps, published, allowed in classes:
         if type(bases) is not list or type(methods) is not dict:
             raise CodecError("a class's facts are not of their shapes")
         signatures = {}
@@ -184,8 +185,9 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
         if node is not None and not isinstance(node, ast.FunctionDef):
             raise CodecError("convert_args is not a method")
         status = None if published is None else set(published)
+        allowed = None if allowed is None else tuple(allowed)
         found[name] = modules.ClassInfo(
-            name, line, first, bases, signatures, node, owner, owns_ps, status
+            name, line, first, bases, signatures, node, owner, owns_ps, status, allowed
         )
     return modules.ModuleInfo(module, relpath, imports, found, stars, set(names))
 

@@ -141,3 +141,33 @@ def _hands_on(call: ast.Call, request: str, rest: str, named: str) -> bool:
         and isinstance(keyword.value, ast.Name)
         and keyword.value.id == named
     )
+
+
+@lru_cache(maxsize=256)
+def initial_changes_kwargs(data: bytes, owner: str) -> bool:
+    """True when `owner`'s `initial` in the module `data` pops, sets or deletes one of
+    `self.kwargs`: DRF's dispatch stores the URL's kwargs there before `initial` runs, and
+    Sentry's then hands that same dict to `convert_args` and the handler."""
+    function = _function(data, "initial", owner)
+    if function is None:
+        return False
+
+    def is_self_kwargs(node: ast.expr) -> bool:
+        return (
+            isinstance(node, ast.Attribute)
+            and node.attr == "kwargs"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+        )
+
+    for node in ast.walk(function):
+        called = node.func if isinstance(node, ast.Call) else None
+        mutated = isinstance(called, ast.Attribute) and called.attr in _MUTATORS
+        if mutated and isinstance(called, ast.Attribute) and is_self_kwargs(called.value):
+            return True
+        targets = getattr(node, "targets", None) or [getattr(node, "target", None)]
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)) and any(
+            isinstance(t, ast.Subscript) and is_self_kwargs(t.value) for t in targets if t
+        ):
+            return True
+    return False

@@ -87,6 +87,9 @@ class ClassInfo:
     owner: str | None  # the value's last name (`ISSUES` of `ApiOwner.ISSUES`), when assigned
     owns_ps: bool  # the class assigns publish_status
     publish_status: set[str] | None  # upper-case methods listed; None when not a literal dict
+    # `http_method_names` when the class body sets it: the methods Django lets through (lower
+    # case), ("?",) when not a literal list; None when the class does not set it
+    http_methods: tuple[str, ...] | None = None
 
 
 @record(frozen=False)
@@ -124,6 +127,16 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
                     name = getattr(target.target, "id", None)
                 if name:
                     info.names.add(name)
+    for node in tree.body:  # `Base = OtherEndpoint`: another name for it, as `import ... as`
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+            continue
+        target = node.targets[0]
+        if isinstance(target, ast.Name) and target.id not in info.classes:
+            aliased = dotted_of(node.value, info)
+            if aliased is not None:
+                info.imports[target.id] = aliased
+            else:
+                info.imports.pop(target.id, None)  # rebound to something else
     for node in tree.body:  # once every class is known: a base may be defined below its user
         if isinstance(node, ast.ClassDef):
             paths = (dotted_of(base, info) for base in node.bases)
@@ -137,9 +150,11 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
     owner: str | None = None
     owns_ps = False
     publish_status: set[str] | None = None
+    http_methods: tuple[str, ...] | None = None
     for stmt in node.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            methods[stmt.name] = _signature(stmt.args, _decorators(stmt, scope))
+            static = any(getattr(d, "id", None) == "staticmethod" for d in stmt.decorator_list)
+            methods[stmt.name] = _signature(stmt.args, _decorators(stmt, scope), static)
             if stmt.name == "convert_args" and isinstance(stmt, ast.FunctionDef):
                 convert_args = stmt
         elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
@@ -150,6 +165,8 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
                 methods[name] = _assigned(name, value, methods)
                 if name == "convert_args":
                     convert_args = None
+            if "http_method_names" in names:
+                http_methods = _literal_strings(value)
             if "owner" in names and value is not None:
                 owner = getattr(value, "attr", None) or getattr(value, "id", None) or "?"
             if "publish_status" in names:
@@ -180,12 +197,20 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
         owner,
         owns_ps,
         publish_status,
+        http_methods,
     )
 
 
 # the methods Django and DRF call by name on a view: what binds them decides what runs
 _CALLED_BY_NAME = frozenset({*HTTP_METHODS, "convert_args", "dispatch"})
 _UNDER = "inside a statement of the class body, not by a plain def"
+
+
+def _literal_strings(value: ast.expr | None) -> tuple[str, ...]:
+    """`["get", "head"]` -> ("get", "head"); ("?",) for anything but a list of strings."""
+    items = value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]
+    texts = [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+    return tuple(text.lower() for text in texts) if len(texts) == len(items) else ("?",)
 
 
 def _assigned(name: str, value: ast.expr | None, methods: dict[str, Signature]) -> Signature:
@@ -238,9 +263,11 @@ def _decorators(
     return tuple(found)
 
 
-def _signature(args: ast.arguments, decorators: tuple[str, ...] = ()) -> Signature:
+def _signature(
+    args: ast.arguments, decorators: tuple[str, ...] = (), static: bool = False
+) -> Signature:
     positional = [*args.posonlyargs, *args.args]
-    skip = min(2, len(positional))  # self, request
+    skip = min(1 if static else 2, len(positional))  # (self,) request
     named = positional[skip:]
     defaults_from = len(positional) - len(args.defaults)
     required = [a.arg for i, a in enumerate(positional) if i >= skip and i < defaults_from]

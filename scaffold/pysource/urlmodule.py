@@ -82,6 +82,11 @@ def _collect(module: UrlModule) -> None:
             continue
         module.defined.add(target.id)
         module.strings.pop(target.id, None)
+        aliased = module.dotted(ast.unparse(value)) if _is_reference(value) else None
+        if aliased is not None and not extend:  # `CurrentStats = StatsV2Endpoint`
+            module.imports[target.id] = aliased
+        else:
+            module.imports.pop(target.id, None)
         if isinstance(value, ast.Constant) and isinstance(value.value, str) and not extend:
             module.strings[target.id] = value.value
         items = _list_items(value, module)
@@ -91,6 +96,13 @@ def _collect(module: UrlModule) -> None:
             built.add(target.id)
     for name in built:
         module.lists.pop(name, None)
+
+
+def _is_reference(value: ast.expr) -> bool:
+    """A name or `a.b.C`: what another name for a class looks like."""
+    while isinstance(value, ast.Attribute):
+        value = value.value
+    return isinstance(value, ast.Name)
 
 
 def _changed_in(loop: ast.stmt) -> set[str]:

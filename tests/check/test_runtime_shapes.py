@@ -104,7 +104,7 @@ def _urls(*entries: str, names: str = "") -> str:
     return f"""
 from django.urls import include, path, re_path
 
-from shop.api.endpoints import things
+from shop.api.endpoints import more, things
 from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
 from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
 {names}
@@ -241,3 +241,128 @@ def test_route_names_are_compared_within_their_namespace(tmp_path: Path) -> None
         ),
     )
     assert [(p.rule, p.line) for p in result.problems] == [("duplicate-route-name", 15)]
+
+
+# -- the second round -----------------------------------------------------------------------
+
+MORE = """
+from shop.api.base import Endpoint
+
+
+class StaticEndpoint(Endpoint):
+    @staticmethod
+    def get(request, mode):
+        return None
+
+
+class ItemEndpoint(Endpoint):
+    def get(self, request, mode):
+        return None
+
+    def post(self, request):
+        return None
+
+
+class ReadOnlyItemEndpoint(ItemEndpoint):
+    http_method_names = ["get", "head", "options"]
+
+
+class VersionedEndpoint(Endpoint):
+    def initial(self, request, *args, **kwargs):
+        self.api_version = self.kwargs.pop("version")
+        return super().initial(request, *args, **kwargs)
+
+    def get(self, request, mode):
+        return None
+
+
+class StatsV1Endpoint(Endpoint):
+    def get(self, request, period):
+        return None
+
+
+class StatsV2Endpoint(Endpoint):
+    def get(self, request):
+        return None
+
+
+ReportBase = ItemEndpoint
+
+
+class ReportEndpoint(ReportBase):
+    pass
+
+
+class ByIdEndpoint(Endpoint):
+    def get(self, request, issue):
+        return None
+
+
+class ByShortIdEndpoint(Endpoint):
+    def get(self, request, issue):
+        return None
+"""
+
+
+def _more(tmp_path: Path, *entries: str, names: str = "") -> CheckResult:
+    files = {"api/endpoints/more.py": MORE}
+    return _check(tmp_path, _urls(*entries, names=names), files)
+
+
+def test_a_static_handler_takes_no_self(tmp_path: Path) -> None:
+    result = _more(tmp_path, 're_path(r"^s/(?P<mode>[^/]+)/$", more.StaticEndpoint.as_view())')
+    assert _problems(result) == []
+
+
+def test_a_handler_http_method_names_leaves_out_is_never_called(tmp_path: Path) -> None:
+    result = _more(
+        tmp_path,
+        're_path(r"^r/(?P<mode>[^/]+)/$", more.ReadOnlyItemEndpoint.as_view())',
+        're_path(r"^i/(?P<mode>[^/]+)/$", more.ItemEndpoint.as_view())',
+    )
+    assert _problems(result) == [
+        ("param-mismatch", "ItemEndpoint: post() does not accept 'mode' (add it or **kwargs)")
+    ]
+
+
+def test_an_initial_changing_self_kwargs_leaves_the_handlers_unjudged(tmp_path: Path) -> None:
+    result = _more(
+        tmp_path,
+        're_path(r"^v(?P<version>\\d)/(?P<mode>[^/]+)/$", more.VersionedEndpoint.as_view())',
+    )
+    assert _problems(result) == []
+    assert "self.kwargs" in _why(result, "VersionedEndpoint.initial")
+
+
+def test_the_last_import_of_a_name_is_the_one_routed(tmp_path: Path) -> None:
+    names = (
+        "from shop.api.endpoints.more import StatsV1Endpoint as StatsEndpoint\n"
+        "from shop.api.endpoints.more import StatsV2Endpoint as StatsEndpoint\n"
+    )
+    result = _more(tmp_path, 're_path(r"^stats/$", StatsEndpoint.as_view())', names=names)
+    assert _problems(result) == []  # StatsV2Endpoint's get takes nothing more
+
+
+def test_another_name_for_a_class_is_followed(tmp_path: Path) -> None:
+    names = "CurrentStats = more.StatsV2Endpoint\n"
+    result = _more(
+        tmp_path,
+        're_path(r"^stats/$", CurrentStats.as_view())',
+        're_path(r"^report/(?P<mode>[^/]+)/$", more.ReportEndpoint.as_view())',
+        names=names,
+    )
+    # ReportEndpoint is an ItemEndpoint: followed through the alias, its post() is judged
+    assert _problems(result) == [
+        ("param-mismatch", "ReportEndpoint: post() does not accept 'mode' (add it or **kwargs)")
+    ]
+
+
+def test_routes_of_one_name_told_apart_by_their_values_are_not_duplicates(tmp_path: Path) -> None:
+    result = _more(
+        tmp_path,
+        're_path(r"^issues/(?P<issue>[0-9]+)/$", more.ByIdEndpoint.as_view(), name="issue")',
+        're_path(r"^issues/(?P<issue>[A-Z]+-[0-9]+)/$", more.ByShortIdEndpoint.as_view(),'
+        ' name="issue")',
+        're_path(r"^i/(?P<issue>[0-9]+)/$", more.ByShortIdEndpoint.as_view(), name="issue")',
+    )
+    assert [(p.rule, p.line) for p in result.problems] == [("duplicate-route-name", 14)]
