@@ -170,8 +170,12 @@ class RoutingReader(UrlModules):
             self.routed |= {ref.dotted for ref in views if ref.dotted}
             return
         for ref in views:
-            view = View(ref.text, ref.dotted)
-            self._enter(module, call, regex, groups, list_key, name, view, extra)
+            view = self.view_of(module, ref)
+            if isinstance(view, tuple):  # served maybe: by the class an in-tree star binds
+                self._unfollowed(module, call, ref.text, view[0])
+                self.routed |= {view[1]} if view[1] else set()
+            else:
+                self._enter(module, call, regex, groups, list_key, name, view, extra)
 
     def _enter(
         self,
@@ -231,8 +235,7 @@ class RoutingReader(UrlModules):
     ) -> None:
         """`include(LIST)`, `include([...])`, `include("module")`, `include(func("x"))`,
         `include(mod.LIST)`, `include((LIST, "app"))`."""
-        args = getattr(call, "args", [])
-        target = args[0] if args else None
+        target = next(iter(getattr(call, "args", [])), None)
         if isinstance(target, ast.Tuple) and target.elts:
             target = target.elts[0]
         key = f"{module.module}:{call.lineno}"
@@ -297,14 +300,10 @@ class RoutingReader(UrlModules):
             patterns = included.lists["urlpatterns"]
             self._walk(included, patterns, groups, f"{name}:urlpatterns", {}, stack)
         else:
-            what = f"include {name!r}"
-            if included is None:
-                why = "the module is not in the tree"
-            elif "urlpatterns" in included.defined:
-                why = CODE_BUILT
-            else:
-                why = "the module has no urlpatterns"
-            self._unfollowed(module, call, what, why)
+            why = "the module has no urlpatterns"
+            if included is None or "urlpatterns" in included.defined:
+                why = "the module is not in the tree" if included is None else CODE_BUILT
+            self._unfollowed(module, call, f"include {name!r}", why)
 
     def _unfollowed(self, module: UrlModule, node: ast.expr, what: str, why: str) -> None:
         self.unresolved.append(Unresolved(module.relpath, node.lineno, what, why))

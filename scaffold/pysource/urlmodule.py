@@ -29,6 +29,7 @@ class UrlModule:
     functions: dict[str, ast.FunctionDef] = field(default_factory=dict)
     defined: set[str] = field(default_factory=set)
     strings: dict[str, str] = field(default_factory=dict)  # NAME = "literal"
+    stars: list[str] = field(default_factory=list)  # modules `from X import *` names
 
     def dotted(self, text: str) -> str | None:
         """The dotted path a name (`X`, `alias.X`) written in this module stands for."""
@@ -48,8 +49,8 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
     except (SyntaxError, ValueError):
         return None
     package = module if is_package else module.rpartition(".")[0]
-    imports, _ = read_imports(syntax, package)
-    parsed = UrlModule(module, relpath, syntax, imports)
+    imports, stars = read_imports(syntax, package)
+    parsed = UrlModule(module, relpath, syntax, imports, stars=stars)
     _collect(parsed)
     return parsed
 

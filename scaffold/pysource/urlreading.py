@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from scaffold.pysource.class_attributes import ClassAttributes
 from scaffold.pysource.tree import Tree
-from scaffold.pysource.urlmodule import UrlModule, parse_url_module
+from scaffold.pysource.urlmodule import UrlModule, View, parse_url_module
 
 if TYPE_CHECKING:
     from scaffold.pysource.helpers import Evaluator
+    from scaffold.pysource.route_values import Ref
 
 
 class UrlModules:
@@ -47,6 +48,30 @@ class UrlModules:
             parsed = parse_url_module(data, module, source.relpath, source.is_package)
         self.modules[module] = parsed
         return parsed
+
+    def view_of(self, module: UrlModule, ref: Ref) -> View | tuple[str, str | None]:
+        """The view a route of `module` names; a name neither imported nor defined there is
+        looked up through its star imports (`from .endpoints.index import *`), the last one
+        first, as Python binds them. When a later star import cannot be read (a module outside
+        the tree may bind the name too): why, and the class an earlier one binds (or None)."""
+        if ref.dotted is not None or not module.stars:
+            return View(ref.text, ref.dotted)
+        head, _, rest = ref.text.partition(".")
+        unread = None
+        for star in reversed(module.stars):
+            source = self._module(star)
+            if source is None:
+                unread = unread or star
+                continue
+            found = source.dotted(head) if head in (*source.imports, *source.defined) else None
+            if found is not None:
+                dotted = found + (f".{rest}" if rest else "")
+                return View(ref.text, dotted) if unread is None else (self._why(unread), dotted)
+        return View(ref.text, None) if unread is None else (self._why(unread), None)
+
+    @staticmethod
+    def _why(star: str) -> str:
+        return f"it may come from the star import of {star}, which the reader cannot read"
 
     def _load(self, module: str) -> UrlModule | None:
         """A module of the tree a helper lives in (nothing recorded for modules outside it)."""

@@ -366,3 +366,27 @@ def test_routes_of_one_name_told_apart_by_their_values_are_not_duplicates(tmp_pa
         're_path(r"^i/(?P<issue>[0-9]+)/$", more.ByShortIdEndpoint.as_view(), name="issue")',
     )
     assert [(p.rule, p.line) for p in result.problems] == [("duplicate-route-name", 14)]
+
+
+def test_a_view_from_a_star_import_is_the_star_modules(tmp_path: Path) -> None:
+    rules = sorted(set(RULES) - {"missing-owner", "missing-publish-status", "duplicate-view"})
+    urls = _urls(
+        're_path(r"^stats/$", StatsV2Endpoint.as_view())',
+        're_path(r"^legacy/$", LegacyView.as_view())',
+        're_path(r"^typo/$", StatsV3Endpoint.as_view())',
+        names="from shop.api.endpoints.more import *\nfrom outside.views import *\n",
+    )
+    root = write_tree(tmp_path, {"api/endpoints/more.py": MORE, "api/urls.py": urls})
+    result = run_check(load_settings(root), load_check_config(root, {}, rules, [], None), None)
+    found = {(p.rule, p.symbol) for p in result.problems}
+    assert not {f for f in found if f[1] in ("StatsV2Endpoint", "LegacyView", "StatsV3Endpoint")}
+    assert "star import of outside.views" in _why(result, "LegacyView")
+    # without the star import the reader cannot read, a name no star module binds is reported
+    urls = urls.replace("from outside.views import *\n", "").replace(
+        '    re_path(r"^legacy/$", LegacyView.as_view()),\n', ""
+    )
+    root = write_tree(tmp_path / "b", {"api/endpoints/more.py": MORE, "api/urls.py": urls})
+    result = run_check(load_settings(root), load_check_config(root, {}, rules, [], None), None)
+    found = {(p.rule, p.symbol) for p in result.problems}
+    assert ("unknown-view", "StatsV3Endpoint") in found
+    assert not {f for f in found if f[1] == "StatsV2Endpoint"}
