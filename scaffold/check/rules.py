@@ -11,7 +11,7 @@ from scaffold.check.basis import Producers, note_producer
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
 from scaffold.pysource.classes import EndpointClass, Resolver, concrete_endpoints
-from scaffold.pysource.unresolved import Unresolved, code_built_packages
+from scaffold.pysource.unresolved import Unresolved, code_built_imports, code_built_packages
 from scaffold.pysource.urlconf import RouteEntry
 from scaffold.records import field, record
 
@@ -92,6 +92,12 @@ def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
     unrouted = unrouted_endpoints(analysis)
     sites = as_view_sites(analysis.resolver, unrouted)
     builders = code_built_packages(analysis.unresolved, analysis.resolver.tree)
+    imported = code_built_imports(analysis.unresolved, analysis.resolver.tree)
+    imported |= {
+        found[0]: module
+        for dotted, module in list(imported.items())
+        if (found := analysis.resolver.resolve(dotted)) is not None
+    }
     for endpoint in unrouted:
         if endpoint.dotted in sites:
             relpath, line = sites[endpoint.dotted]
@@ -101,9 +107,14 @@ def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
             )
             continue
         builder = next((b for p, b in builders if endpoint.dotted.startswith(f"{p}.")), None)
-        if builder is not None:
+        if builder is not None or endpoint.dotted in imported:
             relpath, line = endpoint.module.path_relpath, endpoint.info.line
-            why = f"may be served by the urlpatterns {builder} builds by code (its package's)"
+            why = (
+                f"may be served by the urlpatterns {builder} builds by code (its package's)"
+                if builder is not None
+                else f"may be served by the urlpatterns {imported[endpoint.dotted]} builds by "
+                "code, which imports it"
+            )
             _unresolved(analysis, Unresolved(relpath, line, endpoint.name, why), endpoint)
             continue
         yield Problem(
@@ -138,6 +149,10 @@ def unknown_view(analysis: Analysis) -> Iterable[Problem]:
             found = resolver.resolve(view.dotted)
             if found is None or resolver.is_endpoint(found[0]):
                 continue  # an endpoint, or a class outside the tree we cannot judge
+            if resolver.undecided(found[0]):
+                why = "a base class of it cannot be followed, so whether it is an endpoint is not judged"
+                analysis.unresolved.append(Unresolved(route.relpath, route.line, view.text, why))
+                continue
             if rootless:  # a tree older than its Endpoint class (2014: `BaseView(APIView)`)
                 why = (
                     f"no endpoint root {resolver.root} in the tree, so whether it is an "

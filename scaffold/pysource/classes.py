@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from scaffold.pysource.headers import CLASS_HEADER_RE, base_names, import_aliases
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, ModuleInfo
+from scaffold.pysource.scope_names import UNREAD_BASE
 from scaffold.pysource.tree import SourceFile, Tree, read_bytes
 from scaffold.records import field, record
 
@@ -99,6 +100,17 @@ class Resolver:
 
     def base_paths(self, module: ModuleInfo, info: ClassInfo) -> list[str]:
         return info.base_paths
+
+    def undecided(self, dotted: str, depth: int = 0) -> bool:
+        """True when a class of the tree, or one of its ancestors there, has a base the reader
+        cannot follow: a call or expression (`Base = A if X else B` used as a base, or
+        `make_base()`), or a name its module binds by code: whether it is an endpoint is then
+        not known (a base outside the tree is known not to be one)."""
+        found = self.resolve(dotted) if depth < 30 else None
+        if found is None:
+            module = dotted.rpartition(".")[0]
+            return dotted == UNREAD_BASE or (depth > 0 and self.tree.info(module) is not None)
+        return any(self.undecided(base, depth + 1) for base in self.base_paths(found[1], found[2]))
 
     def is_endpoint(self, dotted: str, seen: frozenset[str] = frozenset()) -> bool:
         if dotted in self._endpoint:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import ast
 
-from scaffold.pysource.modules import ModuleInfo, dotted_of
+from scaffold.pysource.modules import ModuleInfo
+from scaffold.pysource.scope_names import dotted_of
 from scaffold.records import record
 
 # calls that add fields from outside a class body's assignments: what they add cannot be read

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Mapping
 from functools import lru_cache
-from typing import Protocol
 
 from scaffold.pysource.imports import read_imports
+from scaffold.pysource.scope_names import NamesInScope, base_path, dotted_of
 from scaffold.records import field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
@@ -139,7 +138,7 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
                 info.imports.pop(target.id, None)  # rebound to something else
     for node in tree.body:  # once every class is known: a base may be defined below its user
         if isinstance(node, ast.ClassDef):
-            paths = (dotted_of(base, info) for base in node.bases)
+            paths = (base_path(base, info) for base in node.bases)
             info.classes[node.name].base_paths = [path for path in paths if path]
     return info
 
@@ -279,30 +278,3 @@ def _signature(
         positional=len(named),
         decorators=decorators,
     )
-
-
-class NamesInScope(Protocol):
-    """What a module-level name resolves against: the module, its classes, its imports."""
-
-    @property
-    def module(self) -> str: ...
-
-    @property
-    def classes(self) -> Mapping[str, object]: ...
-
-    @property
-    def imports(self) -> Mapping[str, str]: ...
-
-
-def dotted_of(expr: ast.expr, scope: NamesInScope) -> str | None:
-    """The dotted path a base-class expression names (`Foo`, `mod.Foo`, `Foo[T]`)."""
-    if isinstance(expr, ast.Name):
-        if expr.id in scope.classes:
-            return f"{scope.module}.{expr.id}"
-        return scope.imports.get(expr.id)
-    if isinstance(expr, ast.Attribute):
-        head = dotted_of(expr.value, scope)
-        return f"{head}.{expr.attr}" if head else None
-    if isinstance(expr, ast.Subscript):  # Generic[...] style bases
-        return dotted_of(expr.value, scope)
-    return None

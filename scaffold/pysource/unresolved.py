@@ -31,6 +31,23 @@ class Unresolved:
 CODE_BUILT = "its urlpatterns is built by code, not written as a list"  # why, for an include
 
 
+def code_built_imports(unresolved: list[Unresolved], tree: Tree) -> dict[str, str]:
+    """Dotted name -> module, for every name an included module whose urlpatterns is built by
+    code imports (`from .endpoints.extra import AlphaEndpoint`, then a loop appends its
+    routes), and every class its star imports bring: it may route each of them."""
+    found: dict[str, str] = {}
+    for u in unresolved:
+        module = u.what.removeprefix("include ").strip("'\"")
+        info = tree.info(module) if u.why == CODE_BUILT and u.what.startswith("include ") else None
+        for dotted in info.imports.values() if info is not None else ():
+            found.setdefault(dotted, module)
+        for star in info.star_imports if info is not None else ():
+            starred = tree.info(star)
+            for name in starred.classes if starred is not None else ():
+                found.setdefault(f"{star}.{name}", module)
+    return found
+
+
 def code_built_packages(unresolved: list[Unresolved], tree: Tree) -> list[tuple[str, str]]:
     """(package, module) for each included module whose urlpatterns is built by code (a plugin
     registry's): its top-level package (`sentry.plugins` of `sentry.plugins.base.

@@ -121,6 +121,7 @@ class RoutingReader(UrlModules):
             views = self.evaluator.views(target, module, bindings)
         except Stop as stop:
             self._unfollowed(module, call, f"route view {ast.unparse(target)}", stop.why)
+            self.routed |= named_in(call, module)  # what it names may be what it serves
             if regex is not None and not self._above.blind:  # it still matches paths, by this name
                 self._enter(module, call, regex, groups, list_key, name, view=None)
             return None

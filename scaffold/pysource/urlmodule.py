@@ -153,15 +153,20 @@ def view_of(target: ast.expr, module: UrlModule) -> View | None:
 
 
 def named_in(call: ast.Call, module: UrlModule) -> set[str]:
-    """Every class a call names (`X.as_view()`, a class passed as an argument), resolved
-    through the module: more than the classes it routes, never fewer."""
+    """Every class a call names (`X.as_view()`, a class passed as an argument, `getattr(mod,
+    "X")`), resolved through the module: more than the classes it routes, never fewer."""
     found = set()
     for arg in [*call.args, *(k.value for k in call.keywords)]:
         for node in ast.walk(arg):
-            if isinstance(node, (ast.Name, ast.Attribute)):
-                dotted = module.dotted(ast.unparse(node))
-                if dotted is not None:
-                    found.add(dotted)
+            text = ast.unparse(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "getattr":
+                named = node.args[1:2]
+                attribute = named[0].value if named and isinstance(named[0], ast.Constant) else None
+                if isinstance(attribute, str):
+                    text = f"{ast.unparse(node.args[0])}.{attribute}"
+            dotted = module.dotted(text) if text else None
+            if dotted is not None:
+                found.add(dotted)
     return found
 
 

@@ -390,3 +390,93 @@ def test_a_view_from_a_star_import_is_the_star_modules(tmp_path: Path) -> None:
     found = {(p.rule, p.symbol) for p in result.problems}
     assert ("unknown-view", "StatsV3Endpoint") in found
     assert not {f for f in found if f[1] == "StatsV2Endpoint"}
+
+
+# -- the third round ------------------------------------------------------------------------
+
+BUILT_URLS = """
+from django.urls import re_path
+
+from shop.api.endpoints.more import StatsV1Endpoint, StatsV2Endpoint
+
+urlpatterns = []
+for slug, view in (("one", StatsV1Endpoint), ("two", StatsV2Endpoint)):
+    urlpatterns.append(re_path(rf"^{slug}/$", view.as_view()))
+"""
+
+ODD_BASES = """
+import os
+
+from shop.api.base import Endpoint
+
+
+class Open(Endpoint):
+    def get(self, request):
+        return None
+
+
+def make_base():
+    return Open
+
+
+Base = Open if os.environ.get("X") is None else Endpoint
+
+
+class CondBaseEndpoint(Base):
+    pass
+
+
+class CallBaseEndpoint(make_base()):
+    pass
+
+
+class NotAnEndpoint(Exception):
+    pass
+"""
+
+
+def test_classes_a_code_built_urlconf_imports_may_be_served_by_it(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path,
+        {
+            "api/endpoints/more.py": MORE,
+            "api/built_urls.py": BUILT_URLS,
+            "api/urls.py": _urls('re_path(r"^built/", include("shop.api.built_urls"))'),
+        },
+    )
+    rules = ["unregistered-endpoint"]
+    result = run_check(load_settings(root), load_check_config(root, {}, rules, [], None), None)
+    reported = {p.symbol for p in result.problems}
+    assert not {"StatsV1Endpoint", "StatsV2Endpoint"} & reported
+    assert "StaticEndpoint" in reported  # the module imports only the two it routes
+    assert "imports it" in _why(result, "StatsV2Endpoint")
+
+
+def test_a_class_whose_base_cannot_be_followed_is_not_judged_an_endpoint_or_not(
+    tmp_path: Path,
+) -> None:
+    result = _check(
+        tmp_path,
+        _urls(
+            're_path(r"^c/$", odd.CondBaseEndpoint.as_view())',
+            're_path(r"^k/$", odd.CallBaseEndpoint.as_view())',
+            're_path(r"^n/$", odd.NotAnEndpoint.as_view())',
+        ).replace("import more, things", "import more, odd, things"),
+        {"api/endpoints/odd.py": ODD_BASES},
+    )
+    assert [(p.rule, p.symbol) for p in result.problems] == [("unknown-view", "odd.NotAnEndpoint")]
+    assert "cannot be followed" in _why(result, "odd.CondBaseEndpoint")
+    assert "cannot be followed" in _why(result, "odd.CallBaseEndpoint")
+
+
+def test_a_class_an_unreadable_route_names_counts_as_served(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path,
+        {
+            "api/endpoints/more.py": MORE,
+            "api/urls.py": _urls('re_path(r"^h/$", getattr(more, "StatsV2Endpoint").as_view())'),
+        },
+    )
+    rules = ["unregistered-endpoint"]
+    result = run_check(load_settings(root), load_check_config(root, {}, rules, [], None), None)
+    assert "StatsV2Endpoint" not in {p.symbol for p in result.problems}
