@@ -737,7 +737,7 @@ PROJECT_CASES = [
         "module-exists-unregistered",
         _write(ENDPOINTS / "things.py", "# hand-written, not registered\n"),
         "src/acme/api/endpoints/things.py",
-        r"pass --force to overwrite it or --skip to keep it",
+        r"defines no ThingsEndpoint; .*--module .*--force to replace the module",
         code=CONFLICT,
     ),
 ]

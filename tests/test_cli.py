@@ -217,13 +217,24 @@ def test_skip_registers_an_existing_unregistered_module(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = copy_project(EXAMPLE, tmp_path / "project")
-    hand_written = "# written by hand before scaffold ran\n"
-    (project / EXAMPLE_ENDPOINTS / "things.py").write_text(hand_written, encoding="utf-8")
+    module = project / EXAMPLE_ENDPOINTS / "things.py"
+    module.write_text("# written by hand, without the class yet\n", encoding="utf-8")
+    argv = ("new-endpoint", "Things", "--route", "things/", "--skip", "--project", str(project))
+    before = snapshot(project)
+    refused = run_cli(capsys, *argv)  # urls.py would import what the module does not define
+    assert refused.code != 0 and "defines no ThingsEndpoint" in refused.err
+    assert snapshot(project) == before
+    hand_written = (
+        "# written by hand before scaffold ran\n"
+        "from acme.api.base import Endpoint\n\n\n"
+        "class ThingsEndpoint(Endpoint):\n"
+        "    def get(self, request):\n"
+        "        return None\n"
+    )
+    module.write_text(hand_written, encoding="utf-8")
     before = snapshot(project)
 
-    result = run_cli(
-        capsys, "new-endpoint", "Things", "--route", "things/", "--skip", "--project", str(project)
-    )
+    result = run_cli(capsys, *argv)
 
     assert result.code == 0, result.err
     after = snapshot(project)

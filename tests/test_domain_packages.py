@@ -78,3 +78,43 @@ def test_dry_run_shows_the_module_the_init_and_urls(
     for rel in (INIT, URLS, NEW):
         assert f"b/{rel}" in out
     assert snapshot(root) == before
+
+
+def test_comments_in_the_import_block_and_all_stay_where_they_were(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the new name's line goes in and comes out again: a helper found the block and
+    `__all__` written anew, every comment dropped, and `remove` not giving them back."""
+    root = copy_project(TODAY, tmp_path / "p")
+    urls = (root / URLS).read_text()
+    urls = urls.replace(
+        "from orbit.issues.endpoints import (\n    GroupActivityEndpoint,\n",
+        "from orbit.issues.endpoints import (  # domain\n    GroupActivityEndpoint,  # first\n"
+        "    # the counts below\n",
+    ).replace("    ProjectIssueOwnersEndpoint,\n)\n", "    ProjectIssueOwnersEndpoint,\n)  # end\n")
+    (root / URLS).write_text(urls)
+    init = (root / INIT).read_text()
+    init = init.replace(
+        '    "OrganizationIssueCountsEndpoint",\n',
+        '    "OrganizationIssueCountsEndpoint",  # counts\n    # keep sorted\n',
+    )
+    (root / INIT).write_text(init)
+    before = snapshot(root)
+    code, _, err = _new(capsys, root)
+    assert code == 0, err
+    assert (
+        "from orbit.issues.endpoints import (  # domain\n"
+        "    GroupActivityEndpoint,  # first\n"
+        "    # the counts below\n"
+        "    OrganizationIssueCountsEndpoint,\n"
+        "    OrganizationIssueStatsEndpoint,\n"
+        "    ProjectIssueOwnersEndpoint,\n"
+        ")  # end\n"
+    ) in (root / URLS).read_text()
+    assert (root / INIT).read_text().count("#") == init.count("#")
+    assert '    # keep sorted\n    "OrganizationIssueStatsEndpoint",\n' in (root / INIT).read_text()
+    removed = run_cli(capsys, "remove", "OrganizationIssueStats", "--project", str(root))
+    assert removed.code == 0, removed.err
+    after = snapshot(root)
+    for rel in (INIT, URLS):
+        assert after[rel] == before[rel]

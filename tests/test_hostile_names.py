@@ -77,6 +77,11 @@ WIDGET = "acme.models.widget.Widget"
             "no model field",
         ),
         (["FooBar", "--route", "xyz/", *ALLOW, *ALLOW], "--permission", "listed twice"),
+        (
+            ["FooBar", "--route", "xyz/{format}/", *ALLOW, "--lookup", "format=-"],
+            "--route",
+            "DRF reads `format` as the response format",
+        ),
     ],
 )
 def test_a_name_or_path_that_would_break_the_project_is_refused(
@@ -114,6 +119,15 @@ def test_a_model_named_endpoint_gives_its_object_the_parameters_name(
             "resources:\n  - name: Foo\n    name: Other\n    route: foo/\n",
             "spec.yaml:3:5",
             "'name' is given twice",
+        ),
+        (
+            (
+                "resources:\n  - name: Foo\n    route: foo/{w}/\n    lookups:\n      w:\n"
+                "        model: acme.models.widget.Widget\n        field: id\n"
+                "        parent: null\n        parent_field: project_id\n"
+            ),
+            "parent_field",
+            "no parent to match",
         ),
         (
             (

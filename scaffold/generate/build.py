@@ -17,6 +17,7 @@ from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
+from scaffold.pysource.modules import read_module
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.spec import ResourceSpec
 from scaffold.urls.add import Added, Registration, UrlsFile
@@ -123,6 +124,15 @@ def build_plan(
     return plan
 
 
+def _defines(text: str, class_name: str) -> bool:
+    """The module binds the class (defines, imports or assigns it); False when it does not
+    parse."""
+    info = read_module(text.encode("utf-8"), "", "", False)
+    return info is not None and (
+        class_name in info.classes or class_name in info.imports or class_name in info.names
+    )
+
+
 def _also(endpoint: ResolvedEndpoint) -> str:
     """Names the other bases the route fits, so the user can pass --base."""
     if not endpoint.also_fits:
@@ -226,6 +236,12 @@ def _register(
     allowed = on_existing in (OnExisting.FORCE, OnExisting.SKIP) or (
         on_existing is OnExisting.CONVERGE and registered
     )
+    defines = existing is not None and _defines(existing, spec.class_name)
+    if existing is not None and not defines and on_existing is not OnExisting.FORCE:
+        raise ConflictError(  # registering it would make urls.py import what is not there
+            f"{rel}: the module exists and defines no {spec.class_name}; write the class there, "
+            "give --module for a module of its own, or pass --force to replace the module"
+        )
     if existing is not None and not allowed:
         raise ConflictError(
             f"{rel}: {spec.class_name} already exists"

@@ -172,6 +172,10 @@ def _line_map(node: Any) -> dict[tuple[str | int, ...], int]:
     return lines
 
 
+# URL keyword arguments the view's machinery takes for itself, before any handler sees them
+_VIEW_ARGUMENTS = frozenset({"format", "request", "self", "args", "kwargs"})
+
+
 def _resource(
     raw: Any, defaults: dict[str, Any], locator: Locator, path: tuple[str | int, ...]
 ) -> ResourceSpec:
@@ -195,6 +199,14 @@ def _resource(
         route = parse_route(route_text)
     except RouteSyntaxError as exc:
         raise fail(locator, at("route"), f"{exc}") from None
+    if any(param.name in _VIEW_ARGUMENTS for param in route.params):
+        taken = next(p.name for p in route.params if p.name in _VIEW_ARGUMENTS)
+        raise fail(
+            locator,
+            at("route"),
+            f"the parameter {{{taken}}} is a name DRF or the view gives its own meaning "
+            "(DRF reads `format` as the response format: an unknown one is a 404); rename it",
+        )
     methods = read_methods(merged.get("methods", ["get"]), locator, at("methods"))
     lookups = read_lookups(merged.get("lookups") or {}, route, locator, at("lookups"))
     return ResourceSpec(

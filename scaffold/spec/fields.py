@@ -190,6 +190,13 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
     parent = (
         AUTO if "parent" not in raw else read_identifier(raw["parent"], locator, path + ("parent",))
     )
+    if parent is None and raw.get("parent_field") is not None:
+        raise fail(
+            locator,
+            path + ("parent_field",),
+            "parent is null (an unscoped lookup), so there is no parent to match; remove "
+            "parent_field or name the parent",
+        )
     return LookupSpec(
         param=param,
         model=model or None,

@@ -16,7 +16,7 @@ from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
 from scaffold.routes import Route, tokens_to_regex
 from scaffold.urls.cst_edits import closed_list_line, insert_arg, insert_element, replace_at
-from scaffold.urls.imports import import_module_key, import_name_key, import_text
+from scaffold.urls.imports import import_module_key, import_name_key, import_text, with_name
 from scaffold.urls.index import ListStatement, UrlsIndex
 from scaffold.urls.kin import Named
 from scaffold.urls.place import (
@@ -284,8 +284,11 @@ class UrlsFile:
         first = statement.first_line
         if first in self._edited:  # joined before in this run: extend that text
             raise PatchError(f"{self.label}:{first}: two new names for one import; run again")
-        names = sorted({*statement.names, name}, key=import_name_key)
-        text = self._import_text(statement.shown, names, statement.exploded)
+        text = with_name(self._lines, first, statement.last_line, name, self._newline)
+        if text is None:  # not one name per line: written anew, aliases kept
+            written = [n + (f" as {a}" if a else "") for n, a in statement.aliases]
+            names = sorted({*written, name}, key=import_name_key)
+            text = self._import_text(statement.shown, names, statement.exploded)
         self._edited[first] = (statement.last_line, cst.parse_module(text))
 
     def _import_text(self, module: str, names: list[str], exploded: bool) -> str:

@@ -35,3 +35,46 @@ def import_text(module: str, names: list[str], exploded: bool, nl: str, line_len
             f"from {module} import ({nl}" + "".join(f"{_INDENT}{n},{nl}" for n in names) + f"){nl}"
         )
     return one_line + nl
+
+
+_ENTRY_RE = re.compile(r"^([ \t]+)(\w+)(?:[ \t]+as[ \t]+(\w+))?[ \t]*,[ \t]*(?:#.*)?$")
+
+
+def _entries(lines: list[str], first: int, last: int) -> list[tuple[int, str, str, str]] | None:
+    """(index, imported name, local name, indent) of each line of a parenthesised import
+    written one name per line (lines `first`..`last`, 1-based); None for any other layout."""
+    body = [line.rstrip("\r\n") for line in lines[first : last - 1]]
+    if not lines[first - 1].rstrip().split("#")[0].rstrip().endswith("(") or not body:
+        return None
+    found = []
+    for offset, text in enumerate(body):
+        match = _ENTRY_RE.match(text)
+        if match:
+            local = match.group(3) or match.group(2)
+            found.append((first + offset, match.group(2), local, match.group(1)))
+        elif text.strip() and not text.strip().startswith("#"):
+            return None
+    return found or None
+
+
+def with_name(lines: list[str], first: int, last: int, name: str, nl: str) -> str | None:
+    """The statement (lines `first`..`last`) with `name` on a line of its own in its sorted
+    place, every other line as it was (comments too); None unless one name per line."""
+    entries = _entries(lines, first, last)
+    if entries is None:
+        return None
+    after = [e for e in entries if import_name_key(e[1]) > import_name_key(name)]
+    at = after[0][0] if after else entries[-1][0] + 1
+    new = f"{entries[0][3]}{name},{nl}"
+    return "".join([*lines[first - 1 : at], new, *lines[at:last]])
+
+
+def without_name(lines: list[str], first: int, last: int, local: str) -> str | None:
+    """The statement with the line binding `local` taken out, every other line as it was;
+    None unless one name per line and others stay."""
+    entries = _entries(lines, first, last)
+    ours = [e for e in entries or [] if e[2] == local]
+    if entries is None or len(ours) != 1 or len(entries) < 2:
+        return None
+    drop = ours[0][0]  # an index into `lines`, as the statement's own
+    return "".join(line for i, line in enumerate(lines[first - 1 : last], first - 1) if i != drop)

@@ -8,7 +8,13 @@ import re
 from scaffold.errors import PatchError
 from scaffold.pysource.urlsource import FromImport, read_from_imports
 from scaffold.records import record
-from scaffold.urls.imports import import_module_key, import_name_key, import_text
+from scaffold.urls.imports import (
+    import_module_key,
+    import_name_key,
+    import_text,
+    with_name,
+    without_name,
+)
 
 _ALL_RE = re.compile(r"^__all__\s*(?::[^=\n]*)?=\s*([\[(])", re.MULTILINE)
 _ITEM_RE = re.compile(r"""["']([A-Za-z_][A-Za-z0-9_]*)["']""")
@@ -37,15 +43,26 @@ def add_reexport(source: str, label: str, submodule: str, class_name: str, width
     """`source` importing `class_name` from `.submodule` and listing it in `__all__`."""
     lines = source.splitlines(keepends=True)
     found = _all(source, label)
-    if class_name not in found.names:
-        names = sorted([*found.names, class_name])
-        lines[found.first : found.last + 1] = [_all_text(found, names, width)]
     ours = _imports(source, label, submodule)
-    if ours is not None:
-        if class_name not in ours.names:
+    edits: list[tuple[int, int, str]] = []  # on `lines` as read, applied from the bottom up
+    if ours is not None and class_name not in ours.names:
+        text = with_name(lines, ours.first_line, ours.last_line, class_name, "\n")
+        if text is None:
             names = sorted({*ours.names, class_name}, key=import_name_key)
             text = import_text(ours.shown, names, ours.exploded, "\n", width)
-            lines[ours.first_line - 1 : ours.last_line] = [text]
+        edits.append((ours.first_line - 1, ours.last_line, text))
+    if class_name not in found.names:
+        items = _item_lines(lines, found)
+        if items:  # one name per line: a line of its own, every other line as it was
+            after = [i for i, name, _ in items if name > class_name]
+            at = after[0] if after else items[-1][0] + 1
+            edits.append((at, at, f"{items[0][2]}{found.quote}{class_name}{found.quote},\n"))
+        else:
+            names = sorted([*found.names, class_name])
+            edits.append((found.first, found.last + 1, _all_text(found, names, width)))
+    for start, stop, text in sorted(edits, reverse=True):
+        lines[start:stop] = [text]
+    if ours is not None:
         return "".join(lines)
     relative = [s for s in read_from_imports(source, label, "") if s.shown.startswith(".")]
     key = import_module_key(f".{submodule}")
@@ -63,11 +80,17 @@ def remove_reexport(source: str, label: str, submodule: str, class_name: str, wi
     found = _all(source, label)
     edits: list[tuple[int, int, str]] = []
     if class_name in found.names:
+        items = [i for i, name, _ in _item_lines(lines, found) or () if name == class_name]
         names = [name for name in found.names if name != class_name]
-        edits.append((found.first, found.last + 1, _all_text(found, names, width)))
+        if len(items) == 1 and names:
+            edits.append((items[0], items[0] + 1, ""))
+        else:
+            edits.append((found.first, found.last + 1, _all_text(found, names, width)))
     if ours is not None and class_name in ours.names:
         kept = [name for name in ours.names if name != class_name]
-        text = import_text(ours.shown, kept, ours.exploded, "\n", width) if kept else ""
+        text = without_name(lines, ours.first_line, ours.last_line, class_name) or (
+            import_text(ours.shown, kept, ours.exploded, "\n", width) if kept else ""
+        )
         edits.append((ours.first_line - 1, ours.last_line, text))
     for start, stop, text in sorted(edits, reverse=True):
         lines[start:stop] = [text]
@@ -99,6 +122,25 @@ def _all(source: str, label: str) -> _All:
         quote=quotes[0] if quotes else '"',
         tuple_=closing == ")",
     )
+
+
+_ITEM_LINE_RE = re.compile(r"""^([ \t]+)["']([A-Za-z_][A-Za-z0-9_]*)["'][ \t]*,[ \t]*(?:#.*)?$""")
+
+
+def _item_lines(lines: list[str], found: _All) -> list[tuple[int, str, str]] | None:
+    """(index, name, indent) of each line of `__all__` written one name per line; None for
+    any other layout (comment lines may sit between them)."""
+    if not found.exploded:
+        return None
+    items = []
+    for index in range(found.first + 1, found.last):
+        text = lines[index].rstrip("\r\n")
+        match = _ITEM_LINE_RE.match(text)
+        if match:
+            items.append((index, match.group(2), match.group(1)))
+        elif text.strip() and not text.strip().startswith("#"):
+            return None
+    return items or None
 
 
 def _all_text(found: _All, names: list[str], width: int) -> str:

@@ -18,7 +18,7 @@ from scaffold.pysource.route_uses import ServingStatement, class_uses
 from scaffold.pysource.urlsource import from_imports, parse_urls
 from scaffold.records import evolve, record
 from scaffold.urls.cst_edits import remove_arg, remove_element
-from scaffold.urls.imports import import_text
+from scaffold.urls.imports import import_text, without_name
 
 
 @record
@@ -88,7 +88,9 @@ def remove_registration(
             if (asname or name) != class_name
         ]
         if kept:
-            text = import_text(imported.shown, kept, imported.exploded, newline, line_length)
+            text = without_name(lines, first, last, class_name) or import_text(
+                imported.shown, kept, imported.exploded, newline, line_length
+            )
             edits.append((first - 1, last, text))
             may_drop.update(range(first, last + 1))
         else:
