@@ -529,3 +529,22 @@ def test_usage_errors_exit_2_without_a_traceback(argv: list[str], expected: str)
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
     assert expected in completed.stderr
+
+
+def test_generate_says_which_kept_modules_differ_from_the_spec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A spec whose methods changed since generation: the module is kept (--force regenerates
+    it), and "nothing to do" says so rather than claiming all is as the spec says."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        (EXAMPLE / "spec.yaml").read_text().replace("methods: [get, post]", "methods: [get]", 1)
+    )
+    before = snapshot(project)
+    result = run_cli(capsys, "generate", str(spec), "--project", str(project))
+    assert result.code == 0, result.err
+    assert snapshot(project) == before
+    assert "1 module(s) differ from what the spec would generate now" in result.out
+    unchanged = run_cli(capsys, "generate", str(EXAMPLE / "spec.yaml"), "--project", str(project))
+    assert "differ" not in unchanged.out

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from scaffold.spec import load_spec
 from tests.helpers import EXAMPLE, copy_project, snapshot
 from tests.test_bad_input import assert_clean_error, run_like_a_process
 
@@ -94,14 +95,24 @@ def test_a_name_or_path_that_would_break_the_project_is_refused(
     assert snapshot(root) == before
 
 
-def test_a_model_named_endpoint_gives_its_object_the_parameters_name(
+def test_a_model_named_endpoint_gives_its_object_the_parameters_name() -> None:
+    """`module_name_for` strips `Endpoint`: a model class of that name gave an empty name."""
+    spec = "- name: Foo\n  route: foo/{w}/\n  lookups: {w: {model: acme.Endpoint, field: id}}\n"
+    (resource,) = load_spec(spec, "spec.yaml")
+    assert resource.lookups[0].name == "w"
+
+
+def test_a_lookup_on_what_is_no_model_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """`Endpoint.objects.get(...)` raised AttributeError on every request."""
     root = copy_project(EXAMPLE, tmp_path / "p")
-    argv = ["FooBar", "--route", "xyz/{w}/", *ALLOW, "--lookup", "w=acme.api.base.Endpoint:id"]
-    result = run_like_a_process(capsys, "new-endpoint", *argv, "--project", str(root), "--dry-run")
-    assert result.code == 0, result.err
-    assert "w = Endpoint.objects.get(id=w)" in result.out
+    before = snapshot(root)
+    for model in ("acme.api.base.Endpoint", "acme.api.bases.organization.id_or_slug_filter"):
+        argv = ["FooBar", "--route", "xyz/{w}/", *ALLOW, "--lookup", f"w={model}:id"]
+        result = run_like_a_process(capsys, "new-endpoint", *argv, "--project", str(root))
+        assert_clean_error(result, 2, "--lookup", "is no Django model")
+    assert snapshot(root) == before
 
 
 @pytest.mark.parametrize(

@@ -88,4 +88,13 @@ def finish(plan: Plan, dry_run: bool) -> None:
     for message in plan.messages:
         console.print(message, markup=False)
     if not plan.changes:
-        console.print("nothing to do: everything is already generated and registered")
+        differ = sum("  (exists)" in message for message in plan.messages)
+        console.print(
+            "nothing to do: everything is already generated and registered"
+            + (
+                f"; {differ} module(s) differ from what the spec would generate now (edited by "
+                "hand, or the spec changed): --force regenerates them"
+                if differ
+                else ""
+            )
+        )

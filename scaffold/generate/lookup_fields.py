@@ -21,7 +21,27 @@ def model_fields(resolver: Resolver, dotted: str) -> frozenset[str] | None:
     the classes never reach Django's `Model`: then it is no model this can judge). `resolver`:
     the command's (the catalogue's), so modules read once serve every lookup."""
     found = _model(resolver, dotted)
-    return found[0] if found is not None else None
+    return found[0] if isinstance(found, tuple) else None
+
+
+def require_model(resolver: Resolver, dotted: str, where: str) -> None:
+    """SpecError when `dotted` provably names no Django model: a function or value of the
+    project, or an endpoint class (the lookup's `.objects.get(...)` would raise
+    AttributeError, a 500 on every request). A class of the project whose bases never reach
+    `Model` is taken as given: projects keep stand-ins for models in tests and fixtures."""
+    module, _, name = dotted.rpartition(".")
+    info = resolver.tree.info(module) if module else None
+    is_value = (
+        info is not None
+        and name in info.names
+        and name not in info.classes
+        and name not in info.imports  # `Widget = NewWidget`: another name for a class
+    )
+    if is_value or resolver.is_endpoint(dotted):
+        raise SpecError(
+            f"{where}: {dotted} is no Django model (a function, a value or an endpoint of "
+            "the project); name the model the parameter looks up"
+        )
 
 
 def numeric_field(resolver: Resolver, dotted: str, field: str) -> bool:
@@ -31,11 +51,12 @@ def numeric_field(resolver: Resolver, dotted: str, field: str) -> bool:
     if field in _ALWAYS:
         return True
     found = _model(resolver, dotted)
-    return found is not None and field in found[1]
+    return isinstance(found, tuple) and field in found[1]
 
 
-def _model(resolver: Resolver, dotted: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """(the names, the numeric fields) the model and its bases declare, as `model_fields`."""
+def _model(resolver: Resolver, dotted: str) -> tuple[frozenset[str], frozenset[str]] | bool | None:
+    """(the names, the numeric fields) the model and its bases declare, as `model_fields`;
+    False when every class was read and none reaches Django's `Model`."""
     tree = resolver.tree
     fields: set[str] = set(_ALWAYS)
     numeric: set[str] = set()
@@ -61,7 +82,7 @@ def _model(resolver: Resolver, dotted: str) -> tuple[frozenset[str], frozenset[s
         fields |= facts.names
         numeric |= facts.numeric
         pending.extend(facts.bases)
-    return (frozenset(fields), frozenset(numeric)) if django else None
+    return (frozenset(fields), frozenset(numeric)) if django else False
 
 
 def require_fields(resolver: Resolver, model: str, wanted: list[tuple[str, str, str]]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
-from scaffold.generate.lookup_fields import numeric_field, require_fields
+from scaffold.generate.lookup_fields import numeric_field, require_fields, require_model
 from scaffold.generate.module_target import require_endpoint_target
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import module_name_for, object_name_for, stem_of
@@ -106,6 +106,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         else:
             assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
             require_in_project(settings, lookup.model, spec.at("lookups", param.name, "model"))
+            require_model(catalog.resolver, lookup.model, spec.at("lookups", param.name, "model"))
             resolved = _lookup(spec, lookup, objects, lookups)
             require_fields(catalog.resolver, lookup.model, _fields_used(spec, resolved))
             numeric = numeric_field(catalog.resolver, lookup.model, lookup.field)
