@@ -6,6 +6,7 @@ Django's call meets."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from functools import lru_cache
 
 from scaffold.pysource.tree import Tree
@@ -72,24 +73,24 @@ def _changes_kwargs(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambd
     kwargs = function.args.kwarg.arg if function.args.kwarg is not None else None
     if kwargs is None:
         return False
-
-    def is_kwargs(node: ast.expr) -> bool:
-        return isinstance(node, ast.Name) and node.id == kwargs
-
     body = function.body if isinstance(function.body, list) else [function.body]
-    for node in (inner for stmt in body for inner in ast.walk(stmt)):
+    is_kwargs = lambda node: isinstance(node, ast.Name) and node.id == kwargs
+    return any(_mutates(stmt, is_kwargs) for stmt in body)
+
+
+def _mutates(tree: ast.AST, is_dict: Callable[[ast.expr], bool]) -> bool:
+    """`tree` pops, sets, updates or deletes an item of the dict `is_dict` recognises:
+    `d.pop(...)` (any of _MUTATORS), `d[k] = ...`, `d[k] += ...`, `del d[k]`."""
+    for node in ast.walk(tree):
         called = node.func if isinstance(node, ast.Call) else None
-        mutator = isinstance(called, ast.Attribute) and called.attr in _MUTATORS
-        if mutator and isinstance(called, ast.Attribute) and is_kwargs(called.value):
+        if isinstance(called, ast.Attribute) and called.attr in _MUTATORS and is_dict(called.value):
             return True
         targets: list[ast.expr] = []
-        if isinstance(node, ast.Assign):
+        if isinstance(node, (ast.Assign, ast.Delete)):
             targets = node.targets
         elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
             targets = [node.target]
-        elif isinstance(node, ast.Delete):
-            targets = node.targets
-        if any(isinstance(t, ast.Subscript) and is_kwargs(t.value) for t in targets):
+        if any(isinstance(t, ast.Subscript) and is_dict(t.value) for t in targets):
             return True
     return False
 
@@ -149,25 +150,13 @@ def initial_changes_kwargs(data: bytes, owner: str) -> bool:
     `self.kwargs`: DRF's dispatch stores the URL's kwargs there before `initial` runs, and
     Sentry's then hands that same dict to `convert_args` and the handler."""
     function = _function(data, "initial", owner)
-    if function is None:
-        return False
+    return function is not None and _mutates(function, _is_self_kwargs)
 
-    def is_self_kwargs(node: ast.expr) -> bool:
-        return (
-            isinstance(node, ast.Attribute)
-            and node.attr == "kwargs"
-            and isinstance(node.value, ast.Name)
-            and node.value.id == "self"
-        )
 
-    for node in ast.walk(function):
-        called = node.func if isinstance(node, ast.Call) else None
-        mutated = isinstance(called, ast.Attribute) and called.attr in _MUTATORS
-        if mutated and isinstance(called, ast.Attribute) and is_self_kwargs(called.value):
-            return True
-        targets = getattr(node, "targets", None) or [getattr(node, "target", None)]
-        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)) and any(
-            isinstance(t, ast.Subscript) and is_self_kwargs(t.value) for t in targets if t
-        ):
-            return True
-    return False
+def _is_self_kwargs(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "kwargs"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+    )
