@@ -79,6 +79,16 @@ WIDGET = "acme.models.widget.Widget"
         ),
         (["FooBar", "--route", "xyz/", *ALLOW, *ALLOW], "--permission", "listed twice"),
         (
+            ["FooBar", "--route", "xyz/", "--permission", "acme.models.organization.Organization"],
+            "--permission",
+            "is no permission class",
+        ),
+        (
+            ["FooBar", "--route", "xyz/", "--permission", "acme.api.base.Endpoint"],
+            "--permission",
+            "is no permission class",
+        ),
+        (
             ["FooBar", "--route", "xyz/{format}/", *ALLOW, "--lookup", "format=-"],
             "--route",
             "DRF reads `format` as the response format",

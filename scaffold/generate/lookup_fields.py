@@ -3,13 +3,22 @@ model does not have raises FieldError, a 500 on every request. Where the model a
 of it can be read (in the project, up to Django's `Model`), a field it provably lacks is refused:
 the lookup's `field`, and the `<parent>_id` scoping it when `parent_field` is not given (one the
 user gives may be a reverse relation, which this class does not declare). Anything else (a base
-from an installed package, fields added from outside the class body) is taken as given."""
+from an installed package, fields added from outside the class body) is taken as given.
+
+The same reading refuses a lookup `model` or a permission class that provably is something else
+(a function, an endpoint; a model given as a permission): each would fail on every request."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from scaffold.errors import SpecError, did_you_mean
 from scaffold.pysource.classes import Resolver
 from scaffold.pysource.model_fields import model_facts
+
+if TYPE_CHECKING:
+    from scaffold.generate.resolve import Lookup
+    from scaffold.spec import ResourceSpec
 
 _DJANGO_MODELS = frozenset({"django.db.models.Model", "django.db.models.base.Model"})
 _ALWAYS = frozenset({"id", "pk"})
@@ -29,19 +38,38 @@ def require_model(resolver: Resolver, dotted: str, where: str) -> None:
     project, or an endpoint class (the lookup's `.objects.get(...)` would raise
     AttributeError, a 500 on every request). A class of the project whose bases never reach
     `Model` is taken as given: projects keep stand-ins for models in tests and fixtures."""
+    if _is_value(resolver, dotted) or resolver.is_endpoint(dotted):
+        raise SpecError(
+            f"{where}: {dotted} is no Django model (a function, a value or an endpoint of "
+            "the project); name the model the parameter looks up"
+        )
+
+
+def require_permission(resolver: Resolver, dotted: str, where: str) -> None:
+    """SpecError when `dotted` provably names no permission class: a function or value, an
+    endpoint or a Django model of the project (DRF calls `has_permission` on an instance of
+    each permission class: every request would be a 500)."""
+    if (
+        _is_value(resolver, dotted)
+        or resolver.is_endpoint(dotted)
+        or model_fields(resolver, dotted)
+    ):
+        raise SpecError(
+            f"{where}: {dotted} is no permission class (a function, a value, an endpoint or a "
+            "model of the project); name a class with has_permission, e.g. a BasePermission"
+        )
+
+
+def _is_value(resolver: Resolver, dotted: str) -> bool:
+    """The module binds the name, but not as a class or another name for one."""
     module, _, name = dotted.rpartition(".")
     info = resolver.tree.info(module) if module else None
-    is_value = (
+    return (
         info is not None
         and name in info.names
         and name not in info.classes
         and name not in info.imports  # `Widget = NewWidget`: another name for a class
     )
-    if is_value or resolver.is_endpoint(dotted):
-        raise SpecError(
-            f"{where}: {dotted} is no Django model (a function, a value or an endpoint of "
-            "the project); name the model the parameter looks up"
-        )
 
 
 def numeric_field(resolver: Resolver, dotted: str, field: str) -> bool:
@@ -85,12 +113,13 @@ def _model(resolver: Resolver, dotted: str) -> tuple[frozenset[str], frozenset[s
     return (frozenset(fields), frozenset(numeric)) if django else False
 
 
-def require_fields(resolver: Resolver, model: str, wanted: list[tuple[str, str, str]]) -> None:
-    """SpecError for the first `(field, where, what to do)` the model provably lacks. A path
-    through relations (`projectteam__project_id`) is taken as given: a reverse relation is
-    named by the model that points here, not declared in this class."""
+def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> None:
+    """SpecError for the first field the lookup filters on that its model provably lacks. A
+    path through relations (`projectteam__project_id`) is taken as given: a reverse relation
+    is named by the model that points here, not declared in this class."""
     fields = None
-    for field, where, advice in wanted:
+    model = lookup.model
+    for field, where, advice in _fields_used(spec, lookup):
         own = field
         if own in _ALWAYS or "__" in own:
             continue
@@ -102,3 +131,16 @@ def require_fields(resolver: Resolver, model: str, wanted: list[tuple[str, str, 
             raise SpecError(
                 f"{where}: {model} has no field {own!r}{did_you_mean(own, known)}; {advice}"
             )
+
+
+def _fields_used(spec: ResourceSpec, lookup: Lookup) -> list[tuple[str, str, str]]:
+    """The model fields a lookup filters on, where each was given, and what to do if absent."""
+    look = lookup.spec
+    used = [(look.field, spec.at("lookups", look.param, "field"), "check the field name")]
+    if lookup.parent_field is not None and look.parent_field is None:  # the derived one
+        expr = lookup.parent_expr or ""
+        parent = expr.removeprefix('kwargs["').removesuffix('"]')
+        where = spec.at("lookups", look.param, "parent_field")
+        advice = f"set parent_field to the field holding the {parent}'s id, or parent to null"
+        used.append((lookup.parent_field, where, advice))
+    return used

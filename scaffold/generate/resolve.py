@@ -6,7 +6,12 @@ from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
-from scaffold.generate.lookup_fields import numeric_field, require_fields, require_model
+from scaffold.generate.lookup_fields import (
+    numeric_field,
+    require_fields,
+    require_model,
+    require_permission,
+)
 from scaffold.generate.module_target import require_endpoint_target
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import module_name_for, object_name_for, stem_of
@@ -108,7 +113,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             require_in_project(settings, lookup.model, spec.at("lookups", param.name, "model"))
             require_model(catalog.resolver, lookup.model, spec.at("lookups", param.name, "model"))
             resolved = _lookup(spec, lookup, objects, lookups)
-            require_fields(catalog.resolver, lookup.model, _fields_used(spec, resolved))
+            require_fields(catalog.resolver, spec, resolved)
             numeric = numeric_field(catalog.resolver, lookup.model, lookup.field)
             resolved = evolve(resolved, numeric=numeric)
             lookups.append(resolved)
@@ -116,6 +121,7 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
         objects.append(lookup.name)
     for permission in spec.permission_classes:
         require_in_project(settings, permission, spec.at("permission_classes"))
+        require_permission(catalog.resolver, permission, spec.at("permission_classes"))
     # after the route's own errors: a parameter no base takes reads better than this
     if existing is None and not spec.permission_classes:
         refusing = catalog.refusing_permission(base)  # the module written would answer 403
@@ -216,19 +222,6 @@ def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseCl
             "those parameters"
         )
     return base
-
-
-def _fields_used(spec: ResourceSpec, lookup: Lookup) -> list[tuple[str, str, str]]:
-    """The model fields a lookup filters on, where each was given, and what to do if absent."""
-    look = lookup.spec
-    used = [(look.field, spec.at("lookups", look.param, "field"), "check the field name")]
-    if lookup.parent_field is not None and look.parent_field is None:  # the derived one
-        expr = lookup.parent_expr or ""
-        parent = expr.removeprefix('kwargs["').removesuffix('"]')
-        where = spec.at("lookups", look.param, "parent_field")
-        advice = f"set parent_field to the field holding the {parent}'s id, or parent to null"
-        used.append((lookup.parent_field, where, advice))
-    return used
 
 
 def _lookup(
