@@ -393,15 +393,13 @@ def test_remove_route_of_the_last_route_takes_the_import_and_keeps_the_module(
     project = copy_project(EXAMPLE, tmp_path / "p")
     module = project / "src/acme/api/endpoints/broadcast_details.py"
     kept = module.read_text()
-    result = run_cli(
-        capsys,
-        "remove",
-        "BroadcastDetails",
-        "--route",
-        "broadcasts/{broadcast_id}/",
-        "--project",
-        str(project),
-    )
+    argv = ("remove", "BroadcastDetails", "--route", "broadcasts/{broadcast_id}/")
+    before = snapshot(project)
+    refused = run_cli(capsys, *argv, "--project", str(project))  # its test reverses the name
+    assert refused.code == 2 and "test_broadcast_details.py reverses" in refused.err
+    assert snapshot(project) == before
+    (project / "tests/acme/api/endpoints/test_broadcast_details.py").unlink()
+    result = run_cli(capsys, *argv, "--project", str(project))
     assert result.code == 0, result.err
     urls = (project / EXAMPLE_URLS).read_text()
     assert "BroadcastDetailsEndpoint" not in urls

@@ -35,9 +35,25 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     removal = remove_registration(
         source, label, settings.api_module, class_name, settings.line_length, picked
     )
+    _refuse_reversed_names(settings, [r.url_name for r in removal.routes if r.url_name])
     plan = Plan(settings.project_root)
     plan.add(FileChange(settings.urls_path, source, removal.code, True, removal.may_drop))
     names = ", ".join(r.url_name or r.pattern or f"line {r.line}" for r in removal.routes)
     what = f"{len(removal.routes)} route(s): {names}" + (", its import" if removal.module else "")
     plan.messages.append(f"update  {label}  (- {class_name}: {what}; its module is kept)")
     return plan
+
+
+def _refuse_reversed_names(settings: Settings, names: list[str]) -> None:
+    """SpecError when a test module reverses the name of a route this takes out (the test
+    scaffold wrote with the endpoint does, by its first route's name): it would fail with
+    NoReverseMatch."""
+    tests = settings.tests_dir or settings.project_root / "tests"
+    for path in sorted(tests.rglob("*.py")) if names and tests.is_dir() else ():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        used = next((n for n in names if f'"{n}"' in text or f"'{n}'" in text), None)
+        if used is not None:
+            raise SpecError(
+                f"--route: {settings.relpath(path)} reverses {used!r}, the name of the route "
+                "this takes out; change that test first, or remove the endpoint without --route"
+            )
