@@ -11,6 +11,7 @@ from scaffold.pysource.decorators import (
     dispatch_passes_on,
     initial_changes_kwargs,
 )
+from scaffold.pysource.modules import ClassInfo
 from scaffold.pysource.route_context import positional_groups
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
@@ -46,10 +47,8 @@ def mismatches(
     ]
     allowed = limiting[0][1].http_methods if limiting else None
     if allowed == ("?",):
-        dotted, owner = limiting[0]
-        module = endpoint.modules.get(dotted, endpoint.module)
         why = "http_method_names is not a literal list; the handlers are not compared"
-        return Unresolved(module.path_relpath, owner.line, f"{owner.name}.http_method_names", why)
+        return _unfollowed(endpoint, *limiting[0], "http_method_names", why)
     for method, (_, info) in sorted(endpoint.handlers().items()):
         if allowed is not None and method not in allowed:
             continue  # Django answers 405 before the handler is called
@@ -130,18 +129,17 @@ def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
             return None
         if info is None:  # a class outside the tree: taken as passing them on
             continue
-        module = endpoint.modules.get(dotted, endpoint.module)
-        data = tree.data(module.module)
+        data = tree.data(endpoint.modules.get(dotted, endpoint.module).module)
         if "initial" in info.methods and (data is None or initial_changes_kwargs(data, info.name)):
             why = "it may change self.kwargs, which the handlers get; they are not compared"
-            return Unresolved(module.path_relpath, info.line, f"{info.name}.initial", why)
+            return _unfollowed(endpoint, dotted, info, "initial", why)
         if "dispatch" not in info.methods:
             continue
         opaque = info.methods["dispatch"].opaque
         if opaque is None and data is not None and dispatch_passes_on(data, info.name):
             continue
         why = (opaque or "it may change the URL arguments") + "; the handlers are not compared"
-        return Unresolved(module.path_relpath, info.line, f"{info.name}.dispatch", why)
+        return _unfollowed(endpoint, dotted, info, "dispatch", why)
     return None
 
 
@@ -151,16 +149,22 @@ def _decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
     for method, (dotted, info) in sorted(endpoint.handlers().items()):
         opaque = info.methods[method].opaque
         if opaque is not None:
-            module = endpoint.modules.get(dotted, endpoint.module)
-            why = f"{opaque}: its parameters are not compared"
-            return Unresolved(module.path_relpath, info.line, f"{info.name}.{method}", why)
+            return _unfollowed(
+                endpoint, dotted, info, method, f"{opaque}: its parameters are not compared"
+            )
         for decorator in info.methods[method].decorators:
             if changes_arguments(tree, decorator):
-                module = endpoint.modules.get(dotted, endpoint.module)
-                what = f"{info.name}.{method}"
                 why = (
                     f"decorated by {decorator.rpartition('.')[2]}, which changes the URL "
                     "arguments before the handler runs; its parameters are not compared"
                 )
-                return Unresolved(module.path_relpath, info.line, what, why)
+                return _unfollowed(endpoint, dotted, info, method, why)
     return None
+
+
+def _unfollowed(
+    endpoint: EndpointClass, dotted: str, info: ClassInfo, member: str, why: str
+) -> Unresolved:
+    """The place `info.member` of the endpoint's ancestry (defined as `dotted`), not followed."""
+    module = endpoint.modules.get(dotted, endpoint.module)
+    return Unresolved(module.path_relpath, info.line, f"{info.name}.{member}", why)
