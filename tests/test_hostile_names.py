@@ -88,6 +88,8 @@ WIDGET = "acme.models.widget.Widget"
             "--permission",
             "is no permission class",
         ),
+        (["FooBar", "--route", "xyz/", *ALLOW, "--owner", ""], "--owner", "is empty"),
+        (["FooBar", "--route", "xyz/", *ALLOW, "--base", " "], "--base", "is empty"),
         (
             ["FooBar", "--route", "xyz/{format}/", *ALLOW, "--lookup", "format=-"],
             "--route",

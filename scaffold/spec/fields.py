@@ -45,10 +45,17 @@ def read_string(
     return value
 
 
+def _refuse_empty(value: Any, locator: Locator, path: tuple[str | int, ...]) -> None:
+    """A name given as `''` (`--owner ''`) is a slip, not a wish for the default."""
+    if isinstance(value, str) and not value.strip():
+        raise fail(locator, path, "is empty; give a name or leave it out for the default")
+
+
 def read_identifier(
     value: Any, locator: Locator, path: tuple[str | int, ...], example: str = "widget"
 ) -> str | None:
     text = read_string(value, locator, path)
+    _refuse_empty(value, locator, path)
     if text and not is_identifier(text):
         raise fail(locator, path, f"{text!r} is not an identifier; use e.g. {example}")
     return text or None
@@ -56,6 +63,7 @@ def read_identifier(
 
 def read_dotted_or_name(value: Any, locator: Locator, path: tuple[str | int, ...]) -> str | None:
     text = read_string(value, locator, path)
+    _refuse_empty(value, locator, path)
     if text and not (is_identifier(text) or is_dotted_path(text)):
         raise fail(locator, path, f"{text!r} is not a class name or dotted path")
     return text or None
