@@ -27,8 +27,6 @@ from scaffold.urls.place import (
     route_slots,
 )
 
-_INDENT = "    "
-
 
 @record
 class Registration:
@@ -153,16 +151,16 @@ class UrlsFile:
 
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
             if isinstance(container, cst.List):
-                indent = _indent(container.lbracket.whitespace_after)
+                indent = _indent(container.lbracket.whitespace_after, self.style.indent)
                 opening = container.lbracket.whitespace_after
                 if not container.elements and isinstance(opening, cst.ParenthesizedWhitespace):
-                    indent += _INDENT  # `[` and `]` on their own lines: one level in
+                    indent += self.style.indent  # `[` and `]` on their own lines: one level in
                 entry = self._entry(registration.class_name, pattern, url_name, indent)
-                return insert_element(container, position, cst.Element(entry))
+                return insert_element(container, position, cst.Element(entry), self.style.indent)
             assert isinstance(container, cst.Call)
-            indent = _indent(container.whitespace_before_args)
+            indent = _indent(container.whitespace_before_args, self.style.indent)
             entry = self._entry(registration.class_name, pattern, url_name, indent)
-            return insert_arg(container, position, cst.Arg(entry))
+            return insert_arg(container, position, cst.Arg(entry), self.style.indent)
 
         assert small.value is not None
         new_value = replace_at(small.value, path, insert)
@@ -240,7 +238,7 @@ class UrlsFile:
             hang = ",\n" + indent + " " * (len(style.call) + 1)
             text = f"{style.call}({hang.join(args)})"
         else:
-            inner = indent + _INDENT
+            inner = indent + style.indent
             last = "," if style.trailing_comma else ""
             text = f"{style.call}(\n" + ",\n".join(inner + a for a in args) + f"{last}\n{indent})"
         call = cst.parse_expression(text)
@@ -292,7 +290,9 @@ class UrlsFile:
         self._edited[first] = (statement.last_line, cst.parse_module(text))
 
     def _import_text(self, module: str, names: list[str], exploded: bool) -> str:
-        return import_text(module, names, exploded, self._newline, self.line_length)
+        return import_text(
+            module, names, exploded, self._newline, self.line_length, self.style.indent
+        )
 
 
 def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
@@ -304,6 +304,6 @@ def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
     return small
 
 
-def _indent(ws: cst.BaseParenthesizableWhitespace) -> str:
-    """Indentation of the items after an opening bracket (four spaces when on one line)."""
-    return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else _INDENT
+def _indent(ws: cst.BaseParenthesizableWhitespace, unit: str) -> str:
+    """Indentation of the items after an opening bracket (one `unit` when on one line)."""
+    return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else unit

@@ -7,8 +7,6 @@ from collections.abc import Callable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-_INDENT = "    "
-
 
 def _newline(
     indent: str, first_line: cst.TrailingWhitespace | None = None
@@ -21,16 +19,19 @@ def _newline(
     )
 
 
-def _indent_of(lst: cst.List) -> str:
+def _indent_of(lst: cst.List, unit: str) -> str:
     ws = lst.lbracket.whitespace_after
-    return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else _INDENT
+    return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else unit
 
 
-def insert_element(lst: cst.List, position: int, element: cst.Element) -> cst.List:
+def insert_element(
+    lst: cst.List, position: int, element: cst.Element, unit: str = "    "
+) -> cst.List:
     """`lst` with `element` at `position`. A trailing comment stays on its entry's line; comment
-    lines before the next entry (section headers) stay before that entry."""
+    lines before the next entry (section headers) stay before that entry. `unit` is one level
+    of the file's indentation."""
     elements = list(lst.elements)
-    indent = _indent_of(lst)
+    indent = _indent_of(lst, unit)
     multiline = isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)
     if not elements:
         opening = lst.lbracket.whitespace_after
@@ -38,19 +39,19 @@ def insert_element(lst: cst.List, position: int, element: cst.Element) -> cst.Li
             assert isinstance(opening, cst.ParenthesizedWhitespace)
             indent = next(
                 (e.whitespace.value for e in reversed(opening.empty_lines) if e.comment),
-                _INDENT,
+                unit,
             )
             return lst.with_changes(
                 lbracket=lst.lbracket.with_changes(
                     whitespace_after=opening.with_changes(last_line=cst.SimpleWhitespace(indent))
                 ),
                 elements=[element.with_changes(comma=cst.Comma())],
-                rbracket=cst.RightSquareBracket(whitespace_before=_newline(_indent_of(lst))),
+                rbracket=cst.RightSquareBracket(whitespace_before=_newline(_indent_of(lst, unit))),
             )
         closing = ""  # `[]`: a module-level list
         if isinstance(opening, cst.ParenthesizedWhitespace):  # `[` and `]` on their own lines
             closing = opening.last_line.value
-            indent = closing + _INDENT
+            indent = closing + unit
         return lst.with_changes(
             lbracket=cst.LeftSquareBracket(whitespace_after=_newline(indent)),
             elements=[element.with_changes(comma=cst.Comma())],
@@ -88,12 +89,12 @@ def insert_element(lst: cst.List, position: int, element: cst.Element) -> cst.Li
     return lst.with_changes(elements=elements)
 
 
-def insert_arg(call: cst.Call, position: int, arg: cst.Arg) -> cst.Call:
+def insert_arg(call: cst.Call, position: int, arg: cst.Arg, unit: str = "    ") -> cst.Call:
     """`call` with `arg` at `position` among its arguments (a Django 1.x `patterns('', ...)`),
     keeping comments in place and the call's trailing-comma habit."""
     args = list(call.args)
     ws = call.whitespace_before_args
-    indent = ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else _INDENT
+    indent = ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else unit
     prev = args[position - 1]
     at_end = position == len(args)
     has_comma = isinstance(prev.comma, cst.Comma)

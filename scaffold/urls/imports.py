@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 _NATURAL_RE = re.compile(r"(\d+)")
-_INDENT = "    "
 
 
 def natural_key(text: str) -> list[Any]:
@@ -26,14 +25,14 @@ def import_module_key(shown: str) -> list[Any]:
     return natural_key(shown.replace(".", "._", 1) if shown.startswith(".") else shown)
 
 
-def import_text(module: str, names: list[str], exploded: bool, nl: str, line_length: int) -> str:
-    """`from module import a, b` on one line, or one name per line when `exploded` or too long
-    (black's magic-trailing-comma layout)."""
+def import_text(
+    module: str, names: list[str], exploded: bool, nl: str, line_length: int, unit: str = "    "
+) -> str:
+    """`from module import a, b` on one line, or one name per line (indented by `unit`) when
+    `exploded` or too long (black's magic-trailing-comma layout)."""
     one_line = f"from {module} import {', '.join(names)}"
     if exploded or len(one_line) > line_length:
-        return (
-            f"from {module} import ({nl}" + "".join(f"{_INDENT}{n},{nl}" for n in names) + f"){nl}"
-        )
+        return f"from {module} import ({nl}" + "".join(f"{unit}{n},{nl}" for n in names) + f"){nl}"
     return one_line + nl
 
 

@@ -19,6 +19,7 @@ from scaffold.pysource.urlsource import from_imports, parse_urls
 from scaffold.records import evolve, record
 from scaffold.urls.cst_edits import remove_arg, remove_element
 from scaffold.urls.imports import import_text, without_name
+from scaffold.urls.style import indent_unit
 
 
 @record
@@ -89,7 +90,7 @@ def remove_registration(
         ]
         if kept:
             text = without_name(lines, first, last, class_name) or import_text(
-                imported.shown, kept, imported.exploded, newline, line_length
+                imported.shown, kept, imported.exploded, newline, line_length, indent_unit(source)
             )
             edits.append((first - 1, last, text))
             may_drop.update(range(first, last + 1))

@@ -12,6 +12,7 @@ from scaffold.pysource.urlsource import EntryLayout, EntryShape, FromImport
 from scaffold.records import field, record
 
 _PREFIX_RE = re.compile(r"^(.+?-api-\d+)-")
+_BLOCK_RE = re.compile(r"(async\s+)?(def|class|if|elif|else|for|while|with|try|except|finally)\b")
 _PARAM_SEGMENT_RE = re.compile(r"\(\?P<(\w+)>(\[\^\\?/\]\+)\)")
 
 
@@ -27,6 +28,7 @@ class UrlsStyle:
     shape: EntryShape
     trailing_comma: bool  # exploded entries end their last argument with a comma
     param_segments: dict[str, str] = field(default_factory=dict, compare=False)  # name -> class
+    indent: str = "    "  # one level of indentation: a tab, or the spaces the file uses
 
 
 def detect_style(
@@ -63,7 +65,32 @@ def detect_style(
         shape=shapes.most_common(1)[0][0] if shapes else EntryShape.EXPLODED,
         trailing_comma=with_comma * 2 >= len(exploded),
         param_segments=_param_segments(source, segment),
+        indent=indent_unit(source),
     )
+
+
+def indent_unit(source: str) -> str:
+    """One level of the file's indentation, as most lines opening a block or a bracket are
+    followed by: a tab, or so many spaces (four when no line says)."""
+    units: Counter[str] = Counter()
+    before = ""
+    for line in source.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        opener = before.split("#", 1)[0].rstrip()
+        if opener.endswith(("[", "(", "{")) or (
+            opener.endswith(":") and _BLOCK_RE.match(opener.lstrip())
+        ):
+            outer = opener[: len(opener) - len(opener.lstrip())]
+            if len(indent) > len(outer) and indent.startswith(outer):
+                units[indent[len(outer) :]] += 1
+                if units.total() >= 50:  # enough to say: the rest of a long file agrees
+                    break
+        before = line
+    unit = units.most_common(1)[0][0] if units else "    "
+    return unit if unit == "\t" or set(unit) == {" "} else "    "
 
 
 def _param_segments(source: str, default: str) -> dict[str, str]:
