@@ -2,13 +2,14 @@
 apart.
 
 `reverse(name, kwargs=...)` tries every route of that name and returns one whose parameters
-are exactly the keyword arguments given (the one defined last, when several are). Routes of
-one name taking different parameters are each reached (`project-filters` for a list at
-`{org}/{project}/filters/` and its details at `.../filters/{filter_id}/`, as Django documents
-and Sentry's own tests rely on). A route Django cannot reverse at all (`|` outside a capturing
-group: Django's reverse gives up on alternation) loses nothing to a shared name; and where the
-parameters are not one fixed set (an optional group, unnamed groups, a pattern built by code),
-no finding is made. Names are compared within a namespace (`include(..., namespace="x")`
+are exactly the keyword arguments given and whose groups accept their values (the one defined
+last, when several do: an earlier route whose every value a later one accepts is lost, be its
+groups spelled alike or not, `\\d+` before `[^/]+`). Routes of one name taking different
+parameters are each reached (`project-filters` for a list at `{org}/{project}/filters/` and its
+details at `.../filters/{filter_id}/`, as Django documents and Sentry's own tests rely on).
+A route Django cannot reverse at all (`|` outside a capturing group: Django's reverse gives up
+on alternation) loses nothing to a shared name; and where the parameters are not one fixed set
+(an optional group, unnamed groups, a pattern built by code), no finding is made. Names are compared within a namespace (`include(..., namespace="x")`
 makes `x:name`), and not at all under a namespace that is not a literal.
 """
 
@@ -17,35 +18,79 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from scaffold.check.language import includes
 from scaffold.check.problems import Problem
+from scaffold.check.regex_read import Unsupported
 from scaffold.pysource.route_entry import RouteEntry
 
 
 def duplicate_route_name(routes: list[RouteEntry]) -> Iterable[Problem]:
-    first: dict[tuple[tuple[str, ...], str, frozenset[str], tuple[str, ...]], RouteEntry] = {}
+    seen: dict[tuple[tuple[str, ...], str, frozenset[str]], list[RouteEntry]] = {}
     for route in routes:
         if route.name is None or route.is_include or route.namespaces is None:
             continue
         parameters = reverse_parameters(route)
         if parameters is None:
             continue
-        # `reverse()` checks the values given against each route's groups: routes whose groups
-        # are spelled differently (`[0-9]+` and `[A-Z]+-[0-9]+`) may each be reached by value
-        spelled = tuple(body for text in [*route.prefixes, route.regex] for body in _bodies(text))
-        key = (route.namespaces, route.name, parameters, spelled)
-        earlier = first.setdefault(key, route)
-        if earlier is not route and (earlier.relpath, earlier.line) != (route.relpath, route.line):
-            taking = ", ".join(sorted(parameters)) or "no arguments"
-            yield Problem(
-                route.relpath,
-                route.line,
-                "duplicate-route-name",
-                route.name,
-                f"name {route.name!r} is also used at {earlier.relpath}:{earlier.line} for a "
-                f"route taking the same arguments ({taking}); reverse() returns only one of "
-                "them, rename this one",
-                route.end_line,
-            )
+        earlier_ones = seen.setdefault((route.namespaces, route.name, parameters), [])
+        earlier = lost_to(route, earlier_ones)
+        earlier_ones.append(route)
+        if earlier is None:
+            continue
+        taking = ", ".join(sorted(parameters)) or "no arguments"
+        yield Problem(
+            route.relpath,
+            route.line,
+            "duplicate-route-name",
+            route.name,
+            f"name {route.name!r} is also used at {earlier.relpath}:{earlier.line} for a "
+            f"route taking the same arguments ({taking}); reverse() returns only one of "
+            "them, rename this one",
+            route.end_line,
+        )
+
+
+def lost_to(route: RouteEntry, earlier_ones: list[RouteEntry]) -> RouteEntry | None:
+    """The first earlier route of the same name and arguments that `reverse()` never returns
+    because of `route`: Django tries the route defined last first, and takes it whenever its
+    groups accept the values given. So an earlier route is lost when each of `route`'s groups
+    accepts every value of that group of the earlier one (the same spelling, or a language
+    that holds the other's: `[^/]+` holds `\\d+`); one with values `route` refuses (`\\d+`
+    before `[^/]+`) is still reached by them."""
+    ours = _spelled(route)
+    for earlier in earlier_ones:
+        if (earlier.relpath, earlier.line) == (route.relpath, route.line):
+            continue
+        theirs = _spelled(earlier)
+        if theirs == ours or _holds(ours, theirs):
+            return earlier
+    return None
+
+
+def _spelled(route: RouteEntry) -> tuple[str, ...]:
+    """Each named group as `name=body` (`[^\\/]` read as `[^/]`), outermost pattern first."""
+    return tuple(body for text in [*route.prefixes, route.regex] for body in _bodies(text))
+
+
+def _holds(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Every value each group of `theirs` accepts, the same group of `ours` accepts too
+    (False when a name is used twice or a body cannot be read as a regular language: no
+    finding is made from it)."""
+    wider = dict(body.split("=", 1) for body in ours)
+    narrower = dict(body.split("=", 1) for body in theirs)
+    if len(wider) != len(ours) or len(narrower) != len(theirs) or wider.keys() != narrower.keys():
+        return False
+    try:
+        return all(
+            narrower[name] == body or _accepts_all(body, narrower[name])
+            for name, body in wider.items()
+        )
+    except Unsupported:
+        return False
+
+
+def _accepts_all(wider: str, narrower: str) -> bool:
+    return includes((f"^(?:{wider})$",), (f"^(?:{narrower})$",))
 
 
 def reverse_parameters(route: RouteEntry) -> frozenset[str] | None:

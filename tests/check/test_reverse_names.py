@@ -92,6 +92,65 @@ def test_a_shared_name_is_a_finding_where_reverse_loses_a_route(tmp_path: Path, 
     assert [(line, symbol) for _, line, symbol, _ in found] == ([(12, "dup")] if expected else [])
 
 
+# (first pattern, second pattern, values of the first's group to reverse it with, a finding)
+SPELLINGS = {
+    "a narrower group first": (
+        r"^scim/Users/(?P<member_id>\d+)$",
+        r"^members/(?P<member_id>[^/]+)/commits/$",
+        ["1", "42"],
+        True,
+    ),
+    "the same group spelled otherwise": (
+        r"^a/(?P<slug>[\w-]+)/$",
+        r"^b/(?P<slug>[-\w]+)/$",
+        ["x", "a-b", "_"],
+        True,
+    ),
+    "event ids then any word": (
+        rf"^{ORG}/events/{EVENT}/attachments/$",
+        rf"^{ORG}/events/(?P<event_id>[\w-]+)/reprocessable/$",
+        ["1", "a" * 32],
+        True,
+    ),
+    "a wider group first": (
+        r"^members/(?P<member_id>[^/]+)/commits/$",
+        r"^scim/Users/(?P<member_id>\d+)$",
+        ["1", "me"],
+        False,
+    ),
+    "overlapping groups": (
+        r"^a/(?P<slug>[a-z0-9]+)/$",
+        r"^b/(?P<slug>[a-f]+)/$",
+        ["abc", "z1"],
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SPELLINGS))
+def test_groups_spelled_otherwise_lose_a_route_when_the_later_takes_all_its_values(
+    tmp_path: Path, case: str
+) -> None:
+    first, second, values, expected = SPELLINGS[case]
+    group = list(RegexPattern(first).regex.groupindex)[-1]  # the one the cases vary
+    others = {name: "o" for name in RegexPattern(first).regex.groupindex if name != group}
+
+    def reversed_(patterns: list[tuple[str, str]], name: str, value: str) -> str:
+        inner = [re_path(pattern, _view, name=each) for pattern, each in patterns]
+        resolver = URLResolver(RegexPattern(r"^/"), [re_path(r"^organizations/", include(inner))])
+        return str(resolver.reverse(name, **others, **{group: value}))
+
+    lost = all(  # Django says so: the first route is never what the shared name gives
+        reversed_([(first, "dup"), (second, "dup")], "dup", value)
+        != reversed_([(first, "own")], "own", value)
+        for value in values
+    )
+    assert lost is expected
+    root = write_tree(tmp_path, {"api/urls.py": _urls(first, second)})
+    found = findings(root, "duplicate-route-name")
+    assert [(line, symbol) for _, line, symbol, _ in found] == ([(12, "dup")] if expected else [])
+
+
 def test_an_optional_group_makes_no_finding_however_django_reads_it(tmp_path: Path) -> None:
     # several sets of arguments: not one the check can compare, so it stays silent
     first, second = rf"^{ORG}/a/$", rf"^{ORG}/b/(?P<x>\d+)?$"
