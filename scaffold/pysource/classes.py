@@ -104,12 +104,14 @@ class Resolver:
     def undecided(self, dotted: str, depth: int = 0) -> bool:
         """True when a class of the tree, or one of its ancestors there, has a base the reader
         cannot follow: a call or expression (`Base = A if X else B` used as a base, or
-        `make_base()`), or a name its module binds by code: whether it is an endpoint is then
-        not known (a base outside the tree is known not to be one)."""
+        `make_base()`), a name its module binds by code, or a module of the tree that does not
+        parse: whether it is an endpoint is then not known (a base outside the tree is known
+        not to be one)."""
         found = self.resolve(dotted) if depth < 30 else None
         if found is None:
             module = dotted.rpartition(".")[0]
-            return dotted == UNREAD_BASE or (depth > 0 and self.tree.info(module) is not None)
+            in_tree = self.tree.info(module) is not None or self.tree.file_for(module) is not None
+            return dotted == UNREAD_BASE or (depth > 0 and in_tree)
         return any(self.undecided(base, depth + 1) for base in self.base_paths(found[1], found[2]))
 
     def is_endpoint(self, dotted: str, seen: frozenset[str] = frozenset()) -> bool:
