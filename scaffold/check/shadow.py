@@ -183,7 +183,15 @@ def _covers(first: Entry, later: Entry, unresolved: list[Unresolved]) -> bool:
     ):
         shared += 1
     try:  # Django hands on only one rest of the path: first's own includes must split once
-        if not all(splits_once(prefix) for prefix in first.chain[shared:-1]):
+        loose = [p for p in first.chain[shared:-1] if not splits_once(p)]
+        if loose:  # every sample path reaches first, but Django may hand on another rest
+            what = f"{later.route.view.text if later.route.view else 'route'}"
+            why = (
+                f"an include above the route at {first.route.relpath}:{first.route.line} "
+                f"({loose[0]!r}) may match more than one start of a path, so whether that "
+                "route hides this one is not decided"
+            )
+            unresolved.append(Unresolved(later.route.relpath, later.route.line, what, why))
             return False
         return includes(first.chain[shared:], later.chain[shared:])
     except Unsupported:

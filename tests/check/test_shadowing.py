@@ -203,3 +203,24 @@ def test_a_pattern_we_cannot_read_is_unresolved_not_reported(tmp_path: Path) -> 
             (line_of(text, "look"), f"pattern {look!r}"),
             (line_of(text, "look-copy"), f"pattern {look!r}"),
         ]
+
+
+def test_an_unanchored_include_that_reaches_a_later_route_is_named_not_followed(
+    tmp_path: Path,
+) -> None:
+    """Django searches `m/` anywhere in the path, so `/zzm/x/` reaches the route inside it;
+    such an include may match several starts of a path, which the automata do not model: the
+    later route is named as not followed, and no finding is made."""
+    text = (
+        HEAD
+        + "INNER = [\n"
+        + _entry(r"^x/$", "inner")
+        + "]\n\nurlpatterns = [\n"
+        + '    re_path(r"m/", include(INNER)),\n'
+        + _entry(r"^zzm/x/$", "top")
+        + "]\n"
+    )
+    result = check(tmp_path, text, "unreachable-route")
+    assert result.problems == []
+    (unresolved,) = [u for u in result.unresolved if u.line == line_of(text, "top")]
+    assert "may match more than one start of a path" in unresolved.why
