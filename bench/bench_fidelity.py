@@ -10,7 +10,8 @@ clean, no existing line changed.
 
     python bench/bench_fidelity.py /tmp/real/s2023 [--limit 50 --seed 1] [--no-black] [-v]
 
-The tree is copied to /tmp/g/<name> once; only that copy's urls.py is rewritten.
+The tree is copied to /tmp/g/<name> once (its pyproject.toml and setup.cfg again on every run);
+only that copy's urls.py is rewritten.
 """
 
 from __future__ import annotations
@@ -248,6 +249,9 @@ class Bench:
         self.copy = Path("/tmp/g") / tree.name
         if not self.copy.exists():
             shutil.copytree(tree, self.copy, symlinks=True)
+        for config in ("pyproject.toml", "setup.cfg"):  # the tree's settings as they are now
+            if (tree / config).is_file():
+                shutil.copyfile(tree / config, self.copy / config)
         self.settings: Settings = load_settings(self.copy)
         self.urls_path = self.settings.urls_path
         self.original = (tree / self.urls_path.relative_to(self.copy)).read_text()
@@ -451,7 +455,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-black", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per miss")
     args = parser.parse_args(argv)
-    bench = Bench(args.tree.resolve(), black=not args.no_black)
+    try:
+        bench = Bench(args.tree.resolve(), black=not args.no_black)
+    except ScaffoldError as exc:  # a tree scaffold refuses as a whole: say so, as a user sees it
+        print(f"{args.tree}: scaffold refuses the tree: {exc}")
+        return 0
     prefixes = list_prefixes(bench.index)
     all_entries = entries(bench.original)
     tried: list[tuple[Entry, str]] = []

@@ -13,7 +13,6 @@ from pathlib import Path
 from bench.real_plant import Call, route_calls
 from scaffold.project.settings import Settings, load_settings
 from scaffold.pysource.classes import (
-    ROOT_CLASS,
     EndpointClass,
     Resolver,
     candidate_modules,
@@ -86,7 +85,7 @@ def read_facts(root: Path, baseline: list[Finding]) -> Facts:
     settings = load_settings(root)
     root = settings.project_root
     tree = Tree(root, settings.src_root)
-    resolver = Resolver(tree, f"{settings.api_module}.base.{ROOT_CLASS}")
+    resolver = Resolver(tree, settings.endpoint_root)  # the root the check judges by
     reader = RoutingReader(tree)
     reader.walk_root(settings.module_for(settings.urls_path))
     texts = {e.relpath: (root / e.relpath).read_text(encoding="utf-8") for e in reader.routes}

@@ -695,7 +695,7 @@ PROJECT_CASES = [
         "urls-no-re-path-import",
         _edit(URLS, lambda text: text.replace("include, re_path", "include, path", 1)),
         "src/acme/api/urls.py",
-        r"add `from django\.urls import re_path`",
+        r"import the one your Django has \(`from django\.urls import re_path`",
     ),
     ProjectCase(
         "pyproject-unknown-key",

@@ -43,12 +43,16 @@ def detect_style(
     names = Counter(layout.call for layout in layouts)
     imported = {c for c in ROUTE_CALLS if re.search(rf"import[^\n(]*\b{c}\b", source)}
     imported |= {name for statement in imports for name in statement.names if name in ROUTE_CALLS}
+    # the file's own helper (`def url(pattern, *args, **kwargs)` filling `{org}` in) is written
+    # like Django's and called the same way by the entries
+    imported |= {c for c in ROUTE_CALLS if re.search(rf"^def {c}\(", source, re.MULTILINE)}
     usable = [c for c, _ in names.most_common() if c in imported and c != "path"]
     usable += [c for c in ("re_path", "url") if c in imported]
     if not usable:
         raise PatchError(
-            f"{label}: neither re_path nor url is imported; add "
-            "`from django.urls import re_path` and retry"
+            f"{label}: neither re_path nor url is imported or defined; import the one your "
+            "Django has (`from django.urls import re_path`, or `from django.conf.urls import "
+            "url` before Django 2.0) and retry"
         )
     segment = "[^\\/]+" if source.count("[^\\/]+") > source.count("[^/]+") else "[^/]+"
     quote = "'" if len(re.findall(r"\br'", source)) > len(re.findall(r'\br"', source)) else '"'

@@ -1,0 +1,48 @@
+"""A urls.py that defines its own `url()` helper (a fork's `{org}` filler over Django's) and
+imports no route call gets its new entries through that helper, as its entries are written;
+a file with neither says which import to add for old and new Django alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from scaffold.errors import PatchError
+from scaffold.routes import parse_route
+from scaffold.urls.add import Registration, UrlsFile
+from scaffold.urls.remove import remove_registration
+
+HELPER = """from django.conf import urls
+
+from .endpoints.widgets import WidgetsEndpoint
+
+
+def url(pattern, *args, **kwargs):
+    return urls.url(pattern.replace("{org}", r"(?P<organization_slug>[^/]+)"), *args, **kwargs)
+
+
+urlpatterns = [
+    url(r"^organizations/{org}/widgets/$", WidgetsEndpoint.as_view(), name="acme-widgets"),
+]
+"""
+
+
+def _add(source: str) -> str:
+    urls = UrlsFile(source, "urls.py", "acme", "acme.api.urls", 100)
+    route = parse_route("organizations/{organization_slug}/gadgets/")
+    urls.add(Registration("GadgetsEndpoint", "acme.api.endpoints.gadgets", route, None))
+    return urls.code()
+
+
+def test_the_files_own_url_helper_writes_the_new_entry() -> None:
+    after = _add(HELPER)
+    assert "    url(\n" in after or "    url(r" in after
+    assert "re_path" not in after
+    assert "from .endpoints.gadgets import GadgetsEndpoint\n" in after
+    compile(after, "urls.py", "exec")
+    assert remove_registration(after, "urls.py", "acme.api", "GadgetsEndpoint", 100).code == HELPER
+
+
+def test_a_file_with_no_route_call_says_which_import_to_add() -> None:
+    source = HELPER.replace("def url(", "def route(").replace("    url(r", "    route(r")
+    with pytest.raises(PatchError, match=r"from django.conf.urls import url` before Django 2.0"):
+        _add(source)
