@@ -23,11 +23,15 @@ Remember = Callable[[str, Callable[[], Any]], Any]
 
 
 def mismatches(
-    endpoint: EndpointClass, groups: tuple[str, ...], tree: Tree
+    endpoint: EndpointClass,
+    groups: tuple[str, ...],
+    tree: Tree,
+    methods: tuple[str, ...] | None = None,
 ) -> list[str] | Unresolved:
     """What provably does not fit between a route's named groups and the endpoint (empty: it
     fits, or nothing is certain); an Unresolved where its convert_args chain cannot be followed,
-    or where a handler's decorator (read in `tree`) changes the arguments it is called with."""
+    or where a handler's decorator (read in `tree`) changes the arguments it is called with.
+    `methods`: the only HTTP methods the route hands the view (a dispatch helper's)."""
     flow = route_flow(endpoint, groups)
     if isinstance(flow, Unresolved):
         return flow
@@ -50,8 +54,8 @@ def mismatches(
         why = "http_method_names is not a literal list; the handlers are not compared"
         return _unfollowed(endpoint, *limiting[0], "http_method_names", why)
     for method, (_, info) in sorted(endpoint.handlers().items()):
-        if allowed is not None and method not in allowed:
-            continue  # Django answers 405 before the handler is called
+        if allowed is not None and method not in allowed or methods and method not in methods:
+            continue  # Django answers 405 before the handler is called, or the dispatch does
         signature = info.methods[method]
         if not signature.var_keyword:
             extra = sorted(flow.passed - set(signature.names))
@@ -95,6 +99,7 @@ def all_mismatches(
         else:
             key = "param-mismatch\n" + "\n".join(
                 f"{route.groups}|{route.extra}|{route.prefixes}|{route.regex}|"
+                f"{route.view.methods if route.view else None}|"
                 f"{','.join(dotted for dotted, _ in endpoint.ancestry)}"
                 for route, endpoint in part
             )
@@ -117,7 +122,8 @@ def _route_mismatches(
     if positional_groups([*route.prefixes, route.regex]) != 0:
         why = "Django passes its unnamed groups by position; the handlers are not compared"
         return Unresolved(route.relpath, route.line, where, why)
-    return mismatches(endpoint, tuple(dict.fromkeys((*route.groups, *route.extra))), tree)
+    groups = tuple(dict.fromkeys((*route.groups, *route.extra)))
+    return mismatches(endpoint, groups, tree, route.view.methods if route.view else None)
 
 
 def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:

@@ -22,6 +22,8 @@ from scaffold.pysource.route_values import (
     Text,
     Value,
     ViewOf,
+    by_method,
+    merged_views,
     views_in,
 )
 from scaffold.pysource.routes import ROUTE_CALLS, call_name, path_regex
@@ -92,7 +94,7 @@ class Evaluator:
         found = views_in(value)
         if not found:
             raise Stop("not an X.as_view() call")
-        return tuple(dict.fromkeys(found))
+        return merged_views(found)
 
     def _text(self, value: Value) -> str:
         if isinstance(value, Text):
@@ -174,7 +176,7 @@ class Evaluator:
         if name == "include" and args:
             return Include(args[0])
         why = f"{ast.unparse(func)}() is not a function of the tree the reader can follow"
-        return Opaque(why, (*args, *kwargs.values()))
+        return Opaque(why, (*args, *(by_method(key, value) for key, value in kwargs.items())))
 
     def _string_method(self, text: str, node: ast.Call, frame: _Frame) -> Value:
         args, kwargs = self._arguments(node, frame)
@@ -217,7 +219,7 @@ class Evaluator:
             raise Stop("helpers call each other too deep")
         if not _is_plain(function):
             why = f"the body of {function.name}() is not plain assignments and a return"
-            return Opaque(why, (*args, *kwargs.values()))
+            return Opaque(why, (*args, *(by_method(key, value) for key, value in kwargs.items())))
         frame = _Frame(helper.scope, {}, depth + 1)
         self._bind(function, args, kwargs, frame)
         for stmt in function.body:

@@ -7,7 +7,7 @@ import ast
 from typing import TypeAlias
 
 from scaffold.pysource.urlmodule import UrlModule
-from scaffold.records import record
+from scaffold.records import evolve, record
 
 
 class Stop(Exception):
@@ -29,11 +29,15 @@ class Ref:
 
     text: str
     dotted: str | None
+    # the HTTP methods a dispatch helper hands the view (`method_dispatch(GET=X.as_view())`,
+    # lower case); None: every method reaches it
+    methods: tuple[str, ...] | None = None
 
 
 @record
 class ViewOf:
     ref: Ref  # `ref.as_view(...)`
+    methods: tuple[str, ...] | None = None  # passed under an HTTP method's name: that one only
 
 
 @record
@@ -87,10 +91,35 @@ class BuiltRoute:
 def views_in(value: Value) -> list[Ref]:
     """Every `X.as_view()` a value holds, in order."""
     if isinstance(value, ViewOf):
-        return [value.ref]
+        return [evolve(value.ref, methods=value.methods) if value.methods else value.ref]
     if isinstance(value, Seq | Opaque):
         items = value.items if isinstance(value, Seq) else value.inner
         return [ref for item in items for ref in views_in(item)]
     if isinstance(value, Mapping):
         return [ref for _, item in value.items for ref in views_in(item)]
     return []
+
+
+_HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"})
+
+
+def by_method(key: str, value: Value) -> Value:
+    """A view passed to a dispatch helper under an HTTP method's name (`GET=X.as_view()`) is
+    taken as serving that method only, as Sentry's `method_dispatch` does."""
+    if key in _HTTP_METHODS and isinstance(value, ViewOf):
+        return evolve(value, methods=(key.lower(),))
+    return value
+
+
+def merged_views(found: list[Ref]) -> tuple[Ref, ...]:
+    """Each class once: one under two methods serves both; one under none, every method."""
+    merged: dict[tuple[str, str | None], Ref] = {}
+    for ref in found:
+        seen = merged.setdefault((ref.text, ref.dotted), ref)
+        if seen is ref:
+            continue
+        if seen.methods is not None and ref.methods is not None:
+            merged[(ref.text, ref.dotted)] = evolve(seen, methods=(*seen.methods, *ref.methods))
+        else:
+            merged[(ref.text, ref.dotted)] = evolve(seen, methods=None)
+    return tuple(merged.values())

@@ -55,7 +55,7 @@ class UrlModules:
         first, as Python binds them. When a later star import cannot be read (a module outside
         the tree may bind the name too): why, and the class an earlier one binds (or None)."""
         if ref.dotted is not None or not module.stars:
-            return View(ref.text, ref.dotted)
+            return View(ref.text, ref.dotted, ref.methods)
         head, _, rest = ref.text.partition(".")
         unread = None
         for star in reversed(module.stars):
@@ -66,8 +66,12 @@ class UrlModules:
             found = source.dotted(head) if head in (*source.imports, *source.defined) else None
             if found is not None:
                 dotted = found + (f".{rest}" if rest else "")
-                return View(ref.text, dotted) if unread is None else (self._why(unread), dotted)
-        return View(ref.text, None) if unread is None else (self._why(unread), None)
+                return (
+                    View(ref.text, dotted, ref.methods)
+                    if unread is None
+                    else (self._why(unread), dotted)
+                )
+        return View(ref.text, None, ref.methods) if unread is None else (self._why(unread), None)
 
     @staticmethod
     def _why(star: str) -> str:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scaffold.check.config import load_check_config
+from scaffold.check.run import run_check
+from scaffold.project.settings import load_settings
 from tests.check.test_route_helpers import URLS_PATH, check, served, walk
-from tests.check.trees import STATS, write_tree
+from tests.check.trees import STATS, WIDGETS, write_tree
 
 DISPATCH_URLS = """
 from django.urls import include, re_path
@@ -54,19 +57,34 @@ def test_every_view_inside_a_dispatch_helper_is_routed(tmp_path: Path) -> None:
 
 
 def test_each_view_of_a_dispatch_is_checked_against_the_route(tmp_path: Path) -> None:
-    stats = STATS.replace("def get(self, request, organization)", "def get(self, request)")
+    widgets = WIDGETS.replace("def get(self, request, organization)", "def get(self, request)")
     root = write_tree(
         tmp_path,
         {
             "api/urls.py": DISPATCH_URLS,
             "api/utils.py": BY_METHOD,
-            "api/endpoints/organization_stats.py": stats,
+            "api/endpoints/organization_widgets.py": widgets,
         },
     )
     assert check(root) == (
         [("param-mismatch", f"{URLS_PATH}:8", "shop-api-0-organization-widgets")],
         [],
     )
+
+
+def test_a_view_under_a_methods_name_is_checked_for_that_method_only(tmp_path: Path) -> None:
+    """`POST=OrganizationStatsEndpoint.as_view()`: a GET of that path never reaches the class
+    (the dispatch answers 405), so its `get` is not compared with the route; its `post` is."""
+    stats = STATS.replace("def get(self, request, organization)", "def get(self, request)")
+    files = {"api/urls.py": DISPATCH_URLS, "api/utils.py": BY_METHOD}
+    root = write_tree(tmp_path, {**files, "api/endpoints/organization_stats.py": stats})
+    assert check(root) == ([], [])
+    stats += "\n    def post(self, request):\n        return None\n"
+    root = write_tree(tmp_path, {**files, "api/endpoints/organization_stats.py": stats})
+    settings = load_settings(root)
+    config = load_check_config(root, {}, ["param-mismatch"], [], None)
+    (problem,) = run_check(settings, config, None).problems
+    assert problem.message.startswith("OrganizationStatsEndpoint: post() does not accept")
 
 
 def test_a_module_defining_urlpatterns_is_a_urlconf_root(tmp_path: Path) -> None:
