@@ -38,6 +38,7 @@ def duplicate_route_name(routes: list[RouteEntry]) -> Iterable[Problem]:
         if earlier is None:
             continue
         taking = ", ".join(sorted(parameters)) or "no arguments"
+        fix = route.copy_advice(earlier) or "rename this one"
         yield Problem(
             route.relpath,
             route.line,
@@ -45,7 +46,7 @@ def duplicate_route_name(routes: list[RouteEntry]) -> Iterable[Problem]:
             route.name,
             f"name {route.name!r} is also used at {earlier.relpath}:{earlier.line} for a "
             f"route taking the same arguments ({taking}); reverse() returns only one of "
-            "them, rename this one",
+            f"them, {fix}",
             route.end_line,
         )
 

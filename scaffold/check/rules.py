@@ -204,13 +204,14 @@ def unreachable_route(analysis: Analysis) -> Iterable[Problem]:
         where = f"line {earlier.line}"
         if earlier.relpath != route.relpath:
             where = f"{earlier.relpath}:{earlier.line}"
+        fix = route.copy_advice(earlier) or "move this route above it"
         yield Problem(
             route.relpath,
             route.line,
             "unreachable-route",
             _route_symbol(route),
             f"never matches: the earlier pattern {earlier.regex!r} at {where} matches every "
-            "path this one would; move this route above it",
+            f"path this one would; {fix}",
             route.end_line,
         )
 

@@ -127,7 +127,7 @@ def find_urls(root: Path, config: dict[str, Any]) -> Path:
     if len(found) > 1:
         names = ", ".join(rel(root, p) for p in found)
         raise ProjectError(
-            f"{root}: several API urls.py files ({names}); set [tool.scaffold] package or urls"
+            f"{root}: several API urls.py files ({names}); set [tool.scaffold] package or urls, or pass --package NAME"
         )
     resolved = found[0].resolve()
     if not resolved.is_relative_to(root):

@@ -27,3 +27,16 @@ class RouteEntry:
     extra: tuple[str, ...] | None = ()
     # the namespaces of the includes above, outermost first; None: one is not a literal
     namespaces: tuple[str, ...] | None = ()
+
+    def copy_advice(self, earlier: RouteEntry) -> str | None:
+        """What to do with this entry when it copies `earlier` (the same pattern under the same
+        includes, serving the same view): it never matches, and only its name may be needed."""
+        if (self.view, self.prefixes, self.regex) != (
+            earlier.view,
+            earlier.prefixes,
+            earlier.regex,
+        ):
+            return None
+        if self.name == earlier.name:
+            return "it repeats that route: delete this one"
+        return "it repeats that route under another name: delete it once nothing reverses that"

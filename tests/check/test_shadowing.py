@@ -224,3 +224,23 @@ def test_an_unanchored_include_that_reaches_a_later_route_is_named_not_followed(
     assert result.problems == []
     (unresolved,) = [u for u in result.unresolved if u.line == line_of(text, "top")]
     assert "may match more than one start of a path" in unresolved.why
+
+
+def test_a_copy_of_a_route_is_told_to_go_not_to_move(tmp_path: Path) -> None:
+    """The same entry twice (a fork's urls.py has it): the copy never matches and its name
+    adds nothing, so the advice is to delete it; a copy under another name may still be
+    reversed by it; a different view at the same pattern is still told to move above."""
+    first = _entry(rf"^{ORG}/stats/$", "stats")
+    cases = {
+        first: ("it repeats that route: delete this one", "delete this one"),
+        _entry(rf"^{ORG}/stats/$", "alias"): ("under another name: delete it once nothing", None),
+        _entry(rf"^{ORG}/stats/$", "stats", view="OrganizationWidgetsEndpoint"): (
+            "move this route above it",
+            "rename this one",
+        ),
+    }
+    for later, expected in cases.items():
+        text = urls([first, later], [])
+        for rule, fix in zip(("unreachable-route", "duplicate-route-name"), expected, strict=True):
+            messages = [p.message for p in check(tmp_path, text, rule).problems]
+            assert messages == [] if fix is None else len(messages) == 1 and fix in messages[0]
