@@ -491,6 +491,12 @@ FLAG_CASES = [
         r"route must give those parameters",
     ),
     FlagCase(
+        "base-does-not-fit-route-one-parameter",
+        ("Things", "--route", "things/", "--base", "OrganizationEndpoint"),
+        "--base",
+        r"consumes organization_id_or_slug, so the route must give that parameter",
+    ),
+    FlagCase(
         "url-name-double-quote",
         ("Things", "--route", "things/", "--url-name", 'acme-"things'),
         "--url-name",

@@ -219,7 +219,7 @@ def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseCl
         wanted = ", ".join("|".join(sorted(names)) for names in base.consumes)
         raise SpecError(
             f"{spec.at('base')}: {base.name} consumes {wanted}, so the route must give "
-            "those parameters"
+            + ("those parameters" if len(base.consumes) > 1 else "that parameter")
         )
     return base
 
