@@ -54,7 +54,8 @@ def mismatches(
         why = "http_method_names is not a literal list; the handlers are not compared"
         return _unfollowed(endpoint, *limiting[0], "http_method_names", why)
     for method, (_, info) in sorted(endpoint.handlers().items()):
-        if allowed is not None and method not in allowed or methods and method not in methods:
+        let_through = allowed is None or method in allowed
+        if not let_through or methods is not None and method not in methods:
             continue  # Django answers 405 before the handler is called, or the dispatch does
         signature = info.methods[method]
         if not signature.var_keyword:

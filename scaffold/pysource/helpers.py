@@ -21,7 +21,7 @@ from scaffold.pysource.route_values import (
     Stop,
     Text,
     Value,
-    ViewOf,
+    as_view_of,
     by_method,
     merged_views,
     views_in,
@@ -156,8 +156,7 @@ class Evaluator:
     def _call(self, node: ast.Call, frame: _Frame) -> Value:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "as_view":
-            base = self._value(func.value, frame)
-            return ViewOf(base) if isinstance(base, Ref) else Opaque("as_view() on a non-class")
+            return as_view_of(self._value(func.value, frame), node)
         if isinstance(func, ast.Attribute) and func.attr in ("replace", "format"):
             base = self._value(func.value, frame)
             if isinstance(base, Text):

@@ -37,7 +37,8 @@ class Ref:
 @record
 class ViewOf:
     ref: Ref  # `ref.as_view(...)`
-    methods: tuple[str, ...] | None = None  # passed under an HTTP method's name: that one only
+    # passed under an HTTP method's name, or `as_view(http_method_names=[...])`: those only
+    methods: tuple[str, ...] | None = None
 
 
 @record
@@ -91,7 +92,7 @@ class BuiltRoute:
 def views_in(value: Value) -> list[Ref]:
     """Every `X.as_view()` a value holds, in order."""
     if isinstance(value, ViewOf):
-        return [evolve(value.ref, methods=value.methods) if value.methods else value.ref]
+        return [value.ref if value.methods is None else evolve(value.ref, methods=value.methods)]
     if isinstance(value, Seq | Opaque):
         items = value.items if isinstance(value, Seq) else value.inner
         return [ref for item in items for ref in views_in(item)]
@@ -107,7 +108,10 @@ def by_method(key: str, value: Value) -> Value:
     """A view passed to a dispatch helper under an HTTP method's name (`GET=X.as_view()`) is
     taken as serving that method only, as Sentry's `method_dispatch` does."""
     if key in _HTTP_METHODS and isinstance(value, ViewOf):
-        return evolve(value, methods=(key.lower(),))
+        method = key.lower()
+        return evolve(
+            value, methods=(method,) if value.methods is None or method in value.methods else ()
+        )
     return value
 
 
@@ -123,3 +127,20 @@ def merged_views(found: list[Ref]) -> tuple[Ref, ...]:
         else:
             merged[(ref.text, ref.dotted)] = evolve(seen, methods=None)
     return tuple(merged.values())
+
+
+def as_view_of(base: Value, call: ast.Call) -> Value:
+    """`base.as_view(...)`; a literal `http_method_names=[...]` given there is what Django lets
+    through to the handlers (Stop: one the reader cannot read)."""
+    if not isinstance(base, Ref):
+        return Opaque("as_view() on a non-class")
+    given = next((k.value for k in call.keywords if k.arg == "http_method_names"), None)
+    if given is None:
+        return ViewOf(base)
+    try:
+        names = ast.literal_eval(given)
+    except ValueError:
+        names = None
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+        raise Stop(f"as_view(http_method_names={ast.unparse(given)}) is not a literal list")
+    return ViewOf(base, tuple(name.lower() for name in names))

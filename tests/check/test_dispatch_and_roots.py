@@ -171,3 +171,42 @@ def test_routes_the_walk_cannot_follow_are_unresolved(tmp_path: Path) -> None:
             f"{URLS_PATH}:11: include 'outside.urls': the module is not in the tree",
         ],
     )
+
+
+AS_VIEW_URLS = """
+from django.urls import include, re_path
+
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+
+METHODS = ["get"]
+
+ORGANIZATION_URLS = [
+    re_path(
+        r"^(?P<organization_id_or_slug>[^/]+)/stats/$",
+        OrganizationStatsEndpoint.as_view(http_method_names=GIVEN),
+        name="shop-api-0-organization-stats",
+    ),
+]
+
+urlpatterns = [
+    re_path(r"^organizations/", include(ORGANIZATION_URLS)),
+]
+"""
+
+
+def test_http_method_names_given_to_as_view_decide_the_handlers_compared(tmp_path: Path) -> None:
+    """Django lets only the methods `as_view(http_method_names=[...])` names reach the
+    handlers (405 for the rest): a handler left out is not compared with the route; one the
+    reader cannot read leaves the route not followed."""
+    stats = STATS + "\n    def post(self, request):\n        return None\n"
+    found = {}
+    for given in ('["get"]', '["GET", "post"]', "METHODS"):
+        urls = AS_VIEW_URLS.replace("GIVEN", given)
+        files = {"api/urls.py": urls, "api/endpoints/organization_stats.py": stats}
+        found[given] = check(write_tree(tmp_path / given.strip('[]"'), files), ["param-mismatch"])
+    assert found['["get"]'] == ([], [])
+    assert found['["GET", "post"]'][0] == [
+        ("param-mismatch", f"{URLS_PATH}:8", "shop-api-0-organization-stats")
+    ]
+    assert found["METHODS"][0] == []
+    assert any("is not a literal list" in text for text in found["METHODS"][1])
