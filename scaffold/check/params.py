@@ -53,9 +53,12 @@ def mismatches(
     if allowed == ("?",):
         why = "http_method_names is not a literal list; the handlers are not compared"
         return _unfollowed(endpoint, *limiting[0], "http_method_names", why)
-    for method, (_, info) in sorted(endpoint.handlers().items()):
-        let_through = allowed is None or method in allowed
-        if not let_through or methods is not None and method not in methods:
+    handlers = endpoint.handlers()
+    called = {m for m in [*handlers, "head"] if _reaches(m, allowed, methods)}
+    if "head" in called and "head" not in handlers:
+        called.add("get")  # Django's View.setup: a class without head() answers HEAD with get()
+    for method, (_, info) in sorted(handlers.items()):
+        if method not in called:
             continue  # Django answers 405 before the handler is called, or the dispatch does
         signature = info.methods[method]
         if not signature.var_keyword:
@@ -123,6 +126,9 @@ def _route_mismatches(
     if positional_groups([*route.prefixes, route.regex]) != 0:
         why = "Django passes its unnamed groups by position; the handlers are not compared"
         return Unresolved(route.relpath, route.line, where, why)
+    if route.view and route.view.methods and "?" in route.view.methods:
+        why = "a dispatch helper takes it under a keyword naming no HTTP method; not compared"
+        return Unresolved(route.relpath, route.line, where, why)
     groups = tuple(dict.fromkeys((*route.groups, *route.extra)))
     return mismatches(endpoint, groups, tree, route.view.methods if route.view else None)
 
@@ -167,6 +173,11 @@ def _decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
                 )
                 return _unfollowed(endpoint, dotted, info, method, why)
     return None
+
+
+def _reaches(method: str, allowed: tuple[str, ...] | None, methods: tuple[str, ...] | None) -> bool:
+    """Django lets the method through (`http_method_names`) and the route hands it on."""
+    return (allowed is None or method in allowed) and (methods is None or method in methods)
 
 
 def _unfollowed(

@@ -10,7 +10,9 @@ details at `.../filters/{filter_id}/`, as Django documents and Sentry's own test
 A route Django cannot reverse at all (`|` outside a capturing group: Django's reverse gives up
 on alternation) loses nothing to a shared name; and where the parameters are not one fixed set
 (an optional group, unnamed groups, a pattern built by code), no finding is made. Names are compared within a namespace (`include(..., namespace="x")`
-makes `x:name`), and not at all under a namespace that is not a literal.
+makes `x:name`), and not at all under a namespace that is not a literal. A namespace given to
+two includes is reversed through the first alone, so the later route reported there is lost
+all the more.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from scaffold.pysource.route_entry import RouteEntry
 
 
 def duplicate_route_name(routes: list[RouteEntry]) -> Iterable[Problem]:
-    seen: dict[tuple[tuple[str, ...], str, frozenset[str]], list[RouteEntry]] = {}
+    seen: dict[tuple[object, ...], list[RouteEntry]] = {}
     for route in routes:
         if route.name is None or route.is_include or route.namespaces is None:
             continue
@@ -125,9 +127,13 @@ def _shape(regex: str) -> int | None:
     while position < len(regex):
         char = regex[position]
         if char == "\\":
+            if depth == 0 and not _plain_escape(regex, position):
+                return None  # `\d`, `\b`, `\A`: reverse() may build a path the pattern refuses
             position += 2
             continue
         if char == "[":
+            if depth == 0:
+                return None  # reverse() writes one character of it, maybe one it refuses
             position = _class_end(regex, position)
             continue
         if char == "(":
@@ -148,8 +154,28 @@ def _shape(regex: str) -> int | None:
             return None
         elif char == "$" and position < len(regex) - 1:
             return None  # Django's reverse stops at the anchor: the groups after it are not its
+        elif depth == 0 and not _plain_outside(regex, position):
+            return None  # a class, a wildcard, a quantifier or `\b` outside the groups
         position += 1
     return named if not stack else None
+
+
+def _plain_escape(regex: str, position: int) -> bool:
+    """An escaped character outside the groups stands for itself (`\\/`, `\\.`), or is `\\Z`
+    ending the pattern."""
+    escaped = regex[position + 1 : position + 2]
+    return not escaped.isalnum() or (escaped == "Z" and position + 2 == len(regex))
+
+
+def _plain_outside(regex: str, position: int) -> bool:
+    """A character outside the groups that reverse() writes as itself: not a wildcard or a
+    quantifier (`^` only first; `?` only opening a group)."""
+    char = regex[position]
+    if char == "^":
+        return position == 0
+    if char == "?":
+        return regex[position - 1 : position] == "("
+    return char not in ".*+{"
 
 
 def _bodies(regex: str | None) -> list[str]:

@@ -206,10 +206,10 @@ _UNDER = "inside a statement of the class body, not by a plain def"
 
 
 def _literal_strings(value: ast.expr | None) -> tuple[str, ...]:
-    """`["get", "head"]` -> ("get", "head"); ("?",) for anything but a list of strings."""
+    """`["get", "head"]` -> ("get", "head"), as written; ("?",) for anything but strings."""
     items = value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]
     texts = [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
-    return tuple(text.lower() for text in texts) if len(texts) == len(items) else ("?",)
+    return tuple(texts) if len(texts) == len(items) else ("?",)  # "GET" lets nothing through
 
 
 def _assigned(name: str, value: ast.expr | None, methods: dict[str, Signature]) -> Signature:

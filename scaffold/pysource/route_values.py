@@ -106,13 +106,16 @@ _HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPT
 
 def by_method(key: str, value: Value) -> Value:
     """A view passed to a dispatch helper under an HTTP method's name (`GET=X.as_view()`) is
-    taken as serving that method only, as Sentry's `method_dispatch` does."""
-    if key in _HTTP_METHODS and isinstance(value, ViewOf):
-        method = key.lower()
-        return evolve(
-            value, methods=(method,) if value.methods is None or method in value.methods else ()
-        )
-    return value
+    taken as serving that method only, as Sentry's `method_dispatch` does; under any other
+    keyword (`get=`: `request.method` is upper case) which methods reach it is not known
+    (`?`)."""
+    if not isinstance(value, ViewOf):
+        return value
+    if key not in _HTTP_METHODS:
+        return evolve(value, methods=("?",))
+    method = key.lower()  # and `as_view(http_method_names=...)` on it must let it through too
+    reached = value.methods is None or method in value.methods
+    return evolve(value, methods=(method,) if reached else ())
 
 
 def merged_views(found: list[Ref]) -> tuple[Ref, ...]:
@@ -143,4 +146,4 @@ def as_view_of(base: Value, call: ast.Call) -> Value:
         names = None
     if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
         raise Stop(f"as_view(http_method_names={ast.unparse(given)}) is not a literal list")
-    return ViewOf(base, tuple(name.lower() for name in names))
+    return ViewOf(base, tuple(names))  # Django compares `request.method.lower()`: "GET" lets none

@@ -210,3 +210,30 @@ def test_http_method_names_given_to_as_view_decide_the_handlers_compared(tmp_pat
     ]
     assert found["METHODS"][0] == []
     assert any("is not a literal list" in text for text in found["METHODS"][1])
+
+
+def test_what_django_never_dispatches_is_not_compared_and_head_is_get(tmp_path: Path) -> None:
+    """`http_method_names=["GET"]`: Django compares `request.method.lower()`, so nothing gets
+    through; `get=X.as_view()` in a dispatch helper keyed by `request.method` (upper case) is
+    not known to be reached (unresolved); `HEAD=X.as_view()` reaches `get()`, as Django's
+    View.setup hands HEAD to `get` when a class has no `head`."""
+    stats = STATS.replace("def get(self, request, organization)", "def get(self, request)")
+    cases = {
+        'OrganizationStatsEndpoint.as_view(http_method_names=["GET"])': ([], False),
+        "by_method(get=OrganizationStatsEndpoint.as_view())": ([], True),
+        "by_method(HEAD=OrganizationStatsEndpoint.as_view())": (["param-mismatch"], False),
+        'OrganizationStatsEndpoint.as_view(http_method_names=["head"])': (
+            ["param-mismatch"],
+            False,
+        ),
+    }
+    for number, (view, (rules, unresolved)) in enumerate(cases.items()):
+        urls = AS_VIEW_URLS.replace(
+            "OrganizationStatsEndpoint.as_view(http_method_names=GIVEN)", view
+        )
+        urls = urls.replace("METHODS = [", "from shop.api.utils import by_method\n\nMETHODS = [")
+        files = {"api/urls.py": urls, "api/utils.py": BY_METHOD}
+        files["api/endpoints/organization_stats.py"] = stats
+        found, places = check(write_tree(tmp_path / str(number), files), ["param-mismatch"])
+        assert [rule for rule, _, _ in found] == rules, view
+        assert any("naming no HTTP method" in text for text in places) is unresolved, view

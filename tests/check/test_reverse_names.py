@@ -118,6 +118,24 @@ SPELLINGS = {
         ["1", "me"],
         False,
     ),
+    "a word boundary the later one's reverse cannot build": (
+        r"^a/(?P<slug>[^/]+)/$",
+        r"^b/(?P<slug>[^/]+)\b/$",
+        ["x", "-"],
+        False,
+    ),
+    "a start anchor the later one's reverse cannot build": (
+        r"^a/(?P<slug>[^/]+)/$",
+        r"\Ab/(?P<slug>[^/]+)/$",
+        ["x"],
+        False,
+    ),
+    "a character class outside the later one's groups": (
+        r"^a/(?P<slug>[^/]+)/$",
+        r"^b/(?P<slug>[^/]+)/[^^]/$",
+        ["x"],
+        False,
+    ),
     "overlapping groups": (
         r"^a/(?P<slug>[a-z0-9]+)/$",
         r"^b/(?P<slug>[a-f]+)/$",
@@ -182,3 +200,34 @@ def test_the_arguments_read_are_the_ones_djangos_reverse_needs(pattern: str) -> 
     ours = reverse_parameters(route)
     if ours is not None:
         assert {frozenset(params) for _, params in normalize(pattern)} == {ours}
+
+
+def test_a_namespace_given_to_two_includes_is_reversed_through_the_first(tmp_path: Path) -> None:
+    """Django keeps the first include of a namespace: `ns:n` never reaches the second list, so
+    the route reported, the second one, is lost indeed (and the first is not)."""
+    first = [re_path(r"^(?P<k>\d+)/$", _view, name="n")]
+    second = [re_path(r"^(?P<k>[^/]+)/$", _view, name="n")]
+    resolver = URLResolver(
+        RegexPattern(r"^/"),
+        [
+            re_path(r"^one/", include((first, "app"), namespace="ns")),
+            re_path(r"^two/", include((second, "app"), namespace="ns")),
+        ],
+    )
+    prefix, kept = resolver.namespace_dict["ns"]  # what django.urls.reverse("ns:n") goes by
+    assert (prefix, kept.reverse("n", k="1")) == ("one/", "1/")  # Django says so
+    urls = (
+        "from django.urls import include, re_path\n\n"
+        "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint\n"
+        "from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint\n\n"
+        'FIRST = [re_path(r"^(?P<k>\\d+)/$", OrganizationStatsEndpoint.as_view(), name="n")]\n'
+        'SECOND = [re_path(r"^(?P<k>[^/]+)/$", OrganizationWidgetsEndpoint.as_view(), name="n")]\n'
+        "urlpatterns = [\n"
+        '    re_path(r"^one/", include((FIRST, "app"), namespace="ns")),\n'
+        '    re_path(r"^two/", include((SECOND, "app"), namespace="ns")),\n'
+        "]\n"
+    )
+    root = write_tree(tmp_path, {"api/urls.py": urls})
+    assert [(line, symbol) for _, line, symbol, _ in findings(root, "duplicate-route-name")] == [
+        (7, "n")
+    ]
