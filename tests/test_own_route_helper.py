@@ -46,3 +46,16 @@ def test_a_file_with_no_route_call_says_which_import_to_add() -> None:
     source = HELPER.replace("def url(", "def route(").replace("    url(r", "    route(r")
     with pytest.raises(PatchError, match=r"from django.conf.urls import url` before Django 2.0"):
         _add(source)
+
+
+def test_a_helper_given_the_class_is_refused_not_written_wrong() -> None:
+    """`def url(regex, view_class, name=None)` calls `view_class.as_view()` itself: an entry
+    written as `url(r"...", X.as_view(), ...)` would break the import of urls.py."""
+    source = (
+        HELPER.replace("def url(pattern, *args, **kwargs):", "def url(pattern, view_class, name):")
+        .replace("*args, **kwargs)", "view_class.as_view(), name=name)")
+        .replace("WidgetsEndpoint.as_view(),", "WidgetsEndpoint,")
+    )
+    compile(source, "urls.py", "exec")
+    with pytest.raises(PatchError, match=r"its own url\(\) is given the view class"):
+        _add(source)

@@ -37,6 +37,8 @@ class RouteEntry:
             earlier.regex,
         ):
             return None
-        if self.name == earlier.name:
+        if self.name in (None, earlier.name):
             return "it repeats that route: delete this one"
+        if earlier.name is None:
+            return f"it repeats that route: give that one the name {self.name!r}, delete this one"
         return "it repeats that route under another name: delete it once nothing reverses that"

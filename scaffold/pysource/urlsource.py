@@ -17,6 +17,7 @@ from scaffold.pysource.routes import (
     pattern_regex,
     route_call,
     view_class,
+    view_parts,
 )
 from scaffold.records import record
 
@@ -39,6 +40,7 @@ class EntryLayout:
     call: str  # re_path, url or path
     shape: EntryShape
     trailing_comma: bool  # a comma follows the last argument (black's magic trailing comma)
+    as_view: bool = True  # the view is given as `X.as_view(...)` (a helper may take the class)
 
 
 @record
@@ -193,7 +195,12 @@ class _Reader:
                 include_name=target.id if isinstance(target, ast.Name) else None,
                 include_items=self.items(target.elts) if isinstance(target, ast.List) else None,
             )
-        layout = EntryLayout(call_name(call) or "", _shape(call), self._trailing_comma(call))
+        layout = EntryLayout(
+            call_name(call) or "",
+            _shape(call),
+            self._trailing_comma(call),
+            view_parts(call.args[1]) is not None,
+        )
         return ListItem(
             index,
             pattern,

@@ -45,7 +45,8 @@ def detect_style(
     imported |= {name for statement in imports for name in statement.names if name in ROUTE_CALLS}
     # the file's own helper (`def url(pattern, *args, **kwargs)` filling `{org}` in) is written
     # like Django's and called the same way by the entries
-    imported |= {c for c in ROUTE_CALLS if re.search(rf"^def {c}\(", source, re.MULTILINE)}
+    own = {c for c in ROUTE_CALLS if re.search(rf"^def {c}\(", source, re.MULTILINE)}
+    imported |= own
     usable = [c for c, _ in names.most_common() if c in imported and c != "path"]
     usable += [c for c in ("re_path", "url") if c in imported]
     if not usable:
@@ -60,6 +61,11 @@ def detect_style(
     shapes = Counter(layout.shape for layout in layouts)
     exploded = [layout for layout in layouts if layout.shape is EntryShape.EXPLODED]
     with_comma = sum(layout.trailing_comma for layout in exploded)
+    if usable[0] in own and any(not x.as_view for x in layouts if x.call == usable[0]):
+        raise PatchError(
+            f"{label}: its own {usable[0]}() is given the view class, not X.as_view(), which "
+            "scaffold does not write; add this entry by hand, or import Django's re_path"
+        )
     return UrlsStyle(
         call=usable[0],
         segment=segment,

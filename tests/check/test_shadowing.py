@@ -234,6 +234,10 @@ def test_a_copy_of_a_route_is_told_to_go_not_to_move(tmp_path: Path) -> None:
     cases = {
         first: ("it repeats that route: delete this one", "delete this one"),
         _entry(rf"^{ORG}/stats/$", "alias"): ("under another name: delete it once nothing", None),
+        _entry(rf"^{ORG}/stats/$", "stats").replace(', name="stats"', ""): (
+            "it repeats that route: delete this one",
+            None,
+        ),
         _entry(rf"^{ORG}/stats/$", "stats", view="OrganizationWidgetsEndpoint"): (
             "move this route above it",
             "rename this one",
