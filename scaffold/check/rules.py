@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from scaffold.check import reverse_names
+from scaffold.check import reverse_names, routed_views
 from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.basis import Producers, note_producer
 from scaffold.check.params import all_mismatches
@@ -134,34 +134,7 @@ def _unresolved(analysis: Analysis, found: Unresolved, endpoint: EndpointClass) 
 
 
 def unknown_view(analysis: Analysis) -> Iterable[Problem]:
-    resolver = analysis.resolver
-    rootless = resolver.resolve(resolver.root) is None  # no class to judge endpoints by
-    for route in analysis.routes:
-        view = route.view
-        if view is None:
-            continue
-        if view.dotted is None:
-            why = f"{view.text} is neither imported nor defined in this module; import it"
-        elif resolver.is_defined_nowhere(view.dotted):
-            module = view.dotted.rpartition(".")[0]
-            why = f"{view.text} is not defined in {module}; fix the import or the name"
-        else:
-            found = resolver.resolve(view.dotted)
-            if found is None or resolver.is_endpoint(found[0]):
-                continue  # an endpoint, or a class outside the tree we cannot judge
-            if resolver.undecided(found[0]):
-                why = "a base class of it cannot be followed, so whether it is an endpoint is not judged"
-                analysis.unresolved.append(Unresolved(route.relpath, route.line, view.text, why))
-                continue
-            if rootless:  # a tree older than its Endpoint class (2014: `BaseView(APIView)`)
-                why = (
-                    f"no endpoint root {resolver.root} in the tree, so whether it is an "
-                    "endpoint is not judged; set endpoint-root to the class the API's views share"
-                )
-                analysis.unresolved.append(Unresolved(route.relpath, route.line, view.text, why))
-                continue
-            why = f"{view.text} does not inherit from Endpoint; route an endpoint class"
-        yield Problem(route.relpath, route.line, "unknown-view", view.text, why, route.end_line)
+    return routed_views.unknown_views(analysis.resolver, analysis.routes, analysis.unresolved)
 
 
 def param_mismatch(analysis: Analysis) -> Iterable[Problem]:

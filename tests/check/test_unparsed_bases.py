@@ -43,3 +43,30 @@ def test_a_class_below_a_read_base_that_is_no_endpoint_is_still_reported(tmp_pat
         "OrganizationWidgetsEndpoint",
         "OrganizationStatsEndpoint",
     }
+
+
+def test_a_view_bound_through_a_star_import_of_an_unparsed_module_is_named(
+    tmp_path: Path,
+) -> None:
+    """`from .team import *` in the package, team.py unparsed: where the routed class is bound
+    is not read; its route is named as not followed (no finding, and not passed over)."""
+    team = "type Kwargs = dict[str, object]\n\n" + ORGANIZATION_BASE.replace(
+        "class OrganizationEndpoint(Endpoint)", "class TeamEndpoint(Endpoint)"
+    )
+    urls = (
+        "from django.urls import re_path\n\n"
+        "from shop.api.endpoints import TeamEndpoint\n\n"
+        'urlpatterns = [re_path(r"^t/(?P<organization_id_or_slug>[^/]+)/$", '
+        'TeamEndpoint.as_view(), name="team")]\n'
+    )
+    files = {
+        "api/endpoints/__init__.py": "from .team import *  # noqa\n",
+        "api/endpoints/team.py": team,
+        "api/urls.py": urls,
+    }
+    root = write_tree(tmp_path, files)
+    settings = load_settings(root)
+    result = run_check(settings, load_check_config(root, {}, ["ALL"], [], None), None)
+    assert [p for p in result.problems if p.rule == "unknown-view"] == []
+    whys = {u.what: u.why for u in result.unresolved}
+    assert "cannot read where it is bound" in whys["TeamEndpoint"]

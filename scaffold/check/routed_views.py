@@ -1,0 +1,50 @@
+"""unknown-view: what each route serves, judged an endpoint class or not where the code says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scaffold.check.problems import Problem
+from scaffold.pysource.classes import Resolver
+from scaffold.pysource.route_entry import RouteEntry
+from scaffold.pysource.unresolved import Unresolved
+
+
+def unknown_views(
+    resolver: Resolver, routes: list[RouteEntry], unresolved: list[Unresolved]
+) -> Iterable[Problem]:
+    """unknown-view: a route serving what is not an endpoint (not imported, not defined, or
+    not below the root); a class the reader cannot judge is appended to `unresolved`."""
+    rootless = resolver.resolve(resolver.root) is None  # no class to judge endpoints by
+    for route in routes:
+        view = route.view
+        if view is None:
+            continue
+        if view.dotted is None:
+            why = f"{view.text} is neither imported nor defined in this module; import it"
+        elif resolver.is_defined_nowhere(view.dotted):
+            module = view.dotted.rpartition(".")[0]
+            why = f"{view.text} is not defined in {module}; fix the import or the name"
+        else:
+            found = resolver.resolve(view.dotted)
+            if found is not None and resolver.is_endpoint(found[0]):
+                continue
+            if found is None or resolver.undecided(found[0]):  # outside the tree, or not read
+                if found is not None or resolver.undecided(view.dotted, 1):
+                    why = "a base class of it cannot be followed, so whether it is an endpoint is not judged"
+                    why = (
+                        why
+                        if found
+                        else "the reader cannot read where it is bound; it is not judged"
+                    )
+                    unresolved.append(Unresolved(route.relpath, route.line, view.text, why))
+                continue
+            if rootless:  # a tree older than its Endpoint class (2014: `BaseView(APIView)`)
+                why = (
+                    f"no endpoint root {resolver.root} in the tree, so whether it is an "
+                    "endpoint is not judged; set endpoint-root to the class the API's views share"
+                )
+                unresolved.append(Unresolved(route.relpath, route.line, view.text, why))
+                continue
+            why = f"{view.text} does not inherit from Endpoint; route an endpoint class"
+        yield Problem(route.relpath, route.line, "unknown-view", view.text, why, route.end_line)
