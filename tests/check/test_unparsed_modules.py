@@ -36,7 +36,8 @@ def test_a_module_that_does_not_parse_is_named_not_skipped(
     result = _check(root, fast=fast)
     assert result.problems == []  # its route is not reported: its class is unknown, not absent
     assert result.endpoints == 1  # OrganizationWidgetsEndpoint alone
-    (unread,) = result.unresolved
+    unread, route = result.unresolved  # the module, and the route of the class it hides
+    assert (route.relpath, route.what) == ("src/shop/api/urls.py", "OrganizationStatsEndpoint")
     assert (unread.relpath, unread.line) == (STATS_PATH, 8)
     assert unread.what == "module shop.api.endpoints.organization_stats"
     assert "does not parse with Python 3." in unread.why
