@@ -9,10 +9,12 @@ parameters are each reached (`project-filters` for a list at `{org}/{project}/fi
 details at `.../filters/{filter_id}/`, as Django documents and Sentry's own tests rely on).
 A route Django cannot reverse at all (`|` outside a capturing group: Django's reverse gives up
 on alternation) loses nothing to a shared name; and where the parameters are not one fixed set
-(an optional group, unnamed groups, a pattern built by code), no finding is made. Names are compared within a namespace (`include(..., namespace="x")`
-makes `x:name`), and not at all under a namespace that is not a literal. A namespace given to
-two includes is reversed through the first alone, so the later route reported there is lost
-all the more.
+(an optional group, unnamed groups, a pattern built by code), or where anything outside the
+groups is not plain text (`\\b`, a character class: reverse() may build a path the pattern
+refuses), no finding is made. Names are compared within a namespace (`include(...,
+namespace="x")` makes `x:name`), and not at all under a namespace that is not a literal. A
+namespace given to two includes is reversed through the first alone, so the later route
+reported there is lost all the more.
 """
 
 from __future__ import annotations

@@ -30,10 +30,11 @@ def unknown_views(
             if found is not None and resolver.is_endpoint(found[0]):
                 continue
             if found is None or resolver.undecided(found[0]):  # outside the tree, or not read
-                if found is not None or resolver.undecided(view.dotted, 1):
-                    why = "a base class of it cannot be followed, so whether it is an endpoint is not judged"
+                # depth 1: a name its module of the tree binds where the reader cannot read
+                if found is not None or resolver.undecided(view.dotted, depth=1):
                     why = (
-                        why
+                        "a base class of it cannot be followed, so whether it is an endpoint "
+                        "is not judged"
                         if found
                         else "the reader cannot read where it is bound; it is not judged"
                     )

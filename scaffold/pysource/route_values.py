@@ -29,8 +29,9 @@ class Ref:
 
     text: str
     dotted: str | None
-    # the HTTP methods a dispatch helper hands the view (`method_dispatch(GET=X.as_view())`,
-    # lower case); None: every method reaches it
+    # the HTTP methods that reach the view: a dispatch helper's key lower-cased
+    # (`method_dispatch(GET=X.as_view())`), `as_view(http_method_names=[...])` as written, "?"
+    # when not known; None: every method reaches it
     methods: tuple[str, ...] | None = None
 
 

@@ -15,7 +15,7 @@ class View:
 
     text: str  # as written, without `.as_view()`
     dotted: str | None  # resolved through the module's imports; None when the head is unbound
-    methods: tuple[str, ...] | None = None  # the HTTP methods a dispatch hands it; None: all
+    methods: tuple[str, ...] | None = None  # the methods that reach it (Ref.methods); None: all
 
 
 @record(frozen=False)
