@@ -185,7 +185,7 @@ def _covers(first: Entry, later: Entry, unresolved: list[Unresolved]) -> bool:
     try:  # Django hands on only one rest of the path: first's own includes must split once
         loose = [p for p in first.chain[shared:-1] if not splits_once(p)]
         if loose:  # every sample path reaches first, but Django may hand on another rest
-            what = f"{later.route.view.text if later.route.view else 'route'}"
+            what = later.route.view.text if later.route.view else "route"
             why = (
                 f"an include above the route at {first.route.relpath}:{first.route.line} "
                 f"({loose[0]!r}) may match more than one start of a path, so whether that "

@@ -15,7 +15,13 @@ from scaffold.naming import url_name_for
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
 from scaffold.routes import Route, tokens_to_regex
-from scaffold.urls.cst_edits import closed_list_line, insert_arg, insert_element, replace_at
+from scaffold.urls.cst_edits import (
+    closed_list_line,
+    indent_after,
+    insert_arg,
+    insert_element,
+    replace_at,
+)
 from scaffold.urls.imports import import_module_key, import_name_key, import_text, with_name
 from scaffold.urls.index import ListStatement, UrlsIndex
 from scaffold.urls.kin import Named
@@ -151,14 +157,14 @@ class UrlsFile:
 
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
             if isinstance(container, cst.List):
-                indent = _indent(container.lbracket.whitespace_after, self.style.indent)
+                indent = indent_after(container.lbracket.whitespace_after, self.style.indent)
                 opening = container.lbracket.whitespace_after
                 if not container.elements and isinstance(opening, cst.ParenthesizedWhitespace):
                     indent += self.style.indent  # `[` and `]` on their own lines: one level in
                 entry = self._entry(registration.class_name, pattern, url_name, indent)
                 return insert_element(container, position, cst.Element(entry), self.style.indent)
             assert isinstance(container, cst.Call)
-            indent = _indent(container.whitespace_before_args, self.style.indent)
+            indent = indent_after(container.whitespace_before_args, self.style.indent)
             entry = self._entry(registration.class_name, pattern, url_name, indent)
             return insert_arg(container, position, cst.Arg(entry), self.style.indent)
 
@@ -302,8 +308,3 @@ def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
     small = line.body[0]
     assert isinstance(small, (cst.Assign, cst.AnnAssign))
     return small
-
-
-def _indent(ws: cst.BaseParenthesizableWhitespace, unit: str) -> str:
-    """Indentation of the items after an opening bracket (one `unit` when on one line)."""
-    return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else unit

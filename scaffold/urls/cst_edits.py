@@ -19,8 +19,8 @@ def _newline(
     )
 
 
-def _indent_of(lst: cst.List, unit: str) -> str:
-    ws = lst.lbracket.whitespace_after
+def indent_after(ws: cst.BaseParenthesizableWhitespace, unit: str) -> str:
+    """Indentation of the items after an opening bracket (one `unit` when on one line)."""
     return ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else unit
 
 
@@ -31,7 +31,7 @@ def insert_element(
     lines before the next entry (section headers) stay before that entry. `unit` is one level
     of the file's indentation."""
     elements = list(lst.elements)
-    indent = _indent_of(lst, unit)
+    indent = indent_after(lst.lbracket.whitespace_after, unit)
     multiline = isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)
     if not elements:
         opening = lst.lbracket.whitespace_after
@@ -46,7 +46,9 @@ def insert_element(
                     whitespace_after=opening.with_changes(last_line=cst.SimpleWhitespace(indent))
                 ),
                 elements=[element.with_changes(comma=cst.Comma())],
-                rbracket=cst.RightSquareBracket(whitespace_before=_newline(_indent_of(lst, unit))),
+                rbracket=cst.RightSquareBracket(
+                    whitespace_before=_newline(indent_after(lst.lbracket.whitespace_after, unit))
+                ),
             )
         closing = ""  # `[]`: a module-level list
         if isinstance(opening, cst.ParenthesizedWhitespace):  # `[` and `]` on their own lines
@@ -93,8 +95,7 @@ def insert_arg(call: cst.Call, position: int, arg: cst.Arg, unit: str = "    ") 
     """`call` with `arg` at `position` among its arguments (a Django 1.x `patterns('', ...)`),
     keeping comments in place and the call's trailing-comma habit."""
     args = list(call.args)
-    ws = call.whitespace_before_args
-    indent = ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else unit
+    indent = indent_after(call.whitespace_before_args, unit)
     prev = args[position - 1]
     at_end = position == len(args)
     has_comma = isinstance(prev.comma, cst.Comma)

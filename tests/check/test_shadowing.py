@@ -41,6 +41,19 @@ def urls(org: list[str], top: list[str], after: list[str] | None = None) -> str:
     )
 
 
+def _include_then_top(prefix: str, inner: str, top: str) -> str:
+    """A urls.py: `prefix` including a list holding `inner` (named "inner"), then `top`."""
+    return (
+        HEAD
+        + "INNER = [\n"
+        + _entry(inner, "inner")
+        + "]\n\nurlpatterns = [\n"
+        + f'    re_path(r"{prefix}", include(INNER)),\n'
+        + _entry(top, "top")
+        + "]\n"
+    )
+
+
 def check(tmp_path: Path, text: str, rule: str) -> CheckResult:
     root = write_tree(tmp_path, {"api/urls.py": text})
     config = load_check_config(root, {}, [rule], [], None)
@@ -146,14 +159,8 @@ def test_search_and_fullmatch_as_django_does(tmp_path: Path) -> None:
 def test_an_include_that_may_split_the_path_otherwise_hides_nothing(tmp_path: Path) -> None:
     """`^(?P<x>.+)/` takes everything up to the last "/": the route inside matches nothing,
     though the concatenated patterns would cover the later one."""
-    text = (
-        HEAD
-        + "INNER = [\n"
-        + _entry(r"^(?P<y>[^/]+)/stats/$", "inner")
-        + "]\n\nurlpatterns = [\n"
-        + '    re_path(r"^(?P<x>.+)/", include(INNER)),\n'
-        + _entry(r"^(?P<a>[^/]+)/(?P<b>[^/]+)/stats/$", "top")
-        + "]\n"
+    text = _include_then_top(
+        r"^(?P<x>.+)/", r"^(?P<y>[^/]+)/stats/$", r"^(?P<a>[^/]+)/(?P<b>[^/]+)/stats/$"
     )
     assert found(tmp_path, text) == []
 
@@ -211,15 +218,7 @@ def test_an_unanchored_include_that_reaches_a_later_route_is_named_not_followed(
     """Django searches `m/` anywhere in the path, so `/zzm/x/` reaches the route inside it;
     such an include may match several starts of a path, which the automata do not model: the
     later route is named as not followed, and no finding is made."""
-    text = (
-        HEAD
-        + "INNER = [\n"
-        + _entry(r"^x/$", "inner")
-        + "]\n\nurlpatterns = [\n"
-        + '    re_path(r"m/", include(INNER)),\n'
-        + _entry(r"^zzm/x/$", "top")
-        + "]\n"
-    )
+    text = _include_then_top(r"m/", r"^x/$", r"^zzm/x/$")
     result = check(tmp_path, text, "unreachable-route")
     assert result.problems == []
     (unresolved,) = [u for u in result.unresolved if u.line == line_of(text, "top")]
