@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scaffold.check.config import load_check_config
+from scaffold.check.problems import CheckResult
 from scaffold.check.run import run_check
 from scaffold.project.settings import load_settings
 from tests.check.trees import ORGANIZATION_BASE, write_tree
@@ -21,13 +22,16 @@ UNPARSED = {
 }
 
 
+def _check(root: Path, rule: str) -> CheckResult:
+    return run_check(load_settings(root), load_check_config(root, {}, [rule], [], None), None)
+
+
 @pytest.mark.parametrize("case", sorted(UNPARSED))
 def test_routes_of_classes_below_an_unparsed_base_are_not_followed(
     tmp_path: Path, case: str
 ) -> None:
     root = write_tree(tmp_path, {"api/bases/organization.py": UNPARSED[case]})
-    settings = load_settings(root)
-    result = run_check(settings, load_check_config(root, {}, ["ALL"], [], None), None)
+    result = _check(root, "ALL")
     assert [p for p in result.problems if p.rule == "unknown-view"] == []
     whys = {u.what: u.why for u in result.unresolved}
     assert "does not parse" in whys["module shop.api.bases.organization"]
@@ -37,8 +41,7 @@ def test_routes_of_classes_below_an_unparsed_base_are_not_followed(
 def test_a_class_below_a_read_base_that_is_no_endpoint_is_still_reported(tmp_path: Path) -> None:
     plain = ORGANIZATION_BASE.replace("(Endpoint)", "")
     root = write_tree(tmp_path, {"api/bases/organization.py": plain})
-    settings = load_settings(root)
-    result = run_check(settings, load_check_config(root, {}, ["unknown-view"], [], None), None)
+    result = _check(root, "unknown-view")
     assert {p.symbol for p in result.problems} == {
         "OrganizationWidgetsEndpoint",
         "OrganizationStatsEndpoint",
@@ -65,8 +68,7 @@ def test_a_view_bound_through_a_star_import_of_an_unparsed_module_is_named(
         "api/urls.py": urls,
     }
     root = write_tree(tmp_path, files)
-    settings = load_settings(root)
-    result = run_check(settings, load_check_config(root, {}, ["ALL"], [], None), None)
+    result = _check(root, "ALL")
     assert [p for p in result.problems if p.rule == "unknown-view"] == []
     whys = {u.what: u.why for u in result.unresolved}
     assert "cannot read where it is bound" in whys["TeamEndpoint"]
