@@ -128,3 +128,24 @@ def test_a_lookup_on_an_integer_field_turns_a_non_number_into_a_404(
         assert result.code == 0, result.err
         checked = "if not str(revision).isdecimal():\n" in result.out
         assert checked is (field == "number"), result.out
+
+
+@pytest.mark.parametrize("typo", ["titel", "object_id", "projekt_id", "slugg", "titl_id"])
+def test_a_suggested_field_is_one_django_accepts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typo: str
+) -> None:
+    """The reading accepts more names than a model has (`objects_id` from a manager, `title_id`
+    from a text field: a call's kind is not always known), but it only suggests real ones."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    models = project / "src/acme/models/widget.py"
+    text = models.read_text()
+    models.write_text(
+        text.replace("    title = models", "    objects = models.Manager()\n    title = models", 1)
+    )
+    assert not _django_accepts(**{typo: "x"})
+    result, unchanged = _new(project, capsys, PROJECT_ROUTE, f"widget_id=acme.models.Widget:{typo}")
+    assert result.code == 2 and unchanged, result.err
+    assert f"has no field {typo!r}" in result.err
+    suggested = result.err.partition("(did you mean '")[2].partition("'")[0]
+    assert suggested, result.err
+    assert _django_accepts(**{suggested: 1}), suggested

@@ -117,20 +117,34 @@ def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> No
     """SpecError for the first field the lookup filters on that its model provably lacks. A
     path through relations (`projectteam__project_id`) is taken as given: a reverse relation
     is named by the model that points here, not declared in this class."""
-    fields = None
+    found: tuple[frozenset[str], frozenset[str]] | bool | None = None
     model = lookup.model
     for field, where, advice in _fields_used(spec, lookup):
         own = field
         if own in _ALWAYS or "__" in own:
             continue
-        fields = fields if fields is not None else model_fields(resolver, model)
-        if fields is None:
+        found = found if found is not None else _model(resolver, model)
+        if not isinstance(found, tuple):
             return
+        fields, numeric = found
         if own not in fields:
-            known = sorted(f for f in fields if not f.startswith("_") and f != "objects")
+            known = _suggestible(fields, numeric)
             raise SpecError(
                 f"{where}: {model} has no field {own!r}{did_you_mean(own, known)}; {advice}"
             )
+
+
+def _suggestible(fields: frozenset[str], numeric: frozenset[str]) -> list[str]:
+    """The names worth suggesting: not private, not the manager, and an `_id` form only where
+    it is a foreign key's column (the others are accepted only because a call's kind was not
+    read: `objects = Manager()` gives an `objects_id` no filter takes)."""
+    return sorted(
+        name
+        for name in fields
+        if not name.startswith("_")
+        and name != "objects"
+        and not (name.endswith("_id") and name[:-3] in fields and name not in numeric)
+    )
 
 
 def _fields_used(spec: ResourceSpec, lookup: Lookup) -> list[tuple[str, str, str]]:
