@@ -47,9 +47,10 @@ class WriteError(ScaffoldError):
     exit_code = EXIT_REFUSED
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """Return ' (did you mean X?)' for the one choice the word abbreviates word by word
-    (`OrgPermission` for `OrganizationPermission`), else the closest other choice, or ''."""
+    (`OrgPermission` for `OrganizationPermission`), else the closest other choice at least
+    `cutoff` alike (difflib's ratio), or ''."""
     import difflib  # only when an error is reported: every run imports this module
     import re
 
@@ -60,5 +61,5 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         short = [c for c in others if pattern.fullmatch(c)]
         if len(short) == 1:
             return f" (did you mean {short[0]!r}?)"
-    close = difflib.get_close_matches(word, others, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, others, n=1, cutoff=cutoff)
     return f" (did you mean {close[0]!r}?)" if close else ""

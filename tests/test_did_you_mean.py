@@ -30,3 +30,13 @@ def test_two_names_abbreviated_alike_fall_back_to_the_closest() -> None:
 
 def test_nothing_close_suggests_nothing() -> None:
     assert did_you_mean("Nope", ["GroupNotesEndpoint", "ProjectKeysEndpoint"]) == ""
+
+
+def test_a_higher_cutoff_keeps_misspellings_and_abbreviations_only() -> None:
+    names = ["user_id", "organization_slug"]
+    assert did_you_mean("rule_id", names) == " (did you mean 'user_id'?)"
+    assert did_you_mean("rule_id", names, cutoff=0.8) == ""
+    assert did_you_mean("organisation_slug", names, cutoff=0.8) == (
+        " (did you mean 'organization_slug'?)"
+    )
+    assert did_you_mean("org_slug", names, cutoff=0.8) == " (did you mean 'organization_slug'?)"

@@ -99,3 +99,23 @@ def test_a_parameter_no_base_takes_is_said_first(
     assert refused.code == 2
     assert "route parameter 'gizmo_id' is not consumed by Endpoint" in refused.err
     assert "refuses every request" not in refused.err
+
+
+@pytest.mark.parametrize(
+    ("param", "suggested"),
+    [
+        ("organisation_id_or_slug", "organization_id_or_slug"),  # a misspelling: named
+        ("project_uuid", None),  # another parameter, not `project_id_or_slug` mistyped
+    ],
+)
+def test_an_unconsumed_parameter_suggests_only_a_misspelt_name(
+    root: Path, capsys: pytest.CaptureFixture[str], param: str, suggested: str | None
+) -> None:
+    route = f"gizmos/{{{param}}}/"
+    refused = run_cli(capsys, "new-endpoint", "Gizmos", "--route", route, "--project", str(root))
+    assert refused.code == 2
+    assert f"route parameter {param!r} is not consumed by" in refused.err
+    if suggested is None:
+        assert "did you mean" not in refused.err
+    else:
+        assert f"(did you mean {suggested!r}?)" in refused.err

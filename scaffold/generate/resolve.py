@@ -91,9 +91,11 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
             continue
         if lookup is None:
             known = {name for b in catalog.bases for names in b.consumes for name in names}
+            # a misspelling only (`organisation_slug`): `rule_id` is no `user_id` mistyped
+            hint = did_you_mean(param.name, known, cutoff=0.8)
             raise SpecError(
                 f"{spec.at('route')}: route parameter {param.name!r} is not consumed by "
-                f"{base.name} and has no lookup{did_you_mean(param.name, known)}; "
+                f"{base.name} and has no lookup{hint}; "
                 + (
                     f"pass --lookup {param.name}=<dotted model path>"
                     if spec.locator.is_flags

@@ -1,5 +1,5 @@
 """Where the target's pieces are: pyproject.toml and its [tool.scaffold] table, urls.py, the
-source root, the endpoints folder, line length and Python version."""
+source root, the endpoints folder and the Python version (the line length: `line_length.py`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Any
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.naming import URL_NAME_RE
 
-DEFAULT_LINE_LENGTH = 88  # black's default
 CONFIG_KEYS = {
     "package": "the top-level package, e.g. 'sentry'",
     "urls": "path of the API urls.py, relative to the project root",
@@ -207,19 +206,6 @@ def _holds_layout(folder: Path) -> bool:
 def rel(root: Path, path: Path) -> str:
     """`path` relative to `root` when inside it, for messages."""
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-
-
-def line_length(pyproject: dict[str, Any], config: dict[str, Any]) -> int:
-    """[tool.scaffold], [tool.black] or [tool.ruff] line-length, else black's default."""
-    tool = pyproject.get("tool", {})
-    for value in (
-        config.get("line-length"),
-        tool.get("black", {}).get("line-length"),
-        tool.get("ruff", {}).get("line-length"),
-    ):
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            return value
-    return DEFAULT_LINE_LENGTH
 
 
 def black_options(pyproject: dict[str, Any]) -> dict[str, bool]:

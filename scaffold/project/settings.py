@@ -8,6 +8,7 @@ from typing import Any
 
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.project import discovery
+from scaffold.project.line_length import line_length
 from scaffold.pysource.classes import ROOT_CLASS, Resolver
 from scaffold.pysource.project_facts import (
     class_members,
@@ -156,7 +157,7 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
         package=package,
         urls_path=urls_path,
         endpoints_dir=endpoints_dir,
-        line_length=discovery.line_length(pyproject, config),
+        line_length=line_length(pyproject, config, urls_path),
         silo_decorators=silos,
         default_silo=_default_silo(silos, config.get("silo-decorator"), root),
         base_modules=tuple(config.get("base-modules") or ()),

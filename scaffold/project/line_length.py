@@ -1,0 +1,74 @@
+"""The line length generated code and patched entries are laid out at.
+
+Configured first: [tool.scaffold], [tool.black] or [tool.ruff] `line-length`. A tree with none of
+them (a checkout of `src/` alone, a project whose black settings live elsewhere) is read: black
+never leaves a line longer than its length when it can split it, so the longest such line of
+urls.py tells the length the file was formatted at. Sentry formats at 100: its urls.py holds
+dozens of one-line entries and imports of 89-100 characters that black at 88 would have split.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+DEFAULT_LINE_LENGTH = 88  # black's default
+# lengths projects format at, above black's default; a file read is placed at the first that
+# holds every line black could split
+_KNOWN_LENGTHS = (100, 110, 119, 120)
+_ENOUGH = 3  # splittable lines over 88 characters: fewer could be a stray line or `fmt: off`
+# what black splits: a bracket that holds a comma before it closes (strings emptied first), and
+# a `from x import y` (wrapped in brackets)
+_SPLITTABLE_RE = re.compile(r"[(\[{][^)\]}]*,\s*\S|^from \S+ import [^(]")
+_STRING_RE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
+_TRIPLE_RE = re.compile(r"\"\"\"|'''")
+
+
+def line_length(pyproject: dict[str, Any], config: dict[str, Any], sample: Path | None) -> int:
+    """The configured line length, else the one `sample` (urls.py) was formatted at, else
+    black's default."""
+    tool = pyproject.get("tool", {})
+    for value in (
+        config.get("line-length"),
+        tool.get("black", {}).get("line-length"),
+        tool.get("ruff", {}).get("line-length"),
+    ):
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+    if sample is None:
+        return DEFAULT_LINE_LENGTH
+    try:
+        text = sample.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return DEFAULT_LINE_LENGTH
+    return inferred_line_length(text)
+
+
+def inferred_line_length(text: str) -> int:
+    """The length `text` was formatted at: the first known length (100, 110, 119, 120) that no
+    line black could split exceeds, when at least three such lines exceed 88; else black's
+    default (a file black did not format, or formatted at its default, tells nothing more: one
+    quoting strings mostly with `'` is taken as never formatted by black)."""
+    lines = _code_lines(text)
+    strings = [found[0] for line in lines for found in _STRING_RE.finditer(line)]
+    if sum(1 for s in strings if s[0] == "'") > len(strings) / 2:
+        return DEFAULT_LINE_LENGTH  # mostly single quotes: not black's output (older Sentry)
+    lengths = [len(line) for line in lines if _SPLITTABLE_RE.search(_STRING_RE.sub('""', line))]
+    longest = max(lengths, default=0)
+    if sum(1 for n in lengths if n > DEFAULT_LINE_LENGTH) < _ENOUGH:
+        return DEFAULT_LINE_LENGTH
+    return next((n for n in _KNOWN_LENGTHS if longest <= n), DEFAULT_LINE_LENGTH)
+
+
+def _code_lines(text: str) -> list[str]:
+    """The lines outside triple-quoted strings, comment lines left out."""
+    lines = []
+    inside = False
+    for line in text.splitlines():
+        quotes = len(_TRIPLE_RE.findall(line))
+        if not inside and quotes == 0 and not line.lstrip().startswith("#"):
+            lines.append(line.rstrip())
+        if quotes % 2:
+            inside = not inside
+    return lines
