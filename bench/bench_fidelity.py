@@ -499,6 +499,8 @@ def _explain(o: Outcome, route: str) -> None:
             problems.append(f"pattern {o.new.pattern!r} (was {e.pattern!r})")
         if o.new.url_name != e.url_name:
             problems.append(f"name {o.new.url_name} (was {e.url_name})")
+        if o.new.layout != e.layout:
+            problems.append(f"layout {o.new.layout[:2]} (was {e.layout[:2]})")
     if o.base_fewer:
         problems.append(f"base {o.base} takes fewer params than the real {o.real_base}")
     if o.asked_lookup:
