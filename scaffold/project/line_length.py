@@ -25,9 +25,8 @@ _STRING_RE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
 _TRIPLE_RE = re.compile(r"\"\"\"|'''")
 
 
-def line_length(pyproject: dict[str, Any], config: dict[str, Any], sample: Path | None) -> int:
-    """The configured line length, else the one `sample` (urls.py) was formatted at, else
-    black's default."""
+def configured_line_length(pyproject: dict[str, Any], config: dict[str, Any]) -> int | None:
+    """[tool.scaffold], [tool.black] or [tool.ruff] `line-length`; None when none is set."""
     tool = pyproject.get("tool", {})
     for value in (
         config.get("line-length"),
@@ -36,8 +35,11 @@ def line_length(pyproject: dict[str, Any], config: dict[str, Any], sample: Path 
     ):
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
-    if sample is None:
-        return DEFAULT_LINE_LENGTH
+    return None
+
+
+def file_line_length(sample: Path) -> int:
+    """The length `sample` (urls.py) was formatted at, else black's default."""
     try:
         text = sample.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

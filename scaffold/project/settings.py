@@ -8,7 +8,7 @@ from typing import Any
 
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.project import discovery
-from scaffold.project.line_length import line_length
+from scaffold.project.line_length import configured_line_length, file_line_length
 from scaffold.pysource.classes import ROOT_CLASS, Resolver
 from scaffold.pysource.project_facts import (
     class_members,
@@ -39,7 +39,9 @@ class Settings:
     package: str
     urls_path: Path
     endpoints_dir: Path
-    line_length: int
+    # [tool.scaffold], [tool.black] or [tool.ruff] line-length; None: the `line_length`
+    # property reads urls.py when generation first asks
+    configured_line_length: int | None
     silo_decorators: tuple[str, ...]
     default_silo: str | None
     base_modules: tuple[str, ...]
@@ -61,6 +63,14 @@ class Settings:
     testutils_dir: Path | None = None  # the test utilities ([tool.scaffold] testutils)
     templates_dir: Path | None = None  # the project's templates ([tool.scaffold] templates)
     annotation_sources: tuple[Path, ...] = ()  # api/bases/*.py, read only when `annotated` is None
+
+    @cached_property
+    def line_length(self) -> int:
+        """The line length generated code and new entries are laid out at (the check never
+        asks)."""
+        if self.configured_line_length is not None:
+            return self.configured_line_length
+        return file_line_length(self.urls_path)
 
     @cached_property
     def annotations(self) -> bool:
@@ -157,7 +167,7 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
         package=package,
         urls_path=urls_path,
         endpoints_dir=endpoints_dir,
-        line_length=line_length(pyproject, config, urls_path),
+        configured_line_length=configured_line_length(pyproject, config),
         silo_decorators=silos,
         default_silo=_default_silo(silos, config.get("silo-decorator"), root),
         base_modules=tuple(config.get("base-modules") or ()),
