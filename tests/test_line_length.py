@@ -75,7 +75,9 @@ def test_a_tree_without_configuration_gets_modules_at_its_length(
         assert made.code == 0, made.err
     pyproject = project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text().replace("line-length = 100\n", ""))
-    assert load_settings(project).line_length == 100
+    settings = load_settings(project)
+    assert settings.configured_line_length is None  # read from urls.py, not configured
+    assert settings.line_length == 100
     made = run_cli(
         capsys,
         "new-endpoint",
