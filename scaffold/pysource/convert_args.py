@@ -204,6 +204,7 @@ def _stores(
     rewrites = False
     assigned: dict[str, ast.expr] = {}
     for node in ast.walk(method):
+        stores: list[tuple[str, ast.expr | None]] = []
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             owner = node.func.value
             if (
@@ -211,23 +212,45 @@ def _stores(
                 and owner.id == kwargs_name
                 and node.func.attr in ("update", "clear", "setdefault")
             ):
-                rewrites = True
+                given = _updated_keys(node) if node.func.attr == "update" else None
+                rewrites = rewrites or given is None
+                stores += given or []
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             assigned[node.target.id] = node.annotation
-        if not isinstance(node, (ast.Assign, ast.AugAssign)):
-            continue
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        for target in targets:
-            if isinstance(target, ast.Name) and isinstance(node, ast.Assign):
-                assigned[target.id] = node.value
-            key = kwargs_key(target, kwargs_name)
-            if key is None or key in injected:
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and isinstance(node, ast.Assign):
+                    assigned[target.id] = node.value
+                key = kwargs_key(target, kwargs_name)
+                if key is not None:
+                    stores.append((key, node.value if isinstance(node, ast.Assign) else None))
+        for key, value in stores:
+            if key in injected:
                 continue
             injected.append(key)
-            model = _root_model(node.value, assigned) if isinstance(node, ast.Assign) else None
+            model = _root_model(value, assigned) if value is not None else None
             if model:
                 models.append((key, model))
     return injected, models, rewrites
+
+
+def _updated_keys(call: ast.Call) -> list[tuple[str, ast.expr]] | None:
+    """What `kwargs.update({"a": x}, b=y)` stores, key and value; None when a key is not
+    written out (any other argument, or a `**` spread)."""
+    literal = call.args[0] if call.args else ast.Dict(keys=[], values=[])
+    if len(call.args) > 1 or not isinstance(literal, ast.Dict):
+        return None
+    given = []
+    for key, value in zip(literal.keys, literal.values, strict=True):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return None
+        given.append((key.value, value))
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            return None
+        given.append((keyword.arg, keyword.value))
+    return given
 
 
 def _root_model(value: ast.expr, assigned: dict[str, ast.expr]) -> str | None:

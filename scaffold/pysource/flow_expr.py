@@ -7,8 +7,8 @@ import ast
 from collections.abc import Callable
 from typing import Protocol
 
+from scaffold.pysource.flow_dicts import copy_dict, dict_method
 from scaffold.pysource.flow_syntax import (
-    READ_METHODS,
     Unfollowed,
     absent_key,
     holds_dict,
@@ -254,7 +254,7 @@ class ExprRunner:
         if isinstance(func, ast.Attribute):
             owner = self.ev(func.value, st)
             if isinstance(owner, DictRef):
-                return self._dict_method(owner, func.attr, node, st)
+                return dict_method(self, owner, func.attr, node, st)
             if func.attr == "convert_args":  # not a parent's: self.convert_args again
                 raise Unfollowed("calls convert_args on something other than super()", node.lineno)
         else:
@@ -263,7 +263,7 @@ class ExprRunner:
         named = [self.ev(k.value, st) for k in node.keywords if k.arg is not None]
         copies = isinstance(func, ast.Name) and func.id == "dict" and not node.keywords
         if copies and len(values) == 1 and isinstance(values[0], DictRef):
-            return self._copy(values[0], st)
+            return copy_dict(self, values[0], st)
         passed = [
             v for a, v in zip(node.args, values, strict=True) if not isinstance(a, ast.Starred)
         ]
@@ -274,31 +274,5 @@ class ExprRunner:
             if keyword.arg is None:
                 spread = self.ev(keyword.value, st)
                 if isinstance(func, ast.Name) and func.id == "dict" and isinstance(spread, DictRef):
-                    return self._copy(spread, st) if len(node.keywords) == 1 else UNKNOWN
-        return UNKNOWN
-
-    def _copy(self, found: DictRef, st: State) -> DictRef:
-        ref = self.new_ref()
-        st.heap[ref] = dict(st.heap.get(found.ref, {}))
-        return DictRef(ref)
-
-    def _dict_method(self, found: DictRef, method: str, node: ast.Call, st: State) -> Value:
-        args = [self.ev(a, st) for a in node.args]
-        key = node.args[0] if node.args else None
-        text = key.value if isinstance(key, ast.Constant) else None
-        plain = isinstance(text, str) and len(args) <= 2 and not node.keywords
-        if method in ("get", "pop") and plain and isinstance(text, str):
-            entry = st.heap.get(found.ref, {}).get(text)
-            pops = method == "pop"
-            value = self.access(found, text, st, pops and len(args) == 1, pops)
-            if len(args) == 1 or (entry is not None and entry[0]):
-                return value
-            if entry is None:
-                return args[1]
-            return self.joiner.value(entry[1], args[1], st.heap, st.heap)
-        if method == "get" or method in READ_METHODS:
-            return UNKNOWN
-        if method == "copy" and not args:
-            return self._copy(found, st)
-        self.escape(found, f"calls kwargs.{method}(...)", node.lineno, st)
+                    return copy_dict(self, spread, st) if len(node.keywords) == 1 else UNKNOWN
         return UNKNOWN

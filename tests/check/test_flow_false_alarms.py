@@ -273,10 +273,38 @@ class ActionEndpoint(OrganizationEndpoint):
     ]
 
 
+UPDATED = """
+class ThingEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, organization_id_or_slug, thing_id, *args, **kwargs):
+        args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+        UPDATE
+        return (args, kwargs)
+
+    def get(self, request, organization, thing, owner):
+        return None
+"""
+
+
+def test_keys_given_to_kwargs_update_are_injected_like_stores(tmp_path: Path) -> None:
+    route = (ORG + "/things/(?P<thing_id>[^/]+)/$", "ThingEndpoint")
+    for update in [
+        'kwargs.update({"thing": lookup(thing_id), "owner": request.user})',
+        "kwargs.update(thing=lookup(thing_id), owner=request.user)",
+        'kwargs.update({"thing": lookup(thing_id)}, owner=request.user)',
+    ]:
+        things = UPDATED.replace("UPDATE", update)
+        assert run(tmp_path, things, [route]) == ([], []), update
+        lacking = things.replace(", thing, owner):", ", thing):")
+        found, unresolved = run(tmp_path, lacking, [route])
+        assert found == [("r0: get() does not accept 'owner' (add it or **kwargs)", 6)], update
+        assert unresolved == [], update
+
+
 def test_what_cannot_be_followed_is_recorded_once_per_class_not_reported(tmp_path: Path) -> None:
     for line, why in [
         ("kwargs[request.GET['k']] = 1", "stores kwargs[...] under a key not known here"),
-        ("kwargs.update(extra=1)", "calls kwargs.update(...)"),
+        ("kwargs.update(extra())", "calls kwargs.update(...)"),
+        ("kwargs.update(**extra())", "calls kwargs.update(...)"),
         ("annotate(request, kwargs)", "passes kwargs to annotate(...)"),
     ]:
         things = f"""

@@ -137,8 +137,18 @@ def test_reading_an_inherited_object_is_neither_passed_on_nor_required() -> None
     )
 
 
+def test_keys_written_out_in_kwargs_update_are_injected() -> None:
+    flow = flow_of("""
+        widget = Widget.objects.get(id=kwargs.pop("widget_id"))
+        kwargs.update({"widget": widget, "owner": request.user}, size=3)
+        """)
+    assert flow.injects == ("organization", "widget", "owner", "size")
+    assert flow.injected_types["widget"] == "shop.models.widget.Widget"
+    assert flow.groups[-1] == {"widget_id"}
+
+
 def test_a_rewritten_kwargs_is_not_followed_by_check_but_still_read_for_base_choice() -> None:
-    found = endpoint(own_class('kwargs.update(x=1)\nkwargs.pop("x_id")'))
+    found = endpoint(own_class('kwargs.update(extra)\nkwargs.pop("x_id")'))
     flow = class_flow(found)
     assert not flow.complete and flow.groups[-1] == {"x_id"}
 
