@@ -175,6 +175,31 @@ def test_parameters_are_spelled_as_the_neighbouring_entries_spell_them() -> None
     assert f'r"^{slash}/user-stats/$"' in after
 
 
+def test_each_parameter_is_spelled_as_the_neighbours_spell_that_parameter() -> None:
+    """One entry may spell the organization `[^/]+` and the project `[^\\/]+` (Sentry's replay
+    routes): a route placed among such entries copies them parameter by parameter, though the
+    file spells `organization_slug` otherwise everywhere else."""
+    org = ("(?P<organization_slug>[^\\/]+)", "(?P<organization_slug>[^/]+)")
+    project = "(?P<project_slug>[^\\/]+)"
+    before = (
+        HEADER
+        + "from .endpoints.a import AlertsEndpoint, ReplayClicksEndpoint, ReplayVideosEndpoint\n"
+        + "from .endpoints.b import TeamsEndpoint\n"
+        + "\nPROJECT_URLS = [\n"
+        + one_line(f"^{org[0]}/{project}/alerts/$", "AlertsEndpoint", "acme-api-0-alerts")
+        + one_line(f"^{org[1]}/{project}/replays/clicks/$", "ReplayClicksEndpoint", "acme-rc")
+        + one_line(f"^{org[1]}/{project}/replays/videos/$", "ReplayVideosEndpoint", "acme-rv")
+        + one_line(f"^{org[0]}/{project}/teams/$", "TeamsEndpoint", "acme-api-0-teams")
+        + "]\n\nurlpatterns = [\n"
+        + '    re_path(r"^projects/", include(PROJECT_URLS)),\n]\n'
+    )
+    route = "projects/{organization_slug}/{project_slug}/replays/segments/"
+    after = patch(before, reg("ReplaySegments", route))
+    assert f'r"^{org[1]}/{project}/replays/segments/$"' in after
+    after = patch(before, reg("TeamStats", "projects/{organization_slug}/{project_slug}/tstats/"))
+    assert f'r"^{org[0]}/{project}/tstats/$"' in after
+
+
 SHARED_GROUP_URLS = HEADER + dedent("""\
         from .endpoints.groups import GroupDetailsEndpoint, OrgDetailsEndpoint
 

@@ -29,7 +29,7 @@ from scaffold.urls.place import (
     RouteSlot,
     choose_position,
     insert_slot,
-    neighbours_segment,
+    neighbours_spelling,
     route_slots,
 )
 
@@ -152,8 +152,8 @@ class UrlsFile:
             first=1 if statement.is_call else 0,  # patterns("prefix", ...): not a route
             new=named,
         )
-        segment = neighbours_segment(slots, position, tokens, self.style.segment)
-        pattern = tokens_to_regex(tokens, segment, self.style.param_segments)
+        segment, spelled = neighbours_spelling(slots, position, tokens, self.style)
+        pattern = tokens_to_regex(tokens, segment, spelled)
 
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
             if isinstance(container, cst.List):
