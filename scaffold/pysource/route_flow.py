@@ -104,6 +104,10 @@ def _route_flow(endpoint: EndpointClass, groups: tuple[str, ...]) -> RouteFlow |
     return RouteFlow(tuple(chain.missing), bool(pairs), passed, maybe, count)
 
 
+# classes outside the tree known to define no convert_args (`class AvatarMixin(Generic[T])`)
+_WITHOUT_CONVERT_ARGS = frozenset({"typing.Generic", "typing.Protocol", "abc.ABC", "object"})
+
+
 class _Gap(Exception):
     def __init__(self, where: Unresolved) -> None:
         super().__init__(where.why)
@@ -144,6 +148,8 @@ class _Chain:
         does: the root's parent, outside the tree, is taken to pass everything on)."""
         for index in range(start, len(self.mro)):
             dotted, info = self.mro[index]
+            if info is None and dotted in _WITHOUT_CONVERT_ARGS:
+                continue
             if info is None:
                 endpoint = self.endpoint
                 why = f"{dotted} is outside the tree and may define it"

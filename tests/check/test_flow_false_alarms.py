@@ -325,6 +325,27 @@ class ThingEndpoint(OrganizationEndpoint):
         ], line
 
 
+def test_a_generic_mixin_is_followed_past_typing_generic(tmp_path: Path) -> None:
+    """`typing.Generic` lies outside the tree but defines no convert_args: the chain goes on."""
+    things = """
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class ThingMixin(Generic[T]):
+    kind = None
+
+
+class ThingEndpoint(ThingMixin[int], OrganizationEndpoint):
+    def get(self, request):
+        return None
+"""
+    found, unresolved = run(tmp_path, things, [INDEX])
+    assert found == [("r0: get() does not accept 'organization' (add it or **kwargs)", 6)]
+    assert unresolved == []
+
+
 def test_an_ancestor_outside_the_tree_is_recorded(tmp_path: Path) -> None:
     things = """
 from elsewhere import Mixin
