@@ -3,6 +3,7 @@ re-exporting `__init__.py`, urls.py's parenthesised import block, and `remove` a
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,85 @@ def test_comments_in_the_import_block_and_all_stay_where_they_were(
     after = snapshot(root)
     for rel in (INIT, URLS):
         assert after[rel] == before[rel]
+
+
+EXTERNAL = """from __future__ import annotations
+
+from typing import Any
+
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from orbit.api.base import cell_silo_endpoint
+from orbit.api.bases.organization import OrganizationEndpoint
+from orbit.models.organization import Organization
+
+
+@cell_silo_endpoint
+class ExternalUserDetailsEndpoint(OrganizationEndpoint):
+    def convert_args(
+        self, request: Request, organization_id_or_slug: str, external_user_id: str, *args: Any,
+        **kwargs: Any
+    ) -> tuple[Any, Any]:
+        args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+        kwargs["external_user"] = external_user_id
+        return args, kwargs
+
+    def get(self, request: Request, organization: Organization, external_user: str) -> Response:
+        return Response({"id": external_user})
+"""
+
+
+def test_a_hand_written_class_re_exported_from_a_nested_module_is_routed_as_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's codeowners package re-exports `from .external_actor.user_details import ...`
+    and urls.py imports the class from the package. Registering it (`--skip`) takes the route
+    parameter its own convert_args consumes without a lookup, and joins urls.py's import as it
+    stands, for its first route and for a second one."""
+    root = copy_project(TODAY, tmp_path / "p")
+    nested = root / "src/orbit/issues/endpoints/external"
+    nested.mkdir()
+    (nested / "__init__.py").write_text("")
+    (nested / "user_details.py").write_text(EXTERNAL)
+    init = (root / INIT).read_text()
+    init = init.replace(
+        "from .group_activity",
+        "from .external.user_details import ExternalUserDetailsEndpoint\n" "from .group_activity",
+    ).replace("__all__ = [\n", '__all__ = [\n    "ExternalUserDetailsEndpoint",\n')
+    (root / INIT).write_text(init)
+    urls = (
+        (root / URLS)
+        .read_text()
+        .replace(
+            "import (\n    GroupActivityEndpoint,",
+            "import (\n    ExternalUserDetailsEndpoint,\n" "    GroupActivityEndpoint,",
+        )
+    )
+    (root / URLS).write_text(urls)
+    before = snapshot(root)
+    for route, also in [("external-users", ""), ("external-people", "another route for ")]:
+        result = run_cli(
+            capsys,
+            "new-endpoint",
+            "ExternalUserDetails",
+            "--route",
+            f"organizations/{{organization_id_or_slug}}/{route}/{{external_user_id}}/",
+            "--module",
+            "orbit.issues.endpoints",
+            "--skip",
+            "--url-name",
+            f"orbit-api-0-{route}",
+            "--project",
+            str(root),
+        )
+        assert result.code == 0, result.err
+        assert f"(+ {also}ExternalUserDetailsEndpoint in ORGANIZATION_URLS" in result.out
+    after = snapshot(root)
+    assert {path for path in after if after[path] != before.get(path)} == {URLS}
+    patched = after[URLS].decode()
+    assert patched.count("ExternalUserDetailsEndpoint") == 3  # the import and two routes
+    diff = difflib.ndiff(urls.splitlines(), patched.splitlines())
+    assert [line for line in diff if line.startswith("- ")] == []  # only lines added
+    checked = run_cli(capsys, "check", "--project", str(root))
+    assert checked.code == 0, checked.out + checked.err

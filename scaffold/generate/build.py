@@ -59,7 +59,8 @@ def build_plan(
     renderer may work meanwhile (`commands/speedups.py`); urls.py's errors come first either way.
     """
     catalog = Catalog(settings)
-    endpoints = [resolve(spec, settings, catalog) for spec in resources]
+    keeps = on_existing is not OnExisting.FORCE
+    endpoints = [resolve(spec, settings, catalog, keeps) for spec in resources]
     _refuse_shared_modules(settings, endpoints)
     rendering = start_rendering(endpoints, settings)
     urls_label = settings.relpath(settings.urls_path)
@@ -273,13 +274,13 @@ def _register(
             f"keep    {urls_label}  ({spec.class_name} already registered)",
             url_name or url_name_for(spec.class_name, urls.index.style.name_prefix),
         )
-    imported = [statement.module for statement in urls.index.imports]
-    shown_module = urls_import_module(settings, imported, module)
+    imported = {name: s.module for s in urls.index.imports for name in s.names}
+    shown_module = urls_import_module(settings, imported, module, spec.class_name)
     added = urls.add(
         Registration(spec.class_name, shown_module, spec.route, url_name, avoid or frozenset())
     )
-    if shown_module != module:
-        inits.add(module, spec.class_name)
+    if shown_module != module and imported.get(spec.class_name) != shown_module:
+        inits.add(module, spec.class_name)  # not re-exported yet
     also = "another route for " if registered else ""  # a class served under two routes
     return (
         existing,

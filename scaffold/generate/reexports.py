@@ -22,11 +22,19 @@ def reexporting_init(settings: Settings, module: str) -> Path | None:
     return init if reexports(read_source(init, settings.relpath(init))) else None
 
 
-def urls_import_module(settings: Settings, imported: list[str], module: str) -> str:
-    """Where urls.py should import a class of `module` from: its package when that package
-    re-exports its endpoints and urls.py does not already import `module` itself."""
+def urls_import_module(
+    settings: Settings, imported: dict[str, str], module: str, class_name: str
+) -> str:
+    """Where urls.py should import `class_name` of `module` from (`imported`: each name urls.py
+    imports -> its module): where it already does when that is `module` or a package
+    re-exporting the class from it (`from .external_actor.user_details import ...`); else its
+    package when that package re-exports its endpoints and urls.py does not already import
+    `module` itself."""
+    already = imported.get(class_name)
+    if already == module or (already and reexported_from(settings, already, class_name) == module):
+        return already
     package = module.rpartition(".")[0]
-    if module in imported or reexporting_init(settings, module) is None:
+    if module in imported.values() or reexporting_init(settings, module) is None:
         return module
     return package
 

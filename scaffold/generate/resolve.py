@@ -62,9 +62,14 @@ class ResolvedEndpoint:
         return self.spec.class_name
 
 
-def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> ResolvedEndpoint:
+def resolve(
+    spec: ResourceSpec, settings: Settings, catalog: Catalog, keeps: bool = False
+) -> ResolvedEndpoint:
     """Check `spec` against the project and fill in every default."""
     spec, existing = _as_written(spec, settings)
+    own = frozenset[str]()  # what the class `keeps` as written takes needs no lookup
+    if keeps and existing is not None:
+        own = catalog.taken_by(settings.module_for(_module_path(spec, settings)), spec.class_name)
     decorator = _decorator(spec, settings)
     base = _base(spec, catalog, decorator)
     params = spec.route.params
@@ -85,8 +90,8 @@ def resolve(spec: ResourceSpec, settings: Settings, catalog: Catalog) -> Resolve
     lookups: list[Lookup] = []
     for param in (p for p in params if p not in taken):
         lookup = lookups_by_param.get(param.name)
-        if lookup is None and _handlers_take(existing, param.name):
-            types[param.name] = "str"  # the existing class's own handlers take it
+        if lookup is None and (param.name in own or _handlers_take(existing, param.name)):
+            types[param.name] = "str"  # the existing class takes it (convert_args or handlers)
             objects.append(param.name)
             continue
         if lookup is None:

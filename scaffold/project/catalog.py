@@ -186,6 +186,13 @@ class Catalog:
             return base.injects
         return tuple(obj for obj in base.injects if obj in flow.passed or obj in flow.maybe)
 
+    def taken_by(self, module: str, class_name: str) -> frozenset[str]:
+        """The URL parameters the convert_args chain of the endpoint class `module.class_name`
+        takes (a class of the project, not a base: it is not added to the bases)."""
+        endpoint = self._resolver.endpoint(f"{module}.{class_name}")
+        groups = class_flow(endpoint, _KNOWN_BASES).groups if endpoint else ()
+        return frozenset[str]().union(*groups)
+
     def refusing_permission(self, base: BaseClass) -> str | None:
         """The permission class that makes `base` refuse every request (Sentry's root
         Endpoint: `NoPermission`), or None."""
