@@ -11,7 +11,7 @@ from scaffold.records import evolve, record
 from scaffold.routes import Param, Token, regex_to_tokens, sample_paths, segments
 from scaffold.urls.alphabet import alphabetical, same_start
 from scaffold.urls.kin import UNNAMED, Named, module_kin, word_kin
-from scaffold.urls.style import UrlsStyle
+from scaffold.urls.style import PARAM_SEGMENT_RE, UrlsStyle
 
 
 @record
@@ -67,7 +67,6 @@ def insert_slot(
 
 
 _SEGMENTS = ("[^/]+", "[^\\/]+")
-_PARAM_SEGMENT_RE = re.compile(r"\(\?P<(\w+)>(\[\^\\?/\]\+)\)")
 
 
 def neighbours_spelling(
@@ -92,7 +91,7 @@ def neighbours_spelling(
         found = [segment for segment in _SEGMENTS if segment in slot.pattern]
         shared = _shared_segments(ours, segments(slot.tokens))
         whole.append((shared, found[0] if len(found) == 1 else None))
-        for match in _PARAM_SEGMENT_RE.finditer(slot.pattern):
+        for match in PARAM_SEGMENT_RE.finditer(slot.pattern):
             named.setdefault(match.group(1), []).append((shared, match.group(2)))
     segment = _agreed(whole) or style.segment
     spelled = {name: seg for name, seg in style.param_segments.items() if seg != segment}

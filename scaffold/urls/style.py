@@ -13,7 +13,7 @@ from scaffold.records import field, record
 
 _PREFIX_RE = re.compile(r"^(.+?-api-\d+)-")
 _BLOCK_RE = re.compile(r"(async\s+)?(def|class|if|elif|else|for|while|with|try|except|finally)\b")
-_PARAM_SEGMENT_RE = re.compile(r"\(\?P<(\w+)>(\[\^\\?/\]\+)\)")
+PARAM_SEGMENT_RE = re.compile(r"\(\?P<(\w+)>(\[\^\\?/\]\+)\)")
 
 
 @record
@@ -107,7 +107,7 @@ def _param_segments(source: str, default: str) -> dict[str, str]:
     """Parameter name -> the segment class the file mostly spells it with, where that is not
     the file's usual one (`(?P<version>[^/]+)` in a file of `[^\\/]+`)."""
     counts: dict[str, Counter[str]] = {}
-    for match in _PARAM_SEGMENT_RE.finditer(source):
+    for match in PARAM_SEGMENT_RE.finditer(source):
         counts.setdefault(match.group(1), Counter())[match.group(2)] += 1
     spelled = {name: count.most_common(1)[0][0] for name, count in counts.items()}
     return {name: segment for name, segment in spelled.items() if segment != default}
