@@ -343,7 +343,7 @@ class Bench:
 
     def _plan(self, raw: dict[str, Any]) -> tuple[Any, BaseClass]:
         spec = resource_from_flags(dict(raw))
-        base = resolve(spec, self.settings, self.catalog).base
+        base = resolve(spec, self.settings, self.catalog, keeps=True).base  # as --skip
         return build.build_plan(self.settings, [spec], build.OnExisting.SKIP), base
 
 
