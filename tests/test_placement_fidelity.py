@@ -34,6 +34,20 @@ def one_line(pattern: str, class_name: str, name: str) -> str:
     return f'    re_path(r"{pattern}", {class_name}.as_view(), name="{name}"),\n'
 
 
+def included_list(name: str, prefix: str, entries: list[tuple[str, str, str]]) -> str:
+    """A urls.py of one list `name` of one-line entries (pattern, class, URL name), included
+    under `prefix`."""
+    classes = ", ".join(sorted({class_name for _, class_name, _ in entries}))
+    return (
+        HEADER
+        + f"from .endpoints.a import {classes}\n"
+        + f"\n{name} = [\n"
+        + "".join(one_line(*entry) for entry in entries)
+        + "]\n\nurlpatterns = [\n"
+        + f'    re_path(r"^{prefix}/", include({name})),\n]\n'
+    )
+
+
 GROUP_BASE = dedent("""\
     from nova.api.base import Endpoint
 
@@ -156,18 +170,16 @@ def test_a_route_sharing_no_segment_goes_in_alphabetical_order(
 def test_parameters_are_spelled_as_the_neighbouring_entries_spell_them() -> None:
     slash = "(?P<organization_slug>[^\\/]+)"
     plain = "(?P<organization_slug>[^/]+)"
-    before = (
-        HEADER
-        + "from .endpoints.a import AlertsEndpoint, MetricsDataEndpoint, MetricsMetaEndpoint\n"
-        + "from .endpoints.b import TeamsEndpoint, UsersEndpoint\n"
-        + "\nORGANIZATION_URLS = [\n"
-        + one_line(f"^{slash}/alerts/$", "AlertsEndpoint", "acme-api-0-alerts")
-        + one_line(f"^{plain}/metrics/data/$", "MetricsDataEndpoint", "acme-api-0-m-data")
-        + one_line(f"^{plain}/metrics/meta/$", "MetricsMetaEndpoint", "acme-api-0-m-meta")
-        + one_line(f"^{slash}/teams/$", "TeamsEndpoint", "acme-api-0-teams")
-        + one_line(f"^{slash}/users/$", "UsersEndpoint", "acme-api-0-users")
-        + "]\n\nurlpatterns = [\n"
-        + '    re_path(r"^organizations/", include(ORGANIZATION_URLS)),\n]\n'
+    before = included_list(
+        "ORGANIZATION_URLS",
+        "organizations",
+        [
+            (f"^{slash}/alerts/$", "AlertsEndpoint", "acme-api-0-alerts"),
+            (f"^{plain}/metrics/data/$", "MetricsDataEndpoint", "acme-api-0-m-data"),
+            (f"^{plain}/metrics/meta/$", "MetricsMetaEndpoint", "acme-api-0-m-meta"),
+            (f"^{slash}/teams/$", "TeamsEndpoint", "acme-api-0-teams"),
+            (f"^{slash}/users/$", "UsersEndpoint", "acme-api-0-users"),
+        ],
     )
     after = patch(before, reg("MetricsTags", "organizations/{organization_slug}/metrics/tags/"))
     assert f'r"^{plain}/metrics/tags/$"' in after
@@ -181,17 +193,15 @@ def test_each_parameter_is_spelled_as_the_neighbours_spell_that_parameter() -> N
     file spells `organization_slug` otherwise everywhere else."""
     org = ("(?P<organization_slug>[^\\/]+)", "(?P<organization_slug>[^/]+)")
     project = "(?P<project_slug>[^\\/]+)"
-    before = (
-        HEADER
-        + "from .endpoints.a import AlertsEndpoint, ReplayClicksEndpoint, ReplayVideosEndpoint\n"
-        + "from .endpoints.b import TeamsEndpoint\n"
-        + "\nPROJECT_URLS = [\n"
-        + one_line(f"^{org[0]}/{project}/alerts/$", "AlertsEndpoint", "acme-api-0-alerts")
-        + one_line(f"^{org[1]}/{project}/replays/clicks/$", "ReplayClicksEndpoint", "acme-rc")
-        + one_line(f"^{org[1]}/{project}/replays/videos/$", "ReplayVideosEndpoint", "acme-rv")
-        + one_line(f"^{org[0]}/{project}/teams/$", "TeamsEndpoint", "acme-api-0-teams")
-        + "]\n\nurlpatterns = [\n"
-        + '    re_path(r"^projects/", include(PROJECT_URLS)),\n]\n'
+    before = included_list(
+        "PROJECT_URLS",
+        "projects",
+        [
+            (f"^{org[0]}/{project}/alerts/$", "AlertsEndpoint", "acme-api-0-alerts"),
+            (f"^{org[1]}/{project}/replays/clicks/$", "ReplayClicksEndpoint", "acme-rc"),
+            (f"^{org[1]}/{project}/replays/videos/$", "ReplayVideosEndpoint", "acme-rv"),
+            (f"^{org[0]}/{project}/teams/$", "TeamsEndpoint", "acme-api-0-teams"),
+        ],
     )
     route = "projects/{organization_slug}/{project_slug}/replays/segments/"
     after = patch(before, reg("ReplaySegments", route))
