@@ -201,3 +201,47 @@ def test_a_hand_written_class_re_exported_from_a_nested_module_is_routed_as_impo
     assert [line for line in diff if line.startswith("- ")] == []  # only lines added
     checked = run_cli(capsys, "check", "--project", str(root))
     assert checked.code == 0, checked.out + checked.err
+
+
+UNSUBSCRIBE = """from __future__ import annotations
+
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from orbit.api.base import Endpoint, cell_silo_endpoint
+
+
+class UnsubscribeBase(Endpoint):
+    def get(self, request: Request, organization_id_or_slug: str, id: str) -> Response:
+        return Response({"organization": organization_id_or_slug, "id": id})
+
+
+@cell_silo_endpoint
+class UnsubscribeProject(UnsubscribeBase):
+    pass
+"""
+
+
+def test_a_kept_class_whose_inherited_handlers_take_the_parameters_needs_no_lookup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's OrganizationUnsubscribeProject inherits `get(self, request,
+    organization_slug, id)`: registering it as written asks for no `--lookup id`."""
+    root = copy_project(TODAY, tmp_path / "p")
+    (root / "src/orbit/api/endpoints/unsubscribe.py").write_text(UNSUBSCRIBE)
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "UnsubscribeProject",
+        "--route",
+        "organizations/{organization_id_or_slug}/unsubscribe/project/{id}/",
+        "--module",
+        "orbit.api.endpoints.unsubscribe",
+        "--skip",
+        "--project",
+        str(root),
+    )
+    assert result.code == 0, result.err
+    assert "UnsubscribeProject.as_view()" in (root / URLS).read_text()
+    checked = run_cli(capsys, "check", "--project", str(root))
+    assert checked.code == 0, checked.out + checked.err

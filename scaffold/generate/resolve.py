@@ -67,9 +67,10 @@ def resolve(
 ) -> ResolvedEndpoint:
     """Check `spec` against the project and fill in every default."""
     spec, existing = _as_written(spec, settings)
-    own = frozenset[str]()  # what the class `keeps` as written takes needs no lookup
+    own = set[str]()  # what the class `keeps` as written takes needs no lookup
     if keeps and existing is not None:
-        own = catalog.taken_by(settings.module_for(_module_path(spec, settings)), spec.class_name)
+        module = settings.module_for(_module_path(spec, settings))
+        own = catalog.taken_by(module, spec.class_name, spec.route.params)
     decorator = _decorator(spec, settings)
     base = _base(spec, catalog, decorator)
     params = spec.route.params

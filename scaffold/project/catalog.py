@@ -186,12 +186,18 @@ class Catalog:
             return base.injects
         return tuple(obj for obj in base.injects if obj in flow.passed or obj in flow.maybe)
 
-    def taken_by(self, module: str, class_name: str) -> frozenset[str]:
-        """The URL parameters the convert_args chain of the endpoint class `module.class_name`
-        takes (a class of the project, not a base: it is not added to the bases)."""
+    def taken_by(self, module: str, class_name: str, params: tuple[Param, ...]) -> set[str]:
+        """Which of `params` the endpoint class `module.class_name` takes as written: in its
+        convert_args chain, or in a handler it defines or inherits (a class of the project,
+        not a base: it is not added to the bases)."""
         endpoint = self._resolver.endpoint(f"{module}.{class_name}")
-        groups = class_flow(endpoint, _KNOWN_BASES).groups if endpoint else ()
-        return frozenset[str]().union(*groups)
+        if endpoint is None:
+            return set()
+        taken = set[str]().union(*class_flow(endpoint, _KNOWN_BASES).groups)
+        for method, (_, info) in endpoint.handlers().items():
+            handler = info.methods[method]
+            taken |= {p.name for p in params if p.name in handler.names or handler.var_keyword}
+        return taken & {p.name for p in params}
 
     def refusing_permission(self, base: BaseClass) -> str | None:
         """The permission class that makes `base` refuse every request (Sentry's root
