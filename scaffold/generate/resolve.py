@@ -186,7 +186,7 @@ def _as_written(spec: ResourceSpec, settings: Settings) -> tuple[ResourceSpec, C
 def _handlers_take(existing: ClassInfo | None, param: str) -> bool:
     """True when the existing class's own handlers take the URL parameter `param`."""
     handlers = [existing.methods[m] for m in HTTP_METHODS if existing and m in existing.methods]
-    return any(param in handler.names or handler.var_keyword for handler in handlers)
+    return any(handler.accepts(param) for handler in handlers)
 
 
 def _module_path(spec: ResourceSpec, settings: Settings) -> Path:

@@ -195,8 +195,7 @@ class Catalog:
             return set()
         taken = set[str]().union(*class_flow(endpoint, _KNOWN_BASES).groups)
         for method, (_, info) in endpoint.handlers().items():
-            handler = info.methods[method]
-            taken |= {p.name for p in params if p.name in handler.names or handler.var_keyword}
+            taken |= {p.name for p in params if info.methods[method].accepts(p.name)}
         return taken & {p.name for p in params}
 
     def refusing_permission(self, base: BaseClass) -> str | None:

@@ -72,6 +72,10 @@ class Signature:
     # bound by an assignment (`get = wrap(get)`) or under a statement (`if X: def get(...)`)
     opaque: str | None = None
 
+    def accepts(self, name: str) -> bool:
+        """True when a keyword argument `name` can be passed (by name, or into `**kwargs`)."""
+        return name in self.names or self.var_keyword
+
 
 @record(frozen=False)
 class ClassInfo:
