@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Collection
 
 CLASS_NAME_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 IDENTIFIER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -33,6 +34,13 @@ def is_dotted_path(value: str) -> bool:
 def class_name_for(name: str) -> str:
     """`OrganizationWidgets` and `OrganizationWidgetsEndpoint` both give the latter."""
     return name if name.endswith(SUFFIX) and name != SUFFIX else name + SUFFIX
+
+
+def class_name_among(name: str, known: Collection[str]) -> str:
+    """The class `name` means where `known` names are defined: `class_name_for(name)`, unless
+    only `name` as written is known (`RelayHealthCheck`, which Sentry named without the suffix)."""
+    full = class_name_for(name)
+    return name if full not in known and name in known else full
 
 
 def stem_of(class_name: str) -> str:

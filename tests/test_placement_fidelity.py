@@ -115,6 +115,34 @@ def test_a_class_named_without_endpoint_in_its_module_keeps_its_name(
     assert module.read_text() == before
 
 
+def test_remove_finds_a_class_named_without_endpoint_as_urls_imports_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`remove SetupWizard` means the class urls.py serves under that very name when it serves
+    no `SetupWizardEndpoint` (Sentry has `RelayHealthCheck`, `AcceptOrganizationInvite`):
+    `--route` takes out its entry, and the whole removal its import and module."""
+    root = copy_project(MODERN, tmp_path / "p")
+    module = root / "src/nova/api/endpoints/setup_wizard.py"
+    module.write_text(
+        "from nova.api.base import Endpoint\n\n\nclass SetupWizard(Endpoint):\n    pass\n"
+    )
+    original = snapshot(root)
+    added = ["SetupWizard", "--route", "wizard/", "--skip", "--no-tests"]
+    assert run_cli(capsys, "new-endpoint", *added, "--project", str(root)).code == 0
+    registered = snapshot(root)
+    taken_out = run_cli(
+        capsys, "remove", "SetupWizard", "--route", "wizard/", "--project", str(root)
+    )
+    assert taken_out.code == 0, taken_out.err
+    assert snapshot(root) == original
+    assert run_cli(capsys, "new-endpoint", *added, "--project", str(root)).code == 0
+    assert snapshot(root) == registered
+    removed = run_cli(capsys, "remove", "SetupWizard", "--force", "--project", str(root))
+    assert removed.code == 0, removed.err
+    assert "SetupWizard" not in (root / URLS).read_text()
+    assert not module.exists()
+
+
 def test_a_route_written_without_a_final_slash_keeps_that_form() -> None:
     before = (
         HEADER

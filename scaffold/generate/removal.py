@@ -9,7 +9,7 @@ from scaffold.errors import ConflictError, SpecError, did_you_mean
 from scaffold.generate.importers import python_files
 from scaffold.generate.reexports import InitEdits, reexported_from, reexporting_init
 from scaffold.generate.tests import test_module_path
-from scaffold.naming import CLASS_NAME_RE, class_name_for, module_name_for
+from scaffold.naming import CLASS_NAME_RE, class_name_among, module_name_for
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import read_module
@@ -28,9 +28,10 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     """
     if not CLASS_NAME_RE.match(name):
         raise SpecError(f"NAME: {name!r} is not a class name; give one like OrganizationWidgets")
-    class_name = class_name_for(name)
     urls_label = settings.relpath(settings.urls_path)
     urls_before = read_source(settings.urls_path, urls_label)
+    imported = imported_names(urls_before, urls_label, settings.api_module)
+    class_name = class_name_among(name, imported)
     removal = remove_registration(
         urls_before, urls_label, settings.api_module, class_name, settings.line_length
     )
@@ -43,7 +44,6 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     module_path = _module_path(settings, record, class_name, removal)
     plan = Plan(settings.project_root)
     if module_path is None and not removal.routes and removal.module is None:
-        imported = _imported_names(urls_before, urls_label, settings.api_module)
         raise SpecError(
             f"NAME: {class_name} is not registered in {urls_label} and has no module in "
             f"{settings.relpath(settings.endpoints_dir)}{did_you_mean(class_name, imported)}; "
@@ -214,7 +214,8 @@ def _first_other_user(settings: Settings, module_path: Path, class_name: str) ->
     return None
 
 
-def _imported_names(urls_source: str, label: str, urls_package: str) -> list[str]:
+def imported_names(urls_source: str, label: str, urls_package: str) -> list[str]:
+    """Every name urls.py imports with `from ... import`."""
     return [
         name
         for imported in read_from_imports(urls_source, label, urls_package)

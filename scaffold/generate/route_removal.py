@@ -5,7 +5,8 @@ second route for a class that is already served (the import goes only with its l
 from __future__ import annotations
 
 from scaffold.errors import SpecError
-from scaffold.naming import CLASS_NAME_RE, class_name_for
+from scaffold.generate.removal import imported_names
+from scaffold.naming import CLASS_NAME_RE, class_name_among
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.routes import Route
@@ -18,9 +19,9 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     """The change to urls.py that unregisters `name` at `route` only."""
     if not CLASS_NAME_RE.match(name):
         raise SpecError(f"NAME: {name!r} is not a class name; give one like OrganizationWidgets")
-    class_name = class_name_for(name)
     label = settings.relpath(settings.urls_path)
     source = read_source(settings.urls_path, label)
+    class_name = class_name_among(name, imported_names(source, label, settings.api_module))
     index = UrlsIndex(source, label, settings.package, settings.module_for(settings.urls_path))
     entries = index.entries_serving(class_name, route.tokens)
     if not entries:
