@@ -6,7 +6,10 @@ take the entry out of a copy of urls.py (and the class's import when nothing els
 scaffold to register that class again with that route (`new-endpoint CLASS --route R --module M
 --skip`, in process: the hand-written module stays), and compare with what the tree's engineers
 wrote: same list, same pattern, same URL name, same place, same base, same layout, black still
-clean, no existing line changed.
+clean, no existing line changed. Each run also takes the route out again with `remove CLASS
+--route R` (in process): from the patched urls.py it must give the left-out text back byte for
+byte (the inverse of `new-endpoint --skip`), and from the tree's own urls.py it is compared
+with the bench's leaving out (the entry's lines, and the import when nothing else names it).
 
     python bench/bench_fidelity.py /tmp/real/s2023 [--limit 50 --seed 1] [--no-black] [-v]
 
@@ -36,6 +39,7 @@ if str(REPO_ROOT) not in sys.path:
 from scaffold.errors import ScaffoldError
 from scaffold.generate import build
 from scaffold.generate.resolve import resolve
+from scaffold.generate.route_removal import build_route_removal_plan
 from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings, load_settings
 from scaffold.pysource.urlsource import read_from_imports
@@ -82,6 +86,9 @@ class Outcome:
     black_clean: bool | None = None
     changed_lines: int = 0
     identical: bool = False
+    undone: bool | None = None  # remove --route on the patched urls.py gives the left-out text
+    removed_as_left_out: bool | None = None  # remove --route on the tree's = the bench's
+    remove_error: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -316,7 +323,26 @@ class Bench:
                 outcome.new = candidate
         if self.black_clean:
             outcome.black_clean = _black(after) == after
+        try:
+            undone = self._removed(after, entry.class_name, route)
+            removed = self._removed(self.original, entry.class_name, route)
+        except ScaffoldError as exc:
+            outcome.remove_error = str(exc).splitlines()[0]
+            return outcome
+        outcome.undone, outcome.removed_as_left_out = undone == without, removed == without
+        for label, text in (("undone", undone), ("removed", removed)):
+            diff = difflib.unified_diff(without.splitlines(), (text or "").splitlines(), n=0)
+            outcome.notes += [f"{label}: {line}" for line in list(diff)[2:8]]
         return outcome
+
+    def _removed(self, source: str, class_name: str, route: str) -> str | None:
+        """urls.py after `remove CLASS --route R`, run on `source`."""
+        self.urls_path.write_text(source)
+        try:
+            plan = build_route_removal_plan(self.settings, class_name, parse_route(route))
+        finally:
+            self.urls_path.write_text(self.original)
+        return next((c.after for c in plan.changes if c.path == self.urls_path), None)
 
     def _advice(self, message: str, raw: dict[str, Any], entry: Entry, outcome: Outcome) -> bool:
         """Change `raw` as the message asks (a lookup, a URL name); False: no advice taken."""
@@ -439,12 +465,20 @@ def report(name: str, outcomes: list[Outcome], total: int, skipped: int) -> None
         ("black clean", pct(sum(bool(o.black_clean) for o in blacked), len(blacked))),
         ("changed existing lines (runs)", pct(sum(o.changed_lines > 0 for o in ok))),
         ("corrupted (does not parse)", pct(sum(o.changed_lines < 0 for o in ok))),
+        ("remove --route undoes it", pct(sum(bool(o.undone) for o in ok))),
+        (
+            "remove --route on the tree = left out",
+            pct(sum(bool(o.removed_as_left_out) for o in ok)),
+        ),
     ]
     for label, value in rows:
         print(f"  {label:34} {value}")
     errors = Counter(re.sub(r"\S*:\d+:?", "", o.error or "")[:90] for o in outcomes if o.error)
     for message, count in errors.most_common(8):
         print(f"  error x{count}: {message}")
+    refused = Counter(re.sub(r"\S*:\d+:?", "", o.remove_error)[:90] for o in ok if o.remove_error)
+    for message, count in refused.most_common(8):
+        print(f"  remove --route refused x{count}: {message}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -507,8 +541,12 @@ def _explain(o: Outcome, route: str) -> None:
         problems.append("asked for --lookup")
     if o.changed_lines:
         problems.append(f"changed lines {o.changed_lines}")
+    if o.remove_error:
+        problems.append(f"remove --route refused: {o.remove_error}")
     if problems:
         print(f"MISS {head}: {'; '.join(problems)}")
+    for note in o.notes:  # how remove --route differs from the left-out text
+        print(f"     {note}")
 
 
 if __name__ == "__main__":

@@ -324,6 +324,27 @@ def test_a_use_scaffold_cannot_take_apart_is_refused() -> None:
     )
 
 
+def test_one_route_goes_while_a_use_scaffold_cannot_take_apart_keeps_the_import() -> None:
+    """`remove X --route R` takes out the entry at R; a use elsewhere that scaffold does not take
+    apart (Sentry's `method_dispatch(POST=X.as_view())`) still needs the import, so it stays."""
+    source = textwrap.dedent("""\
+        from .endpoints.ingest import IngestEndpoint
+        from .endpoints.notes import NotesEndpoint
+
+        urlpatterns = [
+            re_path(r"^a/notes/$", method_dispatch(GET=NotesEndpoint.as_view(), POST=IngestEndpoint.as_view())),
+            re_path(r"^ingest/$", IngestEndpoint.as_view(), name="ingest"),
+        ]
+        """)
+    removal = remove_registration(
+        source, "urls.py", "acme.api", "IngestEndpoint", 100, lambda line, pattern: line == 6
+    )
+    assert removal.module is None and [r.pattern for r in removal.routes] == ["^ingest/$"]
+    assert removal.code == source.replace(
+        '    re_path(r"^ingest/$", IngestEndpoint.as_view(), name="ingest"),\n', ""
+    )
+
+
 def test_removing_every_route_of_a_list_keeps_its_section_comment(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -51,7 +51,7 @@ def remove_registration(
 ) -> Removal:
     """`source` without the route entries that serve `class_name` and without its import.
     With `only(line, pattern)`, just the entries it picks; the import stays while another
-    entry serves the class."""
+    entry serves the class or another use names it."""
     tree = parse_urls(source, label)
     uses = class_uses(tree, source, class_name)
     lines = source.splitlines(keepends=True)
@@ -67,7 +67,9 @@ def remove_registration(
         ]
         left = sum(len(s.routes) for s in statements) - sum(len(s.routes) for s in picked)
         statements = tuple(s for s in picked if s.routes)
-        keep_import = left > 0  # another entry still serves the class: its import stays
+        # another entry still serves the class, or a use scaffold does not take apart
+        # (`method_dispatch(POST=X.as_view())`) still names it: its import stays
+        keep_import = left > 0 or uses.other_use_line is not None
     for statement in statements:
         first, last = statement.first_line, statement.last_line
         text, changed = _without_routes("".join(lines[first - 1 : last]), statement)
