@@ -14,7 +14,7 @@ from scaffold.generate.lookup_fields import (
 )
 from scaffold.generate.module_target import require_endpoint_target
 from scaffold.generate.reexports import reexported_from
-from scaffold.naming import module_name_for, object_name_for, stem_of
+from scaffold.naming import class_name_among, module_name_for, object_name_for, stem_of
 from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, read_module
@@ -177,9 +177,7 @@ def _as_written(spec: ResourceSpec, settings: Settings) -> tuple[ResourceSpec, C
     except OSError:
         return spec, None  # the module's own errors are reported where it is read
     names = set(info.classes) if info else set()
-    written = stem_of(spec.class_name)
-    if spec.class_name not in names and written in names:
-        spec = evolve(spec, class_name=written)
+    spec = evolve(spec, class_name=class_name_among(stem_of(spec.class_name), names))
     return spec, info.classes.get(spec.class_name) if info else None
 
 
