@@ -243,6 +243,114 @@ def test_skip_registers_an_existing_unregistered_module(
     assert "from .endpoints.things import ThingsEndpoint" in after[EXAMPLE_URLS].decode()
 
 
+def test_skip_registers_a_kept_class_named_like_the_base_it_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`class SentryAppDetailsEndpoint(BaseEndpoint)`, where the module imports the base of
+    that name as `BaseEndpoint`: scaffold could not write that module anew (its class would
+    shadow the base it imports), but --skip keeps it, so registering it needs no rendering."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    hand_written = (
+        "from acme.api.bases.organization import OrganizationEndpoint as BaseEndpoint\n\n\n"
+        "class OrganizationEndpoint(BaseEndpoint):\n"
+        "    def get(self, request, organization):\n"
+        "        return None\n"
+    )
+    (project / EXAMPLE_ENDPOINTS / "organization.py").write_text(hand_written, encoding="utf-8")
+    argv = ["new-endpoint", "Organization", "--route", "organizations/{organization_id_or_slug}/x/"]
+    argv += [
+        "--base",
+        "acme.api.bases.organization.OrganizationEndpoint",
+        "--project",
+        str(project),
+    ]
+    before = snapshot(project)
+
+    forced = run_cli(capsys, *argv, "--force")
+    assert forced.code == 2 and "would shadow the name imported from" in forced.err
+    assert snapshot(project) == before
+    result = run_cli(capsys, *argv, "--skip")
+
+    assert result.code == 0, result.err
+    after = snapshot(project)
+    assert set(changed_files(before, after)) == {EXAMPLE_URLS}
+    assert (
+        "from .endpoints.organization import OrganizationEndpoint" in after[EXAMPLE_URLS].decode()
+    )
+    assert f"keep    {EXAMPLE_ENDPOINTS}/organization.py  (exists)" in result.out
+    assert run_cli(capsys, "check", "--project", str(project)).code == 0
+
+
+_WIDGET_TOOLS = ("Summary", "Stats", "Export")
+
+
+def _widget_tools_spec(path: Path, names: tuple[str, ...]) -> Path:
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/widgets"
+    path.write_text(
+        "resources:\n"
+        + "".join(
+            f"  - name: ProjectWidget{n}\n    route: {route}/{n.lower()}/\n    methods: [get]\n"
+            "    module: acme.api.endpoints.widget_tools\n"
+            for n in names
+        )
+    )
+    return path
+
+
+@pytest.mark.parametrize("exploded", [False, True])
+def test_generate_joins_two_names_to_one_import_in_one_run(
+    exploded: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A package re-exporting its endpoints (Sentry's `api/endpoints/integrations/`), urls.py
+    importing one of them from it: two more registered by one spec both join that import
+    (written on one line or one name per line), in one run."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    package = project / EXAMPLE_ENDPOINTS / "widget_tools"
+    package.mkdir()
+    for n in _WIDGET_TOOLS:
+        (package / f"{n.lower()}.py").write_text(
+            "from acme.api.bases.project import ProjectEndpoint\n\n\n"
+            f"class ProjectWidget{n}Endpoint(ProjectEndpoint):\n"
+            "    def get(self, request, project):\n"
+            "        return None\n"
+        )
+    (package / "__init__.py").write_text(
+        "".join(
+            f"from .{n.lower()} import ProjectWidget{n}Endpoint\n" for n in sorted(_WIDGET_TOOLS)
+        )
+        + "\n__all__ = [\n"
+        + "".join(f'    "ProjectWidget{n}Endpoint",\n' for n in sorted(_WIDGET_TOOLS))
+        + "]\n"
+    )
+    flags = ("--skip", "--no-tests", "--project", str(project))
+    first = _widget_tools_spec(tmp_path / "first.yaml", _WIDGET_TOOLS[:1])
+    assert run_cli(capsys, "generate", str(first), *flags).code == 0
+    urls = project / EXAMPLE_URLS
+    one_line = "from .endpoints.widget_tools import ProjectWidgetSummaryEndpoint\n"
+    assert one_line in urls.read_text(encoding="utf-8")
+    if exploded:
+        text = urls.read_text(encoding="utf-8")
+        urls.write_text(
+            text.replace(one_line, one_line.replace(" Pro", " (\n    Pro")[:-1] + ",\n)\n")
+        )
+    spec = _widget_tools_spec(tmp_path / "spec.yaml", _WIDGET_TOOLS[1:])
+
+    result = run_cli(capsys, "generate", str(spec), *flags)
+
+    assert result.code == 0, result.err
+    assert (
+        "from .endpoints.widget_tools import (\n"
+        "    ProjectWidgetExportEndpoint,\n"
+        "    ProjectWidgetStatsEndpoint,\n"
+        "    ProjectWidgetSummaryEndpoint,\n"
+        ")\n"
+    ) in urls.read_text(encoding="utf-8")
+    assert run_cli(capsys, "check", "--project", str(project)).code == 0
+    before = snapshot(project)
+    assert run_cli(capsys, "generate", str(spec), *flags).code == 0
+    assert snapshot(project) == before
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

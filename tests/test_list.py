@@ -100,11 +100,45 @@ def _populated(name: str, destination: Path, capsys: pytest.CaptureFixture[str])
         return copy_project(EXAMPLE, destination)
     if name == "example-real-shapes":
         return _with_real_shapes(copy_project(EXAMPLE, destination))
+    if name == "example-built-lists":
+        return _with_built_lists(copy_project(EXAMPLE, destination))
     project = copy_project(FIXTURES / name, destination)
     for case in CASES:
         if case.fixture == name:
             result = run_cli(capsys, *case.argv, "--no-tests", "--project", str(project))
             assert result.code == 0, result.err
+    return project
+
+
+def _with_built_lists(project: Path) -> Path:
+    """More shapes of real urls.py files: a list a function builds, included under a prefix
+    with alternatives (Sentry's `create_group_urls` under `^(?:issues|groups)/`, its names made
+    with an f-string), a pattern of its own with alternatives (`(?:notes|comments)/$`), and a
+    URL name two classes' routes share (Sentry's `sentry-api-0-event-attachments`)."""
+    urls = project / "src/acme/api/urls.py"
+    text = urls.read_text(encoding="utf-8")
+    broadcast = (
+        '    re_path(\n        r"^broadcasts/(?P<broadcast_id>[^/]+)/$",\n'
+        "        BroadcastDetailsEndpoint.as_view(),\n"
+        '        name="acme-api-0-broadcast-details",\n    ),\n'
+    )
+    builder = (
+        "def create_broadcast_urls(name_prefix: str) -> list[URLPattern | URLResolver]:\n"
+        "    return [\n"
+        '        re_path(\n            r"^(?P<broadcast_id>[^/]+)/$",\n'
+        "            BroadcastDetailsEndpoint.as_view(),\n"
+        '            name=f"{name_prefix}-broadcast-details",\n        ),\n    ]\n\n\n'
+    )
+    included = (
+        '    re_path(r"^(?:broadcasts|notices)/", include(create_broadcast_urls("acme-api-0"))),\n'
+    )
+    widgets = 'name="acme-api-0-project-widgets"'
+    assert broadcast in text and widgets in text
+    text = text.replace(broadcast, included).replace(
+        "ORGANIZATION_URLS = [", builder + "ORGANIZATION_URLS = ["
+    )
+    text = text.replace("/dashboards/$", "/(?:dashboards|boards)/$")
+    urls.write_text(text.replace(widgets, 'name="acme-api-0-project-details"'))
     return project
 
 
@@ -201,6 +235,76 @@ def test_spec_format_round_trips_through_generate(
         r for r in _route_list(before) if r not in lost
     ]
     assert sorted(p.relative_to(stripped) for p in stripped.rglob("*.py")) == modules
+
+
+@pytest.mark.parametrize(
+    "name", ["example", "example-real-shapes", "example-built-lists", *FIXTURE_NAMES]
+)
+def test_the_spec_of_a_project_generated_into_it_changes_nothing(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every route the spec writes is served already, however urls.py builds it (a list a
+    function returns, included under `^(?:issues|groups)/`), and the spec names each URL name
+    once (the second class with a shared name is a comment): `generate --skip` of it on the
+    project it came from exits 0 and writes nothing."""
+    project = _populated(name, tmp_path / "project", capsys)
+    spec = run_cli(capsys, "list", "--format", "spec", "--project", str(project)).out
+    (tmp_path / "spec.yaml").write_text(spec)
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+
+    result = run_cli(
+        capsys,
+        "generate",
+        str(tmp_path / "spec.yaml"),
+        "--skip",
+        "--no-tests",
+        "--project",
+        str(project),
+    )
+
+    assert result.code == 0, result.err
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+    if name == "example-built-lists":  # what generate would put back elsewhere is a comment
+        assert (
+            "  # BroadcastDetailsEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:18) "
+            "is not written: an include above it has alternatives, and its list is not one "
+            "scaffold patches\n"
+        ) in spec
+        assert (
+            "  # OrganizationDashboardsEndpoint: /organizations/{organization_id_or_slug}/dashboards/"
+            " (src/acme/api/urls.py:33) is not written: its pattern has alternatives, and a route"
+            " is one path\n"
+        ) in spec
+        assert (
+            "  # ProjectWidgetsEndpoint: /projects/{organization_id_or_slug}/{project_id_or_slug}"
+            "/widgets/ (src/acme/api/urls.py:52) is not written: ProjectDetailsEndpoint is "
+            "written with its URL name (one resource a name)\n"
+        ) in spec
+
+
+def test_a_route_a_built_list_serves_is_registered_already(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A class served through a list a function builds, under `^(?:broadcasts|notices)/`:
+    registering it again at that route finds it served (as Django walks the file), rather than
+    adding an entry that would hide the one there."""
+    project = _with_built_lists(copy_project(EXAMPLE, tmp_path / "project"))
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    argv = ["new-endpoint", "BroadcastDetails", "--route", "broadcasts/{broadcast_id}/", "--skip"]
+
+    result = run_cli(capsys, *argv, "--no-tests", "--project", str(project))
+
+    assert result.code == 0, result.err
+    assert "(BroadcastDetailsEndpoint already registered)" in result.out
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+    moved = run_cli(
+        capsys, *argv[:3], "notices/{broadcast_id}/", "--skip", "--project", str(project)
+    )
+    assert moved.code == 0 and "already registered" in moved.out, moved.err
+    other = run_cli(
+        capsys, *argv[:3], "gadgets/{broadcast_id}/", "--skip", "--project", str(project)
+    )
+    assert other.code == 0 and "another route for BroadcastDetailsEndpoint" in other.out
 
 
 def _strip_routes(capsys: pytest.CaptureFixture[str], project: Path, names: list[str]) -> Path:

@@ -28,6 +28,7 @@ class ListedRoute:
     relpath: str
     line: int
     exact: bool = True  # the pattern ends in `$` (a catch-all `^` does not)
+    chain: tuple[str | None, ...] = ()  # the include patterns above it, then its own
 
 
 @record(frozen=False)
@@ -81,7 +82,14 @@ def list_endpoints(
         if served is not None:
             exact = route.regex is not None and route.regex.endswith("$")
             served.routes.append(
-                ListedRoute(full_path(route), route.name, route.relpath, route.line, exact)
+                ListedRoute(
+                    full_path(route),
+                    route.name,
+                    route.relpath,
+                    route.line,
+                    exact,
+                    (*route.prefixes, route.regex),
+                )
             )
     ordered = sorted(listed.values(), key=lambda e: (e.relpath, e.line))
     return ordered, list(reader.unresolved)

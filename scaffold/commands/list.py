@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from scaffold.project.catalog import BaseClass
     from scaffold.project.settings import Settings
     from scaffold.routes import Param
+    from scaffold.urls.index import UrlsIndex
 
 HELP = (
     "List every endpoint class: module, base, methods, owner, publish status and every route "
@@ -118,9 +119,13 @@ def _lines(endpoints: list[ListedEndpoint]) -> list[str]:
 def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
     """A spec of every routed endpoint; what a spec cannot say is written as a comment."""
     from scaffold.project.catalog import Catalog
+    from scaffold.project.files import read_source
+    from scaffold.urls.index import UrlsIndex
 
     catalog = Catalog(settings)
     urls = settings.relpath(settings.urls_path)
+    urls_module = settings.module_for(settings.urls_path)
+    index = UrlsIndex(read_source(settings.urls_path, urls), urls, settings.package, urls_module)
     lines = [
         "# Written by `scaffold list --format spec`: one resource per endpoint routed in",
         f"# {urls}. Its modules exist, so `scaffold generate SPEC --skip` keeps them and only",
@@ -128,6 +133,7 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
         "resources:",
     ]
     by_module: dict[str, str] = {}  # module -> the class written for it
+    by_url_name: dict[str, str] = {}  # URL name -> the class written with it
     serving: dict[str, list[str]] = {}  # route text -> the classes whose route it is
     for e in endpoints:
         for r in e.routes:
@@ -138,6 +144,9 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
         here = [r for r in e.routes if r.relpath == urls]
         usable = [r for r in here if r.path and r.exact and r.path.strip("/")]
         unwritten = {r: "one route per resource, plain, ending $" for r in here}
+        lossy = {r: why for r in usable if (why := _lossy(r, e.name, index))}
+        unwritten |= lossy
+        usable = [r for r in usable if r not in lossy]
         unwritten |= {r: f"generate patches {urls} only" for r in e.routes if r not in here}
         if usable:
             base = catalog.find(e.base) if e.base else None
@@ -152,11 +161,14 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
                 unwritten[route] = f"{names} serves that route too (one class a route)"
             elif not route.url_name:
                 unwritten[route] = "it has no URL name; generate would give it one"
+            elif route.url_name in by_url_name:
+                owner = by_url_name[route.url_name]
+                unwritten[route] = f"{owner} is written with its URL name (one resource a name)"
             elif not e.methods:
                 unwritten[route] = "the class handles no method itself"
             else:
                 del unwritten[route]
-                by_module[module] = e.name
+                by_module[module] = by_url_name[route.url_name] = e.name
                 injected = base.injects if base is not None else ()
                 lookups = tuple(p for p in params if p not in taken and p.name not in injected)
                 lines += _resource(e, route, text, lookups, settings)
@@ -165,6 +177,37 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
             for r, why in unwritten.items()
         ]
     return "\n".join(lines) + "\n"
+
+
+def _alternatives(pattern: str | None) -> bool:
+    """A group `(?:...)` outside the named groups (`^(?:issues|groups)/`), which route syntax
+    reads as its first alternative; alternatives inside a parameter's regex are its own."""
+    from scaffold.routes import Param, regex_to_tokens
+
+    tokens = regex_to_tokens(pattern) if pattern is not None else None
+    inside = sum((t.regex or "").count("(?:") for t in tokens or () if isinstance(t, Param))
+    return pattern is not None and pattern.count("(?:") > inside
+
+
+def _lossy(route: ListedRoute, class_name: str, index: UrlsIndex) -> str | None:
+    """Why `generate` would not serve the same paths again from the route's text, or None: a
+    route names one path where the pattern has alternatives (`^(?:issues|groups)/...`), and
+    routes under an include with alternatives go back only into a list scaffold can patch
+    (not one that code builds, like `create_group_urls(...)`)."""
+    from scaffold.routes import RouteSyntaxError, parse_route
+
+    *prefixes, own = route.chain
+    if _alternatives(own):
+        return "its pattern has alternatives, and a route is one path"
+    if not any(_alternatives(p) for p in prefixes):
+        return None
+    try:
+        tokens = parse_route((route.path or "").lstrip("/")).tokens
+    except RouteSyntaxError:
+        return None  # not route syntax: `_fitting` says so
+    if index.serves(class_name, tokens):
+        return None
+    return "an include above it has alternatives, and its list is not one scaffold patches"
 
 
 def _fitting(

@@ -111,7 +111,7 @@ def _render_in_child(endpoints: list[ResolvedEndpoint], settings: Settings) -> R
     import traceback
 
     from scaffold.errors import ScaffoldError
-    from scaffold.generate.render import render_endpoint
+    from scaffold.generate.build import render_for_plan
 
     read_fd, write_fd = os.pipe()
     pid = os.fork()
@@ -120,7 +120,7 @@ def _render_in_child(endpoints: list[ResolvedEndpoint], settings: Settings) -> R
             os.close(read_fd)
             payload: tuple[str, object]
             try:
-                payload = ("ok", [render_endpoint(endpoint, settings) for endpoint in endpoints])
+                payload = ("ok", [render_for_plan(endpoint, settings) for endpoint in endpoints])
             except ScaffoldError as exc:
                 payload = ("error", exc)
             except BaseException:  # noqa: BLE001 - a bug: carry its traceback to the parent
@@ -131,7 +131,7 @@ def _render_in_child(endpoints: list[ResolvedEndpoint], settings: Settings) -> R
             os._exit(0)
     os.close(write_fd)
 
-    def collect() -> list[str]:
+    def collect() -> list[str | None]:
         with os.fdopen(read_fd, "rb") as pipe:
             data = pipe.read()
         os.waitpid(pid, 0)
@@ -142,7 +142,7 @@ def _render_in_child(endpoints: list[ResolvedEndpoint], settings: Settings) -> R
             raise value
         if kind == "bug":
             raise RuntimeError(f"rendering failed in the child process:\n{value}")
-        texts: list[str] = value
+        texts: list[str | None] = value
         return texts
 
     return collect

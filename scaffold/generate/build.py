@@ -11,7 +11,7 @@ from scaffold.generate.importers import defined_names, first_importer
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
-from scaffold.generate.route_guard import answers_alike, walk_patch
+from scaffold.generate.route_guard import answers_alike, served_by_walk, walk_patch
 from scaffold.generate.tests import plan_test, project_test_idiom
 from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
@@ -34,13 +34,25 @@ class OnExisting(Enum):
     SKIP = "skip"  # keep it as it is, but make sure it is registered
 
 
-Rendered = Callable[[], list[str]]  # gives the module texts, or raises the rendering's error
+Rendered = Callable[[], list[str | None]]  # the module texts, or raises the rendering's error
 StartRendering = Callable[[list[ResolvedEndpoint], Settings], Rendered]
 
 
+def render_for_plan(endpoint: ResolvedEndpoint, settings: Settings) -> str | None:
+    """The module's text; None for a module that is kept as it is and that the spec could not
+    write anew (a class named like the base its module imports under another name: `class
+    SentryAppDetailsEndpoint(BaseEndpoint)`), which only registering it needs no text for."""
+    try:
+        return render_endpoint(endpoint, settings)
+    except SpecError:
+        if endpoint.kept:
+            return None
+        raise
+
+
 def render_when_asked(endpoints: list[ResolvedEndpoint], settings: Settings) -> Rendered:
-    """Render in this process, when the texts are asked for."""
-    return lambda: [render_endpoint(endpoint, settings) for endpoint in endpoints]
+    """Render when the texts are asked for (the core's default: no process of its own)."""
+    return lambda: [render_for_plan(endpoint, settings) for endpoint in endpoints]
 
 
 def build_plan(
@@ -89,7 +101,9 @@ def build_plan(
     ):
         path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
         written = existing is None or (on_existing is OnExisting.FORCE and existing != text)
-        if existing is None:
+        if text is None:  # kept, and the spec could not write it anew
+            plan.messages.append(f"keep    {rel}  (exists)")
+        elif existing is None:
             plan.add(FileChange(path, None, text))
             record.note(path, endpoint.class_name, text)
             plan.messages.append(
@@ -266,8 +280,9 @@ def _register(
     url_name = spec.url_name
     if url_name is None and settings.url_name_prefix is not None:  # else urls.py's own prefix
         url_name = url_name_for(spec.class_name, settings.url_name_prefix)
-    if registered and urls.serves(
-        spec.class_name, spec.route
+    if registered and (
+        urls.serves(spec.class_name, spec.route)
+        or served_by_walk(settings, urls.index.source, spec.class_name, spec.route)
     ):  # the name it would have been given (a test of a module made anew uses it)
         return (
             existing,

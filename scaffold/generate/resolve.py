@@ -56,6 +56,7 @@ class ResolvedEndpoint:
     lookups: tuple[Lookup, ...]
     handler_params: tuple[HandlerParam, ...]
     also_fits: tuple[str, ...] = ()  # other bases the route fits as well (base chosen for it)
+    kept: bool = False  # its module exists and is kept as it is (no --force)
 
     @property
     def class_name(self) -> str:
@@ -154,6 +155,7 @@ def resolve(
             for name in (*injected, *passed, *objects[len(injected) :])
         ),
         also_fits=() if spec.base else tuple(catalog.also_fitting(base, params)),
+        kept=keeps and existing is not None,
     )
 
 

@@ -5,6 +5,7 @@ new entry at every one of its paths, and one of them may already be an entry of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from scaffold.check.shadow import hidden_entries
@@ -16,7 +17,7 @@ from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RoutingReader
 from scaffold.records import record
-from scaffold.routes import Param
+from scaffold.routes import Param, Route, sample_paths
 
 Pair = tuple[RouteEntry, RouteEntry]  # (the route never reached, the earlier one matching it)
 
@@ -72,3 +73,43 @@ def answers_alike(
         if not injected <= set(catalog.injected_for(base, params)):
             return False
     return True
+
+
+_walked: list[tuple[Settings, str, list[RouteEntry]]] = []  # the last text walked, and its routes
+
+
+def served_by_walk(settings: Settings, source: str, class_name: str, route: Route) -> bool:
+    """Whether urls.py (`source`) already answers every sample path of `route` with
+    `class_name`, taking the same parameters, as Django walks it: through lists that functions
+    build (`include(create_group_urls("sentry-api-0"))`) and prefixes with alternatives
+    (`^(?:issues|groups)/`), which the patcher's own reading of the file does not follow. Only
+    what the walk reads to the end counts (every pattern literal and anchored at its start)."""
+    wanted = {p.name for p in route.params}
+    paths = sample_paths(route.tokens)
+    if not _walked or _walked[0][:2] != (settings, source):
+        _walked[:] = [(settings, source, walk_patch(settings, source, ()).routes)]
+    for entry in _walked[0][2]:
+        view = entry.view  # as written, or as imported (`from .x import A as B`)
+        names = {t.rpartition(".")[2] for t in (view.text, view.dotted or "")} if view else set()
+        if class_name not in names:
+            continue
+        chain = (*entry.prefixes, entry.regex)
+        if set(entry.groups) != wanted or any(p is None or not p.startswith("^") for p in chain):
+            continue
+        if all(_walks_to_the_end(path, [str(p) for p in chain]) for path in paths):
+            return True
+    return False
+
+
+def _walks_to_the_end(path: str, chain: list[str]) -> bool:
+    """Django's match of a path through include patterns and the entry's own: each matched at
+    the start of what is left, the last one to the end."""
+    for pattern in chain:
+        try:
+            found = re.compile(pattern).match(path)
+        except re.error:
+            return False
+        if found is None:
+            return False
+        path = path[found.end() :]
+    return path == ""

@@ -15,6 +15,7 @@ from scaffold.naming import url_name_for
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
 from scaffold.routes import Route, tokens_to_regex
+from scaffold.urls import place
 from scaffold.urls.cst_edits import (
     closed_list_line,
     indent_after,
@@ -25,13 +26,6 @@ from scaffold.urls.cst_edits import (
 from scaffold.urls.imports import import_module_key, import_name_key, import_text, with_name
 from scaffold.urls.index import ListStatement, UrlsIndex
 from scaffold.urls.kin import Named
-from scaffold.urls.place import (
-    RouteSlot,
-    choose_position,
-    insert_slot,
-    neighbours_spelling,
-    route_slots,
-)
 
 
 @record
@@ -78,8 +72,9 @@ class UrlsFile:
         self._newline = "\r\n" if self._lines and self._lines[0].endswith("\r\n") else "\n"
         self._edited: dict[int, tuple[int, cst.Module]] = {}  # first line -> (last line, module)
         self._new_imports: dict[int, _NewImports] = {}  # insert before this 0-based line
+        self._joined: dict[int, list[str]] = {}  # import's first line -> names joined this run
         # lists added to in this run: their items now, and inline lists' paths now
-        self._slots: dict[str, list[RouteSlot]] = {}
+        self._slots: dict[str, list[place.RouteSlot]] = {}
         self._paths: dict[str, tuple[int, ...]] = {}
         self._opened: set[int] = set()  # lines of `[]` lists that now span lines
         self.added: dict[str, tuple[Registration, Added]] = {}  # by URL name, in this run
@@ -141,9 +136,9 @@ class UrlsFile:
             slots = self._slots[list_name]
         else:
             modules = {name: s.module for s in self.index.imports for name in s.names}
-            slots = route_slots(statement.items, modules)
+            slots = place.route_slots(statement.items, modules)
         named = Named(registration.class_name, registration.module, url_name)
-        position = choose_position(
+        position = place.choose_position(
             slots,
             tokens,
             pattern,
@@ -152,7 +147,7 @@ class UrlsFile:
             first=1 if statement.is_call else 0,  # patterns("prefix", ...): not a route
             new=named,
         )
-        segment, spelled = neighbours_spelling(slots, position, tokens, self.style)
+        segment, spelled = place.neighbours_spelling(slots, position, tokens, self.style)
         pattern = tokens_to_regex(tokens, segment, spelled)
 
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
@@ -180,7 +175,7 @@ class UrlsFile:
             opened = closed_list_line(text, statement.path)
             if opened is not None:
                 self._opened.add(statement.first_line - 1 + opened)
-        self._slots[list_name] = insert_slot(slots, position, pattern, named)
+        self._slots[list_name] = place.insert_slot(slots, position, pattern, named)
         self._shift_inline_lists(statement, path, position)
         self._edited[statement.first_line] = (statement.last_line, module)
         self._add_import(registration)
@@ -283,17 +278,20 @@ class UrlsFile:
         group.add(key, text)
 
     def _join_import(self, statement: FromImport, name: str) -> None:
-        if name in statement.names:
+        """Add `name` to the statement, with the names joined to it before in this run."""
+        joined = self._joined.setdefault(statement.first_line, [])
+        if name in statement.names or name in joined:
             return
-        first = statement.first_line
-        if first in self._edited:  # joined before in this run: extend that text
-            raise PatchError(f"{self.label}:{first}: two new names for one import; run again")
-        text = with_name(self._lines, first, statement.last_line, name, self._newline)
+        joined.append(name)
+        text: str | None = "".join(self._lines[statement.first_line - 1 : statement.last_line])
+        for new in joined:  # each on a line of its own in its sorted place, if so written
+            lines = text.splitlines(keepends=True) if text is not None else None
+            text = with_name(lines, 1, len(lines), new, self._newline) if lines else None
         if text is None:  # not one name per line: written anew, aliases kept
             written = [n + (f" as {a}" if a else "") for n, a in statement.aliases]
-            names = sorted({*written, name}, key=import_name_key)
+            names = sorted({*written, *joined}, key=import_name_key)
             text = self._import_text(statement.shown, names, statement.exploded)
-        self._edited[first] = (statement.last_line, cst.parse_module(text))
+        self._edited[statement.first_line] = (statement.last_line, cst.parse_module(text))
 
     def _import_text(self, module: str, names: list[str], exploded: bool) -> str:
         return import_text(
