@@ -282,12 +282,13 @@ def test_the_spec_of_a_project_generated_into_it_changes_nothing(
         ) in spec
 
 
-def test_a_route_a_built_list_serves_is_registered_already(
+def test_a_route_a_built_list_serves_is_registered_already_and_not_taken_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A class served through a list a function builds, under `^(?:broadcasts|notices)/`:
     registering it again at that route finds it served (as Django walks the file), rather than
-    adding an entry that would hide the one there."""
+    adding an entry that would hide the one there; `remove --route` says why it cannot take
+    that entry out, rather than that no entry serves it."""
     project = _with_built_lists(copy_project(EXAMPLE, tmp_path / "project"))
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
     argv = ["new-endpoint", "BroadcastDetails", "--route", "broadcasts/{broadcast_id}/", "--skip"]
@@ -301,6 +302,14 @@ def test_a_route_a_built_list_serves_is_registered_already(
         capsys, *argv[:3], "notices/{broadcast_id}/", "--skip", "--project", str(project)
     )
     assert moved.code == 0 and "already registered" in moved.out, moved.err
+    removed = run_cli(capsys, "remove", *argv[1:4], "--project", str(project))
+    assert removed.code == 2 and removed.err == (
+        "error: --route: src/acme/api/urls.py:18: the entry serving BroadcastDetailsEndpoint at "
+        "'broadcasts/{broadcast_id}/' is reached through a list code builds or a prefix with "
+        "alternatives, and answers at 1 path(s); scaffold takes out only an entry its route "
+        "names: edit it by hand, or remove the class without --route\n"
+    )
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
     other = run_cli(
         capsys, *argv[:3], "gadgets/{broadcast_id}/", "--skip", "--project", str(project)
     )

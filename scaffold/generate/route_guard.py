@@ -82,12 +82,21 @@ def served_by_walk(settings: Settings, source: str, class_name: str, route: Rout
     """Whether urls.py (`source`) already answers every sample path of `route` with
     `class_name`, taking the same parameters, as Django walks it: through lists that functions
     build (`include(create_group_urls("sentry-api-0"))`) and prefixes with alternatives
-    (`^(?:issues|groups)/`), which the patcher's own reading of the file does not follow. Only
-    what the walk reads to the end counts (every pattern literal and anchored at its start)."""
+    (`^(?:issues|groups)/`), which the patcher's own reading of the file does not follow."""
+    return bool(walked_entries_serving(settings, source, class_name, route))
+
+
+def walked_entries_serving(
+    settings: Settings, source: str, class_name: str, route: Route
+) -> list[RouteEntry]:
+    """The walked routes answering every sample path of `route` with `class_name` (taking the
+    same parameters). Only what the walk reads to the end counts (every pattern literal and
+    anchored at its start)."""
     wanted = {p.name for p in route.params}
     paths = sample_paths(route.tokens)
     if not _walked or _walked[0][:2] != (settings, source):
         _walked[:] = [(settings, source, walk_patch(settings, source, ()).routes)]
+    found = []
     for entry in _walked[0][2]:
         view = entry.view  # as written, or as imported (`from .x import A as B`)
         names = {t.rpartition(".")[2] for t in (view.text, view.dotted or "")} if view else set()
@@ -97,8 +106,8 @@ def served_by_walk(settings: Settings, source: str, class_name: str, route: Rout
         if set(entry.groups) != wanted or any(p is None or not p.startswith("^") for p in chain):
             continue
         if all(_walks_to_the_end(path, [str(p) for p in chain]) for path in paths):
-            return True
-    return False
+            found.append(entry)
+    return found
 
 
 def _walks_to_the_end(path: str, chain: list[str]) -> bool:

@@ -25,10 +25,7 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     index = UrlsIndex(source, label, settings.package, settings.module_for(settings.urls_path))
     entries = index.entries_serving(class_name, route.tokens)
     if not entries:
-        raise SpecError(
-            f"--route: {label} has no entry serving {class_name} at {route.text!r}; "
-            "`scaffold list` shows its routes"
-        )
+        raise SpecError(_not_found(settings, source, label, class_name, route))
 
     def picked(line: int, pattern: str | None) -> bool:
         return any(first <= line <= last and pattern == p for first, last, p in entries)
@@ -43,6 +40,31 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     what = f"{len(removal.routes)} route(s): {names}" + (", its import" if removal.module else "")
     plan.messages.append(f"update  {label}  (- {class_name}: {what}; its module is kept)")
     return plan
+
+
+def _not_found(settings: Settings, source: str, label: str, class_name: str, route: Route) -> str:
+    """Why no entry can be taken out: none serves the class there, or the one that does is
+    reached only as Django walks the file (a list code builds, `create_group_urls(...)`, often
+    included from several places; a prefix with alternatives, `^(?:issues|groups)/`)."""
+    from scaffold.generate.route_guard import walk_patch, walked_entries_serving
+
+    served = walked_entries_serving(settings, source, class_name, route)
+    if not served:
+        return (
+            f"--route: {label} has no entry serving {class_name} at {route.text!r}; "
+            "`scaffold list` shows its routes"
+        )
+    entry = served[0]
+    reach = sum(
+        (r.relpath, r.line) == (entry.relpath, entry.line)
+        for r in walk_patch(settings, source, ()).routes
+    )
+    return (
+        f"--route: {entry.relpath}:{entry.line}: the entry serving {class_name} at "
+        f"{route.text!r} is reached through a list code builds or a prefix with alternatives, "
+        f"and answers at {reach} path(s); scaffold takes out only an entry its route names: "
+        "edit it by hand, or remove the class without --route"
+    )
 
 
 def _refuse_reversed_names(settings: Settings, names: list[str]) -> None:
