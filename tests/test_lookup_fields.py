@@ -56,6 +56,41 @@ def test_a_mistyped_field_is_refused_and_nothing_written(
     )
 
 
+def test_a_parameter_named_like_a_field_of_its_model_looks_that_field_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`{title}` on Widget, no field given: Widget provably has `title`, so the lookup filters
+    on it (Rails' `find_by(title: ...)`); a name it lacks, or a model that cannot be read, is
+    still a question for the user."""
+    assert _django_accepts(title="x", project_id=1)
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    route = PROJECT_ROUTE.replace("{widget_id}", "{title}")
+    result, unchanged = _new(project, capsys, route, "title=acme.models.Widget")
+    assert result.code == 0 and not unchanged, result.err
+    module = (project / "src/acme/api/endpoints/gadget_details.py").read_text(encoding="utf-8")
+    assert 'Widget.objects.get(project_id=kwargs["project"].id, title=title)' in module
+    assert "def get(self, request: Request, project: Project, widget: Widget)" in module
+
+    project = copy_project(EXAMPLE, tmp_path / "q")
+    result, unchanged = _new(
+        project, capsys, route.replace("title", "titel"), "titel=acme.models.Widget"
+    )
+    assert result.code == 2 and unchanged
+    assert result.err.strip() == (
+        "error: --lookup: say which model field 'titel' matches: acme.models.Widget has no field "
+        "'titel' (did you mean 'title'?); write --lookup titel=acme.models.Widget:FIELD"
+    )
+    user = "django.contrib.auth.models.User"
+    result, unchanged = _new(
+        project, capsys, route.replace("title", "username"), f"username={user}"
+    )
+    assert result.code == 2 and unchanged
+    assert result.err.strip() == (
+        f"error: --lookup: say which model field 'username' matches: {user}'s fields cannot be "
+        f"read; write --lookup username={user}:FIELD"
+    )
+
+
 def test_a_parent_scope_the_model_lacks_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -119,6 +119,8 @@ def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> No
     is named by the model that points here, not declared in this class."""
     found: tuple[frozenset[str], frozenset[str]] | bool | None = None
     model = lookup.model
+    if lookup.spec.field_guessed:  # the parameter's name, where the model provably has it
+        _require_guessed(resolver, spec, lookup)
     for field, where, advice in _fields_used(spec, lookup):
         own = field
         if own in _ALWAYS or "__" in own:
@@ -132,6 +134,21 @@ def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> No
             raise SpecError(
                 f"{where}: {model} has no field {own!r}{did_you_mean(own, known)}; {advice}"
             )
+
+
+def _require_guessed(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> None:
+    param, model = lookup.spec.param, lookup.model
+    found = _model(resolver, model)
+    how = f"write --lookup {param}={model}:FIELD" if spec.locator.is_flags else "add 'field'"
+    if not isinstance(found, tuple):
+        why = f"{model}'s fields cannot be read"
+    elif param not in found[0]:
+        why = f"{model} has no field {param!r}{did_you_mean(param, _suggestible(*found))}"
+    else:
+        return
+    raise SpecError(
+        f"{spec.at('lookups', param)}: say which model field {param!r} matches: {why}; {how}"
+    )
 
 
 def _suggestible(fields: frozenset[str], numeric: frozenset[str]) -> list[str]:

@@ -182,13 +182,13 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
     field_name = read_identifier(raw.get("field"), locator, path + ("field",), "slug")
     if field_name is not None and field_name.startswith("_"):
         raise fail(locator, path + ("field",), f"{field_name!r} is no model field; use e.g. slug")
+    guessed = field_name is None and not (
+        id_or_slug or param.endswith(("_slug", "_id")) or passthrough
+    )
     if field_name is None:
-        if id_or_slug or param.endswith("_slug"):
-            field_name = "slug"
-        elif param.endswith("_id") or passthrough:
-            field_name = "id"
-        else:
-            raise fail(locator, path, f"say which model field {param!r} matches: add 'field'")
+        field_name = "slug" if id_or_slug or param.endswith("_slug") else "id"
+    if guessed:
+        field_name = param
     name = read_identifier(raw.get("name"), locator, path + ("name",))
     if name is None:
         name = param if passthrough else object_name_for(param, field_name)
@@ -216,6 +216,7 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
             raw.get("parent_field"), locator, path + ("parent_field",), "project_id"
         ),
         passthrough=passthrough,
+        field_guessed=guessed,
     )
 
 

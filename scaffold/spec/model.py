@@ -86,6 +86,9 @@ class LookupSpec:
     parent: str | None  # AUTO, an object name, or None for an unscoped lookup
     parent_field: str | None
     passthrough: bool
+    # no `field` given and no `_id`/`_slug` suffix: the parameter's own name (`{version}` on
+    # Release), used only where the model provably declares it
+    field_guessed: bool = False
 
 
 @record
