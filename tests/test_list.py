@@ -11,7 +11,7 @@ import pytest
 
 from scaffold.urls.remove import remove_registration
 from tests.check.fork_trees import write_fork
-from tests.helpers import EXAMPLE, FIXTURES, GOLDEN, copy_project, run_cli
+from tests.helpers import EXAMPLE, FIXTURES, GOLDEN, Result, copy_project, run_cli, snapshot
 from tests.test_golden import CASES
 
 
@@ -220,15 +220,7 @@ def test_spec_format_round_trips_through_generate(
     assert _routes(_listed(capsys, stripped)) == {r for r in _routes(before) if r[0] not in written}
     modules = sorted(p.relative_to(stripped) for p in stripped.rglob("*.py"))
 
-    result = run_cli(
-        capsys,
-        "generate",
-        str(tmp_path / "spec.yaml"),
-        "--skip",
-        "--no-tests",
-        "--project",
-        str(stripped),
-    )
+    result = _generate_kept(capsys, tmp_path / "spec.yaml", stripped)
 
     assert result.code == 0, result.err
     assert _route_list(_listed(capsys, stripped)) == [
@@ -250,20 +242,12 @@ def test_the_spec_of_a_project_generated_into_it_changes_nothing(
     project = _populated(name, tmp_path / "project", capsys)
     spec = run_cli(capsys, "list", "--format", "spec", "--project", str(project)).out
     (tmp_path / "spec.yaml").write_text(spec)
-    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    before = snapshot(project)
 
-    result = run_cli(
-        capsys,
-        "generate",
-        str(tmp_path / "spec.yaml"),
-        "--skip",
-        "--no-tests",
-        "--project",
-        str(project),
-    )
+    result = _generate_kept(capsys, tmp_path / "spec.yaml", project)
 
     assert result.code == 0, result.err
-    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+    assert snapshot(project) == before
     if name == "example-built-lists":  # what generate would put back elsewhere is a comment
         assert (
             "  # BroadcastDetailsEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:18) "
@@ -290,14 +274,14 @@ def test_a_route_a_built_list_serves_is_registered_already_and_not_taken_out(
     adding an entry that would hide the one there; `remove --route` says why it cannot take
     that entry out, rather than that no entry serves it."""
     project = _with_built_lists(copy_project(EXAMPLE, tmp_path / "project"))
-    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    before = snapshot(project)
     argv = ["new-endpoint", "BroadcastDetails", "--route", "broadcasts/{broadcast_id}/", "--skip"]
 
     result = run_cli(capsys, *argv, "--no-tests", "--project", str(project))
 
     assert result.code == 0, result.err
     assert "(BroadcastDetailsEndpoint already registered)" in result.out
-    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+    assert snapshot(project) == before
     moved = run_cli(
         capsys, *argv[:3], "notices/{broadcast_id}/", "--skip", "--project", str(project)
     )
@@ -309,11 +293,16 @@ def test_a_route_a_built_list_serves_is_registered_already_and_not_taken_out(
         "alternatives, and answers at 1 path(s); scaffold takes out only an entry its route "
         "names: edit it by hand, or remove the class without --route\n"
     )
-    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+    assert snapshot(project) == before
     other = run_cli(
         capsys, *argv[:3], "gadgets/{broadcast_id}/", "--skip", "--project", str(project)
     )
     assert other.code == 0 and "another route for BroadcastDetailsEndpoint" in other.out
+
+
+def _generate_kept(capsys: pytest.CaptureFixture[str], spec: Path, project: Path) -> Result:
+    """`generate SPEC --skip --no-tests`: the modules are the project's own."""
+    return run_cli(capsys, "generate", str(spec), "--skip", "--no-tests", "--project", str(project))
 
 
 def _strip_routes(capsys: pytest.CaptureFixture[str], project: Path, names: list[str]) -> Path:
