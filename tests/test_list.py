@@ -237,8 +237,9 @@ def test_the_spec_of_a_project_generated_into_it_changes_nothing(
 ) -> None:
     """Every route the spec writes is served already, however urls.py builds it (a list a
     function returns, included under `^(?:issues|groups)/`), and the spec names each URL name
-    once (the second class with a shared name is a comment): `generate --skip` of it on the
-    project it came from exits 0 and writes nothing."""
+    only where no other route has it (generate gives each route a name of its own; a shared
+    one is a comment): `generate --skip` of it on the project it came from exits 0 and writes
+    nothing."""
     project = _populated(name, tmp_path / "project", capsys)
     spec = run_cli(capsys, "list", "--format", "spec", "--project", str(project)).out
     (tmp_path / "spec.yaml").write_text(spec)
@@ -259,10 +260,14 @@ def test_the_spec_of_a_project_generated_into_it_changes_nothing(
             " (src/acme/api/urls.py:33) is not written: its pattern has alternatives, and a route"
             " is one path\n"
         ) in spec
+        shared = "is not written: its URL name is the name of 2 routes\n"
         assert (
             "  # ProjectWidgetsEndpoint: /projects/{organization_id_or_slug}/{project_id_or_slug}"
-            "/widgets/ (src/acme/api/urls.py:52) is not written: ProjectDetailsEndpoint is "
-            "written with its URL name (one resource a name)\n"
+            f"/widgets/ (src/acme/api/urls.py:52) {shared}"
+        ) in spec
+        assert (
+            "  # ProjectDetailsEndpoint: /projects/{organization_id_or_slug}/{project_id_or_slug}/"
+            f" (src/acme/api/urls.py:47) {shared}"
         ) in spec
 
 

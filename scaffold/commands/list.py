@@ -133,12 +133,14 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
         "resources:",
     ]
     by_module: dict[str, str] = {}  # module -> the class written for it
-    by_url_name: dict[str, str] = {}  # URL name -> the class written with it
     serving: dict[str, list[str]] = {}  # route text -> the classes whose route it is
+    named: dict[str, int] = {}  # URL name -> how many routes of urls.py have it
     for e in endpoints:
         for r in e.routes:
             if r.relpath == urls and r.path and r.exact:
                 serving.setdefault(r.path.strip("/"), []).append(e.name)
+            if r.relpath == urls and r.url_name:
+                named[r.url_name] = named.get(r.url_name, 0) + 1
     for e in endpoints:
         module = e.dotted.rpartition(".")[0]
         here = [r for r in e.routes if r.relpath == urls]
@@ -161,14 +163,13 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
                 unwritten[route] = f"{names} serves that route too (one class a route)"
             elif not route.url_name:
                 unwritten[route] = "it has no URL name; generate would give it one"
-            elif route.url_name in by_url_name:
-                owner = by_url_name[route.url_name]
-                unwritten[route] = f"{owner} is written with its URL name (one resource a name)"
+            elif named[route.url_name] > 1:  # generate gives each route a name of its own
+                unwritten[route] = f"its URL name is the name of {named[route.url_name]} routes"
             elif not e.methods:
                 unwritten[route] = "the class handles no method itself"
             else:
                 del unwritten[route]
-                by_module[module] = by_url_name[route.url_name] = e.name
+                by_module[module] = e.name
                 injected = base.injects if base is not None else ()
                 lookups = tuple(p for p in params if p not in taken and p.name not in injected)
                 lines += _resource(e, route, text, lookups, settings)
