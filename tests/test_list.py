@@ -305,6 +305,51 @@ def test_a_route_a_built_list_serves_is_registered_already_and_not_taken_out(
     assert other.code == 0 and "another route for BroadcastDetailsEndpoint" in other.out
 
 
+def test_a_route_only_some_methods_reach_is_not_written_nor_taken_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`method_dispatch(GET=X.as_view())` (Sentry's monitor check-in routes): a spec resource
+    would serve every method there, and `remove --route` takes out only an entry serving the
+    class whole; each says why."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    urls = project / "src/acme/api/urls.py"
+    view = "OrganizationDetailsEndpoint.as_view(),"
+    text = urls.read_text(encoding="utf-8")
+    assert text.count(view) == 1
+    urls.write_text(
+        text.replace(view, "method_dispatch(GET=OrganizationDetailsEndpoint.as_view()),").replace(
+            "\nORGANIZATION_URLS",
+            "\nfrom acme.api.dispatch import method_dispatch\n\nORGANIZATION_URLS",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    before = snapshot(project)
+
+    spec = run_cli(capsys, "list", "--format", "spec", "--project", str(project)).out
+    removed = run_cli(
+        capsys,
+        "remove",
+        "OrganizationDetails",
+        "--route",
+        "organizations/{organization_id_or_slug}/",
+        "--project",
+        str(project),
+    )
+
+    assert (
+        "  # OrganizationDetailsEndpoint: /organizations/{organization_id_or_slug}/ "
+        "(src/acme/api/urls.py:20) is not written: only some methods reach it there "
+        "(method_dispatch), and a route serves them all\n"
+    ) in spec
+    assert removed.code == 2 and removed.err == (
+        "error: --route: src/acme/api/urls.py:20: the entry serving OrganizationDetailsEndpoint "
+        "at 'organizations/{organization_id_or_slug}/' lets only GET through (method_dispatch); "
+        "scaffold takes out only an entry serving the class whole: edit it by hand\n"
+    )
+    assert snapshot(project) == before
+
+
 def _generate_kept(capsys: pytest.CaptureFixture[str], spec: Path, project: Path) -> Result:
     """`generate SPEC --skip --no-tests`: the modules are the project's own."""
     return run_cli(capsys, "generate", str(spec), "--skip", "--no-tests", "--project", str(project))

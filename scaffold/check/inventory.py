@@ -29,6 +29,7 @@ class ListedRoute:
     line: int
     exact: bool = True  # the pattern ends in `$` (a catch-all `^` does not)
     chain: tuple[str | None, ...] = ()  # the include patterns above it, then its own
+    methods: tuple[str, ...] | None = None  # the only methods that reach it (method_dispatch)
 
 
 @record(frozen=False)
@@ -89,6 +90,7 @@ def list_endpoints(
                     route.line,
                     exact,
                     (*route.prefixes, route.regex),
+                    route.view.methods,
                 )
             )
     ordered = sorted(listed.values(), key=lambda e: (e.relpath, e.line))

@@ -191,13 +191,16 @@ def _alternatives(pattern: str | None) -> bool:
 
 
 def _lossy(route: ListedRoute, class_name: str, index: UrlsIndex) -> str | None:
-    """Why `generate` would not serve the same paths again from the route's text, or None: a
-    route names one path where the pattern has alternatives (`^(?:issues|groups)/...`), and
+    """Why `generate` would not serve the same paths again from the route's text, or None: it
+    serves every method where `method_dispatch(PUT=X.as_view())` lets one through, a route
+    names one path where the pattern has alternatives (`^(?:issues|groups)/...`), and
     routes under an include with alternatives go back only into a list scaffold can patch
     (not one that code builds, like `create_group_urls(...)`)."""
     from scaffold.routes import RouteSyntaxError, parse_route
 
     *prefixes, own = route.chain
+    if route.methods is not None:
+        return "only some methods reach it there (method_dispatch), and a route serves them all"
     if _alternatives(own):
         return "its pattern has alternatives, and a route is one path"
     if not any(_alternatives(p) for p in prefixes):

@@ -59,9 +59,16 @@ def _not_found(settings: Settings, source: str, label: str, class_name: str, rou
         (r.relpath, r.line) == (entry.relpath, entry.line)
         for r in walk_patch(settings, source, ()).routes
     )
+    where = (
+        f"--route: {entry.relpath}:{entry.line}: the entry serving {class_name} at {route.text!r}"
+    )
+    if entry.view is not None and entry.view.methods is not None:
+        return (
+            f"{where} lets only {', '.join(m.upper() for m in entry.view.methods)} through (method_dispatch); "
+            "scaffold takes out only an entry serving the class whole: edit it by hand"
+        )
     return (
-        f"--route: {entry.relpath}:{entry.line}: the entry serving {class_name} at "
-        f"{route.text!r} is reached through a list code builds or a prefix with alternatives, "
+        f"{where} is reached through a list code builds or a prefix with alternatives, "
         f"and answers at {reach} path(s); scaffold takes out only an entry its route names: "
         "edit it by hand, or remove the class without --route"
     )
