@@ -282,6 +282,13 @@ def test_skip_registers_a_kept_class_named_like_the_base_it_imports(
 
 
 _WIDGET_TOOLS = ("Summary", "Stats", "Export")
+_WIDGET_TOOLS_IMPORT = (  # the three joined in one statement, isort's order
+    "from .endpoints.widget_tools import (\n"
+    "    ProjectWidgetExportEndpoint,\n"
+    "    ProjectWidgetStatsEndpoint,\n"
+    "    ProjectWidgetSummaryEndpoint,\n"
+    ")\n"
+)
 
 
 def _widget_tools_spec(path: Path, names: tuple[str, ...]) -> Path:
@@ -297,13 +304,8 @@ def _widget_tools_spec(path: Path, names: tuple[str, ...]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("exploded", [False, True])
-def test_generate_joins_two_names_to_one_import_in_one_run(
-    exploded: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A package re-exporting its endpoints (Sentry's `api/endpoints/integrations/`), urls.py
-    importing one of them from it: two more registered by one spec both join that import
-    (written on one line or one name per line), in one run."""
+def _widget_tools_project(tmp_path: Path) -> Path:
+    """The example with a package of three kept endpoints that its `__init__.py` re-exports."""
     project = copy_project(EXAMPLE, tmp_path / "project")
     package = project / EXAMPLE_ENDPOINTS / "widget_tools"
     package.mkdir()
@@ -322,6 +324,36 @@ def test_generate_joins_two_names_to_one_import_in_one_run(
         + "".join(f'    "ProjectWidget{n}Endpoint",\n' for n in sorted(_WIDGET_TOOLS))
         + "]\n"
     )
+    return project
+
+
+def test_generate_imports_new_names_of_one_module_in_one_statement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Registrations of one run that urls.py imports from a module it did not import from
+    before share one statement, names in isort order, as isort would merge them."""
+    project = _widget_tools_project(tmp_path)
+    spec = _widget_tools_spec(tmp_path / "spec.yaml", _WIDGET_TOOLS)
+
+    result = run_cli(
+        capsys, "generate", str(spec), "--skip", "--no-tests", "--project", str(project)
+    )
+
+    assert result.code == 0, result.err
+    urls = (project / EXAMPLE_URLS).read_text(encoding="utf-8")
+    assert _WIDGET_TOOLS_IMPORT in urls
+    assert urls.count("widget_tools") == 1
+    assert run_cli(capsys, "check", "--project", str(project)).code == 0
+
+
+@pytest.mark.parametrize("exploded", [False, True])
+def test_generate_joins_two_names_to_one_import_in_one_run(
+    exploded: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A package re-exporting its endpoints (Sentry's `api/endpoints/integrations/`), urls.py
+    importing one of them from it: two more registered by one spec both join that import
+    (written on one line or one name per line), in one run."""
+    project = _widget_tools_project(tmp_path)
     flags = ("--skip", "--no-tests", "--project", str(project))
     first = _widget_tools_spec(tmp_path / "first.yaml", _WIDGET_TOOLS[:1])
     assert run_cli(capsys, "generate", str(first), *flags).code == 0
@@ -338,13 +370,7 @@ def test_generate_joins_two_names_to_one_import_in_one_run(
     result = run_cli(capsys, "generate", str(spec), *flags)
 
     assert result.code == 0, result.err
-    assert (
-        "from .endpoints.widget_tools import (\n"
-        "    ProjectWidgetExportEndpoint,\n"
-        "    ProjectWidgetStatsEndpoint,\n"
-        "    ProjectWidgetSummaryEndpoint,\n"
-        ")\n"
-    ) in urls.read_text(encoding="utf-8")
+    assert _WIDGET_TOOLS_IMPORT in urls.read_text(encoding="utf-8")
     assert run_cli(capsys, "check", "--project", str(project)).code == 0
     before = snapshot(project)
     assert run_cli(capsys, "generate", str(spec), *flags).code == 0

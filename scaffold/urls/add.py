@@ -50,14 +50,11 @@ class Added:
 
 @record(frozen=False)
 class _NewImports:
-    """New import lines waiting at one line boundary, kept in isort order."""
+    """New imports waiting at one line boundary: each module's names (one statement a module,
+    however many registrations of this run import from it)."""
 
-    lines: list[tuple[list[object], str]] = field(default_factory=list)
+    modules: dict[str, list[str]] = field(default_factory=dict)  # module as shown -> names
     blank_before: bool = False
-
-    def add(self, key: list[object], text: str) -> None:
-        self.lines.append((key, text))
-        self.lines.sort(key=lambda item: item[0])
 
 
 class UrlsFile:
@@ -108,7 +105,10 @@ class UrlsFile:
         ]
         for at, group in self._new_imports.items():
             text = (self._newline if group.blank_before else "") + "".join(
-                line for _, line in group.lines
+                self._import_text(shown, sorted(names, key=import_name_key), exploded=False)
+                for shown, names in sorted(
+                    group.modules.items(), key=lambda m: import_module_key(m[0])
+                )
             )
             edits.append((at, at, text))
         for start, stop, text in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
@@ -256,7 +256,6 @@ class UrlsFile:
             if statement.module == module:
                 self._join_import(statement, registration.class_name)
                 return
-        text = self._import_text(shown, [registration.class_name], exploded=False)
         key = import_module_key(shown)
         root = module.split(".")[0]
         kin = [
@@ -275,7 +274,8 @@ class UrlsFile:
             at = self.index.imports[-1].last_line if self.index.imports else 0
         group = self._new_imports.setdefault(at, _NewImports())
         group.blank_before = group.blank_before or (not kin and bool(self.index.imports))
-        group.add(key, text)
+        names = group.modules.setdefault(shown, [])
+        names += [] if registration.class_name in names else [registration.class_name]
 
     def _join_import(self, statement: FromImport, name: str) -> None:
         """Add `name` to the statement, with the names joined to it before in this run."""
