@@ -71,6 +71,44 @@ def test_an_endpoint_no_route_serves_is_listed_unrouted(
     assert line.split("\t")[5] == "unrouted"
 
 
+def test_an_endpoint_another_urlconf_or_unread_code_may_serve_is_not_called_unrouted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`list` says of an endpoint no route of the API urls.py serves what `check` concludes:
+    'elsewhere' when another urlconf routes it (Sentry's web/urls.py routes an API endpoint),
+    'unresolved' with where and why when urlpatterns built by code may (a plugin registry),
+    and 'unrouted' only when the check would report it."""
+    from tests.check.test_code_built_urls import PLUGIN_TREE
+    from tests.check.trees import UNROUTED, write_tree
+
+    web_urls = (
+        "from django.urls import re_path\n\n"
+        "from shop.api.endpoints.web_thing import WebThingEndpoint\n\n"
+        'urlpatterns = [re_path(r"^thing/$", WebThingEndpoint.as_view(), name="web-thing")]\n'
+    )
+    files = {
+        **PLUGIN_TREE,
+        "api/endpoints/web_thing.py": UNROUTED.replace("OrganizationAudit", "WebThing"),
+        "web/__init__.py": "",
+        "web/urls.py": web_urls,
+    }
+    root = write_tree(tmp_path / "p", files)
+
+    listed = {e["class"]: e for e in _listed(capsys, root)}
+    table = run_cli(capsys, "list", "--project", str(root)).out.splitlines()
+    checked = run_cli(capsys, "check", "--project", str(root), "--format", "json").out
+
+    said = {line.split("\t")[0]: line.split("\t")[5] for line in table}
+    assert said["WebThingEndpoint"] == "elsewhere" and listed["WebThingEndpoint"]["elsewhere"]
+    assert said["PluginOrganizationEndpoint"] == "unresolved"
+    assert listed["PluginOrganizationEndpoint"]["unresolved"] == (
+        "src/shop/plugins/endpoints.py:4: may be served by the urlpatterns "
+        "shop.plugins.base.project_urls builds by code (its package's)"
+    )
+    assert said["OrganizationAuditEndpoint"] == "unrouted"
+    assert [p["symbol"] for p in json.loads(checked)["problems"]] == ["OrganizationAuditEndpoint"]
+
+
 def test_piped_the_table_is_one_whole_line_per_route(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

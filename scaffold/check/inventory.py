@@ -3,6 +3,8 @@ same reader as `scaffold check` (pysource's endpoint finder and route walk)."""
 
 from __future__ import annotations
 
+from scaffold.check.elsewhere import served_elsewhere
+from scaffold.check.rules import maybe_served
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import (
     Resolver,
@@ -45,6 +47,10 @@ class ListedEndpoint:
     owner: str | None  # ApiOwner member, as written
     publish_status: tuple[str, ...] | None  # methods listed; None: not a literal dict
     routes: list[ListedRoute] = field(default_factory=list)
+    # no route walked from the API urls.py serves it, but another urlconf routes it (or an
+    # entry the walk cannot read names it): what `scaffold check` counts as routed
+    elsewhere: bool = False
+    unsure: str | None = None  # why code the reader cannot follow may serve it (check: unresolved)
 
 
 def list_endpoints(
@@ -93,8 +99,19 @@ def list_endpoints(
                     route.view.methods,
                 )
             )
+    if any(not e.routes for e in listed.values()):  # read only then, as the check does
+        root = root or settings.routing_urls
+        for dotted in served_elsewhere(tree, resolver, reader, root, []) & listed.keys():
+            listed[dotted].elsewhere = not listed[dotted].routes
+        left = [e for e in concrete_endpoints(endpoints) if not _served(listed[e.dotted])]
+        for dotted, why in maybe_served(resolver, list(reader.unresolved), left).items():
+            listed[dotted].unsure = f"{why.relpath}:{why.line}: {why.why}"
     ordered = sorted(listed.values(), key=lambda e: (e.relpath, e.line))
     return ordered, list(reader.unresolved)
+
+
+def _served(endpoint: ListedEndpoint) -> bool:
+    return bool(endpoint.routes) or endpoint.elsewhere
 
 
 def full_path(route: RouteEntry) -> str | None:

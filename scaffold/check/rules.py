@@ -90,32 +90,10 @@ def unrouted_endpoints(analysis: Analysis) -> list[EndpointClass]:
 
 def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
     unrouted = unrouted_endpoints(analysis)
-    sites = as_view_sites(analysis.resolver, unrouted)
-    builders = code_built_packages(analysis.unresolved, analysis.resolver.tree)
-    imported = code_built_imports(analysis.unresolved, analysis.resolver.tree)
-    imported |= {
-        found[0]: module
-        for dotted, module in list(imported.items())
-        if (found := analysis.resolver.resolve(dotted)) is not None
-    }
+    unsure = maybe_served(analysis.resolver, analysis.unresolved, unrouted)
     for endpoint in unrouted:
-        if endpoint.dotted in sites:
-            relpath, line = sites[endpoint.dotted]
-            why = "served by code outside the urlconfs the reader walks (a plugin's URL list?)"
-            _unresolved(
-                analysis, Unresolved(relpath, line, f"{endpoint.name}.as_view()", why), endpoint
-            )
-            continue
-        builder = next((b for p, b in builders if endpoint.dotted.startswith(f"{p}.")), None)
-        if builder is not None or endpoint.dotted in imported:
-            relpath, line = endpoint.module.path_relpath, endpoint.info.line
-            why = (
-                f"may be served by the urlpatterns {builder} builds by code (its package's)"
-                if builder is not None
-                else f"may be served by the urlpatterns {imported[endpoint.dotted]} builds by "
-                "code, which imports it"
-            )
-            _unresolved(analysis, Unresolved(relpath, line, endpoint.name, why), endpoint)
+        if endpoint.dotted in unsure:
+            _unresolved(analysis, unsure[endpoint.dotted], endpoint)
             continue
         yield Problem(
             endpoint.module.path_relpath,
@@ -126,6 +104,40 @@ def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
             "(`scaffold new-endpoint` does both) or remove the class",
             endpoint.info.first_line,
         )
+
+
+def maybe_served(
+    resolver: Resolver, unresolved: list[Unresolved], unrouted: list[EndpointClass]
+) -> dict[str, Unresolved]:
+    """The unrouted endpoints code the reader cannot follow may serve, each with where and why:
+    `X.as_view()` called outside the urlconfs walked, or a package (or a module importing the
+    class) whose urlpatterns are built by code."""
+    sites = as_view_sites(resolver, unrouted)
+    builders = code_built_packages(unresolved, resolver.tree)
+    imported = code_built_imports(unresolved, resolver.tree)
+    imported |= {
+        found[0]: module
+        for dotted, module in list(imported.items())
+        if (found := resolver.resolve(dotted)) is not None
+    }
+    unsure: dict[str, Unresolved] = {}
+    for endpoint in unrouted:
+        if endpoint.dotted in sites:
+            relpath, line = sites[endpoint.dotted]
+            why = "served by code outside the urlconfs the reader walks (a plugin's URL list?)"
+            unsure[endpoint.dotted] = Unresolved(relpath, line, f"{endpoint.name}.as_view()", why)
+            continue
+        builder = next((b for p, b in builders if endpoint.dotted.startswith(f"{p}.")), None)
+        if builder is not None or endpoint.dotted in imported:
+            why = (
+                f"may be served by the urlpatterns {builder} builds by code (its package's)"
+                if builder is not None
+                else f"may be served by the urlpatterns {imported[endpoint.dotted]} builds by "
+                "code, which imports it"
+            )
+            at = (endpoint.module.path_relpath, endpoint.info.line)
+            unsure[endpoint.dotted] = Unresolved(*at, endpoint.name, why)
+    return unsure
 
 
 def _unresolved(analysis: Analysis, found: Unresolved, endpoint: EndpointClass) -> None:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 HELP = (
     "List every endpoint class: module, base, methods, owner, publish status and every route "
-    "serving it (full path, URL name, urls.py:line), or 'unrouted'. --format spec writes a "
+    "serving it (full path, URL name, urls.py:line), 'elsewhere' (another urlconf routes it), "
+    "'unresolved' (code scaffold cannot follow may) or 'unrouted'. --format spec writes a "
     "spec that `generate --skip` registers the same routes from."
 )
 
@@ -67,6 +68,8 @@ def _as_json(endpoint: ListedEndpoint) -> dict[str, Any]:
             {"path": r.path, "name": r.url_name, "at": f"{r.relpath}:{r.line}"}
             for r in endpoint.routes
         ],
+        "elsewhere": endpoint.elsewhere,
+        "unresolved": endpoint.unsure,
     }
 
 
@@ -94,7 +97,7 @@ def _print_table(endpoints: list[ListedEndpoint]) -> None:
             ",".join(e.methods),
             e.owner or "-",
             status,
-            routes or "unrouted",
+            routes or _unrouted(e),
         )
     Console(highlight=False).print(table)
 
@@ -110,10 +113,15 @@ def _lines(endpoints: list[ListedEndpoint]) -> list[str]:
             route = (
                 [r.path or "(pattern not plain)", r.url_name or "-", f"{r.relpath}:{r.line}"]
                 if r is not None
-                else ["unrouted", "-", "-"]
+                else [_unrouted(e), "-", "-"]
             )
             lines.append("\t".join([*head, status, *route, f"{e.relpath}:{e.line}"]))
     return lines
+
+
+def _unrouted(endpoint: ListedEndpoint) -> str:
+    """What the route column says of an endpoint no route of the API urls.py serves."""
+    return "elsewhere" if endpoint.elsewhere else "unresolved" if endpoint.unsure else "unrouted"
 
 
 def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:

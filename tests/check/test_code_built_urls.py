@@ -40,6 +40,18 @@ WITH_PLUGINS = URLS.replace(
     'urlpatterns = [\n    re_path(r"^plugins/", include("shop.plugins.base.project_urls")),\n',
 )
 
+# a plugin registry's code-built urlpatterns, included from the API urls.py, and an endpoint of
+# the API package no route serves
+PLUGIN_TREE = {
+    "api/urls.py": WITH_PLUGINS,
+    "plugins/__init__.py": "",
+    "plugins/base/__init__.py": "",
+    "plugins/base/registry.py": "plugins = []\n",
+    "plugins/base/project_urls.py": REGISTRY_URLS,
+    "plugins/endpoints.py": PLUGIN_ENDPOINTS,
+    "api/endpoints/organization_audit.py": UNROUTED,
+}
+
 
 def _check(root: Path) -> CheckResult:
     settings = load_settings(root)
@@ -47,16 +59,7 @@ def _check(root: Path) -> CheckResult:
 
 
 def test_an_unrouted_endpoint_of_the_builders_package_is_unresolved(tmp_path: Path) -> None:
-    files = {
-        "api/urls.py": WITH_PLUGINS,
-        "plugins/__init__.py": "",
-        "plugins/base/__init__.py": "",
-        "plugins/base/registry.py": "plugins = []\n",
-        "plugins/base/project_urls.py": REGISTRY_URLS,
-        "plugins/endpoints.py": PLUGIN_ENDPOINTS,
-        "api/endpoints/organization_audit.py": UNROUTED,
-    }
-    result = _check(write_tree(tmp_path / "p", files))
+    result = _check(write_tree(tmp_path / "p", PLUGIN_TREE))
     assert [(p.rule, p.symbol) for p in result.problems] == [
         ("unregistered-endpoint", "OrganizationAuditEndpoint")  # shop.api: still reported
     ]
