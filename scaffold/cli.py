@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from scaffold.errors import ScaffoldError
+from scaffold.errors import EXIT_READER_GONE, OutputClosed, ScaffoldError
 
 if TYPE_CHECKING:
     import typer
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
     except ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except BrokenPipeError:  # whoever read the output left (`| head`): nothing more to say
+    except (BrokenPipeError, OutputClosed):  # the reader left (`| head`): nothing more to say
         if argv is None:  # a process of its own: stdout's last flush must not fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        sys.exit(EXIT_READER_GONE)

@@ -11,10 +11,28 @@ A bug is not a ScaffoldError: it still shows its traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+# what a shell reports for a process SIGPIPE ended (`yes | head`): not 1, which says "refused"
+# (or, for `check`, "problems found")
+EXIT_READER_GONE = 128 + 13
+
+
+class OutputClosed(Exception):
+    """Whoever read stdout went away (`scaffold list | head`). Not an OSError: click would
+    catch that and exit 1."""
+
+
+@contextmanager
+def reader_may_leave() -> Iterator[None]:
+    """Around a command's printing: a closed stdout becomes OutputClosed."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise OutputClosed from None
 
 
 class ScaffoldError(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import difflib
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -682,3 +683,30 @@ def test_generate_says_which_kept_modules_differ_from_the_spec(
     assert "1 module(s) differ from what the spec would generate now" in result.out
     unchanged = run_cli(capsys, "generate", str(EXAMPLE / "spec.yaml"), "--project", str(project))
     assert "differ" not in unchanged.out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "--format", "json"],
+        ["list"],
+        ["check"],
+        ["generate", str(EXAMPLE / "spec.yaml"), "--dry-run"],
+    ],
+)
+def test_a_reader_gone_is_sigpipes_exit_code_and_no_traceback(argv: list[str]) -> None:
+    """`scaffold list | head`: the reader leaves; the exit code is the shell's for a process
+    SIGPIPE ended (141), not 1 ("refused", or "problems" for check), and nothing on stderr."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # gone before the first write
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "scaffold", *argv, "--project", str(EXAMPLE)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (141, "")

@@ -109,6 +109,20 @@ def test_an_endpoint_another_urlconf_or_unread_code_may_serve_is_not_called_unro
     assert [p["symbol"] for p in json.loads(checked)["problems"]] == ["OrganizationAuditEndpoint"]
 
 
+def test_on_a_narrow_terminal_the_table_wraps_and_cuts_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns every cell wraps instead of ending in an ellipsis: the class, module,
+    path and URL name are what a reader looks for."""
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    out = re.sub(r"\x1b\[[0-9;]*m", "", run_cli(capsys, "list", "--project", str(EXAMPLE)).out)
+    assert "┃ endpoint" in out and "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    cells = "".join(line.split("│")[1].strip() for line in out.splitlines() if "│" in line)
+    assert "ProjectWidgetRevisionDetailsEndpoint" in cells
+
+
 def test_piped_the_table_is_one_whole_line_per_route(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

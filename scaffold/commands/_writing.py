@@ -54,11 +54,17 @@ def on_existing(force: bool, skip: bool, default: OnExisting) -> OnExisting:
 
 def finish(plan: Plan, dry_run: bool) -> None:
     """Print the plan's messages; with `dry_run` show diffs, else write."""
-    from rich.console import Console
+    from scaffold.errors import reader_may_leave
 
+    with reader_may_leave():
+        _finish(plan, dry_run)
+
+
+def _finish(plan: Plan, dry_run: bool) -> None:
+    from scaffold.commands.console import CommandConsole
     from scaffold.write.plan import apply, validate
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = CommandConsole(highlight=False, soft_wrap=True)
     if dry_run:
         validate(plan)
         shown = [change for change in plan.changes if not change.internal]

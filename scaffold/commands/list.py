@@ -39,18 +39,22 @@ def list_endpoints(
     package: PackageOption = None,
 ) -> None:
     from scaffold.check.inventory import list_endpoints as read_endpoints
+    from scaffold.errors import reader_may_leave
     from scaffold.project.settings import load_settings
 
     settings = load_settings(project, package)
     urls_module = settings.module_for(settings.urls_path)
     if format is ListFormat.SPEC:  # routes as `generate` reads them: from the urls.py it patches
-        print(_as_spec(read_endpoints(settings, urls_module)[0], settings), end="")
+        text = _as_spec(read_endpoints(settings, urls_module)[0], settings)
+        with reader_may_leave():
+            print(text, end="")
         return
     endpoints, _ = read_endpoints(settings)
-    if format is ListFormat.JSON:
-        print(json.dumps([_as_json(e) for e in endpoints], indent=2))
-    else:
-        _print_table(endpoints)
+    with reader_may_leave():
+        if format is ListFormat.JSON:
+            print(json.dumps([_as_json(e) for e in endpoints], indent=2))
+        else:
+            _print_table(endpoints)
 
 
 def _as_json(endpoint: ListedEndpoint) -> dict[str, Any]:
@@ -81,10 +85,13 @@ def _print_table(endpoints: list[ListedEndpoint]) -> None:
     if not sys.stdout.isatty():
         print("\n".join(_lines(endpoints)))
         return
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table("endpoint", "base", "methods", "owner", "publish", "routes")
+    from scaffold.commands.console import CommandConsole
+
+    table = Table()  # wrapped at the terminal's width, never cut: names are what one looks for
+    for column in ("endpoint", "base", "methods", "owner", "publish", "routes"):
+        table.add_column(column, overflow="fold")
     for e in endpoints:
         routes = "\n".join(
             f"{r.path or '(pattern not plain)'}  {r.url_name or '-'}  {r.relpath}:{r.line}"
@@ -94,12 +101,12 @@ def _print_table(endpoints: list[ListedEndpoint]) -> None:
         table.add_row(
             f"{e.name}\n{e.relpath}:{e.line}",
             (e.base or "-").rpartition(".")[2],
-            ",".join(e.methods),
+            ", ".join(e.methods),
             e.owner or "-",
-            status,
+            status.replace(",", ", "),
             routes or _unrouted(e),
         )
-    Console(highlight=False).print(table)
+    CommandConsole(highlight=False).print(table)
 
 
 def _lines(endpoints: list[ListedEndpoint]) -> list[str]:

@@ -179,10 +179,11 @@ def _print_text(problems: list[Problem], result: CheckResult, explain: bool) -> 
         return
     from itertools import groupby
 
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(highlight=False, soft_wrap=True)
+    from scaffold.commands.console import CommandConsole
+
+    console = CommandConsole(highlight=False, soft_wrap=True)
     for path, group in groupby(sorted(problems), key=lambda p: p.path):
         console.print(f"[bold]{escape(path)}[/bold]")
         for p in group:
