@@ -278,7 +278,10 @@ def test_skip_registers_a_kept_class_named_like_the_base_it_imports(
     assert (
         "from .endpoints.organization import OrganizationEndpoint" in after[EXAMPLE_URLS].decode()
     )
-    assert f"keep    {EXAMPLE_ENDPOINTS}/organization.py  (exists)" in result.out
+    assert (
+        f"keep    {EXAMPLE_ENDPOINTS}/organization.py  (exists; scaffold did not write it in "
+        "this clone)"
+    ) in result.out
     assert run_cli(capsys, "check", "--project", str(project)).code == 0
 
 
@@ -669,20 +672,35 @@ def test_usage_errors_exit_2_without_a_traceback(argv: list[str], expected: str)
 def test_generate_says_which_kept_modules_differ_from_the_spec(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A spec whose methods changed since generation: the module is kept (--force regenerates
-    it), and "nothing to do" says so rather than claiming all is as the spec says."""
-    project = copy_project(EXAMPLE, tmp_path / "project")
+    """A spec whose methods changed since generation: the module is kept, and "nothing to do"
+    says so rather than claiming all is as the spec says. Only for a module scaffold wrote in
+    this clone (its record says so) does it advise --force; another (a clone's example, a
+    hand-written module a listed spec names) is only said to differ, and kept."""
+    project = copy_project(EXAMPLE, tmp_path / "project")  # no record: the clone's own
     spec = tmp_path / "spec.yaml"
-    spec.write_text(
+    changed = (
         (EXAMPLE / "spec.yaml").read_text().replace("methods: [get, post]", "methods: [get]", 1)
     )
+    spec.write_text(changed)
     before = snapshot(project)
     result = run_cli(capsys, "generate", str(spec), "--project", str(project))
     assert result.code == 0, result.err
     assert snapshot(project) == before
-    assert "1 module(s) differ from what the spec would generate now" in result.out
+    assert result.out.endswith(
+        "; 1 module(s) scaffold did not write in this clone differ from what the spec would "
+        "generate now: kept as they are\n"
+    )
     unchanged = run_cli(capsys, "generate", str(EXAMPLE / "spec.yaml"), "--project", str(project))
     assert "differ" not in unchanged.out
+
+    module = project / EXAMPLE_ENDPOINTS / "organization_dashboards.py"
+    module.unlink()  # written again by scaffold, in this clone: its record has it
+    assert (
+        run_cli(capsys, "generate", str(EXAMPLE / "spec.yaml"), "--project", str(project)).code == 0
+    )
+    result = run_cli(capsys, "generate", str(spec), "--project", str(project))
+    assert "; 1 module(s) differ from what the spec would generate now" in result.out
+    assert "--force regenerates them" in result.out and "did not write" not in result.out
 
 
 @pytest.mark.parametrize(

@@ -94,13 +94,22 @@ def _finish(plan: Plan, dry_run: bool) -> None:
     for message in plan.messages:
         console.print(message, markup=False)
     if not plan.changes:
-        differ = sum("  (exists)" in message for message in plan.messages)
+        from scaffold.generate.build import NOT_MINE
+
+        differ = sum(message.endswith("  (exists)") for message in plan.messages)
+        foreign = sum(message.endswith(f"  (exists{NOT_MINE})") for message in plan.messages)
         console.print(
             "nothing to do: everything is already generated and registered"
             + (
                 f"; {differ} module(s) differ from what the spec would generate now (edited by "
                 "hand, or the spec changed): --force regenerates them"
                 if differ
+                else ""
+            )
+            + (
+                f"; {foreign} module(s) scaffold did not write in this clone differ from what "
+                "the spec would generate now: kept as they are"
+                if foreign
                 else ""
             )
         )

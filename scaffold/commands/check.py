@@ -35,6 +35,7 @@ def check(
     explain: Annotated[bool, _option("explain")] = False,
 ) -> None:
     from scaffold.commands.run_check import run_check_command
+    from scaffold.errors import reader_may_leave
 
     args = CheckArgs(
         paths or None,
@@ -47,6 +48,7 @@ def check(
         explain,
         package,
     )
-    code = run_check_command(args)
+    with reader_may_leave():  # not click's exit 1 for a closed pipe: cli.py's
+        code = run_check_command(args)
     if code:
         raise typer.Exit(code)

@@ -22,7 +22,9 @@ from scaffold.pysource.route_entry import RouteEntry
 from scaffold.spec import ResourceSpec
 from scaffold.urls.add import Added, Registration, UrlsFile
 from scaffold.write.plan import FileChange, Plan
-from scaffold.write.record import Record
+from scaffold.write.record import Provenance, Record
+
+NOT_MINE = "; scaffold did not write it in this clone"  # so --force is no advice for it
 
 
 class OnExisting(Enum):
@@ -101,8 +103,9 @@ def build_plan(
     ):
         path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
         written = existing is None or (on_existing is OnExisting.FORCE and existing != text)
-        if text is None:  # kept, and the spec could not write it anew
-            plan.messages.append(f"keep    {rel}  (exists)")
+        if text is None or (existing is not None and not written and existing != text):
+            mine = record.provenance(path, existing or "") is not Provenance.UNKNOWN  # edited
+            plan.messages.append(f"keep    {rel}  (exists{'' if mine else NOT_MINE})")
         elif existing is None:
             plan.add(FileChange(path, None, text))
             record.note(path, endpoint.class_name, text)
@@ -114,9 +117,7 @@ def build_plan(
             record.note(path, endpoint.class_name, text)
             plan.messages.append(f"replace {rel}  (--force)")
         else:
-            plan.messages.append(
-                f"keep    {rel}  ({'unchanged' if existing == text else 'exists'})"
-            )
+            plan.messages.append(f"keep    {rel}  (unchanged)")
         plan.messages.append(urls_message)
         if with_tests and written:
             test, test_message = plan_test(
