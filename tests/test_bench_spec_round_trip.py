@@ -1,8 +1,12 @@
-"""bench_spec_round_trip on the example project: its own spec changes nothing when generated into
-it; every resource taken out with `remove --route` comes back with the same routes and findings,
-and a second generate changes nothing."""
+"""bench_spec_round_trip on the example project (its src/ only, as the real trees are: the
+example's own tests reverse the URL names `remove --route` would take out, which it refuses):
+its own spec changes nothing when generated into it; every resource taken out with `remove
+--route` comes back with the same routes and findings, and a second generate changes nothing."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -10,10 +14,15 @@ from bench.bench_spec_round_trip import main
 from tests.helpers import EXAMPLE
 
 
-def test_the_example_takes_its_own_spec_back(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(EXAMPLE), "--limit", "0"]) == 0
+def test_the_example_takes_its_own_spec_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = tmp_path / "example"
+    shutil.copytree(EXAMPLE / "src", tree / "src")
+    shutil.copy(EXAMPLE / "pyproject.toml", tree / "pyproject.toml")
+    assert main([str(tree), "--limit", "0"]) == 0
     out = capsys.readouterr().out
-    assert "generated_example: 8 resources in the spec" in out
+    assert "example: 8 resources in the spec" in out
     assert "untouched tree, generate --skip of the whole spec: exit 0, files changed: 0" in out
     assert "remove --route, 8 sampled: 0 refused" in out
     assert "generate --skip of those: exit 0" in out
