@@ -278,6 +278,12 @@ FLAG_CASES = [
         r"use any of get, post",
     ),
     FlagCase(
+        "misspelled-method",
+        ("Things", "--route", "things/", "--methods", "get,gett"),
+        "--methods",
+        r"unknown method 'gett' \(did you mean 'get'\?\); use any of get, post",
+    ),
+    FlagCase(
         "duplicate-method",
         ("Things", "--route", "things/", "--methods", "get,GET"),
         "--methods",

@@ -80,7 +80,8 @@ def read_methods(value: Any, locator: Locator, path: tuple[str | int, ...]) -> t
             raise fail(
                 locator,
                 path if isinstance(value, str) else path + (i,),
-                f"unknown method {item!r}; use any of {', '.join(METHODS)}",
+                f"unknown method {item!r}{did_you_mean(str(method), METHODS)}; use any of "
+                f"{', '.join(METHODS)}",
             )
         if method in seen:
             raise fail(locator, path, f"method {method!r} is listed twice; list it once")

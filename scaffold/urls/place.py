@@ -135,9 +135,10 @@ def choose_position(
     low, high = first, len(entries)
     for entry in entries:
         if entry.pattern == pattern:
+            served = f" ({entry.named.class_name} serves it)" if entry.named.class_name else ""
             raise ConflictError(
-                f'{label}:{line_of(pattern)}: {list_name} already has the route r"{pattern}"; '
-                "remove it or change the route"
+                f'{label}:{line_of(pattern)}: {list_name} already has the route r"{pattern}"'
+                f"{served}; remove it or change the route"
             )
         if entry.is_include or entry.regex is None:
             continue
