@@ -5,9 +5,9 @@ new entry at every one of its paths, and one of them may already be an entry of 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
+from scaffold.check.language import django_matches
 from scaffold.check.shadow import hidden_entries
 from scaffold.generate.resolve import ResolvedEndpoint
 from scaffold.project.catalog import Catalog
@@ -86,39 +86,30 @@ def served_by_walk(settings: Settings, source: str, class_name: str, route: Rout
     return bool(walked_entries_serving(settings, source, class_name, route))
 
 
+def walked_routes(settings: Settings, source: str) -> list[RouteEntry]:
+    """The routes walked from urls.py's text `source` (the last text's walk is kept)."""
+    if not _walked or _walked[0][:2] != (settings, source):
+        _walked[:] = [(settings, source, walk_patch(settings, source, ()).routes)]
+    return _walked[0][2]
+
+
 def walked_entries_serving(
     settings: Settings, source: str, class_name: str, route: Route
 ) -> list[RouteEntry]:
     """The walked routes answering every sample path of `route` with `class_name` (taking the
-    same parameters). Only what the walk reads to the end counts (every pattern literal and
-    anchored at its start)."""
+    same parameters), matched as Django matches them (`check/language.py`). Only what the walk
+    reads to the end counts (every pattern literal)."""
     wanted = {p.name for p in route.params}
     paths = sample_paths(route.tokens)
-    if not _walked or _walked[0][:2] != (settings, source):
-        _walked[:] = [(settings, source, walk_patch(settings, source, ()).routes)]
     found = []
-    for entry in _walked[0][2]:
+    for entry in walked_routes(settings, source):
         view = entry.view  # as written, or as imported (`from .x import A as B`)
         names = {t.rpartition(".")[2] for t in (view.text, view.dotted or "")} if view else set()
         if class_name not in names:
             continue
-        chain = (*entry.prefixes, entry.regex)
-        if set(entry.groups) != wanted or any(p is None or not p.startswith("^") for p in chain):
-            continue
-        if all(_walks_to_the_end(path, [str(p) for p in chain]) for path in paths):
+        chain = tuple(p for p in (*entry.prefixes, entry.regex) if p is not None)
+        if set(entry.groups) != wanted or len(chain) != len(entry.prefixes) + 1:
+            continue  # a pattern that is not literal: the walk cannot say
+        if all(django_matches(chain, path) for path in paths):
             found.append(entry)
     return found
-
-
-def _walks_to_the_end(path: str, chain: list[str]) -> bool:
-    """Django's match of a path through include patterns and the entry's own: each matched at
-    the start of what is left, the last one to the end."""
-    for pattern in chain:
-        try:
-            found = re.compile(pattern).match(path)
-        except re.error:
-            return False
-        if found is None:
-            return False
-        path = path[found.end() :]
-    return path == ""

@@ -46,7 +46,7 @@ def _not_found(settings: Settings, source: str, label: str, class_name: str, rou
     """Why no entry can be taken out: none serves the class there, or the one that does is
     reached only as Django walks the file (a list code builds, `create_group_urls(...)`, often
     included from several places; a prefix with alternatives, `^(?:issues|groups)/`)."""
-    from scaffold.generate.route_guard import walk_patch, walked_entries_serving
+    from scaffold.generate.route_guard import walked_entries_serving, walked_routes
 
     served = walked_entries_serving(settings, source, class_name, route)
     if not served:
@@ -56,16 +56,16 @@ def _not_found(settings: Settings, source: str, label: str, class_name: str, rou
         )
     entry = served[0]
     reach = sum(
-        (r.relpath, r.line) == (entry.relpath, entry.line)
-        for r in walk_patch(settings, source, ()).routes
+        (r.relpath, r.line) == (entry.relpath, entry.line) for r in walked_routes(settings, source)
     )
     where = (
         f"--route: {entry.relpath}:{entry.line}: the entry serving {class_name} at {route.text!r}"
     )
     if entry.view is not None and entry.view.methods is not None:
+        methods = ", ".join(m.upper() for m in entry.view.methods)
         return (
-            f"{where} lets only {', '.join(m.upper() for m in entry.view.methods)} through (method_dispatch); "
-            "scaffold takes out only an entry serving the class whole: edit it by hand"
+            f"{where} lets only {methods} through (method_dispatch); scaffold takes out only an "
+            "entry serving the class whole: edit it by hand"
         )
     return (
         f"{where} is reached through a list code builds or a prefix with alternatives, "
