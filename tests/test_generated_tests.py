@@ -358,3 +358,66 @@ def test_a_lookup_takes_the_utilities_factory_named_as_sentry_names_them(
     assert result.code == 0, result.err
     text = (project / "tests/orbit/api/endpoints/test_project_widget_thing.py").read_text()
     assert f"self.widget = self.{factory}(project=self.project)" in text
+
+
+DASHBOARD_MODEL = """\
+from django.db import models
+
+from orbit.models.organization import Organization
+
+
+class Dashboard(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE)
+    title = models.CharField(max_length=64)
+"""
+
+DASHBOARD_BASE = """\
+from typing import Any
+
+from orbit.api.bases.organization import OrganizationEndpoint
+from orbit.api.exceptions import ResourceDoesNotExist
+from orbit.models.dashboard import Dashboard
+
+
+class OrganizationDashboardBase(OrganizationEndpoint):
+    def convert_args(
+        self, request: Any, organization_id_or_slug: str, dashboard_id: str, *args: Any, **kwargs: Any
+    ) -> tuple[Any, Any]:
+        args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+        try:
+            kwargs["dashboard"] = Dashboard.objects.get(
+                id=dashboard_id, organization=kwargs["organization"]
+            )
+        except Dashboard.DoesNotExist:
+            raise ResourceDoesNotExist
+        return (args, kwargs)
+"""
+
+
+@pytest.mark.parametrize("declares", [True, False])
+def test_an_object_the_base_looks_up_is_made_under_the_parent_its_model_declares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], declares: bool
+) -> None:
+    """No `create_dashboard` in the utilities: the dashboard is made with its model's manager,
+    given the organization when the model declares that field (and only then)."""
+    project = copy_project(TODAY, tmp_path / "today")
+    model = DASHBOARD_MODEL if declares else DASHBOARD_MODEL.replace("organization =", "owner =")
+    (project / "src/orbit/models/dashboard.py").write_text(model)
+    (project / "src/orbit/api/bases/dashboard.py").write_text(DASHBOARD_BASE)
+    route = "organizations/{organization_id_or_slug}/dashboards/{dashboard_id}/summary/"
+    argv = ("new-endpoint", "OrganizationDashboardSummary", "--route", route)
+
+    result = run_cli(capsys, *argv, "--project", str(project))
+
+    assert result.code == 0, result.err
+    assert "OrganizationDashboardSummaryEndpoint(OrganizationDashboardBase)" in result.out
+    text = (
+        project / "tests/orbit/api/endpoints/test_organization_dashboard_summary.py"
+    ).read_text()
+    if declares:
+        assert "self.dashboard = Dashboard.objects.create(organization=self.organization)" in text
+        assert "# TODO: set the other fields dashboard requires" in text
+    else:
+        assert "self.dashboard = Dashboard.objects.create()" in text
+        assert "# TODO: create the dashboard the route needs" in text
+    assert "self.get_success_response(self.organization.slug, self.dashboard.id" in text

@@ -120,8 +120,9 @@ def build_plan(
             plan.messages.append(f"keep    {rel}  (unchanged)")
         plan.messages.append(urls_message)
         if with_tests and written:
+            force = on_existing is OnExisting.FORCE
             test, test_message = plan_test(
-                endpoint, settings, url_name, idiom, on_existing is OnExisting.FORCE
+                endpoint, settings, url_name, idiom, force, catalog.resolver
             )
             if test is not None and test.after is not None:
                 plan.add(test)

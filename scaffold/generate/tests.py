@@ -15,13 +15,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+from scaffold.generate.lookup_fields import model_fields
 from scaffold.generate.render import ImportSet, first_party, format_code, render_template
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
+from scaffold.pysource.classes import Resolver
 from scaffold.pysource.test_idiom import TestIdiom, read_test_idiom
-from scaffold.records import record
+from scaffold.records import evolve, record
 from scaffold.write.plan import FileChange
 
 SENTRY_TEMPLATE = "test.py.j2"
@@ -61,12 +63,18 @@ def project_test_idiom(settings: Settings) -> TestIdiom | None:
 
 
 def render_test(
-    endpoint: ResolvedEndpoint, settings: Settings, url_name: str, idiom: TestIdiom | None
+    endpoint: ResolvedEndpoint,
+    settings: Settings,
+    url_name: str,
+    idiom: TestIdiom | None,
+    resolver: Resolver | None = None,
 ) -> str:
-    """The test module's source, formatted with black like the endpoint module."""
+    """The test module's source, formatted with black like the endpoint module. `resolver`
+    (the command's): reads the models, so an object the base looks up is created under the
+    objects before it that its model names (`organization=self.organization`)."""
     imports = ImportSet(first_party=first_party(settings))
     where = endpoint.spec.at("name")
-    objects = _route_objects(endpoint, idiom, imports)
+    objects = _route_objects(endpoint, idiom, imports, resolver)
     args = [_argument(obj) for obj in objects]
     context: dict[str, Any] = {
         "class_name": f"{stem_of(endpoint.class_name)}Test",
@@ -128,7 +136,10 @@ def _reverse_path(settings: Settings) -> str:
 
 
 def _route_objects(
-    endpoint: ResolvedEndpoint, idiom: TestIdiom | None, imports: ImportSet
+    endpoint: ResolvedEndpoint,
+    idiom: TestIdiom | None,
+    imports: ImportSet,
+    resolver: Resolver | None = None,
 ) -> list[_RouteObject]:
     """One per route parameter, in route order."""
     params = endpoint.spec.route.params
@@ -139,7 +150,8 @@ def _route_objects(
     for index, param in enumerate(params):
         lookup = lookups.get(param.name)
         if index < consumed:
-            objects.append(_base_object(param.name, endpoint, idiom, imports))
+            made = _base_object(param.name, endpoint, idiom, imports)
+            objects.append(_under_parents(made, endpoint, objects, resolver))
         elif lookup is not None:
             objects.append(_lookup_object(lookup, endpoint, idiom, imports))
         elif param.name in passthrough:
@@ -161,6 +173,25 @@ def _base_object(
     where = endpoint.spec.at("base")
     create = f"{imports.add(model, where)}.objects.create()" if model else "None"
     return _RouteObject(name, attribute, create, None, f"create the {name} the route needs")
+
+
+def _under_parents(
+    made: _RouteObject,
+    endpoint: ResolvedEndpoint,
+    before: list[_RouteObject],
+    resolver: Resolver | None,
+) -> _RouteObject:
+    """A base's object made with `Model.objects.create()`, given the objects before it that
+    its model provably declares as fields (`Dashboard.objects.create(organization=...)`)."""
+    model, create = endpoint.base.injected_types.get(made.name), made.create or ""
+    if resolver is None or model is None or not create.endswith(".objects.create()"):
+        return made
+    fields = model_fields(resolver, model) or frozenset()
+    given = [f"{o.name}=self.{o.name}" for o in before if o.attribute and o.name in fields]
+    if not given:
+        return made
+    create = f"{create[: -len('()')]}({', '.join(given)})"
+    return evolve(made, create=create, todo=f"set the other fields {made.name} requires")
 
 
 def _injected_name(param: str, endpoint: ResolvedEndpoint) -> str:
@@ -226,6 +257,7 @@ def plan_test(
     url_name: str,
     idiom: TestIdiom | None,
     replace: bool,
+    resolver: Resolver | None = None,
 ) -> tuple[FileChange | None, str]:
     """The test module's change (None: keep what is there) and the line saying so. An existing
     test module is kept unless `replace` (--force); scaffold never edits a test in place."""
@@ -234,7 +266,7 @@ def plan_test(
     existing = read_source(path, rel) if path.exists() else None
     if existing is not None and not replace:
         return None, f"keep    {rel}  (exists)"
-    text = render_test(endpoint, settings, url_name, idiom)
+    text = render_test(endpoint, settings, url_name, idiom, resolver)
     if existing == text:
         return None, f"keep    {rel}  (unchanged)"
     verb = "create " if existing is None else "replace"
