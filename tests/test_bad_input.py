@@ -107,6 +107,20 @@ SPEC_CASES = [
         "spec.yaml:6: resources[0].lookups.foo_id.feild:",
         r"did you mean 'field'",
     ),
+    SpecCase(  # the handlers get the raw value under the parameter's name: nothing renames it
+        "passthrough-with-name",
+        "- name: Foo\n  route: foo/{foo_key}/\n  lookups:\n    foo_key:\n"
+        "      passthrough: true\n      name: key\n",
+        "spec.yaml:6: resources[0].lookups.foo_key.name:",
+        r"does not go with passthrough.*'foo_key'.*remove 'name'",
+    ),
+    SpecCase(
+        "passthrough-with-model",
+        "- name: Foo\n  route: foo/{foo_id}/\n  lookups:\n    foo_id:\n"
+        "      model: acme.models.widget.Widget\n      passthrough: true\n",
+        "spec.yaml:5: resources[0].lookups.foo_id.model:",
+        r"does not go with passthrough.*remove 'model'",
+    ),
     SpecCase(
         "name-not-camelcase",
         _OK + "- name: foo_bar\n  route: foo/\n",

@@ -394,16 +394,26 @@ class OrganizationDashboardBase(OrganizationEndpoint):
 """
 
 
-@pytest.mark.parametrize("declares", [True, False])
-def test_an_object_the_base_looks_up_is_made_under_the_parent_its_model_declares(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], declares: bool
+@pytest.mark.parametrize("kind", ["declares", "undeclared", "factory"])
+def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
-    """No `create_dashboard` in the utilities: the dashboard is made with its model's manager,
-    given the organization when the model declares that field (and only then)."""
+    """The utilities' factory makes the dashboard, given its organization, as Sentry's
+    `create_project_rule(project=...)`; with none, its model's manager does, given the
+    organization when the model declares that field (and only then)."""
     project = copy_project(TODAY, tmp_path / "today")
-    model = DASHBOARD_MODEL if declares else DASHBOARD_MODEL.replace("organization =", "owner =")
-    (project / "src/orbit/models/dashboard.py").write_text(model)
+    model = DASHBOARD_MODEL.replace("organization =", "owner =") if kind == "undeclared" else None
+    (project / "src/orbit/models/dashboard.py").write_text(model or DASHBOARD_MODEL)
     (project / "src/orbit/api/bases/dashboard.py").write_text(DASHBOARD_BASE)
+    if kind == "factory":
+        fixtures = project / "src/orbit/testutils/fixtures.py"
+        fixtures.write_text(
+            fixtures.read_text().replace(
+                "    def create_user(",
+                "    def create_organization_dashboard(self, organization: Any = None) -> Any:\n"
+                "        return None\n\n    def create_user(",
+            )
+        )
     route = "organizations/{organization_id_or_slug}/dashboards/{dashboard_id}/summary/"
     argv = ("new-endpoint", "OrganizationDashboardSummary", "--route", route)
 
@@ -414,10 +424,67 @@ def test_an_object_the_base_looks_up_is_made_under_the_parent_its_model_declares
     text = (
         project / "tests/orbit/api/endpoints/test_organization_dashboard_summary.py"
     ).read_text()
-    if declares:
-        assert "self.dashboard = Dashboard.objects.create(organization=self.organization)" in text
-        assert "# TODO: set the other fields dashboard requires" in text
-    else:
-        assert "self.dashboard = Dashboard.objects.create()" in text
-        assert "# TODO: create the dashboard the route needs" in text
+    made = {
+        "factory": "self.create_organization_dashboard(organization=self.organization)",
+        "declares": "Dashboard.objects.create(organization=self.organization)",
+        "undeclared": "Dashboard.objects.create()",
+    }[kind]
+    assert f"self.dashboard = {made}\n" in text
+    todo = {"factory": None, "declares": "set the other fields", "undeclared": "create the"}[kind]
+    assert (f"# TODO: {todo} dashboard" in text) if todo else ("TODO" not in text)
     assert "self.get_success_response(self.organization.slug, self.dashboard.id" in text
+
+
+@pytest.mark.parametrize(
+    ("route", "lookup", "success", "missing"),
+    [
+        (  # a lookup after the base's parameter is the lookup's object, not the base's again
+            "issues/{issue_id}/hashes/{hash_id}/",
+            ("--lookup", "hash_id=orbit.models.team.Team"),
+            "self.get_success_response(self.group.id, self.hash.id, status_code=200)",
+            'self.get_error_response(self.group.id, "0", status_code=404)',
+        ),
+        (  # the organization the base only checks the group against is the utilities' own
+            "organizations/{organization_id_or_slug}/issues/{issue_id}/thing/",
+            (),
+            "self.get_success_response(self.organization.slug, self.group.id, status_code=200)",
+            None,
+        ),
+    ],
+)
+def test_a_base_taking_an_optional_organization_gets_each_route_argument_right(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    route: str,
+    lookup: tuple[str, ...],
+    success: str,
+    missing: str | None,
+) -> None:
+    """GroupEndpoint as from 2021: `convert_args(request, issue_id, organization_id_or_slug=None)`
+    takes its parameters by name, wherever the route has them."""
+    project = copy_project(TODAY, tmp_path / "today")
+    base = GROUP_BASE.replace(
+        "issue_id: str, *args",
+        "issue_id: str, organization_id_or_slug: str | None = None, *args",
+    )
+    (project / "src/orbit/api/bases/group.py").write_text(base)
+    fixtures = project / "src/orbit/testutils/fixtures.py"
+    fixtures.write_text(
+        fixtures.read_text().replace(
+            "    def create_user(",
+            "    @cached_property\n    def group(self) -> Any:\n        return None\n\n"
+            "    def create_user(",
+        )
+    )
+    argv = ("new-endpoint", "GroupThing", "--route", route, *lookup, "--project", str(project))
+
+    result = run_cli(capsys, *argv)
+
+    assert result.code == 0, result.err
+    assert "GroupThingEndpoint(GroupEndpoint)" in result.out
+    text = (project / "tests/orbit/api/endpoints/test_group_thing.py").read_text()
+    assert success in text
+    if missing is not None:
+        assert missing in text
+    else:  # no lookup of its own: the base's 404 is the base's to test
+        assert "404" not in text

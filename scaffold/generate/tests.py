@@ -143,14 +143,14 @@ def _route_objects(
 ) -> list[_RouteObject]:
     """One per route parameter, in route order."""
     params = endpoint.spec.route.params
-    consumed = len(endpoint.base.consumes)
+    consumed = {p.name for p in endpoint.base.consumed(params) or ()}
     lookups = {lookup.spec.param: lookup for lookup in endpoint.lookups}
     passthrough = {look.param for look in endpoint.spec.lookups if look.passthrough}
     objects: list[_RouteObject] = []
-    for index, param in enumerate(params):
+    for param in params:
         lookup = lookups.get(param.name)
-        if index < consumed:
-            made = _base_object(param.name, endpoint, idiom, imports)
+        if param.name in consumed:
+            made = _base_object(param.name, endpoint, idiom, imports, objects)
             objects.append(_under_parents(made, endpoint, objects, resolver))
         elif lookup is not None:
             objects.append(_lookup_object(lookup, endpoint, idiom, imports))
@@ -160,16 +160,24 @@ def _route_objects(
 
 
 def _base_object(
-    param: str, endpoint: ResolvedEndpoint, idiom: TestIdiom | None, imports: ImportSet
+    param: str,
+    endpoint: ResolvedEndpoint,
+    idiom: TestIdiom | None,
+    imports: ImportSet,
+    before: list[_RouteObject],
 ) -> _RouteObject:
-    """An object the base class looks up: a fixture of the test case when it has one."""
-    name = _injected_name(param, endpoint)
+    """An object the base class looks up: a fixture of the test case when it has one, else
+    the utilities' factory (under the object before it, as a lookup's)."""
+    name = _injected_name(param, endpoint, idiom)
     attribute = "id" if param.endswith("_id") else "slug"
     if idiom is not None and idiom.has(name):
         return _RouteObject(name, attribute, None, None)
-    if idiom is not None and idiom.has(f"create_{name}"):
-        return _RouteObject(name, attribute, f"self.create_{name}()", None)
     model = endpoint.base.injected_types.get(name)
+    parent = next((o.name for o in reversed(before) if o.attribute is not None), None)
+    factory = _factory(idiom, name, parent, model)
+    if factory is not None:
+        argument = f"{parent}=self.{parent}" if parent else ""
+        return _RouteObject(name, attribute, f"self.create_{factory}({argument})", None)
     where = endpoint.spec.at("base")
     create = f"{imports.add(model, where)}.objects.create()" if model else "None"
     return _RouteObject(name, attribute, create, None, f"create the {name} the route needs")
@@ -194,17 +202,22 @@ def _under_parents(
     return evolve(made, create=create, todo=f"set the other fields {made.name} requires")
 
 
-def _injected_name(param: str, endpoint: ResolvedEndpoint) -> str:
+def _injected_name(param: str, endpoint: ResolvedEndpoint, idiom: TestIdiom | None) -> str:
     """The object the base injects for a parameter: `organization` for `organization_slug`;
     for `issue_id`, which `GroupEndpoint` turns into `group`, the one injected name no
-    parameter is named after."""
+    parameter is named after, when that parameter is the one left with neither an injected
+    object nor a fixture of its own name (`organization_slug`, which GroupEndpoint only checks
+    the group against, takes the utilities' `self.organization`)."""
     name = object_name_for(param)
     injects = endpoint.base.injects
-    if name in injects:
+    if name in injects or (idiom is not None and idiom.has(name)):
         return name
-    named = {object_name_for(p.name) for p in endpoint.spec.route.params}
-    unmatched = [injected for injected in injects if injected not in named]
-    return unmatched[0] if len(unmatched) == 1 else name
+    taken = [
+        object_name_for(p.name) for p in endpoint.base.consumed(endpoint.spec.route.params) or ()
+    ]
+    unmatched = [injected for injected in injects if injected not in taken]
+    left = [n for n in taken if n not in injects and not (idiom is not None and idiom.has(n))]
+    return unmatched[0] if len(unmatched) == 1 and left == [name] else name
 
 
 def _lookup_object(
@@ -216,17 +229,7 @@ def _lookup_object(
     attribute = look.field if not look.id_or_slug else "slug" if look.field == "id" else look.field
     numeric = look.id_or_slug or look.field == "id"
     missing = '"0"' if numeric else f'"no-such-{look.name.replace("_", "-")}"'
-    # the utilities' factory: `create_rule`, or as Sentry's name it, `create_project_rule`
-    # (parent and object, or parent and model: a `gizmo` looked up as a Rule) or
-    # `create_project_key` (the model, for ProjectKey)
-    model_name = module_name_for(lookup.model.rpartition(".")[2])
-    names = [
-        look.name,
-        f"{parent}_{look.name}" if parent else "",
-        model_name,
-        f"{parent}_{model_name}" if parent else "",
-    ]
-    factory = next((n for n in names if n and idiom is not None and idiom.has(f"create_{n}")), None)
+    factory = _factory(idiom, look.name, parent, lookup.model)
     if factory is not None:
         argument = f"{parent}=self.{parent}" if parent else ""
         return _RouteObject(look.name, attribute, f"self.create_{factory}({argument})", missing)
@@ -234,6 +237,24 @@ def _lookup_object(
     argument = f"{lookup.parent_field}=self.{parent}.id" if parent else ""
     create = f"{model}.objects.create({argument})"
     return _RouteObject(look.name, attribute, create, missing, "set the fields the model requires")
+
+
+def _factory(
+    idiom: TestIdiom | None, name: str, parent: str | None, model: str | None
+) -> str | None:
+    """The utilities' factory for an object, without its `create_`: `create_rule`, or as
+    Sentry's name it, `create_project_rule` (parent and object, or parent and model: a `gizmo`
+    looked up as a Rule) or `create_project_key` (the model, for ProjectKey)."""
+    if idiom is None:
+        return None
+    model_name = module_name_for(model.rpartition(".")[2]) if model else ""
+    names = [
+        name,
+        f"{parent}_{name}" if parent else "",
+        model_name,
+        f"{parent}_{model_name}" if parent and model_name else "",
+    ]
+    return next((n for n in names if n and idiom.has(f"create_{n}")), None)
 
 
 def _parent_name(parent_expr: str | None) -> str | None:

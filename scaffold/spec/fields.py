@@ -171,6 +171,14 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
         raise fail(locator, path, "must be a mapping with at least 'model'")
     check_keys(raw, LOOKUP_KEYS, locator, path)
     passthrough = read_bool(raw.get("passthrough", False), locator, path + ("passthrough",))
+    given = [key for key in LOOKUP_KEYS if key != "passthrough" and key in raw]
+    if passthrough and given:  # the handler takes the route's raw value, under its own name
+        raise fail(
+            locator,
+            path + (given[0],),
+            f"{given[0]!r} does not go with passthrough: the handlers get the raw value as "
+            f"{param!r}; remove {given[0]!r}, or remove passthrough to look an object up",
+        )
     model = read_string(raw.get("model"), locator, path + ("model",), required=not passthrough)
     if model and not is_dotted_path(model):
         raise fail(
