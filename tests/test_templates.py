@@ -3,11 +3,13 @@ the context lacks is an error naming the template line; `scaffold templates` lis
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLE, copy_project, run_cli
+from tests.helpers import EXAMPLE, copy_project, run_cli, snapshot, speedups_env
 
 GIZMOS = (
     "new-endpoint",
@@ -80,3 +82,45 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(capsys, "--version")
     assert result.code == 0
     assert result.out.strip() == "scaffold 0.1.0"
+
+
+@pytest.mark.parametrize("name", ["endpoint.py.j2", "test.py.j2"])
+def test_a_template_rendering_code_black_cannot_parse_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    project = _with_templates(tmp_path)
+    assert run_cli(capsys, "templates", "--copy", name, "--project", str(project)).code == 0
+    template = project / "house" / name
+    template.write_text(
+        template.read_text().replace("class {{ class_name", "class :: {{ class_name", 1)
+    )
+    assert "class :: " in template.read_text()
+    before = snapshot(project)
+
+    result = run_cli(capsys, *GIZMOS, "--project", str(project))
+
+    assert result.code == 2, result.err
+    assert result.err.startswith(f"error: house/{name}: renders code black cannot parse (")
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert snapshot(project) == before
+
+
+def test_a_template_black_cannot_parse_is_named_from_the_rendering_process(tmp_path: Path) -> None:
+    """In a process of its own, modules render in a forked child: its error comes back whole."""
+    project = _with_templates(tmp_path)
+    template = project / "house" / "endpoint.py.j2"
+    template.write_text("{{ imports }}\n\n\nclass :: {{ class_name }}:\n    pass\n")
+    before = snapshot(project)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "scaffold", *GIZMOS, "--project", str(project)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=speedups_env("on"),
+    )
+
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("error: house/endpoint.py.j2: renders code black cannot parse")
+    assert done.stderr.count("\n") == 1
+    assert snapshot(project) == before

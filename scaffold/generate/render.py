@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from scaffold.errors import ProjectError, SpecError
+from scaffold.errors import SpecError
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
+from scaffold.generate.templating import render_code
 from scaffold.naming import split_dotted
 from scaffold.project.settings import Settings
 from scaffold.records import field, record
 from scaffold.spec import ResourceSpec
 from scaffold.urls.imports import import_name_key, natural_key
-
-if TYPE_CHECKING:
-    import jinja2
 
 ENDPOINT_TEMPLATE = "endpoint.py.j2"
 # Stub responses by method, for a collection route and for a route ending in one object.
@@ -147,7 +143,7 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         )
     _require_free_locals(endpoint, {*imports.names, spec.class_name})
     context["imports"] = imports.render()
-    return format_code(render_template(ENDPOINT_TEMPLATE, context, settings), settings)
+    return render_code(ENDPOINT_TEMPLATE, context, settings)
 
 
 # the builtins the template's methods call (`str(widget_id)`, `super().convert_args`)
@@ -239,68 +235,3 @@ def _docstring(text: str) -> str:
     ):
         return f'"""{clean}"""'
     return repr(clean)
-
-
-def render_template(name: str, context: dict[str, Any], settings: Settings) -> str:
-    """Fill template `name`: the project's own (`[tool.scaffold] templates`) when it has one,
-    else the packaged one. A variable the template uses but the context lacks is a
-    ProjectError naming the template file, its line and the variable."""
-    import jinja2
-
-    try:
-        template = _environment(settings.templates_dir).get_template(name)
-    except jinja2.TemplateSyntaxError as exc:
-        raise ProjectError(
-            f"{exc.filename}:{exc.lineno}: {exc.message}; fix the template"
-        ) from None
-    try:
-        return template.render(context)
-    except jinja2.UndefinedError as exc:
-        raise ProjectError(
-            f"{_template_line(exc, template)}: {exc.message}; the variables a template can use "
-            "are listed in README.md (Project templates)"
-        ) from None
-
-
-def _template_line(exc: BaseException, template: jinja2.Template) -> str:
-    """`file:line` of the template line that raised, from the traceback jinja2 rewrites."""
-    line, traceback = None, exc.__traceback__
-    while traceback is not None:
-        if traceback.tb_frame.f_code.co_filename == template.filename:
-            line = traceback.tb_lineno
-        traceback = traceback.tb_next
-    return f"{template.filename}:{line}" if line else str(template.filename)
-
-
-@lru_cache(maxsize=8)
-def _environment(templates_dir: Path | None) -> jinja2.Environment:
-    import jinja2
-
-    packaged = jinja2.PackageLoader("scaffold", "templates")
-    loader: jinja2.BaseLoader = (
-        packaged
-        if templates_dir is None
-        else jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(templates_dir)), packaged])
-    )
-    return jinja2.Environment(
-        loader=loader,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-        auto_reload=False,
-    )
-
-
-def format_code(source: str, settings: Settings) -> str:
-    """Format with black as the project configures it; a failure here is a bug in scaffold, so
-    it is not caught."""
-    import black
-
-    mode = black.Mode(
-        line_length=settings.line_length,
-        string_normalization=not settings.black_options.get("skip-string-normalization", False),
-        magic_trailing_comma=not settings.black_options.get("skip-magic-trailing-comma", False),
-    )
-    return black.format_str(source, mode=mode)

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from scaffold.generate.lookup_fields import model_fields
-from scaffold.generate.render import ImportSet, first_party, format_code, render_template
+from scaffold.generate.render import ImportSet, first_party
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
+from scaffold.generate.templating import render_code
 from scaffold.naming import module_name_for, object_name_for, stem_of
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
@@ -121,7 +122,7 @@ def render_test(
         context["user_model"] = "" if idiom else imports.add(get_user_model, where)
         template = DRF_TEMPLATE
     context["imports"] = imports.render()
-    return format_code(render_template(template, context, settings), settings)
+    return render_code(template, context, settings)
 
 
 def _reverse_path(settings: Settings) -> str:

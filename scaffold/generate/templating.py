@@ -1,0 +1,96 @@
+"""Templates filled and formatted: the project's own (`[tool.scaffold] templates`) or the
+packaged ones, then black; a fault of a project's template is a ProjectError naming it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scaffold.errors import ProjectError
+from scaffold.project.settings import Settings
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+def render_template(name: str, context: dict[str, Any], settings: Settings) -> str:
+    """Fill template `name`: the project's own (`[tool.scaffold] templates`) when it has one,
+    else the packaged one. A variable the template uses but the context lacks is a
+    ProjectError naming the template file, its line and the variable."""
+    import jinja2
+
+    try:
+        template = _environment(settings.templates_dir).get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ProjectError(
+            f"{exc.filename}:{exc.lineno}: {exc.message}; fix the template"
+        ) from None
+    try:
+        return template.render(context)
+    except jinja2.UndefinedError as exc:
+        raise ProjectError(
+            f"{_template_line(exc, template)}: {exc.message}; the variables a template can use "
+            "are listed in README.md (Project templates)"
+        ) from None
+
+
+def _template_line(exc: BaseException, template: jinja2.Template) -> str:
+    """`file:line` of the template line that raised, from the traceback jinja2 rewrites."""
+    line, traceback = None, exc.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == template.filename:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return f"{template.filename}:{line}" if line else str(template.filename)
+
+
+@lru_cache(maxsize=8)
+def _environment(templates_dir: Path | None) -> jinja2.Environment:
+    import jinja2
+
+    packaged = jinja2.PackageLoader("scaffold", "templates")
+    loader: jinja2.BaseLoader = (
+        packaged
+        if templates_dir is None
+        else jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(templates_dir)), packaged])
+    )
+    return jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        auto_reload=False,
+    )
+
+
+def render_code(name: str, context: dict[str, Any], settings: Settings) -> str:
+    """Template `name` rendered and formatted with black. A project's own template that renders
+    what black cannot parse is the project's error, named; scaffold's own is scaffold's bug."""
+    source = render_template(name, context, settings)
+    try:
+        return format_code(source, settings)
+    except ValueError as exc:  # black's InvalidInput
+        own = settings.templates_dir / name if settings.templates_dir else None
+        if own is None or not own.is_file():
+            raise
+        reason = next(iter(str(exc).splitlines()), type(exc).__name__)
+        raise ProjectError(
+            f"{settings.relpath(own)}: renders code black cannot parse ({reason}); fix the "
+            "template (README.md: Project templates)"
+        ) from None
+
+
+def format_code(source: str, settings: Settings) -> str:
+    """Format with black as the project configures it; a failure here is a bug in scaffold, so
+    it is not caught."""
+    import black
+
+    mode = black.Mode(
+        line_length=settings.line_length,
+        string_normalization=not settings.black_options.get("skip-string-normalization", False),
+        magic_trailing_comma=not settings.black_options.get("skip-magic-trailing-comma", False),
+    )
+    return black.format_str(source, mode=mode)
