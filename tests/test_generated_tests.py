@@ -488,3 +488,26 @@ def test_a_base_taking_an_optional_organization_gets_each_route_argument_right(
         assert missing in text
     else:  # no lookup of its own: the base's 404 is the base's to test
         assert "404" not in text
+
+
+def test_a_route_reverse_cannot_build_is_tested_at_its_written_out_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A list included under a prefix with alternatives (Sentry's `GROUP_URLS` under
+    `^(?:issues|groups)/`): Django's reverse() finds no path for its names, so the generated
+    test requests the path written out, and passes on real Django."""
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    urls = project / "src/acme/api/urls.py"
+    urls.write_text(urls.read_text().replace('r"^projects/",', 'r"^(?:projects|p)/",', 1))
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gizmos/"
+    argv = ("new-endpoint", "ProjectGizmos", "--route", route, "--methods", "get,post")
+
+    result = run_cli(capsys, *argv, "--project", str(project))
+
+    assert result.code == 0, result.err
+    test = "tests/acme/api/endpoints/test_project_gizmos.py"
+    text = (project / test).read_text()
+    assert 'return "/api/0/projects/{}/{}/gizmos/".format(*args)' in text
+    done = _pytest([test], project / "src")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 passed" in done.stdout  # get, post and the silo decorator's own

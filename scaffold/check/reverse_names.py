@@ -118,6 +118,35 @@ def reverse_parameters(route: RouteEntry) -> frozenset[str] | None:
     return frozenset(route.groups)
 
 
+def never_reversed(route: RouteEntry) -> bool:
+    """Whether Django's `reverse()` can never build the route: a `|` outside every capturing
+    group of its pattern or of an include prefix (`^(?:issues|groups)/`), where Django's
+    reverse gives up and finds no path taking arguments."""
+    return any(_alternatives_outside(text) for text in (*route.prefixes, route.regex) if text)
+
+
+def _alternatives_outside(regex: str) -> bool:
+    depth, stack, position = 0, list[bool](), 0  # per open group: does it capture
+    while position < len(regex):
+        char = regex[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            position = _class_end(regex, position)
+            continue
+        if char == "(":
+            captures = not regex.startswith("(?", position) or regex.startswith("(?P<", position)
+            stack.append(captures)
+            depth += captures
+        elif char == ")" and stack:
+            depth -= stack.pop()
+        elif char == "|" and depth == 0:
+            return True
+        position += 1
+    return False
+
+
 def _shape(regex: str) -> int | None:
     """How many named groups the pattern has, read as Django's reverse reads it; None when it
     cannot reverse it (`|` outside a capturing group) or the groups are not fixed (an unnamed

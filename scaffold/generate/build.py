@@ -122,7 +122,7 @@ def build_plan(
         if with_tests and written:
             force = on_existing is OnExisting.FORCE
             test, test_message = plan_test(
-                endpoint, settings, url_name, idiom, force, catalog.resolver
+                endpoint, settings, url_name, idiom, force, catalog.resolver, urls.code()
             )
             if test is not None and test.after is not None:
                 plan.add(test)

@@ -1,0 +1,161 @@
+"""The objects a generated test makes for its route's arguments: the test case's fixtures,
+the utilities' factories (`create_<object>`, as Sentry names them), or a model's manager with a
+TODO, each under the object before it."""
+
+from __future__ import annotations
+
+from scaffold.generate.lookup_fields import model_fields
+from scaffold.generate.render import ImportSet
+from scaffold.generate.resolve import Lookup, ResolvedEndpoint
+from scaffold.naming import module_name_for, object_name_for
+from scaffold.pysource.classes import Resolver
+from scaffold.pysource.test_idiom import TestIdiom
+from scaffold.records import evolve, record
+
+
+@record
+class RouteObject:
+    """An object a route argument comes from: `self.<name>`, created in setUp when `create`."""
+
+    name: str
+    attribute: str | None  # the attribute the URL value is read from; None: a literal value
+    create: str | None  # expression creating it in setUp; None: a fixture of the test case
+    missing: str | None  # a URL value naming no object (404 test); None: no 404 test
+    todo: str | None = None  # what the user must finish in setUp
+
+
+def route_objects(
+    endpoint: ResolvedEndpoint,
+    idiom: TestIdiom | None,
+    imports: ImportSet,
+    resolver: Resolver | None = None,
+) -> list[RouteObject]:
+    """One per route parameter, in route order."""
+    params = endpoint.spec.route.params
+    consumed = {p.name for p in endpoint.base.consumed(params) or ()}
+    lookups = {lookup.spec.param: lookup for lookup in endpoint.lookups}
+    passthrough = {look.param for look in endpoint.spec.lookups if look.passthrough}
+    objects: list[RouteObject] = []
+    for param in params:
+        lookup = lookups.get(param.name)
+        if param.name in consumed:
+            made = _base_object(param.name, endpoint, idiom, imports, objects)
+            objects.append(_under_parents(made, endpoint, objects, resolver))
+        elif lookup is not None:
+            objects.append(_lookup_object(lookup, endpoint, idiom, imports))
+        elif param.name in passthrough:
+            objects.append(RouteObject(param.name, None, None, None))
+    return objects
+
+
+def _base_object(
+    param: str,
+    endpoint: ResolvedEndpoint,
+    idiom: TestIdiom | None,
+    imports: ImportSet,
+    before: list[RouteObject],
+) -> RouteObject:
+    """An object the base class looks up: a fixture of the test case when it has one, else
+    the utilities' factory (under the object before it, as a lookup's)."""
+    name = _injected_name(param, endpoint, idiom)
+    attribute = "id" if param.endswith("_id") else "slug"
+    if idiom is not None and idiom.has(name):
+        return RouteObject(name, attribute, None, None)
+    model = endpoint.base.injected_types.get(name)
+    parent = next((o.name for o in reversed(before) if o.attribute is not None), None)
+    factory = _factory(idiom, name, parent, model)
+    if factory is not None:
+        argument = f"{parent}=self.{parent}" if parent else ""
+        return RouteObject(name, attribute, f"self.create_{factory}({argument})", None)
+    where = endpoint.spec.at("base")
+    create = f"{imports.add(model, where)}.objects.create()" if model else "None"
+    return RouteObject(name, attribute, create, None, f"create the {name} the route needs")
+
+
+def _under_parents(
+    made: RouteObject,
+    endpoint: ResolvedEndpoint,
+    before: list[RouteObject],
+    resolver: Resolver | None,
+) -> RouteObject:
+    """A base's object made with `Model.objects.create()`, given the objects before it that
+    its model provably declares as fields (`Dashboard.objects.create(organization=...)`)."""
+    model, create = endpoint.base.injected_types.get(made.name), made.create or ""
+    if resolver is None or model is None or not create.endswith(".objects.create()"):
+        return made
+    fields = model_fields(resolver, model) or frozenset()
+    given = [f"{o.name}=self.{o.name}" for o in before if o.attribute and o.name in fields]
+    if not given:
+        return made
+    create = f"{create[: -len('()')]}({', '.join(given)})"
+    return evolve(made, create=create, todo=f"set the other fields {made.name} requires")
+
+
+def _injected_name(param: str, endpoint: ResolvedEndpoint, idiom: TestIdiom | None) -> str:
+    """The object the base injects for a parameter: `organization` for `organization_slug`;
+    for `issue_id`, which `GroupEndpoint` turns into `group`, the one injected name no
+    parameter is named after, when that parameter is the one left with neither an injected
+    object nor a fixture of its own name (`organization_slug`, which GroupEndpoint only checks
+    the group against, takes the utilities' `self.organization`)."""
+    name = object_name_for(param)
+    injects = endpoint.base.injects
+    if name in injects or (idiom is not None and idiom.has(name)):
+        return name
+    taken = [
+        object_name_for(p.name) for p in endpoint.base.consumed(endpoint.spec.route.params) or ()
+    ]
+    unmatched = [injected for injected in injects if injected not in taken]
+    left = [n for n in taken if n not in injects and not (idiom is not None and idiom.has(n))]
+    return unmatched[0] if len(unmatched) == 1 and left == [name] else name
+
+
+def _lookup_object(
+    lookup: Lookup, endpoint: ResolvedEndpoint, idiom: TestIdiom | None, imports: ImportSet
+) -> RouteObject:
+    """An object the endpoint's convert_args looks up: made in setUp, scoped by its parent."""
+    look = lookup.spec
+    parent = _parent_name(lookup.parent_expr)
+    attribute = look.field if not look.id_or_slug else "slug" if look.field == "id" else look.field
+    numeric = look.id_or_slug or look.field == "id"
+    missing = '"0"' if numeric else f'"no-such-{look.name.replace("_", "-")}"'
+    factory = _factory(idiom, look.name, parent, lookup.model)
+    if factory is not None:
+        argument = f"{parent}=self.{parent}" if parent else ""
+        return RouteObject(look.name, attribute, f"self.create_{factory}({argument})", missing)
+    model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
+    argument = f"{lookup.parent_field}=self.{parent}.id" if parent else ""
+    create = f"{model}.objects.create({argument})"
+    return RouteObject(look.name, attribute, create, missing, "set the fields the model requires")
+
+
+def _factory(
+    idiom: TestIdiom | None, name: str, parent: str | None, model: str | None
+) -> str | None:
+    """The utilities' factory for an object, without its `create_`: `create_rule`, or as
+    Sentry's name it, `create_project_rule` (parent and object, or parent and model: a `gizmo`
+    looked up as a Rule) or `create_project_key` (the model, for ProjectKey)."""
+    if idiom is None:
+        return None
+    model_name = module_name_for(model.rpartition(".")[2]) if model else ""
+    names = [
+        name,
+        f"{parent}_{name}" if parent else "",
+        model_name,
+        f"{parent}_{model_name}" if parent and model_name else "",
+    ]
+    return next((n for n in names if n and idiom.has(f"create_{n}")), None)
+
+
+def _parent_name(parent_expr: str | None) -> str | None:
+    """`kwargs["project"]` -> project; `widget` -> widget."""
+    if parent_expr is None:
+        return None
+    if parent_expr.startswith('kwargs["'):
+        return parent_expr[len('kwargs["') : -len('"]')]
+    return parent_expr
+
+
+def argument(obj: RouteObject) -> str:
+    if obj.attribute is None:
+        return f'"{obj.name}"'
+    return f"self.{obj.name}.{obj.attribute}"
