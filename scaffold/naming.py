@@ -31,6 +31,14 @@ def is_dotted_path(value: str) -> bool:
     )
 
 
+def why_not_dotted(value: str) -> str:
+    """Why `value` is no dotted path, for a message: the keyword among its parts, or the shape."""
+    word = next((part for part in value.split(".") if keyword.iskeyword(part)), None)
+    if word is not None:
+        return f"{word!r} is a Python keyword, which no module or class can be named"
+    return "use identifiers joined by dots"
+
+
 def class_name_for(name: str) -> str:
     """`OrganizationWidgets` and `OrganizationWidgetsEndpoint` both give the latter."""
     return name if name.endswith(SUFFIX) and name != SUFFIX else name + SUFFIX

@@ -121,6 +121,18 @@ SPEC_CASES = [
         "spec.yaml:5: resources[0].lookups.foo_id.model:",
         r"does not go with passthrough.*remove 'model'",
     ),
+    SpecCase(  # a dotted path in shape, but a keyword no module can be named
+        "permission-keyword",
+        "- name: Foo\n  route: foo/\n  permission_classes: [not.a.Perm]\n",
+        "spec.yaml:3: resources[0].permission_classes[0]:",
+        r"'not' is a Python keyword",
+    ),
+    SpecCase(
+        "module-a-file-path",
+        "- name: Foo\n  route: foo/\n  module: ../../etc/foo\n",
+        "spec.yaml:3: resources[0].module:",
+        r"is not a dotted module path: use identifiers joined by dots",
+    ),
     SpecCase(
         "name-not-camelcase",
         _OK + "- name: foo_bar\n  route: foo/\n",
@@ -498,6 +510,12 @@ FLAG_CASES = [
         "--base",
         r"did you mean 'OrganizationEndpoint'",
     ),
+    FlagCase(  # a dotted path given, of a model: no advice to give a dotted path
+        "base-a-model",
+        ("Things", "--route", "things/", "--base", "acme.models.widget.Widget"),
+        "--base",
+        r"no endpoint class 'acme\.models\.widget\.Widget' deriving from Endpoint",
+    ),
     FlagCase(
         "base-not-dotted",
         ("Things", "--route", "things/", "--base", "a.b; import os"),
@@ -744,7 +762,7 @@ PROJECT_CASES = [
     ProjectCase(
         "pyproject-wrong-type",
         _pyproject_table('line-length = "100"'),
-        "pyproject.toml: [tool.scaffold] line-length must be",
+        "pyproject.toml: [tool.scaffold] line-length must be an integer",
         r"line length",
     ),
     ProjectCase(
@@ -763,8 +781,22 @@ PROJECT_CASES = [
         "module-exists-unregistered",
         _write(ENDPOINTS / "things.py", "# hand-written, not registered\n"),
         "src/acme/api/endpoints/things.py",
-        r"defines no ThingsEndpoint; .*--module .*--force to replace the module",
+        r"defines no ThingsEndpoint; .*--force to replace the module.*--module",
         code=CONFLICT,
+    ),
+    ProjectCase(  # --force is refused for a module holding a registered endpoint: not advised
+        "module-holds-a-registered-endpoint",
+        lambda root: None,
+        "src/acme/api/endpoints/organization_details.py",
+        r"defines no ThingsEndpoint; write the class there or give --module(?!.*--force)",
+        code=CONFLICT,
+        args=(
+            "Things",
+            "--route",
+            "things/",
+            "--module",
+            "acme.api.endpoints.organization_details",
+        ),
     ),
 ]
 
@@ -884,3 +916,27 @@ def test_description_with_quotes_is_kept_as_docstring_from_spec(
 
     assert result.code == 0, result.err
     assert _docstring_of(project / ENDPOINTS / "things.py", "ThingsEndpoint") == HOSTILE_DESCRIPTION
+
+
+def test_a_folder_given_as_the_spec_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    (tmp_path / "specs").mkdir()
+    result = run_like_a_process(
+        capsys, "generate", str(tmp_path / "specs"), "--project", str(project)
+    )
+    assert_clean_error(
+        result, BAD_INPUT, str(tmp_path / "specs"), r"is a folder; give the spec file"
+    )
+
+
+def test_a_baseline_without_its_key_names_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"foo": 1}')
+    argv = ("check", "--project", str(project), "--baseline", str(baseline))
+    result = run_like_a_process(capsys, *argv)
+    assert_clean_error(result, BAD_INPUT, str(baseline), r"\(no 'problems' key\); rewrite it")

@@ -162,6 +162,36 @@ def test_each_parameter_is_spelled_as_the_file_spells_that_name() -> None:
     assert r'r"^a/(?P<a>[^\/]+)/versions/(?P<version>[^/]+)/$"' in after
 
 
+def test_a_parameter_the_file_spells_as_digits_or_words_is_spelled_so() -> None:
+    """Sentry 2019 spells every `issue_id` `\\d+` and `event_id` `[\\w-]+`: a new route taking
+    them does too (a `[^/]+` issue_id would reach `int()` with letters: a 500, not a 404)."""
+    before = HEADER + dedent("""\
+        from .endpoints.group_details import GroupDetailsEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^issues/(?P<issue_id>\\d+)/$",
+                GroupDetailsEndpoint.as_view(),
+                name="acme-api-0-group-details",
+            ),
+            re_path(
+                r"^issues/(?P<issue_id>\\d+)/events/(?P<event_id>[\\w-]+)/$",
+                GroupDetailsEndpoint.as_view(),
+                name="acme-api-0-group-event",
+            ),
+            re_path(
+                r"^things/(?P<thing_id>[^\\/]+)/$",
+                GroupDetailsEndpoint.as_view(),
+                name="acme-api-0-thing",
+            ),
+        ]
+        """)
+    after = patch(before, reg("ThingEventsEndpoint", "things/{thing_id}/events/{event_id}/"))
+    assert r'r"^things/(?P<thing_id>[^\/]+)/events/(?P<event_id>[\w-]+)/$"' in after
+    after = patch(before, reg("GroupWidgetsEndpoint", "issues/{issue_id}/widgets/"))
+    assert r'r"^issues/(?P<issue_id>\d+)/widgets/$"' in after
+
+
 def test_a_plural_acronym_stays_one_word() -> None:
     assert url_name_for("UserIPsEndpoint", "acme-api-0") == "acme-api-0-user-ips"
     assert module_name_for("UserIPsEndpoint") == "user_ips"

@@ -45,8 +45,9 @@ def read_baseline(data: bytes, label: str) -> Counter[tuple[str, str, str]]:
             }
         )
     except (ValueError, KeyError, TypeError) as exc:
+        why = f"no {exc} key" if isinstance(exc, KeyError) else (str(exc) or type(exc).__name__)
         raise ProjectError(
-            f"{label}: not a scaffold check baseline ({exc}); rewrite it with "
+            f"{label}: not a scaffold check baseline ({why}); rewrite it with "
             "`scaffold check --write-baseline`"
         ) from None
 

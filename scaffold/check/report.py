@@ -51,7 +51,7 @@ def github_report(problems: list[Problem]) -> str:
 def github_notices(unresolved: Sequence[Unresolved], explain: bool) -> list[str]:
     """What was not followed, as workflow notices: the count, and with `explain` one notice
     per place, at its file and line (an annotation in the pull request)."""
-    lines = unresolved_lines(unresolved, explain=False)
+    lines = unresolved_lines(unresolved, explain=False, hint=not explain)  # listed below
     notices = [f"::notice title=scaffold check::{_escape(line)}" for line in lines]
     for u in unresolved if explain else ():
         where = f"file={u.relpath},line={u.line},title=not followed statically"
@@ -60,7 +60,7 @@ def github_notices(unresolved: Sequence[Unresolved], explain: bool) -> list[str]
 
 
 def summary(problems: list[Problem], endpoints: int, routes: int) -> str:
-    checked = f"{endpoints} endpoints, {routes} routes checked"
+    checked = f"{_count(endpoints, 'endpoint')}, {_count(routes, 'route')} checked"
     if not problems:
         return f"No problems ({checked})."
     files = len({p.path for p in problems})
@@ -70,9 +70,15 @@ def summary(problems: list[Problem], endpoints: int, routes: int) -> str:
     )
 
 
-def unresolved_lines(unresolved: Sequence[Unresolved], explain: bool) -> list[str]:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def unresolved_lines(
+    unresolved: Sequence[Unresolved], explain: bool, hint: bool = True
+) -> list[str]:
     """The line that counts what was not followed (none when everything was), and with
-    `explain` one line per place."""
+    `explain` one line per place; without, the count says `--explain` lists them (`hint`)."""
     if not unresolved:
         return []
     count = len(unresolved)
@@ -80,7 +86,7 @@ def unresolved_lines(unresolved: Sequence[Unresolved], explain: bool) -> list[st
     if not explain:
         them = "it" if count == 1 else "them"
         line = f"{count} {places} could not be followed statically; no finding was made from {them}"
-        return [f"{line} (--explain lists {them})."]
+        return [f"{line} (--explain lists {them})." if hint else f"{line}."]
     lines = [f"{count} {places} could not be followed statically; no finding was made from:"]
     return lines + [f"  {u.as_text()}" for u in unresolved]
 

@@ -43,6 +43,8 @@ def generate(
     from scaffold.spec import load_spec
 
     policy = on_existing(force, skip, OnExisting.CONVERGE)
+    if spec.is_dir():
+        raise SpecError(f"{spec}: is a folder; give the spec file in it (a .yaml file)")
     if not spec.is_file():
         raise SpecError(
             f"{spec}: no such spec file; check the path (a relative one starts from the current "

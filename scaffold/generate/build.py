@@ -254,10 +254,13 @@ def _register(
         on_existing is OnExisting.CONVERGE and registered
     )
     defines = existing is not None and _defines(existing, spec.class_name)
+    module = settings.module_for(path)
+    others = [name for name in urls.imported_from(module) if name != spec.class_name]
     if existing is not None and not defines and on_existing is not OnExisting.FORCE:
         raise ConflictError(  # registering it would make urls.py import what is not there
-            f"{rel}: the module exists and defines no {spec.class_name}; write the class there, "
-            "give --module for a module of its own, or pass --force to replace the module"
+            f"{rel}: the module exists and defines no {spec.class_name}; write the class there "
+            + ("or" if others else "or pass --force to replace the module, or")  # else refused
+            + " give --module for a module of its own"
         )
     if existing is not None and not allowed:
         raise ConflictError(
@@ -265,8 +268,6 @@ def _register(
             + (" and is registered" if registered else "")
             + "; pass --force to overwrite it or --skip to keep it"
         )
-    module = settings.module_for(path)
-    others = [name for name in urls.imported_from(module) if name != spec.class_name]
     if existing is not None and on_existing is OnExisting.FORCE and others:
         raise ConflictError(
             f"{rel}: also holds {', '.join(others)}, still registered in {urls_label}; --force "

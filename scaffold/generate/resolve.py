@@ -218,11 +218,7 @@ def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseCl
         return catalog.choose(params, decorator) or catalog.root
     base = catalog.find(spec.base)
     if base is None:
-        names = [b.name for b in catalog.bases]
-        raise SpecError(
-            f"{spec.at('base')}: base {spec.base!r} is not an endpoint class in api/base.py or "
-            f"api/bases/{did_you_mean(spec.base, names)}; give its dotted path"
-        )
+        raise SpecError(f"{spec.at('base')}: {catalog.no_such_base(spec.base)}")
     if not base.leads(params):
         wanted = ", ".join("|".join(sorted(names)) for names in base.consumes)
         raise SpecError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scaffold.errors import did_you_mean
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import EndpointClass, Resolver, candidate_modules
 from scaffold.pysource.convert_args import KnownBase, class_flow
@@ -123,6 +124,15 @@ class Catalog:
             return self._resolve(name)
         matches = [b for b in self.bases if b.name == name]
         return min(matches, key=lambda b: (b.depth, b.module)) if matches else None
+
+    def no_such_base(self, name: str) -> str:
+        """Why `find(name)` found nothing, and what to give instead."""
+        where = "deriving from Endpoint" if "." in name else "in api/base.py or api/bases/"
+        known = did_you_mean(name, [b.name for b in self.bases])
+        return (
+            f"no endpoint class {name!r} {where}{known}; give the dotted path of a class "
+            "deriving from the project's Endpoint"
+        )
 
     def choose(self, params: tuple[Param, ...], silo: str | None = None) -> BaseClass | None:
         """The most specific base whose consumed parameters the route gives.

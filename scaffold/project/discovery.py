@@ -60,10 +60,19 @@ def scaffold_table(root: Path, pyproject: dict[str, Any]) -> dict[str, Any]:
         }.get(key, str)
         if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ProjectError(
-                f"{root / 'pyproject.toml'}: [tool.scaffold] {key} must be a "
-                f"{expected.__name__} ({CONFIG_KEYS[key]})"
+                f"{root / 'pyproject.toml'}: [tool.scaffold] {key} must be "
+                f"{_KINDS[expected]} ({CONFIG_KEYS[key]})"
             )
     return table
+
+
+_KINDS = {
+    int: "an integer",
+    list: "a list",
+    bool: "true or false",
+    dict: "a table",
+    str: "a string",
+}
 
 
 def resolve_inside(root: Path, value: Any, key: str) -> Path | None:

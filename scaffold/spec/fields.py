@@ -13,6 +13,7 @@ from scaffold.naming import (
     is_identifier,
     module_name_for,
     object_name_for,
+    why_not_dotted,
 )
 from scaffold.routes import Route
 from scaffold.spec.model import AUTO, LOOKUP_KEYS, METHODS, Locator, LookupSpec
@@ -65,7 +66,8 @@ def read_dotted_or_name(value: Any, locator: Locator, path: tuple[str | int, ...
     text = read_string(value, locator, path)
     _refuse_empty(value, locator, path)
     if text and not (is_identifier(text) or is_dotted_path(text)):
-        raise fail(locator, path, f"{text!r} is not a class name or dotted path")
+        what = "a dotted module path" if path[-1:] == ("module",) else "a class name or dotted path"
+        raise fail(locator, path, f"{text!r} is not {what}: {why_not_dotted(text)}")
     return text or None
 
 
@@ -123,7 +125,10 @@ def read_permissions(value: Any, locator: Locator, path: tuple[str | int, ...]) 
     for i, item in enumerate(value):
         if not isinstance(item, str) or not is_dotted_path(item):
             raise fail(
-                locator, path + (i,), f"{item!r} is not a dotted path like pkg.module.Permission"
+                locator,
+                path + (i,),
+                f"{item!r} is not a dotted path like pkg.module.Permission"
+                + (f": {why_not_dotted(item)}" if isinstance(item, str) else ""),
             )
         if item in value[:i]:
             raise fail(locator, path + (i,), f"{item!r} is listed twice; list it once")
@@ -182,7 +187,9 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
     model = read_string(raw.get("model"), locator, path + ("model",), required=not passthrough)
     if model and not is_dotted_path(model):
         raise fail(
-            locator, path + ("model",), f"{model!r} is not a dotted path like pkg.models.Widget"
+            locator,
+            path + ("model",),
+            f"{model!r} is not a dotted path like pkg.models.Widget: {why_not_dotted(model)}",
         )
     default_id_or_slug = param.endswith("_id_or_slug")
     id_or_slug = read_bool(

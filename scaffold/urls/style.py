@@ -13,7 +13,9 @@ from scaffold.records import field, record
 
 _PREFIX_RE = re.compile(r"^(.+?-api-\d+)-")
 _BLOCK_RE = re.compile(r"(async\s+)?(def|class|if|elif|else|for|while|with|try|except|finally)\b")
-PARAM_SEGMENT_RE = re.compile(r"\(\?P<(\w+)>(\[\^\\?/\]\+)\)")
+# a named group of one of the plain classes a parameter is spelled with: `[^/]+`, `[^\/]+`, and
+# `\d+` or `[\w-]+` (Sentry's `issue_id` and `event_id`: a name the file spells so is spelled so)
+PARAM_SEGMENT_RE = re.compile(r"\(\?P<(\w+)>(\[\^\\?/\]\+|\\d\+|\[\\w-\]\+)\)")
 
 
 @record
