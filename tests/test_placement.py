@@ -164,11 +164,17 @@ def test_each_parameter_is_spelled_as_the_file_spells_that_name() -> None:
 
 def test_a_parameter_the_file_spells_as_digits_or_words_is_spelled_so() -> None:
     """Sentry 2019 spells every `issue_id` `\\d+` and `event_id` `[\\w-]+`: a new route taking
-    them does too (a `[^/]+` issue_id would reach `int()` with letters: a 500, not a 404)."""
+    them does too (a `[^/]+` issue_id would reach `int()` with letters: a 500, not a 404), once
+    two entries agree."""
     before = HEADER + dedent("""\
         from .endpoints.group_details import GroupDetailsEndpoint
 
         urlpatterns = [
+            re_path(
+                r"^hooks/(?P<hook_id>\\d+)/$",
+                GroupDetailsEndpoint.as_view(),
+                name="acme-api-0-hook",
+            ),
             re_path(
                 r"^issues/(?P<issue_id>\\d+)/$",
                 GroupDetailsEndpoint.as_view(),
@@ -178,6 +184,11 @@ def test_a_parameter_the_file_spells_as_digits_or_words_is_spelled_so() -> None:
                 r"^issues/(?P<issue_id>\\d+)/events/(?P<event_id>[\\w-]+)/$",
                 GroupDetailsEndpoint.as_view(),
                 name="acme-api-0-group-event",
+            ),
+            re_path(
+                r"^issues/(?P<issue_id>\\d+)/events/(?P<event_id>[\\w-]+)/json/$",
+                GroupDetailsEndpoint.as_view(),
+                name="acme-api-0-group-event-json",
             ),
             re_path(
                 r"^things/(?P<thing_id>[^\\/]+)/$",
@@ -190,6 +201,8 @@ def test_a_parameter_the_file_spells_as_digits_or_words_is_spelled_so() -> None:
     assert r'r"^things/(?P<thing_id>[^\/]+)/events/(?P<event_id>[\w-]+)/$"' in after
     after = patch(before, reg("GroupWidgetsEndpoint", "issues/{issue_id}/widgets/"))
     assert r'r"^issues/(?P<issue_id>\d+)/widgets/$"' in after
+    after = patch(before, reg("ThingHooksEndpoint", "things/{thing_id}/hooks/{hook_id}/"))
+    assert r"(?P<hook_id>[^\/]+)" in after  # one entry's `\d+` is no convention yet
 
 
 def test_a_plural_acronym_stays_one_word() -> None:

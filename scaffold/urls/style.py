@@ -111,5 +111,13 @@ def _param_segments(source: str, default: str) -> dict[str, str]:
     counts: dict[str, Counter[str]] = {}
     for match in PARAM_SEGMENT_RE.finditer(source):
         counts.setdefault(match.group(1), Counter())[match.group(2)] += 1
-    spelled = {name: count.most_common(1)[0][0] for name, count in counts.items()}
+    spelled = {}
+    for name, count in counts.items():
+        segment, seen = count.most_common(1)[0]
+        if seen < 2 and segment in _NARROWER:  # one entry's `\d+` is no convention of the file
+            continue
+        spelled[name] = segment
     return {name: segment for name, segment in spelled.items() if segment != default}
+
+
+_NARROWER = ("\\d+", "[\\w-]+")  # classes that match fewer paths than a segment's `[^/]+`
