@@ -57,7 +57,9 @@ class MethodFlow:
     read: frozenset[str]  # kwargs.get and kwargs["x"] loads: left in kwargs
     required: tuple[frozenset[str], ...]  # each: at least one of these names must be given
     injected: tuple[str, ...]  # kwargs["obj"] = ..., in order
-    models: tuple[tuple[str, str], ...]  # (object, local name of the model it was traced to)
+    # (object, local name of the model it was traced to; "" for an attribute of another value,
+    # whose type is not read: `kwargs["organization"] = organization_context.organization`)
+    models: tuple[tuple[str, str], ...]
     rewrites: bool  # kwargs.update / clear / setdefault: a flow not followed here
 
 
@@ -86,6 +88,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
     groups: list[frozenset[str]] = []
     injects: list[str] = []
     types: dict[str, str] = {}
+    unread: set[str] = set()  # stored from a value whose type is not read: no guess by name
     consumed: set[str] = set()
     read: set[str] = set()
     required: list[frozenset[str]] = []
@@ -109,14 +112,18 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
             groups += [names for names in fresh if names and not names & named]
             injects += [obj for obj in own.injected if obj not in injects]
             for obj, local in own.models:
-                dotted_model = _imported(local, module) if module else None
+                dotted_model = _imported(local, module) if module and local else None
                 if dotted_model:
                     types[obj] = dotted_model
+                    unread.discard(obj)
+                elif not local:
+                    types.pop(obj, None)
+                    unread.add(obj)
         if known and not groups and not injects and info.name in known:
             groups, injects = list(known[info.name][0]), list(known[info.name][1])
         for obj in injects:  # `project` -> the `Project` the module imports
             guess = module.imports.get(obj[:1].upper() + obj[1:]) if module else None
-            if obj not in types and guess:
+            if obj not in types and obj not in unread and guess:
                 types[obj] = guess
     injected = set(injects)
     return ArgsFlow(
@@ -232,6 +239,8 @@ def _stores(
             model = _root_model(value, assigned) if value is not None else None
             if model:
                 models.append((key, model))
+            elif isinstance(value, ast.Attribute):  # `context.organization`: of a type unread
+                models.append((key, ""))
     return injected, models, rewrites
 
 

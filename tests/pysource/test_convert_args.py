@@ -130,6 +130,24 @@ def test_injected_objects_and_their_types() -> None:
     }
 
 
+def test_an_object_stored_from_another_values_attribute_gets_no_type_guessed_by_name() -> None:
+    """Sentry's control-silo base stores `organization_context.organization` (an RPC object,
+    not the model): its module imports `Organization`, which is no reason to say it is one."""
+    source = own_class(
+        'context = lookup_context(kwargs.pop("organization_slug"))\n'
+        'kwargs["organization_context"] = context\n'
+        'kwargs["organization"] = context.organization\n'
+        'kwargs["widget"] = Widget.objects.get(id=kwargs.pop("widget_id"))',
+        "Endpoint",
+    ).replace(
+        "from shop.models.widget",
+        "from shop.models.organization import Organization\nfrom shop.models.widget",
+    )
+    flow = class_flow(endpoint(source))
+    assert flow.injects == ("organization_context", "organization", "widget")
+    assert flow.injected_types == {"widget": "shop.models.widget.Widget"}
+
+
 def test_reading_an_inherited_object_is_neither_passed_on_nor_required() -> None:
     flow = flow_of('kwargs["thing"] = kwargs["organization"].things.get()')
     assert flow.passes_on == frozenset() and flow.required == (
