@@ -690,6 +690,11 @@ def test_generate_says_which_kept_modules_differ_from_the_spec(
         "; 1 module(s) scaffold did not write in this clone differ from what the spec would "
         "generate now: kept as they are\n"
     )
+    dry = run_cli(capsys, "generate", str(spec), "--dry-run", "--project", str(project))
+    assert dry.out.endswith(  # a dry run says the same of what it keeps
+        "dry run: 0 file(s) would change; nothing was written; 1 module(s) scaffold did not "
+        "write in this clone differ from what the spec would generate now: kept as they are\n"
+    )
     unchanged = run_cli(capsys, "generate", str(EXAMPLE / "spec.yaml"), "--project", str(project))
     assert "differ" not in unchanged.out
 

@@ -4,6 +4,7 @@ re-exporting `__init__.py`, urls.py's parenthesised import block, and `remove` a
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,53 @@ def test_a_kept_class_whose_inherited_handlers_take_the_parameters_needs_no_look
     assert "UnsubscribeProject.as_view()" in (root / URLS).read_text()
     checked = run_cli(capsys, "check", "--project", str(root))
     assert checked.code == 0, checked.out + checked.err
+
+
+@pytest.mark.parametrize(
+    ("class_name", "route"),
+    [  # imported from a module of a domain package, and from a re-exporting package
+        ("OrganizationDetails", "organizations/{organization_id_or_slug}/details/"),
+        ("OrganizationIssueCounts", "organizations/{organization_id_or_slug}/issue-totals/"),
+    ],
+)
+def test_a_second_route_for_a_class_urls_imports_goes_through_that_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], class_name: str, route: str
+) -> None:
+    """`--skip` with no `--module`: the class is where urls.py imports it from, not in the
+    default endpoints folder (it was refused as shadowing that import: "choose another name")."""
+    root = copy_project(TODAY, tmp_path / "today")
+    before = snapshot(root)
+    argv = ("new-endpoint", class_name, "--route", route, "--skip", "--url-name", "orbit-x")
+
+    result = run_cli(capsys, *argv, "--project", str(root))
+
+    assert result.code == 0, result.err
+    after = snapshot(root)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert {p for p in changed if not p.startswith(".scaffold")} == {URLS}
+    urls = after[URLS].decode()
+    assert urls.count(f"{class_name}Endpoint,") + urls.count(f"import {class_name}Endpoint") == 1
+    segment = route.split("/")[-2]
+    assert re.search(rf'/{segment}/\$",\s+{class_name}Endpoint\.as_view\(\)', urls), urls
+    removed = run_cli(capsys, "remove", class_name, "--route", route, "--project", str(root))
+    assert removed.code == 0, removed.err
+    assert snapshot(root) == before
+
+
+def test_a_module_in_a_domain_package_starts_with_that_packages_future_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The API's endpoints folder imports no `__future__` names, the domain package's modules
+    do: a new module (and its test) in the package starts as its neighbours there do."""
+    root = copy_project(TODAY, tmp_path / "today")
+    catchall = root / "src/orbit/api/endpoints/catchall.py"
+    catchall.write_text(catchall.read_text().replace("from __future__ import annotations\n", ""))
+
+    assert _new(capsys, root)[0] == 0
+    module = (root / NEW).read_text()
+    assert module.startswith("from __future__ import annotations\n")
+    route = "organizations/{organization_id_or_slug}/issue-totals/"
+    argv = ("new-endpoint", "OrganizationIssueTotals", "--route", route, "--no-tests")
+    assert run_cli(capsys, *argv, "--project", str(root)).code == 0
+    plain = (root / "src/orbit/api/endpoints/organization_issue_totals.py").read_text()
+    assert "__future__" not in plain

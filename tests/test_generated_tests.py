@@ -158,8 +158,9 @@ def test_on_todays_layout_the_test_mirrors_the_domain_package_in_the_sentry_idio
     assert re.search(r'self.project.slug, "0", status_code=404', text)
     # every name it imports exists where it imports it from
     imports = re.findall(r"^from ([\w.]+) import (\w+)$", text, re.MULTILINE)
-    assert len(imports) == 2
-    for module, name in imports:
+    assert imports[0] == ("__future__", "annotations")  # as the project's modules have it
+    assert len(imports) == 3
+    for module, name in imports[1:]:
         source = (project / "src" / (module.replace(".", "/") + ".py")).read_text()
         assert re.search(rf"^(class {name}\b|{name} = )", source, re.MULTILINE), (module, name)
 
@@ -394,7 +395,7 @@ class OrganizationDashboardBase(OrganizationEndpoint):
 """
 
 
-@pytest.mark.parametrize("kind", ["declares", "undeclared", "factory"])
+@pytest.mark.parametrize("kind", ["declares", "undeclared", "factory", "factory-undeclared"])
 def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
@@ -402,10 +403,11 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     `create_project_rule(project=...)`; with none, its model's manager does, given the
     organization when the model declares that field (and only then)."""
     project = copy_project(TODAY, tmp_path / "today")
-    model = DASHBOARD_MODEL.replace("organization =", "owner =") if kind == "undeclared" else None
+    undeclared = kind.endswith("undeclared")  # the model holds no `organization` field
+    model = DASHBOARD_MODEL.replace("organization =", "owner =") if undeclared else None
     (project / "src/orbit/models/dashboard.py").write_text(model or DASHBOARD_MODEL)
     (project / "src/orbit/api/bases/dashboard.py").write_text(DASHBOARD_BASE)
-    if kind == "factory":
+    if kind.startswith("factory"):
         fixtures = project / "src/orbit/testutils/fixtures.py"
         fixtures.write_text(
             fixtures.read_text().replace(
@@ -428,10 +430,17 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
         "factory": "self.create_organization_dashboard(organization=self.organization)",
         "declares": "Dashboard.objects.create(organization=self.organization)",
         "undeclared": "Dashboard.objects.create()",
+        # the factory would hand `organization=` to a model that has no such field
+        "factory-undeclared": "self.create_organization_dashboard()",
     }[kind]
     assert f"self.dashboard = {made}\n" in text
-    todo = {"factory": None, "declares": "set the other fields", "undeclared": "create the"}[kind]
-    assert (f"# TODO: {todo} dashboard" in text) if todo else ("TODO" not in text)
+    todo = {
+        "factory": None,
+        "declares": "set the other fields dashboard",
+        "undeclared": "create the dashboard",
+        "factory-undeclared": "put it under self.organization (Dashboard has no organization",
+    }[kind]
+    assert (f"# TODO: {todo}" in text) if todo else ("TODO" not in text)
     assert "self.get_success_response(self.organization.slug, self.dashboard.id" in text
 
 
@@ -511,3 +520,20 @@ def test_a_route_reverse_cannot_build_is_tested_at_its_written_out_path(
     done = _pytest([test], project / "src")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "3 passed" in done.stdout  # get, post and the silo decorator's own
+
+
+def test_the_test_module_has_the_future_imports_its_endpoint_module_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tree of Python 2 days starts each module with `from __future__ import
+    absolute_import`: the endpoint module does, and so does its test."""
+    project = copy_project(FIXTURES / "inline", tmp_path / "inline")
+    route = "organizations/{organization_slug}/gizmos/"
+    result = run_cli(
+        capsys, "new-endpoint", "OrganizationGizmos", "--route", route, "--project", str(project)
+    )
+    assert result.code == 0, result.err
+    module = next(project.rglob("organization_gizmos.py")).read_text()
+    test = next(project.rglob("test_organization_gizmos.py")).read_text()
+    assert module.startswith("from __future__ import absolute_import\n")
+    assert test.startswith("from __future__ import absolute_import\n")

@@ -100,7 +100,10 @@ def test_a_parent_scope_the_model_lacks_is_refused(
     result, unchanged = _new(project, capsys, ORG_ROUTE, "widget_id=acme.models.Widget")
     assert result.code == 2 and unchanged
     assert "acme.models.Widget has no field 'organization_id'" in result.err
-    assert "set parent_field to the field holding the organization's id" in result.err
+    assert (  # --lookup has no parent_field: a spec has
+        "write the resource in a spec (scaffold generate) with lookups.widget_id.parent_field "
+        "naming the field holding the organization's id, or parent: null" in result.err
+    )
 
 
 @pytest.mark.parametrize("field", ["slug", "title", "project__slug"])

@@ -23,9 +23,12 @@ DETAILS = {
 }
 
 
-def render(python_min: tuple[int, int] | None, **changes: Any) -> str:
+def render(python_min: tuple[int, int] | None, name: str | None = None, **changes: Any) -> str:
+    """DETAILS rendered; `name` for a class urls.py does not import (whose module then goes
+    into an `endpoints_dir` given here, not where urls.py imports the class from)."""
     settings = evolve(load_settings(EXAMPLE), python_min=python_min, **changes)
-    endpoint = resolve(resource_from_flags(dict(DETAILS)), settings, Catalog(settings))
+    resource = {**DETAILS, "name": name} if name else dict(DETAILS)
+    endpoint = resolve(resource_from_flags(resource), settings, Catalog(settings))
     return render_endpoint(endpoint, settings)
 
 
@@ -56,7 +59,9 @@ def test_python_3_6_or_an_undeclared_version_spells_the_annotation_with_typing(
 def test_future_imports_of_api_base_are_mirrored_first_in_an_empty_folder(
     tmp_path: Path,
 ) -> None:
-    source = render((3, 11), future_imports=("absolute_import",), endpoints_dir=tmp_path)
+    source = render(
+        (3, 11), "ProjectGizmoDetails", future_imports=("absolute_import",), endpoints_dir=tmp_path
+    )
     assert source.startswith("from __future__ import absolute_import\n\nfrom typing import Any")
 
 
@@ -69,7 +74,9 @@ def test_a_module_starts_with_the_future_imports_most_of_its_neighbours_have(
         future = "from __future__ import annotations\n\n" if number < with_it else ""
         (tmp_path / f"neighbour_{number}.py").write_text(f"{future}X = {number}\n")
     (tmp_path / "__init__.py").write_text("from __future__ import annotations\n")  # not counted
-    source = render((3, 11), future_imports=("annotations",), endpoints_dir=tmp_path)
+    source = render(
+        (3, 11), "ProjectGizmoDetails", future_imports=("annotations",), endpoints_dir=tmp_path
+    )
     assert source.startswith("from __future__ import annotations\n") is (with_it >= 2)
     ast.parse(source)
 

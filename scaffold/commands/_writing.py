@@ -88,28 +88,30 @@ def _finish(plan: Plan, dry_run: bool) -> None:
         for message in plan.messages:  # the other bases that fit: the user may pass --base
             if "also fits:" in message:
                 console.print(message, markup=False)
-        console.print(f"dry run: {len(shown)} file(s) would change; nothing was written")
+        kept = _kept(plan) if not shown else ""
+        console.print(f"dry run: {len(shown)} file(s) would change; nothing was written{kept}")
         return
     apply(plan)
     for message in plan.messages:
         console.print(message, markup=False)
     if not plan.changes:
-        from scaffold.generate.build import NOT_MINE
+        console.print(f"nothing to do: everything is already generated and registered{_kept(plan)}")
 
-        differ = sum(message.endswith("  (exists)") for message in plan.messages)
-        foreign = sum(message.endswith(f"  (exists{NOT_MINE})") for message in plan.messages)
-        console.print(
-            "nothing to do: everything is already generated and registered"
-            + (
-                f"; {differ} module(s) differ from what the spec would generate now (edited by "
-                "hand, or the spec changed): --force regenerates them"
-                if differ
-                else ""
-            )
-            + (
-                f"; {foreign} module(s) scaffold did not write in this clone differ from what "
-                "the spec would generate now: kept as they are"
-                if foreign
-                else ""
-            )
-        )
+
+def _kept(plan: Plan) -> str:
+    """What a run that changes nothing kept as it is, for its last line (dry or not)."""
+    from scaffold.generate.build import NOT_MINE
+
+    differ = sum(message.endswith("  (exists)") for message in plan.messages)
+    foreign = sum(message.endswith(f"  (exists{NOT_MINE})") for message in plan.messages)
+    return (
+        f"; {differ} module(s) differ from what the spec would generate now (edited by "
+        "hand, or the spec changed): --force regenerates them"
+        if differ
+        else ""
+    ) + (
+        f"; {foreign} module(s) scaffold did not write in this clone differ from what "
+        "the spec would generate now: kept as they are"
+        if foreign
+        else ""
+    )

@@ -76,6 +76,9 @@ def run_check_command(
             print(line, flush=True)
     else:
         _print_text(problems, result, args.explain)
+        if len(problems) < len(result.problems):  # what the baseline keeps out of sight
+            hidden = len(result.problems) - len(problems)
+            print(f"{hidden} known problem(s) in {config.baseline_path} not shown.", flush=True)
     return 1 if problems else 0
 
 

@@ -173,5 +173,10 @@ def _fields_used(spec: ResourceSpec, lookup: Lookup) -> list[tuple[str, str, str
         parent = expr.removeprefix('kwargs["').removesuffix('"]')
         where = spec.at("lookups", look.param, "parent_field")
         advice = f"set parent_field to the field holding the {parent}'s id, or parent to null"
+        if spec.locator.is_flags:  # --lookup has no such parts: a spec does
+            advice = (
+                f"write the resource in a spec (scaffold generate) with lookups.{look.param}."
+                f"parent_field naming the field holding the {parent}'s id, or parent: null"
+            )
         used.append((lookup.parent_field, where, advice))
     return used

@@ -10,7 +10,10 @@ import re
 from pathlib import Path
 
 from scaffold.errors import SpecError
+from scaffold.naming import module_name_for, stem_of
+from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
+from scaffold.pysource.urlsource import read_from_imports
 from scaffold.spec import ResourceSpec
 
 
@@ -52,3 +55,25 @@ def _is_urlconf(path: Path) -> bool:
         return path.is_file() and _URLPATTERNS_RE.search(path.read_bytes()) is not None
     except OSError:
         return False
+
+
+def imported_module(settings: Settings, class_name: str) -> str | None:
+    """The module urls.py imports `class_name` (or its name without `Endpoint`) from, without
+    an alias, when one statement does and it is not the default module for the class: a class
+    registered already lives there (`sentry.monitors.endpoints.organization_monitor_stats`, a
+    re-exporting package)."""
+    urls = settings.urls_path
+    if not urls.is_file():
+        return None
+    try:
+        default = settings.module_for(settings.endpoints_dir / f"{module_name_for(class_name)}.py")
+    except ValueError:  # an endpoints folder outside the source root
+        default = None
+    package = settings.module_for(urls).rpartition(".")[0]
+    statements = read_from_imports(read_source(urls, settings.relpath(urls)), str(urls), package)
+    for name in dict.fromkeys((class_name, stem_of(class_name))):
+        found = {s.module for s in statements if (name, None) in s.aliases}
+        module = found.pop() if len(found) == 1 else None
+        if module is not None and module.partition(".")[0] == settings.package:
+            return module if module != default and settings.path_for(module) else None
+    return None

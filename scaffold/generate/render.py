@@ -173,7 +173,7 @@ def _future_and_returns(endpoint: ResolvedEndpoint, settings: Settings) -> tuple
     return annotation. `tuple[...]` fails at import time before Python 3.9, so when it may run
     older Pythons the annotations are made lazy (3.7, 3.8), or spelled with typing (3.6, or a
     project that declares no version)."""
-    future = list(settings.module_future_imports)
+    future = list(settings.future_imports_in(endpoint.module_path.parent))
     returns = "tuple[tuple[Any, ...], dict[str, Any]]"
     python_min = settings.python_min
     if settings.annotations and endpoint.lookups and "annotations" not in future:

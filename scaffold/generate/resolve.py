@@ -12,7 +12,7 @@ from scaffold.generate.lookup_fields import (
     require_model,
     require_permission,
 )
-from scaffold.generate.module_target import require_endpoint_target
+from scaffold.generate.module_target import imported_module, require_endpoint_target
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import class_name_among, module_name_for, object_name_for, stem_of
 from scaffold.project.catalog import BaseClass, Catalog
@@ -163,6 +163,8 @@ def _as_written(spec: ResourceSpec, settings: Settings) -> tuple[ResourceSpec, C
     """The spec naming the class as its existing module defines it (`SetupWizard` and
     `StatsEndpointV2` stay as they are when the module has them and not `...Endpoint`), and
     that class (None: no module yet, or no such class in it)."""
+    if spec.module is None:  # a class urls.py imports already: where it imports it from
+        spec = evolve(spec, module=imported_module(settings, spec.class_name))
     path = _module_path(spec, settings)
     package = spec.module and settings.src_root.joinpath(*spec.module.split(".")).is_dir()
     if not path.is_file() and spec.module is not None and package:

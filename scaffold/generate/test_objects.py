@@ -39,10 +39,10 @@ def route_objects(
     for param in params:
         lookup = lookups.get(param.name)
         if param.name in consumed:
-            made = _base_object(param.name, endpoint, idiom, imports, objects)
+            made = _base_object(param.name, endpoint, idiom, imports, objects, resolver)
             objects.append(_under_parents(made, endpoint, objects, resolver))
         elif lookup is not None:
-            objects.append(_lookup_object(lookup, endpoint, idiom, imports))
+            objects.append(_lookup_object(lookup, endpoint, idiom, imports, resolver))
         elif param.name in passthrough:
             objects.append(RouteObject(param.name, None, None, None))
     return objects
@@ -54,6 +54,7 @@ def _base_object(
     idiom: TestIdiom | None,
     imports: ImportSet,
     before: list[RouteObject],
+    resolver: Resolver | None,
 ) -> RouteObject:
     """An object the base class looks up: a fixture of the test case when it has one, else
     the utilities' factory (under the object before it, as a lookup's)."""
@@ -65,8 +66,7 @@ def _base_object(
     parent = next((o.name for o in reversed(before) if o.attribute is not None), None)
     factory = _factory(idiom, name, parent, model)
     if factory is not None:
-        argument = f"{parent}=self.{parent}" if parent else ""
-        return RouteObject(name, attribute, f"self.create_{factory}({argument})", None)
+        return _from_factory(name, attribute, factory, parent, model, None, resolver)
     where = endpoint.spec.at("base")
     create = f"{imports.add(model, where)}.objects.create()" if model else "None"
     return RouteObject(name, attribute, create, None, f"create the {name} the route needs")
@@ -110,7 +110,11 @@ def _injected_name(param: str, endpoint: ResolvedEndpoint, idiom: TestIdiom | No
 
 
 def _lookup_object(
-    lookup: Lookup, endpoint: ResolvedEndpoint, idiom: TestIdiom | None, imports: ImportSet
+    lookup: Lookup,
+    endpoint: ResolvedEndpoint,
+    idiom: TestIdiom | None,
+    imports: ImportSet,
+    resolver: Resolver | None,
 ) -> RouteObject:
     """An object the endpoint's convert_args looks up: made in setUp, scoped by its parent."""
     look = lookup.spec
@@ -120,12 +124,33 @@ def _lookup_object(
     missing = '"0"' if numeric else f'"no-such-{look.name.replace("_", "-")}"'
     factory = _factory(idiom, look.name, parent, lookup.model)
     if factory is not None:
-        argument = f"{parent}=self.{parent}" if parent else ""
-        return RouteObject(look.name, attribute, f"self.create_{factory}({argument})", missing)
+        made = (look.name, attribute, factory, parent, lookup.model, missing)
+        return _from_factory(*made, resolver)
     model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
     argument = f"{lookup.parent_field}=self.{parent}.id" if parent else ""
     create = f"{model}.objects.create({argument})"
     return RouteObject(look.name, attribute, create, missing, "set the fields the model requires")
+
+
+def _from_factory(
+    name: str,
+    attribute: str,
+    factory: str,
+    parent: str | None,
+    model: str | None,
+    missing: str | None,
+    resolver: Resolver | None,
+) -> RouteObject:
+    """`self.create_<factory>(<parent>=self.<parent>)`: given the parent where the model may
+    take it (it declares that field, or cannot be read); bare where the model provably has no
+    such field (Sentry's Monitor holds `organization_id` only: `organization=` is a TypeError)."""
+    fields = model_fields(resolver, model) if parent and resolver and model else None
+    if not parent or fields is None or parent in fields:
+        argument = f"{parent}=self.{parent}" if parent else ""
+        return RouteObject(name, attribute, f"self.create_{factory}({argument})", missing)
+    short = (model or "").rpartition(".")[2]
+    todo = f"put it under self.{parent} ({short} has no {parent} field to pass)"
+    return RouteObject(name, attribute, f"self.create_{factory}()", missing, todo)
 
 
 def _factory(

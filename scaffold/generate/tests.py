@@ -66,6 +66,8 @@ def render_test(
     objects before it that its model names (`organization=self.organization`)."""
     imports = ImportSet(first_party=first_party(settings))
     where = endpoint.spec.at("name")
+    for name in settings.future_imports_in(endpoint.module_path.parent):  # as the module has
+        imports.add(f"__future__.{name}", where)
     objects = route_objects(endpoint, idiom, imports, resolver)
     args = [argument(obj) for obj in objects]
     context: dict[str, Any] = {

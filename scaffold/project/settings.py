@@ -88,6 +88,15 @@ class Settings:
         found = neighbours_future_imports(folder)
         return self.future_imports if found is None else found
 
+    def future_imports_in(self, folder: Path) -> tuple[str, ...]:
+        """The `__future__` names a new module in `folder` starts with: those most of its
+        modules import (a domain package keeps its own), else `module_future_imports`."""
+        if folder == self.endpoints_dir:
+            return self.module_future_imports
+        modules = sorted(p for p in folder.glob("*.py") if p.name != "__init__.py")
+        found = neighbours_future_imports(modules)
+        return self.module_future_imports if found is None else found
+
     @property
     def api_module(self) -> str:
         return self.module_for(self.urls_path.parent / "__init__.py")

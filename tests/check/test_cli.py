@@ -157,7 +157,10 @@ def test_baseline_then_only_new_problems_fail(
     ]
     stats = root / STATS_PATH
     stats.write_text("# a line above moves the class\n" + stats.read_text())
-    assert run_cli(capsys, "check", "--project", str(root)).code == 0
+    quiet = run_cli(capsys, "check", "--project", str(root))
+    assert quiet.code == 0
+    baseline_path = root / "scaffold-check-baseline.json"
+    assert quiet.out.splitlines()[-1] == f"1 known problem(s) in {baseline_path} not shown."
     (root / "src/shop/api/endpoints/extra.py").write_text(
         "from shop.api.base import Endpoint\n\n\nclass ExtraEndpoint(Endpoint):\n"
         "    def post(self, request):\n        return None\n"

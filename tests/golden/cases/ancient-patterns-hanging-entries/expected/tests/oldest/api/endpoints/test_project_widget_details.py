@@ -1,3 +1,5 @@
+from __future__ import absolute_import
+
 from django.contrib.auth import get_user_model
 from django.core.urlresolvers import reverse
 from rest_framework.test import APITestCase
