@@ -94,3 +94,12 @@ def unwritable(path: Path) -> Iterator[None]:
             yield
         finally:
             folder.chmod(mode)
+
+
+def example_src(tmp_path: Path) -> Path:
+    """A copy of the example's src/ and pyproject.toml alone, as the real trees are extracted
+    (the benches run on it)."""
+    tree = tmp_path / "example"
+    shutil.copytree(EXAMPLE / "src", tree / "src")
+    shutil.copy(EXAMPLE / "pyproject.toml", tree / "pyproject.toml")
+    return tree

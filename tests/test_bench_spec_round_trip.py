@@ -5,21 +5,18 @@ its own spec changes nothing when generated into it; every resource taken out wi
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bench.bench_spec_round_trip import main
-from tests.helpers import EXAMPLE
+from tests.helpers import example_src
 
 
 def test_the_example_takes_its_own_spec_back(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    tree = tmp_path / "example"
-    shutil.copytree(EXAMPLE / "src", tree / "src")
-    shutil.copy(EXAMPLE / "pyproject.toml", tree / "pyproject.toml")
+    tree = example_src(tmp_path)
     assert main([str(tree), "--limit", "0"]) == 0
     out = capsys.readouterr().out
     assert "example: 8 resources in the spec" in out
