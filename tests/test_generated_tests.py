@@ -395,7 +395,9 @@ class OrganizationDashboardBase(OrganizationEndpoint):
 """
 
 
-@pytest.mark.parametrize("kind", ["declares", "undeclared", "factory", "factory-undeclared"])
+@pytest.mark.parametrize(
+    "kind", ["declares", "undeclared", "factory", "factory-undeclared", "factory-names-it"]
+)
 def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
@@ -403,16 +405,18 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     `create_project_rule(project=...)`; with none, its model's manager does, given the
     organization when the model declares that field (and only then)."""
     project = copy_project(TODAY, tmp_path / "today")
-    undeclared = kind.endswith("undeclared")  # the model holds no `organization` field
+    undeclared = kind.endswith(("undeclared", "names-it"))  # no `organization` field
     model = DASHBOARD_MODEL.replace("organization =", "owner =") if undeclared else None
     (project / "src/orbit/models/dashboard.py").write_text(model or DASHBOARD_MODEL)
     (project / "src/orbit/api/bases/dashboard.py").write_text(DASHBOARD_BASE)
-    if kind.startswith("factory"):
+    if kind.startswith("factory"):  # naming the parent, or handing **kwargs to the model
+        names = kind != "factory-undeclared"
+        signature = "self, organization: Any = None" if names else "self, **kwargs: Any"
         fixtures = project / "src/orbit/testutils/fixtures.py"
         fixtures.write_text(
             fixtures.read_text().replace(
                 "    def create_user(",
-                "    def create_organization_dashboard(self, organization: Any = None) -> Any:\n"
+                f"    def create_organization_dashboard({signature}) -> Any:\n"
                 "        return None\n\n    def create_user(",
             )
         )
@@ -432,6 +436,8 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
         "undeclared": "Dashboard.objects.create()",
         # the factory would hand `organization=` to a model that has no such field
         "factory-undeclared": "self.create_organization_dashboard()",
+        # the factory takes the organization itself, whatever the model's fields
+        "factory-names-it": "self.create_organization_dashboard(organization=self.organization)",
     }[kind]
     assert f"self.dashboard = {made}\n" in text
     todo = {
@@ -439,6 +445,7 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
         "declares": "set the other fields dashboard",
         "undeclared": "create the dashboard",
         "factory-undeclared": "put it under self.organization (Dashboard has no organization",
+        "factory-names-it": None,
     }[kind]
     assert (f"# TODO: {todo}" in text) if todo else ("TODO" not in text)
     assert "self.get_success_response(self.organization.slug, self.dashboard.id" in text

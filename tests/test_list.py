@@ -138,6 +138,8 @@ def test_piped_the_table_is_one_whole_line_per_route(
     details = next(f for f in fields if f[0] == "OrganizationDashboardDetailsEndpoint")
     assert details[5] == "/organizations/{organization_id_or_slug}/dashboards/{dashboard_id}/"
     assert details[6] == "acme-api-0-organization-dashboard-details"
+    asked = run_cli(capsys, "list", "--format", "table", "--project", str(project)).out
+    assert "\t" not in asked and "endpoint" in asked.splitlines()[1]  # asked for: the table
 
 
 FIXTURE_NAMES = ["ancient", "legacy", "inline", "modern", "today"]

@@ -187,3 +187,36 @@ def test_a_suggested_field_is_one_django_accepts(
     suggested = result.err.partition("(did you mean '")[2].partition("'")[0]
     assert suggested, result.err
     assert _django_accepts(**{suggested: 1}), suggested
+
+
+RELEASE_MODEL = """\
+from django.db import models
+
+from acme.models.project import Project
+
+
+class Release(models.Model):
+    project_id = models.IntegerField(null=True)  # legacy: the projects are linked below
+    projects = models.ManyToManyField(Project)
+    version = models.CharField(max_length=64)
+"""
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_a_legacy_parent_column_beside_a_relation_to_the_parents_scopes_by_the_relation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], linked: bool
+) -> None:
+    """Sentry's Release keeps a nullable `project_id` of its own and links its projects through
+    `projects`: scoped by `project_id`, the endpoint finds none of the releases made today."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    model = RELEASE_MODEL if linked else RELEASE_MODEL.replace("    projects = ", "    teams = ")
+    (project / "src/acme/models/release.py").write_text(model)
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/releases/{version}/"
+    lookup = "version=acme.models.release.Release:version"
+
+    result, _ = _new(project, capsys, route, lookup)
+
+    assert result.code == 0, result.err
+    module = (project / "src/acme/api/endpoints/gadget_details.py").read_text()
+    scope = 'projects=kwargs["project"].id' if linked else 'project_id=kwargs["project"].id'
+    assert f"Release.objects.get({scope}, version=version)" in module

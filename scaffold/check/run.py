@@ -10,6 +10,7 @@ from scaffold.check.config import CheckConfig
 from scaffold.check.elsewhere import Memo, resolved, served_elsewhere
 from scaffold.check.problems import CheckResult, Problem
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis, unrouted_endpoints
+from scaffold.errors import did_you_mean
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import (
     ROOT_CLASS,
@@ -236,5 +237,16 @@ def _without_ignored(tree: Tree, problems: list[Problem]) -> list[Problem]:
             for line in range(low, high + 1)
         ):
             continue
-        kept.append(problem)
+        named = {rule for line in range(low, high + 1) for rule in lines.get(line) or ()}
+        kept.append(_with_misspelling(problem, named))
     return kept
+
+
+def _with_misspelling(problem: Problem, named: set[str]) -> Problem:
+    """The finding, saying so when an ignore comment on its lines names a rule close to its
+    own (`ignore[unregistered-endpoints]`): a typo there suppresses nothing."""
+    close = next((r for r in sorted(named) if did_you_mean(r, [problem.rule])), None)
+    if close is None:
+        return problem
+    hint = f" (the ignore comment names {close!r}: the rule is {problem.rule!r})"
+    return evolve(problem, message=problem.message + hint)

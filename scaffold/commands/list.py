@@ -33,8 +33,13 @@ class ListFormat(StrEnum):
 
 def list_endpoints(
     format: Annotated[
-        ListFormat, typer.Option("--format", help="table (rich), json, or spec (YAML).")
-    ] = ListFormat.TABLE,
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            help="table (rich), json, or spec (YAML); by default a table on a terminal and "
+            "tab-separated lines when piped.",
+        ),
+    ] = None,
     project: ProjectOption = None,
     package: PackageOption = None,
 ) -> None:
@@ -54,7 +59,7 @@ def list_endpoints(
         if format is ListFormat.JSON:
             print(json.dumps([_as_json(e) for e in endpoints], indent=2))
         else:
-            _print_table(endpoints)
+            _print_table(endpoints, asked=format is ListFormat.TABLE)
 
 
 def _as_json(endpoint: ListedEndpoint) -> dict[str, Any]:
@@ -77,12 +82,13 @@ def _as_json(endpoint: ListedEndpoint) -> dict[str, Any]:
     }
 
 
-def _print_table(endpoints: list[ListedEndpoint]) -> None:
-    """A rich table on a terminal; piped, one tab-separated line per route (a table cut to 80
-    columns would hide the names `grep` looks for)."""
+def _print_table(endpoints: list[ListedEndpoint], asked: bool = False) -> None:
+    """A rich table on a terminal or when `asked` (`--format table`); else, piped, one
+    tab-separated line per route (a table cut to 80 columns would hide the names `grep` looks
+    for)."""
     import sys
 
-    if not sys.stdout.isatty():
+    if not sys.stdout.isatty() and not asked:
         print("\n".join(_lines(endpoints)))
         return
     from rich.table import Table

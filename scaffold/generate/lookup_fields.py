@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from scaffold.errors import SpecError, did_you_mean
 from scaffold.pysource.classes import Resolver
 from scaffold.pysource.model_fields import model_facts
+from scaffold.records import evolve
 
 if TYPE_CHECKING:
     from scaffold.generate.resolve import Lookup
@@ -111,6 +112,31 @@ def _model(resolver: Resolver, dotted: str) -> tuple[frozenset[str], frozenset[s
         numeric |= facts.numeric
         pending.extend(facts.bases)
     return (frozenset(fields), frozenset(numeric)) if django else False
+
+
+def settled_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> Lookup:
+    """The lookup with its scope settled (`scoped_through_relation`), once every field it
+    filters on is one its model may have (`require_fields`)."""
+    lookup = scoped_through_relation(resolver, lookup)
+    require_fields(resolver, spec, lookup)
+    return lookup
+
+
+def scoped_through_relation(resolver: Resolver, lookup: Lookup) -> Lookup:
+    """The lookup scoped by `<parent>s` instead of the derived `<parent>_id` where the model
+    provably holds `<parent>_id` as a column of its own (no `<parent>` relation) and declares
+    `<parent>s`: Sentry's Release keeps a legacy, nullable `project_id` and links its projects
+    through `projects`, so `project_id=` finds none of the releases `create_release()` makes."""
+    parent = (lookup.parent_field or "").removesuffix("_id")
+    if lookup.spec.parent_field is not None or not parent or parent == lookup.parent_field:
+        return lookup  # given in the spec, unscoped, or not a derived `<parent>_id`
+    found = _model(resolver, lookup.model)
+    if not isinstance(found, tuple):
+        return lookup
+    fields = found[0]
+    if parent in fields or f"{parent}s" not in fields:
+        return lookup
+    return evolve(lookup, parent_field=f"{parent}s")
 
 
 def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> None:

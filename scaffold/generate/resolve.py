@@ -8,9 +8,9 @@ from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
 from scaffold.generate.lookup_fields import (
     numeric_field,
-    require_fields,
     require_model,
     require_permission,
+    settled_fields,
 )
 from scaffold.generate.module_target import imported_module, require_endpoint_target
 from scaffold.generate.reexports import reexported_from
@@ -121,8 +121,9 @@ def resolve(
             assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
             require_in_project(settings, lookup.model, spec.at("lookups", param.name, "model"))
             require_model(catalog.resolver, lookup.model, spec.at("lookups", param.name, "model"))
-            resolved = _lookup(spec, lookup, objects, lookups)
-            require_fields(catalog.resolver, spec, resolved)
+            resolved = settled_fields(
+                catalog.resolver, spec, _lookup(spec, lookup, objects, lookups)
+            )
             numeric = numeric_field(catalog.resolver, lookup.model, lookup.field)
             resolved = evolve(resolved, numeric=numeric)
             lookups.append(resolved)

@@ -66,7 +66,7 @@ def _base_object(
     parent = next((o.name for o in reversed(before) if o.attribute is not None), None)
     factory = _factory(idiom, name, parent, model)
     if factory is not None:
-        return _from_factory(name, attribute, factory, parent, model, None, resolver)
+        return _from_factory(name, attribute, factory, parent, model, None, resolver, idiom)
     where = endpoint.spec.at("base")
     create = f"{imports.add(model, where)}.objects.create()" if model else "None"
     return RouteObject(name, attribute, create, None, f"create the {name} the route needs")
@@ -125,7 +125,7 @@ def _lookup_object(
     factory = _factory(idiom, look.name, parent, lookup.model)
     if factory is not None:
         made = (look.name, attribute, factory, parent, lookup.model, missing)
-        return _from_factory(*made, resolver)
+        return _from_factory(*made, resolver, idiom)
     model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
     argument = f"{lookup.parent_field}=self.{parent}.id" if parent else ""
     create = f"{model}.objects.create({argument})"
@@ -140,12 +140,19 @@ def _from_factory(
     model: str | None,
     missing: str | None,
     resolver: Resolver | None,
+    idiom: TestIdiom | None = None,
 ) -> RouteObject:
-    """`self.create_<factory>(<parent>=self.<parent>)`: given the parent where the model may
-    take it (it declares that field, or cannot be read); bare where the model provably has no
-    such field (Sentry's Monitor holds `organization_id` only: `organization=` is a TypeError)."""
+    """`self.create_<factory>(<parent>=self.<parent>)`: given the parent where the factory
+    names it (`create_release(self, project=None, ...)`) or the model may take it (it declares
+    that field, or cannot be read); bare where neither does (Sentry's `create_monitor(**kwargs)`
+    hands it to Monitor, which holds `organization_id` only: a TypeError)."""
     fields = model_fields(resolver, model) if parent and resolver and model else None
-    if not parent or fields is None or parent in fields:
+    named = (
+        parent is not None
+        and idiom is not None
+        and idiom.names_parameter(f"create_{factory}", parent)
+    )
+    if not parent or named or fields is None or parent in fields:
         argument = f"{parent}=self.{parent}" if parent else ""
         return RouteObject(name, attribute, f"self.create_{factory}({argument})", missing)
     short = (model or "").rpartition(".")[2]

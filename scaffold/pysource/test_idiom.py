@@ -34,9 +34,15 @@ class TestIdiom:
     helpers: bool = True  # endpoint, method, get_success_response, get_error_response
     silo_module: str | None = None
     silo_decorators: tuple[str, ...] = ()
+    # each method's parameters by name (the nearest definition over the ancestry)
+    parameters: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def has(self, name: str) -> bool:
         return name in self.members
+
+    def names_parameter(self, method: str, parameter: str) -> bool:
+        """Whether `method` (`create_release`) names `parameter` (`project`) in its signature."""
+        return parameter in dict(self.parameters).get(method, frozenset())
 
     def silo_test_for(self, endpoint_decorator: str | None) -> str | None:
         """`region_silo_endpoint` -> `region_silo_test` when the utilities define it."""
@@ -50,6 +56,7 @@ class TestIdiom:
 class _ClassFacts:
     bases: tuple[str, ...]
     members: frozenset[str]
+    parameters: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | None:
@@ -68,7 +75,9 @@ def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | N
         module = f"{testutils_module}.{path.stem}" if path.stem != "__init__" else testutils_module
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
-                facts = _ClassFacts(tuple(_base_names(node)), frozenset(_members(node)))
+                facts = _ClassFacts(
+                    tuple(_base_names(node)), frozenset(_members(node)), _parameters(node)
+                )
                 if node.name not in classes or path.stem == "cases":
                     classes[node.name] = facts
                     defined_in[node.name] = module
@@ -77,7 +86,7 @@ def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | N
             silo = (module, decorators)
     if CASE_CLASS not in classes:
         return None
-    members = _ancestry_members(CASE_CLASS, classes)
+    members, parameters = _ancestry_members(CASE_CLASS, classes)
     helpers = members >= _REQUIRED
     if not helpers and not members >= _LOGIN:
         return None
@@ -88,6 +97,7 @@ def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | N
         helpers=helpers,
         silo_module=silo[0] if silo else None,
         silo_decorators=silo[1] if silo else (),
+        parameters=tuple(sorted(parameters.items())),
     )
 
 
@@ -120,10 +130,25 @@ def _members(node: ast.ClassDef) -> list[str]:
     return names
 
 
-def _ancestry_members(name: str, classes: dict[str, _ClassFacts]) -> set[str]:
-    """Members of `name` and of every base of it defined in the utilities (followed by name)."""
+def _parameters(node: ast.ClassDef) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each method's parameters by name (`create_release(self, project=None, ...)`)."""
+    found = []
+    for statement in node.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = statement.args
+            named = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            found.append((statement.name, frozenset(a.arg for a in named)))
+    return tuple(found)
+
+
+def _ancestry_members(
+    name: str, classes: dict[str, _ClassFacts]
+) -> tuple[set[str], dict[str, frozenset[str]]]:
+    """Members of `name` and of every base of it defined in the utilities (followed by name),
+    and each method's parameters as its nearest definition names them."""
     seen: set[str] = set()
     members: set[str] = set()
+    parameters: dict[str, frozenset[str]] = {}
     pending = [name]
     while pending:
         current = pending.pop()
@@ -132,8 +157,10 @@ def _ancestry_members(name: str, classes: dict[str, _ClassFacts]) -> set[str]:
             continue
         seen.add(current)
         members |= facts.members
+        for method, named in facts.parameters:
+            parameters.setdefault(method, named)
         pending.extend(facts.bases)
-    return members
+    return members, parameters
 
 
 def _module_names_ending(tree: ast.Module, suffix: str) -> tuple[str, ...]:

@@ -114,7 +114,16 @@ def test_inline_ignore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     text = stats.read_text()
     header = "class OrganizationStatsEndpoint(OrganizationEndpoint):"
     stats.write_text(text.replace(header, header + "  # scaffold: ignore[missing-owner]"))
-    assert run_cli(capsys, "check", "--project", str(root)).code == 1
+    shown = run_cli(capsys, "check", "--project", str(root))
+    assert shown.code == 1 and "the ignore comment names" not in shown.out
+    misspelled = "  # scaffold: ignore[unregistered-endpoints]"  # a typo suppresses nothing
+    stats.write_text(text.replace(header, header + misspelled))
+    shown = run_cli(capsys, "check", "--project", str(root))
+    assert shown.code == 1
+    assert (
+        "(the ignore comment names 'unregistered-endpoints': the rule is 'unregistered-endpoint')"
+        in shown.out
+    )
     ignore = "  # scaffold: ignore[missing-owner, unregistered-endpoint]"
     stats.write_text(text.replace(header, header + ignore))
     assert run_cli(capsys, "check", "--project", str(root)).code == 0
