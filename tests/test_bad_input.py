@@ -121,6 +121,22 @@ SPEC_CASES = [
         "spec.yaml:5: resources[0].lookups.foo_id.model:",
         r"does not go with passthrough.*remove 'model'",
     ),
+    SpecCase(  # `get(id=widget.id, id=revision_id)` would not even compile
+        "parent-field-is-the-objects-own-key",
+        "- name: Peek\n  route: widgets/{widget_id}/peek/{revision_id}/\n  lookups:\n"
+        "    widget_id: {model: acme.models.widget.Widget, parent: null}\n"
+        "    revision_id: {model: acme.models.widget.WidgetRevision, parent_field: id}\n",
+        "spec.yaml:5: resources[0].lookups.revision_id.parent_field:",
+        r"'id' is the object's own key, not its parent's",
+    ),
+    SpecCase(  # a renamed parent: the advice is the parent's field, never the object's key
+        "parent-field-of-a-renamed-parent",
+        "- name: Peek\n  route: widgets/{widget_id}/peek/{revision_id}/\n  lookups:\n"
+        "    widget_id: {model: acme.models.widget.Widget, parent: null, name: w}\n"
+        "    revision_id: {model: acme.models.widget.WidgetRevision}\n",
+        "spec.yaml:5: resources[0].lookups.revision_id.parent_field:",
+        r"no field 'w_id' \(did you mean 'widget_id'\?\)",
+    ),
     SpecCase(  # a dotted path in shape, but a keyword no module can be named
         "permission-keyword",
         "- name: Foo\n  route: foo/\n  permission_classes: [not.a.Perm]\n",

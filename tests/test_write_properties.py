@@ -180,3 +180,15 @@ def test_a_mutated_spec_works_or_fails_cleanly_with_nothing_written(
         again = run_cli(capsys, *argv)
         assert again.code == 0, again.err
         assert snapshot(project) == after  # generating the same spec twice changes nothing
+
+
+def test_a_plan_holding_code_that_parses_but_does_not_compile_is_refused(tmp_path: Path) -> None:
+    """`f(id=a, id=b)` parses and does not compile: validation compiles, so nothing is written."""
+    from scaffold.errors import WriteError
+    from scaffold.write.plan import FileChange, Plan, validate
+
+    plan = Plan(tmp_path)
+    plan.add(FileChange(tmp_path / "m.py", None, "x = dict(id=1, id=2)\n"))
+    with pytest.raises(WriteError, match=r"m.py:1: the generated code does not compile"):
+        validate(plan)
+    assert not (tmp_path / "m.py").exists()

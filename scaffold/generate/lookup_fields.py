@@ -118,6 +118,13 @@ def settled_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> Lo
     """The lookup with its scope settled (`scoped_through_relation`), once every field it
     filters on is one its model may have (`require_fields`)."""
     lookup = scoped_through_relation(resolver, lookup)
+    look = lookup.spec
+    if lookup.parent_field is not None and lookup.parent_field in (look.field, "pk"):
+        raise SpecError(  # `get(id=widget.id, id=revision_id)` does not even compile
+            f"{spec.at('lookups', look.param, 'parent_field')}: {lookup.parent_field!r} is the "
+            "object's own key, not its parent's: give the field holding the parent's id, or "
+            "parent: null"
+        )
     require_fields(resolver, spec, lookup)
     return lookup
 
@@ -157,6 +164,8 @@ def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> No
         fields, numeric = found
         if own not in fields:
             known = _suggestible(fields, numeric)
+            if own == lookup.parent_field:  # the parent's field: never the object's own key
+                known = [name for name in known if name not in ("id", "pk", lookup.spec.field)]
             raise SpecError(
                 f"{where}: {model} has no field {own!r}{did_you_mean(own, known)}; {advice}"
             )

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from scaffold.errors import WriteError
-from scaffold.pysource.syntax import syntax_error
+from scaffold.pysource.syntax import compile_error
 from scaffold.records import field, record
 
 
@@ -62,13 +62,13 @@ def validate(plan: Plan) -> None:
         if not target.is_relative_to(root) or change.path.is_symlink():
             raise WriteError(f"{change.path}: outside the project root {root}; nothing was written")
         error = (
-            syntax_error(change.after, str(change.path))
+            compile_error(change.after, str(change.path))
             if change.after is not None and change.path.suffix == ".py"
             else None
         )
         if error is not None:  # a bug in scaffold: refuse rather than write it
             raise WriteError(
-                f"{change.path}:{error.lineno}: the generated code does not parse ({error.msg}); "
+                f"{change.path}:{error.lineno}: the generated code does not compile ({error.msg}); "
                 "nothing was written; please report this"
             )
         if change.keeps_lines and not _keeps_lines(
