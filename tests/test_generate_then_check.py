@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scaffold.cli import main
-from tests.helpers import EXAMPLE, FIXTURES, copy_project
+from tests.helpers import EXAMPLE, FIXTURES, copy_project, run_cli, snapshot
 from tests.test_passes_on import READS_BUT_PASSES_ON
 
 ORG = "organizations/{%s}/"
@@ -176,3 +176,43 @@ def generate_then_check(shape: Shape, resources: list[dict[str, Any]]) -> None:
 def test_check_accepts_what_generate_writes(name: str, data: st.DataObject) -> None:
     shape = SHAPES[name]
     generate_then_check(shape, data.draw(specs(shape), label="resources"))
+
+
+@pytest.mark.parametrize(
+    ("route", "extra", "finding"),
+    [
+        (  # ProjectEndpoint's convert_args needs the project the route does not give
+            "organizations/{organization_id_or_slug}/widgetz/",
+            (),
+            "convert_args needs project_id_or_slug, which the route does not capture",
+        ),
+        (  # a lookup cannot be added to a class kept as written: its get() does not take it
+            "projects/{organization_id_or_slug}/{project_id_or_slug}/widgetz/{widget_id_or_slug}/",
+            ("--lookup", "widget_id_or_slug=acme.models.widget.Widget"),
+            "get() does not accept 'widget_id_or_slug'",
+        ),
+    ],
+)
+def test_a_route_a_kept_class_cannot_serve_is_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    route: str,
+    extra: tuple[str, ...],
+    finding: str,
+) -> None:
+    """`--skip` registers the class as written: a route it cannot take (a TypeError, a 500, on
+    every request, and a finding of `scaffold check`) is refused, and nothing is written."""
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    before = snapshot(project)
+    argv = ("new-endpoint", "ProjectWidgets", "--route", route, "--skip", "--url-name", "x-1")
+
+    result = run_cli(capsys, *argv, *extra, "--project", str(project))
+
+    assert result.code == 1, result.out
+    assert "cannot take it" in result.err and finding in result.err
+    assert snapshot(project) == before
+    served = (*argv[:3], "projects/{organization_id_or_slug}/{project_id_or_slug}/widgets-v2/")
+    assert (
+        run_cli(capsys, *served, "--skip", "--url-name", "x-2", "--project", str(project)).code == 0
+    )
+    assert run_cli(capsys, "check", "--project", str(project)).code == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scaffold.errors import ConflictError, PatchError, SpecError
 from scaffold.generate.importers import defined_names, first_importer
+from scaffold.generate.kept_check import refuse_unservable
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
@@ -64,14 +65,10 @@ def build_plan(
     start_rendering: StartRendering = render_when_asked,
     with_tests: bool = True,
 ) -> Plan:
-    """Everything the resources need, computed in memory; nothing is written here.
-
-    With `with_tests`, each endpoint module created (or replaced with --force) comes with its
-    test module (`generate/tests.py`).
-
-    Rendering is started before urls.py is patched and its texts are taken after, so a
-    renderer may work meanwhile (`commands/speedups.py`); urls.py's errors come first either way.
-    """
+    """Everything the resources need, computed in memory; nothing is written here. With
+    `with_tests`, each module created (or replaced with --force) comes with its test module.
+    Rendering starts before urls.py is patched and its texts are taken after, so a renderer may
+    work meanwhile (`commands/speedups.py`); urls.py's errors come first either way."""
     catalog = Catalog(settings)
     keeps = on_existing is not OnExisting.FORCE
     endpoints = [resolve(spec, settings, catalog, keeps) for spec in resources]
@@ -97,12 +94,14 @@ def build_plan(
             break
     plan = Plan(settings.project_root)
     record = Record(settings.project_root)
-    idiom = project_test_idiom(settings) if with_tests else None
+    idiom, kept = project_test_idiom(settings) if with_tests else None, list[Path]()
     for (endpoint, existing, urls_message, url_name), text in zip(
         pending, rendering(), strict=True
     ):
         path, rel = endpoint.module_path, settings.relpath(endpoint.module_path)
         written = existing is None or (on_existing is OnExisting.FORCE and existing != text)
+        if existing is not None and not written:  # served as written: checked below
+            kept.append(path)
         if text is None or (existing is not None and not written and existing != text):
             mine = record.provenance(path, existing or "") is not Provenance.UNKNOWN  # edited
             plan.messages.append(f"keep    {rel}  (exists{'' if mine else NOT_MINE})")
@@ -128,6 +127,7 @@ def build_plan(
                 plan.add(test)
                 record.note(test.path, endpoint.class_name, test.after)
             plan.messages.append(test_message)
+    refuse_unservable(settings, urls_before, urls.code(), kept)
     plan.add(
         FileChange(
             settings.urls_path, urls_before, urls.code(), keeps_lines=True, may_drop=urls.may_drop
