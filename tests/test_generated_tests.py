@@ -544,3 +544,88 @@ def test_the_test_module_has_the_future_imports_its_endpoint_module_has(
     test = next(project.rglob("test_organization_gizmos.py")).read_text()
     assert module.startswith("from __future__ import absolute_import\n")
     assert test.startswith("from __future__ import absolute_import\n")
+
+
+def test_a_model_named_after_its_parent_takes_the_factory_named_without_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A WidgetRevision looked up by number under a widget: the utilities' `create_revision`
+    makes it (the lookup's name is `widget_revision`), and the test passes on real Django."""
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    route = (
+        "projects/{organization_id_or_slug}/{project_id_or_slug}/widgets/{widget_id_or_slug}/"
+        "by-number/{number}/"
+    )
+    lookups = (
+        ("--lookup", "widget_id_or_slug=acme.models.widget.Widget"),
+        ("--lookup", "number=acme.models.widget.WidgetRevision:number"),
+    )
+    argv = ("new-endpoint", "WidgetRevisionByNumber", "--route", route)
+    result = run_cli(capsys, *argv, *lookups[0], *lookups[1], "--project", str(project))
+    assert result.code == 0, result.err
+    test = "tests/acme/api/endpoints/test_widget_revision_by_number.py"
+    text = (project / test).read_text()
+    assert "self.widget_revision = self.create_revision(widget=self.widget)" in text
+    assert "TODO" not in text
+    done = _pytest([test], project / "src")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("permission", "todo"),
+    [
+        ("rest_framework.permissions.IsAdminUser", "IsAdminUser"),
+        ("rest_framework.permissions.IsAuthenticated", None),  # the logged-in user passes it
+    ],
+)
+def test_a_permission_the_tests_user_may_not_pass_is_a_todo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], permission: str, todo: str | None
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    argv = ("new-endpoint", "BroadcastCounts", "--route", "broadcast-counts/")
+    result = run_cli(capsys, *argv, "--permission", permission, "--project", str(project))
+    assert result.code == 0, result.err
+    text = (project / "tests/acme/api/endpoints/test_broadcast_counts.py").read_text()
+    if todo is None:
+        assert "TODO" not in text
+    else:
+        assert f"# TODO: give self.user what {todo} requires (else every request is a 403)" in text
+
+
+def test_test_values_stay_inside_a_parameters_own_regex(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`{widget_id_or_slug:\\d+}` is requested by id, `{a:[0-9]+}` passed through takes "1":
+    both tests pass on real Django (reverse() builds no path from a value the regex refuses);
+    `{widget_slug:[a-z]+}` cannot be known to fit the fixture's slug: a TODO says so."""
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    prefix = "projects/{organization_id_or_slug}/{project_id_or_slug}"
+    made = [
+        ("WidgetNumeric", f"{prefix}/n/{{widget_id_or_slug:\\d+}}/", "widget_id_or_slug"),
+        ("WidgetLetters", f"{prefix}/l/{{widget_slug:[a-z]+}}/", "widget_slug"),
+    ]
+    for name, route, param in made:
+        lookup = ("--lookup", f"{param}=acme.models.widget.Widget")
+        result = run_cli(
+            capsys, "new-endpoint", name, "--route", route, *lookup, "--project", str(project)
+        )
+        assert result.code == 0, result.err
+    passed = (
+        "new-endpoint",
+        "Bogus",
+        "--route",
+        "organizations/{organization_id_or_slug}/x/{a:[0-9]+}/",
+    )
+    assert run_cli(capsys, *passed, "--lookup", "a=-", "--project", str(project)).code == 0
+    tests = project / "tests/acme/api/endpoints"
+    numeric = (tests / "test_widget_numeric.py").read_text()
+    assert "self.widget.id" in numeric and "self.widget.slug" not in numeric
+    assert '"0", status_code=404' in numeric
+    letters = (tests / "test_widget_letters.py").read_text()
+    assert "# TODO: give the widget a slug that the route's [a-z]+ takes" in letters
+    assert '"nosuch", status_code=404' in letters
+    assert 'self.organization.slug, "1", status_code=200' in (tests / "test_bogus.py").read_text()
+    done = _pytest(
+        [str(tests / "test_widget_numeric.py"), str(tests / "test_bogus.py")], project / "src"
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -4,6 +4,8 @@ TODO, each under the object before it."""
 
 from __future__ import annotations
 
+import re
+
 from scaffold.generate.lookup_fields import model_fields
 from scaffold.generate.render import ImportSet
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
@@ -42,10 +44,37 @@ def route_objects(
             made = _base_object(param.name, endpoint, idiom, imports, objects, resolver)
             objects.append(_under_parents(made, endpoint, objects, resolver))
         elif lookup is not None:
-            objects.append(_lookup_object(lookup, endpoint, idiom, imports, resolver))
-        elif param.name in passthrough:
-            objects.append(RouteObject(param.name, None, None, None))
+            made = _lookup_object(lookup, endpoint, idiom, imports, resolver)
+            objects.append(_within(made, param.regex))
+        elif param.name in passthrough:  # its name as the value, or one its regex takes
+            fits = [v for v in (param.name, "1", "a") if _fits(param.regex, v)]
+            objects.append(RouteObject(fits[0] if fits else param.name, None, None, None))
     return objects
+
+
+def _fits(regex: str | None, value: str) -> bool:
+    """Whether the route's own regex for a parameter (`{x:\\d+}`) takes `value`."""
+    return regex is None or re.fullmatch(regex, value) is not None
+
+
+def _within(made: RouteObject, regex: str | None) -> RouteObject:
+    """A looked-up object's test values kept inside the parameter's own regex: by id where it
+    takes digits alone (`{widget_id_or_slug:\\d+}`), a missing value it takes, else no 404 test
+    and a TODO (reverse() builds no path from a value the regex refuses)."""
+    if regex is None:
+        return made
+    attribute = (
+        "id"
+        if made.attribute == "slug" and _fits(regex, "1") and not _fits(regex, "a")
+        else made.attribute
+    )
+    missing = next((f'"{v}"' for v in ("0", "nosuch") if _fits(regex, v)), None)
+    if made.missing is not None and _fits(regex, made.missing.strip('"')):
+        missing = made.missing
+    todo = made.todo
+    if attribute != "id" and not todo:
+        todo = f"give the {made.name} a {attribute} that the route's {regex} takes"
+    return evolve(made, attribute=attribute, missing=missing, todo=todo)
 
 
 def _base_object(
@@ -165,7 +194,8 @@ def _factory(
 ) -> str | None:
     """The utilities' factory for an object, without its `create_`: `create_rule`, or as
     Sentry's name it, `create_project_rule` (parent and object, or parent and model: a `gizmo`
-    looked up as a Rule) or `create_project_key` (the model, for ProjectKey)."""
+    looked up as a Rule), `create_project_key` (the model, for ProjectKey) or `create_revision`
+    (the model without its parent's name, for a WidgetRevision under a widget)."""
     if idiom is None:
         return None
     model_name = module_name_for(model.rpartition(".")[2]) if model else ""
@@ -174,6 +204,8 @@ def _factory(
         f"{parent}_{name}" if parent else "",
         model_name,
         f"{parent}_{model_name}" if parent and model_name else "",
+        # the model named after its parent, the factory not: WidgetRevision, `create_revision`
+        model_name.removeprefix(f"{parent}_") if parent else "",
     ]
     return next((n for n in names if n and idiom.has(f"create_{n}")), None)
 

@@ -115,8 +115,24 @@ def render_test(
         context["user_model"] = "" if idiom else imports.add(get_user_model, where)
         template = DRF_TEMPLATE
     context["path_format"] = _path_format(endpoint, settings, url_name, urls_text)
+    context["permission_todo"] = _permission_todo(endpoint)
     context["imports"] = imports.render()
     return render_code(template, context, settings)
+
+
+_PERMITTING = frozenset(  # what the logged-in user of the test passes as it is
+    {"rest_framework.permissions.AllowAny", "rest_framework.permissions.IsAuthenticated"}
+)
+
+
+def _permission_todo(endpoint: ResolvedEndpoint) -> str:
+    """A TODO for permission classes given in the spec that the test's user may not pass
+    (`IsAdminUser`: a 403 on every request); "" for none, AllowAny or IsAuthenticated."""
+    asked = [p for p in endpoint.spec.permission_classes if p not in _PERMITTING]
+    if not asked:
+        return ""
+    names = ", ".join(p.rpartition(".")[2] for p in asked)
+    return f"give self.user what {names} requires (else every request is a 403)"
 
 
 def _path_format(

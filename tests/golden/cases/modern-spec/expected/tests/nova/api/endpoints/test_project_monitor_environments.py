@@ -13,6 +13,7 @@ class ProjectMonitorEnvironmentsTest(APITestCase):
         super().setUp()
         self.user = get_user_model().objects.create_user(username="projectmonitorenvironmentstest")
         self.client.force_authenticate(self.user)
+        # TODO: give self.user what TeamPermission requires (else every request is a 403)
         # TODO: create the organization the route needs
         self.organization = None
         # TODO: create the project the route needs

@@ -12,6 +12,7 @@ class TeamWidgetsTest(APITestCase):
         super().setUp()
         self.user = get_user_model().objects.create_user(username="teamwidgetstest")
         self.client.force_authenticate(self.user)
+        # TODO: give self.user what TeamPermission requires (else every request is a 403)
         # TODO: create the organization the route needs
         self.organization = None
         # TODO: create the team the route needs
