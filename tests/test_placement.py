@@ -390,3 +390,27 @@ def test_a_base_defined_in_an_endpoint_module_is_chosen_and_the_others_named(
     assert result.code == 0, result.err
     assert "(OrganizationDashboardBase)" in result.out
     assert "also fits: OtherDashboardBase" in result.out
+
+
+def test_a_first_party_import_goes_before_the_relative_ones_as_isort_puts_it() -> None:
+    """A urls.py importing its endpoints relatively (`.endpoints.x`) and no module of the
+    package absolutely: an endpoint of a domain package is imported in a block of its own
+    between the third-party and the relative imports, as isort's sections order them."""
+    before = HEADER + dedent("""\
+        from .endpoints.broadcasts import BroadcastsEndpoint
+
+        urlpatterns = [
+            re_path(
+                r"^broadcasts/$",
+                BroadcastsEndpoint.as_view(),
+                name="acme-api-0-broadcasts",
+            ),
+        ]
+        """)
+    module = "acme.dashboards.endpoints.stars"
+    after = patch(before, reg("StarsEndpoint", "stars/", module))
+    assert after.startswith(
+        "from django.urls import include, re_path\n\n"
+        "from acme.dashboards.endpoints.stars import StarsEndpoint\n\n"
+        "from .endpoints.broadcasts import BroadcastsEndpoint\n\n"
+    )

@@ -23,7 +23,13 @@ from scaffold.urls.cst_edits import (
     insert_element,
     replace_at,
 )
-from scaffold.urls.imports import import_module_key, import_name_key, import_text, with_name
+from scaffold.urls.imports import (
+    import_module_key,
+    import_name_key,
+    import_position,
+    import_text,
+    with_name,
+)
 from scaffold.urls.index import ListStatement, UrlsIndex
 from scaffold.urls.kin import Named
 
@@ -55,6 +61,7 @@ class _NewImports:
 
     modules: dict[str, list[str]] = field(default_factory=dict)  # module as shown -> names
     blank_before: bool = False
+    blank_after: bool = False  # a block of its own before the relative imports
 
 
 class UrlsFile:
@@ -110,6 +117,7 @@ class UrlsFile:
                     group.modules.items(), key=lambda m: import_module_key(m[0])
                 )
             )
+            text += self._newline if group.blank_after else ""
             edits.append((at, at, text))
         for start, stop, text in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
             lines[start:stop] = [text]
@@ -256,24 +264,10 @@ class UrlsFile:
             if statement.module == module:
                 self._join_import(statement, registration.class_name)
                 return
-        key = import_module_key(shown)
-        root = module.split(".")[0]
-        kin = [
-            s
-            for s in self.index.imports
-            if s.shown.startswith(".") == relative and (relative or s.module.split(".")[0] == root)
-        ]
-        # After the nearest import that sorts before ours: in an isort-sorted block that is
-        # where isort puts it, and in an unsorted one it still lands among its neighbours.
-        preceding = [s for s in kin if import_module_key(s.shown) <= key]
-        if preceding:
-            at = max(preceding, key=lambda s: import_module_key(s.shown)).last_line
-        elif kin:
-            at = kin[0].first_line - 1
-        else:
-            at = self.index.imports[-1].last_line if self.index.imports else 0
+        at, blank_before, blank_after = import_position(self.index.imports, module, shown)
         group = self._new_imports.setdefault(at, _NewImports())
-        group.blank_before = group.blank_before or (not kin and bool(self.index.imports))
+        group.blank_before = group.blank_before or blank_before
+        group.blank_after = group.blank_after or blank_after
         names = group.modules.setdefault(shown, [])
         names += [] if registration.class_name in names else [registration.class_name]
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
+
+from scaffold.pysource.urlsource import FromImport
 
 _NATURAL_RE = re.compile(r"(\d+)")
 
@@ -77,3 +80,32 @@ def without_name(lines: list[str], first: int, last: int, local: str) -> str | N
         return None
     drop = ours[0][0]  # an index into `lines`, as the statement's own
     return "".join(line for i, line in enumerate(lines[first - 1 : last], first - 1) if i != drop)
+
+
+def import_position(
+    imports: Sequence[FromImport], module: str, shown: str
+) -> tuple[int, bool, bool]:
+    """Where isort puts a new `from <shown> import ...` among the file's `imports`: (the line it
+    follows, a blank line before it, a blank line after it). After the nearest import of its
+    kind (relative, or of the same top package) that sorts before it, or before the first of
+    them; with none, a first-party module goes before the relative imports (isort's sections)
+    and anything else after the last import, each as a block of its own."""
+    relative = shown.startswith(".")
+    root = module.split(".")[0]
+    kin = [
+        s
+        for s in imports
+        if s.shown.startswith(".") == relative and (relative or s.module.split(".")[0] == root)
+    ]
+    key = import_module_key(shown)
+    # in an isort-sorted block that is where isort puts it; in an unsorted one it still lands
+    # among its neighbours
+    preceding = [s for s in kin if import_module_key(s.shown) <= key]
+    if preceding:
+        return max(preceding, key=lambda s: import_module_key(s.shown)).last_line, False, False
+    if kin:
+        return kin[0].first_line - 1, False, False
+    local = [s for s in imports if s.shown.startswith(".")]
+    if not relative and local:
+        return local[0].first_line - 1, False, True
+    return (imports[-1].last_line if imports else 0), bool(imports), False
