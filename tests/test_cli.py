@@ -733,3 +733,43 @@ def test_a_reader_gone_is_sigpipes_exit_code_and_no_traceback(argv: list[str]) -
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (141, "")
+
+
+def test_a_per_method_publish_status_in_defaults_serves_resources_of_other_methods(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`defaults: {publish_status: {get: public, post: experimental}}` for a resource of get and
+    post and one of get and delete: each takes its own methods' statuses, and a method the
+    defaults do not name gets the default (PRIVATE). A resource's own mapping must still name
+    each of its methods."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "defaults:\n  publish_status: {get: public, post: experimental}\n"
+        "resources:\n"
+        "  - {name: Things, route: things/, methods: [get, post]}\n"
+        "  - {name: Stuff, route: stuff/, methods: [get, delete]}\n"
+    )
+
+    result = run_cli(capsys, "generate", str(spec), "--no-tests", "--project", str(project))
+
+    assert result.code == 0, result.err
+
+    def statuses(module: str, name: str) -> dict[str, str]:
+        cls = class_def((project / EXAMPLE_ENDPOINTS / module).read_text(), name)
+        status = class_attribute(cls, "publish_status")
+        assert isinstance(status, ast.Dict)
+        return {
+            ast.literal_eval(k): ast.unparse(v).rpartition(".")[2]
+            for k, v in zip(status.keys, status.values, strict=True)
+            if k is not None
+        }
+
+    assert statuses("things.py", "ThingsEndpoint") == {"GET": "PUBLIC", "POST": "EXPERIMENTAL"}
+    assert statuses("stuff.py", "StuffEndpoint") == {"GET": "PUBLIC", "DELETE": "PRIVATE"}
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "- {name: Bits, route: bits/, methods: [get, delete], publish_status: {get: public}}\n"
+    )
+    refused = run_cli(capsys, "generate", str(own), "--project", str(project))
+    assert refused.code == 2 and "no status for delete" in refused.err

@@ -298,7 +298,7 @@ def _publish_status(spec: ResourceSpec, settings: Settings) -> dict[str, str]:
                 f"{spec.at('publish_status')}: the project defines no ApiPublishStatus; remove it"
             )
         return {}
-    statuses = dict(spec.publish_status) or {m: DEFAULT_STATUS for m in spec.methods}
+    statuses = {m: spec.publish_status.get(m, DEFAULT_STATUS) for m in spec.methods}
     for method, status in statuses.items():
         if status not in enum.members:
             raise SpecError(

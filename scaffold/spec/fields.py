@@ -103,16 +103,19 @@ def read_publish_status(
     if not isinstance(value, dict):
         raise fail(locator, path, "must be a status (e.g. private) or a mapping method -> status")
     result: dict[str, str] = {}
+    shared = path[:1] == ("defaults",)  # every resource's: each takes its own methods' statuses
     for method, status in value.items():
         key = str(method).lower()
-        if key not in methods:
+        status_path = path + (str(method),)
+        status_text = str(read_identifier(status, locator, status_path, "private")).upper()
+        if key not in methods and not (shared and key in METHODS):
             raise fail(
                 locator, path + (str(method),), f"{method!r} is not one of this resource's methods"
             )
-        status_path = path + (str(method),)
-        result[key] = str(read_identifier(status, locator, status_path, "private")).upper()
+        if key in methods:
+            result[key] = status_text
     missing = [m for m in methods if m not in result]
-    if missing:
+    if missing and not shared:  # a method the defaults do not name gets the default status
         raise fail(locator, path, f"no status for {', '.join(missing)}; give one per method")
     return result
 
