@@ -773,3 +773,27 @@ def test_a_per_method_publish_status_in_defaults_serves_resources_of_other_metho
     )
     refused = run_cli(capsys, "generate", str(own), "--project", str(project))
     assert refused.code == 2 and "no status for delete" in refused.err
+
+
+@pytest.mark.parametrize("unscoped", [True, False])
+def test_a_lookup_unscoped_under_a_scoped_route_is_noted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], unscoped: bool
+) -> None:
+    """`parent: null` under an organization: any organization's widget answers there. It may be
+    meant; the line saying what was created says so (a dry run too)."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    spec = tmp_path / "spec.yaml"
+    parent = ", parent: null" if unscoped else ", parent_field: project__organization_id"
+    spec.write_text(
+        "- name: OrganizationAnyWidget\n"
+        "  route: organizations/{organization_id_or_slug}/any-widgets/{widget_id}/\n"
+        f"  lookups:\n    widget_id: {{model: acme.models.widget.Widget{parent}}}\n"
+    )
+    note = (
+        "; note: widget is looked up with parent: null, so every Widget answers whatever the "
+        "route's organization"
+    )
+    for dry in (["--dry-run"], []):
+        result = run_cli(capsys, "generate", str(spec), *dry, "--project", str(project))
+        assert result.code == 0, result.err
+        assert (note in result.out) is unscoped

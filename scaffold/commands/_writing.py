@@ -85,8 +85,8 @@ def _finish(plan: Plan, dry_run: bool) -> None:
                 )
                 rel = change.path.relative_to(plan.root).as_posix()
                 console.print(f"would {verb} {rel} (scaffold's generation record)", markup=False)
-        for message in plan.messages:  # the other bases that fit: the user may pass --base
-            if "also fits:" in message:
+        for message in plan.messages:  # other bases that fit (--base), a lookup's scope
+            if "; also fits:" in message or "; note:" in message:
                 console.print(message, markup=False)
         kept = _kept(plan) if not shown else ""
         console.print(f"dry run: {len(shown)} file(s) would change; nothing was written{kept}")

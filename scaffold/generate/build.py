@@ -9,6 +9,7 @@ from pathlib import Path
 from scaffold.errors import ConflictError, PatchError, SpecError
 from scaffold.generate.importers import defined_names, first_importer
 from scaffold.generate.kept_check import refuse_unservable
+from scaffold.generate.notes import notes
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
@@ -109,7 +110,7 @@ def build_plan(
             plan.add(FileChange(path, None, text))
             record.note(path, endpoint.class_name, text)
             plan.messages.append(
-                f"create  {rel}  ({endpoint.class_name}({endpoint.base.name}))" + _also(endpoint)
+                f"create  {rel}  ({endpoint.class_name}({endpoint.base.name}))" + notes(endpoint)
             )
         elif written:
             plan.add(FileChange(path, existing, text))
@@ -148,13 +149,6 @@ def _defines(text: str, class_name: str) -> bool:
     return info is not None and (
         class_name in info.classes or class_name in info.imports or class_name in info.names
     )
-
-
-def _also(endpoint: ResolvedEndpoint) -> str:
-    """Names the other bases the route fits, so the user can pass --base."""
-    if not endpoint.also_fits:
-        return ""
-    return f"; also fits: {', '.join(endpoint.also_fits)} (pass --base to choose)"
 
 
 def _refuse_shared_modules(settings: Settings, endpoints: list[ResolvedEndpoint]) -> None:
