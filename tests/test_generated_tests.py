@@ -287,6 +287,16 @@ def test_a_broken_lookup_fails_its_generated_404_test(
     assert failed == {"test_missing_widget_is_404"}, failing.stdout
 
 
+GROUP_FIXTURE = "    @cached_property\n    def group(self) -> Any:\n        return None\n"
+
+
+def _add_to_fixtures(project: Path, method: str) -> None:
+    """Put `method` (its text, indented as a method) into the today fixture's utilities."""
+    fixtures = project / "src/orbit/testutils/fixtures.py"
+    anchor = "    def create_user("
+    fixtures.write_text(fixtures.read_text().replace(anchor, f"{method}\n{anchor}", 1))
+
+
 GROUP_BASE = """\
 from __future__ import annotations
 
@@ -309,14 +319,7 @@ def test_a_parameter_the_base_injects_under_another_name_uses_that_fixture(
     `self.group`, not a `self.issue = None` the route call then fails on."""
     project = copy_project(TODAY, tmp_path / "today")
     (project / "src/orbit/api/bases/group.py").write_text(GROUP_BASE)
-    fixtures = project / "src/orbit/testutils/fixtures.py"
-    fixtures.write_text(
-        fixtures.read_text().replace(
-            "    def create_user(",
-            "    @cached_property\n    def group(self) -> Any:\n        return None\n\n"
-            "    def create_user(",
-        )
-    )
+    _add_to_fixtures(project, GROUP_FIXTURE)
     argv = ("new-endpoint", "GroupSuspectCommits", "--route", "issues/{issue_id}/suspect-commits/")
     result = run_cli(capsys, *argv, "--project", str(project))
     assert result.code == 0, result.err
@@ -338,13 +341,8 @@ def test_a_lookup_takes_the_utilities_factory_named_as_sentry_names_them(
     """`create_<object>`, else `create_<parent>_<object>` (Sentry's `create_project_rule`),
     else the model's own name (`create_project_key` for ProjectKey; here `create_team`)."""
     project = copy_project(TODAY, tmp_path / "today")
-    fixtures = project / "src/orbit/testutils/fixtures.py"
-    fixtures.write_text(
-        fixtures.read_text().replace(
-            "    def create_user(",
-            f"    def {factory}(self, project: Any = None) -> Any:\n        return None\n\n"
-            "    def create_user(",
-        )
+    _add_to_fixtures(
+        project, f"    def {factory}(self, project: Any = None) -> Any:\n        return None\n"
     )
     route = "projects/{organization_id_or_slug}/{project_id_or_slug}/widgets/{widget_id}/"
     argv = (
@@ -412,14 +410,10 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     if kind.startswith("factory"):  # naming the parent, or handing **kwargs to the model
         names = kind != "factory-undeclared"
         signature = "self, organization: Any = None" if names else "self, **kwargs: Any"
-        fixtures = project / "src/orbit/testutils/fixtures.py"
-        fixtures.write_text(
-            fixtures.read_text().replace(
-                "    def create_user(",
-                f"    def create_organization_dashboard({signature}) -> Any:\n"
-                "        return None\n\n    def create_user(",
-            )
+        factory = (
+            f"    def create_organization_dashboard({signature}) -> Any:\n        return None\n"
         )
+        _add_to_fixtures(project, factory)
     route = "organizations/{organization_id_or_slug}/dashboards/{dashboard_id}/summary/"
     argv = ("new-endpoint", "OrganizationDashboardSummary", "--route", route)
 
@@ -484,14 +478,7 @@ def test_a_base_taking_an_optional_organization_gets_each_route_argument_right(
         "issue_id: str, organization_id_or_slug: str | None = None, *args",
     )
     (project / "src/orbit/api/bases/group.py").write_text(base)
-    fixtures = project / "src/orbit/testutils/fixtures.py"
-    fixtures.write_text(
-        fixtures.read_text().replace(
-            "    def create_user(",
-            "    @cached_property\n    def group(self) -> Any:\n        return None\n\n"
-            "    def create_user(",
-        )
-    )
+    _add_to_fixtures(project, GROUP_FIXTURE)
     argv = ("new-endpoint", "GroupThing", "--route", route, *lookup, "--project", str(project))
 
     result = run_cli(capsys, *argv)
