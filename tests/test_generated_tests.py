@@ -590,6 +590,7 @@ def test_test_values_stay_inside_a_parameters_own_regex(
     made = [
         ("WidgetNumeric", f"{prefix}/n/{{widget_id_or_slug:\\d+}}/", "widget_id_or_slug"),
         ("WidgetLetters", f"{prefix}/l/{{widget_slug:[a-z]+}}/", "widget_slug"),
+        ("WidgetDigits", f"{prefix}/d/{{widget_slug:\\d+}}/", "widget_slug"),  # by slug only
     ]
     for name, route, param in made:
         lookup = ("--lookup", f"{param}=acme.models.widget.Widget")
@@ -612,6 +613,8 @@ def test_test_values_stay_inside_a_parameters_own_regex(
     assert "# TODO: give the widget a slug that the route's [a-z]+ takes" in letters
     assert '"nosuch", status_code=404' in letters
     assert 'self.organization.slug, "1", status_code=200' in (tests / "test_bogus.py").read_text()
+    digits = (tests / "test_widget_digits.py").read_text()  # a slug lookup: never by id
+    assert "self.widget.slug" in digits and "# TODO: give the widget a slug that" in digits
     done = _pytest(
         [str(tests / "test_widget_numeric.py"), str(tests / "test_bogus.py")], project / "src"
     )

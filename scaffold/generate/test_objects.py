@@ -45,7 +45,7 @@ def route_objects(
             objects.append(_under_parents(made, endpoint, objects, resolver))
         elif lookup is not None:
             made = _lookup_object(lookup, endpoint, idiom, imports, resolver)
-            objects.append(_within(made, param.regex))
+            objects.append(_within(made, param.regex, lookup.spec.id_or_slug))
         elif param.name in passthrough:  # its name as the value, or one its regex takes
             fits = [v for v in (param.name, "1", "a") if _fits(param.regex, v)]
             objects.append(RouteObject(fits[0] if fits else param.name, None, None, None))
@@ -57,16 +57,15 @@ def _fits(regex: str | None, value: str) -> bool:
     return regex is None or re.fullmatch(regex, value) is not None
 
 
-def _within(made: RouteObject, regex: str | None) -> RouteObject:
-    """A looked-up object's test values kept inside the parameter's own regex: by id where it
-    takes digits alone (`{widget_id_or_slug:\\d+}`), a missing value it takes, else no 404 test
-    and a TODO (reverse() builds no path from a value the regex refuses)."""
+def _within(made: RouteObject, regex: str | None, id_or_slug: bool) -> RouteObject:
+    """A looked-up object's test values kept inside the parameter's own regex: an id-or-slug
+    one by id where it takes digits alone (`{widget_id_or_slug:\\d+}`), a missing value it
+    takes, else no 404 test; a TODO where the fixture's value cannot be known to fit (reverse()
+    builds no path from a value the regex refuses)."""
     if regex is None:
         return made
     attribute = (
-        "id"
-        if made.attribute == "slug" and _fits(regex, "1") and not _fits(regex, "a")
-        else made.attribute
+        "id" if id_or_slug and _fits(regex, "1") and not _fits(regex, "a") else made.attribute
     )
     missing = next((f'"{v}"' for v in ("0", "nosuch") if _fits(regex, v)), None)
     if made.missing is not None and _fits(regex, made.missing.strip('"')):
