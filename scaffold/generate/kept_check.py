@@ -27,10 +27,10 @@ def refuse_unservable(
 
     config = load_check_config(settings.project_root, settings.check_options, None, [], None)
     urls_module = settings.module_for(settings.urls_path)
+    tree = Tree(settings.project_root, settings.src_root, config.exclude)  # read once, for both
 
     def findings(text: str) -> dict[tuple[str, str], str]:
-        tree = Tree(settings.project_root, settings.src_root, config.exclude)
-        tree.overlay(urls_module, text.encode())
+        tree.overlay(urls_module, text.encode())  # the other modules' facts stay as read
         problems = run_check(settings, config, modules, tree=tree).problems
         return {(p.rule, _AT_LINE.sub("", p.message)): p.message for p in problems}
 
