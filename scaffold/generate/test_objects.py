@@ -168,7 +168,7 @@ def _from_factory(
     model: str | None,
     missing: str | None,
     resolver: Resolver | None,
-    idiom: TestIdiom | None = None,
+    idiom: TestIdiom | None,
 ) -> RouteObject:
     """`self.create_<factory>(<parent>=self.<parent>)`: given the parent where the factory
     names it (`create_release(self, project=None, ...)`) or the model may take it (it declares
