@@ -83,12 +83,18 @@ def numeric_field(resolver: Resolver, dotted: str, field: str) -> bool:
     return isinstance(found, tuple) and field in found[1]
 
 
-def _model(resolver: Resolver, dotted: str) -> tuple[frozenset[str], frozenset[str]] | bool | None:
-    """(the names, the numeric fields) the model and its bases declare, as `model_fields`;
-    False when every class was read and none reaches Django's `Model`."""
+_Reading = tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...] | None]
+
+
+def _model(resolver: Resolver, dotted: str) -> _Reading | bool | None:
+    """(the names, the numeric fields, the unique sets or None) the model and its bases
+    declare, as `model_fields`; False when every class was read and none reaches Django's
+    `Model`. A base's unique sets count as the model's (an abstract base's Meta is inherited
+    unless the model writes its own: counted anyway, which only ever hides a note)."""
     tree = resolver.tree
     fields: set[str] = set(_ALWAYS)
     numeric: set[str] = set()
+    unique: list[frozenset[str]] | None = []
     pending: list[str | None] = [dotted]
     seen: set[str] = set()
     django = False
@@ -110,8 +116,11 @@ def _model(resolver: Resolver, dotted: str) -> tuple[frozenset[str], frozenset[s
             return None
         fields |= facts.names
         numeric |= facts.numeric
+        unique = None if unique is None or facts.unique is None else [*unique, *facts.unique]
         pending.extend(facts.bases)
-    return (frozenset(fields), frozenset(numeric)) if django else False
+    if not django:
+        return False
+    return frozenset(fields), frozenset(numeric), None if unique is None else tuple(unique)
 
 
 def settled_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> Lookup:
@@ -126,7 +135,31 @@ def settled_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> Lo
             "parent: null"
         )
     require_fields(resolver, spec, lookup)
-    return lookup
+    may_repeat = repeats(resolver, lookup.model, look.field, lookup.parent_field)
+    return evolve(lookup, may_repeat=may_repeat)
+
+
+def repeats(resolver: Resolver, dotted: str, field: str, scope: str | None) -> bool:
+    """True when the model provably lets two rows share `field` (within `scope`, the column
+    holding the parent's id): nothing it declares unique lies within the two, so `.get()` may
+    raise MultipleObjectsReturned. False wherever that is not proved: the key itself, a path
+    through relations, a scope that is no column (`projects`, many-to-many), a model or a
+    Meta not read."""
+    filtered = {field} | ({scope} if scope else set())
+    if field in _ALWAYS or any("__" in name for name in filtered):
+        return False
+    found = _model(resolver, dotted)
+    if not isinstance(found, tuple):
+        return False
+    fields, numeric, unique = found
+    if unique is None or not filtered <= fields or (scope and scope not in numeric and f"{scope}_id" not in numeric):
+        return False
+
+    def column(name: str) -> str:  # `project_id` and `project` name one column
+        return name[:-3] if name.endswith("_id") and name[:-3] in fields else name
+
+    columns = {column(name) for name in filtered}
+    return not any({column(name) for name in group} <= columns for group in unique)
 
 
 def scoped_through_relation(resolver: Resolver, lookup: Lookup) -> Lookup:
@@ -150,7 +183,7 @@ def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> No
     """SpecError for the first field the lookup filters on that its model provably lacks. A
     path through relations (`projectteam__project_id`) is taken as given: a reverse relation
     is named by the model that points here, not declared in this class."""
-    found: tuple[frozenset[str], frozenset[str]] | bool | None = None
+    found: _Reading | bool | None = None
     model = lookup.model
     if lookup.spec.field_guessed:  # the parameter's name, where the model provably has it
         _require_guessed(resolver, spec, lookup)
@@ -161,7 +194,7 @@ def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> No
         found = found if found is not None else _model(resolver, model)
         if not isinstance(found, tuple):
             return
-        fields, numeric = found
+        fields, numeric, _ = found
         if own not in fields:
             known = _suggestible(fields, numeric)
             if own == lookup.parent_field:  # the parent's field: never the object's own key
@@ -178,7 +211,8 @@ def _require_guessed(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> 
     if not isinstance(found, tuple):
         why = f"{model}'s fields cannot be read"
     elif param not in found[0]:
-        why = f"{model} has no field {param!r}{did_you_mean(param, _suggestible(*found))}"
+        known = _suggestible(found[0], found[1])
+        why = f"{model} has no field {param!r}{did_you_mean(param, known)}"
     else:
         return
     raise SpecError(

@@ -1,5 +1,6 @@
 """What the line saying "create <module>" adds for the user: the other bases the route fits
-(`--base` chooses), and a lookup that answers across the route's scope."""
+(`--base` chooses), a lookup that answers across the route's scope, and one that two rows may
+answer."""
 
 from __future__ import annotations
 
@@ -18,6 +19,14 @@ def notes(endpoint: ResolvedEndpoint) -> str:
             said += (
                 f"; note: {lookup.spec.name} is looked up with parent: null, so every {model} "
                 f"answers whatever the route's {scope[-1]}"
+            )
+        if lookup.may_repeat:
+            model = lookup.model.rpartition(".")[2]
+            within = f" within its {scope[-1]}" if lookup.parent_expr is not None and scope else ""
+            said += (
+                f"; note: nothing in {model} makes {lookup.spec.field} unique{within} "
+                "(unique=True, unique_together or a UniqueConstraint): two such rows make the "
+                "lookup raise MultipleObjectsReturned, a 500"
             )
         scope.append(lookup.spec.name)
     return said

@@ -34,6 +34,7 @@ class Lookup:
     parent_expr: str | None  # e.g. kwargs["project"] or widget
     parent_field: str | None  # e.g. project_id
     numeric: bool = False  # the field provably holds integers: other values are a 404
+    may_repeat: bool = False  # two rows may share the field in the scope: `.get()` may raise
 
 
 @record

@@ -1,5 +1,6 @@
 """What a Django model class declares in its body, read statically: the names a lookup may
-filter on (`Rule.objects.get(project_id=..., name=...)`), and its bases."""
+filter on (`Rule.objects.get(project_id=..., name=...)`), what it makes unique, and its
+bases."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ class ModelFacts:
     # fields that hold integers: `number = models.IntegerField()` (any `...IntegerField` or
     # `...AutoField`), and the `_id` column of a foreign key
     numeric: frozenset[str] = frozenset()
+    # the sets of names unique for every row, as written (`unique=True`, `primary_key=True`, a
+    # one-to-one field, `Meta.unique_together`, a `UniqueConstraint` without a condition);
+    # None when the class says it in a way not read here (a name, expressions, `**options`)
+    unique: tuple[frozenset[str], ...] | None = ()
 
 
 def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | None:
@@ -42,6 +47,7 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
         return None
     names: set[str] = set()
     numeric: set[str] = set()
+    unique: list[frozenset[str]] | None = _meta_unique(node)
     for statement in node.body:
         targets: list[ast.expr] = []
         if isinstance(statement, ast.Assign):
@@ -55,14 +61,95 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
             numeric |= assigned
         elif kind.endswith(("ForeignKey", "OneToOneField")):
             numeric |= {f"{name}_id" for name in assigned}
+        if unique is not None and _unique_field(getattr(statement, "value", None), kind):
+            unique += [frozenset({name}) for name in assigned]
     bases = tuple(
         dotted_of(base, info)
         for base in node.bases
         if not (isinstance(base, ast.Name) and base.id == "object")
     )
     return ModelFacts(
-        frozenset(names | {f"{name}_id" for name in names}), bases, frozenset(numeric)
+        frozenset(names | {f"{name}_id" for name in names}),
+        bases,
+        frozenset(numeric),
+        None if unique is None else tuple(unique),
     )
+
+
+def _unique_field(value: ast.expr | None, kind: str) -> bool:
+    """A field unique by itself: one-to-one, or `unique=`/`primary_key=` anything but a literal
+    False, whatever the call (`FlexibleForeignKey(..., unique=True)`); a name or `**options`
+    may hold True: taken as unique, which only ever hides a note."""
+    if not isinstance(value, ast.Call):
+        return False
+    if kind.endswith(("OneToOneField", "OneToOneKey")):
+        return True
+    return any(
+        keyword.arg in (None, "unique", "primary_key")
+        and not (isinstance(keyword.value, ast.Constant) and not keyword.value.value)
+        for keyword in value.keywords
+    )
+
+
+def _meta_unique(node: ast.ClassDef) -> list[frozenset[str]] | None:
+    """The unique sets the class's `Meta` declares, or None when one cannot be read."""
+    meta = next((n for n in node.body if isinstance(n, ast.ClassDef) and n.name == "Meta"), None)
+    found: list[frozenset[str]] = []
+    for statement in meta.body if meta is not None else []:
+        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+            continue
+        target = statement.targets[0]
+        name = target.id if isinstance(target, ast.Name) else None
+        read: list[frozenset[str]] | None = []
+        if name == "unique_together":
+            read = _together(statement.value)
+        elif name == "constraints":
+            read = _constraints(statement.value)
+        if read is None:
+            return None
+        found += read
+    return found
+
+
+def _together(value: ast.expr) -> list[frozenset[str]] | None:
+    """`("a", "b")` or `(("a", "b"), ...)`, as Django normalises it."""
+    try:
+        literal = ast.literal_eval(value)
+    except ValueError:
+        return None
+    if not isinstance(literal, (tuple, list)):
+        return None
+    if all(isinstance(item, str) for item in literal):
+        return [frozenset(literal)] if literal else []
+    if all(
+        isinstance(group, (tuple, list)) and all(isinstance(item, str) for item in group)
+        for group in literal
+    ):
+        return [frozenset(group) for group in literal]
+    return None
+
+
+def _constraints(value: ast.expr) -> list[frozenset[str]] | None:
+    """The fields of each `UniqueConstraint(fields=[...])` holding for every row (no
+    `condition`); other constraints add nothing."""
+    if not isinstance(value, (ast.List, ast.Tuple)):
+        return None
+    found: list[frozenset[str]] = []
+    for element in value.elts:
+        if not isinstance(element, ast.Call):
+            return None
+        if _field_kind(element) != "UniqueConstraint":
+            continue
+        keywords = {keyword.arg: keyword.value for keyword in element.keywords}
+        if element.args or None in keywords or "fields" not in keywords:
+            return None  # expressions, or options spread from elsewhere
+        if "condition" in keywords:
+            continue
+        fields = _together(keywords["fields"])
+        if fields is None or len(fields) != 1:
+            return None
+        found += fields
+    return found
 
 
 def _field_kind(value: ast.expr | None) -> str:
