@@ -1,4 +1,5 @@
-"""unknown-view: what each route serves, judged an endpoint class or not where the code says."""
+"""unknown-view: what each route serves, judged an endpoint class or not where the code says;
+and the classes a route may serve through a name bound where the reader does not follow."""
 
 from __future__ import annotations
 
@@ -49,3 +50,46 @@ def unknown_views(
                 continue
             why = f"{view.text} does not inherit from Endpoint; route an endpoint class"
         yield Problem(route.relpath, route.line, "unknown-view", view.text, why, route.end_line)
+
+
+def bound_unfollowed(resolver: Resolver, routes: list[RouteEntry]) -> set[str]:
+    """Classes that count as routed because a route names what a module of the tree binds in a
+    way the reader does not follow (under an `if` or `try`, by `type(...)` or a factory, by a
+    module `__getattr__`): every class that module defines or imports, and for `__getattr__`
+    every class of that name in the package. `unknown_views` names the place; no finding is
+    made from what the reader cannot see."""
+    found: set[str] = set()
+    for route in routes:
+        dotted = route.view.dotted if route.view else None
+        if dotted is None or resolver.resolve(dotted) is not None:
+            continue
+        module, name = _binding(resolver, dotted)
+        info = resolver.tree.info(module) if module else None
+        if info is None or not resolver.undecided(dotted, depth=1):
+            continue
+        found |= {f"{module}.{c}" for c in info.classes} | set(info.imports.values())
+        if "__getattr__" in info.names:
+            prefix = f"{module}."
+            for source in resolver.tree.files():
+                inner = (
+                    resolver.tree.info(source.module) if source.module.startswith(prefix) else None
+                )
+                found |= {f"{source.module}.{name}"} if inner and name in inner.classes else set()
+    return found
+
+
+def _binding(resolver: Resolver, dotted: str) -> tuple[str | None, str]:
+    """The module of the tree that binds the name last on the import chain, and the name."""
+    seen: set[str] = set()
+    module, _, name = dotted.rpartition(".")
+    while dotted not in seen:
+        seen.add(dotted)
+        module, _, name = dotted.rpartition(".")
+        info = resolver.tree.info(module)
+        if info is None:
+            return None, name
+        target = info.imports.get(name)
+        if target is None or resolver.tree.info(target.rpartition(".")[0]) is None:
+            return module, name
+        dotted = target
+    return module, name

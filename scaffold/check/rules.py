@@ -11,6 +11,7 @@ from scaffold.check.basis import Producers, note_producer
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
 from scaffold.pysource.classes import EndpointClass, Resolver, concrete_endpoints
+from scaffold.pysource.unreadable import ROOT_UNREAD
 from scaffold.pysource.unresolved import Unresolved, code_built_imports, code_built_packages
 from scaffold.pysource.urlconf import RouteEntry
 from scaffold.records import field, record
@@ -120,9 +121,12 @@ def maybe_served(
         for dotted, module in list(imported.items())
         if (found := resolver.resolve(dotted)) is not None
     }
+    blind = next((u for u in unresolved if u.what.startswith(ROOT_UNREAD)), None)
     unsure: dict[str, Unresolved] = {}
     for endpoint in unrouted:
-        if endpoint.dotted in sites:
+        if blind is not None:  # no route was read at all
+            unsure[endpoint.dotted] = blind
+        elif endpoint.dotted in sites:
             relpath, line = sites[endpoint.dotted]
             why = "served by code outside the urlconfs the reader walks (a plugin's URL list?)"
             unsure[endpoint.dotted] = Unresolved(relpath, line, f"{endpoint.name}.as_view()", why)
@@ -141,7 +145,8 @@ def maybe_served(
 
 
 def _unresolved(analysis: Analysis, found: Unresolved, endpoint: EndpointClass) -> None:
-    analysis.unresolved.append(found)
+    if found not in analysis.unresolved:  # one place may leave several endpoints unjudged
+        analysis.unresolved.append(found)
     note_producer(analysis.producers, found, endpoint.module.module, found)
 
 

@@ -9,6 +9,7 @@ from scaffold.check.basis import affects_everything, paths_part, whole_basis
 from scaffold.check.config import CheckConfig
 from scaffold.check.elsewhere import Memo, resolved, served_elsewhere
 from scaffold.check.problems import CheckResult, Problem
+from scaffold.check.routed_views import bound_unfollowed
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis, unrouted_endpoints
 from scaffold.errors import did_you_mean
 from scaffold.project.settings import Settings
@@ -122,6 +123,7 @@ def run_check(
         rules = config.rules - _ROUTING_RULES
         files = []
     routed = resolved(resolver, reader.routed)  # named by entries the walk could not follow
+    routed |= resolved(resolver, bound_unfollowed(resolver, routes))
     unread = unparsed_modules(tree, candidates if changed is None else sorted(changed))
     analysis = Analysis(resolver, endpoints, routes, routed, [*reader.unresolved, *unread])
     if changed is None and reading.memo is not None:

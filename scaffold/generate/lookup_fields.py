@@ -152,7 +152,11 @@ def repeats(resolver: Resolver, dotted: str, field: str, scope: str | None) -> b
     if not isinstance(found, tuple):
         return False
     fields, numeric, unique = found
-    if unique is None or not filtered <= fields or (scope and scope not in numeric and f"{scope}_id" not in numeric):
+    if (
+        unique is None
+        or not filtered <= fields
+        or (scope and scope not in numeric and f"{scope}_id" not in numeric)
+    ):
         return False
 
     def column(name: str) -> str:  # `project_id` and `project` name one column

@@ -91,7 +91,7 @@ class Resolver:
         """True when the module is in the tree and binds no such name at all."""
         module, _, name = dotted.rpartition(".")
         info = self.tree.info(module)
-        if info is None or info.star_imports:
+        if info is None or info.star_imports or "__getattr__" in info.names:  # PEP 562
             return False
         if name in info.imports:
             return self.is_defined_nowhere(info.imports[name])

@@ -50,3 +50,54 @@ def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[s
 
     visit(tree.body, False)
     return imports, stars
+
+
+_BLOCKS = (ast.If, ast.Try, ast.With, ast.For, ast.While, ast.Match)
+
+
+def nested_bindings(tree: ast.Module) -> set[str]:
+    """Names a module binds inside a module-level `if`, `try`, `with`, loop or `match` by a
+    class, a function or an assignment (`if sys.version_info >= (3, 8): class X(...)`): bound
+    where the reader does not follow, so never "not defined"."""
+    found: set[str] = set()
+    pending: list[ast.AST] = [node for node in tree.body if isinstance(node, _BLOCKS)]
+    while pending:
+        block = pending.pop()
+        for child in ast.iter_child_nodes(block):
+            if isinstance(child, (*_BLOCKS, ast.ExceptHandler, ast.match_case)):
+                pending.append(child)
+            elif isinstance(child, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                found.add(child.name)
+            elif isinstance(child, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = child.targets if isinstance(child, ast.Assign) else [child.target]
+                found |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return found
+
+
+def branch_imports(tree: ast.Module, package: str) -> dict[str, tuple[str, ...]]:
+    """Names a module-level `if` imports from another place than the rest of the module does
+    (`if settings.DEBUG: from a import X` / `else: from b import X`): which one is bound is
+    decided when the module runs, so each may be what a route serves. (A `try` importing what
+    its `except` imports otherwise is read as `read_imports` reads it.)"""
+    found: dict[str, set[str]] = {}
+    conditional: set[str] = set()
+
+    def visit(body: list[ast.stmt], under_if: bool) -> None:
+        for node in body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                single = ast.Module(body=[node], type_ignores=[])
+                for name, dotted in read_imports(single, package)[0].items():
+                    found.setdefault(name, set()).add(dotted)
+                    if under_if:
+                        conditional.add(name)
+            elif isinstance(node, ast.If):
+                visit(node.body + node.orelse, True)
+            elif isinstance(node, ast.Try):
+                visit(node.body + node.orelse + node.finalbody, under_if)
+
+    visit(tree.body, False)
+    return {
+        name: tuple(sorted(targets))
+        for name, targets in found.items()
+        if name in conditional and len(targets) > 1
+    }

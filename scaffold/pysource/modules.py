@@ -12,7 +12,7 @@ import ast
 import re
 from functools import lru_cache
 
-from scaffold.pysource.imports import read_imports
+from scaffold.pysource.imports import nested_bindings, read_imports
 from scaffold.pysource.scope_names import NamesInScope, base_path, dotted_of
 from scaffold.records import field, record
 
@@ -130,6 +130,7 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
                     name = getattr(target.target, "id", None)
                 if name:
                     info.names.add(name)
+    info.names |= nested_bindings(tree) - set(info.classes) - set(info.imports)
     for node in tree.body:  # `Base = OtherEndpoint`: another name for it, as `import ... as`
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import ast
 import sys
+from typing import TYPE_CHECKING
 
 from scaffold.pysource.tree import Tree
-from scaffold.pysource.unresolved import Unresolved
+from scaffold.pysource.unresolved import CODE_BUILT, Unresolved
+
+if TYPE_CHECKING:
+    from scaffold.pysource.urlmodule import UrlModule
+
+ROOT_UNREAD = "urlconf "  # how an Unresolved names a root urlconf no route was read from
 
 
 def unparsed_modules(tree: Tree, modules: list[str]) -> list[Unresolved]:
@@ -18,11 +24,54 @@ def unparsed_modules(tree: Tree, modules: list[str]) -> list[Unresolved]:
         source = tree.file_for(module)
         if source is None or tree.info(module) is not None:
             continue
-        line, message = _syntax_problem(tree.data(module) or b"")
-        version = f"{sys.version_info.major}.{sys.version_info.minor}"
-        why = f"does not parse with Python {version} ({message}); its classes are not checked"
-        found.append(Unresolved(source.relpath, line, f"module {module}", why))
+        line, why = _does_not_parse(tree, module)
+        found.append(
+            Unresolved(
+                source.relpath, line, f"module {module}", f"{why}; its classes are not checked"
+            )
+        )
     return found
+
+
+def unread_root(
+    tree: Tree, module: str, parsed: UrlModule | None, routed: set[str]
+) -> list[Unresolved]:
+    """What the walk could not read of the root urlconf `module` (`parsed`, None when it does
+    not parse), adding to `routed` the classes that may route: a file that does not parse gives
+    no route at all, so no endpoint is called unregistered (`maybe_served`); a `urlpatterns`
+    bound by code (a comprehension, a call) may route each class the module imports or
+    defines."""
+    source = tree.file_for(module)
+    if parsed is None:
+        if source is None or tree.data(module) is None:
+            return []
+        line, why = _does_not_parse(tree, module)
+        return [
+            Unresolved(
+                source.relpath, line, f"{ROOT_UNREAD}{module}", f"{why}; no route was read from it"
+            )
+        ]
+    if "urlpatterns" in parsed.lists or "urlpatterns" not in parsed.defined:
+        return []
+    line = max(
+        (node.lineno for node in parsed.tree.body if "urlpatterns" in _bound_names(node)), default=1
+    )
+    routed |= set(parsed.imports.values()) | {f"{module}.{name}" for name in parsed.defined}
+    for star in parsed.stars:
+        starred = tree.info(star)
+        routed |= {f"{star}.{name}" for name in (starred.classes if starred else ())}
+    return [Unresolved(parsed.relpath, line, f"{module}.urlpatterns", CODE_BUILT)]
+
+
+def _bound_names(node: ast.stmt) -> set[str]:
+    targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+    return {target.id for target in targets if isinstance(target, ast.Name)}
+
+
+def _does_not_parse(tree: Tree, module: str) -> tuple[int, str]:
+    line, message = _syntax_problem(tree.data(module) or b"")
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return line, f"does not parse with Python {version} ({message})"
 
 
 def _syntax_problem(data: bytes) -> tuple[int, str]:

@@ -11,6 +11,7 @@ from scaffold.pysource.route_context import Above, extra_kwargs, joined, namespa
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.routes import bind, call_name, groups_of, path_regex, returned_list
 from scaffold.pysource.tree import Tree
+from scaffold.pysource.unreadable import unread_root
 from scaffold.pysource.unresolved import CODE_BUILT, Unresolved
 from scaffold.pysource.urlmodule import UrlModule, View, as_view_references, named_in
 from scaffold.pysource.urlreading import UrlModules
@@ -25,9 +26,8 @@ _REGISTERED_CONVERTER = "a path converter the project registers: its regex is no
 
 class RoutingReader(UrlModules):
     """Reads URL modules of the tree on demand and flattens the routes reachable from a root.
-
     An entry the walk cannot follow (a helper too complex to evaluate, a pattern that is not a
-    literal, an include of a module outside the tree) makes no RouteEntry a rule could judge: it
+    literal, an include of a module outside the tree, a root not read) makes no RouteEntry: it
     goes to `unresolved`, and the classes it names go to `routed` (they count as served)."""
 
     def __init__(self, tree: Tree, cut: Callable[[bytes], bytes] | None = None):
@@ -47,6 +47,7 @@ class RoutingReader(UrlModules):
             parsed = self._module(module)
             if parsed is not None and "urlpatterns" in parsed.lists:
                 self._walk(parsed, parsed.lists["urlpatterns"], (), f"{module}:urlpatterns", {}, ())
+            self.unresolved += unread_root(self.tree, module, parsed, self.routed)
 
         self.asked |= self.tree.recorded(walk)[1]
 
@@ -174,7 +175,7 @@ class RoutingReader(UrlModules):
             view = self.view_of(module, ref)
             if isinstance(view, tuple):  # served maybe: by the class an in-tree star binds
                 self._unfollowed(module, call, ref.text, view[0])
-                self.routed |= {view[1]} if view[1] else set()
+                self.routed |= set(view[1])
             else:
                 self._enter(module, call, regex, groups, list_key, name, view, extra)
 
@@ -301,9 +302,8 @@ class RoutingReader(UrlModules):
             patterns = included.lists["urlpatterns"]
             self._walk(included, patterns, groups, f"{name}:urlpatterns", {}, stack)
         else:
-            why = "the module has no urlpatterns"
-            if included is None or "urlpatterns" in included.defined:
-                why = "the module is not in the tree" if included is None else CODE_BUILT
+            why = "the module has no urlpatterns" if included else "the module is not in the tree"
+            why = CODE_BUILT if included and "urlpatterns" in included.defined else why
             self._unfollowed(module, call, f"include {name!r}", why)
 
     def _unfollowed(self, module: UrlModule, node: ast.expr, what: str, why: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from scaffold.pysource.imports import read_imports
+from scaffold.pysource.imports import branch_imports, read_imports
 from scaffold.pysource.routes import is_patterns_call, view_parts
 from scaffold.records import field, record
 
@@ -31,6 +31,7 @@ class UrlModule:
     defined: set[str] = field(default_factory=set)
     strings: dict[str, str] = field(default_factory=dict)  # NAME = "literal"
     stars: list[str] = field(default_factory=list)  # modules `from X import *` names
+    branches: dict[str, tuple[str, ...]] = field(default_factory=dict)  # `branch_imports`
 
     def dotted(self, text: str) -> str | None:
         """The dotted path a name (`X`, `alias.X`) written in this module stands for."""
@@ -52,6 +53,7 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
     package = module if is_package else module.rpartition(".")[0]
     imports, stars = read_imports(syntax, package)
     parsed = UrlModule(module, relpath, syntax, imports, stars=stars)
+    parsed.branches = branch_imports(syntax, package)
     _collect(parsed)
     return parsed
 

@@ -49,14 +49,19 @@ class UrlModules:
         self.modules[module] = parsed
         return parsed
 
-    def view_of(self, module: UrlModule, ref: Ref) -> View | tuple[str, str | None]:
+    def view_of(self, module: UrlModule, ref: Ref) -> View | tuple[str, tuple[str, ...]]:
         """The view a route of `module` names; a name neither imported nor defined there is
         looked up through its star imports (`from .endpoints.index import *`), the last one
         first, as Python binds them. When a later star import cannot be read (a module outside
-        the tree may bind the name too): why, and the class an earlier one binds (or None)."""
+        the tree may bind the name too): why, and the class an earlier one binds (if any); a
+        name imported from different places in the branches of an `if`: why, and each."""
+        head, _, rest = ref.text.partition(".")
+        if head in module.branches:
+            tail = f".{rest}" if rest else ""
+            chosen = tuple(f"{dotted}{tail}" for dotted in module.branches[head])
+            return f"the branches of an `if` import it from {' or '.join(chosen)}", chosen
         if ref.dotted is not None or not module.stars:
             return View(ref.text, ref.dotted, ref.methods)
-        head, _, rest = ref.text.partition(".")
         unread = None
         for star in reversed(module.stars):
             source = self._module(star)
@@ -69,9 +74,9 @@ class UrlModules:
                 return (
                     View(ref.text, dotted, ref.methods)
                     if unread is None
-                    else (self._why(unread), dotted)
+                    else (self._why(unread), (dotted,))
                 )
-        return View(ref.text, None, ref.methods) if unread is None else (self._why(unread), None)
+        return View(ref.text, None, ref.methods) if unread is None else (self._why(unread), ())
 
     @staticmethod
     def _why(star: str) -> str:

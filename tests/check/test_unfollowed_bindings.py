@@ -1,0 +1,164 @@
+"""Where a view's class is bound in a way the reader does not follow (under a module-level `if`
+or `try`, by a module `__getattr__`, by a comprehension building the routes, in a urls.py that
+does not parse), no finding is made from what it cannot see: the place is named as unresolved,
+and the classes that place names are not called unregistered or undefined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scaffold.check.config import load_check_config
+from scaffold.check.problems import CheckResult
+from scaffold.check.run import run_check
+from scaffold.project.settings import load_settings
+from tests.check.trees import STATS, URLS, write_tree
+
+
+def _check(root: Path) -> CheckResult:
+    settings = load_settings(root)
+    return run_check(settings, load_check_config(root, {}, None, [], None), None)
+
+
+def _found(result: CheckResult) -> list[tuple[str, str]]:
+    return [(problem.rule, problem.message.split(" ")[0]) for problem in result.problems]
+
+
+STATS_UNDER_IF = (
+    STATS.replace(
+        "class OrganizationStatsEndpoint(OrganizationEndpoint):",
+        "import sys\n\nif sys.version_info >= (3, 8):\n\n    class OrganizationStatsEndpoint("
+        "OrganizationEndpoint):",
+    )
+    .replace("\n    ", "\n        ")
+    .replace("\n        class Org", "\n    class Org")
+)
+
+
+def test_a_class_defined_under_a_module_level_if_is_not_called_undefined(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_stats.py": STATS_UNDER_IF})
+    result = _check(root)
+    assert result.problems == [], _found(result)
+    assert [u.what for u in result.unresolved] == ["OrganizationStatsEndpoint"]
+
+
+FALLBACK_STATS = """
+from shop.api.bases.organization import OrganizationEndpoint
+
+
+class BaseStatsEndpoint(OrganizationEndpoint):
+    def get(self, request, organization):
+        return None
+
+
+try:
+    from shop_ext.stats import OrganizationStatsEndpoint
+except ImportError:
+
+    class OrganizationStatsEndpoint(BaseStatsEndpoint):
+        pass
+"""
+TYPE_STATS = """
+from shop.api.bases.organization import OrganizationEndpoint
+
+
+class BaseStatsEndpoint(OrganizationEndpoint):
+    def get(self, request, organization):
+        return None
+
+
+OrganizationStatsEndpoint = type("OrganizationStatsEndpoint", (BaseStatsEndpoint,), {})
+"""
+
+
+@pytest.mark.parametrize("stats", [FALLBACK_STATS, TYPE_STATS], ids=["try", "type"])
+def test_a_class_named_where_a_routed_view_is_bound_unfollowed_is_not_unregistered(
+    tmp_path: Path, stats: str
+) -> None:
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_stats.py": stats})
+    result = _check(root)
+    assert result.problems == [], _found(result)
+    assert "OrganizationStatsEndpoint" in [u.what for u in result.unresolved]
+
+
+CONDITIONAL_IMPORT_URLS = URLS.replace(
+    "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint\n",
+    "from django.conf import settings\n\nif settings.DEBUG:\n"
+    "    from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint\n"
+    "else:\n"
+    "    from shop.api.endpoints.stats_two import OrganizationStatsEndpoint\n",
+)
+
+
+def test_a_name_imported_in_two_branches_serves_both_classes(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "p",
+        {"api/urls.py": CONDITIONAL_IMPORT_URLS, "api/endpoints/stats_two.py": STATS},
+    )
+    result = _check(root)
+    assert result.problems == [], _found(result)
+    assert [u.what for u in result.unresolved] == ["OrganizationStatsEndpoint"]
+
+
+LAZY_PACKAGE = """
+import importlib
+
+
+def __getattr__(name):
+    if name == "OrganizationStatsEndpoint":
+        return importlib.import_module(".organization_stats", __name__).OrganizationStatsEndpoint
+    raise AttributeError(name)
+"""
+
+
+def test_a_name_a_module_getattr_may_give_is_not_called_undefined(tmp_path: Path) -> None:
+    urls = URLS.replace(
+        "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint",
+        "from shop.api.endpoints import OrganizationStatsEndpoint",
+    )
+    root = write_tree(
+        tmp_path / "p", {"api/urls.py": urls, "api/endpoints/__init__.py": LAZY_PACKAGE}
+    )
+    result = _check(root)
+    assert result.problems == [], _found(result)
+    assert [u.what for u in result.unresolved] == ["OrganizationStatsEndpoint"]
+
+
+COMPREHENSION_URLS = """
+from django.urls import include, re_path
+
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+
+ROUTES = [
+    (r"^(?P<organization_id_or_slug>[^/]+)/widgets/$", OrganizationWidgetsEndpoint, "widgets"),
+    (r"^(?P<organization_id_or_slug>[^/]+)/stats/$", OrganizationStatsEndpoint, "stats"),
+]
+
+urlpatterns = [re_path(p, view.as_view(), name=n) for p, view, n in ROUTES]
+"""
+
+
+def test_routes_a_comprehension_builds_are_unresolved_not_unregistered(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "p", {"api/urls.py": COMPREHENSION_URLS})
+    result = _check(root)
+    assert result.problems == [], _found(result)
+    assert len(result.unresolved) == 1
+    assert (result.unresolved[0].relpath, result.unresolved[0].line) == (
+        "src/shop/api/urls.py",
+        11,
+    )
+
+
+def test_a_urls_py_that_does_not_parse_is_named_and_no_endpoint_called_unregistered(
+    tmp_path: Path,
+) -> None:
+    root = write_tree(
+        tmp_path / "p", {"api/urls.py": URLS.replace("urlpatterns = [", "urlpatterns = [[")}
+    )
+    result = _check(root)
+    assert result.problems == [], _found(result)
+    (unread,) = result.unresolved
+    assert unread.relpath == "src/shop/api/urls.py"
+    assert "does not parse with Python 3." in unread.why
