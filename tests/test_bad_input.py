@@ -742,8 +742,8 @@ PROJECT_CASES = [
     ProjectCase(
         "urls-not-utf8",
         _append_bytes(URLS, b"# caf\xe9\n"),
-        "src/acme/api/urls.py: not valid UTF-8",
-        r"re-save the file as UTF-8",
+        "src/acme/api/urls.py:",
+        r"urls\.py:\d+:6: not valid UTF-8 \(byte \d+\); re-save the file as UTF-8",
     ),
     ProjectCase(
         "urls-no-urlpatterns",

@@ -137,7 +137,8 @@ def run(*argv: str) -> tuple[int, str]:
 
 def _add_models(root: Path, package: str, resources: list[dict[str, Any]]) -> None:
     """The models the lookups name, as placeholder classes of the project's models module:
-    scaffold refuses a model path that names nothing in the project."""
+    scaffold refuses a model path that names nothing in the project, or a plain class (a
+    stand-in declares `objects`)."""
     models = root / "src" / package / "models"
     module = models / "__init__.py" if models.is_dir() else models.with_suffix(".py")
     text = module.read_text() if module.exists() else ""
@@ -145,7 +146,7 @@ def _add_models(root: Path, package: str, resources: list[dict[str, Any]]) -> No
         for lookup in resource.get("lookups", {}).values():
             name = lookup.get("model", "").rpartition(".")[2]
             if name and f"class {name}" not in text:
-                text += f"\n\nclass {name}:\n    pass\n"
+                text += f"\n\nclass {name}:\n    objects = None  # a stand-in for a model\n"
     module.parent.mkdir(parents=True, exist_ok=True)
     module.write_text(text)
 

@@ -591,6 +591,7 @@ def test_test_values_stay_inside_a_parameters_own_regex(
         ("WidgetNumeric", f"{prefix}/n/{{widget_id_or_slug:\\d+}}/", "widget_id_or_slug"),
         ("WidgetLetters", f"{prefix}/l/{{widget_slug:[a-z]+}}/", "widget_slug"),
         ("WidgetDigits", f"{prefix}/d/{{widget_slug:\\d+}}/", "widget_slug"),  # by slug only
+        ("WidgetHex", f"{prefix}/h/{{widget_slug:[a-f0-9]{{32}}}}/", "widget_slug"),
     ]
     for name, route, param in made:
         lookup = ("--lookup", f"{param}=acme.models.widget.Widget")
@@ -605,6 +606,13 @@ def test_test_values_stay_inside_a_parameters_own_regex(
         "organizations/{organization_id_or_slug}/x/{a:[0-9]+}/",
     )
     assert run_cli(capsys, *passed, "--lookup", "a=-", "--project", str(project)).code == 0
+    hexed = (
+        "new-endpoint",
+        "HexBogus",
+        "--route",
+        "organizations/{organization_id_or_slug}/h/{key:[0-9a-f]{32}}/",
+    )
+    assert run_cli(capsys, *hexed, "--lookup", "key=-", "--project", str(project)).code == 0
     tests = project / "tests/acme/api/endpoints"
     numeric = (tests / "test_widget_numeric.py").read_text()
     assert "self.widget.id" in numeric and "self.widget.slug" not in numeric
@@ -614,8 +622,20 @@ def test_test_values_stay_inside_a_parameters_own_regex(
     assert '"nosuch", status_code=404' in letters
     assert 'self.organization.slug, "1", status_code=200' in (tests / "test_bogus.py").read_text()
     digits = (tests / "test_widget_digits.py").read_text()  # a slug lookup: never by id
+    ones = '"' + "1" * 32 + '"'  # a value the regex takes, for a passthrough and a 404
+    assert (
+        f"self.organization.slug, {ones}, status_code=200"
+        in (tests / "test_hex_bogus.py").read_text()
+    )
+    assert f"{ones}, status_code=404" in " ".join(
+        (tests / "test_widget_hex.py").read_text().split()
+    )
     assert "self.widget.slug" in digits and "# TODO: give the widget a slug that" in digits
     done = _pytest(
-        [str(tests / "test_widget_numeric.py"), str(tests / "test_bogus.py")], project / "src"
+        [
+            str(tests / name)
+            for name in ("test_widget_numeric.py", "test_bogus.py", "test_hex_bogus.py")
+        ],
+        project / "src",
     )
     assert done.returncode == 0, done.stdout + done.stderr

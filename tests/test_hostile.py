@@ -95,12 +95,12 @@ def test_hostile_yaml(
 
 def test_a_spec_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = copy_project(EXAMPLE, tmp_path / "p")
-    (project / "spec.yaml").write_bytes(b"- name: Caf\xe9s\n  route: cafes/\n")
+    (project / "spec.yaml").write_bytes(b"- name: Cafes\n  route: caf\xe9s/\n")
     before = snapshot(project)
     result = run_like_a_process(
         capsys, "generate", str(project / "spec.yaml"), "--project", str(project)
     )
-    assert_clean_error(result, 2, "spec.yaml: not valid UTF-8 (byte 11)", r"re-save .* UTF-8")
+    assert_clean_error(result, 2, "spec.yaml:2:13: not valid UTF-8 (byte 26)", r"re-save .* UTF-8")
     assert snapshot(project) == before
 
 

@@ -127,6 +127,46 @@ def test_a_lookup_on_what_is_no_model_is_refused(
     assert snapshot(root) == before
 
 
+KINDS = """\
+import enum
+
+
+class DisplayTypes:
+    LINE = 0
+
+
+class OwnerKind(enum.Enum):
+    TEAM = "team"
+
+
+class FakeManager:
+    def get(self, **filters):
+        return None
+
+
+class StandIn:
+    objects = FakeManager()
+"""
+
+
+def test_a_lookup_on_a_class_that_provably_is_no_model_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plain class or an Enum has no `.objects`: every request would be a 500. A class that
+    declares `objects` (a stand-in for a model) is taken as given."""
+    root = copy_project(EXAMPLE, tmp_path / "p")
+    (root / "src/acme/kinds.py").write_text(KINDS, encoding="utf-8")
+    before = snapshot(root)
+    for model in ("acme.kinds.DisplayTypes", "acme.kinds.OwnerKind"):
+        argv = ["FooBar", "--route", "xyz/{w}/", *ALLOW, "--lookup", f"w={model}:id"]
+        result = run_like_a_process(capsys, "new-endpoint", *argv, "--project", str(root))
+        assert_clean_error(result, 2, "--lookup", "is no Django model")
+    assert snapshot(root) == before
+    argv = ["FooBar", "--route", "xyz/{w}/", *ALLOW, "--lookup", "w=acme.kinds.StandIn:id"]
+    result = run_like_a_process(capsys, "new-endpoint", *argv, "--dry-run", "--project", str(root))
+    assert result.code == 0, result.err
+
+
 @pytest.mark.parametrize(
     ("spec", "where", "hint"),
     [

@@ -4,6 +4,7 @@ as the oracle; what scaffold cannot read is taken as given."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,45 @@ def test_a_legacy_parent_column_beside_a_relation_to_the_parents_scopes_by_the_r
     module = (project / "src/acme/api/endpoints/gadget_details.py").read_text()
     scope = 'projects=kwargs["project"].id' if linked else 'project_id=kwargs["project"].id'
     assert f"Release.objects.get({scope}, version=version)" in module
+
+
+def test_an_object_named_as_its_parameter_does_not_rebind_the_parameter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`{widget}` looked up as `widget`: the str parameter is not rebound to the Widget (mypy
+    refuses `widget: str` holding a Widget); the object goes straight into kwargs, and a lookup
+    under it is scoped by `kwargs["widget"]`."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gadgets/{widget}/{revision}/"
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "GadgetDetails",
+        "--route",
+        route,
+        "--lookup",
+        "widget=acme.models.Widget:slug",
+        "--lookup",
+        "revision=acme.models.widget.WidgetRevision:number",
+        "--no-tests",
+        "--project",
+        str(project),
+    )
+    assert result.code == 0, result.err
+    module = (project / "src/acme/api/endpoints/gadget_details.py").read_text(encoding="utf-8")
+    convert_args = next(
+        node
+        for node in ast.walk(ast.parse(module))
+        if isinstance(node, ast.FunctionDef) and node.name == "convert_args"
+    )
+    params = {arg.arg for arg in convert_args.args.args}
+    assigned = {
+        target.id
+        for node in ast.walk(convert_args)
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    assert {"widget", "revision"} <= params and not params & assigned, assigned
+    assert 'kwargs["widget"] = Widget.objects.get(' in module
+    assert 'widget_id=kwargs["widget"].id, number=revision' in module

@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from scaffold.spec import ResourceSpec
 
 _DJANGO_MODELS = frozenset({"django.db.models.Model", "django.db.models.base.Model"})
+# bases from outside the project known to make no model (`class OwnerKind(Enum)`)
+_NO_MODELS = frozenset(
+    f"{module}.{name}"
+    for module, names in (
+        ("enum", ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")),
+        ("typing", ("NamedTuple", "TypedDict", "Generic", "Protocol")),
+        ("abc", ("ABC",)),
+    )
+    for name in names
+)
 _ALWAYS = frozenset({"id", "pk"})
 _MAX_BASES = 64
 
@@ -37,9 +47,14 @@ def model_fields(resolver: Resolver, dotted: str) -> frozenset[str] | None:
 def require_model(resolver: Resolver, dotted: str, where: str) -> None:
     """SpecError when `dotted` provably names no Django model: a function or value of the
     project, or an endpoint class (the lookup's `.objects.get(...)` would raise
-    AttributeError, a 500 on every request). A class of the project whose bases never reach
-    `Model` is taken as given: projects keep stand-ins for models in tests and fixtures."""
-    if _is_value(resolver, dotted) or resolver.is_endpoint(dotted):
+    AttributeError, a 500 on every request), or a class whose bases, all read, never reach
+    `Model` (a plain class, an Enum). One that declares `objects` is taken as given: projects
+    keep stand-ins for models in tests and fixtures."""
+    if (
+        _is_value(resolver, dotted)
+        or resolver.is_endpoint(dotted)
+        or _model(resolver, dotted) is False
+    ):
         raise SpecError(
             f"{where}: {dotted} is no Django model (a function, a value or an endpoint of "
             "the project); name the model the parameter looks up"
@@ -88,8 +103,8 @@ _Reading = tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...] | No
 
 def _model(resolver: Resolver, dotted: str) -> _Reading | bool | None:
     """(the names, the numeric fields, the unique sets or None) the model and its bases
-    declare, as `model_fields`; False when every class was read and none reaches Django's
-    `Model`. A base's unique sets count as the model's (an abstract base's Meta is inherited
+    declare, as `model_fields`; False when every class was read, none reaches Django's `Model`
+    and none declares `objects`. A base's unique sets count as the model's (an abstract base's Meta is inherited
     unless the model writes its own: counted anyway, which only ever hides a note)."""
     tree = resolver.tree
     fields: set[str] = set(_ALWAYS)
@@ -103,7 +118,7 @@ def _model(resolver: Resolver, dotted: str) -> _Reading | bool | None:
         if current is None or len(seen) > _MAX_BASES:
             return None
         django = django or current in _DJANGO_MODELS
-        if current in seen or current in _DJANGO_MODELS:
+        if current in seen or current in _DJANGO_MODELS or current in _NO_MODELS:
             continue
         seen.add(current)
         found = resolver.resolve(current)
@@ -119,7 +134,7 @@ def _model(resolver: Resolver, dotted: str) -> _Reading | bool | None:
         unique = None if unique is None or facts.unique is None else [*unique, *facts.unique]
         pending.extend(facts.bases)
     if not django:
-        return False
+        return None if "objects" in fields else False  # a stand-in with a manager of its own
     return frozenset(fields), frozenset(numeric), None if unique is None else tuple(unique)
 
 

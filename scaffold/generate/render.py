@@ -208,6 +208,9 @@ def _lookup_context(
     return {
         "param": look.param,
         "name": look.name,
+        # an object named as its parameter goes straight into kwargs: `environment: str`
+        # rebound to an Environment is a type error
+        "target": look.name if look.name != look.param else f'kwargs["{look.name}"]',
         "model": use(lookup.model, spec.at("lookups", look.param, "model")),
         "field": look.field,
         "id_or_slug": look.id_or_slug,

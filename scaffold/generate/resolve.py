@@ -244,7 +244,7 @@ def _lookup(
             f"before this lookup; use "
             + (f"one of {', '.join(objects)}, or null (unscoped)" if objects else "null (unscoped)")
         )
-    local = {item.spec.name for item in earlier}
+    local = {item.spec.name for item in earlier if item.spec.name != item.spec.param}
     parent_expr = None if parent is None else parent if parent in local else f'kwargs["{parent}"]'
     parent_field = (
         None if parent is None else lookup.parent_field or f"{object_name_for(parent)}_id"

@@ -47,7 +47,9 @@ def route_objects(
             made = _lookup_object(lookup, endpoint, idiom, imports, resolver)
             objects.append(_within(made, param.regex, lookup.spec.id_or_slug))
         elif param.name in passthrough:  # its name as the value, or one its regex takes
-            fits = [v for v in (param.name, "1", "a") if _fits(param.regex, v)]
+            fits = [
+                v for v in (param.name, "1", "a", *_samples(param.regex)) if _fits(param.regex, v)
+            ]
             objects.append(RouteObject(fits[0] if fits else param.name, None, None, None))
     return objects
 
@@ -55,6 +57,15 @@ def route_objects(
 def _fits(regex: str | None, value: str) -> bool:
     """Whether the route's own regex for a parameter (`{x:\\d+}`) takes `value`."""
     return regex is None or re.fullmatch(regex, value) is not None
+
+
+def _samples(regex: str | None) -> list[str]:
+    """Values the regex may take, read from it (`[0-9a-f]{32}`: 32 ones, 32 a's)."""
+    if regex is None:
+        return []
+    from scaffold.check.regex_read import sample  # sre's parser: only for a regex of the route
+
+    return [value for variant in (0, 1) if (value := sample(regex, variant)) is not None]
 
 
 def _within(made: RouteObject, regex: str | None, id_or_slug: bool) -> RouteObject:
@@ -67,7 +78,7 @@ def _within(made: RouteObject, regex: str | None, id_or_slug: bool) -> RouteObje
     attribute = (
         "id" if id_or_slug and _fits(regex, "1") and not _fits(regex, "a") else made.attribute
     )
-    missing = next((f'"{v}"' for v in ("0", "nosuch") if _fits(regex, v)), None)
+    missing = next((f'"{v}"' for v in ("0", "nosuch", *_samples(regex)) if _fits(regex, v)), None)
     if made.missing is not None and _fits(regex, made.missing.strip('"')):
         missing = made.missing
     todo = made.todo
