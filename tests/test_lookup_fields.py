@@ -26,7 +26,7 @@ def _django_accepts(**filters: object) -> bool:
 
 
 def _new(
-    project: Path, capsys: pytest.CaptureFixture[str], route: str, lookup: str
+    project: Path, capsys: pytest.CaptureFixture[str], route: str, *lookups: str
 ) -> tuple[Result, bool]:
     before = snapshot(project)
     result = run_cli(
@@ -35,8 +35,7 @@ def _new(
         "GadgetDetails",
         "--route",
         route,
-        "--lookup",
-        lookup,
+        *(flag for lookup in lookups for flag in ("--lookup", lookup)),
         "--no-tests",
         "--project",
         str(project),
@@ -231,20 +230,11 @@ def test_an_object_named_as_its_parameter_does_not_rebind_the_parameter(
     under it is scoped by `kwargs["widget"]`."""
     project = copy_project(EXAMPLE, tmp_path / "p")
     route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gadgets/{widget}/{revision}/"
-    result = run_cli(
-        capsys,
-        "new-endpoint",
-        "GadgetDetails",
-        "--route",
-        route,
-        "--lookup",
+    lookups = (
         "widget=acme.models.Widget:slug",
-        "--lookup",
         "revision=acme.models.widget.WidgetRevision:number",
-        "--no-tests",
-        "--project",
-        str(project),
     )
+    result, _ = _new(project, capsys, route, *lookups)
     assert result.code == 0, result.err
     module = (project / "src/acme/api/endpoints/gadget_details.py").read_text(encoding="utf-8")
     convert_args = next(
