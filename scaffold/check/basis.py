@@ -115,6 +115,30 @@ def affects_everything(settings: Settings, reader: RoutingReader, changed: set[s
     return any(map(_wide(settings, reader), changed))
 
 
+_INHERITED = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch", "initial"}
+)
+
+
+def lends_handlers(resolver: Resolver, changed: set[str]) -> bool:
+    """A changed module defines a class endpoints elsewhere may inherit what the check compares
+    from: handlers (or `dispatch`, `http_method_names`, a `convert_args`) on a class that is no
+    endpoint (a mixin), or a `convert_args` on an endpoint handling no method of its own (a base
+    kept beside the endpoints). Those endpoints live in other files: the whole tree is checked.
+    (A concrete endpoint's own `convert_args` is checked with it; one that endpoints elsewhere
+    also inherit is checked there by a whole-tree run.)"""
+    for module in changed:
+        info = resolver.tree.info(module)
+        for name, found in info.classes.items() if info is not None else ():
+            handles = bool(_INHERITED & set(found.methods))
+            lends = handles or found.http_methods is not None or found.convert_args is not None
+            if not lends:
+                continue
+            if not resolver.is_endpoint(f"{module}.{name}") or not handles:
+                return True
+    return False
+
+
 def _wide(settings: Settings, reader: RoutingReader) -> Callable[[str], bool]:
     """Whether a change of a module widens a PATHS-mode run to the whole tree."""
     bases = {*settings.base_module_names(), settings.endpoint_root.rpartition(".")[0]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from scaffold.check.basis import affects_everything, paths_part, whole_basis
+from scaffold.check.basis import affects_everything, lends_handlers, paths_part, whole_basis
 from scaffold.check.config import CheckConfig
 from scaffold.check.elsewhere import Memo, resolved, served_elsewhere
 from scaffold.check.problems import CheckResult, Problem
@@ -99,7 +99,7 @@ def run_check(
             cut = reading.focus(frozenset(names)) if reading.focus else None
             reader = RoutingReader(tree, cut)
             reader.walk_root(root_urls)
-        if affects_everything(settings, reader, changed):
+        if affects_everything(settings, reader, changed) or lends_handlers(resolver, changed):
             changed = None
     if changed is None:
         reader = RoutingReader(tree)  # whole URL modules: a cut one lacks the other routes

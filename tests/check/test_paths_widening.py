@@ -1,0 +1,55 @@
+"""A PATHS run (pre-commit) checks the endpoints of the changed files; a changed module whose
+classes endpoints elsewhere may inherit handlers or a `convert_args` from (a mixin, a base kept
+beside the endpoints) widens it to the whole tree, so the finding its change causes in another
+file is reported where pre-commit runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffold.check.config import load_check_config
+from scaffold.check.problems import CheckResult
+from scaffold.check.run import run_check
+from scaffold.project.settings import load_settings
+from tests.check.trees import STATS, write_tree
+
+MIXIN = """
+class StatsMixin:
+    def get(self, request, organization, period):
+        return None
+"""
+STATS_WITH_MIXIN = (
+    STATS.replace(
+        "from shop.api.bases.organization import OrganizationEndpoint",
+        "from shop.api.bases.organization import OrganizationEndpoint\nfrom shop.api.mixins import StatsMixin",
+    )
+    .replace(
+        "class OrganizationStatsEndpoint(OrganizationEndpoint):",
+        "class OrganizationStatsEndpoint(StatsMixin, OrganizationEndpoint):",
+    )
+    .replace("    def get(self, request, organization):\n        return None\n", "")
+)
+
+
+def _check(root: Path, paths: list[Path] | None) -> CheckResult:
+    settings = load_settings(root)
+    return run_check(settings, load_check_config(root, {}, None, [], None), paths)
+
+
+def test_a_changed_mixin_checks_the_endpoints_inheriting_it(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "p",
+        {"api/mixins.py": MIXIN, "api/endpoints/organization_stats.py": STATS_WITH_MIXIN},
+    )
+    whole = _check(root, None)
+    assert [(p.rule, p.path) for p in whole.problems] == [
+        ("param-mismatch", "src/shop/api/urls.py")
+    ]
+    assert _check(root, [root / "src/shop/api/mixins.py"]).problems == whole.problems
+
+
+def test_a_changed_module_of_plain_classes_stays_a_paths_run(tmp_path: Path) -> None:
+    helpers = "class Period:\n    def days(self):\n        return 1\n"
+    root = write_tree(tmp_path / "p", {"api/helpers.py": helpers})
+    result = _check(root, [root / "src/shop/api/helpers.py"])
+    assert result.problems == [] and result.endpoints == 0
