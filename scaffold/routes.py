@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Mapping
 
@@ -107,6 +108,10 @@ def _read_param(body: str, start: int) -> tuple[Param, int]:
         raise RouteSyntaxError(f"unclosed '{{' at column {start + 1}")
     inner = body[start + 1 : i]
     name, sep, regex = inner.partition(":")
+    if keyword.iskeyword(name):
+        raise RouteSyntaxError(
+            f"parameter {{{inner}}} is a Python keyword, which no parameter can be named; rename it"
+        )
     if not is_identifier(name):
         raise RouteSyntaxError(f"parameter {{{inner}}} is not a Python identifier")
     if sep:

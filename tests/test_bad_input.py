@@ -76,6 +76,13 @@ SPEC_CASES = [
         r"fix the syntax",
     ),
     SpecCase("top-level-scalar", "just a string\n", "spec.yaml:1:", r"must be a list of resources"),
+    SpecCase(  # the module a spec names holds another endpoint: the spec's line, its field
+        "module-holds-another-endpoint",
+        "- name: Things\n  route: things/\n  module: acme.api.endpoints.organization_details\n",
+        "spec.yaml:3: resources[0].module",
+        r"organization_details.py: the module exists and defines no ThingsEndpoint; write the class there or give `module` one of its own",
+        code=CONFLICT,
+    ),
     SpecCase(  # a spec's advice names the spec's field, the command line's the flag
         "route-param-without-lookup",
         "- name: Things\n  route: things/{thing_id}/\n",

@@ -95,6 +95,21 @@ WIDGET = "acme.models.widget.Widget"
             "--route",
             "DRF reads `format` as the response format",
         ),
+        (
+            ["FooBar", "--route", "xyz/{request}/", *ALLOW, "--lookup", "request=-"],
+            "--route",
+            r"\(every handler takes `request` itself\); rename it",
+        ),
+        (
+            ["FooBar", "--route", "xyz/{kwargs}/", *ALLOW, "--lookup", "kwargs=-"],
+            "--route",
+            r"convert_args and the handlers take `\*args` and `\*\*kwargs` themselves",
+        ),
+        (
+            ["FooBar", "--route", "xyz/{class}/", *ALLOW, "--lookup", "class=-"],
+            "--route",
+            r"\{class\} is a Python keyword, which no parameter can be named; rename it",
+        ),
     ],
 )
 def test_a_name_or_path_that_would_break_the_project_is_refused(

@@ -251,10 +251,13 @@ def _register(
     module = settings.module_for(path)
     others = [name for name in urls.imported_from(module) if name != spec.class_name]
     if existing is not None and not defines and on_existing is not OnExisting.FORCE:
+        flags = spec.locator.is_flags  # a spec's `module:` is named where the spec gives it
+        where = rel if flags or not spec.module else f"{spec.at('module')}: {rel}"
+        how = "give --module for a module of its own" if flags else "give `module` one of its own"
         raise ConflictError(  # registering it would make urls.py import what is not there
-            f"{rel}: the module exists and defines no {spec.class_name}; write the class there "
+            f"{where}: the module exists and defines no {spec.class_name}; write the class there "
             + ("or" if others else "or pass --force to replace the module, or")  # else refused
-            + " give --module for a module of its own"
+            + f" {how}"
         )
     if existing is not None and not allowed:
         raise ConflictError(

@@ -173,7 +173,13 @@ def _line_map(node: Any) -> dict[tuple[str | int, ...], int]:
 
 
 # URL keyword arguments the view's machinery takes for itself, before any handler sees them
-_VIEW_ARGUMENTS = frozenset({"format", "request", "self", "args", "kwargs"})
+_VIEW_ARGUMENTS = {  # route parameters the view gives its own meaning, and why
+    "format": "DRF reads `format` as the response format: an unknown one is a 404",
+    "request": "every handler takes `request` itself",
+    "self": "every method takes `self` itself",
+    "args": "convert_args and the handlers take `*args` and `**kwargs` themselves",
+    "kwargs": "convert_args and the handlers take `*args` and `**kwargs` themselves",
+}
 
 
 def _resource(
@@ -205,7 +211,7 @@ def _resource(
             locator,
             at("route"),
             f"the parameter {{{taken}}} is a name DRF or the view gives its own meaning "
-            "(DRF reads `format` as the response format: an unknown one is a 404); rename it",
+            f"({_VIEW_ARGUMENTS[taken]}); rename it",
         )
     methods = read_methods(merged.get("methods", ["get"]), locator, at("methods"))
     lookups = read_lookups(merged.get("lookups") or {}, route, locator, at("lookups"))
