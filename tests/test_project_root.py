@@ -96,3 +96,20 @@ def test_outside_any_project_the_error_says_what_to_do(
     result = run_cli(capsys, "list")
     assert result.code == 2
     assert "run scaffold inside the project, pass --project" in result.err
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["pyproject", "bare"])
+def test_a_project_option_naming_the_source_folder_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str], marked: bool
+) -> None:
+    """`--project X/src` read src/ as a flat layout: tests would go to src/tests/."""
+    if not marked:
+        (project / "pyproject.toml").unlink()
+    before = snapshot(project)
+    argv = ("new-endpoint", "Things", "--route", "things/", "--project", str(project / "src"))
+    result = run_cli(capsys, *argv)
+    assert result.code == 2 and snapshot(project) == before
+    assert result.err.strip() == (
+        f"error: {project / 'src'}: the source folder, not the project's root; pass --project "
+        f"{project.resolve()}"
+    )

@@ -39,7 +39,7 @@ def generate(
     from scaffold.errors import SpecError
     from scaffold.generate.build import OnExisting, build_plan
     from scaffold.project.files import read_source
-    from scaffold.project.settings import load_settings
+    from scaffold.project.settings import writing_settings
     from scaffold.spec import load_spec
 
     policy = on_existing(force, skip, OnExisting.CONVERGE)
@@ -51,5 +51,5 @@ def generate(
             "folder, not from --project)"
         )
     resources = load_spec(read_source(spec, str(spec)), str(spec))
-    settings = load_settings(project, package)
+    settings = writing_settings(project, package)
     finish(build_plan(settings, resources, policy, start_rendering, not no_tests), dry_run)

@@ -71,7 +71,7 @@ def new_endpoint(
 ) -> None:
     from scaffold.commands.speedups import start_rendering
     from scaffold.generate.build import OnExisting, build_plan
-    from scaffold.project.settings import load_settings
+    from scaffold.project.settings import writing_settings
     from scaffold.spec import parse_lookup_flag, resource_from_flags
 
     policy = on_existing(force, skip, OnExisting.FAIL)
@@ -92,7 +92,7 @@ def new_endpoint(
     if lookup:
         raw["lookups"] = _unique("--lookup", [parse_lookup_flag(item) for item in lookup])
     spec = resource_from_flags(raw)
-    settings = load_settings(project, package)
+    settings = writing_settings(project, package)
     finish(build_plan(settings, [spec], policy, start_rendering, not no_tests), dry_run)
 
 

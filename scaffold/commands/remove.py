@@ -37,10 +37,10 @@ def remove(
     from scaffold.errors import SpecError
     from scaffold.generate.removal import build_removal_plan
     from scaffold.generate.route_removal import build_route_removal_plan
-    from scaffold.project.settings import load_settings
+    from scaffold.project.settings import writing_settings
     from scaffold.routes import RouteSyntaxError, parse_route
 
-    settings = load_settings(project, package)
+    settings = writing_settings(project, package)
     if route is None:
         finish(build_removal_plan(settings, name, force=force), dry_run)
         return

@@ -33,10 +33,10 @@ def templates(
     package: PackageOption = None,
 ) -> None:
     from scaffold.errors import ProjectError, SpecError, did_you_mean
-    from scaffold.project.settings import load_settings
+    from scaffold.project.settings import writing_settings
     from scaffold.write.plan import FileChange, Plan
 
-    settings = load_settings(project, package)
+    settings = writing_settings(project, package)
     folder = settings.templates_dir
     packaged = packaged_templates()
     if copy is None:

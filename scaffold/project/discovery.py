@@ -201,6 +201,15 @@ def find_project_root(start: Path) -> Path:
     return bare or start
 
 
+def is_source_folder(folder: Path) -> bool:
+    """A `src/` folder that marks no project of its own, below a folder holding the layout."""
+    return (
+        folder.name == "src"
+        and not any((folder / marker).exists() for marker in _PROJECT_MARKERS)
+        and any(folder.glob("*/api/urls.py"))
+    )
+
+
 def _holds_layout(folder: Path) -> bool:
     """A `src/<package>/api/urls.py` or `<package>/api/urls.py`, or a [tool.scaffold] table (a
     broken pyproject.toml too: its error names it)."""

@@ -141,6 +141,17 @@ class Settings:
             return str(path)
 
 
+def writing_settings(project_root: Path | None, package_option: str | None = None) -> Settings:
+    """`load_settings` for a command that writes: a `--project` naming the source folder is
+    refused (read as a flat layout, generated tests would go to src/tests/)."""
+    if project_root is not None and discovery.is_source_folder(project_root.resolve()):
+        raise ProjectError(
+            f"{project_root}: the source folder, not the project's root; pass --project "
+            f"{project_root.resolve().parent}"
+        )
+    return load_settings(project_root, package_option)
+
+
 def load_settings(project_root: Path | None, package_option: str | None = None) -> Settings:
     """Discover the Sentry-shaped layout under `project_root` (None: the project the current
     folder is in, `discovery.find_project_root`), applying [tool.scaffold]; `package_option`
