@@ -47,10 +47,11 @@ def test_python_3_7_and_3_8_make_annotations_lazy() -> None:
 
 @pytest.mark.parametrize("python_min", [(3, 6), None])
 def test_python_3_6_or_an_undeclared_version_spells_the_annotation_with_typing(
-    python_min: tuple[int, int] | None,
+    python_min: tuple[int, int] | None, tmp_path: Path
 ) -> None:
     # `from __future__ import annotations` is a syntax error on 3.6: typing works everywhere.
-    source = render(python_min)
+    # (A folder of its own: the example's endpoint modules evaluate builtin generics.)
+    source = render(python_min, "ProjectGizmoDetails", endpoints_dir=tmp_path)
     assert "from typing import Any, Dict, Tuple" in source
     assert "-> Tuple[Tuple[Any, ...], Dict[str, Any]]:" in source
     assert "__future__" not in source
@@ -106,3 +107,28 @@ def test_annotations_are_read_from_the_bases_only_when_generation_asks() -> None
     modern = load_settings(FIXTURES / "modern")
     assert modern.annotated is True and modern.annotation_sources == ()
     assert modern.annotations is True
+
+
+@pytest.mark.parametrize(
+    ("neighbour", "modern"),
+    [
+        ("def f(x: int) -> dict[str, int]:\n    return {}\n", True),
+        ("def f(x: list[int] | None) -> None:\n    pass\n", True),
+        (  # lazy neighbours: the new module is lazy as they are, builtin generics with it
+            "from __future__ import annotations\n\n\ndef f() -> dict[str, int]:\n    return {}\n",
+            True,
+        ),
+        ("X: dict[str, int] = {}\n", True),  # a module's own annotations are evaluated
+        ("def f() -> 'dict[str, int]':\n    x: dict[str, int] = {}\n    return x\n", False),
+    ],
+)
+def test_an_undeclared_version_is_read_off_neighbours_that_evaluate_builtin_generics(
+    tmp_path: Path, neighbour: str, modern: bool
+) -> None:
+    """A neighbour whose function annotations evaluate `dict[str, int]` when the module is
+    imported (no `from __future__ import annotations`) runs on Python 3.9 or newer: a project
+    declaring no version (a tree without its pyproject.toml) gets builtin generics too."""
+    (tmp_path / "neighbour.py").write_text(neighbour)
+    source = render(None, "ProjectGizmoDetails", endpoints_dir=tmp_path)
+    assert ("-> tuple[tuple[Any, ...], dict[str, Any]]:" in source) is modern
+    assert ("-> Tuple[Tuple[Any, ...], Dict[str, Any]]:" in source) is not modern

@@ -11,6 +11,7 @@ from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.generate.templating import render_code
 from scaffold.naming import split_dotted
 from scaffold.project.settings import Settings
+from scaffold.pysource.project_facts import evaluates_builtin_generics
 from scaffold.records import field, record
 from scaffold.spec import ResourceSpec
 from scaffold.urls.imports import import_name_key, natural_key
@@ -177,6 +178,10 @@ def _future_and_returns(endpoint: ResolvedEndpoint, settings: Settings) -> tuple
     returns = "tuple[tuple[Any, ...], dict[str, Any]]"
     python_min = settings.python_min
     if settings.annotations and endpoint.lookups and "annotations" not in future:
+        if python_min is None and evaluates_builtin_generics(
+            sorted(endpoint.module_path.parent.glob("*.py"))
+        ):  # no version declared, but the neighbours' code runs on 3.9 or newer only
+            python_min = (3, 9)
         if python_min is None or python_min < (3, 7):
             returns = "Tuple[Tuple[Any, ...], Dict[str, Any]]"
         elif python_min < (3, 9):

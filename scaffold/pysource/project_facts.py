@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -135,3 +135,52 @@ def neighbours_future_imports(paths: Sequence[Path]) -> tuple[str, ...] | None:
     if not read:
         return None
     return tuple(sorted(name for name, count in counts.items() if 2 * count >= read))
+
+
+_GENERICS = frozenset({"list", "dict", "tuple", "set", "frozenset", "type"})
+_GENERIC_RE = re.compile(rb"\b(?:list|dict|tuple|set|frozenset|type)\[")
+
+
+def evaluates_builtin_generics(paths: Sequence[Path]) -> bool:
+    """True when one of these modules (the first `_NEIGHBOURS_READ`) evaluates a builtin
+    generic (`dict[str, int]`) in an annotation Python evaluates, a function's or a module's
+    or class body's own, with no `from __future__ import annotations`: that code runs on
+    Python 3.9 or newer (before, `dict[...]` raises TypeError)."""
+    for path in list(paths)[:_NEIGHBOURS_READ]:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        lazy = any(b"annotations" in match.group(1) for match in _FUTURE_RE.finditer(data))
+        tree = None if lazy or not _GENERIC_RE.search(data) else _parse(data, path)
+        if tree is not None and any(map(_generic, _evaluated_annotations(tree))):
+            return True
+    return False
+
+
+def _evaluated_annotations(tree: ast.Module) -> Iterator[ast.expr]:
+    """Function annotations anywhere, and annotated names of module and class bodies."""
+    bodies = [tree.body]
+    while bodies:
+        for node in bodies.pop():
+            if isinstance(node, ast.AnnAssign):
+                yield node.annotation
+            elif isinstance(node, ast.ClassDef):
+                bodies.append(node.body)
+    for function in ast.walk(tree):
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = function.args
+            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
+            yield from (a.annotation for a in every if a.annotation is not None)
+            if function.returns is not None:
+                yield function.returns
+
+
+def _generic(annotation: ast.expr) -> bool:
+    return any(
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in _GENERICS
+        for node in ast.walk(annotation)
+    )
