@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 from typing import Any
 
+import black
 import pytest
 
 from scaffold.generate.render import render_endpoint
@@ -132,3 +134,23 @@ def test_an_undeclared_version_is_read_off_neighbours_that_evaluate_builtin_gene
     source = render(None, "ProjectGizmoDetails", endpoints_dir=tmp_path)
     assert ("-> tuple[tuple[Any, ...], dict[str, Any]]:" in source) is modern
     assert ("-> Tuple[Tuple[Any, ...], Dict[str, Any]]:" in source) is not modern
+
+
+@pytest.mark.parametrize("single", [True, False])
+def test_a_module_quotes_its_strings_as_most_of_its_neighbours_do(
+    tmp_path: Path, single: bool
+) -> None:
+    """Sentry before black (2015-2019) wrote `'single'` quotes: a new module beside such
+    neighbours does too (docstrings keep `\"\"\"`), and stays black-clean with string
+    normalization off, as those files can only have been formatted."""
+    quote = "'" if single else '"'
+    for number in range(3):
+        items = f"{quote}key{quote}: {quote}value{quote}, " + '"it' + "'" + 's": 1'
+        (tmp_path / f"neighbour_{number}.py").write_text(f'"""Doc."""\nX = {{{items}}}\n')
+    source = render(None, "ProjectGizmoDetails", endpoints_dir=tmp_path)
+    code = re.sub(r'"""[\s\S]*?"""', "", source)  # docstrings aside
+    strings = re.findall(r"""(?<![\w"'])(['"])[^'"\n]*\1""", code)
+    assert strings and all(s == quote for s in strings), strings
+    mode = black.Mode(line_length=100, string_normalization=not single)
+    assert black.format_str(source, mode=mode) == source
+    compile(source, "gizmo.py", "exec")

@@ -11,7 +11,7 @@ from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.generate.templating import render_code
 from scaffold.naming import split_dotted
 from scaffold.project.settings import Settings
-from scaffold.pysource.project_facts import evaluates_builtin_generics
+from scaffold.pysource.project_facts import evaluates_builtin_generics, neighbours_quote
 from scaffold.records import field, record
 from scaffold.spec import ResourceSpec
 from scaffold.urls.imports import import_name_key, natural_key
@@ -144,7 +144,8 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         )
     _require_free_locals(endpoint, {*imports.names, spec.class_name})
     context["imports"] = imports.render()
-    return render_code(ENDPOINT_TEMPLATE, context, settings)
+    neighbours = sorted(endpoint.module_path.parent.glob("*.py"))
+    return render_code(ENDPOINT_TEMPLATE, context, settings, neighbours_quote(neighbours))
 
 
 # the builtins the template's methods call (`str(widget_id)`, `super().convert_args`)

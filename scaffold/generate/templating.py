@@ -66,12 +66,15 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
     )
 
 
-def render_code(name: str, context: dict[str, Any], settings: Settings) -> str:
-    """Template `name` rendered and formatted with black. A project's own template that renders
-    what black cannot parse is the project's error, named; scaffold's own is scaffold's bug."""
+def render_code(name: str, context: dict[str, Any], settings: Settings, quote: str = '"') -> str:
+    """Template `name` rendered and formatted with black, its one-line strings quoted with
+    `quote` (the neighbours': black leaves them so with string normalization off). A project's
+    own template that renders what black cannot parse is the project's error, named;
+    scaffold's own is scaffold's bug."""
     source = render_template(name, context, settings)
     try:
-        return format_code(source, settings)
+        formatted = format_code(source, settings)
+        return requoted(formatted) if quote == "'" else formatted
     except ValueError as exc:  # black's InvalidInput
         own = settings.templates_dir / name if settings.templates_dir else None
         if own is None or not own.is_file():
@@ -94,3 +97,25 @@ def format_code(source: str, settings: Settings) -> str:
         magic_trailing_comma=not settings.black_options.get("skip-magic-trailing-comma", False),
     )
     return black.format_str(source, mode=mode)
+
+
+def requoted(source: str) -> str:
+    """`source` with each one-line `"..."` string holding no `'` or backslash written `'...'`
+    (same length, so every position stays); docstrings and other triple-quoted strings keep
+    theirs."""
+    import io
+    import tokenize
+
+    lines = source.splitlines(keepends=True)
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        text = token.string
+        body = text.lstrip("rRbBuU")
+        if token.type != tokenize.STRING or token.start[0] != token.end[0]:
+            continue
+        if body.startswith('"""') or not body.startswith('"') or "'" in body or "\\" in body:
+            continue
+        row, start = token.start[0] - 1, token.start[1] + len(text) - len(body)
+        end = token.end[1] - 1
+        line = lines[row]
+        lines[row] = line[:start] + "'" + line[start + 1 : end] + "'" + line[end + 1 :]
+    return "".join(lines)

@@ -25,6 +25,7 @@ from scaffold.naming import stem_of
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver
+from scaffold.pysource.project_facts import neighbours_quote
 from scaffold.pysource.test_idiom import TestIdiom, read_test_idiom
 from scaffold.write.plan import FileChange
 
@@ -117,7 +118,8 @@ def render_test(
     context["path_format"] = _path_format(endpoint, settings, url_name, urls_text)
     context["permission_todo"] = _permission_todo(endpoint)
     context["imports"] = imports.render()
-    return render_code(template, context, settings)
+    folder = test_module_path(endpoint.module_path, settings).parent
+    return render_code(template, context, settings, neighbours_quote(sorted(folder.glob("*.py"))))
 
 
 _PERMITTING = frozenset(  # what the logged-in user of the test passes as it is
