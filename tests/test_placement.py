@@ -10,7 +10,7 @@ import pytest
 from scaffold.naming import module_name_for, url_name_for
 from scaffold.routes import parse_route
 from scaffold.urls.add import Registration, UrlsFile
-from tests.helpers import FIXTURES, copy_project, run_cli, snapshot
+from tests.helpers import EXAMPLE, FIXTURES, copy_project, run_cli, snapshot
 
 HEADER = "from django.urls import include, re_path\n\n"
 
@@ -414,3 +414,23 @@ def test_a_first_party_import_goes_before_the_relative_ones_as_isort_puts_it() -
         "from acme.dashboards.endpoints.stars import StarsEndpoint\n\n"
         "from .endpoints.broadcasts import BroadcastsEndpoint\n\n"
     )
+
+
+def test_a_route_whose_numeric_lookup_an_earlier_digits_route_takes_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`.../revisions/{revision_id}/` looked up by id answers digits alone (anything else is a
+    404): an earlier `(?P<revision_id>\\d+)` route of the same path takes every one of them,
+    so the new route could never answer. Refused, nothing written (a trial wrote it and its
+    test failed with the other endpoint's 405)."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    urls = project / "src/acme/api/urls.py"
+    urls.write_text(urls.read_text().replace("(?P<revision_id>[^/]+)", "(?P<revision_id>\\d+)"))
+    before = snapshot(project)
+    prefix = "projects/{organization_id_or_slug}/{project_id_or_slug}/widgets/{widget_id_or_slug}"
+    argv = ["ProjectWidgetRevisionItem", "--route", f"{prefix}/revisions/{{revision_id}}/"]
+    lookups = ["--lookup", "widget_id_or_slug=acme.models.widget.Widget"]
+    lookups += ["--lookup", "revision_id=acme.models.widget.WidgetRevision"]
+    result = run_cli(capsys, "new-endpoint", *argv, *lookups, "--project", str(project))
+    assert result.code == 2 and snapshot(project) == before, result.out + result.err
+    assert "would hide or be hidden by another route" in result.err

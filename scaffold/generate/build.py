@@ -11,7 +11,7 @@ from scaffold.generate.importers import defined_names, first_importer
 from scaffold.generate.kept_check import refuse_unservable
 from scaffold.generate.notes import notes
 from scaffold.generate.reexports import InitEdits, urls_import_module
-from scaffold.generate.render import render_endpoint
+from scaffold.generate.render import by_id_only, render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
 from scaffold.generate.route_guard import answers_alike, served_by_walk, walk_patch
 from scaffold.generate.tests import plan_test, project_test_idiom
@@ -291,8 +291,11 @@ def _register(
         )
     imported = {name: s.module for s in urls.index.imports for name in s.names}
     shown_module = urls_import_module(settings, imported, module, spec.class_name)
+    digits = frozenset(look.spec.param for look in endpoint.lookups if by_id_only(look))
     added = urls.add(
-        Registration(spec.class_name, shown_module, spec.route, url_name, avoid or frozenset())
+        Registration(
+            spec.class_name, shown_module, spec.route, url_name, avoid or frozenset(), digits
+        )
     )
     if shown_module != module and imported.get(spec.class_name) != shown_module:
         inits.add(module, spec.class_name)  # not re-exported yet

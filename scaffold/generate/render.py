@@ -206,6 +206,12 @@ def _response(method: str, endpoint: ResolvedEndpoint) -> str:
     return template % last.name if "%s" in template else template
 
 
+def by_id_only(lookup: Lookup) -> bool:
+    """The lookup answers digits alone (by `id` or an integer field, not id-or-slug): any other
+    value is a 404 before the query, and an earlier `\\d+` route of its path takes them all."""
+    return not lookup.spec.id_or_slug and (lookup.spec.field == "id" or lookup.numeric)
+
+
 def _lookup_context(
     lookup: Lookup, use: Callable[[str, str], str], spec: ResourceSpec
 ) -> dict[str, Any]:
@@ -220,7 +226,7 @@ def _lookup_context(
         "model": use(lookup.model, spec.at("lookups", look.param, "model")),
         "field": look.field,
         "id_or_slug": look.id_or_slug,
-        "by_id_only": not look.id_or_slug and (look.field == "id" or lookup.numeric),
+        "by_id_only": by_id_only(lookup),
         "scope": scope,
     }
 

@@ -43,6 +43,7 @@ class Registration:
     route: Route
     url_name: str | None  # None: derived from the class name and the file's prefix
     avoid: frozenset[str] = frozenset()  # lists (UrlsIndex keys) not to add it to
+    digits: frozenset[str] = frozenset()  # parameters it answers for digits alone (else a 404)
 
 
 @record
@@ -154,6 +155,7 @@ class UrlsFile:
             line_of=self.index.line_of,
             first=1 if statement.is_call else 0,  # patterns("prefix", ...): not a route
             new=named,
+            digits=registration.digits,
         )
         segment, spelled = place.neighbours_spelling(slots, position, tokens, self.style)
         pattern = tokens_to_regex(tokens, segment, spelled)

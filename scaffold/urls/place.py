@@ -121,17 +121,23 @@ def choose_position(
     line_of: Callable[[str], int],
     first: int = 0,
     new: Named = UNNAMED,
+    digits: frozenset[str] = frozenset(),
 ) -> int:
     """Next to the entry sharing the longest prefix, but never where the new route would be
     unreachable (after a pattern matching it, e.g. a catch-all) or would hide another.
 
     `where` is `file: LIST` for messages, `line_of` finds a text's line in the file, `first` is
     the lowest index allowed, `new` names the endpoint (its class, module and URL name), which
-    places it where the path says little (`_by_names`).
+    places it where the path says little (`_by_names`), `digits` the parameters it answers for
+    digits alone (its lookup 404s any other value): an earlier `\\d+` route takes them all.
     """
     label, _, list_name = where.partition(": ")
     ours = re.compile(pattern)
-    our_samples = sample_paths(tokens)
+    answered = tuple(
+        Param(t.name, r"\d+") if isinstance(t, Param) and t.name in digits and not t.regex else t
+        for t in tokens
+    )
+    our_samples = sample_paths(answered)
     low, high = first, len(entries)
     for entry in entries:
         if entry.pattern == pattern:
