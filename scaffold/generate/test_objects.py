@@ -104,7 +104,7 @@ def _base_object(
     model = endpoint.base.injected_types.get(name)
     parent = next((o.name for o in reversed(before) if o.attribute is not None), None)
     factory = _factory(idiom, name, parent, model)
-    if factory is not None:
+    if factory is not None and idiom is not None:
         return _from_factory(name, attribute, factory, parent, model, None, resolver, idiom)
     where = endpoint.spec.at("base")
     create = f"{imports.add(model, where)}.objects.create()" if model else "None"
@@ -162,7 +162,7 @@ def _lookup_object(
     numeric = look.id_or_slug or look.field == "id"
     missing = '"0"' if numeric else f'"no-such-{look.name.replace("_", "-")}"'
     factory = _factory(idiom, look.name, parent, lookup.model)
-    if factory is not None:
+    if factory is not None and idiom is not None:
         made = (look.name, attribute, factory, parent, lookup.model, missing)
         return _from_factory(*made, resolver, idiom)
     model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
@@ -179,24 +179,43 @@ def _from_factory(
     model: str | None,
     missing: str | None,
     resolver: Resolver | None,
-    idiom: TestIdiom | None,
+    idiom: TestIdiom,
 ) -> RouteObject:
-    """`self.create_<factory>(<parent>=self.<parent>)`: given the parent where the factory
-    names it (`create_release(self, project=None, ...)`) or the model may take it (it declares
-    that field, or cannot be read); bare where neither does (Sentry's `create_monitor(**kwargs)`
-    hands it to Monitor, which holds `organization_id` only: a TypeError)."""
+    """`self.create_<factory>(<parent>=self.<parent>)`: the parent given where the factory's
+    signature names it (`create_release(self, project=None, ...)`, followed through a hand-on
+    to `Factories`), or takes `**kwargs` the model may take it from (it declares that field,
+    or cannot be read); bare where neither does (Sentry's `create_monitor(**kwargs)` hands it
+    to Monitor, which holds `organization_id` only: a TypeError). A parameter the factory
+    requires is given from the test case's fixture of that name (`create_repo(self,
+    project)`: `project=self.project`); a TODO names any other."""
+    method = f"create_{factory}"
+    call = idiom.call(method)
     fields = model_fields(resolver, model) if parent and resolver and model else None
-    named = (
-        parent is not None
-        and idiom is not None
-        and idiom.names_parameter(f"create_{factory}", parent)
+    takes = call is None or call.var_keyword
+    given = bool(parent) and (
+        idiom.names_parameter(method, parent or "")
+        or (takes and (fields is None or parent in fields))
     )
-    if not parent or named or fields is None or parent in fields:
-        argument = f"{parent}=self.{parent}" if parent else ""
-        return RouteObject(name, attribute, f"self.create_{factory}({argument})", missing)
-    short = (model or "").rpartition(".")[2]
-    todo = f"put it under self.{parent} ({short} has no {parent} field to pass)"
-    return RouteObject(name, attribute, f"self.create_{factory}()", missing, todo)
+    arguments = [f"{parent}=self.{parent}"] if given else []
+    required = [p for p in (call.required if call else ()) if not (given and p == parent)]
+    arguments += [f"{p}=self.{p}" for p in required if p == parent or idiom.has(p)]
+    left = [p for p in required if not (p == parent or idiom.has(p))]
+    create = f"self.{method}({', '.join(arguments)})"
+    if left:
+        todo = f"give {', '.join(left)}: {method} requires {'it' if len(left) == 1 else 'them'}"
+        return RouteObject(name, attribute, create, missing, todo)
+    # the test case's fixtures live under one another: `create_repo(project=self.project)` is
+    # under `self.organization`; anything else may not be
+    under = idiom.has(parent or "") and any(idiom.has(p) for p in required)
+    if parent and not given and not under:
+        short = (model or "").rpartition(".")[2]
+        why = (
+            f"{method} takes no {parent}"
+            if call and not takes
+            else f"{short} has no {parent} field to pass"
+        )
+        return RouteObject(name, attribute, create, missing, f"put it under self.{parent} ({why})")
+    return RouteObject(name, attribute, create, missing)
 
 
 def _factory(

@@ -23,6 +23,19 @@ _SILO_SUFFIX = "_silo_test"
 
 
 @record
+class CallSignature:
+    """What a call of a method may pass: its parameters by name, those it requires (no default;
+    `self` aside), whether it takes `**kwargs`, and the `Class.method` it hands `*args,
+    **kwargs` on to (`return Factories.create_release(project=project, *args, **kwargs)`)."""
+
+    named: frozenset[str]
+    required: tuple[str, ...] = ()
+    var_keyword: bool = False
+    hands_on: str | None = None
+    passes: frozenset[str] = frozenset()  # what the hand-on call passes by name itself
+
+
+@record
 class TestIdiom:
     """The test case class to subclass, what its ancestry offers, and the silo decorators."""
 
@@ -34,15 +47,21 @@ class TestIdiom:
     helpers: bool = True  # endpoint, method, get_success_response, get_error_response
     silo_module: str | None = None
     silo_decorators: tuple[str, ...] = ()
-    # each method's parameters by name (the nearest definition over the ancestry)
-    parameters: tuple[tuple[str, frozenset[str]], ...] = ()
+    # each method's call signature (the nearest definition over the ancestry, followed through
+    # a hand-on to another class's method of the utilities)
+    parameters: tuple[tuple[str, CallSignature], ...] = ()
 
     def has(self, name: str) -> bool:
         return name in self.members
 
+    def call(self, method: str) -> CallSignature | None:
+        """How `method` (`create_release`) may be called, when the utilities define it."""
+        return dict(self.parameters).get(method)
+
     def names_parameter(self, method: str, parameter: str) -> bool:
         """Whether `method` (`create_release`) names `parameter` (`project`) in its signature."""
-        return parameter in dict(self.parameters).get(method, frozenset())
+        found = self.call(method)
+        return found is not None and parameter in found.named
 
     def silo_test_for(self, endpoint_decorator: str | None) -> str | None:
         """`region_silo_endpoint` -> `region_silo_test` when the utilities define it."""
@@ -56,7 +75,7 @@ class TestIdiom:
 class _ClassFacts:
     bases: tuple[str, ...]
     members: frozenset[str]
-    parameters: tuple[tuple[str, frozenset[str]], ...] = ()
+    parameters: tuple[tuple[str, CallSignature], ...] = ()
 
 
 def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | None:
@@ -87,6 +106,7 @@ def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | N
     if CASE_CLASS not in classes:
         return None
     members, parameters = _ancestry_members(CASE_CLASS, classes)
+    parameters = {method: _followed(call, classes) for method, call in parameters.items()}
     helpers = members >= _REQUIRED
     if not helpers and not members >= _LOGIN:
         return None
@@ -130,25 +150,65 @@ def _members(node: ast.ClassDef) -> list[str]:
     return names
 
 
-def _parameters(node: ast.ClassDef) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each method's parameters by name (`create_release(self, project=None, ...)`)."""
+def _parameters(node: ast.ClassDef) -> tuple[tuple[str, CallSignature], ...]:
+    """Each method's call signature (`create_release(self, project=None, ...)`)."""
     found = []
     for statement in node.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            arguments = statement.args
-            named = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
-            found.append((statement.name, frozenset(a.arg for a in named)))
+            found.append((statement.name, _signature(statement)))
     return tuple(found)
+
+
+def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignature:
+    arguments = function.args
+    static = any(getattr(d, "id", None) == "staticmethod" for d in function.decorator_list)
+    positional = [*arguments.posonlyargs, *arguments.args][0 if static else 1 :]
+    required = [a.arg for a in positional[: len(positional) - len(arguments.defaults)]]
+    required += [
+        a.arg
+        for a, default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)
+        if default is None
+    ]
+    named = frozenset(a.arg for a in [*positional, *arguments.kwonlyargs])
+    hands_on, passes = None, frozenset[str]()
+    last = function.body[-1] if function.body else None
+    call = last.value if isinstance(last, ast.Return) else None
+    kwargs = arguments.kwarg.arg if arguments.kwarg else None
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute):
+        owner = call.func.value
+        spread = any(
+            k.arg is None and getattr(k.value, "id", None) == kwargs for k in call.keywords
+        )
+        if isinstance(owner, ast.Name) and owner.id not in ("self", "cls") and spread and kwargs:
+            hands_on = f"{owner.id}.{call.func.attr}"
+            passes = frozenset(k.arg for k in call.keywords if k.arg)
+    return CallSignature(named, tuple(required), kwargs is not None, hands_on, passes)
+
+
+def _followed(call: CallSignature, classes: dict[str, _ClassFacts]) -> CallSignature:
+    """`call` with what its hand-on takes: a `*args, **kwargs` wrapper of
+    `Factories.create_x(order, dashboard=None, ...)` requires `order` and takes `dashboard`."""
+    owner, _, method = (call.hands_on or "").partition(".")
+    facts = classes.get(owner)
+    target = dict(facts.parameters).get(method) if facts is not None else None
+    if target is None:
+        return call
+    given = call.named | call.passes
+    return CallSignature(
+        call.named | target.named,
+        (*call.required, *(name for name in target.required if name not in given)),
+        target.var_keyword,
+    )
 
 
 def _ancestry_members(
     name: str, classes: dict[str, _ClassFacts]
-) -> tuple[set[str], dict[str, frozenset[str]]]:
+) -> tuple[set[str], dict[str, CallSignature]]:
     """Members of `name` and of every base of it defined in the utilities (followed by name),
     and each method's parameters as its nearest definition names them."""
     seen: set[str] = set()
     members: set[str] = set()
-    parameters: dict[str, frozenset[str]] = {}
+    parameters: dict[str, CallSignature] = {}
     pending = [name]
     while pending:
         current = pending.pop()
