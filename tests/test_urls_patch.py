@@ -138,6 +138,10 @@ def test_keeps_crlf_line_endings() -> None:
             "already used",
         ),
         (reg("AEndpoint", "c/", "acme.somewhere_else"), "would shadow"),
+        (  # a second route for a class: its derived name is its first route's
+            reg("AEndpoint", "c/", "acme.api.endpoints.a"),
+            "URL name 'acme-api-0-a' is already used by AEndpoint's own route",
+        ),
     ],
 )
 def test_refuses_duplicates_and_shadowing(registration: Registration, message: str) -> None:

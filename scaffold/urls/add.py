@@ -133,9 +133,11 @@ class UrlsFile:
             registration.class_name, self.style.name_prefix
         )
         if self.index.url_names[url_name]:
+            own = self.is_registered(registration.class_name) and not registration.url_name
+            why = f" by {registration.class_name}'s own route (a new endpoint: another class name)"
             raise ConflictError(
                 f"{self.label}:{self.index.line_of(url_name)}: URL name {url_name!r} is already "
-                "used; choose another with --url-name (url_name in a spec)"
+                f"used{why if own else ''}; choose another with --url-name (url_name in a spec)"
             )
         statement = self.index.lists[list_name]
         module = self._list_module(statement)
