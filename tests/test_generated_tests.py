@@ -701,3 +701,51 @@ def test_a_factory_is_called_as_its_signature_allows(
     assert "# TODO: give number: create_revision requires it" in revision
     done = _pytest([str(tests / "test_org_widget_details.py")], project / "src")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+REVISION_BASE = '''"""A base that looks its object up by a field other than its id."""
+
+from typing import Any
+
+from rest_framework.request import Request
+
+from acme.api.base import ConvertedArgs
+from acme.api.bases.project import ProjectEndpoint
+from acme.api.exceptions import ResourceDoesNotExist
+from acme.models.widget import WidgetRevision
+
+
+class WidgetRevisionEndpoint(ProjectEndpoint):
+    def convert_args(
+        self, request: Request, revision_id: str, *args: Any, **kwargs: Any
+    ) -> ConvertedArgs:
+        args, kwargs = super().convert_args(request, *args, **kwargs)
+        if not str(revision_id).isdecimal():
+            raise ResourceDoesNotExist
+        try:
+            kwargs["revision"] = WidgetRevision.objects.get(
+                widget__project=kwargs["project"], number=revision_id
+            )
+        except WidgetRevision.DoesNotExist:
+            raise ResourceDoesNotExist
+        return (args, kwargs)
+'''
+
+
+def test_an_object_a_base_looks_up_by_another_field_is_requested_by_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's `ProjectMonitorCheckinEndpoint` looks `checkin_id` up as `guid=checkin_id`:
+    the test requests the object's `guid`, not its `id` (a 404 where a 200 was expected).
+    Here a revision looked up by its `number`, on real Django."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    (project / "src/acme/api/bases/revision.py").write_text(REVISION_BASE)
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/revisions/{revision_id}/notes/"
+    argv = ("new-endpoint", "ProjectRevisionNotes", "--route", route, "--project", str(project))
+    result = run_cli(capsys, *argv)
+    assert result.code == 0, result.err
+    assert "ProjectRevisionNotesEndpoint(WidgetRevisionEndpoint)" in result.out
+    test = project / "tests/acme/api/endpoints/test_project_revision_notes.py"
+    assert "self.revision.number" in test.read_text()
+    done = _pytest([str(test)], project / "src")
+    assert done.returncode == 0, done.stdout + done.stderr

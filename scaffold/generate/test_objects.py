@@ -99,6 +99,9 @@ def _base_object(
     the utilities' factory (under the object before it, as a lookup's)."""
     name = _injected_name(param, endpoint, idiom)
     attribute = "id" if param.endswith("_id") else "slug"
+    by = endpoint.base.injected_fields.get(name)  # `checkin_id` by `guid=checkin_id`
+    if attribute == "id" and by and by not in ("id", "pk") and "__" not in by:
+        attribute = by
     if idiom is not None and idiom.has(name):
         return RouteObject(name, attribute, None, None)
     model = endpoint.base.injected_types.get(name)

@@ -55,6 +55,8 @@ class BaseClass:
     consumes: tuple[frozenset[str], ...]  # in signature order; each a set of accepted names
     injects: tuple[str, ...]
     injected_types: dict[str, str] = field(default_factory=dict, compare=False)  # obj -> dotted
+    # obj -> the model field its convert_args looks it up by (`checkin`: `guid`)
+    injected_fields: dict[str, str] = field(default_factory=dict, compare=False)
     depth: int = 0
     passes_on: frozenset[str] = frozenset()  # taken parameters it reads but leaves in kwargs
     required: int | None = None  # leading groups a route must give (None: all of them)
@@ -233,6 +235,7 @@ class Catalog:
                 consumes=flow.groups,
                 injects=flow.injects,
                 injected_types=dict(flow.injected_types),
+                injected_fields=dict(flow.injected_fields),
                 depth=len(endpoint.endpoint_ancestors),
                 passes_on=flow.passes_on & taken,
                 required=_required_groups(flow.groups, flow.required),

@@ -61,6 +61,8 @@ class MethodFlow:
     # whose type is not read: `kwargs["organization"] = organization_context.organization`)
     models: tuple[tuple[str, str], ...]
     rewrites: bool  # kwargs.update / clear / setdefault: a flow not followed here
+    # (object, the model field it is looked up by from a parameter: `guid=checkin_id`)
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @record
@@ -75,6 +77,7 @@ class ArgsFlow:
     injects: tuple[str, ...] = ()  # injected objects in order, parents' first
     injected_types: Mapping[str, str] = field(default_factory=dict, compare=False)
     complete: bool = True  # False: an ancestor outside the tree, or kwargs rewritten
+    injected_fields: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def passes_on(self) -> frozenset[str]:
@@ -88,6 +91,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
     groups: list[frozenset[str]] = []
     injects: list[str] = []
     types: dict[str, str] = {}
+    fields: dict[str, str] = {}
     unread: set[str] = set()  # stored from a value whose type is not read: no guess by name
     consumed: set[str] = set()
     read: set[str] = set()
@@ -111,6 +115,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
             fresh = (names - taken for names in own.groups)
             groups += [names for names in fresh if names and not names & named]
             injects += [obj for obj in own.injected if obj not in injects]
+            fields.update(own.fields)
             for obj, local in own.models:
                 dotted_model = _imported(local, module) if module and local else None
                 if dotted_model:
@@ -135,6 +140,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
         injects=tuple(injects),
         injected_types=types,
         complete=complete,
+        injected_fields=fields,
     )
 
 
@@ -159,7 +165,7 @@ def read_convert_args(method: ast.FunctionDef) -> MethodFlow:
             tuple(groups), frozenset(signature), empty, tuple(required), (), (), False
         )
     kwargs_name = args.kwarg.arg
-    injected, models, rewrites = _stores(method, kwargs_name)
+    injected, models, rewrites, fields = _stores(method, kwargs_name, frozenset(signature))
     conditional: set[int] = set()
     for node in ast.walk(method):
         if isinstance(node, ast.If) and kwargs_name in {
@@ -198,16 +204,18 @@ def read_convert_args(method: ast.FunctionDef) -> MethodFlow:
         tuple(injected),
         tuple(models),
         rewrites,
+        tuple(fields),
     )
 
 
 def _stores(
-    method: ast.FunctionDef, kwargs_name: str
-) -> tuple[list[str], list[tuple[str, str]], bool]:
-    """Objects stored in kwargs (in order), the model each traces back to, and whether kwargs
-    is rewritten wholesale."""
+    method: ast.FunctionDef, kwargs_name: str, params: frozenset[str]
+) -> tuple[list[str], list[tuple[str, str]], bool, list[tuple[str, str]]]:
+    """Objects stored in kwargs (in order), the model each traces back to, whether kwargs is
+    rewritten wholesale, and the field each is looked up by from one of `params`."""
     injected: list[str] = []
     models: list[tuple[str, str]] = []
+    fields: list[tuple[str, str]] = []
     rewrites = False
     assigned: dict[str, ast.expr] = {}
     for node in ast.walk(method):
@@ -236,12 +244,29 @@ def _stores(
             if key in injected:
                 continue
             injected.append(key)
+            by = _looked_up_by(value, assigned, params) if value is not None else None
+            fields += [(key, by)] if by else []
             model = _root_model(value, assigned) if value is not None else None
             if model:
                 models.append((key, model))
             elif isinstance(value, ast.Attribute):  # `context.organization`: of a type unread
                 models.append((key, ""))
-    return injected, models, rewrites
+    return injected, models, rewrites, fields
+
+
+def _looked_up_by(
+    value: ast.expr, assigned: dict[str, ast.expr], params: frozenset[str]
+) -> str | None:
+    """`guid` of `MonitorCheckIn.objects.get(project_id=..., guid=checkin_id)` (or of a name
+    assigned it), when one keyword of the call takes a parameter as it came."""
+    if isinstance(value, ast.Name) and value.id in assigned:
+        value = assigned[value.id]
+    if not isinstance(value, ast.Call):
+        return None
+    taking = [
+        k.arg for k in value.keywords if isinstance(k.value, ast.Name) and k.value.id in params
+    ]
+    return taking[0] if len(taking) == 1 and taking[0] else None
 
 
 def _updated_keys(call: ast.Call) -> list[tuple[str, ast.expr]] | None:
