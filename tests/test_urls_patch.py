@@ -238,6 +238,36 @@ def test_in_an_unsorted_import_block_the_import_joins_its_neighbours() -> None:
     assert lines[new + 1].startswith("from .endpoints.project_details ")
 
 
+@pytest.mark.parametrize(
+    ("new", "after_it"),
+    [
+        ("project_search_default", "project_searches"),
+        ("project_rule_stats", "project_rule_details"),
+    ],
+)
+def test_a_block_sorted_with_underscores_after_letters_keeps_that_order(
+    new: str, after_it: str
+) -> None:
+    """Sentry's 2016 urls.py lists `project_rules` before `project_rule_details` (the old isort
+    compared upper-cased names, `_` after letters): a new import goes where that order puts it,
+    not where today's isort would."""
+    before = HEADER + dedent("""\
+        from .endpoints.project_details import ProjectDetailsEndpoint
+        from .endpoints.project_rules import ProjectRulesEndpoint
+        from .endpoints.project_rule_details import ProjectRuleDetailsEndpoint
+        from .endpoints.project_searches import ProjectSearchesEndpoint
+        from .endpoints.project_search_details import ProjectSearchDetailsEndpoint
+        from .endpoints.project_stats import ProjectStatsEndpoint
+
+        urlpatterns = []
+        """)
+    class_name = "".join(word.title() for word in new.split("_")) + "Endpoint"
+    after = patch(before, reg(class_name, "w/", f"acme.api.endpoints.{new}"))
+    lines = after.splitlines()
+    added = lines.index(f"from .endpoints.{new} import {class_name}")
+    assert lines[added - 1].startswith(f"from .endpoints.{after_it} ")
+
+
 def test_a_comment_after_the_last_argument_does_not_hide_the_trailing_comma() -> None:
     before = HEADER + dedent("""\
         from .endpoints.a import AEndpoint

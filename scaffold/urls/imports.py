@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from scaffold.pysource.urlsource import FromImport
@@ -11,9 +12,12 @@ from scaffold.pysource.urlsource import FromImport
 _NATURAL_RE = re.compile(r"(\d+)")
 
 
-def natural_key(text: str) -> list[Any]:
-    """isort's `naturally` ordering of lower-cased text: digit runs compare as numbers."""
-    return [int(part) if part.isdigit() else part for part in _NATURAL_RE.split(text.lower())]
+def natural_key(text: str, upper: bool = False) -> list[Any]:
+    """isort's `naturally` ordering of lower-cased text: digit runs compare as numbers. `upper`:
+    of upper-cased text, as isort before 4.0 compared (`_` after letters: `project_rules`
+    before `project_rule_details`)."""
+    cased = text.upper() if upper else text.lower()
+    return [int(part) if part.isdigit() else part for part in _NATURAL_RE.split(cased)]
 
 
 def import_name_key(name: str) -> tuple[int, list[Any]]:
@@ -23,9 +27,19 @@ def import_name_key(name: str) -> tuple[int, list[Any]]:
     return kind, natural_key(name)
 
 
-def import_module_key(shown: str) -> list[Any]:
+def import_module_key(shown: str, upper: bool = False) -> list[Any]:
     """isort's module order: relative dots become `._` (force_sort_within_sections off)."""
-    return natural_key(shown.replace(".", "._", 1) if shown.startswith(".") else shown)
+    return natural_key(shown.replace(".", "._", 1) if shown.startswith(".") else shown, upper)
+
+
+def _block_is_upper(kin: Sequence[FromImport]) -> bool:
+    """The block is ordered as old isort ordered it (upper-cased: fewer pairs out of order)."""
+
+    def disorder(upper: bool) -> int:
+        keys = [import_module_key(s.shown, upper) for s in kin]
+        return sum(1 for a, b in pairwise(keys) if a > b)
+
+    return disorder(True) < disorder(False)
 
 
 def import_text(
@@ -97,12 +111,14 @@ def import_position(
         for s in imports
         if s.shown.startswith(".") == relative and (relative or s.module.split(".")[0] == root)
     ]
-    key = import_module_key(shown)
+    upper = _block_is_upper(kin)
+    key = import_module_key(shown, upper)
     # in an isort-sorted block that is where isort puts it; in an unsorted one it still lands
     # among its neighbours
-    preceding = [s for s in kin if import_module_key(s.shown) <= key]
+    preceding = [s for s in kin if import_module_key(s.shown, upper) <= key]
     if preceding:
-        return max(preceding, key=lambda s: import_module_key(s.shown)).last_line, False, False
+        found = max(preceding, key=lambda s: import_module_key(s.shown, upper))
+        return found.last_line, False, False
     if kin:
         return kin[0].first_line - 1, False, False
     local = [s for s in imports if s.shown.startswith(".")]
