@@ -248,9 +248,9 @@ def test_in_an_unsorted_import_block_the_import_joins_its_neighbours() -> None:
 def test_a_block_sorted_with_underscores_after_letters_keeps_that_order(
     new: str, after_it: str
 ) -> None:
-    """Sentry's 2016 urls.py lists `project_rules` before `project_rule_details` (the old isort
-    compared upper-cased names, `_` after letters): a new import goes where that order puts it,
-    not where today's isort would."""
+    """Sentry's 2016 urls.py lists `project_rules` before `project_rule_details` (upper-cased
+    names compare so, `_` after letters): a new import goes where that order puts it, not where
+    today's isort would."""
     before = HEADER + dedent("""\
         from .endpoints.project_details import ProjectDetailsEndpoint
         from .endpoints.project_rules import ProjectRulesEndpoint

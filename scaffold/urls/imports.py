@@ -14,8 +14,8 @@ _NATURAL_RE = re.compile(r"(\d+)")
 
 def natural_key(text: str, upper: bool = False) -> list[Any]:
     """isort's `naturally` ordering of lower-cased text: digit runs compare as numbers. `upper`:
-    of upper-cased text, as isort before 4.0 compared (`_` after letters: `project_rules`
-    before `project_rule_details`)."""
+    of upper-cased text, `_` after letters (Sentry's 2016 urls.py lists `project_rules` before
+    `project_rule_details`)."""
     cased = text.upper() if upper else text.lower()
     return [int(part) if part.isdigit() else part for part in _NATURAL_RE.split(cased)]
 
@@ -33,7 +33,7 @@ def import_module_key(shown: str, upper: bool = False) -> list[Any]:
 
 
 def _block_is_upper(kin: Sequence[FromImport]) -> bool:
-    """The block is ordered as old isort ordered it (upper-cased: fewer pairs out of order)."""
+    """The block is ordered upper-cased, `_` after letters (fewer pairs out of order so)."""
 
     def disorder(upper: bool) -> int:
         keys = [import_module_key(s.shown, upper) for s in kin]
