@@ -113,7 +113,10 @@ def _read_param(body: str, start: int) -> tuple[Param, int]:
             f"parameter {{{inner}}} is a Python keyword, which no parameter can be named; rename it"
         )
     if not is_identifier(name):
-        raise RouteSyntaxError(f"parameter {{{inner}}} is not a Python identifier")
+        raise RouteSyntaxError(
+            f"parameter {{{inner}}} is not a name of ASCII letters, digits and _ (not starting "
+            "with a digit); rename it"
+        )
     if sep:
         _check_param_regex(name, regex)
     return Param(name, regex if sep else None), i + 1

@@ -106,6 +106,11 @@ WIDGET = "acme.models.widget.Widget"
             r"convert_args and the handlers take `\*args` and `\*\*kwargs` themselves",
         ),
         (
+            ["FooBar", "--route", "xyz/{wïdget_id}/", *ALLOW, "--lookup", "wïdget_id=-"],
+            "--route",
+            r"\{wïdget_id\} is not a name of ASCII letters, digits and _",
+        ),
+        (
             ["FooBar", "--route", "xyz/{class}/", *ALLOW, "--lookup", "class=-"],
             "--route",
             r"\{class\} is a Python keyword, which no parameter can be named; rename it",
