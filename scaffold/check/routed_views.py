@@ -67,7 +67,8 @@ def bound_unfollowed(resolver: Resolver, routes: list[RouteEntry]) -> set[str]:
         info = resolver.tree.info(module) if module else None
         if info is None or not resolver.undecided(dotted, depth=1):
             continue
-        found |= {f"{module}.{c}" for c in info.classes} | set(info.imports.values())
+        imported = {t for t in info.imports.values() if t.rpartition(".")[2][:1].isupper()}
+        found |= {f"{module}.{c}" for c in info.classes} | imported  # classes, by their case
         if "__getattr__" in info.names:
             prefix = f"{module}."
             for source in resolver.tree.files():

@@ -115,7 +115,10 @@ def run_check(
             r
             for r in reader.routes
             if r.view
-            and r.view.text.rpartition(".")[2] in names  # resolve only these
+            and (  # resolve only these: by the name written, or imported (`X as Stats`)
+                r.view.text.rpartition(".")[2] in names
+                or (r.view.dotted or "").rpartition(".")[2] in names
+            )
             and _serves_from(resolver, r, changed)
         ]
         if part is not None:  # the routes a whole run resolved to the part's classes
@@ -135,7 +138,7 @@ def run_check(
         whole = changed is None  # a cut reader's modules must not reach a kept answer
         memo = reading.memo if whole else None
         elsewhere = served_elsewhere(tree, resolver, reader, root_urls, files, memo)
-        analysis.served_elsewhere = elsewhere
+        analysis.served_elsewhere = elsewhere | routed  # the walk's and the bindings' too
         if changed is not None and _unserved(analysis):
             # a class that looks unrouted may still be a base of endpoints elsewhere
             return _confirm_with_whole_tree(settings, config, changed, reading)

@@ -62,6 +62,9 @@ class EndpointClass:
         )
 
 
+_MOST_STEPS = 400  # names one resolution may try
+
+
 class Resolver:
     """Resolves dotted names to class definitions and decides which classes are endpoints."""
 
@@ -71,18 +74,27 @@ class Resolver:
         self._endpoint: dict[str, bool] = {}
         self._classes: dict[str, EndpointClass | None] = {}
 
-    def resolve(self, dotted: str, depth: int = 0) -> tuple[str, ModuleInfo, ClassInfo] | None:
-        """Follow imports and re-exports to where a class is defined (None: not in the tree)."""
+    def resolve(
+        self, dotted: str, seen: set[str] | None = None
+    ) -> tuple[str, ModuleInfo, ClassInfo] | None:
+        """Follow imports and re-exports to where a class is defined (None: not in the tree).
+        Each dotted name is tried once per call (`seen`): star imports that import one another
+        (`serializers` star-importing `models`, whose modules import from `serializers`) made
+        the search exponential (16 s for twelve such modules)."""
+        seen = set() if seen is None else seen
         module, _, name = dotted.rpartition(".")
-        info = self.tree.info(module) if module and depth < 20 else None
+        if dotted in seen or len(seen) > _MOST_STEPS:
+            return None
+        seen.add(dotted)
+        info = self.tree.info(module) if module else None
         if info is None:
             return None
         if name in info.classes:
             return (dotted, info, info.classes[name])
         if name in info.imports:
-            return self.resolve(info.imports[name], depth + 1)
+            return self.resolve(info.imports[name], seen)
         for star in info.star_imports:
-            found = self.resolve(f"{star}.{name}", depth + 1)
+            found = self.resolve(f"{star}.{name}", seen)
             if found:
                 return found
         return None

@@ -57,9 +57,10 @@ def unread_root(
         (node.lineno for node in parsed.tree.body if "urlpatterns" in _bound_names(node)), default=1
     )
     routed |= set(parsed.imports.values()) | {f"{module}.{name}" for name in parsed.defined}
-    for star in parsed.stars:
+    for star in parsed.stars:  # what a star import brings: its module's classes and imports
         starred = tree.info(star)
         routed |= {f"{star}.{name}" for name in (starred.classes if starred else ())}
+        routed |= set(starred.imports.values()) if starred else set()
     return [Unresolved(parsed.relpath, line, f"{module}.urlpatterns", CODE_BUILT)]
 
 

@@ -5,6 +5,7 @@ and the classes that place names are not called unregistered or undefined."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import run_check
 from scaffold.project.settings import load_settings
-from tests.check.trees import STATS, URLS, write_tree
+from tests.check.trees import AUDIT, STATS, UNROUTED, URLS, write_tree
+
+AUDIT_RELPATH = AUDIT.removeprefix("src/shop/")
 
 
 def _check(root: Path) -> CheckResult:
@@ -162,3 +165,74 @@ def test_a_urls_py_that_does_not_parse_is_named_and_no_endpoint_called_unregiste
     (unread,) = result.unresolved
     assert unread.relpath == "src/shop/api/urls.py"
     assert "does not parse with Python 3." in unread.why
+
+
+def test_a_class_counted_as_routed_stays_so_when_another_endpoint_is_unrouted(
+    tmp_path: Path,
+) -> None:
+    """The search of other urlconfs (run when some endpoint looks unrouted) replaced the set
+    holding the classes of unfollowed bindings: BaseStatsEndpoint came back as unregistered."""
+    root = write_tree(
+        tmp_path / "p", {"api/endpoints/organization_stats.py": TYPE_STATS, AUDIT_RELPATH: UNROUTED}
+    )
+    result = _check(root)
+    assert _found(result) == [("unregistered-endpoint", "OrganizationAuditEndpoint")]
+
+
+def test_star_imports_that_import_one_another_resolve_in_time(tmp_path: Path) -> None:
+    """A routed name bound by `type(...)` in a module importing from a package whose star
+    imports import back from it: resolving each name tried every path (16 s for twelve)."""
+    files = {
+        "api/serializers/__init__.py": "from .base import *\nfrom .models import *\n",
+        "api/serializers/base.py": "def serialize(obj):\n    return obj\n",
+        "api/serializers/models/__init__.py": "".join(f"from .m{i} import *\n" for i in range(12)),
+        "api/endpoints/organization_stats.py": TYPE_STATS.replace(
+            "from shop.api.bases",
+            "from shop.api.serializers import Serializer, serialize\nfrom shop.api.bases",
+        ),
+    }
+    for i in range(12):
+        files[f"api/serializers/models/m{i}.py"] = (
+            f"from shop.api.serializers import serialize\n\n\nclass M{i}:\n    pass\n"
+        )
+    root = write_tree(tmp_path / "p", files)
+    started = time.perf_counter()
+    result = _check(root)
+    assert result.problems == [], _found(result)
+    assert time.perf_counter() - started < 5  # a hang guard, not a speed figure: 16 s before
+
+
+def test_classes_a_star_import_brings_to_a_code_built_urls_py_are_not_unregistered(
+    tmp_path: Path,
+) -> None:
+    urls = COMPREHENSION_URLS.replace(
+        "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint\n"
+        "from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint\n",
+        "from shop.api.endpoints import *\n",
+    )
+    package = (
+        "from .organization_stats import OrganizationStatsEndpoint\n"
+        "from .organization_widgets import OrganizationWidgetsEndpoint\n"
+    )
+    root = write_tree(tmp_path / "p", {"api/urls.py": urls, "api/endpoints/__init__.py": package})
+    result = _check(root)
+    assert result.problems == [], _found(result)
+
+
+def test_a_paths_run_checks_a_route_naming_the_class_through_an_alias(tmp_path: Path) -> None:
+    urls = URLS.replace(
+        "from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint\n",
+        "from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint\n"
+        "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint as Stats\n",
+    ).replace(
+        "]\n\nurlpatterns",
+        '    re_path(r"^(?P<org_slug>[^/]+)/stats-old/$", Stats.as_view(), name="old"),\n'
+        "]\n\nurlpatterns",
+    )
+    root = write_tree(tmp_path / "p", {"api/urls.py": urls})
+    settings = load_settings(root)
+    config = load_check_config(root, {}, None, [], None)
+    whole = run_check(settings, config, None)
+    assert [p.rule for p in whole.problems] == ["param-mismatch"]
+    stats = root / "src/shop/api/endpoints/organization_stats.py"
+    assert run_check(settings, config, [stats]).problems == whole.problems
