@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from scaffold.naming import is_identifier
 from scaffold.records import record
@@ -229,6 +230,7 @@ def segments(tokens: tuple[Token, ...]) -> list[tuple[str, ...]]:
 _SAMPLE_VALUES = ("1", "a", "a1", "a-1", "0" * 32)
 
 
+@lru_cache(maxsize=8192)  # a list's entries are asked again for every route added to it
 def sample_paths(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     """Concrete paths the tokens match, for shadowing checks: each gives every parameter one of
     a few plain values (a digit, a letter, ...), the first its regex accepts when that one does

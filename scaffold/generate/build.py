@@ -93,9 +93,9 @@ def build_plan(
         ]
         if not _moved_away(settings, catalog, endpoints, urls, avoid):
             break
-    plan = Plan(settings.project_root)
-    record = Record(settings.project_root)
+    plan, record = Plan(settings.project_root), Record(settings.project_root)
     idiom, kept = project_test_idiom(settings) if with_tests else None, list[Path]()
+    urls_after = urls.code()  # every registration is made: once, not once a resource
     for (endpoint, existing, urls_message, url_name), text in zip(
         pending, rendering(), strict=True
     ):
@@ -122,16 +122,16 @@ def build_plan(
         if with_tests and written:
             force = on_existing is OnExisting.FORCE
             test, test_message = plan_test(
-                endpoint, settings, url_name, idiom, force, catalog.resolver, urls.code()
+                endpoint, settings, url_name, idiom, force, catalog.resolver, urls_after
             )
             if test is not None and test.after is not None:
                 plan.add(test)
                 record.note(test.path, endpoint.class_name, test.after)
             plan.messages.append(test_message)
-    refuse_unservable(settings, urls_before, urls.code(), kept)
+    refuse_unservable(settings, urls_before, urls_after, kept)
     plan.add(
         FileChange(
-            settings.urls_path, urls_before, urls.code(), keeps_lines=True, may_drop=urls.may_drop
+            settings.urls_path, urls_before, urls_after, keeps_lines=True, may_drop=urls.may_drop
         )
     )
     for change in inits.changes():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scaffold.records import record
@@ -76,6 +77,7 @@ def word_kin(
     return best
 
 
+@lru_cache(maxsize=8192)  # a list's entries are asked again for every route added to it
 def _words(named: Named, tokens: tuple[Token, ...]) -> frozenset[str]:
     """The words of a class name (`Endpoint` aside), of a route's literal text and of the last
     part of a module path, lower case and singular: `OrganizationPinnedSearchEndpoint`,
