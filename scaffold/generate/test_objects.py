@@ -201,8 +201,8 @@ def _from_factory(
     )
     arguments = [f"{parent}=self.{parent}"] if given else []
     required = [p for p in (call.required if call else ()) if not (given and p == parent)]
-    arguments += [f"{p}=self.{p}" for p in required if p == parent or idiom.has(p)]
-    left = [p for p in required if not (p == parent or idiom.has(p))]
+    arguments += [f"{p}=self.{p}" for p in required if idiom.has(p)]
+    left = [p for p in required if not idiom.has(p)]
     create = f"self.{method}({', '.join(arguments)})"
     if left:
         todo = f"give {', '.join(left)}: {method} requires {'it' if len(left) == 1 else 'them'}"
