@@ -216,7 +216,8 @@ def _group_end(body: str, start: int) -> int | None:
     return None
 
 
-def segments(tokens: tuple[Token, ...]) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=8192)  # placement asks again for every entry of a list, per route added
+def segments(tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], ...]:
     """Path segments of a route, each a tuple of characters and `{name}` parameter marks."""
     result: list[tuple[str, ...]] = [()]
     for token in tokens:
@@ -224,7 +225,7 @@ def segments(tokens: tuple[Token, ...]) -> list[tuple[str, ...]]:
             result.append(())
         else:
             result[-1] += (f"{{{token.name}}}" if isinstance(token, Param) else token,)
-    return result
+    return tuple(result)
 
 
 _SAMPLE_VALUES = ("1", "a", "a1", "a-1", "0" * 32)

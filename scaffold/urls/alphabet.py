@@ -4,6 +4,7 @@ alphabetical run of the entries beside which it belongs."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scaffold.routes import Token, regex_to_tokens
@@ -87,6 +88,7 @@ def longest_sorted_run(keys: list[str]) -> list[int]:
     return run[::-1]
 
 
+@lru_cache(maxsize=8192)  # asked again for every entry of a list, per route added
 def sort_key(tokens: tuple[Token, ...]) -> str:
     """Lower case, a segment's end sorting before any character (`auth/` before `auth-x/`)."""
     text = "".join(t if isinstance(t, str) else "{" + t.name + "}" for t in tokens)

@@ -243,7 +243,7 @@ def _after_its_index(tokens: tuple[Token, ...], entries: list[RouteSlot]) -> int
     return next(found, None)
 
 
-def _opening(ours: list[tuple[str, ...]], group: list[RouteSlot]) -> int | None:
+def _opening(ours: Sequence[tuple[str, ...]], group: list[RouteSlot]) -> int | None:
     """Before the first of `group` when the new route's path starts every one of theirs (the
     object's own route, `{org}/{team}/`, opens the routes below it, whatever their order; it
     comes before "right after its index route"); else None."""
@@ -265,7 +265,7 @@ def _is_root(entry: RouteSlot) -> bool:
     return not entry.is_include and entry.tokens == ()
 
 
-def _shared_segments(ours: list[tuple[str, ...]], theirs: list[tuple[str, ...]]) -> int:
+def _shared_segments(ours: Sequence[tuple[str, ...]], theirs: Sequence[tuple[str, ...]]) -> int:
     """How many whole leading path segments two routes share (the final, empty one aside)."""
     count = 0
     for a, b in zip(ours[:-1], theirs[:-1], strict=False):
