@@ -10,8 +10,9 @@ from scaffold.errors import SpecError
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.generate.templating import render_code
 from scaffold.naming import split_dotted
+from scaffold.project.line_length import neighbours_quote
 from scaffold.project.settings import Settings
-from scaffold.pysource.project_facts import evaluates_builtin_generics, neighbours_quote
+from scaffold.pysource.project_facts import evaluates_builtin_generics
 from scaffold.records import field, record
 from scaffold.spec import ResourceSpec
 from scaffold.urls.imports import import_name_key, natural_key

@@ -23,9 +23,9 @@ from scaffold.generate.templating import render_code
 from scaffold.generate.test_objects import argument, route_objects
 from scaffold.naming import stem_of
 from scaffold.project.files import read_source
+from scaffold.project.line_length import neighbours_quote
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver
-from scaffold.pysource.project_facts import neighbours_quote
 from scaffold.pysource.test_idiom import TestIdiom, read_test_idiom
 from scaffold.write.plan import FileChange
 

@@ -1,4 +1,5 @@
-"""The line length generated code and patched entries are laid out at.
+"""The line length generated code and patched entries are laid out at, and the quotes a new
+module's strings take from its neighbours (the same count of a file's quotes serves both).
 
 Configured first: [tool.scaffold], [tool.black] or [tool.ruff] `line-length`. A tree with none of
 them (a checkout of `src/` alone, a project whose black settings live elsewhere) is read: black
@@ -10,6 +11,7 @@ dozens of one-line entries and imports of 89-100 characters that black at 88 wou
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ _ENOUGH = 3  # splittable lines over 88 characters: fewer could be a stray line 
 _SPLITTABLE_RE = re.compile(r"[(\[{][^)\]}]*,\s*\S|^from \S+ import [^(]")
 _STRING_RE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
 _TRIPLE_RE = re.compile(r"\"\"\"|'''")
+_QUOTES_READ = 50  # neighbours read for their quotes
 
 
 def configured_line_length(pyproject: dict[str, Any], config: dict[str, Any]) -> int | None:
@@ -53,14 +56,36 @@ def inferred_line_length(text: str) -> int:
     default (a file black did not format, or formatted at its default, tells nothing more: one
     quoting strings mostly with `'` is taken as never formatted by black)."""
     lines = _code_lines(text)
-    strings = [found[0] for line in lines for found in _STRING_RE.finditer(line)]
-    if sum(1 for s in strings if s[0] == "'") > len(strings) / 2:
+    single, double = _quote_counts(lines)
+    if single > double:
         return DEFAULT_LINE_LENGTH  # mostly single quotes: not black's output (older Sentry)
     lengths = [len(line) for line in lines if _SPLITTABLE_RE.search(_STRING_RE.sub('""', line))]
     longest = max(lengths, default=0)
     if sum(1 for n in lengths if n > DEFAULT_LINE_LENGTH) < _ENOUGH:
         return DEFAULT_LINE_LENGTH
     return next((n for n in _KNOWN_LENGTHS if longest <= n), DEFAULT_LINE_LENGTH)
+
+
+def neighbours_quote(paths: Sequence[Path]) -> str:
+    """`'` when most one-line strings of these modules (the first `_QUOTES_READ`) are written
+    with it (Sentry before black), else `"`: black's, and what a folder with none says. The same
+    count that takes a mostly `'`-quoted urls.py as never formatted by black."""
+    single = double = 0
+    for path in list(paths)[:_QUOTES_READ]:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        ones, twos = _quote_counts(_code_lines(text))
+        single, double = single + ones, double + twos
+    return "'" if single > double else '"'
+
+
+def _quote_counts(lines: list[str]) -> tuple[int, int]:
+    """How many strings of these code lines are quoted with `'`, and with `"`."""
+    strings = [found[0] for line in lines for found in _STRING_RE.finditer(line)]
+    single = sum(1 for s in strings if s[0] == "'")
+    return single, len(strings) - single
 
 
 def _code_lines(text: str) -> list[str]:

@@ -184,26 +184,3 @@ def _generic(annotation: ast.expr) -> bool:
         and node.value.id in _GENERICS
         for node in ast.walk(annotation)
     )
-
-
-_QUOTED_RE = re.compile(rb"""(?<![\w"'])(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
-_QUOTES_READ = 50  # neighbours read for their quotes
-
-
-def neighbours_quote(paths: Sequence[Path]) -> str:
-    """`'` when most one-line strings of these modules (the first `_QUOTES_READ`) are written
-    with it (Sentry before black), else `"`: black's, and what a folder with none says."""
-    single = double = 0
-    for path in list(paths)[:_QUOTES_READ]:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        for found in _QUOTED_RE.finditer(
-            re.sub(rb'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'', b"", data)
-        ):
-            if found.group(0)[:1] == b"'":
-                single += 1
-            else:
-                double += 1
-    return "'" if single > double else '"'
