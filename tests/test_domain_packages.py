@@ -296,3 +296,21 @@ def test_a_module_in_a_domain_package_starts_with_that_packages_future_imports(
     assert run_cli(capsys, *argv, "--project", str(root)).code == 0
     plain = (root / "src/orbit/api/endpoints/organization_issue_totals.py").read_text()
     assert "__future__" not in plain
+
+
+def test_a_class_urls_imports_from_elsewhere_is_not_written_again_in_another_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The route is served already, by the class of that name urls.py imports from the domain
+    package: a class of the same name written into the module asked for would never be served
+    (it was written, urls.py kept, exit 0, and `check` then called it unregistered)."""
+    root = copy_project(TODAY, tmp_path / "today")
+    before = snapshot(root)
+    route = "organizations/{organization_id_or_slug}/issue-counts/"
+    argv = ("new-endpoint", "OrganizationIssueCounts", "--route", route, "--no-tests")
+
+    result = run_cli(capsys, *argv, "--module", "orbit.api.endpoints", "--project", str(root))
+
+    assert result.code == 2, result.out  # as for a new route of that name (PatchError)
+    assert "already imported from orbit.issues.endpoints" in result.err
+    assert snapshot(root) == before

@@ -235,11 +235,8 @@ def _register(
     inits: InitEdits,
     avoid: frozenset[str] | None = None,
 ) -> tuple[str | None, str, str]:
-    """Refuse an existing module unless allowed, and register the route.
-
-    Returns the module's current text (None when absent), a line saying what urls.py got, and
-    the route's URL name.
-    """
+    """Refuse an existing module unless allowed, and register the route. Returns the module's
+    current text (None when absent), a line saying what urls.py got, and the route's URL name."""
     spec, path = endpoint.spec, endpoint.module_path
     rel, urls_label = settings.relpath(path), urls.label
     existing = read_source(path, rel) if path.exists() else None
@@ -280,17 +277,18 @@ def _register(
     url_name = spec.url_name
     if url_name is None and settings.url_name_prefix is not None:  # else urls.py's own prefix
         url_name = url_name_for(spec.class_name, settings.url_name_prefix)
+    imported = {name: s.module for s in urls.index.imports for name in s.names}
+    shown_module = urls_import_module(settings, imported, module, spec.class_name)
     if registered and (
         urls.serves(spec.class_name, spec.route)
         or served_by_walk(settings, urls.index.source, spec.class_name, spec.route)
-    ):  # the name it would have been given (a test of a module made anew uses it)
-        return (
+    ):  # served by this class, not one of that name imported from elsewhere
+        urls.refuse_shadowing(spec.class_name, shown_module)
+        return (  # the name it would have been given (a test of a module made anew uses it)
             existing,
             f"keep    {urls_label}  ({spec.class_name} already registered)",
             url_name or url_name_for(spec.class_name, urls.index.style.name_prefix),
         )
-    imported = {name: s.module for s in urls.index.imports for name in s.names}
-    shown_module = urls_import_module(settings, imported, module, spec.class_name)
     digits = frozenset(look.spec.param for look in endpoint.lookups if by_id_only(look))
     added = urls.add(
         Registration(

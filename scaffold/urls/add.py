@@ -126,7 +126,7 @@ class UrlsFile:
 
     def add(self, registration: Registration) -> Added:
         """Add the import and the route entry for `registration`."""
-        self._refuse_shadowing(registration)
+        self.refuse_shadowing(registration.class_name, registration.module)
         list_name, tokens = self.index.target(registration.route.tokens, registration.avoid)
         pattern = tokens_to_regex(tokens, self.style.segment, self.style.param_segments)
         url_name = registration.url_name or url_name_for(
@@ -212,16 +212,14 @@ class UrlsFile:
             ):
                 self._paths[key] = (*path, current[depth] + 1, *current[depth + 1 :])
 
-    def _refuse_shadowing(self, registration: Registration) -> None:
+    def refuse_shadowing(self, class_name: str, module: str) -> None:
+        """Refuse `class_name` of `module` when urls.py imports that name from elsewhere."""
         for statement in self.index.imports:
-            if (
-                statement.module != registration.module
-                and registration.class_name in statement.names
-            ):
+            if statement.module != module and class_name in statement.names:
                 raise PatchError(
-                    f"{self.label}:{statement.first_line}: {registration.class_name} is already "
-                    f"imported from {statement.module}; a new endpoint of that name would shadow "
-                    "it: choose another name"
+                    f"{self.label}:{statement.first_line}: {class_name} is already imported from "
+                    f"{statement.module}; a new endpoint of that name would shadow it: choose "
+                    "another name"
                 )
 
     def _list_module(self, statement: ListStatement) -> cst.Module:
