@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.modules import ModuleInfo
+from scaffold.pysource.stored_values import declared_model, looked_up_by, root_model, updated_keys
 from scaffold.records import field, record
 
 # A base's parameter groups and injected objects, used when its convert_args cannot be read.
@@ -218,6 +219,7 @@ def _stores(
     fields: list[tuple[str, str]] = []
     rewrites = False
     assigned: dict[str, ast.expr] = {}
+    annotated: dict[str, ast.expr] = {}
     for node in ast.walk(method):
         stores: list[tuple[str, ast.expr | None]] = []
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -227,11 +229,11 @@ def _stores(
                 and owner.id == kwargs_name
                 and node.func.attr in ("update", "clear", "setdefault")
             ):
-                given = _updated_keys(node) if node.func.attr == "update" else None
+                given = updated_keys(node) if node.func.attr == "update" else None
                 rewrites = rewrites or given is None
                 stores += given or []
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            assigned[node.target.id] = node.annotation
+            assigned[node.target.id] = annotated[node.target.id] = node.annotation
         if isinstance(node, (ast.Assign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
@@ -244,61 +246,13 @@ def _stores(
             if key in injected:
                 continue
             injected.append(key)
-            by = _looked_up_by(value, assigned, params) if value is not None else None
+            by = looked_up_by(value, assigned, params) if value is not None else None
             fields += [(key, by)] if by else []
-            model = _root_model(value, assigned) if value is not None else None
+            model = root_model(value, assigned) if value is not None else None
+            if isinstance(value, ast.Name) and value.id in annotated:  # as the code declares it
+                model = declared_model(annotated[value.id])
             if model:
                 models.append((key, model))
-            elif isinstance(value, ast.Attribute):  # `context.organization`: of a type unread
-                models.append((key, ""))
+            elif isinstance(value, ast.Attribute) or model == "":  # `context.organization`,
+                models.append((key, ""))  # `user: RpcUser | User`: of a type unread
     return injected, models, rewrites, fields
-
-
-def _looked_up_by(
-    value: ast.expr, assigned: dict[str, ast.expr], params: frozenset[str]
-) -> str | None:
-    """`guid` of `MonitorCheckIn.objects.get(project_id=..., guid=checkin_id)` (or of a name
-    assigned it), when one keyword of the call takes a parameter as it came."""
-    if isinstance(value, ast.Name) and value.id in assigned:
-        value = assigned[value.id]
-    if not isinstance(value, ast.Call):
-        return None
-    taking = [
-        k.arg for k in value.keywords if isinstance(k.value, ast.Name) and k.value.id in params
-    ]
-    return taking[0] if len(taking) == 1 and taking[0] else None
-
-
-def _updated_keys(call: ast.Call) -> list[tuple[str, ast.expr]] | None:
-    """What `kwargs.update({"a": x}, b=y)` stores, key and value; None when a key is not
-    written out (any other argument, or a `**` spread)."""
-    literal = call.args[0] if call.args else ast.Dict(keys=[], values=[])
-    if len(call.args) > 1 or not isinstance(literal, ast.Dict):
-        return None
-    given = []
-    for key, value in zip(literal.keys, literal.values, strict=True):
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            return None
-        given.append((key.value, value))
-    for keyword in call.keywords:
-        if keyword.arg is None:
-            return None
-        given.append((keyword.arg, keyword.value))
-    return given
-
-
-def _root_model(value: ast.expr, assigned: dict[str, ast.expr]) -> str | None:
-    """Follow `x = Model.objects....get()` back to the local name `Model`."""
-    for _ in range(20):
-        if isinstance(value, ast.Name):
-            if value.id in assigned and assigned[value.id] is not value:
-                value = assigned.pop(value.id)
-                continue
-            return value.id if value.id[:1].isupper() else None
-        if isinstance(value, ast.Call):
-            value = value.func
-        elif isinstance(value, (ast.Attribute, ast.Subscript)):
-            value = value.value
-        else:
-            return None
-    return None

@@ -148,6 +148,27 @@ def test_an_object_stored_from_another_values_attribute_gets_no_type_guessed_by_
     assert flow.injected_types == {"widget": "shop.models.widget.Widget"}
 
 
+def test_an_object_declared_as_a_union_of_types_gets_no_type_guessed_by_name() -> None:
+    """Sentry's region-silo user base declares `user: RpcUser | User | None`, then assigns an
+    RPC user or `request.user`: the `User` its module imports was written into handlers."""
+    source = own_class(
+        "widget: Widget | None = None\n"
+        'kwargs["widget"] = widget\n'
+        "user: RpcUser | User | None = None\n"
+        'if kwargs.pop("user_id") == "me":\n'
+        "    user = request.user\n"
+        "else:\n"
+        "    user = user_service.get_user()\n"
+        'kwargs["user"] = user',
+        "Endpoint",
+    ).replace(
+        "from shop.models.widget", "from shop.models.user import User\nfrom shop.models.widget"
+    )
+    flow = class_flow(endpoint(source))
+    assert flow.injects == ("widget", "user")
+    assert flow.injected_types == {"widget": "shop.models.widget.Widget"}
+
+
 def test_reading_an_inherited_object_is_neither_passed_on_nor_required() -> None:
     flow = flow_of('kwargs["thing"] = kwargs["organization"].things.get()')
     assert flow.passes_on == frozenset() and flow.required == (

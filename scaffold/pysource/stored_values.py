@@ -1,0 +1,67 @@
+"""What a value `convert_args` stores in kwargs is, read off the method's code: the model it
+traces back to, the field it is looked up by, the keys `kwargs.update(...)` writes."""
+
+from __future__ import annotations
+
+import ast
+
+
+def looked_up_by(
+    value: ast.expr, assigned: dict[str, ast.expr], params: frozenset[str]
+) -> str | None:
+    """`guid` of `MonitorCheckIn.objects.get(project_id=..., guid=checkin_id)` (or of a name
+    assigned it), when one keyword of the call takes a parameter as it came."""
+    if isinstance(value, ast.Name) and value.id in assigned:
+        value = assigned[value.id]
+    if not isinstance(value, ast.Call):
+        return None
+    taking = [
+        k.arg for k in value.keywords if isinstance(k.value, ast.Name) and k.value.id in params
+    ]
+    return taking[0] if len(taking) == 1 and taking[0] else None
+
+
+def updated_keys(call: ast.Call) -> list[tuple[str, ast.expr]] | None:
+    """What `kwargs.update({"a": x}, b=y)` stores, key and value; None when a key is not
+    written out (any other argument, or a `**` spread)."""
+    literal = call.args[0] if call.args else ast.Dict(keys=[], values=[])
+    if len(call.args) > 1 or not isinstance(literal, ast.Dict):
+        return None
+    given = []
+    for key, value in zip(literal.keys, literal.values, strict=True):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return None
+        given.append((key.value, value))
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            return None
+        given.append((keyword.arg, keyword.value))
+    return given
+
+
+def declared_model(annotation: ast.expr) -> str:
+    """`Project` of `project: Project` (or `Project | None`); "" for a union of several types
+    or anything else: what the value is, the code itself does not say."""
+    kinds = [annotation]
+    while isinstance(kinds[0], ast.BinOp) and isinstance(kinds[0].op, ast.BitOr):
+        kinds[:1] = [kinds[0].left, kinds[0].right]
+    named = [k for k in kinds if not (isinstance(k, ast.Constant) and k.value is None)]
+    only = named[0] if len(named) == 1 else None
+    return only.id if isinstance(only, ast.Name) and only.id[:1].isupper() else ""
+
+
+def root_model(value: ast.expr, assigned: dict[str, ast.expr]) -> str | None:
+    """Follow `x = Model.objects....get()` back to the local name `Model`."""
+    for _ in range(20):
+        if isinstance(value, ast.Name):
+            if value.id in assigned and assigned[value.id] is not value:
+                value = assigned.pop(value.id)
+                continue
+            return value.id if value.id[:1].isupper() else None
+        if isinstance(value, ast.Call):
+            value = value.func
+        elif isinstance(value, (ast.Attribute, ast.Subscript)):
+            value = value.value
+        else:
+            return None
+    return None
