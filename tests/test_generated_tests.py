@@ -359,6 +359,33 @@ def test_a_lookup_takes_the_utilities_factory_named_as_sentry_names_them(
     assert f"self.widget = self.{factory}(project=self.project)" in text
 
 
+def test_a_factory_named_after_the_model_comes_before_one_named_after_the_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`files/{file_id}` looked up as a ReleaseFile: Sentry's `create_file` makes a File (whose
+    id the endpoint 404s), `create_release_file` the ReleaseFile; here a `widget` that is a
+    Team, with both `create_widget` and `create_team` in the utilities."""
+    project = copy_project(TODAY, tmp_path / "today")
+    for factory in ("create_widget", "create_team"):
+        method = f"    def {factory}(self, project: Any = None) -> Any:\n        return None\n"
+        _add_to_fixtures(project, method)
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/widgets/{widget_id}/"
+    lookup = ("--lookup", "widget_id=orbit.models.team.Team")
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "ProjectWidgetThing",
+        "--route",
+        route,
+        *lookup,
+        "--project",
+        str(project),
+    )
+    assert result.code == 0, result.err
+    text = (project / "tests/orbit/api/endpoints/test_project_widget_thing.py").read_text()
+    assert "self.widget = self.create_team(project=self.project)" in text
+
+
 DASHBOARD_MODEL = """\
 from django.db import models
 

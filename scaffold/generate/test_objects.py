@@ -224,20 +224,21 @@ def _from_factory(
 def _factory(
     idiom: TestIdiom | None, name: str, parent: str | None, model: str | None
 ) -> str | None:
-    """The utilities' factory for an object, without its `create_`: `create_rule`, or as
-    Sentry's name it, `create_project_rule` (parent and object, or parent and model: a `gizmo`
-    looked up as a Rule), `create_project_key` (the model, for ProjectKey) or `create_revision`
-    (the model without its parent's name, for a WidgetRevision under a widget)."""
+    """The utilities' factory for an object, without its `create_`: as Sentry's name them,
+    `create_project_rule` (parent and object, or parent and model: a `gizmo` looked up as a
+    Rule), `create_project_key` (the model, for ProjectKey), `create_revision` (the model
+    without its parent's name, for a WidgetRevision under a widget), else `create_rule` (the
+    object: last, since Sentry's `create_file` makes a File, not the ReleaseFile a `file` is)."""
     if idiom is None:
         return None
     model_name = module_name_for(model.rpartition(".")[2]) if model else ""
     names = [
-        name,
         f"{parent}_{name}" if parent else "",
         model_name,
         f"{parent}_{model_name}" if parent and model_name else "",
         # the model named after its parent, the factory not: WidgetRevision, `create_revision`
         model_name.removeprefix(f"{parent}_") if parent else "",
+        name,
     ]
     return next((n for n in names if n and idiom.has(f"create_{n}")), None)
 
