@@ -54,6 +54,19 @@ def version() -> str:
         return f"scaffold {scaffold.__version__}"
 
 
+def _require_current_folder() -> None:
+    """Paths are resolved against the current folder: one removed under the shell is named."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        from scaffold.errors import ProjectError
+
+        raise ProjectError(
+            "the current folder no longer exists (removed since the shell entered it); cd into "
+            "the project again"
+        ) from None
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit: 0 done, 1 refused, 2 bad input, usage or configuration.
 
@@ -66,6 +79,7 @@ def main(argv: list[str] | None = None) -> None:
         print(version())
         sys.exit(0)
     try:
+        _require_current_folder()
         if args[:1] == ["check"]:
             from scaffold.commands.speedups import fast_check
 

@@ -687,13 +687,14 @@ def test_generate_says_which_kept_modules_differ_from_the_spec(
     assert result.code == 0, result.err
     assert snapshot(project) == before
     assert result.out.endswith(
-        "; 1 module(s) scaffold did not write in this clone differ from what the spec would "
-        "generate now: kept as they are\n"
+        "; 1 module(s) scaffold did not write in this clone differ from what this command "
+        "would generate now: kept as they are\n"
     )
     dry = run_cli(capsys, "generate", str(spec), "--dry-run", "--project", str(project))
     assert dry.out.endswith(  # a dry run says the same of what it keeps
         "dry run: 0 file(s) would change; nothing was written; 1 module(s) scaffold did not "
-        "write in this clone differ from what the spec would generate now: kept as they are\n"
+        "write in this clone differ from what this command would generate now: kept as they "
+        "are\n"
     )
     unchanged = run_cli(capsys, "generate", str(EXAMPLE / "spec.yaml"), "--project", str(project))
     assert "differ" not in unchanged.out
@@ -704,7 +705,7 @@ def test_generate_says_which_kept_modules_differ_from_the_spec(
         run_cli(capsys, "generate", str(EXAMPLE / "spec.yaml"), "--project", str(project)).code == 0
     )
     result = run_cli(capsys, "generate", str(spec), "--project", str(project))
-    assert "; 1 module(s) differ from what the spec would generate now" in result.out
+    assert "; 1 module(s) differ from what this command would generate now" in result.out
     assert "--force regenerates them" in result.out and "did not write" not in result.out
 
 
@@ -797,3 +798,24 @@ def test_a_lookup_unscoped_under_a_scoped_route_is_noted(
         result = run_cli(capsys, "generate", str(spec), *dry, "--project", str(project))
         assert result.code == 0, result.err
         assert (note in result.out) is unscoped
+
+
+@pytest.mark.parametrize(
+    "argv", [["check"], ["list"], ["new-endpoint", "Widgets", "--route", "widgets/"]]
+)
+def test_a_current_folder_deleted_under_the_shell_is_one_line_not_a_traceback(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+    script += "from scaffold.cli import main; sys.argv = ['scaffold', *sys.argv[2:]]; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(gone), *argv],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "current folder" in done.stderr

@@ -105,13 +105,13 @@ def _kept(plan: Plan) -> str:
     differ = sum(message.endswith("  (exists)") for message in plan.messages)
     foreign = sum(message.endswith(f"  (exists{NOT_MINE})") for message in plan.messages)
     return (
-        f"; {differ} module(s) differ from what the spec would generate now (edited by "
-        "hand, or the spec changed): --force regenerates them"
+        f"; {differ} module(s) differ from what this command would generate now (edited by "
+        "hand, or the spec or flags changed): --force regenerates them"
         if differ
         else ""
     ) + (
         f"; {foreign} module(s) scaffold did not write in this clone differ from what "
-        "the spec would generate now: kept as they are"
+        "this command would generate now: kept as they are"
         if foreign
         else ""
     )
