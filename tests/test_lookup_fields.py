@@ -222,6 +222,34 @@ def test_a_legacy_parent_column_beside_a_relation_to_the_parents_scopes_by_the_r
     assert f"Release.objects.get({scope}, version=version)" in module
 
 
+IMPORT_SUBMODULES = """\
+from acme.utils.imports import import_submodules
+
+import_submodules(globals(), __name__, __path__)
+"""
+
+
+def test_a_model_named_through_a_package_that_imports_its_submodules_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry before 2021: `sentry/models/__init__.py` binds every submodule's names with
+    `import_submodules(globals(), __name__, __path__)`, and code names `sentry.models.Release`.
+    Unread, the model's legacy `project_id` scoped the lookup (every release made today 404s)."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    (project / "src/acme/models/release.py").write_text(RELEASE_MODEL)
+    (project / "src/acme/models/__init__.py").write_text(IMPORT_SUBMODULES)
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/releases/{version}/"
+
+    result, _ = _new(project, capsys, route, "version=acme.models.Release:version")
+
+    assert result.code == 0, result.err
+    module = (project / "src/acme/api/endpoints/gadget_details.py").read_text()
+    assert 'Release.objects.get(projects=kwargs["project"].id, version=version)' in module
+    refused, unchanged = _new(project, capsys, ORG_ROUTE, "widget_id=acme.models.Widget:titel")
+    assert refused.code == 2 and unchanged, refused.err  # and a field it lacks is refused
+    assert "has no field 'titel'" in refused.err
+
+
 def test_an_object_named_as_its_parameter_does_not_rebind_the_parameter(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,9 +3,11 @@ ancestry (MRO) of each, and the byte prefilter that finds candidate modules in a
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from scaffold.pysource.headers import CLASS_HEADER_RE, base_names, import_aliases
+from scaffold.pysource.imports import SUBMODULES
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, ModuleInfo
 from scaffold.pysource.scope_names import UNREAD_BASE
 from scaffold.pysource.tree import SourceFile, Tree, read_bytes
@@ -73,6 +75,7 @@ class Resolver:
         self.root = root  # dotted path of the root Endpoint class
         self._endpoint: dict[str, bool] = {}
         self._classes: dict[str, EndpointClass | None] = {}
+        self._submodule_class: dict[tuple[str, str], str | None] = {}
 
     def resolve(
         self, dotted: str, seen: set[str] | None = None
@@ -94,10 +97,33 @@ class Resolver:
         if name in info.imports:
             return self.resolve(info.imports[name], seen)
         for star in info.star_imports:
-            found = self.resolve(f"{star}.{name}", seen)
+            if star.endswith(SUBMODULES):
+                found = self._from_submodules(star.removesuffix(SUBMODULES), name, seen)
+            else:
+                found = self.resolve(f"{star}.{name}", seen)
             if found:
                 return found
         return None
+
+    def _from_submodules(
+        self, package: str, name: str, seen: set[str]
+    ) -> tuple[str, ModuleInfo, ClassInfo] | None:
+        """The class `name` of the one submodule of `package` defining it (`import_submodules`
+        binds each submodule's public names); None when none or several do."""
+        key = (package, name)
+        if key not in self._submodule_class:
+            header = re.compile(rb"^class[ \t]+%s\b" % name.encode(), re.MULTILINE)
+            prefix = package + "."
+            defining = [
+                source.module
+                for source in self.tree.files()
+                if source.module.startswith(prefix)
+                and header.search(self.tree.data(source.module) or b"")
+            ]
+            one = len(defining) == 1 and not name.startswith("_")
+            self._submodule_class[key] = defining[0] if one else None
+        module = self._submodule_class[key]
+        return self.resolve(f"{module}.{name}", seen) if module else None
 
     def is_defined_nowhere(self, dotted: str) -> bool:
         """True when the module is in the tree and binds no such name at all."""

@@ -15,6 +15,26 @@ def absolute_import(package: str, module: str | None, level: int) -> str:
     return ".".join(base + ([module] if module else []))
 
 
+# a star "import" of every submodule of a package, as `import_submodules(globals(), __name__,
+# __path__)` binds them (Sentry's models before 2021): `sentry.models` + this
+SUBMODULES = ".*"
+
+
+def imports_submodules(call: ast.expr) -> bool:
+    """`import_submodules(globals(), __name__, __path__)` (or `x.import_submodules(...)`)."""
+    if not (isinstance(call, ast.Call) and len(call.args) == 3 and not call.keywords):
+        return False
+    func = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    first, name, path = call.args
+    return (
+        func == "import_submodules"
+        and isinstance(first, ast.Call)
+        and getattr(first.func, "id", None) == "globals"
+        and getattr(name, "id", None) == "__name__"
+        and getattr(path, "id", None) == "__path__"
+    )
+
+
 def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[str]]:
     """Local name -> dotted path for module-level imports (and those under `if`/`try`), as
     Python binds them: a later import of a name replaces an earlier one, but one in an `except`
@@ -36,6 +56,8 @@ def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[s
                 for alias in node.names:
                     head = alias.name.split(".")[0]
                     bind(alias.asname or head, alias.name if alias.asname else head, fallback)
+            elif isinstance(node, ast.Expr) and imports_submodules(node.value):
+                stars.append(package + SUBMODULES)
             elif isinstance(node, ast.If):
                 visit(node.body, fallback)
                 visit(node.orelse, True)
