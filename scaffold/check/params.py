@@ -166,9 +166,10 @@ def _decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
                 endpoint, dotted, info, method, f"{opaque}: its parameters are not compared"
             )
         for decorator in info.methods[method].decorators:
-            if changes_arguments(tree, decorator):
+            verdict = changes_arguments(tree, decorator)
+            if verdict is not None:
                 why = (
-                    f"decorated by {decorator.rpartition('.')[2]}, which changes the URL "
+                    f"decorated by {decorator.rpartition('.')[2]}, which {verdict} the URL "
                     "arguments before the handler runs; its parameters are not compared"
                 )
                 return _unfollowed(endpoint, dotted, info, method, why)

@@ -6,7 +6,7 @@ Django's call meets."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from scaffold.pysource.tree import Tree
@@ -14,23 +14,29 @@ from scaffold.pysource.tree import Tree
 _MUTATORS = frozenset({"pop", "popitem", "update", "setdefault", "clear"})
 
 
-def changes_arguments(tree: Tree, dotted: str, depth: int = 0) -> bool:
-    """True when the function `dotted` names is in the tree and a function it defines (itself
-    or a wrapper inside it) takes `**kwargs` and pops, sets, updates or deletes one of them.
-    A decorator outside the tree (Django's, DRF's, the SDK's) is taken as passing them on."""
+def changes_arguments(tree: Tree, dotted: str, depth: int = 0) -> str | None:
+    """How the function `dotted` names, used as a handler's decorator, treats the URL keyword
+    arguments: "changes" (a function it defines, itself or a wrapper inside it, pops, sets,
+    updates or deletes an item of its `**kwargs`), "may change" (no wrapper of it provably
+    hands `**kwargs` on as they came: it takes a URL argument by name, adds keywords, rebinds
+    or hands the dict to other code, or it is bound by code), or None: it passes them on. A
+    decorator outside the tree (Django's, DRF's, the SDK's) is taken as passing them on."""
     module, _, name = dotted.rpartition(".")
     if not module or depth > 8:
-        return False
+        return None
     data = tree.data(module)
     if data is None:  # `module.Class.method`: a function bound in a class body
         outer, _, owner = module.rpartition(".")
         data = tree.data(outer) if outer else None
-        return data is not None and _verdict(data, name, owner)
+        return _verdict(data, name, owner) if data is not None else None
     if _function(data, name, None) is not None:
         return _verdict(data, name, None)
     info = tree.info(module)
     target = info.imports.get(name) if info is not None else None
-    return target is not None and changes_arguments(tree, target, depth + 1)
+    if target is not None:
+        return changes_arguments(tree, target, depth + 1)
+    bound = info is not None and (name in info.names or name in info.classes)
+    return "may change" if bound else None  # `with_x = make_decorator(...)`, a class
 
 
 @lru_cache(maxsize=256)
@@ -60,13 +66,105 @@ def _function(data: bytes, name: str, owner: str | None) -> ast.AST | None:
 
 
 @lru_cache(maxsize=1024)
-def _verdict(data: bytes, name: str, owner: str | None) -> bool:
+def _verdict(data: bytes, name: str, owner: str | None) -> str | None:
     function = _function(data, name, owner)
-    return function is not None and any(
-        _changes_kwargs(node)
+    return function_verdict(function) if function is not None else None
+
+
+def wrapper_verdict(
+    call: ast.expr, function: ast.FunctionDef, plain: Callable[[ast.FunctionDef], bool]
+) -> str | None:
+    """`changes_arguments` of a function of the tree wrapping one view in urls.py
+    (`with_org(X.as_view())`, as a handler's decorator); None for any other call, or a plain
+    function the helper evaluator follows itself."""
+    one = isinstance(call, ast.Call) and len(call.args) == 1 and not call.keywords
+    return function_verdict(function) if one and not plain(function) else None
+
+
+def function_verdict(function: ast.AST) -> str | None:
+    """`changes_arguments` of a function read already (a decorator, or a view's wrapper)."""
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return "may change"
+    inner = [
+        node
         for node in ast.walk(function)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
-    )
+    ]
+    if any(_changes_kwargs(node) for node in inner):
+        return "changes"
+    wrappers = [node for node in inner if node.args.kwarg is not None]
+    if not wrappers:  # `def register(func): ...; return func`, or a factory of one
+        return None if _returns_the_function(inner) else "may change"
+    return None if all(_hands_on_as_they_came(w) for w in wrappers) else "may change"
+
+
+def _returns_the_function(functions: Sequence[ast.AST]) -> bool:
+    """Each function returns its own first parameter (the decorated function, as it came) or
+    a function defined in it (a factory's decorator), and one returns its parameter."""
+    given_back = False
+    for function in functions:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+        positional = [*function.args.posonlyargs, *function.args.args]
+        first = positional[0].arg if positional else None
+        defined = {n.name for n in function.body if isinstance(n, ast.FunctionDef)}
+        returns = [r.value for r in _own_returns(function)]
+        if not returns:
+            return False
+        for value in returns:
+            if not (isinstance(value, ast.Name) and value.id in {first, *defined}):
+                return False
+            given_back = given_back or value.id == first
+    return given_back
+
+
+def _own_returns(function: ast.AST) -> list[ast.Return]:
+    """The function's `return` statements, not those of the functions inside it."""
+    found: list[ast.Return] = []
+    pending = list(ast.iter_child_nodes(function))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Return):
+            found.append(node)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+_READS = frozenset({"get", "keys", "items", "values", "copy"})
+
+
+def _hands_on_as_they_came(wrapper: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+    """`def wrapped(self, request, *args, **kwargs)` taking no URL argument by name, reading
+    `kwargs` at most, and handing it on only as `**kwargs`, with no keyword added, at least once."""
+    args = wrapper.args
+    assert args.kwarg is not None
+    kwargs = args.kwarg.arg
+    if len(args.posonlyargs) + len(args.args) > 2 or args.kwonlyargs:
+        return False
+    allowed: set[int] = set()  # the uses of the name that read it, or hand it on
+    handed = False
+    for node in ast.walk(wrapper):
+        if isinstance(node, ast.Call):
+            spread = [k for k in node.keywords if k.arg is None]
+            if any(isinstance(k.value, ast.Name) and k.value.id == kwargs for k in spread):
+                if len(node.keywords) > 1:
+                    return False  # `func(..., widget=w, **kwargs)`: one added
+                allowed.add(id(node.keywords[0].value))
+                handed = True
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr in _READS
+            or isinstance(node, ast.Subscript)
+            and isinstance(node.ctx, ast.Load)
+        ):
+            allowed.add(id(node.value))
+        elif isinstance(node, ast.Compare) and any(
+            isinstance(o, (ast.In, ast.NotIn)) for o in node.ops
+        ):
+            allowed.update(id(c) for c in node.comparators)
+    uses = [n for n in ast.walk(wrapper) if isinstance(n, ast.Name) and n.id == kwargs]
+    return handed and all(isinstance(n.ctx, ast.Load) and id(n) in allowed for n in uses)
 
 
 def _changes_kwargs(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:

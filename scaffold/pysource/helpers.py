@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from scaffold.pysource.decorators import wrapper_verdict
 from scaffold.pysource.route_values import (
     BuiltRoute,
     Helper,
@@ -86,8 +87,11 @@ class Evaluator:
         return self._text(self._value(node, _frame(scope, bindings)))
 
     def views(self, node: ast.expr, scope: UrlModule, bindings: dict[str, str]) -> tuple[Ref, ...]:
-        """The classes a route's view serves: `X.as_view()`, or each one inside a dispatch
-        helper such as `method_dispatch(GET=A.as_view(), POST=B.as_view())`."""
+        """The classes a route's view serves: `X.as_view()`, each one inside a dispatch helper
+        (`method_dispatch(GET=A.as_view())`), one a function of the tree wraps as it passes on."""
+        helper = self.helper_of(node, scope) if isinstance(node, ast.Call) else None
+        if helper and (verdict := wrapper_verdict(node, helper.function, _is_plain)):
+            raise Stop(f"{helper.function.name}() wraps the view and {verdict} its arguments")
         return self._views(self._value(node, _frame(scope, bindings)))
 
     def _views(self, value: Value) -> tuple[Ref, ...]:

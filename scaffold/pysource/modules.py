@@ -13,8 +13,9 @@ import re
 from functools import lru_cache
 
 from scaffold.pysource.imports import nested_bindings, read_imports
+from scaffold.pysource.method_decorators import decorator_paths, method_named
 from scaffold.pysource.scope_names import NamesInScope, base_path, dotted_of
-from scaffold.records import field, record
+from scaffold.records import evolve, field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 _KEEP_BODIES = frozenset({b"convert_args"})
@@ -158,7 +159,9 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
     for stmt in node.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             static = any(getattr(d, "id", None) == "staticmethod" for d in stmt.decorator_list)
-            methods[stmt.name] = _signature(stmt.args, _decorators(stmt, scope), static)
+            methods[stmt.name] = _signature(
+                stmt.args, decorator_paths(stmt.decorator_list, scope), static
+            )
             if stmt.name == "convert_args" and isinstance(stmt, ast.FunctionDef):
                 convert_args = stmt
         elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
@@ -190,6 +193,16 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
                 methods[name] = Signature((), (), True, opaque=f"{name} is bound {_UNDER}")
                 if name == "convert_args":
                     convert_args = None
+    for decorator in node.decorator_list:  # `@method_decorator(x, name="get")` on the class
+        wrapped = method_named(decorator)
+        if wrapped is not None and wrapped in _CALLED_BY_NAME:
+            given = decorator_paths([decorator], scope)
+            own = methods.get(wrapped)
+            methods[wrapped] = (
+                evolve(own, decorators=(*own.decorators, *given))
+                if own is not None
+                else Signature((), (), True, decorators=given, opaque=f"{wrapped} is {_WRAPPED}")
+            )
     first = min([d.lineno for d in node.decorator_list] + [node.lineno])
     return ClassInfo(
         node.name,
@@ -208,6 +221,7 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
 # the methods Django and DRF call by name on a view: what binds them decides what runs
 _CALLED_BY_NAME = frozenset({*HTTP_METHODS, "convert_args", "dispatch"})
 _UNDER = "inside a statement of the class body, not by a plain def"
+_WRAPPED = "an inherited method wrapped by the class's method_decorator"
 
 
 def _literal_strings(value: ast.expr | None) -> tuple[str, ...]:
@@ -242,29 +256,6 @@ def _bound_within(stmt: ast.stmt) -> set[str]:
             continue
         pending.extend(ast.iter_child_nodes(node))
     return found
-
-
-def _decorators(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, scope: NamesInScope
-) -> tuple[str, ...]:
-    """The dotted paths of what decorates a method: `@x`, `@x(...)`, `@method_decorator(x)`."""
-    found = []
-    for decorator in node.decorator_list:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        if (
-            isinstance(decorator, ast.Call)
-            and isinstance(target, (ast.Name, ast.Attribute))
-            and (getattr(target, "id", None) or getattr(target, "attr", None)) == "method_decorator"
-            and decorator.args
-        ):
-            inner = decorator.args[0]
-            target = inner.func if isinstance(inner, ast.Call) else inner
-        dotted = dotted_of(target, scope)
-        if dotted is None and isinstance(target, ast.Name):
-            dotted = f"{scope.module}.{target.id}"  # bound in the module or the class body
-        if dotted is not None:
-            found.append(dotted)
-    return tuple(found)
 
 
 def _signature(

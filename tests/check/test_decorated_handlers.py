@@ -42,6 +42,61 @@ def audited(func):
 """
 
 
+# what a helper made of check write: decorators Django runs correctly whose wrapper hands the
+# handler other arguments than the route's without popping or setting an item of **kwargs
+UNPROVEN = """
+
+def with_named(func):
+    @wraps(func)
+    def wrapped(self, request, widget_id, *args, **kwargs):
+        return func(self, request, *args, widget=load(widget_id), **kwargs)
+
+    return wrapped
+
+
+def with_keyword_only(func):
+    @wraps(func)
+    def wrapped(self, request, *args, widget_id, **kwargs):
+        return func(self, request, *args, widget=load(widget_id), **kwargs)
+
+    return wrapped
+
+
+def with_rebuilt(func):
+    @wraps(func)
+    def wrapped(self, request, *args, **kwargs):
+        widget = load(kwargs["widget_id"])
+        kwargs = {k: v for k, v in kwargs.items() if k != "widget_id"}
+        return func(self, request, *args, widget=widget, **kwargs)
+
+    return wrapped
+
+
+def with_helper(func):
+    @wraps(func)
+    def wrapped(self, request, *args, **kwargs):
+        resolve_widget(kwargs)
+        return func(self, request, *args, **kwargs)
+
+    return wrapped
+
+
+def loads(name):
+    def decorator(func):
+        @wraps(func)
+        def wrapped(self, request, *args, **kwargs):
+            kwargs[name] = load(kwargs.pop(name + "_id"))
+            return func(self, request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+with_loaded = loads("widget")
+"""
+
+
 def _widgets(decorator: str, imports: str) -> str:
     return f"""
 from django.utils.decorators import method_decorator
@@ -68,7 +123,7 @@ def _check(tmp_path: Path, decorator: str, imports: str) -> CheckResult:
     from tests.check.trees import URLS
 
     files = {
-        "api/decorators.py": CHANGING + PASSING,
+        "api/decorators.py": CHANGING + PASSING + UNPROVEN,
         "api/endpoints/organization_widgets.py": _widgets(decorator, imports),
         "api/urls.py": URLS.replace(ROUTE, WIDGET_ROUTE),
     }
@@ -76,6 +131,21 @@ def _check(tmp_path: Path, decorator: str, imports: str) -> CheckResult:
     return run_check(
         load_settings(root), load_check_config(root, {}, sorted(RULES), [], None), None
     )
+
+
+@pytest.mark.parametrize(
+    "name", ["with_named", "with_keyword_only", "with_rebuilt", "with_helper", "with_loaded"]
+)
+@pytest.mark.parametrize("how", ["@{}", "@method_decorator({})", "@method_decorator([{}])"])
+def test_a_decorator_not_proven_to_pass_the_arguments_on_leaves_the_handler_unjudged(
+    tmp_path: Path, name: str, how: str
+) -> None:
+    """Each hands the handler `widget` for the route's `widget_id` (Django runs them all):
+    only a wrapper that provably hands `**kwargs` on as it came is taken as passing them on."""
+    result = _check(tmp_path, how.format(name), f"from shop.api.decorators import {name}")
+    assert [p.rule for p in result.problems] == []
+    (found,) = [u for u in result.unresolved if u.what == "OrganizationWidgetsEndpoint.get"]
+    assert f"decorated by {name}, which" in found.why and "URL arguments" in found.why
 
 
 @pytest.mark.parametrize(
@@ -116,3 +186,75 @@ def test_a_decorator_passing_the_arguments_on_changes_nothing(
             "nor convert_args provides"
         ),
     ]
+
+
+@pytest.mark.parametrize(("name", "judged"), [("with_widget", False), ("audited", True)])
+def test_a_method_decorator_named_on_the_class_counts_as_the_methods_own(
+    tmp_path: Path, name: str, judged: bool
+) -> None:
+    """`@method_decorator(with_widget, name="get")` above the class wraps `get` as the same
+    decorator on the method does: it was not read, and both findings were made."""
+    result = _check(tmp_path, "", f"from shop.api.decorators import {name}")
+    assert not judged or len([p for p in result.problems if p.rule == "param-mismatch"]) == 2
+    path = tmp_path / "src/shop/api/endpoints/organization_widgets.py"
+    text = path.read_text().replace(
+        "class Organization", f'@method_decorator({name}, name="get")\nclass Organization'
+    )
+    path.write_text(text)
+    settings = load_settings(tmp_path)
+    config = load_check_config(tmp_path, {}, sorted(RULES), [], None)
+    result = run_check(settings, config, None)
+    mismatches = [p for p in result.problems if p.rule == "param-mismatch"]
+    assert len(mismatches) == (2 if judged else 0)
+    unjudged = [u for u in result.unresolved if u.what == "OrganizationWidgetsEndpoint.get"]
+    assert len(unjudged) == (0 if judged else 1)
+
+
+VIEW_WRAPPERS = """
+from functools import wraps
+
+
+def loading_widget(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        kwargs["widget"] = kwargs.pop("widget_id")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def timed(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    return wrapped
+"""
+
+
+@pytest.mark.parametrize(("wrapper", "judged"), [("loading_widget", False), ("timed", True)])
+def test_a_function_of_the_tree_wrapping_the_view_in_urls_is_judged_as_a_decorator(
+    tmp_path: Path, wrapper: str, judged: bool
+) -> None:
+    """`loading_widget(X.as_view())` in urls.py hands the handler `widget` for `widget_id`, as
+    the decorator would: it was taken as passing the arguments on, and both findings made."""
+    from tests.check.trees import URLS
+
+    urls = URLS.replace(ROUTE, WIDGET_ROUTE).replace(
+        "        OrganizationWidgetsEndpoint.as_view(),",
+        f"        {wrapper}(OrganizationWidgetsEndpoint.as_view()),",
+    )
+    urls = f"from shop.api.view_wrappers import {wrapper}\n{urls}"
+    files = {
+        "api/view_wrappers.py": VIEW_WRAPPERS,
+        "api/endpoints/organization_widgets.py": _widgets("", ""),
+        "api/urls.py": urls,
+    }
+    root = write_tree(tmp_path, files)
+    config = load_check_config(root, {}, sorted(RULES), [], None)
+    result = run_check(load_settings(root), config, None)
+    mismatches = [p for p in result.problems if p.rule == "param-mismatch"]
+    assert len(mismatches) == (2 if judged else 0), result.problems
+    assert [p.rule for p in result.problems if p.rule != "param-mismatch"] == []
+    why = [u.why for u in result.unresolved if "wraps the view" in u.why]
+    assert why == ([] if judged else ["loading_widget() wraps the view and changes its arguments"])

@@ -1,0 +1,44 @@
+"""What decorates a method, read off the class: `@x`, `@x(...)`, `@method_decorator(x)` or
+`method_decorator([x, y])` on the method, and `@method_decorator(x, name="get")` on the class."""
+
+from __future__ import annotations
+
+import ast
+
+from scaffold.pysource.scope_names import NamesInScope, dotted_of
+
+
+def decorator_paths(decorators: list[ast.expr], scope: NamesInScope) -> tuple[str, ...]:
+    """The dotted paths of what decorates a method: `@x`, `@x(...)`, `@method_decorator(x)`."""
+    found = []
+    for decorator in decorators:
+        targets = [decorator.func if isinstance(decorator, ast.Call) else decorator]
+        if (
+            isinstance(decorator, ast.Call)
+            and isinstance(targets[0], (ast.Name, ast.Attribute))
+            and (getattr(targets[0], "id", None) or getattr(targets[0], "attr", None))
+            == "method_decorator"
+            and decorator.args
+        ):  # `method_decorator(x)`, `method_decorator([x, y])`: x's, y's
+            given = decorator.args[0]
+            inner = given.elts if isinstance(given, (ast.List, ast.Tuple)) else [given]
+            targets = [item.func if isinstance(item, ast.Call) else item for item in inner]
+        for target in targets:
+            dotted = dotted_of(target, scope)
+            if dotted is None and isinstance(target, ast.Name):
+                dotted = f"{scope.module}.{target.id}"  # bound in the module or the class body
+            if dotted is not None:
+                found.append(dotted)
+    return tuple(found)
+
+
+def method_named(decorator: ast.expr) -> str | None:
+    """`get` of a class decorator `method_decorator(x, name="get")`."""
+    if not (isinstance(decorator, ast.Call) and decorator.args):
+        return None
+    called = decorator.func
+    if (getattr(called, "id", None) or getattr(called, "attr", None)) != "method_decorator":
+        return None
+    named = [k.value for k in decorator.keywords if k.arg == "name"]
+    value = named[0].value if named and isinstance(named[0], ast.Constant) else None
+    return value if isinstance(value, str) else None
