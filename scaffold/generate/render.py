@@ -102,7 +102,10 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         "annotate": annotate,
         # Python 2 era codebases (no annotations) get the spellings that work there too.
         "super": "super()" if annotate else f"super({spec.class_name}, self)",
-        "digits": "isdecimal" if annotate else "isdigit",
+        # the digits int() takes: `isdigit` lets "²" through (int raises ValueError, a 500);
+        # Python 2's URL values are unicode, which has it too (the template calls it on the
+        # value itself there: `str(u"é")` raises)
+        "digits": "isdecimal",
         "returns": returns,
     }
     if endpoint.owner and settings.owner_enum:

@@ -13,7 +13,7 @@ class ProjectWidgetDetailsEndpoint(ProjectEndpoint):
             request, *args, **kwargs
         )
         try:
-            if str(widget_id_or_slug).isdigit():
+            if widget_id_or_slug.isdecimal():
                 widget = Widget.objects.get(
                     project_id=kwargs["project"].id, id=widget_id_or_slug
                 )

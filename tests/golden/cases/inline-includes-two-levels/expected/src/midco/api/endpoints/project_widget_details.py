@@ -12,7 +12,7 @@ class ProjectWidgetDetailsEndpoint(ProjectEndpoint):
         args, kwargs = super(ProjectWidgetDetailsEndpoint, self).convert_args(
             request, *args, **kwargs
         )
-        if not str(widget_id).isdigit():
+        if not widget_id.isdecimal():
             raise ResourceDoesNotExist
         try:
             widget = Widget.objects.get(project_id=kwargs["project"].id, id=widget_id)
