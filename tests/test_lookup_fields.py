@@ -281,3 +281,48 @@ def test_an_object_named_as_its_parameter_does_not_rebind_the_parameter(
     assert {"widget", "revision"} <= params and not params & assigned, assigned
     assert 'kwargs["widget"] = Widget.objects.get(' in module
     assert 'widget_id=kwargs["widget"].id, number=revision' in module
+
+
+MONITOR_BASE = """\
+from __future__ import annotations
+
+from typing import Any
+
+from orbit.api.base import Endpoint
+
+
+class MonitorEndpoint(Endpoint):
+    def convert_args(self, request: Any, monitor_id: str, *args: Any, **kwargs: Any) -> Any:
+        monitor = load_monitor(monitor_id)
+        kwargs.update({"monitor": monitor, "project": monitor.project})
+        return (args, kwargs)
+"""
+
+
+def test_a_lookup_is_scoped_by_the_object_of_the_parameter_before_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's MonitorEndpoint stores the monitor, then its project: a check-in under
+    `monitors/{monitor_id}/` belongs to the monitor (scoped by the project, one monitor's URL
+    served another's check-ins), the object of the parameter before it, not the last stored."""
+    from tests.helpers import FIXTURES
+
+    project = copy_project(FIXTURES / "today", tmp_path / "today")
+    (project / "src/orbit/api/bases/monitor.py").write_text(MONITOR_BASE)
+    route = "monitors/{monitor_id}/checkins/{checkin_id}/"
+    lookup = "checkin_id=outside.models.MonitorCheckIn:guid"
+    result = run_cli(
+        capsys,
+        "new-endpoint",
+        "MonitorCheckInLogs",
+        "--route",
+        route,
+        "--lookup",
+        lookup,
+        "--no-tests",
+        "--project",
+        str(project),
+    )
+    assert result.code == 0, result.err
+    module = (project / "src/orbit/api/endpoints/monitor_check_in_logs.py").read_text()
+    assert 'MonitorCheckIn.objects.get(monitor_id=kwargs["monitor"].id, guid=checkin_id)' in module

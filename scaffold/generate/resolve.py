@@ -6,6 +6,7 @@ from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
+from scaffold.generate.endpoint_marks import decorator_of, owner_of, publish_status_of
 from scaffold.generate.lookup_fields import (
     numeric_field,
     require_model,
@@ -20,9 +21,6 @@ from scaffold.project.settings import Settings
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, read_module
 from scaffold.records import evolve, record
 from scaffold.spec import AUTO, LookupSpec, ResourceSpec
-
-DEFAULT_OWNER = "UNOWNED"
-DEFAULT_STATUS = "PRIVATE"
 
 
 @record
@@ -73,7 +71,7 @@ def resolve(
     if keeps and existing is not None:
         module = settings.module_for(_module_path(spec, settings))
         own = catalog.taken_by(module, spec.class_name, spec.route.params)
-    decorator = _decorator(spec, settings)
+    decorator = decorator_of(spec, settings)
     base = _base(spec, catalog, decorator)
     params = spec.route.params
     taken = base.consumed(params) or ()
@@ -149,8 +147,8 @@ def resolve(
         module_path=module_path,
         base=base,
         decorator=decorator,
-        owner=_owner(spec, settings),
-        publish_status=_publish_status(spec, settings),
+        owner=owner_of(spec, settings),
+        publish_status=publish_status_of(spec, settings),
         lookups=tuple(lookups),
         handler_params=tuple(
             HandlerParam(name, types.get(name))
@@ -236,8 +234,13 @@ def _lookup(
     spec: ResourceSpec, lookup: LookupSpec, objects: list[str], earlier: list[Lookup]
 ) -> Lookup:
     parent = lookup.parent
-    if parent == AUTO:
-        parent = objects[-1] if objects else None
+    if parent == AUTO:  # the object of the parameter just before it when there is one
+        # (Sentry's monitor base stores the monitor, then its project: a check-in under
+        # `monitors/{monitor_id}/` is the monitor's), else the last object stored
+        params = [p.name for p in spec.route.params]
+        at = params.index(lookup.param) if lookup.param in params else 0
+        named = object_name_for(params[at - 1]) if at else None
+        parent = named if named in objects else objects[-1] if objects else None
     elif parent is not None and parent not in objects:
         raise SpecError(
             f"{spec.at('lookups', lookup.param, 'parent')}: {parent!r} is not an object available "
@@ -251,60 +254,3 @@ def _lookup(
     )
     assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
     return Lookup(lookup, lookup.model, parent_expr, parent_field)
-
-
-def _decorator(spec: ResourceSpec, settings: Settings) -> str | None:
-    if spec.silo == "none":
-        return None
-    if spec.silo is None:
-        return settings.default_silo
-    decorators = settings.silo_decorators
-    for candidate in (spec.silo, f"{spec.silo}_silo_endpoint"):
-        if candidate in decorators:
-            return candidate
-    if not decorators:
-        raise SpecError(
-            f"{spec.at('silo')}: api/base.py defines no *_silo_endpoint decorator; remove "
-            f"{spec.named('silo')}"
-        )
-    short = [d.removesuffix("_silo_endpoint") for d in decorators]
-    raise SpecError(
-        f"{spec.at('silo')}: unknown silo {spec.silo!r}{did_you_mean(spec.silo, short)}; "
-        f"use one of {', '.join(short)} or none"
-    )
-
-
-def _owner(spec: ResourceSpec, settings: Settings) -> str | None:
-    enum = settings.owner_enum
-    if enum is None:
-        if spec.owner:
-            raise SpecError(
-                f"{spec.at('owner')}: the project defines no ApiOwner; remove {spec.named('owner')}"
-            )
-        return None
-    member = (spec.owner or DEFAULT_OWNER).upper()
-    if member not in enum.members:
-        raise SpecError(
-            f"{spec.at('owner')}: {spec.owner!r} is not an ApiOwner member"
-            f"{did_you_mean(member, enum.members)}; use one of {', '.join(enum.members).lower()}"
-        )
-    return member
-
-
-def _publish_status(spec: ResourceSpec, settings: Settings) -> dict[str, str]:
-    enum = settings.publish_status_enum
-    if enum is None:
-        if spec.publish_status:
-            raise SpecError(
-                f"{spec.at('publish_status')}: the project defines no ApiPublishStatus; remove it"
-            )
-        return {}
-    statuses = {m: spec.publish_status.get(m, DEFAULT_STATUS) for m in spec.methods}
-    for method, status in statuses.items():
-        if status not in enum.members:
-            raise SpecError(
-                f"{spec.at('publish_status')}: {status.lower()!r} ({method}) is not an "
-                f"ApiPublishStatus member{did_you_mean(status, enum.members)}; use one of "
-                f"{', '.join(enum.members).lower()}"
-            )
-    return statuses

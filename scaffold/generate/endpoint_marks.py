@@ -1,0 +1,68 @@
+"""What an endpoint is marked with, from the spec checked against the project: its silo
+decorator, its `ApiOwner` member and an `ApiPublishStatus` member per method."""
+
+from __future__ import annotations
+
+from scaffold.errors import SpecError, did_you_mean
+from scaffold.project.settings import Settings
+from scaffold.spec import ResourceSpec
+
+DEFAULT_OWNER = "UNOWNED"
+DEFAULT_STATUS = "PRIVATE"
+
+
+def decorator_of(spec: ResourceSpec, settings: Settings) -> str | None:
+    if spec.silo == "none":
+        return None
+    if spec.silo is None:
+        return settings.default_silo
+    decorators = settings.silo_decorators
+    for candidate in (spec.silo, f"{spec.silo}_silo_endpoint"):
+        if candidate in decorators:
+            return candidate
+    if not decorators:
+        raise SpecError(
+            f"{spec.at('silo')}: api/base.py defines no *_silo_endpoint decorator; remove "
+            f"{spec.named('silo')}"
+        )
+    short = [d.removesuffix("_silo_endpoint") for d in decorators]
+    raise SpecError(
+        f"{spec.at('silo')}: unknown silo {spec.silo!r}{did_you_mean(spec.silo, short)}; "
+        f"use one of {', '.join(short)} or none"
+    )
+
+
+def owner_of(spec: ResourceSpec, settings: Settings) -> str | None:
+    enum = settings.owner_enum
+    if enum is None:
+        if spec.owner:
+            raise SpecError(
+                f"{spec.at('owner')}: the project defines no ApiOwner; remove {spec.named('owner')}"
+            )
+        return None
+    member = (spec.owner or DEFAULT_OWNER).upper()
+    if member not in enum.members:
+        raise SpecError(
+            f"{spec.at('owner')}: {spec.owner!r} is not an ApiOwner member"
+            f"{did_you_mean(member, enum.members)}; use one of {', '.join(enum.members).lower()}"
+        )
+    return member
+
+
+def publish_status_of(spec: ResourceSpec, settings: Settings) -> dict[str, str]:
+    enum = settings.publish_status_enum
+    if enum is None:
+        if spec.publish_status:
+            raise SpecError(
+                f"{spec.at('publish_status')}: the project defines no ApiPublishStatus; remove it"
+            )
+        return {}
+    statuses = {m: spec.publish_status.get(m, DEFAULT_STATUS) for m in spec.methods}
+    for method, status in statuses.items():
+        if status not in enum.members:
+            raise SpecError(
+                f"{spec.at('publish_status')}: {status.lower()!r} ({method}) is not an "
+                f"ApiPublishStatus member{did_you_mean(status, enum.members)}; use one of "
+                f"{', '.join(enum.members).lower()}"
+            )
+    return statuses
