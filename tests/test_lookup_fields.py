@@ -326,3 +326,39 @@ def test_a_lookup_is_scoped_by_the_object_of_the_parameter_before_it(
     assert result.code == 0, result.err
     module = (project / "src/orbit/api/endpoints/monitor_check_in_logs.py").read_text()
     assert 'MonitorCheckIn.objects.get(monitor_id=kwargs["monitor"].id, guid=checkin_id)' in module
+
+
+TOKEN_MODEL = """\
+from django.db import models
+
+from acme.models.project import Project
+
+
+class Token(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE)
+    guid = models.UUIDField()
+"""
+
+
+def test_a_value_that_is_no_uuid_is_a_404_before_a_uuid_field_is_queried(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Django's UUIDField raises ValidationError (Sentry's own ValueError) for "no-such-token",
+    a 500 the generated 404 test met; the value is tried as a UUID first."""
+    from django.core.exceptions import ValidationError
+    from django.db.models import UUIDField
+
+    with pytest.raises(ValidationError):  # what the query would meet (Django as the oracle)
+        UUIDField().to_python("no-such-token")
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    (project / "src/acme/models/token.py").write_text(TOKEN_MODEL)
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/tokens/{token}/"
+
+    result, _ = _new(project, capsys, route, "token=acme.models.token.Token:guid")
+
+    assert result.code == 0, result.err
+    module = (project / "src/acme/api/endpoints/gadget_details.py").read_text()
+    assert "from uuid import UUID\n" in module
+    guard = "        try:\n            UUID(str(token))\n        except ValueError:\n"
+    assert guard + "            raise ResourceDoesNotExist\n" in module
+    assert module.index(guard) < module.index("Token.objects.get(")

@@ -88,6 +88,13 @@ def _is_value(resolver: Resolver, dotted: str) -> bool:
     )
 
 
+def uuid_field(resolver: Resolver, dotted: str, field: str) -> bool:
+    """True when the model provably stores UUIDs in `field` (a `...UUIDField`): Django raises
+    ValidationError, and Sentry's own field ValueError, for a value that is no UUID."""
+    found = _model(resolver, dotted)
+    return isinstance(found, tuple) and field in found[3]
+
+
 def numeric_field(resolver: Resolver, dotted: str, field: str) -> bool:
     """True when the model provably stores integers in `field` (`id`, an `...IntegerField`, a
     foreign key's `_id`): a URL value that is no number must then be a 404, not the ValueError
@@ -98,7 +105,8 @@ def numeric_field(resolver: Resolver, dotted: str, field: str) -> bool:
     return isinstance(found, tuple) and field in found[1]
 
 
-_Reading = tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...] | None]
+# names, numeric fields, unique sets (None: unread), UUID fields
+_Reading = tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...] | None, frozenset[str]]
 
 
 def _model(resolver: Resolver, dotted: str) -> _Reading | bool | None:
@@ -109,6 +117,7 @@ def _model(resolver: Resolver, dotted: str) -> _Reading | bool | None:
     tree = resolver.tree
     fields: set[str] = set(_ALWAYS)
     numeric: set[str] = set()
+    uuid: set[str] = set()
     unique: list[frozenset[str]] | None = []
     pending: list[str | None] = [dotted]
     seen: set[str] = set()
@@ -131,11 +140,13 @@ def _model(resolver: Resolver, dotted: str) -> _Reading | bool | None:
             return None
         fields |= facts.names
         numeric |= facts.numeric
+        uuid |= facts.uuid
         unique = None if unique is None or facts.unique is None else [*unique, *facts.unique]
         pending.extend(facts.bases)
     if not django:
         return None if "objects" in fields else False  # a stand-in with a manager of its own
-    return frozenset(fields), frozenset(numeric), None if unique is None else tuple(unique)
+    kept = None if unique is None else tuple(unique)
+    return frozenset(fields), frozenset(numeric), kept, frozenset(uuid)
 
 
 def settled_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> Lookup:
@@ -166,7 +177,7 @@ def repeats(resolver: Resolver, dotted: str, field: str, scope: str | None) -> b
     found = _model(resolver, dotted)
     if not isinstance(found, tuple):
         return False
-    fields, numeric, unique = found
+    fields, numeric, unique, _ = found
     if (
         unique is None
         or not filtered <= fields
@@ -213,7 +224,7 @@ def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> No
         found = found if found is not None else _model(resolver, model)
         if not isinstance(found, tuple):
             return
-        fields, numeric, _ = found
+        fields, numeric, _, _ = found
         if own not in fields:
             known = _suggestible(fields, numeric)
             if own == lookup.parent_field:  # the parent's field: never the object's own key

@@ -231,6 +231,12 @@ def _lookup_context(
         "field": look.field,
         "id_or_slug": look.id_or_slug,
         "by_id_only": by_id_only(lookup),
+        # a value that is no UUID: Django raises ValidationError, Sentry's field ValueError
+        "uuid": (
+            use("uuid.UUID", spec.at("lookups", look.param))
+            if lookup.uuid and not look.id_or_slug
+            else None
+        ),
         "scope": scope,
     }
 

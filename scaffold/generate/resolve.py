@@ -12,6 +12,7 @@ from scaffold.generate.lookup_fields import (
     require_model,
     require_permission,
     settled_fields,
+    uuid_field,
 )
 from scaffold.generate.module_target import imported_module, require_endpoint_target
 from scaffold.generate.reexports import reexported_from
@@ -32,6 +33,7 @@ class Lookup:
     parent_expr: str | None  # e.g. kwargs["project"] or widget
     parent_field: str | None  # e.g. project_id
     numeric: bool = False  # the field provably holds integers: other values are a 404
+    uuid: bool = False  # the field provably holds UUIDs: other values are a 404
     may_repeat: bool = False  # two rows may share the field in the scope: `.get()` may raise
 
 
@@ -124,7 +126,8 @@ def resolve(
                 catalog.resolver, spec, _lookup(spec, lookup, objects, lookups)
             )
             numeric = numeric_field(catalog.resolver, lookup.model, lookup.field)
-            resolved = evolve(resolved, numeric=numeric)
+            uuid = uuid_field(catalog.resolver, lookup.model, lookup.field)
+            resolved = evolve(resolved, numeric=numeric, uuid=uuid)
             lookups.append(resolved)
             types[lookup.name] = lookup.model
         objects.append(lookup.name)

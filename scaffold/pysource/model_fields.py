@@ -28,6 +28,8 @@ class ModelFacts:
     # one-to-one field, `Meta.unique_together`, a `UniqueConstraint` without a condition);
     # None when the class says it in a way not read here (a name, expressions, `**options`)
     unique: tuple[frozenset[str], ...] | None = ()
+    # fields that hold UUIDs (any `...UUIDField`): a URL value that is none must be a 404
+    uuid: frozenset[str] = frozenset()
 
 
 def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | None:
@@ -47,6 +49,7 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
         return None
     names: set[str] = set()
     numeric: set[str] = set()
+    uuid: set[str] = set()
     unique: list[frozenset[str]] | None = _meta_unique(node)
     for statement in node.body:
         targets: list[ast.expr] = []
@@ -61,6 +64,8 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
             numeric |= assigned
         elif kind.endswith(("ForeignKey", "OneToOneField")):
             numeric |= {f"{name}_id" for name in assigned}
+        elif kind.endswith("UUIDField"):
+            uuid |= assigned
         if unique is not None and _unique_field(getattr(statement, "value", None), kind):
             unique += [frozenset({name}) for name in assigned]
     bases = tuple(
@@ -73,6 +78,7 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
         bases,
         frozenset(numeric),
         None if unique is None else tuple(unique),
+        frozenset(uuid),
     )
 
 
