@@ -386,6 +386,31 @@ def test_a_factory_named_after_the_model_comes_before_one_named_after_the_object
     assert "self.widget = self.create_team(project=self.project)" in text
 
 
+@pytest.mark.parametrize(("made", "used"), [("Project", False), ("Gadget", True)])
+def test_a_factory_named_after_the_object_that_makes_another_model_is_not_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], made: str, used: bool
+) -> None:
+    """Sentry before `create_release_file`: `create_file` makes a File (`File.objects.create`),
+    and a `file` looked up as a ReleaseFile got it (a TypeError for `release=`, or a File id
+    the endpoint 404s); here a `gizmo` that is a Gadget and a `create_gizmo` making a `made`."""
+    project = copy_project(TODAY, tmp_path / "today")
+    (project / "src/orbit/models/gadget.py").write_text(
+        "from django.db import models\n\nfrom orbit.models.project import Project\n\n\n"
+        "class Gadget(models.Model):\n"
+        "    project = models.ForeignKey(Project, on_delete=models.CASCADE)\n"
+    )
+    body = f"        return {made}.objects.create()\n"
+    _add_to_fixtures(project, f"    def create_gizmo(self, project: Any = None) -> Any:\n{body}")
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gizmos/{gizmo_id}/"
+    lookup = ("--lookup", "gizmo_id=orbit.models.gadget.Gadget")
+    argv = ("new-endpoint", "ProjectGizmoThing", "--route", route, *lookup)
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    text = (project / "tests/orbit/api/endpoints/test_project_gizmo_thing.py").read_text()
+    assert ("self.gizmo = self.create_gizmo(" in text) is used
+    assert ("self.gizmo = Gadget.objects.create(" in text) is not used
+
+
 DASHBOARD_MODEL = """\
 from django.db import models
 

@@ -231,7 +231,8 @@ def _factory(
     object: last, since Sentry's `create_file` makes a File, not the ReleaseFile a `file` is)."""
     if idiom is None:
         return None
-    model_name = module_name_for(model.rpartition(".")[2]) if model else ""
+    short = model.rpartition(".")[2] if model else ""
+    model_name = module_name_for(short) if model else ""
     names = [
         f"{parent}_{name}" if parent else "",
         model_name,
@@ -240,7 +241,15 @@ def _factory(
         model_name.removeprefix(f"{parent}_") if parent else "",
         name,
     ]
-    return next((n for n in names if n and idiom.has(f"create_{n}")), None)
+
+    def makes_it(factory: str) -> bool:  # a name not the model's: unless it makes another
+        call = idiom.call(factory)
+        exact = factory.endswith(f"_{model_name}")
+        return exact or not short or call is None or not call.makes or short in call.makes
+
+    return next(
+        (n for n in names if n and idiom.has(f"create_{n}") and makes_it(f"create_{n}")), None
+    )
 
 
 def _parent_name(parent_expr: str | None) -> str | None:

@@ -33,6 +33,9 @@ class CallSignature:
     var_keyword: bool = False
     hands_on: str | None = None
     passes: frozenset[str] = frozenset()  # what the hand-on call passes by name itself
+    # the classes it makes, as written (`File` of `File.objects.create(...)` or `File(...)`):
+    # Sentry's `create_file` makes a File, not the ReleaseFile a `file` lookup is
+    makes: frozenset[str] = frozenset()
 
 
 @record
@@ -182,7 +185,18 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
         if isinstance(owner, ast.Name) and owner.id not in ("self", "cls") and spread and kwargs:
             hands_on = f"{owner.id}.{call.func.attr}"
             passes = frozenset(k.arg for k in call.keywords if k.arg)
-    return CallSignature(named, tuple(required), kwargs is not None, hands_on, passes)
+    makes = frozenset(made for node in ast.walk(function) if (made := _made(node)))
+    return CallSignature(named, tuple(required), kwargs is not None, hands_on, passes, makes)
+
+
+def _made(node: ast.AST) -> str | None:
+    """`X` of a call `X(...)` or `X.objects.<method>(...)`, X capitalised."""
+    func = node.func if isinstance(node, ast.Call) else None
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute):
+        manager = func.value
+        func = manager.value if manager.attr == "objects" else None
+    name = func.id if isinstance(func, ast.Name) else ""
+    return name if name[:1].isupper() else None
 
 
 def _followed(call: CallSignature, classes: dict[str, _ClassFacts]) -> CallSignature:
@@ -198,6 +212,7 @@ def _followed(call: CallSignature, classes: dict[str, _ClassFacts]) -> CallSigna
         call.named | target.named,
         (*call.required, *(name for name in target.required if name not in given)),
         target.var_keyword,
+        makes=call.makes | target.makes,
     )
 
 
