@@ -386,6 +386,52 @@ def test_a_factory_named_after_the_model_comes_before_one_named_after_the_object
     assert "self.widget = self.create_team(project=self.project)" in text
 
 
+GADGET_MODEL = """\
+from django.db import models
+
+from orbit.models.project import Project
+
+
+class Gadget(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE)
+"""
+
+GADGET_BASE = """\
+from typing import Any
+
+from orbit.api.bases.project import ProjectEndpoint
+from orbit.models.gadget import Gadget
+
+
+class GadgetEndpoint(ProjectEndpoint):
+    def convert_args(self, request: Any, gadget_id: str, *args: Any, **kwargs: Any) -> Any:
+        args, kwargs = super().convert_args(request, *args, **kwargs)
+        kwargs["gadget"] = Gadget.objects.get(project=kwargs["project"], id=gadget_id)
+        return (args, kwargs)
+"""
+
+
+@pytest.mark.parametrize(("made", "used"), [("Project", False), ("Gadget", True)])
+def test_a_fixture_named_as_the_object_that_makes_another_model_is_not_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], made: str, used: bool
+) -> None:
+    """Sentry's `activity` fixture makes a group's Activity: an incident comment route, whose
+    base looks up an IncidentActivity, requested that Activity's id (a 404 for a 200)."""
+    project = copy_project(TODAY, tmp_path / "today")
+    (project / "src/orbit/models/gadget.py").write_text(GADGET_MODEL)
+    (project / "src/orbit/api/bases/gadget.py").write_text(GADGET_BASE)
+    body = f"        return {made}.objects.create()\n"
+    _add_to_fixtures(project, f"    @cached_property\n    def gadget(self) -> Any:\n{body}")
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gadgets/{gadget_id}/notes/"
+    result = run_cli(
+        capsys, "new-endpoint", "ProjectGadgetNotes", "--route", route, "--project", str(project)
+    )
+    assert result.code == 0, result.err
+    text = (project / "tests/orbit/api/endpoints/test_project_gadget_notes.py").read_text()
+    assert "self.gadget.id" in text
+    assert ("self.gadget = " not in text) is used
+
+
 @pytest.mark.parametrize(("made", "used"), [("Project", False), ("Gadget", True)])
 def test_a_factory_named_after_the_object_that_makes_another_model_is_not_used(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], made: str, used: bool
@@ -394,11 +440,7 @@ def test_a_factory_named_after_the_object_that_makes_another_model_is_not_used(
     and a `file` looked up as a ReleaseFile got it (a TypeError for `release=`, or a File id
     the endpoint 404s); here a `gizmo` that is a Gadget and a `create_gizmo` making a `made`."""
     project = copy_project(TODAY, tmp_path / "today")
-    (project / "src/orbit/models/gadget.py").write_text(
-        "from django.db import models\n\nfrom orbit.models.project import Project\n\n\n"
-        "class Gadget(models.Model):\n"
-        "    project = models.ForeignKey(Project, on_delete=models.CASCADE)\n"
-    )
+    (project / "src/orbit/models/gadget.py").write_text(GADGET_MODEL)
     body = f"        return {made}.objects.create()\n"
     _add_to_fixtures(project, f"    def create_gizmo(self, project: Any = None) -> Any:\n{body}")
     route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gizmos/{gizmo_id}/"
@@ -784,15 +826,22 @@ class WidgetRevisionEndpoint(ProjectEndpoint):
 '''
 
 
+@pytest.mark.parametrize("param", ["revision_id", "revision_number"])
 def test_an_object_a_base_looks_up_by_another_field_is_requested_by_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], param: str
 ) -> None:
     """Sentry's `ProjectMonitorCheckinEndpoint` looks `checkin_id` up as `guid=checkin_id`:
-    the test requests the object's `guid`, not its `id` (a 404 where a 200 was expected).
-    Here a revision looked up by its `number`, on real Django."""
+    the test requests the object's `guid`, not its `id` (a 404 where a 200 was expected); its
+    incident base looks `incident_identifier` up as `identifier=` (an Incident has no `slug`,
+    which a parameter not ending in `_id` was given). Here a revision by its `number`, on real
+    Django."""
     project = copy_project(EXAMPLE, tmp_path / "p")
-    (project / "src/acme/api/bases/revision.py").write_text(REVISION_BASE)
-    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/revisions/{revision_id}/notes/"
+    (project / "src/acme/api/bases/revision.py").write_text(
+        REVISION_BASE.replace("revision_id", param)
+    )
+    route = (
+        f"projects/{{organization_id_or_slug}}/{{project_id_or_slug}}/revisions/{{{param}}}/notes/"
+    )
     argv = ("new-endpoint", "ProjectRevisionNotes", "--route", route, "--project", str(project))
     result = run_cli(capsys, *argv)
     assert result.code == 0, result.err
