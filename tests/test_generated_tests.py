@@ -411,6 +411,37 @@ class GadgetEndpoint(ProjectEndpoint):
 """
 
 
+@pytest.mark.parametrize("offered", [True, False])
+def test_the_feature_flags_a_base_checks_are_turned_on_in_each_test(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], offered: bool
+) -> None:
+    """Sentry's incident and monitor bases 404 unless `features.has("organizations:...")`: the
+    generated tests met that 404 on every request. With the case class's `feature` context
+    manager, each test runs inside it."""
+    project = copy_project(TODAY, tmp_path / "today")
+    (project / "src/orbit/models/gadget.py").write_text(GADGET_MODEL)
+    base = GADGET_BASE.replace(
+        "        kwargs[",
+        '        if not features.has("organizations:gadgets", kwargs["project"]):\n'
+        "            raise ValueError\n"
+        "        kwargs[",
+    )
+    (project / "src/orbit/api/bases/gadget.py").write_text(f"from orbit import features\n{base}")
+    if offered:
+        cases = project / "src/orbit/testutils/cases.py"
+        method = "    def feature(self, names: Any) -> Any:\n        return names\n\n"
+        text = cases.read_text().replace("    def login_as(", method + "    def login_as(", 1)
+        cases.write_text(text)
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gadgets/{gadget_id}/notes/"
+    argv = ("new-endpoint", "ProjectGadgetNotes", "--route", route, "--methods", "get,post")
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    text = (project / "tests/orbit/api/endpoints/test_project_gadget_notes.py").read_text()
+    wrapped = '        with self.feature("organizations:gadgets"):\n            self.get_'
+    assert text.count(wrapped) == (2 if offered else 0)  # one per method (no 404 test here)
+    assert ("self.feature" in text) is offered
+
+
 @pytest.mark.parametrize(("made", "used"), [("Project", False), ("Gadget", True)])
 def test_a_fixture_named_as_the_object_that_makes_another_model_is_not_used(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], made: str, used: bool

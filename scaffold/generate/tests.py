@@ -11,6 +11,7 @@ fixtures are unknown.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -115,11 +116,19 @@ def render_test(
         get_user_model = "django.contrib.auth.get_user_model"
         context["user_model"] = "" if idiom else imports.add(get_user_model, where)
         template = DRF_TEMPLATE
+    flags = endpoint.base.features if idiom is not None and idiom.has("feature") else ()
+    context["features"] = _feature_names(flags)
     context["path_format"] = _path_format(endpoint, settings, url_name, urls_text)
     context["permission_todo"] = _permission_todo(endpoint)
     context["imports"] = imports.render()
     folder = test_module_path(endpoint.module_path, settings).parent
     return render_code(template, context, settings, neighbours_quote(sorted(folder.glob("*.py"))))
+
+
+def _feature_names(flags: tuple[str, ...]) -> str:
+    """What `self.feature(...)` is given: one flag, or a list of them, as literals."""
+    literals = [json.dumps(flag) for flag in flags]
+    return literals[0] if len(literals) == 1 else f"[{', '.join(literals)}]" if literals else ""
 
 
 _PERMITTING = frozenset(  # what the logged-in user of the test passes as it is

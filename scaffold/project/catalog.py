@@ -5,7 +5,7 @@ from __future__ import annotations
 from scaffold.errors import did_you_mean
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import EndpointClass, Resolver, candidate_modules
-from scaffold.pysource.convert_args import KnownBase, class_flow
+from scaffold.pysource.convert_args import KnownBase, class_flow, features_checked
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.permissions import refusing_permission
 from scaffold.pysource.route_flow import RouteFlow, route_flow
@@ -60,6 +60,9 @@ class BaseClass:
     depth: int = 0
     passes_on: frozenset[str] = frozenset()  # taken parameters it reads but leaves in kwargs
     required: int | None = None  # leading groups a route must give (None: all of them)
+    # feature flags its convert_args chain checks by name (`features.has("organizations:x",
+    # ...)`): a generated test turns them on, else the base's 404 meets every request
+    features: tuple[str, ...] = field(default=(), compare=False)
 
     def consumed(self, params: tuple[Param, ...]) -> tuple[Param, ...] | None:
         """The route's parameters this base takes, in route order (None: it does not fit): one
@@ -239,6 +242,7 @@ class Catalog:
                 depth=len(endpoint.endpoint_ancestors),
                 passes_on=flow.passes_on & taken,
                 required=_required_groups(flow.groups, flow.required),
+                features=features_checked(endpoint),
             )
         return self._bases[endpoint.dotted]
 

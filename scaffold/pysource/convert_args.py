@@ -256,3 +256,23 @@ def _stores(
             elif isinstance(value, ast.Attribute) or model == "":  # `context.organization`,
                 models.append((key, ""))  # `user: RpcUser | User`: of a type unread
     return injected, models, rewrites, fields
+
+
+def features_checked(endpoint: EndpointClass) -> tuple[str, ...]:
+    """The literal flags `features.has(...)` is asked in the chain's convert_args, in order."""
+    found: list[str] = []
+    for _, info in reversed(endpoint.ancestry):
+        method = info.convert_args if info is not None else None
+        for node in ast.walk(method) if method is not None else ():
+            func = node.func if isinstance(node, ast.Call) else None
+            flag = node.args[0] if isinstance(node, ast.Call) and node.args else None
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr == "has"
+                and getattr(func.value, "id", None) == "features"
+                and isinstance(flag, ast.Constant)
+                and isinstance(flag.value, str)
+                and flag.value not in found
+            ):
+                found.append(flag.value)
+    return tuple(found)
