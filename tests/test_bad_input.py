@@ -136,6 +136,14 @@ SPEC_CASES = [
         "spec.yaml:5: resources[0].lookups.revision_id.parent_field:",
         r"'id' is the object's own key, not its parent's",
     ),
+    SpecCase(  # a given column the model provably lacks: Django's FieldError, every request
+        "parent-field-given-misspelt",
+        "- name: Peek\n  route: widgets/{widget_id}/peek/{revision_id}/\n  lookups:\n"
+        "    widget_id: {model: acme.models.widget.Widget, parent: null}\n"
+        "    revision_id: {model: acme.models.widget.WidgetRevision, parent_field: widgt_id}\n",
+        "spec.yaml:5: resources[0].lookups.revision_id.parent_field:",
+        r"has no field 'widgt_id' \(did you mean 'widget_id'\?\); check the field name",
+    ),
     SpecCase(  # a renamed parent: the advice is the parent's field, never the object's key
         "parent-field-of-a-renamed-parent",
         "- name: Peek\n  route: widgets/{widget_id}/peek/{revision_id}/\n  lookups:\n"

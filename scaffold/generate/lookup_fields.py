@@ -278,4 +278,7 @@ def _fields_used(spec: ResourceSpec, lookup: Lookup) -> list[tuple[str, str, str
                 f"parent_field naming the field holding the {parent}'s id, or parent: null"
             )
         used.append((lookup.parent_field, where, advice))
+    elif (lookup.parent_field or "").endswith("_id"):  # given: a column, no reverse relation
+        where = spec.at("lookups", look.param, "parent_field")
+        used.append((lookup.parent_field or "", where, "check the field name"))
     return used
