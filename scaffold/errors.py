@@ -81,3 +81,9 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
             return f" (did you mean {short[0]!r}?)"
     close = difflib.get_close_matches(word, others, n=1, cutoff=cutoff)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def located(error: ScaffoldError, where: str | None) -> ScaffoldError:
+    """`error` (of its own class, so its exit code) with `where` before its message: the spec
+    file, line and field a refusal about another file comes from (None: as it is)."""
+    return error if where is None else type(error)(f"{where}: {error}")

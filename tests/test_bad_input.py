@@ -136,6 +136,13 @@ SPEC_CASES = [
         "spec.yaml:5: resources[0].lookups.revision_id.parent_field:",
         r"'id' is the object's own key, not its parent's",
     ),
+    SpecCase(  # a refusal about urls.py names the spec's resource that asked for it
+        "route-already-in-urls",
+        _OK + "- name: Again\n  route: organizations/{organization_id_or_slug}/dashboards/\n",
+        "spec.yaml:4: resources[1].route: src/acme/api/urls.py:24:",
+        r"already has the route .*remove it or change the route",
+        code=CONFLICT,
+    ),
     SpecCase(  # a given column the model provably lacks: Django's FieldError, every request
         "parent-field-given-misspelt",
         "- name: Peek\n  route: widgets/{widget_id}/peek/{revision_id}/\n  lookups:\n"

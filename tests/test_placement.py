@@ -433,4 +433,5 @@ def test_a_route_whose_numeric_lookup_an_earlier_digits_route_takes_is_refused(
     lookups += ["--lookup", "revision_id=acme.models.widget.WidgetRevision"]
     result = run_cli(capsys, "new-endpoint", *argv, *lookups, "--project", str(project))
     assert result.code == 2 and snapshot(project) == before, result.out + result.err
-    assert "would hide or be hidden by another route" in result.err
+    assert "src/acme/api/urls.py:53: the route r" in result.err
+    assert "match the same paths, so one would never be reached" in result.err

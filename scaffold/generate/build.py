@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from scaffold.errors import ConflictError, PatchError, SpecError
+from scaffold.errors import ConflictError, PatchError, SpecError, located
 from scaffold.generate.importers import defined_names, first_importer
 from scaffold.generate.kept_check import refuse_unservable
 from scaffold.generate.notes import notes
@@ -290,11 +290,13 @@ def _register(
             url_name or url_name_for(spec.class_name, urls.index.style.name_prefix),
         )
     digits = frozenset(look.spec.param for look in endpoint.lookups if by_id_only(look))
-    added = urls.add(
-        Registration(
-            spec.class_name, shown_module, spec.route, url_name, avoid or frozenset(), digits
-        )
+    registration = Registration(
+        spec.class_name, shown_module, spec.route, url_name, avoid or frozenset(), digits
     )
+    try:
+        added = urls.add(registration)
+    except (ConflictError, PatchError) as exc:  # a spec's resource is named at its route
+        raise located(exc, None if spec.locator.is_flags else spec.at("route")) from None
     if shown_module != module and imported.get(spec.class_name) != shown_module:
         inits.add(module, spec.class_name)  # not re-exported yet
     also = "another route for " if registered else ""  # a class served under two routes

@@ -139,6 +139,8 @@ def choose_position(
     )
     our_samples = sample_paths(answered)
     low, high = first, len(entries)
+    hider: RouteSlot | None = None  # the first entry matching every path of the new route
+    hidden: RouteSlot | None = None  # the last one whose paths the new route would all match
     for entry in entries:
         if entry.pattern == pattern:
             served = f" ({entry.named.class_name} serves it)" if entry.named.class_name else ""
@@ -148,15 +150,25 @@ def choose_position(
             )
         if entry.is_include or entry.regex is None:
             continue
-        if _hides(entry.regex, our_samples):
-            high = min(high, entry.index)
+        if _hides(entry.regex, our_samples) and entry.index < high:
+            high, hider = entry.index, entry
         theirs = sample_paths(entry.tokens) if entry.tokens is not None else ()
         if _hides(ours, [path for path in theirs if entry.regex.search(path)]):
-            low = max(low, entry.index + 1)
+            low, hidden = max(low, entry.index + 1), entry
     if low > high:
+        if hider is None or hidden is None:  # below the lowest index allowed
+            raise PatchError(f'{label}: the route r"{pattern}" fits nowhere in {list_name}')
+        if hider is hidden:
+            raise PatchError(
+                f'{label}:{line_of(hider.pattern or "")}: the route r"{pattern}" and '
+                f'r"{hider.pattern}" here match the same paths, so one would never be reached; '
+                "change the route, or remove that one first"
+            )
         raise PatchError(
-            f'{label}: the route r"{pattern}" would hide or be hidden by another route in '
-            f"{list_name}; change the route"
+            f'{label}:{line_of(hider.pattern or "")}: the route r"{pattern}" fits nowhere in '
+            f'{list_name}: r"{hider.pattern}" here matches every path of it, and it would match '
+            f'every path of r"{hidden.pattern}" (line {line_of(hidden.pattern or "")}) after '
+            "that; change the route"
         )
     if tokens == ():  # an included list's index route (`^$`) opens it, as Sentry writes it
         return low
