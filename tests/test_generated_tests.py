@@ -411,6 +411,71 @@ class GadgetEndpoint(ProjectEndpoint):
 """
 
 
+def _with_gadgets(tmp_path: Path) -> Path:
+    """A copy of today's fixture with a Gadget model (a project's)."""
+    project = copy_project(TODAY, tmp_path / "today")
+    (project / "src/orbit/models/gadget.py").write_text(GADGET_MODEL)
+    return project
+
+
+def _gadget_lookup_test(capsys: pytest.CaptureFixture[str], project: Path, noun: str) -> str:
+    """The test `new-endpoint` writes for `projects/.../<noun>s/{<noun>_id}/`, a Gadget."""
+    route = f"projects/{{organization_id_or_slug}}/{{project_id_or_slug}}/{noun}s/{{{noun}_id}}/"
+    lookup = ("--lookup", f"{noun}_id=orbit.models.gadget.Gadget")
+    argv = ("new-endpoint", f"Project{noun.capitalize()}Thing", "--route", route, *lookup)
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    return (project / f"tests/orbit/api/endpoints/test_project_{noun}_thing.py").read_text()
+
+
+GADGET_FACTORIES = """
+
+class Factories:
+    @staticmethod
+    def create_gadget(the_project: Any, size: int) -> Any:
+        return None
+"""
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        (
+            "def create_gadget(self, project_id: Any = None) -> Any:\n        return None\n",
+            "self.gadget = self.create_gadget(project_id=self.project.id)\n",
+        ),
+        (
+            "def create_gadget(self, projects: Any = None) -> Any:\n        return None\n",
+            "self.gadget = self.create_gadget(projects=[self.project])\n",
+        ),
+        (
+            (
+                "def create_gadget(self, project: Any = None, *args: Any, **kwargs: Any) -> Any:\n"
+                "        return Factories.create_gadget(project, **kwargs)\n"
+            ),
+            (
+                "# TODO: give size: create_gadget requires it\n"
+                "        self.gadget = self.create_gadget(project=self.project)\n"
+            ),
+        ),
+    ],
+)
+def test_a_parent_is_passed_as_the_factory_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], method: str, expected: str
+) -> None:
+    """Sentry's `create_release_file(self, release_id=None, ...)` and `create_project(teams=)`
+    take the parent as its id or in a list ("takes no release" was a false TODO), and
+    `create_alert_rule_trigger_action` hands its `alert_rule_trigger` on positionally (the
+    target's first parameter: "give trigger" was a false TODO)."""
+    project = _with_gadgets(tmp_path)
+    _add_to_fixtures(project, f"    {method}")
+    fixtures = project / "src/orbit/testutils/fixtures.py"
+    fixtures.write_text(fixtures.read_text() + GADGET_FACTORIES)
+    text = _gadget_lookup_test(capsys, project, "gadget")
+    assert expected in text
+    assert text.count("TODO") == expected.count("TODO")
+
+
 @pytest.mark.parametrize("offered", [True, False])
 def test_the_feature_flags_a_base_checks_are_turned_on_in_each_test(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], offered: bool
@@ -418,8 +483,7 @@ def test_the_feature_flags_a_base_checks_are_turned_on_in_each_test(
     """Sentry's incident and monitor bases 404 unless `features.has("organizations:...")`: the
     generated tests met that 404 on every request. With the case class's `feature` context
     manager, each test runs inside it."""
-    project = copy_project(TODAY, tmp_path / "today")
-    (project / "src/orbit/models/gadget.py").write_text(GADGET_MODEL)
+    project = _with_gadgets(tmp_path)
     base = GADGET_BASE.replace(
         "        kwargs[",
         '        if not features.has("organizations:gadgets", kwargs["project"]):\n'
@@ -448,8 +512,7 @@ def test_a_fixture_named_as_the_object_that_makes_another_model_is_not_used(
 ) -> None:
     """Sentry's `activity` fixture makes a group's Activity: an incident comment route, whose
     base looks up an IncidentActivity, requested that Activity's id (a 404 for a 200)."""
-    project = copy_project(TODAY, tmp_path / "today")
-    (project / "src/orbit/models/gadget.py").write_text(GADGET_MODEL)
+    project = _with_gadgets(tmp_path)
     (project / "src/orbit/api/bases/gadget.py").write_text(GADGET_BASE)
     body = f"        return {made}.objects.create()\n"
     _add_to_fixtures(project, f"    @cached_property\n    def gadget(self) -> Any:\n{body}")
@@ -470,16 +533,10 @@ def test_a_factory_named_after_the_object_that_makes_another_model_is_not_used(
     """Sentry before `create_release_file`: `create_file` makes a File (`File.objects.create`),
     and a `file` looked up as a ReleaseFile got it (a TypeError for `release=`, or a File id
     the endpoint 404s); here a `gizmo` that is a Gadget and a `create_gizmo` making a `made`."""
-    project = copy_project(TODAY, tmp_path / "today")
-    (project / "src/orbit/models/gadget.py").write_text(GADGET_MODEL)
+    project = _with_gadgets(tmp_path)
     body = f"        return {made}.objects.create()\n"
     _add_to_fixtures(project, f"    def create_gizmo(self, project: Any = None) -> Any:\n{body}")
-    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/gizmos/{gizmo_id}/"
-    lookup = ("--lookup", "gizmo_id=orbit.models.gadget.Gadget")
-    argv = ("new-endpoint", "ProjectGizmoThing", "--route", route, *lookup)
-    result = run_cli(capsys, *argv, "--project", str(project))
-    assert result.code == 0, result.err
-    text = (project / "tests/orbit/api/endpoints/test_project_gizmo_thing.py").read_text()
+    text = _gadget_lookup_test(capsys, project, "gizmo")
     assert ("self.gizmo = self.create_gizmo(" in text) is used
     assert ("self.gizmo = Gadget.objects.create(" in text) is not used
 

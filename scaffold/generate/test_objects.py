@@ -200,7 +200,12 @@ def _from_factory(
         or (takes and (fields is None or parent in fields))
     )
     arguments = [f"{parent}=self.{parent}"] if given else []
-    required = [p for p in (call.required if call else ()) if not (given and p == parent)]
+    passed = parent if given else None
+    for shape, value in (("{}_id", "self.{}.id"), ("{}s", "[self.{}]")):  # `release_id=`,
+        named = shape.format(parent)  # `teams=[self.team]`, as the factory names it
+        if parent and not passed and idiom.names_parameter(method, named):
+            arguments, passed, given = [f"{named}={value.format(parent)}"], named, True
+    required = [p for p in (call.required if call else ()) if p != passed]
     arguments += [f"{p}=self.{p}" for p in required if idiom.has(p)]
     left = [p for p in required if not idiom.has(p)]
     create = f"self.{method}({', '.join(arguments)})"

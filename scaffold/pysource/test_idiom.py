@@ -36,6 +36,10 @@ class CallSignature:
     # the classes it makes, as written (`File` of `File.objects.create(...)` or `File(...)`):
     # Sentry's `create_file` makes a File, not the ReleaseFile a `file` lookup is
     makes: frozenset[str] = frozenset()
+    order: tuple[str, ...] = ()  # its positional parameters, in order
+    # how many positional arguments the hand-on call passes (`Factories.create_x(trigger, ...)`
+    # gives the target's first parameter): those are given, not required of the caller
+    passes_positional: int = 0
 
 
 @record
@@ -173,7 +177,7 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
         if default is None
     ]
     named = frozenset(a.arg for a in [*positional, *arguments.kwonlyargs])
-    hands_on, passes = None, frozenset[str]()
+    hands_on, passes, given = None, frozenset[str](), 0
     last = function.body[-1] if function.body else None
     call = last.value if isinstance(last, ast.Return) else None
     kwargs = arguments.kwarg.arg if arguments.kwarg else None
@@ -185,8 +189,13 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
         if isinstance(owner, ast.Name) and owner.id not in ("self", "cls") and spread and kwargs:
             hands_on = f"{owner.id}.{call.func.attr}"
             passes = frozenset(k.arg for k in call.keywords if k.arg)
+            starred = [i for i, arg in enumerate(call.args) if isinstance(arg, ast.Starred)]
+            given = starred[0] if starred else len(call.args)
     makes = frozenset(made for node in ast.walk(function) if (made := _made(node)))
-    return CallSignature(named, tuple(required), kwargs is not None, hands_on, passes, makes)
+    order = tuple(a.arg for a in positional)
+    return CallSignature(
+        named, tuple(required), kwargs is not None, hands_on, passes, makes, order, given
+    )
 
 
 def _made(node: ast.AST) -> str | None:
@@ -207,7 +216,7 @@ def _followed(call: CallSignature, classes: dict[str, _ClassFacts]) -> CallSigna
     target = dict(facts.parameters).get(method) if facts is not None else None
     if target is None:
         return call
-    given = call.named | call.passes
+    given = call.named | call.passes | set(target.order[: call.passes_positional])
     return CallSignature(
         call.named | target.named,
         (*call.required, *(name for name in target.required if name not in given)),
