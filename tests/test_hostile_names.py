@@ -48,7 +48,12 @@ WIDGET = "acme.models.widget.Widget"
         (
             ["FooBar", "--route", "xyz/", *ALLOW, "--module", "os.path"],
             "--module",
-            "no package os under src",
+            "os.path is outside the project's package acme",
+        ),
+        (
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "acme.nosuch.things"],
+            "--module",
+            "no package acme.nosuch under src",
         ),
         (["Import", "--route", "xyz/", *ALLOW], "name", "keyword"),
         (

@@ -205,7 +205,7 @@ def _module_path(spec: ResourceSpec, settings: Settings) -> Path:
         if not (folder / "__init__.py").is_file() and not folder.name.isidentifier():
             raise SpecError(f"{spec.at('module')}: {spec.module} is not a Python package")
         return folder / file_name
-    if not folder.parent.is_dir():
+    if not folder.parent.is_dir() and spec.module.partition(".")[0] == settings.package:
         raise SpecError(
             f"{spec.at('module')}: no package {spec.module.rpartition('.')[0]} under "
             f"{settings.relpath(settings.src_root)}; create it or give an existing one"
