@@ -35,15 +35,17 @@ def mismatches(
     flow = route_flow(endpoint, groups)
     if isinstance(flow, Unresolved):
         return flow
-    decorated = _decorated(tree, endpoint)
-    if decorated is None and endpoint.handlers():  # a dispatch of its own alone: nothing to judge
-        decorated = _dispatched(tree, endpoint)
-    if decorated is not None:
-        return decorated
     found = [
         f"convert_args needs {' or '.join(sorted(names))}, which the route does not capture"
         for names in dict.fromkeys(flow.missing)
     ]
+    decorated = _decorated(tree, endpoint)
+    if decorated is not None:  # convert_args runs before a handler's decorator: what it needs
+        return found or decorated  # of the route is still judged
+    if endpoint.handlers():  # a dispatch of its own alone: nothing to judge
+        dispatched = _dispatched(tree, endpoint)
+        if dispatched is not None:
+            return dispatched
     if not flow.reached:
         return found
     limiting = [
