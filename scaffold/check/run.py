@@ -28,6 +28,7 @@ from scaffold.pysource.walked import Walked, take, walked
 from scaffold.records import evolve, record
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
+FROM_MODULE = "from:"  # a focus name: what URL modules import from the module with this last name
 
 
 def read_candidates_plainly(
@@ -96,7 +97,8 @@ def run_check(
             reader = RoutingReader(tree)
             _walk_routes(reader, root_urls, reading.memo)
         else:
-            cut = reading.focus(frozenset(names)) if reading.focus else None
+            sources = {f"{FROM_MODULE}{m.rpartition('.')[2]}" for m in changed}  # what urls.py
+            cut = reading.focus(frozenset(names) | sources) if reading.focus else None
             reader = RoutingReader(tree, cut)
             reader.walk_root(root_urls)
         if affects_everything(settings, reader, changed) or lends_handlers(resolver, changed):
@@ -115,9 +117,10 @@ def run_check(
             r
             for r in reader.routes
             if r.view
-            and (  # resolve only these: by the name written, or imported (`X as Stats`)
-                r.view.text.rpartition(".")[2] in names
-                or (r.view.dotted or "").rpartition(".")[2] in names
+            and (  # resolve only these: by the name written, or imported (`X as Stats`), or
+                r.view.text.rpartition(".")[2] in names  # imported from a changed module (a
+                or (r.view.dotted or "").rpartition(".")[2] in names  # class renamed there)
+                or (r.view.dotted or "").rpartition(".")[0] in changed
             )
             and _serves_from(resolver, r, changed)
         ]

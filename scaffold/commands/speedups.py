@@ -175,15 +175,25 @@ _LIST_START_RE = re.compile(rb"\w+[ \t]*(?::[^=\n]*)?=[ \t]*\[[ \t]*(?:#[^\n]*)?
 _ENTRY_RE = re.compile(rb"\n    (?=[^ \t\n#)\]}])")
 _PLAIN_ENTRY_RE = re.compile(rb"[A-Za-z_*]")
 _KEEP = (b"include", b"*")
+_FROM_IMPORT_RE = re.compile(rb"from[ \t]+([\w.]+)[ \t]+import[ \t]+(.*)", re.DOTALL)
 
 
 def cut_to(data: bytes, names: frozenset[str]) -> bytes:
-    """The module with unrelated list entries and imports blanked (or the module unchanged)."""
+    """The module with unrelated list entries and imports blanked (or the module unchanged).
+    `names`: class names, and `FROM_MODULE` + a module's last name: what this module imports
+    from such a module counts as named (a class renamed there leaves the old name here)."""
+    from scaffold.check.run import FROM_MODULE  # loaded already: the check asks for the cut
+
     if data.count(b'"""') > 2 or b"'''" in data or b"\\\n" in data or b"\t" in data:
         return data  # strings across lines could hide what looks like statements
-    wanted = [name.encode() for name in names]
+    sources = {n.removeprefix(FROM_MODULE).encode() for n in names if n.startswith(FROM_MODULE)}
+    wanted = [name.encode() for name in names if not name.startswith(FROM_MODULE)]
     starts = [0] + [match.start() + 1 for match in _STATEMENT_RE.finditer(data)]
     ends = starts[1:] + [len(data)]
+    for start, end in zip(starts, ends, strict=True):
+        found = _FROM_IMPORT_RE.match(data, start, end)
+        if found and found.group(1).rpartition(b".")[2] in sources:
+            wanted += [w for w in _WORD_RE.findall(found.group(2)) if w != b"as"]
     pieces: list[bytes] = []
     imports: list[int] = []  # indexes in pieces
     for start, end in zip(starts, ends, strict=True):

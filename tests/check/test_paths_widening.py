@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import run_check
@@ -53,3 +55,23 @@ def test_a_changed_module_of_plain_classes_stays_a_paths_run(tmp_path: Path) -> 
     root = write_tree(tmp_path / "p", {"api/helpers.py": helpers})
     result = _check(root, [root / "src/shop/api/helpers.py"])
     assert result.problems == [] and result.endpoints == 0
+
+
+def test_a_class_renamed_in_a_changed_module_is_reported_where_urls_still_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The module is all pre-commit is given; urls.py, unchanged, still imports the old name
+    (its import now fails): the whole tree's unknown-view is the changed file's finding too
+    (a PATHS run checked only routes naming the classes the module defines now)."""
+    from tests.helpers import run_cli
+
+    renamed = STATS.replace("class OrganizationStatsEndpoint(", "class OrganizationStatEndpoint(")
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_stats.py": renamed})
+    module = root / "src/shop/api/endpoints/organization_stats.py"
+    whole = _check(root, None)
+    assert ("unknown-view", "src/shop/api/urls.py") in [(p.rule, p.path) for p in whole.problems]
+    assert [p for p in _check(root, [module]).problems if p.rule == "unknown-view"] == [
+        p for p in whole.problems if p.rule == "unknown-view"
+    ]
+    lean = run_cli(capsys, "check", str(module), "--project", str(root))  # the focused reading
+    assert lean.code == 1 and "unknown-view OrganizationStatsEndpoint" in lean.out, lean.out
