@@ -476,6 +476,27 @@ def test_a_parent_is_passed_as_the_factory_names_it(
     assert text.count("TODO") == expected.count("TODO")
 
 
+def test_a_factory_named_after_the_model_in_one_word_is_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's `create_useremail` makes a UserEmail (and `create_userreport` a UserReport):
+    a lookup of one was made with `UserEmail.objects.create()` and a TODO."""
+    project = _with_gadgets(tmp_path)
+    model = project / "src/orbit/models/gadget.py"
+    model.write_text(model.read_text().replace("class Gadget(", "class GadgetNote("))
+    _add_to_fixtures(
+        project,
+        "    def create_gadgetnote(self, project: Any = None) -> Any:\n" "        return None\n",
+    )
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/notes/{note_id}/"
+    lookup = ("--lookup", "note_id=orbit.models.gadget.GadgetNote")
+    argv = ("new-endpoint", "ProjectNoteThing", "--route", route, *lookup)
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    text = (project / "tests/orbit/api/endpoints/test_project_note_thing.py").read_text()
+    assert "self.note = self.create_gadgetnote(project=self.project)" in text
+
+
 @pytest.mark.parametrize("offered", [True, False])
 def test_the_feature_flags_a_base_checks_are_turned_on_in_each_test(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], offered: bool

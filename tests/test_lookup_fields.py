@@ -362,3 +362,37 @@ def test_a_value_that_is_no_uuid_is_a_404_before_a_uuid_field_is_queried(
     guard = "        try:\n            UUID(str(token))\n        except ValueError:\n"
     assert guard + "            raise ResourceDoesNotExist\n" in module
     assert module.index(guard) < module.index("Token.objects.get(")
+
+
+@pytest.mark.parametrize(
+    ("model", "made"),
+    [
+        (RELEASE_MODEL, "Release.objects.create()"),  # scoped by `projects`, a many-to-many
+        (  # scoped by its foreign key: the object, not its id
+            TOKEN_MODEL.replace("guid = models.UUIDField()", "version = models.CharField()"),
+            "Token.objects.create(project=self.project)",
+        ),
+    ],
+)
+def test_a_test_object_is_made_under_its_parent_as_the_scope_field_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], model: str, made: str
+) -> None:
+    """`Integration.objects.create(organizations=self.organization.id)` (a many-to-many) raised
+    TypeError on a 2018 tree; a foreign key given by name takes the object, not its id."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    name = "release" if "class Release" in model else "token"
+    (project / f"src/acme/models/{name}.py").write_text(model)
+    cls = name.capitalize()
+    route = f"projects/{{organization_id_or_slug}}/{{project_id_or_slug}}/{name}s/{{version}}/"
+    spec = project / "spec.yaml"
+    parent_field = "" if name == "release" else ", parent_field: project"
+    spec.write_text(
+        f"- name: Gadget{cls}\n  route: {route}\n"
+        f"  lookups: {{version: {{model: acme.models.{name}.{cls}, field: version{parent_field}}}}}\n"
+    )
+    result = run_cli(capsys, "generate", str(spec), "--project", str(project))
+    assert result.code == 0, result.err
+    test = (project / f"tests/acme/api/endpoints/test_gadget_{name}.py").read_text()
+    assert f"self.{name} = {made}" in test, test
+    if name == "release":
+        assert "# TODO: add self.project to its projects, then set the fields" in test

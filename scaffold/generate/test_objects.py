@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scaffold.generate.lookup_fields import model_fields
+from scaffold.generate.lookup_fields import model_fields, numeric_field
 from scaffold.generate.render import ImportSet
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
 from scaffold.naming import module_name_for, object_name_for
@@ -169,9 +169,14 @@ def _lookup_object(
         made = (look.name, attribute, factory, parent, lookup.model, missing)
         return _from_factory(*made, resolver, idiom)
     model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
-    argument = f"{lookup.parent_field}=self.{parent}.id" if parent else ""
+    field, todo = lookup.parent_field or "", "set the fields the model requires"
+    argument = f"{field}=self.{parent}.id" if parent and field.endswith("_id") else ""
+    if parent and not argument and "__" not in field:  # `organization` (a foreign key) takes
+        foreign = resolver is not None and numeric_field(resolver, lookup.model, f"{field}_id")
+        argument = f"{field}=self.{parent}" if foreign else ""  # the object; `organizations`
+        todo = todo if foreign else f"add self.{parent} to its {field}, then {todo}"  # (m2m) not
     create = f"{model}.objects.create({argument})"
-    return RouteObject(look.name, attribute, create, missing, "set the fields the model requires")
+    return RouteObject(look.name, attribute, create, missing, todo)
 
 
 def _from_factory(
@@ -241,6 +246,7 @@ def _factory(
     names = [
         f"{parent}_{name}" if parent else "",
         model_name,
+        short.lower(),  # Sentry's `create_useremail` for UserEmail
         f"{parent}_{model_name}" if parent and model_name else "",
         # the model named after its parent, the factory not: WidgetRevision, `create_revision`
         model_name.removeprefix(f"{parent}_") if parent else "",
@@ -248,7 +254,8 @@ def _factory(
     ]
 
     def makes_it(factory: str) -> bool:  # a name not the model's: unless it makes another
-        return factory.endswith(f"_{model_name}") or _makes(idiom, factory, model)
+        exact = factory.endswith((f"_{model_name}", f"_{short.lower()}"))
+        return exact or _makes(idiom, factory, model)
 
     return next(
         (n for n in names if n and idiom.has(f"create_{n}") and makes_it(f"create_{n}")), None
