@@ -476,6 +476,23 @@ def test_a_parent_is_passed_as_the_factory_names_it(
     assert text.count("TODO") == expected.count("TODO")
 
 
+def test_a_parent_the_factory_reads_out_of_its_kwargs_is_passed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's 2018 `create_environment(self, **kwargs)` takes `kwargs.get("project", ...)`,
+    and an Environment holds a `project_id` column, no `project` field: "Environment has no
+    project field to pass" was a false TODO."""
+    project = _with_gadgets(tmp_path)
+    model = project / "src/orbit/models/gadget.py"
+    column = "    project_id = models.IntegerField()\n"
+    model.write_text(model.read_text().split("    project = ")[0] + column)
+    body = '        project = kwargs.get("project")\n        return project\n'
+    _add_to_fixtures(project, f"    def create_gadget(self, **kwargs: Any) -> Any:\n{body}")
+    text = _gadget_lookup_test(capsys, project, "gadget")
+    assert "self.gadget = self.create_gadget(project=self.project)\n" in text
+    assert "TODO" not in text
+
+
 def test_a_factory_named_after_the_model_in_one_word_is_used(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -192,10 +192,28 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
             starred = [i for i, arg in enumerate(call.args) if isinstance(arg, ast.Starred)]
             given = starred[0] if starred else len(call.args)
     makes = frozenset(made for node in ast.walk(function) if (made := _made(node)))
+    named |= _read_from(function, kwargs)  # `kwargs.get("project", self.project)` takes it
     order = tuple(a.arg for a in positional)
     return CallSignature(
         named, tuple(required), kwargs is not None, hands_on, passes, makes, order, given
     )
+
+
+def _read_from(function: ast.AST, kwargs: str | None) -> frozenset[str]:
+    """The names a function reads out of its `**kwargs`: `kwargs.get("x")`, `.pop("x")`,
+    `kwargs["x"]` (Sentry's 2018 `create_environment(self, **kwargs)` takes `project` so)."""
+    found: set[str] = set()
+    for node in ast.walk(function) if kwargs else ():
+        key: ast.expr | None = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+            owner, key = node.func.value, node.args[0]
+            key = key if node.func.attr in ("get", "pop") else None
+        elif isinstance(node, ast.Subscript):
+            owner, key = node.value, node.slice
+        literal = isinstance(key, ast.Constant) and isinstance(key.value, str)
+        if literal and getattr(owner, "id", None) == kwargs:
+            found.add(key.value)  # type: ignore[union-attr]
+    return frozenset(found)
 
 
 def _made(node: ast.AST) -> str | None:
