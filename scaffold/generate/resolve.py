@@ -17,7 +17,7 @@ from scaffold.generate.lookup_fields import (
 from scaffold.generate.module_target import imported_module, require_endpoint_target
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import class_name_among, module_name_for, object_name_for, stem_of
-from scaffold.project.catalog import BaseClass, Catalog
+from scaffold.project.catalog import BaseClass, Catalog, route_words
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, read_module
 from scaffold.records import evolve, record
@@ -220,7 +220,8 @@ def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseCl
         )
     params = spec.route.params
     if spec.base is None:
-        return catalog.choose(params, decorator) or catalog.root
+        literal = [part for part in spec.route.text.split("/") if "{" not in part]
+        return catalog.choose(params, decorator, route_words(literal)) or catalog.root
     base = catalog.find(spec.base)
     if base is None:
         raise SpecError(f"{spec.at('base')}: {catalog.no_such_base(spec.base)}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from scaffold.errors import did_you_mean
+from scaffold.naming import words_of
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import EndpointClass, Resolver, candidate_modules
 from scaffold.pysource.convert_args import KnownBase, class_flow, features_checked
@@ -139,14 +142,22 @@ class Catalog:
             "deriving from the project's Endpoint"
         )
 
-    def choose(self, params: tuple[Param, ...], silo: str | None = None) -> BaseClass | None:
+    def choose(
+        self,
+        params: tuple[Param, ...],
+        silo: str | None = None,
+        words: frozenset[str] = frozenset(),
+    ) -> BaseClass | None:
         """The most specific base whose consumed parameters the route gives.
 
         Among bases consuming the same parameters, prefer one named for the resource's silo
         (`ControlSiloOrganizationEndpoint` for `control_silo_endpoint`), then one named for no
         silo, then the canonical names (`OrganizationEndpoint`, ...), then the most general;
         then the chosen base's own variant for the silo, when one fits as well
-        (`RegionOrganizationIntegrationBaseEndpoint` for `region_silo_endpoint`).
+        (`RegionOrganizationIntegrationBaseEndpoint` for `region_silo_endpoint`). Before the
+        canonical names, one named for more of `words`, the route's literal segments (Sentry's
+        routes under `organizations/{org}/releases/` use `OrganizationReleasesBaseEndpoint`,
+        whose permission is the releases' own, not `OrganizationEndpoint`).
         """
         fitting = [b for b in self.bases if b.leads(params)]
         if not fitting:
@@ -155,7 +166,7 @@ class Catalog:
 
         def preference(
             base: BaseClass,
-        ) -> tuple[int, tuple[int, ...], int, int, int, int, str, str]:
+        ) -> tuple[int, tuple[int, ...], int, int, int, int, int, str, str]:
             consumed = base.consumed(params) or ()
             # of bases taking as many, the one taking the route's outer parameters: the object
             # the route opens with (`organizations/{org}/users/{user_id}/` is the organization's)
@@ -164,7 +175,8 @@ class Catalog:
             silo_rank = 0 if prefix and prefix == wanted else 1 if prefix is None else 2
             canonical = 0 if base.name in _KNOWN_BASES else 1
             unused = len(base.consumes) - len(consumed)  # optional ones the route leaves out
-            rank = (silo_rank, canonical, base.depth, base.name, base.module)
+            named = len(words & _name_words(base.name))
+            rank = (silo_rank, -named, canonical, base.depth, base.name, base.module)
             return (-len(consumed), places, unused, *rank)
 
         chosen = min(fitting, key=preference)
@@ -245,6 +257,18 @@ class Catalog:
                 features=features_checked(endpoint),
             )
         return self._bases[endpoint.dotted]
+
+
+def route_words(segments: list[str]) -> frozenset[str]:
+    """The words of a route's literal segments, singular (`releases`, `event-stats`: release,
+    event, stat), to compare with a base's name."""
+    return frozenset(w.removesuffix("s") for s in segments for w in re.split(r"[-_]", s) if w)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """A base's words, singular, without the ones every base shares."""
+    words = {w.removesuffix("s") for w in words_of(name)}
+    return frozenset(words - {"endpoint", "base", "silo", "control", "region", "cell"})
 
 
 def _required_groups(
