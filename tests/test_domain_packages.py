@@ -314,3 +314,40 @@ def test_a_class_urls_imports_from_elsewhere_is_not_written_again_in_another_mod
     assert result.code == 2, result.out  # as for a new route of that name (PatchError)
     assert "already imported from orbit.issues.endpoints" in result.err
     assert snapshot(root) == before
+
+
+GADGETS_BASE = """\
+from __future__ import annotations
+
+from orbit.api.bases.organization import OrganizationEndpoint
+
+
+class GadgetPermission:
+    def has_permission(self, request: object, view: object) -> bool:
+        return True
+
+
+class OrganizationGadgetsBaseEndpoint(OrganizationEndpoint):
+    permission_classes = (GadgetPermission,)
+"""
+
+
+@pytest.mark.parametrize(
+    ("route", "base"),
+    [
+        ("organizations/{organization_id_or_slug}/gadgets/", "OrganizationGadgetsBaseEndpoint"),
+        ("organizations/{organization_id_or_slug}/widget-stats/", "OrganizationEndpoint"),
+    ],
+)
+def test_of_bases_taking_the_same_parameters_the_one_named_for_the_route_is_chosen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], route: str, base: str
+) -> None:
+    """Sentry's routes under `organizations/{org}/releases/` use
+    `OrganizationReleasesBaseEndpoint` (its own permission): a new one there got
+    `OrganizationEndpoint`, the other named only in "also fits"."""
+    root = copy_project(TODAY, tmp_path / "today")
+    (root / "src/orbit/api/bases/gadgets.py").write_text(GADGETS_BASE)
+    argv = ("new-endpoint", "OrganizationGadgetThing", "--route", route, "--no-tests")
+    result = run_cli(capsys, *argv, "--project", str(root))
+    assert result.code == 0, result.err
+    assert f"(OrganizationGadgetThingEndpoint({base}))" in result.out

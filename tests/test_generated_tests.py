@@ -952,6 +952,35 @@ class WidgetRevisionEndpoint(ProjectEndpoint):
 '''
 
 
+def test_a_parameter_a_base_matches_to_a_field_of_another_object_is_requested_by_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's monitor environment base finds the Environment by `name=environment`, then
+    stores the MonitorEnvironment it leads to: the test asked the environment for its `slug`
+    (an Environment has none)."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    stored = (
+        '            kwargs["revision"] = WidgetRevision.objects.get(\n'
+        '                widget__project=kwargs["project"], number=revision_id\n'
+        "            )\n"
+    )
+    assert stored in REVISION_BASE
+    base = REVISION_BASE.replace(
+        stored,
+        "            found = WidgetRevision.objects.get(\n"
+        '                widget__project=kwargs["project"], number=revision_id\n'
+        "            )\n"
+        '            kwargs["revision_body"] = found.body\n',
+    )
+    (project / "src/acme/api/bases/revision.py").write_text(base)
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/revisions/{revision_id}/notes/"
+    argv = ("new-endpoint", "ProjectRevisionNotes", "--route", route, "--project", str(project))
+    result = run_cli(capsys, *argv)
+    assert result.code == 0, result.err
+    text = (project / "tests/acme/api/endpoints/test_project_revision_notes.py").read_text()
+    assert re.search(r"self\.\w+\.number, status_code=200", text), text
+
+
 @pytest.mark.parametrize("param", ["revision_id", "revision_number"])
 def test_an_object_a_base_looks_up_by_another_field_is_requested_by_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], param: str

@@ -99,7 +99,7 @@ def _base_object(
     the utilities' factory (under the object before it, as a lookup's)."""
     name = _injected_name(param, endpoint, idiom)
     attribute = "id" if param.endswith("_id") else "slug"
-    by = endpoint.base.injected_fields.get(name)  # `checkin_id` by `guid=checkin_id`
+    by = endpoint.base.injected_fields.get(name) or endpoint.base.param_fields.get(param)
     if by and "__" not in by:  # `incident_identifier` by `identifier=` (an Incident has no slug)
         attribute = "id" if by == "pk" else by
     model = endpoint.base.injected_types.get(name)

@@ -8,7 +8,12 @@ from scaffold.errors import did_you_mean
 from scaffold.naming import words_of
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import EndpointClass, Resolver, candidate_modules
-from scaffold.pysource.convert_args import KnownBase, class_flow, features_checked
+from scaffold.pysource.convert_args import (
+    KnownBase,
+    class_flow,
+    features_checked,
+    params_matched,
+)
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.permissions import refusing_permission
 from scaffold.pysource.route_flow import RouteFlow, route_flow
@@ -66,6 +71,8 @@ class BaseClass:
     # feature flags its convert_args chain checks by name (`features.has("organizations:x",
     # ...)`): a generated test turns them on, else the base's 404 meets every request
     features: tuple[str, ...] = field(default=(), compare=False)
+    # URL parameter -> the model field its chain matches it against (`environment`: `name`)
+    param_fields: dict[str, str] = field(default_factory=dict, compare=False)
 
     def consumed(self, params: tuple[Param, ...]) -> tuple[Param, ...] | None:
         """The route's parameters this base takes, in route order (None: it does not fit): one
@@ -255,6 +262,7 @@ class Catalog:
                 passes_on=flow.passes_on & taken,
                 required=_required_groups(flow.groups, flow.required),
                 features=features_checked(endpoint),
+                param_fields=params_matched(endpoint),
             )
         return self._bases[endpoint.dotted]
 

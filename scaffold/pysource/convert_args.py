@@ -276,3 +276,28 @@ def features_checked(endpoint: EndpointClass) -> tuple[str, ...]:
             ):
                 found.append(flag.value)
     return tuple(found)
+
+
+def params_matched(endpoint: EndpointClass) -> dict[str, str]:
+    """The model field each URL parameter the chain takes by name is matched against, where a
+    call passes it as it came (`Environment.objects.get(..., name=environment)`: `name`), most
+    derived first; whatever object the base then stores (Sentry's monitor environment base
+    stores a MonitorEnvironment found by that Environment)."""
+    found: dict[str, str] = {}
+    for _, info in endpoint.ancestry:
+        method = info.convert_args if info is not None else None
+        if method is None:
+            continue
+        taken = {
+            a.arg for a in [*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs]
+        }
+        for node in ast.walk(method):  # a manager's call: `X.objects.get(...)`, `.filter`
+            func = node.func if isinstance(node, ast.Call) else None
+            manager = func.value if isinstance(func, ast.Attribute) else None
+            if not (isinstance(manager, ast.Attribute) and manager.attr == "objects"):
+                continue
+            for keyword in node.keywords if isinstance(node, ast.Call) else ():
+                value = keyword.value
+                if keyword.arg and isinstance(value, ast.Name) and value.id in taken:
+                    found.setdefault(value.id, keyword.arg)
+    return found
