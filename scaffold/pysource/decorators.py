@@ -134,6 +134,20 @@ def _own_returns(function: ast.AST) -> list[ast.Return]:
 _READS = frozenset({"get", "keys", "items", "values", "copy"})
 
 
+def _positionals_as_they_came(call: ast.Call, args: ast.arguments) -> bool:
+    """The call passes the wrapper's own positional parameters (`self, request`, or fewer) and
+    its `*args`, nothing else: `func(self, request, extra, *args, **kwargs)` adds one."""
+    own = [a.arg for a in [*args.posonlyargs, *args.args]]
+    rest = args.vararg.arg if args.vararg is not None else None
+    plain = [a for a in call.args if not isinstance(a, ast.Starred)]
+    starred = [a.value for a in call.args if isinstance(a, ast.Starred)]
+    return (
+        len(plain) <= len(own)
+        and all(isinstance(a, ast.Name) and a.id in own for a in plain)
+        and all(isinstance(v, ast.Name) and v.id == rest for v in starred)
+    )
+
+
 def _hands_on_as_they_came(wrapper: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
     """`def wrapped(self, request, *args, **kwargs)` taking no URL argument by name, reading
     `kwargs` at most, and handing it on only as `**kwargs`, with no keyword added, at least once."""
@@ -148,8 +162,8 @@ def _hands_on_as_they_came(wrapper: ast.FunctionDef | ast.AsyncFunctionDef | ast
         if isinstance(node, ast.Call):
             spread = [k for k in node.keywords if k.arg is None]
             if any(isinstance(k.value, ast.Name) and k.value.id == kwargs for k in spread):
-                if len(node.keywords) > 1:
-                    return False  # `func(..., widget=w, **kwargs)`: one added
+                if len(node.keywords) > 1 or not _positionals_as_they_came(node, args):
+                    return False  # `func(..., widget=w, **kwargs)`: one added (or a positional)
                 allowed.add(id(node.keywords[0].value))
                 handed = True
         elif (

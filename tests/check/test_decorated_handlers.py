@@ -94,6 +94,14 @@ def loads(name):
 
 
 with_loaded = loads("widget")
+
+
+def with_positional(func):
+    @wraps(func)
+    def wrapped(self, request, *args, **kwargs):
+        return func(self, request, load(request.GET["widget"]), *args, **kwargs)
+
+    return wrapped
 """
 
 
@@ -134,7 +142,15 @@ def _check(tmp_path: Path, decorator: str, imports: str) -> CheckResult:
 
 
 @pytest.mark.parametrize(
-    "name", ["with_named", "with_keyword_only", "with_rebuilt", "with_helper", "with_loaded"]
+    "name",
+    [
+        "with_named",
+        "with_keyword_only",
+        "with_rebuilt",
+        "with_helper",
+        "with_loaded",
+        "with_positional",
+    ],
 )
 @pytest.mark.parametrize("how", ["@{}", "@method_decorator({})", "@method_decorator([{}])"])
 def test_a_decorator_not_proven_to_pass_the_arguments_on_leaves_the_handler_unjudged(
