@@ -9,9 +9,10 @@ from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.decorators import (
     changes_arguments,
     dispatch_passes_on,
+    fixed_wrapper,
     initial_changes_kwargs,
 )
-from scaffold.pysource.modules import ClassInfo
+from scaffold.pysource.modules import ClassInfo, Signature, signature_of
 from scaffold.pysource.route_context import positional_groups
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
@@ -39,7 +40,8 @@ def mismatches(
         f"convert_args needs {' or '.join(sorted(names))}, which the route does not capture"
         for names in dict.fromkeys(flow.missing)
     ]
-    decorated = _decorated(tree, endpoint)
+    wrappers: dict[str, Signature] = {}
+    decorated = _decorated(tree, endpoint, wrappers)
     if decorated is not None:  # convert_args runs before a handler's decorator: what it needs
         return found or decorated  # of the route is still judged
     if endpoint.handlers():  # a dispatch of its own alone: nothing to judge
@@ -62,7 +64,7 @@ def mismatches(
     for method, (_, info) in sorted(handlers.items()):
         if method not in called:
             continue  # Django answers 405 before the handler is called, or the dispatch does
-        signature = info.methods[method]
+        signature = wrappers.get(method) or info.methods[method]
         if not signature.var_keyword:
             extra = sorted(flow.passed - set(signature.names))
             found += [f"{method}() does not accept {name!r} (add it or **kwargs)" for name in extra]
@@ -158,17 +160,27 @@ def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
     return None
 
 
-def _decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
+def _decorated(
+    tree: Tree, endpoint: EndpointClass, wrappers: dict[str, Signature]
+) -> Unresolved | None:
     """An Unresolved for the first handler whose decorator, or whose binding in the class
-    body (`get = wrap(get)`, a def under `if`), changes or hides its keyword arguments."""
+    body (`get = wrap(get)`, a def under `if`), changes or hides its keyword arguments; a
+    decorator returning a wrapper of fixed parameters puts its signature in `wrappers`."""
     for method, (dotted, info) in sorted(endpoint.handlers().items()):
         opaque = info.methods[method].opaque
         if opaque is not None:
             return _unfollowed(
                 endpoint, dotted, info, method, f"{opaque}: its parameters are not compared"
             )
-        for decorator in info.methods[method].decorators:
-            verdict = changes_arguments(tree, decorator)
+        decorators = info.methods[method].decorators
+        verdicts = [changes_arguments(tree, decorator) for decorator in decorators]
+        flagged = [d for d, v in zip(decorators, verdicts, strict=True) if v is not None]
+        one = flagged[0] if len(flagged) == 1 and "changes" not in verdicts else None
+        fixed = fixed_wrapper(tree, one) if one else None  # the others pass them on
+        if fixed is not None:
+            wrappers[method] = signature_of(fixed.args)  # what Django's call meets
+            continue
+        for decorator, verdict in zip(decorators, verdicts, strict=True):
             if verdict is not None:
                 why = (
                     f"decorated by {decorator.rpartition('.')[2]}, which {verdict} the URL "

@@ -39,6 +39,34 @@ def changes_arguments(tree: Tree, dotted: str, depth: int = 0) -> str | None:
     return "may change" if bound else None  # `with_x = make_decorator(...)`, a class
 
 
+def fixed_wrapper(tree: Tree, dotted: str, depth: int = 0) -> ast.FunctionDef | None:
+    """The wrapper a decorator of the tree returns when it takes fixed parameters, no `*args` or
+    `**kwargs` (Sentry's `check_project_access`: `def wrapper(self, request, organization,
+    alert_rule)`): Django's call meets its signature, not the handler's. None otherwise."""
+    module, _, name = dotted.rpartition(".")
+    if not module or depth > 8:
+        return None
+    data, owner = tree.data(module), None
+    if data is None:  # `module.Class.method`: a function bound in a class body
+        module, _, owner = module.rpartition(".")
+        data = tree.data(module) if module else None
+    function = _function(data, name, owner) if data is not None else None
+    if function is None and data is not None and owner is None:
+        info = tree.info(module)
+        target = info.imports.get(name) if info is not None else None
+        return fixed_wrapper(tree, target, depth + 1) if target else None
+    if not isinstance(function, ast.FunctionDef):
+        return None
+    inner = {n.name: n for n in function.body if isinstance(n, ast.FunctionDef)}
+    returned = [r.value for r in _own_returns(function)]
+    if len(inner) != 1 or not returned:
+        return None
+    (wrapper,) = inner.values()
+    plain = wrapper.args.vararg is None and wrapper.args.kwarg is None
+    gives = all(isinstance(v, ast.Name) and v.id == wrapper.name for v in returned)
+    return wrapper if plain and gives and len(wrapper.args.args) >= 2 else None
+
+
 @lru_cache(maxsize=256)
 def _parsed(data: bytes) -> ast.Module | None:
     try:

@@ -274,3 +274,8 @@ def _signature(
         positional=len(named),
         decorators=decorators,
     )
+
+
+def signature_of(args: ast.arguments) -> Signature:
+    """A function's parameters after `self, request`, as a handler's are read."""
+    return _signature(args)

@@ -299,3 +299,41 @@ def test_what_convert_args_needs_of_the_route_is_judged_whatever_decorates_the_h
     result = run_check(load_settings(root), config, None)
     messages = [p.message for p in result.problems if p.rule == "param-mismatch"]
     assert any("convert_args needs organization_id_or_slug" in m for m in messages), messages
+
+
+FIXED = """
+def widget_access(func):
+    def wrapper(self, request, organization, widget):
+        return func(self, request, organization, widget)
+
+    return wrapper
+"""
+
+
+def test_a_decorator_returning_a_wrapper_of_fixed_parameters_is_compared_by_them(
+    tmp_path: Path,
+) -> None:
+    """Sentry's `check_project_access` returns `wrapper(self, request, organization,
+    alert_rule)`: Django's call meets that signature, so it is compared (it was named as not
+    followed); here the route gives `widget_id`, which the wrapper does not take."""
+    from tests.check.trees import URLS
+
+    files = {
+        "api/decorators.py": CHANGING + PASSING,
+        "api/fixed.py": FIXED,
+        "api/endpoints/organization_widgets.py": _widgets(
+            "@widget_access", "from shop.api.fixed import widget_access"
+        ),
+        "api/urls.py": URLS.replace(ROUTE, WIDGET_ROUTE),
+    }
+    root = write_tree(tmp_path, files)
+    config = load_check_config(root, {}, sorted(RULES), [], None)
+    result = run_check(load_settings(root), config, None)
+    assert sorted(p.message for p in result.problems if p.rule == "param-mismatch") == [
+        "OrganizationWidgetsEndpoint: get() does not accept 'widget_id' (add it or **kwargs)",
+        (
+            "OrganizationWidgetsEndpoint: get() requires 'widget', which neither the route "
+            "nor convert_args provides"
+        ),
+    ]
+    assert not [u for u in result.unresolved if u.what == "OrganizationWidgetsEndpoint.get"]
