@@ -493,6 +493,40 @@ def test_a_parent_the_factory_reads_out_of_its_kwargs_is_passed(
     assert "TODO" not in text
 
 
+def test_a_factory_and_a_parameter_named_in_short_are_used_when_provable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's `create_repo` makes a Repository (`Repository.objects.create`), and
+    `create_commit(self, project, repo)` takes the repository as `repo`: the test made the
+    repository with its manager and a TODO, and the commit with "give repo"."""
+    project = _with_gadgets(tmp_path)
+    model = project / "src/orbit/models/gadget.py"
+    model.write_text(
+        model.read_text().replace("class Gadget(", "class GadgetNote(")
+        + "\n\nclass Sprocket(models.Model):\n"
+        "    gadget_note = models.ForeignKey(GadgetNote, on_delete=models.CASCADE)\n"
+    )
+    _add_to_fixtures(
+        project,
+        "    def create_gadget(self, project: Any = None) -> Any:\n"
+        "        return GadgetNote.objects.create(project=project)\n\n"
+        "    def create_sprocket(self, gadget: Any) -> Any:\n"
+        "        return Sprocket.objects.create(gadget_note=gadget)\n",
+    )
+    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/g/{gadget_note_id}/s/{sprocket_id}/"
+    lookups = (
+        ("--lookup", "gadget_note_id=orbit.models.gadget.GadgetNote"),
+        ("--lookup", "sprocket_id=orbit.models.gadget.Sprocket"),
+    )
+    argv = ("new-endpoint", "ProjectSprocketThing", "--route", route, *lookups[0], *lookups[1])
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    text = (project / "tests/orbit/api/endpoints/test_project_sprocket_thing.py").read_text()
+    assert "self.gadget_note = self.create_gadget(project=self.project)\n" in text
+    assert "self.sprocket = self.create_sprocket(gadget=self.gadget_note)\n" in text
+    assert "TODO" not in text
+
+
 def test_a_factory_named_after_the_model_in_one_word_is_used(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

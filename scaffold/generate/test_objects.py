@@ -211,6 +211,12 @@ def _from_factory(
         if parent and not passed and idiom.names_parameter(method, named):
             arguments, passed, given = [f"{named}={value.format(parent)}"], named, True
     required = [p for p in (call.required if call else ()) if p != passed]
+    # a parameter naming the parent in short: `create_commit(project, repo)` under a repository
+    abbreviated = [
+        p for p in required if parent and not passed and len(p) > 2 and parent.startswith(p)
+    ]
+    arguments += [f"{p}=self.{parent}" for p in abbreviated]
+    required, given = [p for p in required if p not in abbreviated], given or bool(abbreviated)
     arguments += [f"{p}=self.{p}" for p in required if idiom.has(p)]
     left = [p for p in required if not idiom.has(p)]
     create = f"self.{method}({', '.join(arguments)})"
@@ -257,9 +263,14 @@ def _factory(
         exact = factory.endswith((f"_{model_name}", f"_{short.lower()}"))
         return exact or _makes(idiom, factory, model)
 
-    return next(
+    found = next(
         (n for n in names if n and idiom.has(f"create_{n}") and makes_it(f"create_{n}")), None
     )
+    if found is None and len(model_name) > 4:  # a shorter name, whose body provably makes
+        cut = (model_name[:n] for n in range(len(model_name) - 1, 3, -1))  # the model: Sentry's
+        made = (n for n in cut if (c := idiom.call(f"create_{n}")) and short in c.makes)
+        found = next(made, None)  # `create_repo` for a Repository
+    return found
 
 
 def _makes(idiom: TestIdiom, member: str, model: str | None) -> bool:
