@@ -14,47 +14,47 @@ from scaffold.pysource.tree import Tree
 _MUTATORS = frozenset({"pop", "popitem", "update", "setdefault", "clear"})
 
 
-def changes_arguments(tree: Tree, dotted: str, depth: int = 0) -> str | None:
+def changes_arguments(tree: Tree, dotted: str) -> str | None:
     """How the function `dotted` names, used as a handler's decorator, treats the URL keyword
     arguments: "changes" (a function it defines, itself or a wrapper inside it, pops, sets,
     updates or deletes an item of its `**kwargs`), "may change" (no wrapper of it provably
     hands `**kwargs` on as they came: it takes a URL argument by name, adds keywords, rebinds
     or hands the dict to other code, or it is bound by code), or None: it passes them on. A
     decorator outside the tree (Django's, DRF's, the SDK's) is taken as passing them on."""
+    found = _decorator_def(tree, dotted)
+    if isinstance(found, tuple):
+        return _verdict(*found)
+    return "may change" if found else None  # `with_x = make_decorator(...)`, a class
+
+
+def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str, str | None] | bool:
+    """Where the tree defines the function `dotted` names, followed through imports: its
+    module's bytes, its name and the class whose body binds it (None: the module's); True when
+    the tree binds the name by other code (`with_x = make_decorator(...)`, a class); False when
+    it lies outside the tree."""
     module, _, name = dotted.rpartition(".")
     if not module or depth > 8:
-        return None
+        return False
     data = tree.data(module)
     if data is None:  # `module.Class.method`: a function bound in a class body
         outer, _, owner = module.rpartition(".")
         data = tree.data(outer) if outer else None
-        return _verdict(data, name, owner) if data is not None else None
+        return (data, name, owner) if data is not None else False
     if _function(data, name, None) is not None:
-        return _verdict(data, name, None)
+        return (data, name, None)
     info = tree.info(module)
     target = info.imports.get(name) if info is not None else None
     if target is not None:
-        return changes_arguments(tree, target, depth + 1)
-    bound = info is not None and (name in info.names or name in info.classes)
-    return "may change" if bound else None  # `with_x = make_decorator(...)`, a class
+        return _decorator_def(tree, target, depth + 1)
+    return info is not None and (name in info.names or name in info.classes)
 
 
-def fixed_wrapper(tree: Tree, dotted: str, depth: int = 0) -> ast.FunctionDef | None:
+def fixed_wrapper(tree: Tree, dotted: str) -> ast.FunctionDef | None:
     """The wrapper a decorator of the tree returns when it takes fixed parameters, no `*args` or
     `**kwargs` (Sentry's `check_project_access`: `def wrapper(self, request, organization,
     alert_rule)`): Django's call meets its signature, not the handler's. None otherwise."""
-    module, _, name = dotted.rpartition(".")
-    if not module or depth > 8:
-        return None
-    data, owner = tree.data(module), None
-    if data is None:  # `module.Class.method`: a function bound in a class body
-        module, _, owner = module.rpartition(".")
-        data = tree.data(module) if module else None
-    function = _function(data, name, owner) if data is not None else None
-    if function is None and data is not None and owner is None:
-        info = tree.info(module)
-        target = info.imports.get(name) if info is not None else None
-        return fixed_wrapper(tree, target, depth + 1) if target else None
+    found = _decorator_def(tree, dotted)
+    function = _function(*found) if isinstance(found, tuple) else None
     if not isinstance(function, ast.FunctionDef):
         return None
     inner = {n.name: n for n in function.body if isinstance(n, ast.FunctionDef)}
