@@ -5,6 +5,7 @@ bases."""
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 
 from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.scope_names import dotted_of
@@ -36,9 +37,8 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
     """The facts of the module-level class `class_name` in `data` (read as `info`); None when
     the module does not parse, has no such class, or may add fields from outside its body (a
     call of `add_to_class`, `contribute_to_class` or `setattr` outside functions)."""
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError):
+    tree = _parsed(data)
+    if tree is None:
         return None
     if any(_adds(statement) for statement in tree.body):
         return None
@@ -80,6 +80,16 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
         None if unique is None else tuple(unique),
         frozenset(uuid),
     )
+
+
+@lru_cache(maxsize=64)
+def _parsed(data: bytes) -> ast.Module | None:
+    """A model module, parsed once per command: each lookup asks it for its names, numeric and
+    UUID fields and unique sets (read only, never changed)."""
+    try:
+        return ast.parse(data)
+    except (SyntaxError, ValueError):
+        return None
 
 
 def _unique_field(value: ast.expr | None, kind: str) -> bool:
