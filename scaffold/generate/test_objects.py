@@ -169,12 +169,14 @@ def _lookup_object(
         made = (look.name, attribute, factory, parent, lookup.model, missing)
         return _from_factory(*made, resolver, idiom)
     model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
+    # the parent as the scope field takes it: `project_id` its id, `organization` (a foreign
+    # key) the object; `organizations` (a many-to-many) cannot be set by create(): a TODO
     field, todo = lookup.parent_field or "", "set the fields the model requires"
     argument = f"{field}=self.{parent}.id" if parent and field.endswith("_id") else ""
-    if parent and not argument and "__" not in field:  # `organization` (a foreign key) takes
+    if parent and not argument and "__" not in field:
         foreign = resolver is not None and numeric_field(resolver, lookup.model, f"{field}_id")
-        argument = f"{field}=self.{parent}" if foreign else ""  # the object; `organizations`
-        todo = todo if foreign else f"add self.{parent} to its {field}, then {todo}"  # (m2m) not
+        argument = f"{field}=self.{parent}" if foreign else ""
+        todo = todo if foreign else f"add self.{parent} to its {field}, then {todo}"
     create = f"{model}.objects.create({argument})"
     return RouteObject(look.name, attribute, create, missing, todo)
 
@@ -206,8 +208,9 @@ def _from_factory(
     )
     arguments = [f"{parent}=self.{parent}"] if given else []
     passed = parent if given else None
-    for shape, value in (("{}_id", "self.{}.id"), ("{}s", "[self.{}]")):  # `release_id=`,
-        named = shape.format(parent)  # `teams=[self.team]`, as the factory names it
+    # or as the factory names it: `release_id=self.release.id`, `teams=[self.team]`
+    for shape, value in (("{}_id", "self.{}.id"), ("{}s", "[self.{}]")):
+        named = shape.format(parent)
         if parent and not passed and idiom.names_parameter(method, named):
             arguments, passed, given = [f"{named}={value.format(parent)}"], named, True
     required = [p for p in (call.required if call else ()) if p != passed]
@@ -266,10 +269,12 @@ def _factory(
     found = next(
         (n for n in names if n and idiom.has(f"create_{n}") and makes_it(f"create_{n}")), None
     )
-    if found is None and len(model_name) > 4:  # a shorter name, whose body provably makes
-        cut = (model_name[:n] for n in range(len(model_name) - 1, 3, -1))  # the model: Sentry's
+    if found is None and len(model_name) > 4:
+        # a shorter name whose body provably makes the model: Sentry's `create_repo` for a
+        # Repository
+        cut = (model_name[:n] for n in range(len(model_name) - 1, 3, -1))
         made = (n for n in cut if (c := idiom.call(f"create_{n}")) and short in c.makes)
-        found = next(made, None)  # `create_repo` for a Repository
+        found = next(made, None)
     return found
 
 

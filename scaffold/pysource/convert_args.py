@@ -258,12 +258,17 @@ def _stores(
     return injected, models, rewrites, fields
 
 
+def _chain(endpoint: EndpointClass, *, root_first: bool) -> list[ast.FunctionDef]:
+    """The convert_args the endpoint's ancestry defines, read in the tree."""
+    ancestry = reversed(endpoint.ancestry) if root_first else iter(endpoint.ancestry)
+    return [info.convert_args for _, info in ancestry if info and info.convert_args]
+
+
 def features_checked(endpoint: EndpointClass) -> tuple[str, ...]:
     """The literal flags `features.has(...)` is asked in the chain's convert_args, in order."""
     found: list[str] = []
-    for _, info in reversed(endpoint.ancestry):
-        method = info.convert_args if info is not None else None
-        for node in ast.walk(method) if method is not None else ():
+    for method in _chain(endpoint, root_first=True):
+        for node in ast.walk(method):
             func = node.func if isinstance(node, ast.Call) else None
             flag = node.args[0] if isinstance(node, ast.Call) and node.args else None
             if (
@@ -284,10 +289,7 @@ def params_matched(endpoint: EndpointClass) -> dict[str, str]:
     derived first; whatever object the base then stores (Sentry's monitor environment base
     stores a MonitorEnvironment found by that Environment)."""
     found: dict[str, str] = {}
-    for _, info in endpoint.ancestry:
-        method = info.convert_args if info is not None else None
-        if method is None:
-            continue
+    for method in _chain(endpoint, root_first=False):
         taken = {
             a.arg for a in [*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs]
         }
