@@ -10,6 +10,7 @@ import pytest
 from scaffold.errors import ConflictError, PatchError
 from scaffold.routes import parse_route
 from scaffold.urls.add import Registration, UrlsFile
+from scaffold.urls.remove import remove_registration
 
 HEADER = "from django.urls import include, re_path\n\n"
 
@@ -56,6 +57,65 @@ def test_joined_import_too_long_for_one_line_is_exploded_like_black() -> None:
         "    ZWidgetsWithAVeryLongNameEndpoint,\n"
         ")\n"
     ) in after
+
+
+def test_a_file_keeping_long_one_name_imports_on_one_line_gets_its_new_one_so() -> None:
+    # a urls.py older than black: an import of one name stays on one line however long
+    long_import = "from .endpoints.widget_rollups import WidgetRollupsWithALongNameEndpoint\n"
+    before = HEADER + long_import + "\nurlpatterns = []\n"
+    after = patch(
+        before,
+        reg("WidgetSummariesWithALongNameEndpoint", "s/", "acme.api.endpoints.widget_summaries"),
+        line_length=60,
+    )
+    assert "from .endpoints.widget_summaries import WidgetSummariesWithALongNameEndpoint\n" in after
+    # a name joined to such an import is a statement of two names: wrapped as black does
+    joined = patch(
+        before,
+        reg("AWidgetRollupsEndpoint", "a/", "acme.api.endpoints.widget_rollups"),
+        line_length=60,
+    )
+    assert "from .endpoints.widget_rollups import (\n    AWidgetRollupsEndpoint,\n" in joined
+
+
+def test_a_file_wrapping_one_name_imports_gets_its_long_new_one_wrapped() -> None:
+    wrapped = (
+        "from .endpoints.widget_rollups import (\n    WidgetRollupsWithALongNameEndpoint,\n)\n"
+    )
+    before = HEADER + wrapped + "\nurlpatterns = []\n"
+    after = patch(
+        before,
+        reg("WidgetSummariesWithALongNameEndpoint", "s/", "acme.api.endpoints.widget_summaries"),
+        line_length=60,
+    )
+    assert "from .endpoints.widget_summaries import (\n" in after
+
+
+@pytest.mark.parametrize(
+    ("import_line", "other"),
+    [
+        # black's file: fits on one line, and wrapped once joined
+        ("from .endpoints.widgets import WidgetsEndpoint\n", "from .endpoints.z import Z\n"),
+        # a pre-black file: imports of one name stay on one line past the length
+        (
+            "from .endpoints.widget_rollups import WidgetRollupsWithALongNameEndpoint\n",
+            "from .endpoints.zebra_rollups import ZebraRollupsWithALongNameEndpoint\n",
+        ),
+    ],
+)
+def test_removing_a_name_joined_to_a_one_line_import_gives_the_line_back(
+    import_line: str, other: str
+) -> None:
+    module = "acme.api.endpoints." + import_line.split()[1].lstrip(".").split(".")[1]
+    before = HEADER + import_line + other + "\nurlpatterns = []\n"
+    added = patch(
+        before, reg("AVeryLongWidgetNameForJoiningEndpoint", "a/", module), line_length=60
+    )
+    assert added.count("\n    AVeryLongWidgetNameForJoiningEndpoint,\n") == 1
+    removal = remove_registration(
+        added, "urls.py", "acme.api", "AVeryLongWidgetNameForJoiningEndpoint", 60
+    )
+    assert removal.code == before
 
 
 def test_fills_an_empty_list_in_the_exploded_shape_with_a_new_import_section() -> None:

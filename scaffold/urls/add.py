@@ -28,6 +28,7 @@ from scaffold.urls.imports import (
     import_name_key,
     import_position,
     import_text,
+    keeps_long_single_imports,
     with_name,
 )
 from scaffold.urls.index import ListStatement, UrlsIndex
@@ -75,6 +76,7 @@ class UrlsFile:
         self.style = self.index.style
         self._lines = source.splitlines(keepends=True)
         self._newline = "\r\n" if self._lines and self._lines[0].endswith("\r\n") else "\n"
+        self._long_single = keeps_long_single_imports(self.index.imports, self._lines, line_length)
         self._edited: dict[int, tuple[int, cst.Module]] = {}  # first line -> (last line, module)
         self._new_imports: dict[int, _NewImports] = {}  # insert before this 0-based line
         self._joined: dict[int, list[str]] = {}  # import's first line -> names joined this run
@@ -290,9 +292,8 @@ class UrlsFile:
         self._edited[statement.first_line] = (statement.last_line, cst.parse_module(text))
 
     def _import_text(self, module: str, names: list[str], exploded: bool) -> str:
-        return import_text(
-            module, names, exploded, self._newline, self.line_length, self.style.indent
-        )
+        nl, unit = self._newline, self.style.indent
+        return import_text(module, names, exploded, nl, self.line_length, unit, self._long_single)
 
 
 def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:

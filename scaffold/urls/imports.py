@@ -43,14 +43,35 @@ def _block_is_upper(kin: Sequence[FromImport]) -> bool:
 
 
 def import_text(
-    module: str, names: list[str], exploded: bool, nl: str, line_length: int, unit: str = "    "
+    module: str,
+    names: list[str],
+    exploded: bool,
+    nl: str,
+    line_length: int,
+    unit: str = "    ",
+    long_single: bool = False,
 ) -> str:
     """`from module import a, b` on one line, or one name per line (indented by `unit`) when
-    `exploded` or too long (black's magic-trailing-comma layout)."""
+    `exploded` or too long (black's magic-trailing-comma layout). `long_single`: the file keeps
+    an import of one name on one line however long (a urls.py older than black)."""
     one_line = f"from {module} import {', '.join(names)}"
-    if exploded or len(one_line) > line_length:
+    too_long = len(one_line) > line_length and not (long_single and len(names) == 1)
+    if exploded or too_long:
         return f"from {module} import ({nl}" + "".join(f"{unit}{n},{nl}" for n in names) + f"){nl}"
     return one_line + nl
+
+
+def keeps_long_single_imports(
+    imports: Sequence[FromImport], lines: Sequence[str], line_length: int
+) -> bool:
+    """The file writes an import of one name on one line past `line_length`, and wraps none
+    that would fit on one."""
+    single = [s for s in imports if len(s.aliases) == 1]
+    long_one_line = any(
+        s.first_line == s.last_line and len(lines[s.first_line - 1].rstrip()) > line_length
+        for s in single
+    )
+    return long_one_line and all(s.first_line == s.last_line for s in single)
 
 
 _ENTRY_RE = re.compile(r"^([ \t]+)(\w+)(?:[ \t]+as[ \t]+(\w+))?[ \t]*,[ \t]*(?:#.*)?$")

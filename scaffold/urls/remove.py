@@ -18,7 +18,7 @@ from scaffold.pysource.route_uses import ServingStatement, class_uses
 from scaffold.pysource.urlsource import from_imports, parse_urls
 from scaffold.records import evolve, record
 from scaffold.urls.cst_edits import remove_arg, remove_element
-from scaffold.urls.imports import import_text, without_name
+from scaffold.urls.imports import import_text, keeps_long_single_imports, without_name
 from scaffold.urls.style import indent_unit
 
 
@@ -80,7 +80,9 @@ def remove_registration(
             may_drop.update(range(route.line, route.end_line + 1))
             may_drop.update(_blank_lines_around(lines, route.line, route.end_line))
     module = None
-    for imported in () if keep_import else from_imports(tree, source, urls_package):
+    imports = from_imports(tree, source, urls_package)
+    long_single = keeps_long_single_imports(imports, lines, line_length)
+    for imported in () if keep_import else imports:
         if class_name not in imported.names:
             continue
         module = imported.module
@@ -91,8 +93,18 @@ def remove_registration(
             if (asname or name) != class_name
         ]
         if kept:
-            text = without_name(lines, first, last, class_name) or import_text(
-                imported.shown, kept, imported.exploded, newline, line_length, indent_unit(source)
+            # one name left: on one line where it fits (or the file keeps such lines long), as
+            # isort writes it and as it was before `new-endpoint` joined a name to it; a
+            # statement holding a comment keeps its lines
+            one = len(kept) == 1 and "#" not in "".join(lines[first - 1 : last])
+            text = (None if one else without_name(lines, first, last, class_name)) or import_text(
+                imported.shown,
+                kept,
+                imported.exploded and not one,
+                newline,
+                line_length,
+                indent_unit(source),
+                long_single,
             )
             edits.append((first - 1, last, text))
             may_drop.update(range(first, last + 1))
