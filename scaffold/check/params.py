@@ -19,6 +19,7 @@ from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry
 
+_NOT_COMPARED = "the handlers are not compared"
 # `remember(key, compute)`: compute(), or its answer kept by an earlier run (check.rules.Analysis)
 Remember = Callable[[str, Callable[[], Any]], Any]
 
@@ -50,8 +51,10 @@ def mismatches(
             return dispatched
     if not flow.reached:
         return found
-    limiting = [
-        (d, i) for d, i in endpoint.ancestry if i is not None and i.http_methods is not None
+    limiting = [  # View's own list comes before a mixin's listed after an endpoint base
+        (d, i)
+        for d, i in endpoint.ancestry[: endpoint.framework_end]
+        if i is not None and i.http_methods is not None
     ]
     allowed = limiting[0][1].http_methods if limiting else None
     if allowed == ("?",):
@@ -62,7 +65,7 @@ def mismatches(
     if "head" in called and "head" not in handlers:
         called.add("get")  # Django's View.setup: a class without head() answers HEAD with get()
     for method, (_, info) in sorted(handlers.items()):
-        if method not in called:
+        if method not in called or (method == "options" and _dispatch_wrapped(endpoint)):
             continue  # Django answers 405 before the handler is called, or the dispatch does
         signature = wrappers.get(method) or info.methods[method]
         if not signature.var_keyword:
@@ -139,13 +142,17 @@ def _route_mismatches(
 
 def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
     """An Unresolved for a `dispatch` of the tree, below the endpoint root, that may change
-    what the handlers are called with (the root's own calls convert_args and the handler), or
-    an `initial` that changes `self.kwargs` (the dict the root hands on)."""
+    what the handlers are called with (the root's own calls convert_args and the handler), an
+    `initial` that changes `self.kwargs` (the dict the root hands on), or an `as_view` of its
+    own (the function Django calls is then the class's)."""
     for dotted, info in endpoint.ancestry:
         if dotted == endpoint.root:
             return None
         if info is None:  # a class outside the tree: taken as passing them on
             continue
+        if "as_view" in info.methods:
+            why = "the view Django calls is built here and may change the URL arguments"
+            return _unfollowed(endpoint, dotted, info, "as_view", f"{why}; {_NOT_COMPARED}")
         data = tree.data(endpoint.modules.get(dotted, endpoint.module).module)
         if "initial" in info.methods and (data is None or initial_changes_kwargs(data, info.name)):
             why = "it may change self.kwargs, which the handlers get; they are not compared"
@@ -188,6 +195,15 @@ def _decorated(
                 )
                 return _unfollowed(endpoint, dotted, info, method, why)
     return None
+
+
+def _dispatch_wrapped(endpoint: EndpointClass) -> bool:
+    """The root's dispatch is decorated by more than `csrf_exempt`: the wrapper may answer a
+    method itself (Sentry's `allow_cors_options` answers OPTIONS without calling dispatch)."""
+    root = next((i for d, i in endpoint.ancestry if d == endpoint.root), None)
+    dispatch = root.methods.get("dispatch") if root is not None else None
+    wrappers = dispatch.decorators if dispatch is not None else ()
+    return any(d.rpartition(".")[2] != "csrf_exempt" for d in wrappers)
 
 
 def _reaches(method: str, allowed: tuple[str, ...] | None, methods: tuple[str, ...] | None) -> bool:

@@ -9,6 +9,7 @@ from collections import defaultdict
 from scaffold.pysource.headers import CLASS_HEADER_RE, base_names, import_aliases
 from scaffold.pysource.imports import SUBMODULES
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, ModuleInfo
+from scaffold.pysource.mro import FRAMEWORK, method_order
 from scaffold.pysource.scope_names import UNREAD_BASE
 from scaffold.pysource.tree import SourceFile, Tree, read_bytes
 from scaffold.records import field, record
@@ -28,6 +29,9 @@ class EndpointClass:
     endpoint_ancestors: set[str]
     modules: dict[str, ModuleInfo] = field(default_factory=dict)  # class in the MRO -> its module
     root: str = ""  # dotted path of the root Endpoint: what it defines makes nothing concrete
+    # where DRF's APIView and Django's View fall in the ancestry: before the class at this index
+    # (a mixin listed after an endpoint base comes after them); None: after the last
+    framework_at: int | None = None
 
     @property
     def name(self) -> str:
@@ -36,11 +40,18 @@ class EndpointClass:
     def handlers(self) -> dict[str, tuple[str, ClassInfo]]:
         """HTTP method -> (class that defines it, its info), first in the MRO."""
         found: dict[str, tuple[str, ClassInfo]] = {}
-        for dotted, info in self.ancestry:
+        for index, (dotted, info) in enumerate(self.ancestry):
             for method in HTTP_METHODS:
                 if info is not None and method in info.methods and method not in found:
+                    if method == "options" and index >= self.framework_end:
+                        continue  # View's options() comes first
                     found[method] = (dotted, info)
         return found
+
+    @property
+    def framework_end(self) -> int:
+        """The index of the first class of the ancestry that comes after APIView and View."""
+        return len(self.ancestry) if self.framework_at is None else self.framework_at
 
     def handles_itself(self) -> bool:
         """Meant to be routed (the rules also ask that no endpoint inherits from it): a handler
@@ -176,36 +187,30 @@ class Resolver:
         if found is None or not self.is_endpoint(found[0]):
             return None
         defined, module, info = found
-        order: list[tuple[str, ClassInfo | None]] = []
         modules: dict[str, ModuleInfo] = {}
-        self._walk(defined, order, modules, 0)
-        mro: list[tuple[str, ClassInfo | None]] = []
-        seen: set[str] = set()
-        for dotted_path, class_info in reversed(order):  # keep last occurrences: close to C3
-            if dotted_path not in seen:
-                seen.add(dotted_path)
-                mro.insert(0, (dotted_path, class_info))
+        infos: dict[str, ClassInfo | None] = {}
+        order = method_order(defined, lambda d: self._bases(d, modules, infos))
+        framework_at = order.index(FRAMEWORK) if FRAMEWORK in order else len(order)
+        mro = [(d, infos.get(d)) for d in order if d != FRAMEWORK]
         ancestors = {p for p, _ in mro if p != defined and self.is_endpoint(p)}
-        return EndpointClass(defined, info, module, mro, ancestors, modules, self.root)
+        return EndpointClass(
+            defined, info, module, mro, ancestors, modules, self.root, framework_at
+        )
 
-    def _walk(
-        self,
-        dotted: str,
-        order: list[tuple[str, ClassInfo | None]],
-        modules: dict[str, ModuleInfo],
-        depth: int,
-    ) -> None:
-        found = self.resolve(dotted)
-        if found is None or depth > 30:
-            order.append((dotted, None))
-            return
+    def _bases(
+        self, dotted: str, modules: dict[str, ModuleInfo], infos: dict[str, ClassInfo | None]
+    ) -> tuple[str, ...]:
+        """The bases of `dotted` (a class's defining path), each by its defining path; the
+        root's is what it inherits from the framework."""
+        found = self.resolve(dotted) if dotted != FRAMEWORK else None
+        if found is None:
+            return ()
         defined, module, info = found
-        order.append((defined, info))
-        modules[defined] = module
+        infos[defined], modules[defined] = info, module
         if defined == self.root:
-            return  # what Endpoint inherits (APIView) lies outside the tree
-        for base in self.base_paths(module, info):
-            self._walk(base, order, modules, depth + 1)
+            return (FRAMEWORK,)
+        resolved = ((b, self.resolve(b)) for b in self.base_paths(module, info))
+        return tuple(r[0] if r is not None else b for b, r in resolved)
 
 
 Headers = tuple[dict[bytes, list[tuple[bytes, str]]], dict[bytes, set[bytes]]]

@@ -27,7 +27,10 @@ class BodyRunner(ExprRunner):
         for stmt in stmts:
             if st.dead:
                 break
+            returned = len(self.outcomes)
             st = self.stmt(stmt, st)
+            if len(self.outcomes) > returned and not st.dead:
+                st.certain = False  # it returned on some path: what follows is reached on others
         return st
 
     def stmt(self, node: ast.stmt, st: State) -> State:

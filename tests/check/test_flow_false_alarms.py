@@ -42,9 +42,14 @@ def check(tmp_path: Path, things: str, routes: list[tuple[str, str]]) -> list[st
 
 
 def run(
-    tmp_path: Path, things: str, routes: list[tuple[str, str]]
+    tmp_path: Path,
+    things: str,
+    routes: list[tuple[str, str]],
+    others: dict[str, str] | None = None,
 ) -> tuple[list[tuple[str, int]], list[Unresolved]]:
+    """Findings and unresolved places; `others`: more files of the tree (src/shop/ relative)."""
     files = {"api/endpoints/things.py": HEADER + things, "api/urls.py": urls(routes)}
+    files |= others or {}
     root = write_tree(tmp_path, files)
     config = load_check_config(root, {}, ["param-mismatch"], [], None)
     result = run_check(load_settings(root), config, None)

@@ -1,0 +1,166 @@
+"""param-mismatch follows what Python and Django do with the classes as written: the method
+resolution order is C3's (a mixin listed again, a mixin after the base), an early `return` in
+convert_args leaves what follows it maybe, a base's own `as_view` is not followed, and OPTIONS
+is answered by a dispatch the tree wraps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.check.test_flow_false_alarms import DETAILS, INDEX, run
+from tests.check.trees import BASE
+
+THING_ROUTE = (r"^(?P<organization_id_or_slug>[^/]+)/things/(?P<thing_id>\d+)/$", "ThingEndpoint")
+
+MIXIN_LISTED_AGAIN = """
+class ThingGetMixin:
+    def get(self, request, organization, thing_id):
+        return None
+
+
+class LegacyThingBase(OrganizationEndpoint):
+    def get(self, request, organization):
+        return None
+
+
+class ThingBase(ThingGetMixin, LegacyThingBase):
+    pass
+
+
+class ThingEndpoint(ThingBase, ThingGetMixin):
+    pass
+"""
+
+
+def test_handlers_come_in_c3_order_when_a_mixin_is_listed_again(tmp_path: Path) -> None:
+    # Python: ThingEndpoint, ThingBase, ThingGetMixin, LegacyThingBase, ...: the mixin's get
+    found, unresolved = run(tmp_path, MIXIN_LISTED_AGAIN, [THING_ROUTE])
+    assert found == []
+    assert unresolved == []
+    # ... and the other way round, the legacy get is the one Django calls, and it fails
+    swapped = MIXIN_LISTED_AGAIN.replace(
+        "class ThingBase(ThingGetMixin, LegacyThingBase)", "class ThingBase(LegacyThingBase)"
+    ).replace("class ThingEndpoint(ThingBase, ThingGetMixin)", "class ThingEndpoint(ThingBase)")
+    found, _ = run(tmp_path, swapped, [THING_ROUTE])
+    assert [message for message, _ in found] == [
+        "r0: get() does not accept 'thing_id' (add it or **kwargs)"
+    ]
+
+
+READ_ONLY_AFTER_THE_BASE = """
+class ReadOnlyMixin:
+    http_method_names = ["get", "head", "options"]
+
+
+class ThingEndpoint(OrganizationEndpoint, ReadOnlyMixin):
+    def get(self, request, organization):
+        return None
+
+    def post(self, request):
+        return None
+"""
+
+
+def test_http_method_names_of_a_mixin_after_the_base_is_djangos_own(tmp_path: Path) -> None:
+    # View.http_method_names comes before the mixin's in Python's order: POST reaches post()
+    found, _ = run(tmp_path, READ_ONLY_AFTER_THE_BASE, [INDEX])
+    assert [message for message, _ in found] == [
+        "r0: post() does not accept 'organization' (add it or **kwargs)"
+    ]
+    before = READ_ONLY_AFTER_THE_BASE.replace(
+        "(OrganizationEndpoint, ReadOnlyMixin)", "(ReadOnlyMixin, OrganizationEndpoint)"
+    )
+    found, _ = run(tmp_path, before, [INDEX])
+    assert found == []  # listed first, the mixin's list holds: POST is answered 405
+
+
+EARLY_RETURN = """
+class MaybeThingEndpoint(OrganizationEndpoint):
+    needs_thing = True
+
+    def convert_args(self, request, organization_id_or_slug, *args, **kwargs):
+        args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+        if not self.needs_thing:
+            return (args, kwargs)
+        kwargs["thing"] = lookup(kwargs.pop("thing_id"))
+        return (args, kwargs)
+
+
+class ThingEndpoint(MaybeThingEndpoint):
+    needs_thing = False
+
+    def get(self, request, organization):
+        return None
+"""
+
+
+def test_what_follows_an_early_return_in_convert_args_is_maybe(tmp_path: Path) -> None:
+    found, _ = run(tmp_path, EARLY_RETURN, [INDEX])
+    assert found == []
+    # what comes before the return is still certain: a route without the organization fails
+    found, _ = run(tmp_path, EARLY_RETURN, [(r"^things/$", "ThingEndpoint")])
+    assert [message for message, _ in found] == [
+        "r0: convert_args needs organization_id_or_slug, which the route does not capture"
+    ]
+
+
+OWN_AS_VIEW = """
+class LegacyParamEndpoint(OrganizationEndpoint):
+    @classmethod
+    def as_view(cls, **initkwargs):
+        view = super().as_view(**initkwargs)
+
+        def legacy_view(request, *args, **kwargs):
+            kwargs.pop("thing_id", None)
+            return view(request, *args, **kwargs)
+
+        return legacy_view
+
+
+class ThingEndpoint(LegacyParamEndpoint):
+    def get(self, request, organization):
+        return None
+"""
+
+
+def test_a_base_with_its_own_as_view_is_not_followed(tmp_path: Path) -> None:
+    found, unresolved = run(tmp_path, OWN_AS_VIEW, [DETAILS])
+    assert found == []
+    assert [(u.what, u.why) for u in unresolved] == [
+        (
+            "LegacyParamEndpoint.as_view",
+            (
+                "the view Django calls is built here and may change the URL arguments; the "
+                "handlers are not compared"
+            ),
+        )
+    ]
+
+
+CORS_BASE = BASE.replace(
+    "class Endpoint:",
+    "def allow_cors_options(func):\n    return func\n\n\nclass Endpoint:",
+).replace(
+    "    def convert_args(",
+    "    @allow_cors_options\n    def dispatch(self, request, *args, **kwargs):\n"
+    "        return None\n\n    def convert_args(",
+)
+
+WITH_OPTIONS = """
+class ThingEndpoint(OrganizationEndpoint):
+    def get(self, request, organization):
+        return None
+
+    def options(self, request):
+        return None
+"""
+
+
+def test_options_is_not_compared_where_the_roots_dispatch_is_wrapped(tmp_path: Path) -> None:
+    found, _ = run(tmp_path, WITH_OPTIONS, [INDEX], {"api/base.py": CORS_BASE})
+    assert found == []
+    # a root dispatch as DRF's: OPTIONS reaches options()
+    found, _ = run(tmp_path, WITH_OPTIONS, [INDEX])
+    assert [message for message, _ in found] == [
+        "r0: options() does not accept 'organization' (add it or **kwargs)"
+    ]
