@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the kept answer reads a Basis without them
     from scaffold.check.rules import Analysis
     from scaffold.project.settings import Settings
     from scaffold.pysource.classes import EndpointClass, Resolver
-    from scaffold.pysource.modules import ModuleInfo
+    from scaffold.pysource.modules import ClassInfo, ModuleInfo
     from scaffold.pysource.unresolved import Unresolved
     from scaffold.pysource.urlconf import RouteEntry, RoutingReader
 
@@ -130,13 +130,21 @@ def lends_handlers(resolver: Resolver, changed: set[str]) -> bool:
     for module in changed:
         info = resolver.tree.info(module)
         for name, found in info.classes.items() if info is not None else ():
-            handles = bool(_INHERITED & set(found.methods))
-            lends = handles or found.http_methods is not None or found.convert_args is not None
-            if not lends:
-                continue
-            if not resolver.is_endpoint(f"{module}.{name}") or not handles:
+            if _lends(resolver, f"{module}.{name}", found):
                 return True
+        source = resolver.tree.file_for(module) if info is not None else None
+        if source is not None and source.is_package:  # an __init__ re-exporting one?
+            for target in info.imports.values():  # type: ignore[union-attr]
+                resolved = resolver.resolve(target)
+                if resolved is not None and _lends(resolver, resolved[0], resolved[2]):
+                    return True
     return False
+
+
+def _lends(resolver: Resolver, dotted: str, found: ClassInfo) -> bool:
+    handles = bool(_INHERITED & set(found.methods))
+    lends = handles or found.http_methods is not None or found.convert_args is not None
+    return lends and (not resolver.is_endpoint(dotted) or not handles)
 
 
 def _wide(settings: Settings, reader: RoutingReader) -> Callable[[str], bool]:

@@ -16,17 +16,19 @@ _ANYTHING = "(?:[^]){0,}"
 
 
 @lru_cache(maxsize=4096)
-def language(chain: Chain, endpoint: bool) -> Any:
+def language(chain: Chain, endpoint: bool, searched: bool = False) -> Any:
     """An automaton accepting every path the chain can match: each include pattern is searched
     in what is left of the path and hands on the rest after its match; the last pattern is the
     entry's own (an endpoint ending in `$` must match all that is left, as Django's
-    `fullmatch`). Raises Unsupported for a pattern we cannot read. Paths containing a
-    character outside ASCII are stood for by one character of its kind (see regex_read)."""
+    `fullmatch` since 2.2.25 / 3.2.11; `searched`: searched as before, which matches more
+    where the pattern does not start with `^`). Raises Unsupported for a pattern we cannot
+    read. Paths containing a character outside ASCII are stood for by one character of its
+    kind (see regex_read)."""
     items: list[str] = []
     for position, regex in enumerate(chain):
         read = read_regex(regex)
         last = position == len(chain) - 1
-        fullmatch = last and endpoint and regex.endswith("$")
+        fullmatch = last and endpoint and regex.endswith("$") and not searched
         if not (read.start_anchored or fullmatch) and regex:  # searched: it may start anywhere
             items.append(_ANYTHING)
         items += read.items
@@ -57,8 +59,12 @@ def is_empty(chain: Chain, endpoint: bool) -> bool:
 
 
 def includes(wider: Chain, narrower: Chain) -> bool:
-    """True when every path the endpoint chain `narrower` matches, `wider` matches too."""
-    return bool(language(narrower, True).issubset(language(wider, True)))
+    """True when every path the endpoint chain `narrower` matches, `wider` matches too, in
+    Django both before and since endpoints ending in `$` are fullmatched."""
+    return all(
+        language(narrower, True, searched).issubset(language(wider, True, searched))
+        for searched in (False, True)
+    )
 
 
 def splits_once(prefix: str) -> bool:

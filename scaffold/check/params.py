@@ -68,6 +68,12 @@ def mismatches(
         if method not in called or (method == "options" and _dispatch_wrapped(endpoint)):
             continue  # Django answers 405 before the handler is called, or the dispatch does
         signature = wrappers.get(method) or info.methods[method]
+        only = set(signature.by_position_only) & flow.passed
+        found += [
+            f"{method}() takes {name!r} by position only, and Django passes it by name (move "
+            "it after the /)"
+            for name in sorted(only)
+        ]
         if not signature.var_keyword:
             extra = sorted(flow.passed - set(signature.names))
             found += [f"{method}() does not accept {name!r} (add it or **kwargs)" for name in extra]

@@ -135,6 +135,8 @@ def run_check(
     if changed is None and reading.memo is not None:
         keep = reading.memo
         analysis.remember = lambda key, compute: keep(tree, key, compute)
+    confirmed: list[Problem] = []
+    whole_run: CheckResult | None = None
     if "unregistered-endpoint" in rules and _unserved(analysis):
         if changed is not None and part is not None:
             return CheckResult([], 0, 0)  # covers no part: an update checks the whole tree
@@ -143,9 +145,13 @@ def run_check(
         elsewhere = served_elsewhere(tree, resolver, reader, root_urls, files, memo)
         analysis.served_elsewhere = elsewhere | routed  # the walk's and the bindings' too
         if changed is not None and _unserved(analysis):
-            # a class that looks unrouted may still be a base of endpoints elsewhere
-            return _confirm_with_whole_tree(settings, config, changed, reading)
+            # a class that looks unrouted may still be a base of endpoints elsewhere: the whole
+            # tree says which are not; the other rules are judged here, as for any PATHS run
+            whole_run = run_check(settings, _only_unregistered(config), None, reading)
+            confirmed = _in_modules(settings, whole_run, changed)
+            rules = rules - {"unregistered-endpoint"}
     problems = {p for rule in sorted(rules) for p in RULE_FUNCTIONS[rule](analysis)}
+    problems |= set(confirmed)
     kept = _without_ignored(tree, sorted(problems))
     if reading.finish is not None:
         reading.finish(tree)
@@ -159,6 +165,9 @@ def run_check(
     if changed is None:
         basis = whole_basis(settings, reader, candidates, resolver, concrete, analysis)
         return evolve(result, basis=basis)
+    if whole_run is not None:  # its summary, and what it could not follow: no kept answer's part
+        seen = sorted({*whole_run.unresolved, *result.unresolved})
+        return CheckResult(kept, whole_run.endpoints, whole_run.routes, seen)
     covered = paths_part(changed, reader, routes, concrete, analysis.producers)
     return evolve(result, part=covered)
 
@@ -218,14 +227,15 @@ def _unserved(analysis: Analysis) -> bool:
     return bool(unrouted_endpoints(analysis))
 
 
-def _confirm_with_whole_tree(
-    settings: Settings, config: CheckConfig, changed: set[str], reading: TreeReading
-) -> CheckResult:
-    whole = run_check(settings, config, None, reading)
+def _only_unregistered(config: CheckConfig) -> CheckConfig:
+    return evolve(config, rules=frozenset({"unregistered-endpoint"}))
+
+
+def _in_modules(settings: Settings, result: CheckResult, changed: set[str]) -> list[Problem]:
+    """The findings of `result` in the changed modules' files."""
     tree = Tree(settings.project_root, settings.src_root)
     relpaths = {source.relpath for m in changed if (source := tree.file_for(m)) is not None}
-    mine = [p for p in whole.problems if p.path in relpaths]
-    return CheckResult(mine, whole.endpoints, whole.routes, whole.unresolved)
+    return [p for p in result.problems if p.path in relpaths]
 
 
 def _without_ignored(tree: Tree, problems: list[Problem]) -> list[Problem]:

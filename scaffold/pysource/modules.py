@@ -72,10 +72,15 @@ class Signature:
     # why the method's parameters are not read (None: a plain `def` of the class body): it is
     # bound by an assignment (`get = wrap(get)`) or under a statement (`if X: def get(...)`)
     opaque: str | None = None
+    positional_only: int = 0  # the first names are given by position only (before a `/`)
+
+    @property
+    def by_position_only(self) -> tuple[str, ...]:
+        return self.names[: self.positional_only]
 
     def accepts(self, name: str) -> bool:
         """True when a keyword argument `name` can be passed (by name, or into `**kwargs`)."""
-        return name in self.names or self.var_keyword
+        return name in self.names[self.positional_only :] or self.var_keyword
 
 
 @record(frozen=False)
@@ -273,6 +278,7 @@ def _signature(
         var_keyword=args.kwarg is not None,
         positional=len(named),
         decorators=decorators,
+        positional_only=max(0, len(args.posonlyargs) - skip),
     )
 
 

@@ -75,3 +75,42 @@ def test_a_class_renamed_in_a_changed_module_is_reported_where_urls_still_names_
     ]
     lean = run_cli(capsys, "check", str(module), "--project", str(root))  # the focused reading
     assert lean.code == 1 and "unknown-view OrganizationStatsEndpoint" in lean.out, lean.out
+
+
+def test_an_unrouted_class_in_a_changed_module_hides_no_other_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The whole tree confirms that a class beside the routed one is unrouted; the routed
+    one's findings (on its route in urls.py) are still the changed file's."""
+    from tests.helpers import run_cli
+
+    beside = STATS.replace("def get(self, request, organization):", "def get(self, request):")
+    beside += STATS.replace("OrganizationStatsEndpoint", "OrganizationAuditEndpoint").split(
+        "\n\n\n", 1
+    )[1]
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_stats.py": beside})
+    module = root / "src/shop/api/endpoints/organization_stats.py"
+    whole = _check(root, None)
+    assert sorted(p.rule for p in whole.problems) == ["param-mismatch", "unregistered-endpoint"]
+    assert sorted(_check(root, [module]).problems) == sorted(whole.problems)
+    lean = run_cli(capsys, "check", str(module), "--project", str(root))
+    assert lean.code == 1 and "param-mismatch" in lean.out and "unregistered" in lean.out, lean.out
+
+
+def test_a_changed_package_init_re_exporting_a_mixin_checks_its_users(tmp_path: Path) -> None:
+    """`mixins/__init__.py` now re-exports another module's StatsMixin: the endpoints
+    importing it from the package inherit the other one's handlers."""
+    fine = "class StatsMixin:\n    def get(self, request, organization):\n        return None\n"
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "api/mixins/__init__.py": "from .periods import StatsMixin\n",
+            "api/mixins/periods.py": MIXIN,
+            "api/mixins/plain.py": fine,
+            "api/endpoints/organization_stats.py": STATS_WITH_MIXIN,
+        },
+    )
+    whole = _check(root, None)
+    assert [p.rule for p in whole.problems] == ["param-mismatch"]
+    init = root / "src/shop/api/mixins/__init__.py"
+    assert _check(root, [init]).problems == whole.problems

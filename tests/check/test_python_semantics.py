@@ -164,3 +164,20 @@ def test_options_is_not_compared_where_the_roots_dispatch_is_wrapped(tmp_path: P
     assert [message for message, _ in found] == [
         "r0: options() does not accept 'organization' (add it or **kwargs)"
     ]
+
+
+def test_a_positional_only_parameter_is_not_given_by_name(tmp_path: Path) -> None:
+    things = """
+class ThingEndpoint(OrganizationEndpoint):
+    def get(self, request, organization, /):
+        return None
+"""
+    found, _ = run(tmp_path, things, [INDEX])
+    assert [message for message, _ in found] == [
+        (
+            "r0: get() takes 'organization' by position only, and Django passes it by name "
+            "(move it after the /)"
+        )
+    ]
+    keyword = things.replace(", /)", ")")
+    assert run(tmp_path, keyword, [INDEX])[0] == []

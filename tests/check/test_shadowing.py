@@ -156,6 +156,24 @@ def test_search_and_fullmatch_as_django_does(tmp_path: Path) -> None:
     assert found(tmp_path, text) == [(line_of(text, "org-stats"), "org-stats")]
 
 
+def test_a_later_unanchored_pattern_is_hidden_only_as_every_django_would_hide_it(
+    tmp_path: Path,
+) -> None:
+    """Before Django 2.2.25 / 3.2.11 an endpoint pattern ending in `$` was searched, not
+    fullmatched: `totals/$` also matched "x/totals/", which `^totals/$` does not hide. Sentry
+    trees run on both sides of that change: only what hides it in both is reported."""
+    text = urls(
+        [],
+        [
+            _entry(r"^totals/$", "anchored"),
+            _entry(r"totals/$", "unanchored"),  # "x/totals/" reaches it before 2.2.25
+            _entry(r"stats/$", "unanchored-first"),
+            _entry(r"^stats/$", "anchored-later"),  # hidden in both
+        ],
+    )
+    assert found(tmp_path, text) == [(line_of(text, "anchored-later"), "anchored-later")]
+
+
 def test_an_include_that_may_split_the_path_otherwise_hides_nothing(tmp_path: Path) -> None:
     """`^(?P<x>.+)/` takes everything up to the last "/": the route inside matches nothing,
     though the concatenated patterns would cover the later one."""
