@@ -11,12 +11,17 @@ DEFAULT_OWNER = "UNOWNED"
 DEFAULT_STATUS = "PRIVATE"
 
 
-def decorator_of(spec: ResourceSpec, settings: Settings) -> str | None:
+def decorator_of(
+    spec: ResourceSpec, settings: Settings, models_silo: str | None = None
+) -> str | None:
+    """The silo decorator: the spec's, else the one of the silo every lookup's model is kept in
+    (a control-only model is read in the control silo alone), else the project's default."""
     if spec.silo == "none":
         return None
-    if spec.silo is None:
-        return settings.default_silo
     decorators = settings.silo_decorators
+    if spec.silo is None:
+        wanted = f"{models_silo}_silo_endpoint"
+        return wanted if wanted in decorators else settings.default_silo
     for candidate in (spec.silo, f"{spec.silo}_silo_endpoint"):
         if candidate in decorators:
             return candidate

@@ -88,6 +88,18 @@ def _is_value(resolver: Resolver, dotted: str) -> bool:
     )
 
 
+def model_silo(resolver: Resolver, dotted: str) -> str | None:
+    """The silo the model's class decorator keeps it in (`control` for `@control_silo_model`);
+    None when it has none or cannot be read."""
+    found = resolver.resolve(dotted)
+    if found is None:
+        return None
+    _, module, info = found
+    data = resolver.tree.data(module.module)
+    facts = model_facts(data, module, info.name) if data is not None else None
+    return facts.silo if facts is not None else None
+
+
 def uuid_field(resolver: Resolver, dotted: str, field: str) -> bool:
     """True when the model provably stores UUIDs in `field` (a `...UUIDField`): Django raises
     ValidationError, and Sentry's own field ValueError, for a value that is no UUID."""

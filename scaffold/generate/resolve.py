@@ -8,6 +8,7 @@ from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
 from scaffold.generate.endpoint_marks import decorator_of, owner_of, publish_status_of
 from scaffold.generate.lookup_fields import (
+    model_silo,
     numeric_field,
     require_model,
     require_permission,
@@ -17,7 +18,8 @@ from scaffold.generate.lookup_fields import (
 from scaffold.generate.module_target import imported_module, require_endpoint_target
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import class_name_among, module_name_for, object_name_for, stem_of
-from scaffold.project.catalog import BaseClass, Catalog, route_words
+from scaffold.project.base_names import route_words
+from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, read_module
 from scaffold.records import evolve, record
@@ -73,7 +75,8 @@ def resolve(
     if keeps and existing is not None:
         module = settings.module_for(_module_path(spec, settings))
         own = catalog.taken_by(module, spec.class_name, spec.route.params)
-    decorator = decorator_of(spec, settings)
+    silos = {model_silo(catalog.resolver, x.model) for x in spec.lookups if x.model}
+    decorator = decorator_of(spec, settings, silos.pop() if len(silos) == 1 else None)
     base = _base(spec, catalog, decorator)
     params = spec.route.params
     taken = base.consumed(params) or ()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from scaffold.errors import did_you_mean
-from scaffold.naming import words_of
+from scaffold.project.base_names import name_words, silo_named, silo_prefix
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import EndpointClass, Resolver, candidate_modules
 from scaffold.pysource.convert_args import (
@@ -43,14 +41,6 @@ _KNOWN_BASES: dict[str, KnownBase] = {
         ("team",),
     ),
 }
-
-
-_SILO_PREFIXES = ("ControlSilo", "RegionSilo", "CellSilo", "AllSilo", "MonolithSilo")
-
-
-def _silo_prefix(silo: str) -> str:
-    """`control` -> `ControlSilo`: how bases specialised for one silo are named."""
-    return f"{silo.capitalize()}Silo"
 
 
 @record
@@ -138,11 +128,31 @@ class Catalog:
         if "." in name:
             return self._resolve(name)
         matches = [b for b in self.bases if b.name == name]
-        return min(matches, key=lambda b: (b.depth, b.module)) if matches else None
+        if matches:
+            return min(matches, key=lambda b: (b.depth, b.module))
+        named = self._endpoints_named(name)  # one taking no parameter of its own (SCIMEndpoint)
+        return self._resolve(named[0]) if len(named) == 1 else None
+
+    def _endpoints_named(self, name: str) -> list[str]:
+        """Dotted paths of the tree's endpoint classes named `name`."""
+        tree = self._resolver.tree
+        return [
+            f"{module}.{name}"
+            for module in candidate_modules(tree, tree.files())
+            if name in getattr(tree.info(module), "classes", {})
+            and self._resolver.is_endpoint(f"{module}.{name}")
+        ]
 
     def no_such_base(self, name: str) -> str:
         """Why `find(name)` found nothing, and what to give instead."""
-        where = "deriving from Endpoint" if "." in name else "in api/base.py or api/bases/"
+        several = self._endpoints_named(name) if "." not in name else []
+        if len(several) > 1:
+            return (
+                f"{len(several)} endpoint classes are named {name!r}: give one's dotted path ("
+                + ", ".join(several)
+                + ")"
+            )
+        where = "deriving from Endpoint" if "." in name else "among the project's endpoint classes"
         known = did_you_mean(name, [b.name for b in self.bases])
         return (
             f"no endpoint class {name!r} {where}{known}; give the dotted path of a class "
@@ -169,7 +179,10 @@ class Catalog:
         fitting = [b for b in self.bases if b.leads(params)]
         if not fitting:
             return None
-        wanted = _silo_prefix(silo.removesuffix("_silo_endpoint")) if silo else None
+        wanted = silo_prefix(silo.removesuffix("_silo_endpoint")) if silo else None
+        alike: dict[tuple[Param, ...], set[str]] = {}  # bases by the parameters they take
+        for each in fitting:
+            alike.setdefault(each.consumed(params) or (), set()).add(each.name)
 
         def preference(
             base: BaseClass,
@@ -178,11 +191,11 @@ class Catalog:
             # of bases taking as many, the one taking the route's outer parameters: the object
             # the route opens with (`organizations/{org}/users/{user_id}/` is the organization's)
             places = tuple(params.index(param) for param in consumed)
-            prefix = next((p for p in _SILO_PREFIXES if base.name.startswith(p)), None)
+            prefix = silo_named(base.name, alike[consumed])
             silo_rank = 0 if prefix and prefix == wanted else 1 if prefix is None else 2
             canonical = 0 if base.name in _KNOWN_BASES else 1
             unused = len(base.consumes) - len(consumed)  # optional ones the route leaves out
-            named = len(words & _name_words(base.name))
+            named = len(words & name_words(base.name))
             rank = (silo_rank, -named, canonical, base.depth, base.name, base.module)
             return (-len(consumed), places, unused, *rank)
 
@@ -265,18 +278,6 @@ class Catalog:
                 param_fields=params_matched(endpoint),
             )
         return self._bases[endpoint.dotted]
-
-
-def route_words(segments: list[str]) -> frozenset[str]:
-    """The words of a route's literal segments, singular (`releases`, `event-stats`: release,
-    event, stat), to compare with a base's name."""
-    return frozenset(w.removesuffix("s") for s in segments for w in re.split(r"[-_]", s) if w)
-
-
-def _name_words(name: str) -> frozenset[str]:
-    """A base's words, singular, without the ones every base shares."""
-    words = {w.removesuffix("s") for w in words_of(name)}
-    return frozenset(words - {"endpoint", "base", "silo", "control", "region", "cell"})
 
 
 def _required_groups(

@@ -5,6 +5,7 @@ bases."""
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
 
 from scaffold.pysource.modules import ModuleInfo
@@ -31,6 +32,8 @@ class ModelFacts:
     unique: tuple[frozenset[str], ...] | None = ()
     # fields that hold UUIDs (any `...UUIDField`): a URL value that is none must be a 404
     uuid: frozenset[str] = frozenset()
+    # the silo its decorator keeps it in (`@control_silo_model`, `@region_silo_only_model`)
+    silo: str | None = None
 
 
 def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | None:
@@ -73,13 +76,25 @@ def model_facts(data: bytes, info: ModuleInfo, class_name: str) -> ModelFacts | 
         for base in node.bases
         if not (isinstance(base, ast.Name) and base.id == "object")
     )
+    decorators = [_SILO_MODEL_RE.match(_last_name(d)) for d in node.decorator_list]
+    silos = {m.group(1) for m in decorators if m}
     return ModelFacts(
         frozenset(names | {f"{name}_id" for name in names}),
         bases,
         frozenset(numeric),
         None if unique is None else tuple(unique),
         frozenset(uuid),
+        silos.pop() if len(silos) == 1 else None,
     )
+
+
+_SILO_MODEL_RE = re.compile(r"^([a-z]+)_silo_(?:only_)?model$")
+
+
+def _last_name(node: ast.expr) -> str:
+    """`x` of `x`, `a.b.x` or `x(...)`."""
+    node = node.func if isinstance(node, ast.Call) else node
+    return node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
 
 
 @lru_cache(maxsize=64)

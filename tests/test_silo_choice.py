@@ -1,0 +1,160 @@
+"""The silo decorator a new endpoint gets when the spec names none: the one every lookup's
+model is kept in (a control-only model is read in the control silo alone), else the project's
+default; and a base named for a silo (`RegionFooBase` beside `FooBase`) only for that silo."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FIXTURES, copy_project, run_cli
+
+MODERN = FIXTURES / "modern"
+
+
+def new_module(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], files: dict[str, str], *args: str
+) -> str:
+    """The module `new-endpoint ARGS` writes into a copy of the modern fixture holding
+    `files` (relative to src/nova/)."""
+    root = copy_project(MODERN, tmp_path / "p")
+    for relpath, text in files.items():
+        (root / "src/nova" / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / "src/nova" / relpath).write_text(text)
+    result = run_cli(capsys, "new-endpoint", *args, "--no-tests", "--project", str(root))
+    assert result.code == 0, result.err
+    created = re.search(r"^create\s+(src/nova/api/endpoints/\S+\.py)", result.out, re.MULTILINE)
+    assert created is not None, result.out
+    return (root / created.group(1)).read_text()
+
+
+ROUTE = "organizations/{organization_id_or_slug}/member-keys/{key_id}/"
+MODEL = """
+from nova.db import control_silo_model, cell_silo_model
+
+
+@{decorator}
+class MemberKey:
+    objects = None  # a stand-in: the real model's manager
+"""
+
+
+@pytest.mark.parametrize(
+    ("decorator", "flags", "expected"),
+    [
+        ("control_silo_model", [], "control_silo_endpoint"),
+        ("cell_silo_model", [], "cell_silo_endpoint"),
+        ("control_silo_model", ["--silo", "cell"], "cell_silo_endpoint"),  # the user's word
+        ("staticmethod", [], "cell_silo_endpoint"),  # no silo: the project's default
+    ],
+)
+def test_the_lookup_models_silo_is_the_endpoints(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    decorator: str,
+    flags: list[str],
+    expected: str,
+) -> None:
+    text = new_module(
+        tmp_path,
+        capsys,
+        {"models/member_key.py": MODEL.format(decorator=decorator)},
+        "OrganizationMemberKeyDetails",
+        "--route",
+        ROUTE,
+        "--lookup",
+        "key_id=nova.models.member_key.MemberKey",
+        *flags,
+    )
+    assert f"@{expected}\nclass OrganizationMemberKeyDetailsEndpoint(" in text
+
+
+WIDGET_BASES = """
+from nova.api.base import Endpoint
+
+
+class WidgetBaseEndpoint(Endpoint):
+    permission_classes = ()
+
+    def convert_args(self, request, widget_id, *args, **kwargs):
+        kwargs["widget"] = widget_id
+        return (args, kwargs)
+
+
+class CellWidgetBaseEndpoint(Endpoint):
+    permission_classes = ()
+
+    def convert_args(self, request, widget_id, *args, **kwargs):
+        kwargs["widget"] = widget_id
+        return (args, kwargs)
+"""
+
+
+@pytest.mark.parametrize(
+    ("silo", "base"),
+    [("control", "WidgetBaseEndpoint"), ("cell", "CellWidgetBaseEndpoint")],
+)
+def test_a_base_named_for_a_silo_beside_its_plain_twin_is_that_silos_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], silo: str, base: str
+) -> None:
+    files = {"api/bases/widget.py": WIDGET_BASES}
+    text = new_module(
+        tmp_path,
+        capsys,
+        files,
+        "WidgetStats",
+        "--route",
+        "widgets/{widget_id}/stats/",
+        "--silo",
+        silo,
+    )
+    assert f"class WidgetStatsEndpoint({base}):" in text
+
+
+EVENTS_V2_BASE = """
+from nova.api.bases.organization import OrganizationEndpoint
+
+
+class OrganizationEventsV2EndpointBase(OrganizationEndpoint):
+    permission_classes = ()
+
+    def convert_args(self, request, organization_id_or_slug, *args, **kwargs):
+        return super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+"""
+SCIM_BASE = """
+from nova.api.bases.organization import OrganizationEndpoint
+
+
+class SCIMEndpoint(OrganizationEndpoint):
+    permission_classes = ()
+"""
+
+
+@pytest.mark.parametrize(
+    ("flags", "base"),
+    [([], "OrganizationEndpoint"), (["--base", "SCIMEndpoint"], "SCIMEndpoint")],
+)
+def test_a_version_segment_names_no_base_and_any_endpoint_class_is_a_base_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str], base: str
+) -> None:
+    """`scim/v2/` says nothing of OrganizationEventsV2EndpointBase; `--base SCIMEndpoint` names
+    a class outside the base modules that takes no parameter of its own."""
+    files = {
+        "api/bases/organization_events.py": EVENTS_V2_BASE,
+        "scim/__init__.py": "",
+        "scim/utils.py": SCIM_BASE,
+    }
+    text = new_module(
+        tmp_path,
+        capsys,
+        files,
+        "OrganizationSCIMGroupIndex",
+        "--route",
+        "organizations/{organization_id_or_slug}/scim/v2/Groups/",
+        "--permission",
+        "nova.api.bases.team.TeamPermission",
+        *flags,
+    )
+    assert f"class OrganizationSCIMGroupIndexEndpoint({base}):" in text
