@@ -97,3 +97,42 @@ def test_a_tree_without_configuration_gets_modules_at_its_length(
     assert _at(100, module)
     assert not _at(88, module)  # it has lines of 89-100 characters black at 88 would wrap
     assert _at(100, (project / "src/acme/api/urls.py").read_text())
+
+
+_PRE_BLACK_URLS = (
+    "from django.conf.urls import url\n\nurlpatterns = [url(r'^a/$', A.as_view(), name='a')]\n"
+)
+_HOUSE_LINE = (
+    "    raise ResourceDoesNotExist('the widget %s is gone from the organization %s' % (a, b))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("long_lines", "over_100", "expected"),
+    [
+        (40, 3, 100),  # Sentry before black: flake8 at 100 kept every module under it, nearly
+        (40, 20, 88),  # no length holds them: nothing to tell
+        (2, 0, 88),  # two long lines are not enough to tell
+    ],
+)
+def test_a_tree_older_than_black_is_read_from_its_endpoint_modules(
+    tmp_path: Path, long_lines: int, over_100: int, expected: int
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace("line-length = 100\n", ""))
+    (project / "src/acme/api/urls.py").write_text(_PRE_BLACK_URLS)
+    endpoints = project / "src/acme/api/endpoints"
+    for module in endpoints.glob("*.py"):  # the example's, black's at 100
+        module.unlink()
+    lines = [_HOUSE_LINE] * long_lines + ["x = '" + "y" * 130 + "'\n"] * over_100
+    (endpoints / "house.py").write_text("".join(lines) + "z = 'short'\n" * 200)
+    assert load_settings(project).line_length == expected
+
+
+def test_a_flake8_length_in_setup_cfg_is_configured(tmp_path: Path) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace("line-length = 100\n", ""))
+    (project / "setup.cfg").write_text("[flake8]\nignore = F999\nmax-line-length = 110\n")
+    assert load_settings(project).configured_line_length == 110

@@ -10,6 +10,7 @@ dozens of one-line entries and imports of 89-100 characters that black at 88 wou
 
 from __future__ import annotations
 
+import configparser
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,26 +29,72 @@ _TRIPLE_RE = re.compile(r"\"\"\"|'''")
 _QUOTES_READ = 50  # neighbours read for their quotes
 
 
-def configured_line_length(pyproject: dict[str, Any], config: dict[str, Any]) -> int | None:
-    """[tool.scaffold], [tool.black] or [tool.ruff] `line-length`; None when none is set."""
+def configured_line_length(
+    pyproject: dict[str, Any], config: dict[str, Any], root: Path | None = None
+) -> int | None:
+    """[tool.scaffold], [tool.black] or [tool.ruff] `line-length`, else flake8's
+    `max-line-length` in the root's setup.cfg, tox.ini or .flake8 (Sentry before black);
+    None when none is set."""
     tool = pyproject.get("tool", {})
     for value in (
         config.get("line-length"),
         tool.get("black", {}).get("line-length"),
         tool.get("ruff", {}).get("line-length"),
+        *(_flake8_length(root / name) for name in _FLAKE8_FILES if root is not None),
     ):
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
     return None
 
 
-def file_line_length(sample: Path) -> int:
-    """The length `sample` (urls.py) was formatted at, else black's default."""
+_FLAKE8_FILES = ("setup.cfg", "tox.ini", ".flake8")
+
+
+def _flake8_length(path: Path) -> int | None:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return None
+    for key in ("max-line-length", "max_line_length"):
+        value = parser.get("flake8", key, fallback="").strip()
+        if value.isdigit():
+            return int(value)
+    return None
+
+
+def file_line_length(sample: Path, neighbours: Sequence[Path] = ()) -> int:
+    """The length `sample` (urls.py) was formatted at; for one black never formatted, the
+    length its `neighbours` (the endpoint modules) keep to; else black's default."""
     try:
         text = sample.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return DEFAULT_LINE_LENGTH
+    single, double = _quote_counts(_code_lines(text))
+    if single > double and neighbours:
+        return house_length(neighbours)
     return inferred_line_length(text)
+
+
+_READ_FOR_LENGTH = 400  # endpoint modules read for the length a tree older than black keeps to
+_OVER_AT_MOST = 5  # lines past a length, one in this many of those past 88 at most
+
+
+def house_length(paths: Sequence[Path]) -> int:
+    """The first known length (100, 110, 119, 120) that nearly every line of these modules
+    keeps under (all but one in five of those over 88: flake8's max-line-length, with its
+    `noqa` and long strings), when at least three exceed 88; else black's default."""
+    over: list[int] = []
+    for path in list(paths)[:_READ_FOR_LENGTH]:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        over += [n for line in _code_lines(text) if (n := len(line)) > DEFAULT_LINE_LENGTH]
+    if len(over) < _ENOUGH:
+        return DEFAULT_LINE_LENGTH
+    held = (n for n in _KNOWN_LENGTHS if _OVER_AT_MOST * sum(m > n for m in over) <= len(over))
+    return next(held, DEFAULT_LINE_LENGTH)
 
 
 def inferred_line_length(text: str) -> int:

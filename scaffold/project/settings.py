@@ -70,7 +70,7 @@ class Settings:
         asks)."""
         if self.configured_line_length is not None:
             return self.configured_line_length
-        return file_line_length(self.urls_path)
+        return file_line_length(self.urls_path, sorted(self.endpoints_dir.glob("*.py")))
 
     @cached_property
     def annotations(self) -> bool:
@@ -187,7 +187,7 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
         package=package,
         urls_path=urls_path,
         endpoints_dir=endpoints_dir,
-        configured_line_length=configured_line_length(pyproject, config),
+        configured_line_length=configured_line_length(pyproject, config, root),
         silo_decorators=silos,
         default_silo=_default_silo(silos, config.get("silo-decorator"), root),
         base_modules=tuple(config.get("base-modules") or ()),
