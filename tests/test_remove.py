@@ -180,6 +180,28 @@ def test_remove_refuses_while_other_code_uses_the_class(
     assert snapshot(project) == before
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("# see OrganizationGizmosEndpoint for the listing\n", None),  # a comment
+        ('"""Like OrganizationGizmosEndpoint, for one gizmo."""\n', None),  # a docstring
+        ("# the gizmos' list\nALLOWED = ['OrganizationGizmosEndpoint']\n", 2),  # named in data
+    ],
+)
+def test_remove_counts_code_and_strings_as_uses_not_comments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, line: int | None
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    assert run_cli(capsys, "new-endpoint", *GIZMOS, "--project", str(project)).code == 0
+    (project / "src/acme/api/notes.py").write_text(text, encoding="utf-8")
+    result = run_cli(capsys, "remove", "OrganizationGizmos", "--project", str(project))
+    if line is None:
+        assert result.code == 0, result.err
+    else:
+        assert result.code == 1
+        assert result.err.startswith(f"error: src/acme/api/notes.py:{line}: still uses ")
+
+
 def test_remove_dry_run_shows_the_deletion_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

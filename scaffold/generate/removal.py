@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError, did_you_mean
@@ -207,11 +209,32 @@ def _first_other_user(settings: Settings, module_path: Path, class_name: str) ->
             if path.resolve() in skip:
                 continue
             data = path.read_bytes()
-            found = word.search(data)
-            if found and not own_class.search(data):
-                line = data.count(b"\n", 0, found.start()) + 1
+            if not word.search(data) or own_class.search(data):
+                continue
+            line = _use_line(data, class_name)
+            if line is not None:
                 return f"{settings.relpath(path)}:{line}"
     return None
+
+
+def _use_line(data: bytes, class_name: str) -> int | None:
+    """The first line naming the class as code does: a name, or a one-line string (a dotted
+    path in a settings list); not a comment, not a triple-quoted docstring. A file that does
+    not tokenize counts its first mention."""
+    try:
+        for token in tokenize.tokenize(io.BytesIO(data).readline):
+            if token.type == tokenize.NAME and token.string == class_name:
+                return token.start[0]
+            text = token.string
+            if token.type == tokenize.STRING and class_name in text and not _TRIPLE.search(text):
+                return token.start[0]
+    except (tokenize.TokenError, SyntaxError):
+        found = re.search(rb"\b" + re.escape(class_name.encode()) + rb"\b", data)
+        return data.count(b"\n", 0, found.start()) + 1 if found else None
+    return None
+
+
+_TRIPLE = re.compile(r"^[a-zA-Z]*(\"\"\"|\'\'\')")
 
 
 def imported_names(urls_source: str, label: str, urls_package: str) -> list[str]:
