@@ -493,6 +493,25 @@ def test_a_parent_the_factory_reads_out_of_its_kwargs_is_passed(
     assert "TODO" not in text
 
 
+@pytest.mark.parametrize("keyword", ["project_id=self.project.id", "project=self.project"])
+def test_a_parent_the_factory_sets_itself_is_not_passed_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], keyword: str
+) -> None:
+    """Sentry's `create_monitor(self, **kwargs)` makes the Monitor with `project_id=
+    self.project.id, ..., **kwargs`: passing the project again is a TypeError (two values for
+    one keyword), and "Monitor has no project field to pass" was a false TODO."""
+    project = _with_gadgets(tmp_path)
+    model = project / "src/orbit/models/gadget.py"
+    column = "    project_id = models.IntegerField()\n"
+    if keyword.startswith("project_id"):
+        model.write_text(model.read_text().split("    project = ")[0] + column)
+    body = f"        return Gadget.objects.create({keyword}, **kwargs)\n"
+    _add_to_fixtures(project, f"    def create_gadget(self, **kwargs: Any) -> Any:\n{body}")
+    text = _gadget_lookup_test(capsys, project, "gadget")
+    assert "self.gadget = self.create_gadget()\n" in text
+    assert "TODO" not in text
+
+
 def test_a_factory_and_a_parameter_named_in_short_are_used_when_provable(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

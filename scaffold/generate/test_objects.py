@@ -202,9 +202,14 @@ def _from_factory(
     call = idiom.call(method)
     fields = model_fields(resolver, model) if parent and resolver and model else None
     takes = call is None or call.var_keyword
-    given = bool(parent) and (
-        idiom.names_parameter(method, parent or "")
-        or (takes and (fields is None or parent in fields))
+    itself = call is not None and bool({parent, f"{parent}_id"} & call.sets)  # sets it itself
+    given = (
+        bool(parent)
+        and not itself
+        and (
+            idiom.names_parameter(method, parent or "")
+            or (takes and (fields is None or parent in fields))
+        )
     )
     arguments = [f"{parent}=self.{parent}"] if given else []
     passed = parent if given else None
@@ -228,7 +233,7 @@ def _from_factory(
         return RouteObject(name, attribute, create, missing, todo)
     # the test case's fixtures live under one another: `create_repo(project=self.project)` is
     # under `self.organization`; anything else may not be
-    under = idiom.has(parent or "") and any(idiom.has(p) for p in required)
+    under = itself or idiom.has(parent or "") and any(idiom.has(p) for p in required)
     if parent and not given and not under:
         short = (model or "").rpartition(".")[2]
         why = (

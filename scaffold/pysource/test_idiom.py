@@ -40,6 +40,10 @@ class CallSignature:
     # how many positional arguments the hand-on call passes (`Factories.create_x(trigger, ...)`
     # gives the target's first parameter): those are given, not required of the caller
     passes_positional: int = 0
+    # the keywords its body passes by name, with the test case's fixtures, to the calls it
+    # makes (`project_id=` of `Monitor.objects.create(project_id=self.project.id, **kwargs)`): a
+    # caller giving one again is a TypeError
+    sets: frozenset[str] = frozenset()
 
 
 @record
@@ -194,9 +198,18 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
     makes = frozenset(made for node in ast.walk(function) if (made := _made(node)))
     named |= _read_from(function, kwargs)  # `kwargs.get("project", self.project)` takes it
     order = tuple(a.arg for a in positional)
-    return CallSignature(
-        named, tuple(required), kwargs is not None, hands_on, passes, makes, order, given
+    calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
+    sets = frozenset(
+        k.arg for call in calls for k in call.keywords if k.arg and _of_the_case(k.value)
     )
+    return CallSignature(
+        named, tuple(required), kwargs is not None, hands_on, passes, makes, order, given, sets
+    )
+
+
+def _of_the_case(value: ast.expr) -> bool:
+    """The value reads the test case's own fixtures (`self.project.id`)."""
+    return any(getattr(n, "id", None) == "self" for n in ast.walk(value))
 
 
 def _read_from(function: ast.AST, kwargs: str | None) -> frozenset[str]:
@@ -240,6 +253,7 @@ def _followed(call: CallSignature, classes: dict[str, _ClassFacts]) -> CallSigna
         (*call.required, *(name for name in target.required if name not in given)),
         target.var_keyword,
         makes=call.makes | target.makes,
+        sets=call.sets | target.sets,
     )
 
 
