@@ -106,7 +106,8 @@ def _kept(plan: Plan) -> str:
     foreign = sum(message.endswith(f"  (exists{NOT_MINE})") for message in plan.messages)
     return (
         f"; {differ} module(s) differ from what this command would generate now (edited by "
-        "hand, or the spec or flags changed): --force regenerates them"
+        "hand, or the spec or flags changed): --force regenerates them, replacing what "
+        "differs (`--force --dry-run` shows it)"
         if differ
         else ""
     ) + (

@@ -136,7 +136,10 @@ class UrlsFile:
         )
         if self.index.url_names[url_name]:
             own = self.is_registered(registration.class_name) and not registration.url_name
-            why = f" by {registration.class_name}'s own route (a new endpoint: another class name)"
+            why = (
+                f" by {registration.class_name}'s own route: a second route takes a name of "
+                "its own (a new endpoint, another class name)"
+            )
             raise ConflictError(
                 f"{self.label}:{self.index.line_of(url_name)}: URL name {url_name!r} is already "
                 f"used{why if own else ''}; choose another with --url-name (url_name in a spec)"
