@@ -570,7 +570,7 @@ FLAG_CASES = [
         "base-does-not-fit-route-one-parameter",
         ("Things", "--route", "things/", "--base", "OrganizationEndpoint"),
         "--base",
-        r"consumes organization_id_or_slug, so the route must give that parameter",
+        r"needs organization_id_or_slug, so the route must give that parameter",
     ),
     FlagCase(
         "url-name-double-quote",

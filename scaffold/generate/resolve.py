@@ -229,10 +229,11 @@ def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseCl
     if base is None:
         raise SpecError(f"{spec.at('base')}: {catalog.no_such_base(spec.base)}")
     if not base.leads(params):
-        wanted = ", ".join("|".join(sorted(names)) for names in base.consumes)
+        needed = base.consumes[: base.required]  # the optional ones after them aside
+        wanted = ", ".join("|".join(sorted(names)) for names in needed)
         raise SpecError(
-            f"{spec.at('base')}: {base.name} consumes {wanted}, so the route must give "
-            + ("those parameters" if len(base.consumes) > 1 else "that parameter")
+            f"{spec.at('base')}: {base.name} needs {wanted}, so the route must give "
+            + ("those parameters" if len(needed) > 1 else "that parameter")
         )
     return base
 
