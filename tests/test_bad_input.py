@@ -935,6 +935,26 @@ def test_description_with_quotes_is_kept_as_docstring_from_flag(
     assert _docstring_of(project / ENDPOINTS / "things.py", "ThingsEndpoint") == HOSTILE_DESCRIPTION
 
 
+@pytest.mark.parametrize(
+    ("description", "written"),
+    [
+        ('Preview a "widget".', '    """Preview a "widget"."""\n'),
+        ('Say "hi"', "    'Say \"hi\"'\n"),  # a quote at the end would close it early
+        ('Say """hi', '    \'Say """hi\'\n'),
+    ],
+)
+def test_a_description_with_quotes_inside_keeps_the_triple_quotes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], description: str, written: str
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    argv = ("new-endpoint", "Things", "--route", "things/", "--description", description)
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    module = project / ENDPOINTS / "things.py"
+    assert written in module.read_text()
+    assert _docstring_of(module, "ThingsEndpoint") == description
+
+
 def test_description_with_quotes_is_kept_as_docstring_from_spec(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

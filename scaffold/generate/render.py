@@ -250,12 +250,15 @@ def first_party(settings: Settings) -> set[str]:
 
 
 def _docstring(text: str) -> str:
-    """A docstring literal for untrusted text: triple-quoted when safe, else repr()."""
+    """A docstring literal for untrusted text: triple-quoted when safe (quotes inside it, not
+    three in a row nor at either end), else repr()."""
     clean = text.strip()
     if (
         clean
         and all(c.isprintable() or c == "\n" for c in clean)
-        and '"' not in clean
+        and '"""' not in clean
+        and not clean.startswith('"')
+        and not clean.endswith('"')
         and "\\" not in clean
     ):
         return f'"""{clean}"""'
