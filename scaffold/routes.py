@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from scaffold.naming import is_identifier
@@ -226,6 +226,16 @@ def segments(tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], ...]:
         else:
             result[-1] += (f"{{{token.name}}}" if isinstance(token, Param) else token,)
     return tuple(result)
+
+
+def shared_segments(ours: Sequence[tuple[str, ...]], theirs: Sequence[tuple[str, ...]]) -> int:
+    """How many whole leading path segments two routes share (the final, empty one aside)."""
+    count = 0
+    for a, b in zip(ours[:-1], theirs[:-1], strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 _SAMPLE_VALUES = ("1", "a", "a1", "a-1", "0" * 32)

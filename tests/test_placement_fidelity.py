@@ -608,3 +608,25 @@ def test_a_list_included_under_an_alternation_is_shared_too() -> None:
     after = patch(before, reg("OrgIssuesNewExtraEndpoint", route))
     assert 'r"^(?P<organization_slug>[^/]+)/issues/new/extra/$"' in after
     assert 'r"^new/extra/$"' not in after
+
+
+def test_routes_with_alternatives_are_kin_of_a_route_spelling_one_of_them() -> None:
+    """Sentry's issue routes write `(?:notes|comments)/`: a new `comments/{note_id}/...`
+    route belongs beside them, not at the end of the issue's routes."""
+    issue = "^(?P<issue_id>[^/]+)"
+    before = included_list(
+        "GROUP_URLS",
+        "issues",
+        [
+            (f"{issue}/activities/$", "AEndpoint", "activities"),
+            (f"{issue}/(?:notes|comments)/$", "AEndpoint", "notes"),
+            (f"{issue}/(?:notes|comments)/(?P<note_id>[^/]+)/$", "AEndpoint", "note"),
+            (f"{issue}/stats/$", "AEndpoint", "stats"),
+            (f"{issue}/tags/$", "AEndpoint", "tags"),
+            (f"{issue}/user-reports/$", "AEndpoint", "user-reports"),
+        ],
+    )
+    route = "issues/{issue_id}/comments/{note_id}/reactions/"
+    lines = patch(before, reg("GroupNoteReactionsEndpoint", route)).splitlines()
+    new = next(i for i, line in enumerate(lines) if "/reactions/$" in line)
+    assert 'name="note"' in lines[new - 2] or 'name="note"' in lines[new - 1], lines

@@ -8,8 +8,16 @@ from collections.abc import Callable, Mapping, Sequence
 from scaffold.errors import ConflictError, PatchError
 from scaffold.pysource.urlsource import ListItem
 from scaffold.records import evolve, record
-from scaffold.routes import Param, Token, regex_to_tokens, sample_paths, segments
+from scaffold.routes import (
+    Param,
+    Token,
+    regex_to_tokens,
+    sample_paths,
+    segments,
+    shared_segments,
+)
 from scaffold.urls.alphabet import alphabetical, same_start
+from scaffold.urls.alternation import alternatives_read
 from scaffold.urls.kin import UNNAMED, Named, module_kin, word_kin
 from scaffold.urls.style import PARAM_SEGMENT_RE, UrlsStyle
 
@@ -89,7 +97,7 @@ def neighbours_spelling(
         if slot.pattern is None or slot.is_include or slot.tokens is None:
             continue
         found = [segment for segment in _SEGMENTS if segment in slot.pattern]
-        shared = _shared_segments(ours, segments(slot.tokens))
+        shared = shared_segments(ours, segments(slot.tokens))
         whole.append((shared, found[0] if len(found) == 1 else None))
         for match in PARAM_SEGMENT_RE.finditer(slot.pattern):
             named.setdefault(match.group(1), []).append((shared, match.group(2)))
@@ -172,12 +180,13 @@ def choose_position(
         )
     if tokens == ():  # an included list's index route (`^$`) opens it, as Sentry writes it
         return low
+    entries = alternatives_read(entries, tokens)  # `(?:notes|comments)/`: kin of `comments/`
     best_index, best_score = len(entries), 0
     our_segments = segments(tokens)
     scores: list[tuple[RouteSlot, int]] = []
     for entry in entries:
         if not entry.is_include and entry.tokens is not None:
-            score = _shared_segments(our_segments, segments(entry.tokens))
+            score = shared_segments(our_segments, segments(entry.tokens))
             scores.append((entry, score))
             if score and score >= best_score:
                 best_index, best_score = entry.index + 1, score
@@ -235,7 +244,7 @@ def _past_its_block(tokens: tuple[Token, ...], entries: list[RouteSlot], positio
         if before.tokens is None or after.tokens is None or before.is_include or after.is_include:
             break
         theirs = segments(before.tokens)
-        if _shared_segments(theirs, segments(after.tokens)) <= _shared_segments(ours, theirs):
+        if shared_segments(theirs, segments(after.tokens)) <= shared_segments(ours, theirs):
             break
         position += 1
     return position
@@ -262,7 +271,7 @@ def _opening(ours: Sequence[tuple[str, ...]], group: list[RouteSlot]) -> int | N
     below = [e for e in group if len(segments(e.tokens or ())) > len(ours)]
     if len(group) < 2 or len(below) < len(group):
         return None
-    if any(_shared_segments(ours, segments(e.tokens or ())) < len(ours) - 1 for e in group):
+    if any(shared_segments(ours, segments(e.tokens or ())) < len(ours) - 1 for e in group):
         return None
     return min(e.index for e in group)
 
@@ -275,13 +284,3 @@ def _named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
 def _is_root(entry: RouteSlot) -> bool:
     """The API index route `^$`, which Sentry keeps beside the catch-all, under one comment."""
     return not entry.is_include and entry.tokens == ()
-
-
-def _shared_segments(ours: Sequence[tuple[str, ...]], theirs: Sequence[tuple[str, ...]]) -> int:
-    """How many whole leading path segments two routes share (the final, empty one aside)."""
-    count = 0
-    for a, b in zip(ours[:-1], theirs[:-1], strict=False):
-        if a != b:
-            break
-        count += 1
-    return count

@@ -14,7 +14,7 @@ from nova.models.invite import Invite
 
 @control_silo_endpoint
 class InviteDetailsEndpoint(Endpoint):
-    'An invite, looked up by its token: "quoted" text stays a docstring.'
+    """An invite, looked up by its token: "quoted" text stays a docstring."""
 
     owner = ApiOwner.ISSUES
     publish_status = {
