@@ -206,7 +206,8 @@ def route_text(prefix: tuple[Token, ...], pattern: str) -> str | None:
 
 def leave_out(source: str, entry: Entry, package: str) -> str | None:
     """`source` without the entry (whole lines only) and, when nothing else names the class, its
-    import; None when the entry shares a line with something else."""
+    import (as isort leaves one: a name left alone on one line where it fits); None when the
+    entry shares a line with something else."""
     lines = source.splitlines(keepends=True)
     head = lines[entry.line - 1].encode()[: entry.column].decode()
     tail = lines[entry.end_line - 1].encode()[entry.end_column :].decode()
@@ -227,7 +228,10 @@ def leave_out(source: str, entry: Entry, package: str) -> str | None:
             if (asname or name) != entry.class_name
         ]
         first, last = imported.first_line, imported.last_line
-        new = import_text(imported.shown, kept, imported.exploded, "\n", 100) if kept else ""
+        # one name left is on one line where it fits, as isort leaves it (a tree of isort and
+        # black has no one-name import in brackets that fits on one line: s2023 0 of 33)
+        exploded = imported.exploded and len(kept) > 1
+        new = import_text(imported.shown, kept, exploded, "\n", 100) if kept else ""
         lines[first - 1 : last] = [new]
         return "".join(lines)
     return text
