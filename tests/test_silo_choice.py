@@ -158,3 +158,27 @@ def test_a_version_segment_names_no_base_and_any_endpoint_class_is_a_base_by_nam
         *flags,
     )
     assert f"class OrganizationSCIMGroupIndexEndpoint({base}):" in text
+
+
+def test_with_no_word_from_spec_or_models_the_routes_beside_it_say_the_silo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's `users/{user_id}/...` endpoints are nearly all control-silo ones: a new one
+    beside them is too (the project's default silo is the region's, here the cell's)."""
+    root = copy_project(MODERN, tmp_path / "p")
+    permission = ("--permission", "nova.api.bases.team.TeamPermission", "--no-tests")
+    for name, silo in [("Alpha", "control"), ("Beta", "control"), ("Delta", "cell")]:
+        route = f"internal/tools/{name.lower()}/" if name != "Delta" else "internal/delta/"
+        argv: tuple[str, ...] = ("new-endpoint", f"Tool{name}", "--route", route, "--silo", silo)
+        argv += permission
+        assert run_cli(capsys, *argv, "--project", str(root)).code == 0
+    argv = ("new-endpoint", "ToolGamma", "--route", "internal/tools/gamma/", *permission)
+    result = run_cli(capsys, *argv, "--project", str(root))
+    assert result.code == 0, result.err
+    module = root / "src/nova/api/endpoints/tool_gamma.py"
+    assert "@control_silo_endpoint\nclass ToolGammaEndpoint(" in module.read_text()
+    # one segment shared (`internal/`) says nothing: the project's default
+    argv = ("new-endpoint", "Epsilon", "--route", "internal/epsilon/", *permission)
+    assert run_cli(capsys, *argv, "--project", str(root)).code == 0
+    module = root / "src/nova/api/endpoints/epsilon.py"
+    assert "@cell_silo_endpoint\nclass EpsilonEndpoint(" in module.read_text()

@@ -16,6 +16,7 @@ from scaffold.generate.lookup_fields import (
     uuid_field,
 )
 from scaffold.generate.module_target import imported_module, require_endpoint_target
+from scaffold.generate.neighbour_silo import neighbours_silo
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import class_name_among, module_name_for, object_name_for, stem_of
 from scaffold.project.base_names import route_words
@@ -76,7 +77,11 @@ def resolve(
         module = settings.module_for(_module_path(spec, settings))
         own = catalog.taken_by(module, spec.class_name, spec.route.params)
     silos = {model_silo(catalog.resolver, x.model) for x in spec.lookups if x.model}
-    decorator = decorator_of(spec, settings, silos.pop() if len(silos) == 1 else None)
+    silo = silos.pop() if len(silos) == 1 else None
+    if spec.silo is None and silo is None:  # the one of the routes beside it
+        near = neighbours_silo(settings, catalog.resolver, spec.route)
+        silo = near.removesuffix("_silo_endpoint") if near else None
+    decorator = decorator_of(spec, settings, silo)
     base = _base(spec, catalog, decorator)
     params = spec.route.params
     taken = base.consumed(params) or ()
