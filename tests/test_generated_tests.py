@@ -667,7 +667,8 @@ class OrganizationDashboardBase(OrganizationEndpoint):
 
 
 @pytest.mark.parametrize(
-    "kind", ["declares", "undeclared", "factory", "factory-undeclared", "factory-names-it"]
+    "kind",
+    ["declares", "column", "undeclared", "factory", "factory-undeclared", "factory-names-it"],
 )
 def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
@@ -678,6 +679,11 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     project = copy_project(TODAY, tmp_path / "today")
     undeclared = kind.endswith(("undeclared", "names-it"))  # no `organization` field
     model = DASHBOARD_MODEL.replace("organization =", "owner =") if undeclared else None
+    if kind == "column":  # Sentry's Monitor: `organization_id = BoundedBigIntegerField(...)`
+        column = "organization_id = models.BigIntegerField()"
+        model = DASHBOARD_MODEL.replace(
+            "organization = models.ForeignKey(Organization, on_delete=models.CASCADE)", column
+        )
     (project / "src/orbit/models/dashboard.py").write_text(model or DASHBOARD_MODEL)
     (project / "src/orbit/api/bases/dashboard.py").write_text(DASHBOARD_BASE)
     if kind.startswith("factory"):  # naming the parent, or handing **kwargs to the model
@@ -700,6 +706,7 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     made = {
         "factory": "self.create_organization_dashboard(organization=self.organization)",
         "declares": "Dashboard.objects.create(organization=self.organization)",
+        "column": "Dashboard.objects.create(organization_id=self.organization.id)",
         "undeclared": "Dashboard.objects.create()",
         # the factory would hand `organization=` to a model that has no such field
         "factory-undeclared": "self.create_organization_dashboard()",
@@ -710,6 +717,7 @@ def test_an_object_the_base_looks_up_is_made_under_the_object_before_it(
     todo = {
         "factory": None,
         "declares": "set the other fields dashboard",
+        "column": "set the other fields dashboard",
         "undeclared": "create the dashboard",
         "factory-undeclared": "put it under self.organization (Dashboard has no organization",
         "factory-names-it": None,

@@ -126,7 +126,11 @@ def _under_parents(
     if resolver is None or model is None or not create.endswith(".objects.create()"):
         return made
     fields = model_fields(resolver, model) or frozenset()
-    given = [f"{o.name}=self.{o.name}" for o in before if o.attribute and o.name in fields]
+    given = [  # the object to a relation, its id to a plain `<name>_id` column (Monitor's)
+        f"{o.name}=self.{o.name}" if o.name in fields else f"{o.name}_id=self.{o.name}.id"
+        for o in before
+        if o.attribute and (o.name in fields or f"{o.name}_id" in fields)
+    ]
     if not given:
         return made
     create = f"{create[: -len('()')]}({', '.join(given)})"
