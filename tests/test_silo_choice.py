@@ -182,3 +182,28 @@ def test_with_no_word_from_spec_or_models_the_routes_beside_it_say_the_silo(
     assert run_cli(capsys, *argv, "--project", str(root)).code == 0
     module = root / "src/nova/api/endpoints/epsilon.py"
     assert "@cell_silo_endpoint\nclass EpsilonEndpoint(" in module.read_text()
+
+
+INTEGRATION_TWINS = """
+from nova.api.bases.organization import OrganizationEndpoint
+
+
+class IntegrationEndpoint(OrganizationEndpoint):
+    permission_classes = ()
+
+
+class CellIntegrationEndpoint(OrganizationEndpoint):
+    permission_classes = ()
+"""
+
+
+def test_a_bare_silo_word_does_not_win_a_route_its_twin_would_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's `RegionIntegrationEndpoint` (beside `IntegrationEndpoint`, both taking the
+    organization) is the integrations' base: a plain organization route keeps
+    OrganizationEndpoint under the project's default silo."""
+    files = {"api/bases/integration.py": INTEGRATION_TWINS}
+    route = "organizations/{organization_id_or_slug}/widgets/"
+    text = new_module(tmp_path, capsys, files, "OrganizationWidgets", "--route", route)
+    assert "class OrganizationWidgetsEndpoint(OrganizationEndpoint):" in text

@@ -10,15 +10,16 @@ from scaffold.naming import words_of
 _SILO_PREFIXES = ("ControlSilo", "RegionSilo", "CellSilo", "AllSilo", "MonolithSilo")
 
 
-def silo_named(name: str, others: set[str]) -> str | None:
-    """The silo prefix a base is named with: `RegionSilo` of `RegionSiloUserEndpoint`, and of
-    `RegionSentryAppBaseEndpoint` when `SentryAppBaseEndpoint` is another base (its variant)."""
+def silo_named(name: str, others: set[str]) -> tuple[str, bool] | None:
+    """The silo prefix a base is named with, and whether it is a bare word: `RegionSilo` of
+    `RegionSiloUserEndpoint` (False), and of `RegionSentryAppBaseEndpoint` when
+    `SentryAppBaseEndpoint` is another base (True: a variant of that one alone)."""
     for prefix in _SILO_PREFIXES:
         if name.startswith(prefix):
-            return prefix
+            return prefix, False
         word = prefix.removesuffix("Silo")
         if name.startswith(word) and name[len(word) :] in others:
-            return prefix
+            return prefix, True
     return None
 
 

@@ -191,8 +191,11 @@ class Catalog:
             # of bases taking as many, the one taking the route's outer parameters: the object
             # the route opens with (`organizations/{org}/users/{user_id}/` is the organization's)
             places = tuple(params.index(param) for param in consumed)
-            prefix = silo_named(base.name, alike[consumed])
-            silo_rank = 0 if prefix and prefix == wanted else 1 if prefix is None else 2
+            named_for = silo_named(base.name, alike[consumed])
+            prefix, bare = named_for or (None, False)
+            # a bare word (`RegionIntegrationEndpoint` beside `IntegrationEndpoint`) names a
+            # variant of its twin alone, which the twin's choice leads to: no rank of its own
+            silo_rank = 2 if prefix not in (None, wanted) else 1 if prefix is None or bare else 0
             canonical = 0 if base.name in _KNOWN_BASES else 1
             unused = len(base.consumes) - len(consumed)  # optional ones the route leaves out
             named = len(words & name_words(base.name))
