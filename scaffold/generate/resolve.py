@@ -125,6 +125,13 @@ def resolve(
                 "taken; set a different 'name'"
             )
         if lookup.passthrough:
+            if catalog.drops(base, params, param.name):
+                raise SpecError(
+                    f"{spec.at('lookups', param.name)}: {base.name}'s convert_args does not "
+                    f"hand {param.name!r} on to the handlers (it builds their keyword "
+                    "arguments anew), so the handlers would never get it; give a model to look "
+                    "it up by, or another base"
+                )
             types[lookup.name] = "str"
         else:
             assert lookup.model is not None  # enforced by the spec for non-passthrough lookups

@@ -236,6 +236,14 @@ class Catalog:
             return base.injects
         return tuple(obj for obj in base.injects if obj in flow.passed or obj in flow.maybe)
 
+    def drops(self, base: BaseClass, params: tuple[Param, ...], name: str) -> bool:
+        """True when `base`'s chain, run on the route, provably never hands the route's
+        parameter `name` on to the handlers (a convert_args building kwargs anew)."""
+        endpoint = self._endpoint_of(base)
+        flow = route_flow(endpoint, tuple(p.name for p in params)) if endpoint else None
+        reached = isinstance(flow, RouteFlow) and flow.reached
+        return reached and name not in flow.passed | flow.maybe  # type: ignore[union-attr]
+
     def taken_by(self, module: str, class_name: str, params: tuple[Param, ...]) -> set[str]:
         """Which of `params` the endpoint class `module.class_name` takes as written: in its
         convert_args chain, or in a handler it defines or inherits (a class of the project,

@@ -1,6 +1,8 @@
-"""The silo decorator a new endpoint gets when the spec names none: the one every lookup's
-model is kept in (a control-only model is read in the control silo alone), else the project's
-default; and a base named for a silo (`RegionFooBase` beside `FooBase`) only for that silo."""
+"""What a new endpoint is built on. The silo decorator when the spec names none: the one every
+lookup's model is kept in, else the routes' beside it, else the project's default. The base:
+one named for a silo (`RegionFooBase` beside `FooBase`) only for that silo, no base named for a
+version word, any endpoint class by name; and a raw value is never passed through a base that
+does not hand it on."""
 
 from __future__ import annotations
 
@@ -207,3 +209,38 @@ def test_a_bare_silo_word_does_not_win_a_route_its_twin_would_not(
     route = "organizations/{organization_id_or_slug}/widgets/"
     text = new_module(tmp_path, capsys, files, "OrganizationWidgets", "--route", route)
     assert "class OrganizationWidgetsEndpoint(OrganizationEndpoint):" in text
+
+
+DROPPING_BASE = """
+from nova.api.bases.organization import OrganizationEndpoint
+
+
+class WidgetBaseEndpoint(OrganizationEndpoint):
+    permission_classes = ()
+
+    def convert_args(self, request, organization_id_or_slug, widget_id, *args, **kwargs):
+        args, kwargs = super().convert_args(request, organization_id_or_slug{rest})
+        kwargs["widget"] = widget_id
+        return (args, kwargs)
+"""
+
+
+@pytest.mark.parametrize("forwards", [True, False])
+def test_a_passthrough_under_a_base_building_kwargs_anew_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], forwards: bool
+) -> None:
+    """A base calling `super().convert_args(request, org)` without `**kwargs` drops the rest
+    of the route's arguments: a raw value passed through it never reaches the handler (a
+    TypeError on every request, which `scaffold check` reports)."""
+    root = copy_project(MODERN, tmp_path / "p")
+    base = DROPPING_BASE.format(rest=", *args, **kwargs" if forwards else "")
+    (root / "src/nova/api/bases/widget.py").write_text(base)
+    route = "organizations/{organization_id_or_slug}/widgets/{widget_id}/notes/{note_key}/"
+    argv = ("new-endpoint", "WidgetNote", "--route", route, "--lookup", "note_key=-")
+    result = run_cli(capsys, *argv, "--no-tests", "--project", str(root))
+    if forwards:
+        assert result.code == 0, result.err
+        assert run_cli(capsys, "check", "--project", str(root)).code == 0
+    else:
+        assert result.code == 2
+        assert "WidgetBaseEndpoint's convert_args does not hand 'note_key' on" in result.err
