@@ -33,10 +33,10 @@ def skeleton(data: bytes) -> bytes:
     """The module with the body of each function other than convert_args replaced by `pass`
     on its first line and empty lines after, so line numbers stay as they were."""
     pieces: list[bytes] = []
-    position = 0
+    position = kept = 0
     for match in _DEF_RE.finditer(data):
-        if match.start() < position:
-            continue  # a def inside a blanked body
+        if match.start() < max(position, kept):
+            continue  # a def inside a blanked body, or inside a kept one (read as written)
         end = _SIGNATURE_END_RE.search(data, match.end())
         if end is None:
             break
@@ -49,6 +49,7 @@ def skeleton(data: bytes) -> bytes:
         block_end = _dedent_re(indent).search(data, body_start + 1)
         body_end = block_end.start() if block_end else len(data)
         if match.group(2) in _KEEP_BODIES:
+            kept = body_end
             continue
         pieces.append(data[position : body_start + 1])
         pieces.append(b" " * (indent + 4) + b"pass")

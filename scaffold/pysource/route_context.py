@@ -54,11 +54,14 @@ def extra_kwargs(node: ast.expr | None) -> tuple[str, ...] | None:
 
 
 def namespace_of(
-    include: ast.expr, load: Callable[[str], UrlModule | None]
+    include: ast.expr,
+    load: Callable[[str], UrlModule | None],
+    module: UrlModule | None = None,
 ) -> tuple[str, ...] | None:
     """The namespace `include(...)` opens: `namespace=` (or its second argument), else the app
-    name of `include((patterns, "app"))` or of the included module's `app_name` (`load` reads
-    a module by name); () for none, None when one is given but not as a literal."""
+    name of `include((patterns, "app"))` or of the included module's `app_name`, the module
+    given by its dotted path or as a name `module` imports it under (`load` reads a module by
+    name); () for none, None when one is given but not as a literal."""
     if not isinstance(include, ast.Call):
         return NOTHING
     given = [k.value for k in include.keywords if k.arg == "namespace"] or include.args[1:2]
@@ -68,6 +71,8 @@ def namespace_of(
     if isinstance(target, ast.Tuple) and len(target.elts) == 2:
         return _literal(target.elts[1])
     named = target.value if isinstance(target, ast.Constant) else None
+    if isinstance(target, (ast.Name, ast.Attribute)) and module is not None:
+        named = module.dotted(ast.unparse(target))  # the module object, imported
     included = load(named) if isinstance(named, str) else None
     if included is not None and "app_name" in included.defined:
         app = included.strings.get("app_name")

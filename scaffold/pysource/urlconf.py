@@ -114,7 +114,7 @@ class RoutingReader(UrlModules):
         if is_include:
             self._enter(module, call, regex, groups, list_key, name)
             walk = lambda g: self._include(module, target, g, bindings, stack)
-            self._descend(regex, groups, walk, extra, namespace_of(target, self._module))
+            self._descend(regex, groups, walk, extra, namespace_of(target, self._module, module))
             return None
         from scaffold.pysource.route_values import Stop  # the evaluator's: loaded with it
 

@@ -181,3 +181,29 @@ class ThingEndpoint(OrganizationEndpoint):
     ]
     keyword = things.replace(", /)", ")")
     assert run(tmp_path, keyword, [INDEX])[0] == []
+
+
+NESTED_DEF = """
+class ThingEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, organization_id_or_slug, *args, **kwargs):
+        args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+
+        def fill():
+            kwargs["thing"] = lookup(kwargs.pop("thing_id"))
+
+        fill()
+        return (args, kwargs)
+
+    def get(self, request, organization, thing):
+        return None
+"""
+
+
+def test_a_function_defined_inside_convert_args_is_read_as_written(tmp_path: Path) -> None:
+    """The reader keeps convert_args whole, functions defined inside it too: one using kwargs
+    is not followed (it was blanked as any other function body, and its effect lost)."""
+    found, unresolved = run(tmp_path, NESTED_DEF, [DETAILS])
+    assert found == []
+    assert [(u.what, u.why) for u in unresolved] == [
+        ("ThingEndpoint.convert_args", "uses kwargs in a functiondef statement (line 11)")
+    ]

@@ -231,3 +231,32 @@ def test_a_namespace_given_to_two_includes_is_reversed_through_the_first(tmp_pat
     assert [(line, symbol) for _, line, symbol, _ in findings(root, "duplicate-route-name")] == [
         (7, "n")
     ]
+
+
+@pytest.mark.parametrize(
+    "included", ['include("shop.api.other_urls")', "include(other_urls)", "include(api.other_urls)"]
+)
+def test_an_included_modules_app_name_is_its_namespace_however_it_is_named(
+    tmp_path: Path, included: str
+) -> None:
+    """Django's include() takes a module's `app_name` whether it is given the module or its
+    dotted path: a route of that name beside it is another namespace's, no clash."""
+    other = (
+        "from django.urls import re_path\n\n"
+        "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint\n\n"
+        'app_name = "other"\n'
+        'urlpatterns = [re_path(r"^a/$", OrganizationStatsEndpoint.as_view(), name="n")]\n'
+    )
+    urls = (
+        "from django.urls import include, re_path\n\n"
+        "from shop import api\n"
+        "from shop.api import other_urls\n"
+        "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint\n"
+        "from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint\n\n"
+        "urlpatterns = [\n"
+        f'    re_path(r"^other/", {included}),\n'
+        '    re_path(r"^b/$", OrganizationWidgetsEndpoint.as_view(), name="n"),\n'
+        "]\n"
+    )
+    root = write_tree(tmp_path, {"api/urls.py": urls, "api/other_urls.py": other})
+    assert findings(root, "duplicate-route-name") == []
