@@ -143,6 +143,13 @@ def _route_mismatches(
         why = "a dispatch helper takes it under a keyword naming no HTTP method; not compared"
         return Unresolved(route.relpath, route.line, where, why)
     groups = tuple(dict.fromkeys((*route.groups, *route.extra)))
+    taken = [name for name in groups if name in ("request", "self")]  # as_view()'s own names
+    if taken:
+        return [
+            f"the route passes {name!r}, which Django's view function already takes "
+            "(TypeError: multiple values); rename it"
+            for name in taken
+        ]
     return mismatches(endpoint, groups, tree, route.view.methods if route.view else None)
 
 

@@ -51,8 +51,7 @@ class Evaluator:
     def __init__(
         self, load: Callable[[str], UrlModule | None], literal: Callable[[str], str | None]
     ):
-        self.load = load
-        self.literal = literal
+        self.load, self.literal = load, literal
 
     def helper_of(self, call: ast.Call, scope: UrlModule) -> Helper | None:
         """The function of the tree `call` calls (None: Django's, or not in the tree)."""
@@ -120,10 +119,11 @@ class Evaluator:
         if isinstance(node, ast.Name):
             return frame.env[node.id] if node.id in frame.env else _global(node.id, frame.scope)
         if isinstance(node, ast.Attribute):
-            base = self._value(node.value, frame)
+            base, scope = self._value(node.value, frame), frame.scope
+            if isinstance(base, Ref) and base.text in scope.defined - scope.imports.keys():
+                return Opaque(f"an attribute of {base.text}, which the module defines")
             if isinstance(base, Ref):
-                dotted = f"{base.dotted}.{node.attr}" if base.dotted else None
-                return Ref(f"{base.text}.{node.attr}", dotted)
+                return Ref(f"{base.text}.{node.attr}", base.dotted and f"{base.dotted}.{node.attr}")
         elif isinstance(node, ast.JoinedStr):
             return Text("".join(self._part(part, frame) for part in node.values))
         elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):

@@ -132,6 +132,8 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.FunctionDef)):
             targets = node.targets if isinstance(node, ast.Assign) else [node]
             for target in targets:
+                if isinstance(target, (ast.Tuple, ast.List)):  # `A, B = make_views()`
+                    info.names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
                 name = getattr(target, "id", None) or getattr(target, "name", None)
                 if name is None and isinstance(target, ast.AnnAssign):
                     name = getattr(target.target, "id", None)

@@ -74,32 +74,54 @@ def _collect(module: UrlModule) -> None:
         if isinstance(stmt, ast.ClassDef):
             module.defined.add(stmt.name)
             continue
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-            target, value, extend = stmt.targets[0], stmt.value, False
+        if isinstance(stmt, ast.Assign):  # `A = B = X`, `A, B = X, Y`: each name its value
+            pairs = [pair for target in stmt.targets for pair in _unpacked(target, stmt.value)]
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-            target, value, extend = stmt.target, stmt.value, False
+            pairs = [(stmt.target, stmt.value)]
         elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add):
-            target, value, extend = stmt.target, stmt.value, True
+            _bind(module, stmt.target, stmt.value, True, built)
+            continue
         else:
             continue
-        if not isinstance(target, ast.Name):
-            continue
-        module.defined.add(target.id)
-        module.strings.pop(target.id, None)
-        aliased = module.dotted(ast.unparse(value)) if _is_reference(value) else None
-        if aliased is not None and not extend:  # `CurrentStats = StatsV2Endpoint`
-            module.imports[target.id] = aliased
-        else:
-            module.imports.pop(target.id, None)
-        if isinstance(value, ast.Constant) and isinstance(value.value, str) and not extend:
-            module.strings[target.id] = value.value
-        items = _list_items(value, module)
-        if items is not None:
-            module.lists[target.id] = (module.lists.get(target.id, []) if extend else []) + items
-        elif extend:
-            built.add(target.id)
+        for target, value in pairs:
+            _bind(module, target, value, False, built)
     for name in built:
         module.lists.pop(name, None)
+
+
+def _unpacked(target: ast.expr, value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
+    """(name, value) pairs of an assignment: `A, B = X, Y` pairs them; a target unpacking
+    what is not written out binds its names to a value not read (`UNREAD`)."""
+    if not isinstance(target, (ast.Tuple, ast.List)):
+        return [(target, value)]
+    if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts):
+        return [p for t, v in zip(target.elts, value.elts, strict=True) for p in _unpacked(t, v)]
+    return [(name, _UNREAD) for name in ast.walk(target) if isinstance(name, ast.Name)]
+
+
+_UNREAD = ast.Call(ast.Name("unread", ast.Load()), [], [])  # a value the reader does not follow
+
+
+def _bind(
+    module: UrlModule, target: ast.expr, value: ast.expr, extend: bool, built: set[str]
+) -> None:
+    """`target = value` (`+=` when `extend`) at module level."""
+    if not isinstance(target, ast.Name):
+        return
+    module.defined.add(target.id)
+    module.strings.pop(target.id, None)
+    aliased = module.dotted(ast.unparse(value)) if _is_reference(value) else None
+    if aliased is not None and not extend:  # `CurrentStats = StatsV2Endpoint`
+        module.imports[target.id] = aliased
+    else:
+        module.imports.pop(target.id, None)
+    if isinstance(value, ast.Constant) and isinstance(value.value, str) and not extend:
+        module.strings[target.id] = value.value
+    items = _list_items(value, module)
+    if items is not None:
+        module.lists[target.id] = (module.lists.get(target.id, []) if extend else []) + items
+    elif extend:
+        built.add(target.id)
 
 
 def _is_reference(value: ast.expr) -> bool:
@@ -170,6 +192,30 @@ def named_in(call: ast.Call, module: UrlModule) -> set[str]:
             dotted = module.dotted(text) if text else None
             if dotted is not None:
                 found.add(dotted)
+            if isinstance(node, ast.Name) and node.id not in module.imports:
+                found |= _named_by_binding(module, node.id)
+    return found
+
+
+def _named_by_binding(module: UrlModule, name: str) -> set[str]:
+    """The classes what a module binds to `name` names (`VIEWS = {"s": StatsEndpoint}`, a
+    class holding `s = StatsEndpoint`): a route reaching it through `VIEWS["s"]` serves one."""
+    found = set()
+    for stmt in module.tree.body:
+        bound = (
+            [t for target in stmt.targets for t in ast.walk(target)]
+            if isinstance(stmt, ast.Assign)
+            else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+        )
+        if (
+            isinstance(stmt, ast.ClassDef)
+            and stmt.name == name
+            or any(isinstance(t, ast.Name) and t.id == name for t in bound)
+        ):
+            for node in ast.walk(stmt):
+                text = ast.unparse(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
+                dotted = module.dotted(text) if text and text.split(".")[0] != name else None
+                found |= {dotted} if dotted is not None else set()
     return found
 
 

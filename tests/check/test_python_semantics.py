@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.check.test_flow_false_alarms import DETAILS, INDEX, run
 from tests.check.trees import BASE
 
@@ -206,4 +208,24 @@ def test_a_function_defined_inside_convert_args_is_read_as_written(tmp_path: Pat
     assert found == []
     assert [(u.what, u.why) for u in unresolved] == [
         ("ThingEndpoint.convert_args", "uses kwargs in a functiondef statement (line 11)")
+    ]
+
+
+@pytest.mark.parametrize("name", ["request", "self"])
+def test_a_group_named_as_the_view_functions_own_argument_is_found(
+    tmp_path: Path, name: str
+) -> None:
+    """Django calls `view(request, *args, **kwargs)` and the view `self.dispatch(request, ...)`:
+    a URL group named `request` or `self` is passed twice, whatever the handlers take."""
+    things = """
+class ThingEndpoint(OrganizationEndpoint):
+    def get(self, request, organization, **kwargs):
+        return None
+"""
+    found, _ = run(tmp_path, things, [(INDEX[0].replace("$", f"(?P<{name}>[^/]+)/$"), INDEX[1])])
+    assert [message for message, _ in found] == [
+        (
+            f"r0: the route passes {name!r}, which Django's view function already takes "
+            "(TypeError: multiple values); rename it"
+        )
     ]

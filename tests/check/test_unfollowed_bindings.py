@@ -236,3 +236,43 @@ def test_a_paths_run_checks_a_route_naming_the_class_through_an_alias(tmp_path: 
     assert [p.rule for p in whole.problems] == ["param-mismatch"]
     stats = root / "src/shop/api/endpoints/organization_stats.py"
     assert run_check(settings, config, [stats]).problems == whole.problems
+
+
+ALIASED_URLS = """
+from django.urls import re_path
+
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+
+{binding}
+
+urlpatterns = [
+    re_path(r"^(?P<organization_id_or_slug>[^/]+)/w/$", OrganizationWidgetsEndpoint.as_view()),
+    re_path(r"^(?P<organization_id_or_slug>[^/]+)/s/$", {used}.as_view(), name="s"),
+]
+"""
+
+
+@pytest.mark.parametrize(
+    ("binding", "used", "unfollowed"),
+    [
+        ("S, W = (OrganizationStatsEndpoint, OrganizationWidgetsEndpoint)", "S", None),
+        ("[S] = [OrganizationStatsEndpoint]", "S", None),
+        ("A = S = OrganizationStatsEndpoint", "S", None),
+        ("S, W = make_views()", "S", "S"),
+        ('VIEWS = {"s": OrganizationStatsEndpoint}', 'VIEWS["s"]', "route view VIEWS['s']"),
+        ("class Views:\n    s = OrganizationStatsEndpoint", "Views.s", "route view Views.s"),
+    ],
+)
+def test_a_class_bound_to_other_names_in_urls_py_is_routed(
+    tmp_path: Path, binding: str, used: str, unfollowed: str | None
+) -> None:
+    """Python binds each name of `S, W = (X, Y)` and `A = S = X`: the route serves X. Through
+    a dict or a class attribute the reader does not follow, the route is named unresolved and
+    X counts as routed (it was called unregistered)."""
+    urls = ALIASED_URLS.format(binding=binding, used=used)
+    result = _check(write_tree(tmp_path, {"api/urls.py": urls}))
+    assert _found(result) == []
+    assert [u.what.removesuffix(".as_view()") for u in result.unresolved] == (
+        [unfollowed] if unfollowed else []
+    )
