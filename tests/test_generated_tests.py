@@ -476,40 +476,35 @@ def test_a_parent_is_passed_as_the_factory_names_it(
     assert text.count("TODO") == expected.count("TODO")
 
 
-def test_a_parent_the_factory_reads_out_of_its_kwargs_is_passed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("column", "body", "call"),
+    [
+        # Sentry's 2018 `create_environment(self, **kwargs)` reads `kwargs.get("project")`,
+        # and an Environment holds a `project_id` column ("has no project field": a false TODO)
+        (True, 'project = kwargs.get("project")\n        return project', "project=self.project"),
+        # `create_monitor` sets `project_id=self.project.id` itself: passing it again is a
+        # TypeError (two values for one keyword)
+        (True, "return Gadget.objects.create(project_id=self.project.id, **kwargs)", ""),
+        (False, "return Gadget.objects.create(project=self.project, **kwargs)", ""),
+        # OrgAuthToken holds `organization_id` and its factory hands `**kwargs` to the model
+        (True, "return Gadget.objects.create(**kwargs)", "project_id=self.project.id"),
+    ],
+)
+def test_a_kwargs_factory_gets_the_parent_as_it_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: bool, body: str, call: str
 ) -> None:
-    """Sentry's 2018 `create_environment(self, **kwargs)` takes `kwargs.get("project", ...)`,
-    and an Environment holds a `project_id` column, no `project` field: "Environment has no
-    project field to pass" was a false TODO."""
     project = _with_gadgets(tmp_path)
     model = project / "src/orbit/models/gadget.py"
-    column = "    project_id = models.IntegerField()\n"
-    model.write_text(model.read_text().split("    project = ")[0] + column)
-    body = '        project = kwargs.get("project")\n        return project\n'
-    _add_to_fixtures(project, f"    def create_gadget(self, **kwargs: Any) -> Any:\n{body}")
+    if column:  # `project_id = ...IntegerField()`: a plain column, no relation
+        model.write_text(model.read_text().split("    project = ")[0] + COLUMN)
+    factory = f"    def create_gadget(self, **kwargs: Any) -> Any:\n        {body}\n"
+    _add_to_fixtures(project, factory)
     text = _gadget_lookup_test(capsys, project, "gadget")
-    assert "self.gadget = self.create_gadget(project=self.project)\n" in text
+    assert f"self.gadget = self.create_gadget({call})\n" in text
     assert "TODO" not in text
 
 
-@pytest.mark.parametrize("keyword", ["project_id=self.project.id", "project=self.project"])
-def test_a_parent_the_factory_sets_itself_is_not_passed_again(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], keyword: str
-) -> None:
-    """Sentry's `create_monitor(self, **kwargs)` makes the Monitor with `project_id=
-    self.project.id, ..., **kwargs`: passing the project again is a TypeError (two values for
-    one keyword), and "Monitor has no project field to pass" was a false TODO."""
-    project = _with_gadgets(tmp_path)
-    model = project / "src/orbit/models/gadget.py"
-    column = "    project_id = models.IntegerField()\n"
-    if keyword.startswith("project_id"):
-        model.write_text(model.read_text().split("    project = ")[0] + column)
-    body = f"        return Gadget.objects.create({keyword}, **kwargs)\n"
-    _add_to_fixtures(project, f"    def create_gadget(self, **kwargs: Any) -> Any:\n{body}")
-    text = _gadget_lookup_test(capsys, project, "gadget")
-    assert "self.gadget = self.create_gadget()\n" in text
-    assert "TODO" not in text
+COLUMN = "    project_id = models.IntegerField()\n"
 
 
 def test_a_factory_and_a_parameter_named_in_short_are_used_when_provable(
@@ -546,6 +541,33 @@ def test_a_factory_and_a_parameter_named_in_short_are_used_when_provable(
     assert "TODO" not in text
 
 
+@pytest.mark.parametrize("returns", ["gadget", "note"])
+def test_a_shorter_factory_is_used_only_when_it_gives_back_the_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], returns: str
+) -> None:
+    """Sentry's `create_incident` also makes IncidentSeen and IncidentProject rows but returns
+    the Incident: a lookup of an IncidentSeen was made with it (its id an incident's)."""
+    project = _with_gadgets(tmp_path)
+    model = project / "src/orbit/models/gadget.py"
+    model.write_text(
+        model.read_text() + "\n\nclass GadgetNote(models.Model):\n"
+        "    project = models.ForeignKey(Project, on_delete=models.CASCADE)\n"
+    )
+    _add_to_fixtures(
+        project,
+        "    def create_gadget(self, project: Any = None) -> Any:\n"
+        "        gadget = Gadget.objects.create(project=project)\n"
+        "        note = GadgetNote.objects.create(project=project)\n"
+        f"        return {returns}\n",
+    )
+    text = _note_lookup_test(capsys, project, "gadget_note_id")
+    made = {
+        "gadget": "self.gadget_note = GadgetNote.objects.create(project_id=self.project.id)\n",
+        "note": "self.gadget_note = self.create_gadget(project=self.project)\n",
+    }[returns]
+    assert made in text
+
+
 def test_a_factory_named_after_the_model_in_one_word_is_used(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -558,13 +580,18 @@ def test_a_factory_named_after_the_model_in_one_word_is_used(
         project,
         "    def create_gadgetnote(self, project: Any = None) -> Any:\n" "        return None\n",
     )
-    route = "projects/{organization_id_or_slug}/{project_id_or_slug}/notes/{note_id}/"
-    lookup = ("--lookup", "note_id=orbit.models.gadget.GadgetNote")
+    text = _note_lookup_test(capsys, project, "note_id")
+    assert "self.note = self.create_gadgetnote(project=self.project)" in text
+
+
+def _note_lookup_test(capsys: pytest.CaptureFixture[str], project: Path, param: str) -> str:
+    """The test `new-endpoint` writes for `projects/.../notes/{<param>}/`, a GadgetNote."""
+    route = f"projects/{{organization_id_or_slug}}/{{project_id_or_slug}}/notes/{{{param}}}/"
+    lookup = ("--lookup", f"{param}=orbit.models.gadget.GadgetNote")
     argv = ("new-endpoint", "ProjectNoteThing", "--route", route, *lookup)
     result = run_cli(capsys, *argv, "--project", str(project))
     assert result.code == 0, result.err
-    text = (project / "tests/orbit/api/endpoints/test_project_note_thing.py").read_text()
-    assert "self.note = self.create_gadgetnote(project=self.project)" in text
+    return (project / "tests/orbit/api/endpoints/test_project_note_thing.py").read_text()
 
 
 @pytest.mark.parametrize("offered", [True, False])

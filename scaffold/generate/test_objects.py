@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from scaffold.generate.factories import factory_for, makes
 from scaffold.generate.lookup_fields import model_fields, numeric_field
 from scaffold.generate.render import ImportSet
 from scaffold.generate.resolve import Lookup, ResolvedEndpoint
-from scaffold.naming import module_name_for, object_name_for
+from scaffold.naming import object_name_for
 from scaffold.pysource.classes import Resolver
 from scaffold.pysource.test_idiom import TestIdiom
 from scaffold.records import evolve, record
@@ -103,10 +104,10 @@ def _base_object(
     if by and "__" not in by:  # `incident_identifier` by `identifier=` (an Incident has no slug)
         attribute = "id" if by == "pk" else by
     model = endpoint.base.injected_types.get(name)
-    if idiom is not None and idiom.has(name) and _makes(idiom, name, model):
+    if idiom is not None and idiom.has(name) and makes(idiom, name, model):
         return RouteObject(name, attribute, None, None)
     parent = next((o.name for o in reversed(before) if o.attribute is not None), None)
-    factory = _factory(idiom, name, parent, model)
+    factory = factory_for(idiom, name, parent, model)
     if factory is not None and idiom is not None:
         return _from_factory(name, attribute, factory, parent, model, None, resolver, idiom)
     where = endpoint.spec.at("base")
@@ -168,7 +169,7 @@ def _lookup_object(
     attribute = look.field if not look.id_or_slug else "slug" if look.field == "id" else look.field
     numeric = look.id_or_slug or look.field == "id"
     missing = '"0"' if numeric else f'"no-such-{look.name.replace("_", "-")}"'
-    factory = _factory(idiom, look.name, parent, lookup.model)
+    factory = factory_for(idiom, look.name, parent, lookup.model)
     if factory is not None and idiom is not None:
         made = (look.name, attribute, factory, parent, lookup.model, missing)
         return _from_factory(*made, resolver, idiom)
@@ -220,7 +221,9 @@ def _from_factory(
     # or as the factory names it: `release_id=self.release.id`, `teams=[self.team]`
     for shape, value in (("{}_id", "self.{}.id"), ("{}s", "[self.{}]")):
         named = shape.format(parent)
-        if parent and not passed and idiom.names_parameter(method, named):
+        # or into `**kwargs` for a model holding it as a plain column (OrgAuthToken's)
+        column = takes and not itself and shape == "{}_id" and named in (fields or ())
+        if parent and not passed and (idiom.names_parameter(method, named) or column):
             arguments, passed, given = [f"{named}={value.format(parent)}"], named, True
     required = [p for p in (call.required if call else ()) if p != passed]
     # a parameter naming the parent in short: `create_commit(project, repo)` under a repository
@@ -247,52 +250,6 @@ def _from_factory(
         )
         return RouteObject(name, attribute, create, missing, f"put it under self.{parent} ({why})")
     return RouteObject(name, attribute, create, missing)
-
-
-def _factory(
-    idiom: TestIdiom | None, name: str, parent: str | None, model: str | None
-) -> str | None:
-    """The utilities' factory for an object, without its `create_`: as Sentry's name them,
-    `create_project_rule` (parent and object, or parent and model: a `gizmo` looked up as a
-    Rule), `create_project_key` (the model, for ProjectKey), `create_revision` (the model
-    without its parent's name, for a WidgetRevision under a widget), else `create_rule` (the
-    object: last, since Sentry's `create_file` makes a File, not the ReleaseFile a `file` is)."""
-    if idiom is None:
-        return None
-    short = model.rpartition(".")[2] if model else ""
-    model_name = module_name_for(short) if model else ""
-    names = [
-        f"{parent}_{name}" if parent else "",
-        model_name,
-        short.lower(),  # Sentry's `create_useremail` for UserEmail
-        f"{parent}_{model_name}" if parent and model_name else "",
-        # the model named after its parent, the factory not: WidgetRevision, `create_revision`
-        model_name.removeprefix(f"{parent}_") if parent else "",
-        name,
-    ]
-
-    def makes_it(factory: str) -> bool:  # a name not the model's: unless it makes another
-        exact = factory.endswith((f"_{model_name}", f"_{short.lower()}"))
-        return exact or _makes(idiom, factory, model)
-
-    found = next(
-        (n for n in names if n and idiom.has(f"create_{n}") and makes_it(f"create_{n}")), None
-    )
-    if found is None and len(model_name) > 4:
-        # a shorter name whose body provably makes the model: Sentry's `create_repo` for a
-        # Repository
-        cut = (model_name[:n] for n in range(len(model_name) - 1, 3, -1))
-        made = (n for n in cut if (c := idiom.call(f"create_{n}")) and short in c.makes)
-        found = next(made, None)
-    return found
-
-
-def _makes(idiom: TestIdiom, member: str, model: str | None) -> bool:
-    """Whether the utilities' `member` (a fixture or factory) may make the model: it makes it,
-    or what it makes cannot be read (Sentry's `activity` fixture makes a group's Activity, not
-    the IncidentActivity an incident comment route looks up)."""
-    call, short = idiom.call(member), (model or "").rpartition(".")[2]
-    return not short or call is None or not call.makes or short in call.makes
 
 
 def _parent_name(parent_expr: str | None) -> str | None:

@@ -44,6 +44,7 @@ class CallSignature:
     # makes (`project_id=` of `Monitor.objects.create(project_id=self.project.id, **kwargs)`): a
     # caller giving one again is a TypeError
     sets: frozenset[str] = frozenset()
+    returns: str | None = None  # the class it returns, when its last line says (`return X(...)`)
 
 
 @record
@@ -202,9 +203,14 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
     sets = frozenset(
         k.arg for call in calls for k in call.keywords if k.arg and _of_the_case(k.value)
     )
-    return CallSignature(
-        named, tuple(required), kwargs is not None, hands_on, passes, makes, order, given, sets
-    )
+    returned = last.value if isinstance(last, ast.Return) else None
+    if isinstance(returned, ast.Name):  # `x = X.objects.create(...)` ... `return x`
+        bound = [a for a in function.body if isinstance(a, ast.Assign)]
+        named_so = [a.value for a in bound if ast.unparse(a.targets[0]) == returned.id]
+        returned = named_so[-1] if named_so else None
+    returns = _made(returned) if returned is not None else None
+    signature = (named, tuple(required), kwargs is not None, hands_on, passes, makes, order)
+    return CallSignature(*signature, given, sets, returns)
 
 
 def _of_the_case(value: ast.expr) -> bool:
@@ -254,6 +260,7 @@ def _followed(call: CallSignature, classes: dict[str, _ClassFacts]) -> CallSigna
         target.var_keyword,
         makes=call.makes | target.makes,
         sets=call.sets | target.sets,
+        returns=call.returns or target.returns,
     )
 
 
