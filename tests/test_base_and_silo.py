@@ -244,3 +244,17 @@ def test_a_passthrough_under_a_base_building_kwargs_anew_is_refused(
     else:
         assert result.code == 2
         assert "WidgetBaseEndpoint's convert_args does not hand 'note_key' on" in result.err
+
+
+def test_a_silo_given_against_a_lookup_models_is_noted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(MODERN, tmp_path / "p")
+    (root / "src/nova/models/member_key.py").write_text(
+        MODEL.format(decorator="control_silo_model")
+    )
+    lookup = ("--lookup", "key_id=nova.models.member_key.MemberKey")
+    argv = ("new-endpoint", "OrganizationMemberKeyDetails", "--route", ROUTE, *lookup)
+    result = run_cli(capsys, *argv, "--silo", "cell", "--no-tests", "--project", str(root))
+    assert result.code == 0, result.err
+    assert "note: MemberKey is a control-silo model, read from a cell-silo endpoint" in result.out

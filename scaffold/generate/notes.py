@@ -29,4 +29,7 @@ def notes(endpoint: ResolvedEndpoint) -> str:
                 "lookup raise MultipleObjectsReturned, a 500"
             )
         scope.append(lookup.spec.name)
+    if endpoint.other_silos:  # Sentry raises reading a model outside its silo
+        silo = (endpoint.decorator or "").removesuffix("_silo_endpoint")
+        said += f"; note: {', '.join(endpoint.other_silos)}, read from a {silo}-silo endpoint"
     return said

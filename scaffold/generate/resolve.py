@@ -60,6 +60,7 @@ class ResolvedEndpoint:
     lookups: tuple[Lookup, ...]
     handler_params: tuple[HandlerParam, ...]
     also_fits: tuple[str, ...] = ()  # other bases the route fits as well (base chosen for it)
+    other_silos: tuple[str, ...] = ()  # lookup models kept in another silo than the endpoint
     kept: bool = False  # its module exists and is kept as it is (no --force)
 
     @property
@@ -76,12 +77,19 @@ def resolve(
     if keeps and existing is not None:
         module = settings.module_for(_module_path(spec, settings))
         own = catalog.taken_by(module, spec.class_name, spec.route.params)
-    silos = {model_silo(catalog.resolver, x.model) for x in spec.lookups if x.model}
+    kept_in = {x.model: model_silo(catalog.resolver, x.model) for x in spec.lookups if x.model}
+    silos = set(kept_in.values())
     silo = silos.pop() if len(silos) == 1 else None
     if spec.silo is None and silo is None:  # the one of the routes beside it
         near = neighbours_silo(settings, catalog.resolver, spec.route)
         silo = near.removesuffix("_silo_endpoint") if near else None
     decorator = decorator_of(spec, settings, silo)
+    chosen = decorator.removesuffix("_silo_endpoint") if decorator else "all"
+    elsewhere = tuple(  # models kept in another silo than the endpoint's (given by the user)
+        f"{model.rpartition('.')[2]} is a {kept}-silo model"
+        for model, kept in kept_in.items()
+        if kept is not None and chosen not in ("all", "monolith", kept)
+    )
     base = _base(spec, catalog, decorator)
     params = spec.route.params
     taken = base.consumed(params) or ()
@@ -174,6 +182,7 @@ def resolve(
         ),
         also_fits=() if spec.base else tuple(catalog.also_fitting(base, params)),
         kept=keeps and existing is not None,
+        other_silos=elsewhere,
     )
 
 
