@@ -1093,3 +1093,34 @@ def test_an_object_a_base_looks_up_by_another_field_is_requested_by_it(
     assert "self.revision.number" in test.read_text()
     done = _pytest([str(test)], project / "src")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("creates", "call"),
+    [
+        ("Gadget.objects.create(project=project, **kwargs)", "organization=self.organization"),
+        ("Gadget.objects.create(project=project, organization=project.org, **kwargs)", ""),
+    ],
+)
+def test_a_kwargs_factory_making_the_model_gets_the_objects_above_it_the_model_relates_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], creates: str, call: str
+) -> None:
+    """Sentry's `create_member(teams=None, **kwargs)` hands its kwargs to OrganizationMember,
+    whose organization is required: given only `teams=[self.team]`, setUp raised
+    IntegrityError. The organization above the project is given too; never what the factory
+    passes by name itself."""
+    project = _with_gadgets(tmp_path)
+    model = project / "src/orbit/models/gadget.py"
+    model.write_text(
+        model.read_text().replace(
+            "from orbit.models.project import Project\n",
+            "from orbit.models.organization import Organization\n"
+            "from orbit.models.project import Project\n",
+        )
+        + "    organization = models.ForeignKey(Organization, on_delete=models.CASCADE)\n"
+    )
+    factory = "    def create_gadget(self, project: Any = None, **kwargs: Any) -> Any:\n"
+    _add_to_fixtures(project, factory + f"        return {creates}\n")
+    text = _gadget_lookup_test(capsys, project, "gadget")
+    expected = ", ".join(a for a in ("project=self.project", call) if a)
+    assert f"self.gadget = self.create_gadget({expected})\n" in text

@@ -172,7 +172,10 @@ def _lookup_object(
     factory = factory_for(idiom, look.name, parent, lookup.model)
     if factory is not None and idiom is not None:
         made = (look.name, attribute, factory, parent, lookup.model, missing)
-        return _from_factory(*made, resolver, idiom)
+        params = [p.name for p in endpoint.spec.route.params]  # the objects the URL names above
+        above = params[: params.index(look.param)] if look.param in params else []
+        scope = tuple(dict.fromkeys([*endpoint.base.injects, *map(object_name_for, above)]))
+        return _from_factory(*made, resolver, idiom, scope)
     model = imports.add(lookup.model, endpoint.spec.at("lookups", look.param, "model"))
     # the parent as the scope field takes it: `project_id` its id, `organization` (a foreign
     # key) the object; `organizations` (a many-to-many) cannot be set by create(): a TODO
@@ -195,6 +198,7 @@ def _from_factory(
     missing: str | None,
     resolver: Resolver | None,
     idiom: TestIdiom,
+    scope: tuple[str, ...] = (),
 ) -> RouteObject:
     """`self.create_<factory>(<parent>=self.<parent>)`: the parent given where the factory's
     signature names it (`create_release(self, project=None, ...)`, followed through a hand-on
@@ -225,6 +229,18 @@ def _from_factory(
         column = takes and not itself and shape == "{}_id" and named in (fields or ())
         if parent and not passed and (idiom.names_parameter(method, named) or column):
             arguments, passed, given = [f"{named}={value.format(parent)}"], named, True
+    # the objects above it the model relates to, into the `**kwargs` the factory hands the
+    # model (Sentry's `create_member(teams=None, **kwargs)`: a member needs its organization)
+    hands = call is not None and call.var_keyword and (model or "").rpartition(".")[2] in call.makes
+    arguments += [
+        f"{o}=self.{o}"
+        for o in scope
+        if hands
+        and o not in (parent, passed)
+        and o in (fields or ())
+        and idiom.has(o)
+        and o not in call.keywords  # type: ignore[union-attr]
+    ]
     required = [p for p in (call.required if call else ()) if p != passed]
     # a parameter naming the parent in short: `create_commit(project, repo)` under a repository
     abbreviated = [

@@ -45,6 +45,7 @@ class CallSignature:
     # caller giving one again is a TypeError
     sets: frozenset[str] = frozenset()
     returns: str | None = None  # the class it returns, when its last line says (`return X(...)`)
+    keywords: frozenset[str] = frozenset()  # every keyword its body passes by name to a call
 
 
 @record
@@ -210,7 +211,8 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
         returned = named_so[-1] if named_so else None
     returns = _made(returned) if returned is not None else None
     signature = (named, tuple(required), kwargs is not None, hands_on, passes, makes, order)
-    return CallSignature(*signature, given, sets, returns)
+    keywords = frozenset(k.arg for call in calls for k in call.keywords if k.arg)
+    return CallSignature(*signature, given, sets, returns, keywords)
 
 
 def _of_the_case(value: ast.expr) -> bool:
@@ -261,6 +263,7 @@ def _followed(call: CallSignature, classes: dict[str, _ClassFacts]) -> CallSigna
         makes=call.makes | target.makes,
         sets=call.sets | target.sets,
         returns=call.returns or target.returns,
+        keywords=call.keywords | target.keywords,
     )
 
 
