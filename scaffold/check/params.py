@@ -13,7 +13,7 @@ from scaffold.pysource.decorators import (
     initial_changes_kwargs,
 )
 from scaffold.pysource.modules import ClassInfo, Signature, signature_of
-from scaffold.pysource.route_context import positional_groups
+from scaffold.pysource.route_context import optional_groups, positional_groups
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
@@ -150,7 +150,24 @@ def _route_mismatches(
             "(TypeError: multiple values); rename it"
             for name in taken
         ]
+    optional = optional_groups([*route.prefixes, route.regex])
+    if optional:
+        unfollowed = _needs_optional(endpoint, optional)
+        if unfollowed is not None:
+            why = (
+                f"{unfollowed} requires {', '.join(sorted(optional))}, which the route may leave "
+                "out (Django 2.0 on passes no such argument, 1.x passes None); not compared"
+            )
+            return Unresolved(route.relpath, route.line, where, why)
     return mismatches(endpoint, groups, tree, route.view.methods if route.view else None)
+
+
+def _needs_optional(endpoint: EndpointClass, optional: frozenset[str]) -> str | None:
+    """The first handler (or the first convert_args) requiring a group a path may leave out."""
+    chain = [(d, i) for d, i in endpoint.ancestry if i is not None and "convert_args" in i.methods]
+    methods = [("convert_args", chain[0][1].methods["convert_args"])] if chain else []
+    methods += [(m, info.methods[m]) for m, (_, info) in sorted(endpoint.handlers().items())]
+    return next((f"{m}()" for m, sig in methods if optional & set(sig.required)), None)
 
 
 def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:

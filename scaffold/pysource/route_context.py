@@ -5,8 +5,10 @@ the namespace an `include(...)` opens (`reverse()` names its routes `namespace:n
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 from collections.abc import Callable
+from typing import Any
 
 from scaffold.pysource.urlmodule import UrlModule
 from scaffold.records import record
@@ -96,6 +98,39 @@ def positional_groups(texts: list[str | None]) -> int | None:
         if not compiled.groupindex:
             count += compiled.groups
     return count
+
+
+def optional_groups(texts: list[str | None]) -> frozenset[str]:
+    """The named groups of a route's full pattern that a path may leave unmatched: inside a
+    repeat that may run zero times (`(?:(?P<x>...)/)?`) or one branch of an alternation."""
+    sre = importlib.import_module("re._parser")  # the parser `re` itself uses
+
+    found: set[str] = set()
+
+    def walk(parsed: Any, optional: bool, names: dict[int, str]) -> None:
+        for op, av in parsed:
+            if op is sre.SUBPATTERN:
+                if av[0] in names and optional:
+                    found.add(names[av[0]])
+                walk(av[3], optional, names)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                walk(av[2], optional or av[0] == 0, names)
+            elif op is sre.BRANCH:
+                for branch in av[1]:
+                    walk(branch, optional or len(av[1]) > 1, names)
+
+    for text in texts:
+        if not text or "(?P<" not in text or not _MAY_SKIP.search(text):
+            continue  # nothing optional: most patterns, and parsing costs the check time
+        try:
+            parsed = sre.parse(text)
+        except re.error:
+            continue
+        walk(parsed, False, {number: name for name, number in parsed.state.groupdict.items()})
+    return frozenset(found)
+
+
+_MAY_SKIP = re.compile(r"\)[?*]|\{0,|\|")  # `(...)?`, `(...)*`, `{0,n}`, an alternation
 
 
 def _literal(node: ast.expr) -> tuple[str, ...] | None:

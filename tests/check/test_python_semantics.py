@@ -229,3 +229,22 @@ class ThingEndpoint(OrganizationEndpoint):
             "(TypeError: multiple values); rename it"
         )
     ]
+
+
+@pytest.mark.parametrize(("default", "named"), [("", True), ("=None", False)])
+def test_a_required_parameter_an_optional_group_feeds_is_named_not_judged(
+    tmp_path: Path, default: str, named: bool
+) -> None:
+    """`(?:(?P<thing_id>\\d+)/)?`: Django 2.0 on passes no `thing_id` for `things/`, 1.x passes
+    None. A handler requiring it fails on one and not the other: named, no finding."""
+    things = f"""
+class ThingEndpoint(OrganizationEndpoint):
+    def get(self, request, organization, thing_id{default}):
+        return None
+"""
+    route = (INDEX[0].replace("$", r"(?:(?P<thing_id>\\d+)/)?$"), INDEX[1])
+    found, unresolved = run(tmp_path, things, [route])
+    assert found == []
+    assert [u.why.split(",")[0] for u in unresolved] == (
+        ["get() requires thing_id"] if named else []
+    )
