@@ -68,7 +68,8 @@ class UrlModules:
             if source is None:
                 unread = unread or star
                 continue
-            found = source.dotted(head) if head in (*source.imports, *source.defined) else None
+            bound = head in (*source.imports, *source.defined) and _exported(source, head)
+            found = source.dotted(head) if bound else None
             if found is not None:
                 dotted = found + (f".{rest}" if rest else "")
                 return (
@@ -125,3 +126,22 @@ class UrlModules:
             return self.evaluator.text(node, module, bindings), ""
         except Stop as stop:
             return None, stop.why
+
+
+def _exported(source: UrlModule, name: str) -> bool:
+    """Whether `from source import *` binds `name`: listed in a literal `__all__`, or, with none,
+    not starting with `_` (Python's rule); True where `__all__` is changed or built by code (not
+    judged)."""
+    mentions = [n for n in ast.walk(source.tree) if isinstance(n, ast.Name) and n.id == "__all__"]
+    if not mentions:
+        return not name.startswith("_")
+    assigned = [
+        stmt.value
+        for stmt in source.tree.body
+        if isinstance(stmt, ast.Assign) and [ast.unparse(t) for t in stmt.targets] == ["__all__"]
+    ]
+    value = assigned[0] if len(assigned) == 1 == len(mentions) else None
+    if not isinstance(value, (ast.List, ast.Tuple)):
+        return True
+    listed = [e.value for e in value.elts if isinstance(e, ast.Constant)]
+    return name in listed if len(listed) == len(value.elts) else True

@@ -276,3 +276,42 @@ def test_a_class_bound_to_other_names_in_urls_py_is_routed(
     assert [u.what.removesuffix(".as_view()") for u in result.unresolved] == (
         [unfollowed] if unfollowed else []
     )
+
+
+@pytest.mark.parametrize(
+    ("exports", "routed", "undefined"),
+    [
+        ('__all__ = ["OrganizationStatsEndpoint"]', "OrganizationStatsEndpoint", ["W"]),
+        ('__all__ = ("OrganizationWidgetsEndpoint",)', "OrganizationStatsEndpoint", ["S"]),
+        (
+            '__all__ = ["X"]\n__all__ += ["OrganizationStatsEndpoint"]',
+            "OrganizationStatsEndpoint",
+            [],
+        ),
+        ("", "_PrivateEndpoint", ["S"]),  # no __all__: a star import binds no `_name`
+    ],
+)
+def test_a_star_import_binds_what_the_module_exports(
+    tmp_path: Path, exports: str, routed: str, undefined: list[str]
+) -> None:
+    """`from .endpoints.index import *` binds the names of a literal `__all__` alone (or, with
+    none, those not starting with `_`): routing another is a NameError when urls.py loads."""
+    index = (
+        "from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint\n"
+        "from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint\n"
+        "_PrivateEndpoint = OrganizationStatsEndpoint\n"
+        f"{exports}\n"
+    )
+    urls = (
+        "from django.urls import re_path\n\n"
+        "from shop.api.endpoints.index import *\n\n"
+        "urlpatterns = [\n"
+        '    re_path(r"^(?P<organization_id_or_slug>[^/]+)/w/$", '
+        'OrganizationWidgetsEndpoint.as_view(), name="w"),\n'
+        f'    re_path(r"^(?P<organization_id_or_slug>[^/]+)/s/$", {routed}.as_view(), name="s"),\n'
+        "]\n"
+    )
+    result = _check(write_tree(tmp_path, {"api/urls.py": urls, "api/endpoints/index.py": index}))
+    views = [message for rule, message in _found(result) if rule == "unknown-view"]
+    names = {"W": "OrganizationWidgetsEndpoint", "S": routed}
+    assert views == [names[u] for u in undefined]
