@@ -77,6 +77,11 @@ def mismatches(
         if not signature.var_keyword:
             extra = sorted(flow.passed - set(signature.names))
             found += [f"{method}() does not accept {name!r} (add it or **kwargs)" for name in extra]
+        if (flow.positional or 0) > signature.positional and not signature.var_positional:
+            found.append(
+                f"{method}() takes {signature.positional} positional argument(s) after request, "
+                f"and convert_args returns {flow.positional} in args (TypeError)"
+            )
         if flow.positional is None:  # any positional parameter may be filled
             filled = set(signature.names[: signature.positional])
         else:

@@ -132,6 +132,8 @@ def encode_module(info: modules.ModuleInfo | None, source: bytes | None = None) 
                     s.positional,
                     list(s.decorators),
                     s.opaque,
+                    s.positional_only,
+                    s.var_positional,
                 ]
                 for name, s in c.methods.items()
             },
@@ -170,7 +172,7 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
             raise CodecError("a class's facts are not of their shapes")
         signatures = {}
         for method, fields in methods.items():
-            names_, required, var_keyword, positional, decorators, opaque = fields
+            names_, required, var_keyword, positional, decorators, opaque, only, varargs = fields
             signature = new(modules.Signature)
             signature.__dict__.update(
                 names=tuple(names_),
@@ -179,6 +181,8 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
                 positional=positional,
                 decorators=tuple(decorators),
                 opaque=opaque,
+                positional_only=only,
+                var_positional=varargs,
             )
             signatures[method] = signature
         node = None if convert is None else decode(convert)

@@ -74,6 +74,7 @@ class Signature:
     # bound by an assignment (`get = wrap(get)`) or under a statement (`if X: def get(...)`)
     opaque: str | None = None
     positional_only: int = 0  # the first names are given by position only (before a `/`)
+    var_positional: bool = False  # takes `*args`
 
     @property
     def by_position_only(self) -> tuple[str, ...]:
@@ -282,6 +283,7 @@ def _signature(
         positional=len(named),
         decorators=decorators,
         positional_only=max(0, len(args.posonlyargs) - skip),
+        var_positional=args.vararg is not None,
     )
 
 

@@ -213,6 +213,20 @@ def test_every_module_read_survives_the_round_trip(root: Path) -> None:
     assert methods  # every shape has a convert_args somewhere
 
 
+def test_what_a_handler_takes_by_position_survives_the_fact_cache() -> None:
+    """The fact cache's compact form kept a handler's parameters but not that some are given
+    by position only, nor its `*args`: a cached run judged them otherwise than an uncached."""
+    from scaffold.pysource.modules import read_module
+
+    data = b"class X:\n    def get(self, request, a, /, b, *args):\n        pass\n"
+    info = read_module(data, "m", "m.py", False)
+    assert info is not None
+    signature = info.classes["X"].methods["get"]
+    assert (signature.positional_only, signature.var_positional) == (1, True)
+    back = decode_module(json.loads(json.dumps(encode_module(info, data))))
+    assert back is not None and _same(info, back)
+
+
 @pytest.mark.parametrize(
     "damaged",
     [{"$": "ModuleInfo", "v": []}, ["m", "m.py", [], [], [], []], ["m", "m.py", {}, [7], [], []]],

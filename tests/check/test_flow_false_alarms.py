@@ -254,8 +254,12 @@ class MappingEndpoint(OrganizationEndpoint):
     missing = things.replace(
         "def put(self, request, mapping_id,", "def put(self, request, *, where,"
     )
-    assert check(tmp_path, missing, [route]) == [
-        "r0: put() requires 'where', which neither the route nor convert_args provides"
+    assert check(tmp_path, missing, [route]) == [  # and `mapping_id` comes by position
+        "r0: put() requires 'where', which neither the route nor convert_args provides",
+        (
+            "r0: put() takes 0 positional argument(s) after request, and convert_args returns 1 "
+            "in args (TypeError)"
+        ),
     ]
 
 

@@ -248,3 +248,34 @@ class ThingEndpoint(OrganizationEndpoint):
     assert [u.why.split(",")[0] for u in unresolved] == (
         ["get() requires thing_id"] if named else []
     )
+
+
+@pytest.mark.parametrize(
+    ("handler", "found"),
+    [
+        ("def get(self, request):", True),
+        ("def get(self, request, key):", False),
+        ("def get(self, request, *args):", False),
+    ],
+)
+def test_objects_convert_args_returns_in_args_reach_the_handler_by_position(
+    tmp_path: Path, handler: str, found: bool
+) -> None:
+    """Sentry's dispatch calls `handler(request, *args, **kwargs)` with what convert_args
+    returns: a value appended to `args` is one more positional argument."""
+    things = f"""
+class ThingEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, organization_id_or_slug, *args, **kwargs):
+        args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+        kwargs.pop("organization")
+        return ((*args, "key"), kwargs)
+
+    {handler}
+        return None
+"""
+    messages = [message for message, _ in run(tmp_path, things, [INDEX])[0]]
+    expected = (
+        "r0: get() takes 0 positional argument(s) after request, and convert_args returns 1 "
+        "in args (TypeError)"
+    )
+    assert messages == ([expected] if found else [])
