@@ -91,7 +91,7 @@ def _collect(module: UrlModule) -> None:
 
 def _unpacked(target: ast.expr, value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
     """(name, value) pairs of an assignment: `A, B = X, Y` pairs them; a target unpacking
-    what is not written out binds its names to a value not read (`UNREAD`)."""
+    what is not written out binds its names to a value not read (`_UNREAD`)."""
     if not isinstance(target, (ast.Tuple, ast.List)):
         return [(target, value)]
     if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts):
