@@ -25,6 +25,7 @@ class UrlModules:
         self.modules: dict[str, UrlModule | None] = {}
         self._attributes = ClassAttributes(tree)
         self._evaluator: Evaluator | None = None
+        self._exports: dict[str, frozenset[str] | None] = {}  # module -> its literal __all__
 
     @property
     def evaluator(self) -> Evaluator:
@@ -68,7 +69,11 @@ class UrlModules:
             if source is None:
                 unread = unread or star
                 continue
-            bound = head in (*source.imports, *source.defined) and _exported(source, head)
+            if star not in self._exports:
+                self._exports[star] = _exports(source)
+            exports = self._exports[star]
+            exported = not head.startswith("_") if exports is None else head in exports
+            bound = head in (*source.imports, *source.defined) and exported
             found = source.dotted(head) if bound else None
             if found is not None:
                 dotted = found + (f".{rest}" if rest else "")
@@ -128,20 +133,21 @@ class UrlModules:
             return None, stop.why
 
 
-def _exported(source: UrlModule, name: str) -> bool:
-    """Whether `from source import *` binds `name`: listed in a literal `__all__`, or, with none,
-    not starting with `_` (Python's rule); True where `__all__` is changed or built by code (not
-    judged)."""
+def _exports(source: UrlModule) -> frozenset[str] | None:
+    """What `from source import *` binds by `__all__`: its literal list; None with no `__all__`
+    (every name not starting with `_`); everything where `__all__` is changed or built by code
+    (not judged)."""
     mentions = [n for n in ast.walk(source.tree) if isinstance(n, ast.Name) and n.id == "__all__"]
     if not mentions:
-        return not name.startswith("_")
+        return None
     assigned = [
         stmt.value
         for stmt in source.tree.body
         if isinstance(stmt, ast.Assign) and [ast.unparse(t) for t in stmt.targets] == ["__all__"]
     ]
     value = assigned[0] if len(assigned) == 1 == len(mentions) else None
-    if not isinstance(value, (ast.List, ast.Tuple)):
-        return True
-    listed = [e.value for e in value.elts if isinstance(e, ast.Constant)]
-    return name in listed if len(listed) == len(value.elts) else True
+    elements = getattr(value, "elts", ())
+    listed = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    if not isinstance(value, (ast.List, ast.Tuple)) or len(listed) != len(value.elts):
+        return frozenset({*source.imports, *source.defined})  # not judged: all it binds
+    return frozenset(listed)
