@@ -228,21 +228,23 @@ class Catalog:
         route as the check runs it, so an object stored only when a parameter is present
         (`if checkin_id: kwargs["checkin"] = ...`) is left out of a route without it. All it
         injects when the chain cannot be followed."""
-        endpoint = self._endpoint_of(base)
-        if endpoint is None:
-            return base.injects
-        flow = route_flow(endpoint, tuple(p.name for p in params))
-        if not isinstance(flow, RouteFlow) or not flow.reached:
-            return base.injects
-        return tuple(obj for obj in base.injects if obj in flow.passed or obj in flow.maybe)
+        handed = self._handed_on(base, params)
+        return tuple(obj for obj in base.injects if handed is None or obj in handed)
 
     def drops(self, base: BaseClass, params: tuple[Param, ...], name: str) -> bool:
         """True when `base`'s chain, run on the route, provably never hands the route's
         parameter `name` on to the handlers (a convert_args building kwargs anew)."""
+        handed = self._handed_on(base, params)
+        return handed is not None and name not in handed
+
+    def _handed_on(self, base: BaseClass, params: tuple[Param, ...]) -> frozenset[str] | None:
+        """The keyword arguments `base`'s chain, run on the route, may hand the handlers; None
+        when it cannot be followed or never reaches them."""
         endpoint = self._endpoint_of(base)
         flow = route_flow(endpoint, tuple(p.name for p in params)) if endpoint else None
-        reached = isinstance(flow, RouteFlow) and flow.reached
-        return reached and name not in flow.passed | flow.maybe  # type: ignore[union-attr]
+        if not isinstance(flow, RouteFlow) or not flow.reached:
+            return None
+        return flow.passed | flow.maybe
 
     def taken_by(self, module: str, class_name: str, params: tuple[Param, ...]) -> set[str]:
         """Which of `params` the endpoint class `module.class_name` takes as written: in its
