@@ -186,6 +186,33 @@ def test_with_no_word_from_spec_or_models_the_routes_beside_it_say_the_silo(
     assert "@cell_silo_endpoint\nclass EpsilonEndpoint(" in module.read_text()
 
 
+def test_the_routes_beside_it_say_the_same_silo_on_a_second_run_and_one_level_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The class's own route is not its neighbour: `--force` on an unchanged spec writes the
+    same module (the silo read from the others, not from the class itself). A route with one
+    endpoint beside it at its depth reads the level above (`internal/tools/gamma/recent/`
+    reads `internal/tools/`, not only `gamma/`)."""
+    root = copy_project(MODERN, tmp_path / "p")
+    permission = ("--permission", "nova.api.bases.team.TeamPermission", "--no-tests")
+    for name in ("Alpha", "Beta"):
+        route = f"internal/tools/{name.lower()}/"
+        flags = ("--silo", "control", *permission, "--project", str(root))
+        assert run_cli(capsys, "new-endpoint", f"Tool{name}", "--route", route, *flags).code == 0
+    gamma = ("new-endpoint", "ToolGamma", "--route", "internal/tools/gamma/", *permission)
+    assert run_cli(capsys, *gamma, "--project", str(root)).code == 0
+    module = root / "src/nova/api/endpoints/tool_gamma.py"
+    first = module.read_text()
+    assert "@control_silo_endpoint\nclass ToolGammaEndpoint(" in first
+    result = run_cli(capsys, *gamma, "--force", "--project", str(root))
+    assert result.code == 0, result.err
+    assert module.read_text() == first
+    argv = ("new-endpoint", "ToolGammaRecent", "--route", "internal/tools/gamma/recent/")
+    assert run_cli(capsys, *argv, *permission, "--project", str(root)).code == 0
+    text = (root / "src/nova/api/endpoints/tool_gamma_recent.py").read_text()
+    assert "@control_silo_endpoint\nclass ToolGammaRecentEndpoint(" in text
+
+
 INTEGRATION_TWINS = """
 from nova.api.bases.organization import OrganizationEndpoint
 

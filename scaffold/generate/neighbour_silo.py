@@ -18,18 +18,26 @@ _FEWEST = 2  # neighbours needed to say anything
 _AGREEING = 0.75  # the share of them one decorator must hold
 
 
-def neighbours_silo(settings: Settings, resolver: Resolver, route: Route) -> str | None:
+def neighbours_silo(
+    settings: Settings, resolver: Resolver, route: Route, class_name: str
+) -> str | None:
     """The silo decorator (`control_silo_endpoint`) of at least three in four of the endpoints
     served at the routes sharing the most leading segments with `route` (two at least, and one
-    segment past the first: `organizations/{org}/`), else None."""
+    segment past the first: `organizations/{org}/`), else None. Fewer than two such endpoints
+    widen the group a segment at a time (`users/{user_id}/ips/recent/` reads every endpoint under
+    `users/{user_id}/` when `ips/` holds one). `class_name`'s own routes are not its neighbours:
+    a second run, the class now routed, answers as the first did."""
     ours = _shape(route.tokens)
-    best, views = 2, set[str]()
+    by_shared: dict[int, set[str]] = {}
     for shape, view in _served(resolver.tree, settings.routing_urls):
         shared = shared_segments(ours, shape)
-        if shared > best:
-            best, views = shared, set()
-        if shared == best:
-            views.add(view)
+        if shared >= 2 and view.rpartition(".")[2] != class_name:
+            by_shared.setdefault(shared, set()).add(view)
+    views = set[str]()
+    for shared in sorted(by_shared, reverse=True):
+        views |= by_shared[shared]
+        if len(views) >= _FEWEST:
+            break
     silos = Counter(_silo_of(resolver, view) for view in views)
     found, count = silos.most_common(1)[0] if silos else (None, 0)
     return found if len(views) >= _FEWEST and count >= _AGREEING * len(views) else None

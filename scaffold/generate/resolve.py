@@ -81,7 +81,7 @@ def resolve(
     silos = set(kept_in.values())
     silo = silos.pop() if len(silos) == 1 else None
     if spec.silo is None and silo is None:  # the one of the routes beside it
-        near = neighbours_silo(settings, catalog.resolver, spec.route)
+        near = neighbours_silo(settings, catalog.resolver, spec.route, spec.class_name)
         silo = near.removesuffix("_silo_endpoint") if near else None
     decorator = decorator_of(spec, settings, silo)
     chosen = decorator.removesuffix("_silo_endpoint") if decorator else "all"
