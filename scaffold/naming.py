@@ -11,9 +11,11 @@ IDENTIFIER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 DOTTED_PATH_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")
 # `:` is Django's namespace separator: `reverse("a:b")` looks for `b` in namespace `a`
 URL_NAME_RE = re.compile(r"^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$")
-# a plural acronym (`IPs` before a capital or the end) stays one word: UserIPs -> user, ips
+# a plural acronym (`IPs` before a capital or the end) stays one word: UserIPs -> user, ips;
+# an acronym ends before a capitalised word only when two letters long or more: APIKeys -> api,
+# keys, but AssociateDSymFiles -> associate, dsym, files (Sentry's spelling) and IPv6 -> ipv6
 _WORD_BOUNDARY_RE = re.compile(
-    r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s(?:[A-Z]|$))"
+    r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])(?![A-Z]s(?:[A-Z]|$))"
 )
 _PARAM_SUFFIXES = ("_id_or_slug", "_slug", "_id")
 SUFFIX = "Endpoint"

@@ -211,6 +211,15 @@ def test_a_plural_acronym_stays_one_word() -> None:
     assert module_name_for("APIKeysEndpoint") == "api_keys"
 
 
+def test_one_capital_before_a_capitalised_word_is_one_word_with_it() -> None:
+    """Sentry spells `AssociateDSymFilesEndpoint` `sentry-api-0-associate-dsym-files`."""
+    assert url_name_for("AssociateDSymFilesEndpoint", "sentry-api-0") == (
+        "sentry-api-0-associate-dsym-files"
+    )
+    assert module_name_for("ProjectIPv6RulesEndpoint") == "project_ipv6_rules"
+    assert module_name_for("OrganizationSCIMUserDetails") == "organization_scim_user_details"
+
+
 # --- through the command line, on the modern fixture -------------------------------------------
 
 MODERN = FIXTURES / "modern"
