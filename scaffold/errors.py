@@ -59,6 +59,10 @@ class ConflictError(ScaffoldError):
     exit_code = EXIT_REFUSED
 
 
+class NameTakenError(ConflictError):
+    """The URL name a new route would take is taken."""
+
+
 class WriteError(ScaffoldError):
     """A write failed; every file was restored."""
 

@@ -282,6 +282,13 @@ SPEC_CASES = [
         "spec.yaml:4: resources[1].route:",
         r"must be unique",
     ),
+    SpecCase(  # a URL name taken: named at the field the name came from
+        "url-name-taken",
+        "- name: Things\n  route: things/\n  url_name: acme-api-0-organization-details\n",
+        "spec.yaml:3: resources[0].url_name: src/acme/api/urls.py:",
+        r"already used; choose another with --url-name",
+        code=CONFLICT,
+    ),
     SpecCase(
         "url-name-quotes",
         '- name: Foo\n  route: foo/\n  url_name: "it\'s"\n',

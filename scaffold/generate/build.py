@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from scaffold.errors import ConflictError, PatchError, SpecError, located
+from scaffold.errors import ConflictError, NameTakenError, PatchError, SpecError, located
 from scaffold.generate.importers import defined_names, first_importer
 from scaffold.generate.kept_check import refuse_unservable
 from scaffold.generate.notes import notes
@@ -43,9 +43,8 @@ StartRendering = Callable[[list[ResolvedEndpoint], Settings], Rendered]
 
 
 def render_for_plan(endpoint: ResolvedEndpoint, settings: Settings) -> str | None:
-    """The module's text; None for a module that is kept as it is and that the spec could not
-    write anew (a class named like the base its module imports under another name: `class
-    SentryAppDetailsEndpoint(BaseEndpoint)`), which only registering it needs no text for."""
+    """The module's text; None for a kept module the spec could not write anew (a class named
+    like the base it imports under another name: `class SentryAppDetailsEndpoint(BaseEndpoint)`)."""
     try:
         return render_endpoint(endpoint, settings)
     except SpecError:
@@ -274,9 +273,8 @@ def _register(
                 f"{rel}: {user[0]} imports {user[1]} from it, which --force would delete; move "
                 f"{user[1]} out first, or give --module for a module of its own"
             )
-    url_name = spec.url_name
-    if url_name is None and settings.url_name_prefix is not None:  # else urls.py's own prefix
-        url_name = url_name_for(spec.class_name, settings.url_name_prefix)
+    prefix = settings.url_name_prefix  # None: urls.py's own prefix
+    url_name = spec.url_name or (None if prefix is None else url_name_for(spec.class_name, prefix))
     imported = {name: s.module for s in urls.index.imports for name in s.names}
     shown_module = urls_import_module(settings, imported, module, spec.class_name)
     if registered and (
@@ -296,7 +294,9 @@ def _register(
     try:
         added = urls.add(registration)
     except (ConflictError, PatchError) as exc:  # a spec's resource is named at its route
-        raise located(exc, None if spec.locator.is_flags else spec.at("route")) from None
+        taken = isinstance(exc, NameTakenError)  # or the field its URL name came from
+        field = ("url_name" if spec.url_name else "name") if taken else "route"
+        raise located(exc, None if spec.locator.is_flags else spec.at(field)) from None
     if shown_module != module and imported.get(spec.class_name) != shown_module:
         inits.add(module, spec.class_name)  # not re-exported yet
     also = "another route for " if registered else ""  # a class served under two routes

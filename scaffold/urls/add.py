@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from scaffold.errors import ConflictError, PatchError
+from scaffold.errors import NameTakenError, PatchError
 from scaffold.naming import url_name_for
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
@@ -140,7 +140,7 @@ class UrlsFile:
                 f" by {registration.class_name}'s own route: a second route takes a name of "
                 "its own (a new endpoint, another class name)"
             )
-            raise ConflictError(
+            raise NameTakenError(
                 f"{self.label}:{self.index.line_of(url_name)}: URL name {url_name!r} is already "
                 f"used{why if own else ''}; choose another with --url-name (url_name in a spec)"
             )
