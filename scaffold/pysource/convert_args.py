@@ -8,7 +8,13 @@ from functools import lru_cache
 
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.modules import ModuleInfo
-from scaffold.pysource.stored_values import declared_model, looked_up_by, root_model, updated_keys
+from scaffold.pysource.stored_values import (
+    bound_before,
+    declared_model,
+    looked_up_by,
+    root_model,
+    updated_keys,
+)
 from scaffold.records import field, record
 
 # A base's parameter groups and injected objects, used when its convert_args cannot be read.
@@ -218,8 +224,10 @@ def _stores(
     models: list[tuple[str, str]] = []
     fields: list[tuple[str, str]] = []
     rewrites = False
-    assigned: dict[str, ast.expr] = {}
-    annotated: dict[str, ast.expr] = {}
+    binds = sorted(  # in the order they run: one in a `try:` comes before the store after it
+        (n for n in ast.walk(method) if isinstance(n, (ast.Assign, ast.AnnAssign))),
+        key=lambda n: (n.lineno, n.col_offset),
+    )
     for node in ast.walk(method):
         stores: list[tuple[str, ast.expr | None]] = []
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -232,16 +240,13 @@ def _stores(
                 given = updated_keys(node) if node.func.attr == "update" else None
                 rewrites = rewrites or given is None
                 stores += given or []
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            assigned[node.target.id] = annotated[node.target.id] = node.annotation
         if isinstance(node, (ast.Assign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                if isinstance(target, ast.Name) and isinstance(node, ast.Assign):
-                    assigned[target.id] = node.value
                 key = kwargs_key(target, kwargs_name)
                 if key is not None:
                     stores.append((key, node.value if isinstance(node, ast.Assign) else None))
+        assigned, annotated = bound_before(node, binds) if stores else ({}, {})
         for key, value in stores:
             if key in injected:
                 continue

@@ -65,3 +65,24 @@ def root_model(value: ast.expr, assigned: dict[str, ast.expr]) -> str | None:
         else:
             return None
     return None
+
+
+def bound_before(
+    node: ast.AST, binds: list[ast.Assign | ast.AnnAssign]
+) -> tuple[dict[str, ast.expr], dict[str, ast.expr]]:
+    """Each name's value (and annotation) as last bound before `node` runs (`binds` in the
+    order they run)."""
+    assigned: dict[str, ast.expr] = {}
+    annotated: dict[str, ast.expr] = {}
+    at = (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+    for bind in binds:
+        if (bind.lineno, bind.col_offset) >= at:
+            break
+        if isinstance(bind, ast.AnnAssign):
+            if isinstance(bind.target, ast.Name):
+                assigned[bind.target.id] = annotated[bind.target.id] = bind.annotation
+            continue
+        for target in bind.targets:
+            if isinstance(target, ast.Name):
+                assigned[target.id] = bind.value
+    return assigned, annotated

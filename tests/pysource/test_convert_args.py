@@ -130,6 +130,19 @@ def test_injected_objects_and_their_types() -> None:
     }
 
 
+def test_an_object_looked_up_in_a_try_block_gets_its_models_type() -> None:
+    """Sentry's app base looks the app up under `try:` (404 on DoesNotExist), then stores it:
+    the lookup runs first, though it sits deeper in the tree than the store."""
+    flow = flow_of("""
+        try:
+            shop_widget = Widget.objects.get(slug=kwargs.pop("widget_slug"))
+        except Widget.DoesNotExist:
+            raise Http404
+        kwargs["shop_widget"] = shop_widget
+        """)
+    assert flow.injected_types["shop_widget"] == "shop.models.widget.Widget"
+
+
 def test_an_object_stored_from_another_values_attribute_gets_no_type_guessed_by_name() -> None:
     """Sentry's control-silo base stores `organization_context.organization` (an RPC object,
     not the model): its module imports `Organization`, which is no reason to say it is one."""
