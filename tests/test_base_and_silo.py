@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scaffold.naming import module_name_for
 from tests.helpers import FIXTURES, copy_project, run_cli
 
 MODERN = FIXTURES / "modern"
@@ -211,6 +212,36 @@ def test_the_routes_beside_it_say_the_same_silo_on_a_second_run_and_one_level_up
     assert run_cli(capsys, *argv, *permission, "--project", str(root)).code == 0
     text = (root / "src/nova/api/endpoints/tool_gamma_recent.py").read_text()
     assert "@control_silo_endpoint\nclass ToolGammaRecentEndpoint(" in text
+
+
+def test_the_base_the_endpoints_beside_it_refine_the_choice_to_is_chosen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two SCIM endpoints built on SCIMEndpoint (an OrganizationEndpoint taking no parameter of
+    its own): a third route beside them is built on it too, one elsewhere is not; and the
+    neighbours never turn the choice back into a base it refines."""
+    root = copy_project(MODERN, tmp_path / "p")
+    (root / "src/nova/scim").mkdir()
+    (root / "src/nova/scim/__init__.py").write_text("")
+    (root / "src/nova/scim/utils.py").write_text(SCIM_BASE)
+    scim = "organizations/{organization_id_or_slug}/scim/v2/"
+    flags = ("--permission", "nova.api.bases.team.TeamPermission", "--no-tests")
+    for name in ("Users", "Groups"):
+        argv = ("new-endpoint", f"OrganizationSCIM{name}", "--route", f"{scim}{name}/", *flags)
+        result = run_cli(capsys, *argv, "--base", "SCIMEndpoint", "--project", str(root))
+        assert result.code == 0, result.err
+    for name, route, base in [
+        ("OrganizationSCIMSchemas", f"{scim}Schemas/", "SCIMEndpoint"),
+        ("OrganizationGadgets", "organizations/{organization_id_or_slug}/gadgets/", "Organization"),
+    ]:
+        result = run_cli(
+            capsys, "new-endpoint", name, "--route", route, *flags, "--project", str(root)
+        )
+        assert result.code == 0, result.err
+        module = root / "src/nova/api/endpoints" / f"{module_name_for(name)}.py"
+        assert (
+            f"class {name}Endpoint({base.removesuffix('Endpoint')}Endpoint):" in module.read_text()
+        )
 
 
 INTEGRATION_TWINS = """

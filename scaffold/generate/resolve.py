@@ -16,7 +16,7 @@ from scaffold.generate.lookup_fields import (
     uuid_field,
 )
 from scaffold.generate.module_target import imported_module, require_endpoint_target
-from scaffold.generate.neighbour_silo import neighbours_silo
+from scaffold.generate.neighbours import neighbours_base, neighbours_silo
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import class_name_among, module_name_for, object_name_for, stem_of
 from scaffold.project.base_names import route_words
@@ -90,7 +90,7 @@ def resolve(
         for model, kept in kept_in.items()
         if kept is not None and chosen not in ("all", "monolith", kept)
     )
-    base = _base(spec, catalog, decorator)
+    base = _base(spec, settings, catalog, decorator)
     params = spec.route.params
     taken = base.consumed(params) or ()
     lookups_by_param = {lookup.param: lookup for lookup in spec.lookups}
@@ -237,7 +237,9 @@ def _module_path(spec: ResourceSpec, settings: Settings) -> Path:
     return folder.with_suffix(".py")
 
 
-def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseClass:
+def _base(
+    spec: ResourceSpec, settings: Settings, catalog: Catalog, decorator: str | None
+) -> BaseClass:
     if catalog.root is None:
         raise ProjectError(
             "no `class Endpoint` found in api/base.py; scaffold needs the root endpoint class there"
@@ -245,7 +247,10 @@ def _base(spec: ResourceSpec, catalog: Catalog, decorator: str | None) -> BaseCl
     params = spec.route.params
     if spec.base is None:
         literal = [part for part in spec.route.text.split("/") if "{" not in part]
-        return catalog.choose(params, decorator, route_words(literal)) or catalog.root
+        chosen = catalog.choose(params, decorator, route_words(literal))
+        if chosen is None:
+            return catalog.root
+        return neighbours_base(settings, catalog, spec.route, spec.class_name, chosen)
     base = catalog.find(spec.base)
     if base is None:
         raise SpecError(f"{spec.at('base')}: {catalog.no_such_base(spec.base)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from scaffold.errors import did_you_mean
 from scaffold.project.base_names import name_words, silo_named, silo_prefix
 from scaffold.project.settings import Settings
@@ -111,13 +113,19 @@ class Catalog:
         return self._resolver
 
     def _add_bases_anywhere(self, tree: Tree) -> None:
-        """Every class of the tree that reaches the root endpoint, reads URL parameters in its
-        own convert_args and handles no HTTP method itself: a base, wherever it lives."""
-        for module in candidate_modules(tree, tree.files()):
-            info = tree.info(module)
-            for name, cls in (info.classes if info else {}).items():
-                if cls.convert_args is not None and not set(HTTP_METHODS) & cls.methods.keys():
-                    self._resolve(f"{module}.{name}")
+        """Every class of the tree that reaches the root endpoint, handles no HTTP method itself
+        and reads URL parameters in its own convert_args or is the base of two classes or more
+        (`SCIMEndpoint`, the SCIM routes' paging and permission): a base, wherever it lives."""
+        classes = [
+            (module, name, cls)
+            for module in candidate_modules(tree, tree.files())
+            for name, cls in getattr(tree.info(module), "classes", {}).items()
+        ]
+        named = Counter(path.rpartition(".")[2] for *_, cls in classes for path in cls.base_paths)
+        for module, name, cls in classes:
+            own = cls.convert_args is not None or named[name] >= 2
+            if own and not set(HTTP_METHODS) & cls.methods.keys():
+                self._resolve(f"{module}.{name}")
 
     @property
     def bases(self) -> list[BaseClass]:
