@@ -142,6 +142,7 @@ def encode_module(info: modules.ModuleInfo | None, source: bytes | None = None) 
             c.owns_ps,
             None if c.publish_status is None else sorted(c.publish_status),
             None if c.http_methods is None else list(c.http_methods),
+            list(c.decorators),
         ]
         for c in info.classes.values()
     ]
@@ -167,8 +168,11 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
         raise CodecError("a module's facts are not of their shapes")
     found: dict[str, modules.ClassInfo] = {}
     new = object.__new__
-    for name, line, first, bases, methods, convert, owner, owns_ps, published, allowed in classes:
-        if type(bases) is not list or type(methods) is not dict:
+    for facts in classes:
+        name, line, first, bases, methods, convert, owner, owns_ps, published, allowed, marks = (
+            facts
+        )
+        if type(bases) is not list or type(methods) is not dict or type(marks) is not list:
             raise CodecError("a class's facts are not of their shapes")
         signatures = {}
         for method, fields in methods.items():
@@ -191,7 +195,17 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
         status = None if published is None else set(published)
         allowed = None if allowed is None else tuple(allowed)
         found[name] = modules.ClassInfo(
-            name, line, first, bases, signatures, node, owner, owns_ps, status, allowed
+            name,
+            line,
+            first,
+            bases,
+            signatures,
+            node,
+            owner,
+            owns_ps,
+            status,
+            allowed,
+            tuple(marks),
         )
     return modules.ModuleInfo(module, relpath, imports, found, stars, set(names))
 

@@ -1,5 +1,6 @@
 """What decorates a method, read off the class: `@x`, `@x(...)`, `@method_decorator(x)` or
-`method_decorator([x, y])` on the method, and `@method_decorator(x, name="get")` on the class."""
+`method_decorator([x, y])` on the method, and `@method_decorator(x, name="get")` on the class;
+and what else decorates the class."""
 
 from __future__ import annotations
 
@@ -42,3 +43,22 @@ def method_named(decorator: ast.expr) -> str | None:
     named = [k.value for k in decorator.keywords if k.arg == "name"]
     value = named[0].value if named and isinstance(named[0], ast.Constant) else None
     return value if isinstance(value, str) else None
+
+
+def class_decorator_texts(decorators: list[ast.expr], scope: NamesInScope) -> tuple[str, ...]:
+    """What decorates a class, apart from `method_decorator(x, name=...)` (read as the named
+    method's own): each as the dotted path it names, `()` after it when it is called
+    (`extend_schema(...)`), or `?` and its text when it names nothing to follow."""
+    found = []
+    for decorator in decorators:
+        if method_named(decorator) is not None:
+            continue
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        dotted = dotted_of(target, scope)
+        if dotted is None and isinstance(target, ast.Name):
+            dotted = f"{scope.module}.{target.id}"  # bound in the module by other code
+        if dotted is None:
+            found.append(f"?{ast.unparse(decorator)[:60]}")
+        else:
+            found.append(f"{dotted}()" if isinstance(decorator, ast.Call) else dotted)
+    return tuple(found)

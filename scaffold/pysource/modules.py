@@ -13,7 +13,11 @@ import re
 from functools import lru_cache
 
 from scaffold.pysource.imports import nested_bindings, read_imports
-from scaffold.pysource.method_decorators import decorator_paths, method_named
+from scaffold.pysource.method_decorators import (
+    class_decorator_texts,
+    decorator_paths,
+    method_named,
+)
 from scaffold.pysource.scope_names import NamesInScope, base_path, dotted_of
 from scaffold.records import evolve, field, record
 
@@ -101,6 +105,9 @@ class ClassInfo:
     # `http_method_names` when the class body sets it: the methods Django lets through (lower
     # case), ("?",) when not a literal list; None when the class does not set it
     http_methods: tuple[str, ...] | None = None
+    # what decorates the class (other than `method_decorator(x, name=...)`), as
+    # `method_decorators.class_decorator_texts` writes them
+    decorators: tuple[str, ...] = ()
 
 
 @record(frozen=False)
@@ -224,6 +231,7 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
         owns_ps,
         publish_status,
         http_methods,
+        class_decorator_texts(node.decorator_list, scope),
     )
 
 
