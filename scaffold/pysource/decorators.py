@@ -9,6 +9,7 @@ import ast
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from scaffold.pysource.function_shapes import own_returns
 from scaffold.pysource.tree import Tree
 
 _MUTATORS = frozenset({"pop", "popitem", "update", "setdefault", "clear"})
@@ -58,7 +59,7 @@ def fixed_wrapper(tree: Tree, dotted: str) -> ast.FunctionDef | None:
     if not isinstance(function, ast.FunctionDef):
         return None
     inner = {n.name: n for n in function.body if isinstance(n, ast.FunctionDef)}
-    returned = [r.value for r in _own_returns(function)]
+    returned = [r.value for r in own_returns(function)]
     if len(inner) != 1 or not returned:
         return None
     (wrapper,) = inner.values()
@@ -68,7 +69,7 @@ def fixed_wrapper(tree: Tree, dotted: str) -> ast.FunctionDef | None:
 
 
 @lru_cache(maxsize=256)
-def _parsed(data: bytes) -> ast.Module | None:
+def parsed(data: bytes) -> ast.Module | None:
     try:
         return ast.parse(data)
     except (SyntaxError, ValueError):
@@ -78,7 +79,7 @@ def _parsed(data: bytes) -> ast.Module | None:
 def _function(data: bytes, name: str, owner: str | None) -> ast.AST | None:
     """The module-level function `name`, else one of that name in a class body (`owner`'s
     when given: a decorator written in the class that uses it)."""
-    syntax = _parsed(data)
+    syntax = parsed(data)
     if syntax is None:
         return None
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -136,7 +137,7 @@ def _returns_the_function(functions: Sequence[ast.AST]) -> bool:
         positional = [*function.args.posonlyargs, *function.args.args]
         first = positional[0].arg if positional else None
         defined = {n.name for n in function.body if isinstance(n, ast.FunctionDef)}
-        returns = [r.value for r in _own_returns(function)]
+        returns = [r.value for r in own_returns(function)]
         if not returns:
             return False
         for value in returns:
@@ -144,19 +145,6 @@ def _returns_the_function(functions: Sequence[ast.AST]) -> bool:
                 return False
             given_back = given_back or value.id == first
     return given_back
-
-
-def _own_returns(function: ast.AST) -> list[ast.Return]:
-    """The function's `return` statements, not those of the functions inside it."""
-    found: list[ast.Return] = []
-    pending = list(ast.iter_child_nodes(function))
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.Return):
-            found.append(node)
-        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            pending.extend(ast.iter_child_nodes(node))
-    return found
 
 
 _READS = frozenset({"get", "keys", "items", "values", "copy"})

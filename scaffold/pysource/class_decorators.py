@@ -1,0 +1,154 @@
+"""Whether what decorates an endpoint class leaves its handlers as the class body wrote them.
+
+A class decorator runs before Django sees the class and may set, wrap or replace any handler
+(a `setattr(cls, "get", wrapper)` loop, a subclass of its own): the check compares a class's
+handlers only when each of its decorators is proven to keep them (`kept_class.py`): a function
+of the tree, a callable instance of a class of the tree (Sentry's silo limits), or a factory of
+the tree returning such a function; or one of the documentation decorators of drf-spectacular,
+which only record a schema. Anything else is named as not followed."""
+
+from __future__ import annotations
+
+import ast
+from functools import lru_cache
+
+from scaffold.pysource.decorators import parsed
+from scaffold.pysource.function_shapes import Function, own_returns
+from scaffold.pysource.kept_class import Judge
+from scaffold.pysource.mro import method_order
+from scaffold.pysource.scope_names import dotted_of
+from scaffold.pysource.tree import Tree
+
+# outside the tree, known to record and return: drf-spectacular's schema decorators (they mark
+# each handler, or wrap an inherited one in a `(*args, **kwargs)` pass-through)
+_RECORDING = frozenset(
+    {
+        "drf_spectacular.utils.extend_schema",
+        "drf_spectacular.utils.extend_schema_view",
+        "django.utils.decorators.method_decorator",
+    }
+)
+_UNSURE = "may set or replace what Django calls"
+
+
+def class_decorator_unfollowed(tree: Tree, text: str) -> str | None:
+    """Why the class decorator `text` (as `ClassInfo.decorators` writes it) may change the
+    handlers Django calls, as "which ..."; None when it provably keeps them."""
+    if text.startswith("?"):
+        return "is not a name the reader can follow"
+    called = text.endswith("()")
+    dotted = text.removesuffix("()")
+    if dotted in _RECORDING:
+        return None
+    found = _binding(tree, dotted)
+    if found is None:
+        return "is defined outside the tree"
+    module, node = found
+    if isinstance(node, ast.ClassDef):  # `@Limit(...)`: an instance of it decorates
+        return None if called and _instance_keeps(tree, f"{module}.{node.name}") else _UNSURE
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None if _function_keeps(node, called) else _UNSURE
+    if isinstance(node, ast.Call) and not called:  # `region_silo_endpoint = Limit(...)`
+        info = tree.info(module)
+        made = dotted_of(node.func, info) if info is not None else None
+        maker = _binding(tree, made) if made is not None else None
+        if maker is not None and isinstance(maker[1], ast.ClassDef):
+            keeps = _instance_keeps(tree, f"{maker[0]}.{maker[1].name}")
+            return None if keeps else _UNSURE
+    return "is bound by code the reader does not follow"
+
+
+@lru_cache(maxsize=256)
+def _function_keeps(function: Function, called: bool) -> bool:
+    """`@f`: f keeps its parameter; `@f(...)`: each function f returns, defined in it, does."""
+    if not called:
+        return Judge().keeps(function, 0)
+    returns = own_returns(function)
+    inner = {n.name: n for n in function.body if isinstance(n, ast.FunctionDef)}
+    names = [r.value.id if isinstance(r.value, ast.Name) else None for r in returns]
+    judge = Judge()
+    return bool(names) and all(
+        name in inner and name is not None and judge.keeps(inner[name], 0) for name in names
+    )
+
+
+def _instance_keeps(tree: Tree, dotted: str) -> bool:
+    """The class's `__call__` (its own or a base's of the tree) keeps what it is given."""
+
+    def defined(each: str) -> str:  # where the class is defined, through imports
+        found = _binding(tree, each)
+        return (
+            f"{found[0]}.{found[1].name}" if found and isinstance(found[1], ast.ClassDef) else each
+        )
+
+    def bases_of(each: str) -> tuple[str, ...]:
+        module, _, name = each.rpartition(".")
+        info = tree.info(module)
+        found = info.classes.get(name) if info is not None else None
+        return tuple(defined(base) for base in found.base_paths) if found is not None else ()
+
+    methods: list[dict[str, Function]] = []
+    for each in method_order(dotted, bases_of):
+        data = tree.data(each.rpartition(".")[0])
+        methods.append(_methods(data, each.rpartition(".")[2]) if data is not None else {})
+    call = next((i for i, m in enumerate(methods) if "__call__" in m), None)
+    return call is not None and _judged(tuple(tuple(m.items()) for m in methods), call)
+
+
+@lru_cache(maxsize=64)
+def _judged(methods: tuple[tuple[tuple[str, Function], ...], ...], at: int) -> bool:
+    found = [dict(each) for each in methods]
+    return Judge(found).keeps(found[at]["__call__"], 1, at)
+
+
+@lru_cache(maxsize=256)
+def _methods(data: bytes, name: str) -> dict[str, Function]:
+    """The functions the module-level class `name` defines in its body."""
+    syntax = parsed(data)
+    for node in syntax.body if syntax is not None else ():
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            functions = (ast.FunctionDef, ast.AsyncFunctionDef)
+            return {n.name: n for n in node.body if isinstance(n, functions)}
+    return {}
+
+
+def _binding(tree: Tree, dotted: str, depth: int = 0) -> tuple[str, ast.AST] | None:
+    """(module, what binds the name there: a def, a class, or an assigned value; `pass` for
+    anything else) for the module-level name `dotted`, followed through imports, star imports
+    and `x = y`; None outside the tree."""
+    module, _, name = dotted.rpartition(".")
+    data = tree.data(module) if module and depth < 8 else None
+    if data is None:
+        return None
+    found = _bindings(data).get(name)
+    info = tree.info(module)
+    if found is not None and not isinstance(found, (ast.Name, ast.Attribute)):
+        return module, found
+    if info is None:
+        return module, ast.Pass()
+    target = dotted_of(found, info) if found is not None else info.imports.get(name)
+    if target is not None:
+        return _binding(tree, target, depth + 1)
+    for star in info.star_imports if found is None else ():  # `from .base import *`
+        starred = _binding(tree, f"{star}.{name}", depth + 1)
+        if starred is not None and not isinstance(starred[1], ast.Pass):
+            return starred
+    return module, ast.Pass()  # bound by code, or by nothing
+
+
+@lru_cache(maxsize=256)
+def _bindings(data: bytes) -> dict[str, ast.AST]:
+    """The module's top-level bindings by name, the last one of each (an import: absent)."""
+    found: dict[str, ast.AST] = {}
+    syntax = parsed(data)
+    for node in syntax.body if syntax is not None else ():
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found[node.name] = node
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                found[target.id] = node.value
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                found.pop((alias.asname or alias.name).split(".")[0], None)
+    return found

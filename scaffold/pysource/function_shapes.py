@@ -1,0 +1,84 @@
+"""Plain readings of a function's syntax that `kept_class.py` asks about: its own returns, a
+function defined in its body, a name bound once in it, a call handing on `*args, **kwargs` as
+the calling wrapper got them."""
+
+from __future__ import annotations
+
+import ast
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def called_name(func: ast.expr) -> str | None:
+    return getattr(func, "id", None) or getattr(func, "attr", None)
+
+
+def spreads(call: ast.Call, named: str) -> bool:
+    return any(
+        k.arg is None and isinstance(k.value, ast.Name) and k.value.id == named
+        for k in call.keywords
+    )
+
+
+def as_they_came(call: ast.Call, own: list[str], rest: str, named: str) -> bool:
+    """`f(self, request, *args, **kwargs)`: the wrapper's own positionals in order, then its
+    `*args`, then its `**kwargs`, nothing else."""
+    plain = [a for a in call.args if not isinstance(a, ast.Starred)]
+    names = [a.id if isinstance(a, ast.Name) else None for a in plain]
+    last = call.args[-1] if call.args else None
+    return (
+        names == own[: len(names)]
+        and len(call.args) == len(plain) + 1
+        and isinstance(last, ast.Starred)
+        and isinstance(last.value, ast.Name)
+        and last.value.id == rest
+        and len(call.keywords) == 1
+    )
+
+
+def own_returns(function: ast.AST) -> list[ast.Return]:
+    """The function's `return` statements, not those of the functions inside it."""
+    found: list[ast.Return] = []
+    pending = list(ast.iter_child_nodes(function))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Return):
+            found.append(node)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def defined(function: Function, name: str) -> Function | None:
+    """The function `name` defined in the function's own body (not under a statement)."""
+    found = [n for n in function.body if isinstance(n, ast.FunctionDef) and n.name == name]
+    return found[0] if len(found) == 1 else None
+
+
+def bound_once(function: Function, name: str) -> ast.expr | None:
+    """The value of `name = value` when that is the only binding of `name` in the function
+    (wrappers inside included)."""
+    stores = [
+        n
+        for n in ast.walk(function)
+        if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+    ]
+    assigns = [
+        n
+        for n in ast.walk(function)
+        if isinstance(n, ast.Assign)
+        and len(n.targets) == 1
+        and isinstance(n.targets[0], ast.Name)
+        and n.targets[0].id == name
+    ]
+    return assigns[0].value if len(stores) == 1 and len(assigns) == 1 else None
+
+
+def enclosing(call: ast.AST, parents: dict[int, ast.AST], function: Function) -> Function | None:
+    """The function defined inside `function` that holds `call`."""
+    node = parents.get(id(call))
+    while node is not None and node is not function:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return node
+        node = parents.get(id(node))
+    return None
