@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from scaffold.pysource.class_decorators import class_decorator_unfollowed
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.decorators import (
     changes_arguments,
@@ -34,6 +35,9 @@ def mismatches(
     fits, or nothing is certain); an Unresolved where its convert_args chain cannot be followed,
     or where a handler's decorator (read in `tree`) changes the arguments it is called with.
     `methods`: the only HTTP methods the route hands the view (a dispatch helper's)."""
+    rewritten = _class_decorated(tree, endpoint)
+    if rewritten is not None:  # it may replace convert_args too
+        return rewritten
     flow = route_flow(endpoint, groups)
     if isinstance(flow, Unresolved):
         return flow
@@ -229,6 +233,22 @@ def _decorated(
                     "arguments before the handler runs; its parameters are not compared"
                 )
                 return _unfollowed(endpoint, dotted, info, method, why)
+    return None
+
+
+def _class_decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
+    """An Unresolved for the first class of the endpoint's ancestry, to its root, decorated by
+    something not proven to keep the handlers, dispatch and convert_args as written."""
+    for dotted, info in endpoint.ancestry:
+        for decorator in info.decorators if info is not None else ():
+            why = class_decorator_unfollowed(tree, decorator)
+            if why is not None and info is not None:
+                name = decorator.removesuffix("()").rpartition(".")[2]
+                module = endpoint.modules.get(dotted, endpoint.module)
+                why = f"decorated by {name}, which {why}; its handlers are not compared"
+                return Unresolved(module.path_relpath, info.line, info.name, why)
+        if dotted == endpoint.root:
+            break
     return None
 
 
