@@ -101,6 +101,8 @@ def test_a_file_wrapping_one_name_imports_gets_its_long_new_one_wrapped() -> Non
             "from .endpoints.widget_rollups import WidgetRollupsWithALongNameEndpoint\n",
             "from .endpoints.zebra_rollups import ZebraRollupsWithALongNameEndpoint\n",
         ),
+        # two names on one line in a file wrapping no import: the wrap was the join's
+        ("from .endpoints.widgets import WidgetsEndpoint, WEndpoint\n", "from .z import Z\n"),
     ],
 )
 def test_removing_a_name_joined_to_a_one_line_import_gives_the_line_back(

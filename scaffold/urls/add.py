@@ -29,6 +29,7 @@ from scaffold.urls.imports import (
     import_position,
     import_text,
     keeps_long_single_imports,
+    names_joined,
     with_name,
 )
 from scaffold.urls.index import ListStatement, UrlsIndex
@@ -288,9 +289,9 @@ class UrlsFile:
         for new in joined:  # each on a line of its own in its sorted place, if so written
             lines = text.splitlines(keepends=True) if text is not None else None
             text = with_name(lines, 1, len(lines), new, self._newline) if lines else None
-        if text is None:  # not one name per line: written anew, aliases kept
-            written = [n + (f" as {a}" if a else "") for n, a in statement.aliases]
-            names = sorted({*written, *joined}, key=import_name_key)
+        if text is None:  # not one name per line: written anew, aliases kept, in their order
+            names = [n + (f" as {a}" if a else "") for n, a in statement.aliases]
+            names = names_joined(names, joined)
             text = self._import_text(statement.shown, names, statement.exploded)
         self._edited[statement.first_line] = (statement.last_line, cst.parse_module(text))
 

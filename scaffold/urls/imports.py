@@ -94,6 +94,16 @@ def _entries(lines: list[str], first: int, last: int) -> list[tuple[int, str, st
     return found or None
 
 
+def names_joined(names: list[str], joined: list[str]) -> list[str]:
+    """`names` with each of `joined` before the first name that sorts after it: a sorted list
+    stays sorted, and an unsorted one keeps its order (removing the name gives it back)."""
+    names = list(names)
+    for new in joined:
+        after = [i for i, n in enumerate(names) if import_name_key(n) > import_name_key(new)]
+        names.insert(after[0] if after else len(names), new)
+    return names
+
+
 def with_name(lines: list[str], first: int, last: int, name: str, nl: str) -> str | None:
     """The statement (lines `first`..`last`) with `name` on a line of its own in its sorted
     place, every other line as it was (comments too); None unless one name per line."""

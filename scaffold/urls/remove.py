@@ -93,10 +93,11 @@ def remove_registration(
             if (asname or name) != class_name
         ]
         if kept:
-            # one name left: on one line where it fits (or the file keeps such lines long), as
-            # isort writes it and as it was before `new-endpoint` joined a name to it; a
-            # statement holding a comment keeps its lines
-            one = len(kept) == 1 and "#" not in "".join(lines[first - 1 : last])
+            # one name left, or a file wrapping no other import: on one line where it fits (or
+            # the file keeps such lines long), as isort writes it and as it was before
+            # `new-endpoint` joined a name to it; a statement holding a comment keeps its lines
+            alone = not any(s.exploded for s in imports if s is not imported)
+            one = (len(kept) == 1 or alone) and "#" not in "".join(lines[first - 1 : last])
             text = (None if one else without_name(lines, first, last, class_name)) or import_text(
                 imported.shown,
                 kept,
