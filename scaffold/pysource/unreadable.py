@@ -39,8 +39,8 @@ def unread_root(
     """What the walk could not read of the root urlconf `module` (`parsed`, None when it does
     not parse), adding to `routed` the classes that may route: a file that does not parse gives
     no route at all, so no endpoint is called unregistered (`maybe_served`); a `urlpatterns`
-    bound by code (a comprehension, a call) may route each class the module imports or
-    defines."""
+    bound or changed by code (a comprehension, a call, a change under an `if`) may route each
+    class the module imports or defines; it is named where it stopped being known."""
     source = tree.file_for(module)
     if parsed is None:
         if source is None or tree.data(module) is None:
@@ -53,15 +53,14 @@ def unread_root(
         ]
     if "urlpatterns" in parsed.lists or "urlpatterns" not in parsed.defined:
         return []
-    line = max(
-        (node.lineno for node in parsed.tree.body if "urlpatterns" in _bound_names(node)), default=1
-    )
+    bound = (node.lineno for node in parsed.tree.body if "urlpatterns" in _bound_names(node))
+    line, why = parsed.unsure.get("urlpatterns", (max(bound, default=1), CODE_BUILT))
     routed |= set(parsed.imports.values()) | {f"{module}.{name}" for name in parsed.defined}
     for star in parsed.stars:  # what a star import brings: its module's classes and imports
         starred = tree.info(star)
         routed |= {f"{star}.{name}" for name in (starred.classes if starred else ())}
         routed |= set(starred.imports.values()) if starred else set()
-    return [Unresolved(parsed.relpath, line, f"{module}.urlpatterns", CODE_BUILT)]
+    return [Unresolved(parsed.relpath, line, f"{module}.urlpatterns", why)]
 
 
 def _bound_names(node: ast.stmt) -> set[str]:

@@ -12,7 +12,7 @@ from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.routes import bind, call_name, groups_of, path_regex, returned_list
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unreadable import unread_root
-from scaffold.pysource.unresolved import CODE_BUILT, Unresolved
+from scaffold.pysource.unresolved import CODE_BUILT
 from scaffold.pysource.urlmodule import UrlModule, View, as_view_references, named_in
 from scaffold.pysource.urlreading import UrlModules
 
@@ -33,8 +33,6 @@ class RoutingReader(UrlModules):
     def __init__(self, tree: Tree, cut: Callable[[bytes], bytes] | None = None):
         super().__init__(tree, cut)
         self.routes: list[RouteEntry] = []
-        self.unresolved: list[Unresolved] = []  # route entries the walk could not follow
-        self.routed: set[str] = set()  # dotted names of the classes those entries name
         self._above = Above()  # what the includes above the current list give its entries
         self.accounted: frozenset[str] = frozenset()  # urlconfs walked already: not included
         self.asked: set[str] = set()  # every module the walk asked the tree about (`walk_root`)
@@ -52,9 +50,10 @@ class RoutingReader(UrlModules):
         self.asked |= self.tree.recorded(walk)[1]
 
     def walk_lists(self, module: str) -> None:
-        """Add the routes of every module-level list of `module` (a urlconf of its own)."""
+        """Add the routes of every module-level list of `module` (a urlconf of its own; a list
+        changed by code, by what it may hold: only the classes they route are asked of them)."""
         parsed = self._module(module)
-        for name, items in parsed.lists.items() if parsed is not None else ():
+        for name, items in {**parsed.lists, **parsed.maybe}.items() if parsed else {}.items():
             self._walk(parsed, items, (), f"{module}:{name}", {}, ())  # type: ignore[arg-type]
 
     def _walk(
@@ -73,7 +72,8 @@ class RoutingReader(UrlModules):
             if isinstance(item, ast.Starred):
                 found = self._named_list(module, item.value)
                 if found is None:
-                    self._unfollowed(module, item, f"*{ast.unparse(item.value)}", "no list found")
+                    why, named = self._no_list(module, item.value, "no list found")
+                    self._unfollowed(module, item, f"*{ast.unparse(item.value)}", why, named)
                 else:
                     self._walk(found[0], found[1], groups, list_key, bindings, stack[:-1])
                 continue
@@ -263,8 +263,8 @@ class RoutingReader(UrlModules):
             elif (dotted := module.dotted(ast.unparse(target))) and self._load(dotted):
                 self._include_module(module, call, dotted, groups, stack)  # a module object
             else:
-                what = f"include {ast.unparse(target)}"
-                self._unfollowed(module, call, what, "no route list the reader can find")
+                why, named = self._no_list(module, target, "no route list the reader can find")
+                self._unfollowed(module, call, f"include {ast.unparse(target)}", why, named)
 
     def _include_value(
         self,
@@ -305,6 +305,3 @@ class RoutingReader(UrlModules):
             why = "the module has no urlpatterns" if included else "the module is not in the tree"
             why = CODE_BUILT if included and "urlpatterns" in included.defined else why
             self._unfollowed(module, call, f"include {name!r}", why)
-
-    def _unfollowed(self, module: UrlModule, node: ast.expr, what: str, why: str) -> None:
-        self.unresolved.append(Unresolved(module.relpath, node.lineno, what, why))

@@ -5,7 +5,15 @@ from __future__ import annotations
 import ast
 
 from scaffold.pysource.imports import branch_imports, read_imports
-from scaffold.pysource.routes import is_patterns_call, view_parts
+from scaffold.pysource.routes import view_parts
+from scaffold.pysource.urllists import (
+    BLOCKS,
+    changed_by_call,
+    changed_in_block,
+    changed_in_place,
+    extend,
+    rebind,
+)
 from scaffold.records import field, record
 
 
@@ -32,6 +40,10 @@ class UrlModule:
     strings: dict[str, str] = field(default_factory=dict)  # NAME = "literal"
     stars: list[str] = field(default_factory=list)  # modules `from X import *` names
     branches: dict[str, tuple[str, ...]] = field(default_factory=dict)  # `branch_imports`
+    # a route list changed by code the reader does not follow (`urllists.py`): (line, why),
+    # and every entry it may hold (for what only asks which classes may be routed)
+    unsure: dict[str, tuple[int, str]] = field(default_factory=dict)
+    maybe: dict[str, list[ast.expr]] = field(default_factory=dict)
 
     def dotted(self, text: str) -> str | None:
         """The dotted path a name (`X`, `alias.X`) written in this module stands for."""
@@ -59,14 +71,9 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
 
 
 def _collect(module: UrlModule) -> None:
-    """Module-level route lists (`X = [...]`, `X: T = [...]`, `patterns('', ...)`, `X += ...`),
-    functions, string constants and other bound names. A list extended by something the reader
-    cannot read, or changed in a loop (`for plugin in plugins.all(): urlpatterns.append(...)`,
-    the 2016 plugin urlconfs), is built by code: it is bound, but not kept as a list."""
-    built: set[str] = set()
+    """Module-level route lists (`urllists.py`: how each comes to hold what it holds),
+    functions, string constants and other bound names."""
     for stmt in module.tree.body:
-        if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
-            built |= _changed_in(stmt)
         if isinstance(stmt, ast.FunctionDef):
             module.functions[stmt.name] = stmt
             module.defined.add(stmt.name)
@@ -74,19 +81,23 @@ def _collect(module: UrlModule) -> None:
         if isinstance(stmt, ast.ClassDef):
             module.defined.add(stmt.name)
             continue
+        if isinstance(stmt, BLOCKS):
+            changed_in_block(module, stmt)
+            continue
+        changed_in_place(module, stmt)
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            changed_by_call(module, stmt.value, stmt.lineno)
         if isinstance(stmt, ast.Assign):  # `A = B = X`, `A, B = X, Y`: each name its value
             pairs = [pair for target in stmt.targets for pair in _unpacked(target, stmt.value)]
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             pairs = [(stmt.target, stmt.value)]
         elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add):
-            _bind(module, stmt.target, stmt.value, True, built)
+            _bind(module, stmt.target, stmt.value, stmt)
             continue
         else:
             continue
         for target, value in pairs:
-            _bind(module, target, value, False, built)
-    for name in built:
-        module.lists.pop(name, None)
+            _bind(module, target, value, stmt)
 
 
 def _unpacked(target: ast.expr, value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
@@ -102,26 +113,24 @@ def _unpacked(target: ast.expr, value: ast.expr) -> list[tuple[ast.expr, ast.exp
 _UNREAD = ast.Call(ast.Name("unread", ast.Load()), [], [])  # a value the reader does not follow
 
 
-def _bind(
-    module: UrlModule, target: ast.expr, value: ast.expr, extend: bool, built: set[str]
-) -> None:
-    """`target = value` (`+=` when `extend`) at module level."""
+def _bind(module: UrlModule, target: ast.expr, value: ast.expr, stmt: ast.stmt) -> None:
+    """`target = value` (`+=` when `stmt` is one) at module level."""
     if not isinstance(target, ast.Name):
         return
+    extending = isinstance(stmt, ast.AugAssign)
+    if extending:
+        extend(module, target.id, value, stmt)
     module.defined.add(target.id)
     module.strings.pop(target.id, None)
     aliased = module.dotted(ast.unparse(value)) if _is_reference(value) else None
-    if aliased is not None and not extend:  # `CurrentStats = StatsV2Endpoint`
+    if aliased is not None and not extending:  # `CurrentStats = StatsV2Endpoint`
         module.imports[target.id] = aliased
     else:
         module.imports.pop(target.id, None)
-    if isinstance(value, ast.Constant) and isinstance(value.value, str) and not extend:
+    if isinstance(value, ast.Constant) and isinstance(value.value, str) and not extending:
         module.strings[target.id] = value.value
-    items = _list_items(value, module)
-    if items is not None:
-        module.lists[target.id] = (module.lists.get(target.id, []) if extend else []) + items
-    elif extend:
-        built.add(target.id)
+    if not extending:
+        rebind(module, target.id, value, stmt)
 
 
 def _is_reference(value: ast.expr) -> bool:
@@ -129,43 +138,6 @@ def _is_reference(value: ast.expr) -> bool:
     while isinstance(value, ast.Attribute):
         value = value.value
     return isinstance(value, ast.Name)
-
-
-def _changed_in(loop: ast.stmt) -> set[str]:
-    """Names a loop changes in place: `X.append(...)`, `X.extend(...)`, `X.insert(...)`,
-    `X += ...`, `X[i] = ...`."""
-    changed = set()
-    for node in ast.walk(loop):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in ("append", "extend", "insert")
-            and isinstance(node.func.value, ast.Name)
-        ):
-            changed.add(node.func.value.id)
-        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-            changed.add(node.target.id)
-        elif isinstance(node, ast.Assign):
-            changed |= {
-                t.value.id
-                for t in node.targets
-                if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)
-            }
-    return changed
-
-
-def _list_items(value: ast.expr, module: UrlModule) -> list[ast.expr] | None:
-    if isinstance(value, ast.List):
-        return list(value.elts)
-    if is_patterns_call(value):
-        return list(value.args[1:])
-    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
-        left, right = _list_items(value.left, module), _list_items(value.right, module)
-        if left is not None and right is not None:
-            return left + right
-    if isinstance(value, ast.Name) and value.id in module.lists:
-        return list(module.lists[value.id])
-    return None
 
 
 def view_of(target: ast.expr, module: UrlModule) -> View | None:

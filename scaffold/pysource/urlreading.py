@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from scaffold.pysource.class_attributes import ClassAttributes
 from scaffold.pysource.tree import Tree
-from scaffold.pysource.urlmodule import UrlModule, View, parse_url_module
+from scaffold.pysource.unresolved import Unresolved
+from scaffold.pysource.urlmodule import UrlModule, View, named_in, parse_url_module
 
 if TYPE_CHECKING:
     from scaffold.pysource.helpers import Evaluator
@@ -26,6 +28,8 @@ class UrlModules:
         self._attributes = ClassAttributes(tree)
         self._evaluator: Evaluator | None = None
         self._exports: dict[str, frozenset[str] | None] = {}  # module -> its literal __all__
+        self.unresolved: list[Unresolved] = []  # route entries the walk could not follow
+        self.routed: set[str] = set()  # dotted names of the classes those entries name
 
     @property
     def evaluator(self) -> Evaluator:
@@ -113,6 +117,34 @@ class UrlModules:
         )
         dotted = module.dotted(ast.unparse(expr)) if is_dotted else None
         return self._list_at(dotted) if dotted else None
+
+    def _no_list(self, module: UrlModule, expr: ast.expr, why: str) -> tuple[str, set[str]]:
+        """Why no route list is found for `expr`, and the classes it may route: a list changed
+        by code the reader does not follow (`UrlModule.unsure`) names its own place and why."""
+        owner: UrlModule | None = module
+        name = ast.unparse(expr)
+        if name not in module.unsure and (dotted := module.dotted(name)) is not None:
+            other_name, _, name = dotted.rpartition(".")
+            owner = self._module(other_name) if self.tree.data(other_name) is not None else None
+        if owner is None or name not in owner.unsure:
+            return why, set()
+        line, changed = owner.unsure[name]
+        named = {
+            c for e in owner.maybe[name] if isinstance(e, ast.Call) for c in named_in(e, owner)
+        }
+        return f"{owner.relpath}:{line}: {changed}", named
+
+    def _unfollowed(
+        self,
+        module: UrlModule,
+        node: ast.expr,
+        what: str,
+        why: str,
+        named: AbstractSet[str] = frozenset(),
+    ) -> None:
+        """A place the walk cannot follow, and the classes it names (they count as routed)."""
+        self.unresolved.append(Unresolved(module.relpath, node.lineno, what, why))
+        self.routed |= named
 
     def _list_at(self, dotted: str) -> tuple[UrlModule, list[ast.expr]] | None:
         other_name, _, list_name = dotted.rpartition(".")
