@@ -67,26 +67,44 @@ class UrlModules:
             return f"the branches of an `if` import it from {' or '.join(chosen)}", chosen
         if ref.dotted is not None or not module.stars:
             return View(ref.text, ref.dotted, ref.methods)
-        unread = None
+        unread, seen, tail = None, {module.module}, f".{rest}" if rest else ""
         for star in reversed(module.stars):
-            source = self._module(star)
-            if source is None:
-                unread = unread or star
-                continue
-            if star not in self._exports:
-                self._exports[star] = _exports(source)
-            exports = self._exports[star]
-            exported = not head.startswith("_") if exports is None else head in exports
-            bound = head in (*source.imports, *source.defined) and exported
-            found = source.dotted(head) if bound else None
+            found, missed = self._star_bound(star, head, seen)
+            unread = unread or missed
             if found is not None:
-                dotted = found + (f".{rest}" if rest else "")
+                dotted = found + tail
                 return (
                     View(ref.text, dotted, ref.methods)
                     if unread is None
                     else (self._why(unread), (dotted,))
                 )
         return View(ref.text, None, ref.methods) if unread is None else (self._why(unread), ())
+
+    def _star_bound(self, star: str, head: str, seen: set[str]) -> tuple[str | None, str | None]:
+        """What `from star import *` binds `head` to (None: nothing), and the first star import
+        met on the way that the reader cannot read (None: it read them all). The module's own
+        bindings first, then its own star imports, the last one first, each level binding only
+        what it exports; a module met before (star imports importing one another) adds nothing."""
+        if star in seen:
+            return None, None
+        seen.add(star)
+        source = self._module(star)
+        if source is None:
+            return None, star
+        if star not in self._exports:
+            self._exports[star] = _exports(source)
+        exports = self._exports[star]
+        if head not in exports if exports is not None else head.startswith("_"):
+            return None, None
+        if head in source.imports or head in source.defined:
+            return source.dotted(head), None
+        unread = None
+        for inner in reversed(source.stars):
+            found, missed = self._star_bound(inner, head, seen)
+            unread = unread or missed
+            if found is not None:
+                return found, unread
+        return None, unread
 
     @staticmethod
     def _why(star: str) -> str:
@@ -167,8 +185,8 @@ class UrlModules:
 
 def _exports(source: UrlModule) -> frozenset[str] | None:
     """What `from source import *` binds by `__all__`: its literal list; None with no `__all__`
-    (every name not starting with `_`); everything where `__all__` is changed or built by code
-    (not judged)."""
+    (every name not starting with `_`); any name where `__all__` is changed or built by code
+    (not judged: `_EVERY`)."""
     mentions = [n for n in ast.walk(source.tree) if isinstance(n, ast.Name) and n.id == "__all__"]
     if not mentions:
         return None
@@ -181,5 +199,15 @@ def _exports(source: UrlModule) -> frozenset[str] | None:
     elements = getattr(value, "elts", ())
     listed = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
     if not isinstance(value, (ast.List, ast.Tuple)) or len(listed) != len(value.elts):
-        return frozenset({*source.imports, *source.defined})  # not judged: all it binds
+        return _EVERY  # not judged
     return frozenset(listed)
+
+
+class _Every(frozenset[str]):
+    """The exports of a module whose `__all__` is not judged: any name may be among them."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+_EVERY = _Every()
