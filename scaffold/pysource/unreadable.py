@@ -9,7 +9,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from scaffold.pysource.tree import Tree
-from scaffold.pysource.unresolved import CODE_BUILT, Unresolved
+from scaffold.pysource.unresolved import CODE_BUILT, Unresolved, star_brought
+from scaffold.pysource.urlmodule import module_members
 
 if TYPE_CHECKING:
     from scaffold.pysource.urlmodule import UrlModule
@@ -56,10 +57,8 @@ def unread_root(
     bound = (node.lineno for node in parsed.tree.body if "urlpatterns" in _bound_names(node))
     line, why = parsed.unsure.get("urlpatterns", (max(bound, default=1), CODE_BUILT))
     routed |= set(parsed.imports.values()) | {f"{module}.{name}" for name in parsed.defined}
-    for star in parsed.stars:  # what a star import brings: its module's classes and imports
-        starred = tree.info(star)
-        routed |= {f"{star}.{name}" for name in (starred.classes if starred else ())}
-        routed |= set(starred.imports.values()) if starred else set()
+    routed |= star_brought(tree, parsed.stars, imported=True)  # classes and what they import
+    routed |= module_members(parsed, lambda m: tree.file_for(m) is not None)  # `teams.TeamList`
     return [Unresolved(parsed.relpath, line, f"{module}.urlpatterns", why)]
 
 

@@ -34,18 +34,45 @@ CODE_BUILT = "its urlpatterns is built by code, not written as a list"  # why, f
 def code_built_imports(unresolved: list[Unresolved], tree: Tree) -> dict[str, str]:
     """Dotted name -> module, for every name an included module whose urlpatterns is built by
     code imports (`from .endpoints.extra import AlphaEndpoint`, then a loop appends its
-    routes), and every class its star imports bring: it may route each of them."""
+    routes), every class its star imports bring, and every `module.Class` it writes of a
+    module of the tree it imports: it may route each of them."""
     found: dict[str, str] = {}
     for u in unresolved:
         module = u.what.removeprefix("include ").strip("'\"")
         info = tree.info(module) if u.why == CODE_BUILT and u.what.startswith("include ") else None
         for dotted in info.imports.values() if info is not None else ():
             found.setdefault(dotted, module)
-        for star in info.star_imports if info is not None else ():
-            starred = tree.info(star)
-            for name in starred.classes if starred is not None else ():
-                found.setdefault(f"{star}.{name}", module)
+        for dotted in sorted(star_brought(tree, info.star_imports)) if info is not None else ():
+            found.setdefault(dotted, module)
+        for dotted in sorted(_members(tree, module)) if info is not None else ():
+            found.setdefault(dotted, module)
     return found
+
+
+def star_brought(tree: Tree, stars: list[str], imported: bool = False) -> set[str]:
+    """The classes (and, when `imported`, the names they import) star imports of `stars` may
+    bring, through the star imports of those modules in turn (every name: more, never fewer)."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    todo = list(stars)
+    while todo:
+        star = todo.pop()
+        info = tree.info(star) if star not in seen else None
+        seen.add(star)
+        if info is not None:
+            found |= {f"{star}.{name}" for name in info.classes}
+            found |= set(info.imports.values()) if imported else set()
+            todo += info.star_imports
+    return found
+
+
+def _members(tree: Tree, module: str) -> set[str]:
+    """`module_members` of an included urlconf (read again: only code-built ones are)."""
+    from scaffold.pysource.urlmodule import module_members, parse_url_module
+
+    data, source = tree.data(module), tree.file_for(module)
+    parsed = parse_url_module(data, module, "", source.is_package) if data and source else None
+    return module_members(parsed, lambda m: tree.file_for(m) is not None) if parsed else set()
 
 
 def code_built_packages(unresolved: list[Unresolved], tree: Tree) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from scaffold.pysource.imports import branch_imports, read_imports
 from scaffold.pysource.routes import view_parts
@@ -188,6 +189,22 @@ def _named_by_binding(module: UrlModule, name: str) -> set[str]:
                 text = ast.unparse(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
                 dotted = module.dotted(text) if text and text.split(".")[0] != name else None
                 found |= {dotted} if dotted is not None else set()
+    return found
+
+
+def module_members(parsed: UrlModule, in_tree: Callable[[str], bool]) -> set[str]:
+    """Dotted paths of every `mod.Name` a module writes where `mod` is a module of the tree it
+    imports (`from .endpoints import teams`, then `teams.TeamListEndpoint`): what a urlconf
+    built by code may route besides the names it imports."""
+    found, modules = set(), {}
+    for node in ast.walk(parsed.tree):
+        text = ast.unparse(node) if isinstance(node, ast.Attribute) and _is_reference(node) else ""
+        dotted = parsed.dotted(text) if text.partition(".")[0] in parsed.imports else None
+        owner = dotted.rpartition(".")[0] if dotted else ""
+        if owner and owner not in modules:
+            modules[owner] = in_tree(owner)
+        if dotted and modules.get(owner):
+            found.add(dotted)
     return found
 
 

@@ -137,15 +137,16 @@ class UrlModules:
         return self._list_at(dotted) if dotted else None
 
     def _no_list(self, module: UrlModule, expr: ast.expr, why: str) -> tuple[str, set[str]]:
-        """Why no route list is found for `expr`, and the classes it may route: a list changed
-        by code the reader does not follow (`UrlModule.unsure`) names its own place and why."""
+        """Why no route list is found for `expr`, and the classes it may route (those its
+        entries or it names): a list changed by code the reader does not follow
+        (`UrlModule.unsure`) names its own place and why."""
         owner: UrlModule | None = module
         name = ast.unparse(expr)
         if name not in module.unsure and (dotted := module.dotted(name)) is not None:
             other_name, _, name = dotted.rpartition(".")
             owner = self._module(other_name) if self.tree.data(other_name) is not None else None
-        if owner is None or name not in owner.unsure:
-            return why, set()
+        if owner is None or name not in owner.unsure:  # what it names may be what it routes
+            return why, named_in(ast.Call(ast.Name("include", ast.Load()), [expr], []), module)
         line, changed = owner.unsure[name]
         named = {
             c for e in owner.maybe[name] if isinstance(e, ast.Call) for c in named_in(e, owner)

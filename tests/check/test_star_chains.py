@@ -99,3 +99,16 @@ def test_star_imports_that_import_one_another_end(tmp_path: Path) -> None:
     result = _check(tmp_path, files, urls)
     assert ("unknown-view", "MissingTeamEndpoint") in _found(result)
     assert ("unknown-view", "TeamListEndpoint") not in _found(result)
+
+
+def test_classes_a_chain_of_star_imports_brings_to_a_code_built_urls_py_are_routed(
+    tmp_path: Path,
+) -> None:
+    urls = (
+        "from django.urls import re_path\n\n"
+        "from shop.api.endpoints import *  # noqa: F403\n\n"
+        'urlpatterns = [re_path(rf"^{n}/$", v.as_view()) for n, v in [("a", TeamListEndpoint)]]\n'
+    )
+    result = _check(tmp_path, {"api/endpoints/__init__.py": "from .teams import *\n"}, urls)
+    assert result.problems == []
+    assert [u.what for u in result.unresolved] == ["shop.api.urls.urlpatterns"]
