@@ -14,26 +14,15 @@ from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import run_check
 from scaffold.project.settings import load_settings
-from tests.check.trees import write_tree
+from tests.check.trees import TEAMS, write_tree
 
 URLS_PATH = "src/shop/api/urls.py"
 
-TEAMS = """
-from shop.api.base import Endpoint
+TEAM_DETAILS = """
 
 
 class TeamDetailsEndpoint(Endpoint):
     def get(self, request, team_slug):
-        return None
-
-
-class NewTeamEndpoint(Endpoint):
-    def get(self, request):
-        return None
-
-
-class TeamListEndpoint(Endpoint):
-    def get(self, request):
         return None
 """
 
@@ -60,7 +49,7 @@ HEAD_LINES = len(HEAD.splitlines())
 def _check(tmp_path: Path, urls: str) -> CheckResult:
     files = {
         "api/urls.py": urls,
-        "api/endpoints/teams.py": TEAMS,
+        "api/endpoints/teams.py": TEAMS + TEAM_DETAILS,
         "api/endpoints/organization_stats.py": "",
         "api/endpoints/organization_widgets.py": "",
     }

@@ -11,21 +11,7 @@ from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import run_check
 from scaffold.project.settings import load_settings
-from tests.check.trees import UNROUTED, URLS, write_tree
-
-TEAMS = """
-from shop.api.base import Endpoint
-
-
-class TeamListEndpoint(Endpoint):
-    def get(self, request):
-        return None
-
-
-class NewTeamEndpoint(Endpoint):
-    def get(self, request):
-        return None
-"""
+from tests.check.trees import TEAMS, UNROUTED, URLS, write_tree
 
 TABLE_URLS = """
 from django.urls import re_path

@@ -13,24 +13,7 @@ from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import run_check
 from scaffold.project.settings import load_settings
-from tests.check.trees import write_tree
-
-TEAMS = """
-from shop.api.base import Endpoint
-
-
-class TeamListEndpoint(Endpoint):
-    def get(self, request):
-        return None
-
-
-class NewTeamEndpoint(Endpoint):
-    def get(self, request):
-        return None
-
-
-_HiddenTeamEndpoint = NewTeamEndpoint
-"""
+from tests.check.trees import TEAMS, write_tree
 
 URLS = """
 from django.urls import re_path

@@ -65,6 +65,24 @@ class OrganizationAuditEndpoint(OrganizationEndpoint):
 """
 AUDIT = "src/shop/api/endpoints/organization_audit.py"
 
+# two endpoints of one module taking no URL argument, and a private name for one of them
+TEAMS = """
+from shop.api.base import Endpoint
+
+
+class TeamListEndpoint(Endpoint):
+    def get(self, request):
+        return None
+
+
+class NewTeamEndpoint(Endpoint):
+    def get(self, request):
+        return None
+
+
+_HiddenTeamEndpoint = NewTeamEndpoint
+"""
+
 URLS = """
 from django.urls import include, re_path
 
