@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scaffold.check.problems import Problem
-from scaffold.pysource.classes import Resolver
+from scaffold.pysource.classes import EndpointClass, Resolver
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.unresolved import Unresolved
 
@@ -52,12 +52,15 @@ def unknown_views(
         yield Problem(route.relpath, route.line, "unknown-view", view.text, why, route.end_line)
 
 
-def bound_unfollowed(resolver: Resolver, routes: list[RouteEntry]) -> set[str]:
+def bound_unfollowed(
+    resolver: Resolver, routes: list[RouteEntry], endpoints: list[EndpointClass]
+) -> set[str]:
     """Classes that count as routed because a route names what a module of the tree binds in a
     way the reader does not follow (under an `if` or `try`, by `type(...)` or a factory, by a
-    module `__getattr__`): every class that module defines or imports, and for `__getattr__`
-    every class of that name in the package. `unknown_views` names the place; no finding is
-    made from what the reader cannot see."""
+    module `__getattr__`, by `getattr` of a module imported at run time): every class that
+    module defines or imports, each of `endpoints` of that name, and for `__getattr__` every
+    class of that name in the package. `unknown_views` names the place; no finding is made
+    from what the reader cannot see."""
     found: set[str] = set()
     for route in routes:
         dotted = route.view.dotted if route.view else None
@@ -69,6 +72,7 @@ def bound_unfollowed(resolver: Resolver, routes: list[RouteEntry]) -> set[str]:
             continue
         imported = {t for t in info.imports.values() if t.rpartition(".")[2][:1].isupper()}
         found |= {f"{module}.{c}" for c in info.classes} | imported  # classes, by their case
+        found |= {e.dotted for e in endpoints if e.name == name}  # wherever it is defined
         if "__getattr__" in info.names:
             prefix = f"{module}."
             for source in resolver.tree.files():

@@ -129,7 +129,7 @@ def run_check(
         rules = config.rules - _ROUTING_RULES
         files = []
     routed = resolved(resolver, reader.routed)  # named by entries the walk could not follow
-    routed |= resolved(resolver, bound_unfollowed(resolver, routes))
+    routed |= resolved(resolver, bound_unfollowed(resolver, routes, endpoints))
     unread = unparsed_modules(tree, candidates if changed is None else sorted(changed))
     analysis = Analysis(resolver, endpoints, routes, routed, [*reader.unresolved, *unread])
     if changed is None and reading.memo is not None:
