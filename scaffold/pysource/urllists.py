@@ -86,33 +86,35 @@ def extend(module: UrlModule, name: str, value: ast.expr, stmt: ast.stmt) -> Non
     items = list_items(value, module)
     if items is not None and name in module.lists:
         module.lists[name] = module.lists[name] + items
-    elif items is not None and name not in module.defined and name not in module.unsure:
+    elif items is not None and not {name} & {*module.defined, *module.imports, *module.unsure}:
         module.lists[name] = items  # the first binding (the name was never bound before)
     else:
-        why = f"`{_short(stmt)}` adds what the reader does not evaluate"
+        why = (
+            f"`{_short(stmt)}` adds what the reader does not evaluate"
+            if items is None
+            else f"`{_short(stmt)}` extends what the reader does not hold as a list"
+        )
         unsure(module, name, stmt.lineno, why, maybe_items(value, module))
 
 
 def changed_by_call(module: UrlModule, call: ast.Call, line: int) -> None:
-    """A call at module level: `X.append(entry)`, `X.extend([...])`, `X.insert(0, entry)` are
-    followed; any other method of a route list, or a route list passed to a call, leaves it
-    unsure."""
-    func = call.func
-    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-        name = func.value.id
+    """A call at module level: `X.append(entry)`, `X.extend([...])`, `X.insert(0, entry)` on a
+    route list are followed; any other method of one, or one passed to a function (`f(X)`),
+    leaves it unsure (a list passed to a route list's method is only read)."""
+    owner = _method_owner(call)
+    if owner is not None and is_list(module, owner):
+        items = module.lists.get(owner)
+        changed = _followed(call.func.attr, call, items, module)  # type: ignore[attr-defined]
+        if changed is not None:
+            module.lists[owner] = changed
+        else:
+            why = f"`{_short(call)}` changes it in a way the reader does not follow"
+            unsure(module, owner, line, why, maybe_items(call, module))
+        return
+    for name in sorted(_passed(call)):
         if is_list(module, name):
-            items = module.lists.get(name)
-            changed = _followed(func.attr, call, items, module)
-            if changed is not None and items is not None:
-                module.lists[name] = changed
-            else:
-                why = f"`{_short(call)}` changes it in a way the reader does not follow"
-                unsure(module, name, line, why, maybe_items(call, module))
-    for arg in [*call.args, *(k.value for k in call.keywords)]:
-        inner = arg.value if isinstance(arg, ast.Starred) else arg
-        if isinstance(inner, ast.Name) and is_list(module, inner.id):
             why = f"it is passed to `{_short(call)}`, which may change it"
-            unsure(module, inner.id, line, why, [])
+            unsure(module, name, line, why, [])
 
 
 def _followed(
@@ -183,12 +185,19 @@ def _changed_by(node: ast.AST) -> set[str]:
     if isinstance(node, (ast.AugAssign, ast.AnnAssign)):
         return _target_names(node.target)
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-        call = node.value
-        return {
-            a.id for a in [*call.args, *(k.value for k in call.keywords)] if isinstance(a, ast.Name)
-        }
+        return _passed(node.value)
     owner = _method_owner(node)
     return {owner} if owner else set()
+
+
+def _passed(call: ast.Call) -> set[str]:
+    """Names a call made for its effect is passed (`f(X)`, `f(*X)`, `f(key=X)`): it may change
+    them; `Y.append(X)`, `Y.extend(X)`, `Y.insert(i, X)` only read them."""
+    if isinstance(call.func, ast.Attribute) and call.func.attr in ("append", "extend", "insert"):
+        return set()
+    passed = [a.value if isinstance(a, ast.Starred) else a for a in call.args]
+    passed += [k.value for k in call.keywords]
+    return {a.id for a in passed if isinstance(a, ast.Name)}
 
 
 def _target_names(target: ast.expr, bound: bool = True) -> set[str]:

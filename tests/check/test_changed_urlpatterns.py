@@ -206,3 +206,24 @@ def test_any_other_change_leaves_the_list_unresolved_where_it_is_made(
     assert result.problems == []
     assert _places(result) == [(URLS_PATH, HEAD_LINES + 2)]
     assert "plugin" not in result.unresolved[0].why
+
+
+def test_a_list_another_is_extended_by_is_only_read(tmp_path: Path) -> None:
+    text = APPENDED.replace(
+        "urlpatterns = [",
+        'NEW_TEAM = [re_path(r"^teams/new/$", NewTeamEndpoint.as_view())]\n\nurlpatterns = [',
+    ).replace("import re_path", "import include, re_path")
+    added = 'urlpatterns.extend(NEW_TEAM)\nurlpatterns.append(re_path(r"^v2/", include(NEW_TEAM)))'
+    result = _check(tmp_path, f"{text}\n{added}\n")
+    assert [p.rule for p in result.problems] == ["unreachable-route"]  # the extended route
+    assert result.unresolved == []
+
+
+def test_extending_an_imported_list_leaves_it_unresolved(tmp_path: Path) -> None:
+    text = HEAD.replace("urlpatterns = [", "_unused = [") + (
+        "\nfrom shop.api.more_urls import urlpatterns  # noqa: E402\n\n"
+        'urlpatterns += [re_path(r"^teams/new/$", NewTeamEndpoint.as_view())]\n'
+    )
+    result = _check(tmp_path, text)
+    assert result.problems == []
+    assert _places(result) == [(URLS_PATH, HEAD_LINES + 4)]
