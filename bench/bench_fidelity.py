@@ -205,15 +205,18 @@ def route_text(prefix: tuple[Token, ...], pattern: str) -> str | None:
 
 
 def leave_out(source: str, entry: Entry, package: str) -> str | None:
-    """`source` without the entry (whole lines only) and, when nothing else names the class, its
-    import (as isort leaves one: a name left alone on one line where it fits); None when the
-    entry shares a line with something else."""
+    """`source` without the entry (whole lines only; of the blank lines around it, one) and,
+    when nothing else names the class, its import (as isort leaves one: a name left alone on
+    one line where it fits); None when the entry shares a line with something else."""
     lines = source.splitlines(keepends=True)
     head = lines[entry.line - 1].encode()[: entry.column].decode()
     tail = lines[entry.end_line - 1].encode()[entry.end_column :].decode()
     if head.strip() or not re.fullmatch(r"\s*,?\s*(#.*)?\s*", tail):
         return None
     del lines[entry.line - 1 : entry.end_line]
+    at = entry.line - 1  # an entry between blank lines leaves one of them, as `remove` does
+    if 0 < at < len(lines) and not lines[at - 1].strip() and not lines[at].strip():
+        del lines[at]
     text = "".join(lines)
     uses = len(re.findall(rf"(?<![\w.]){re.escape(entry.class_name)}\b", text))
     if uses != 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from bench.bench_fidelity import entries
+from bench.bench_fidelity import entries, leave_out
 from scaffold.urls.index import UrlsIndex
 
 BEFORE = dedent("""\
@@ -55,3 +55,16 @@ def test_an_entry_added_before_an_inline_list_leaves_its_name() -> None:
     old = {(e.list_id, e.pattern, e.class_name) for e in entries(BEFORE)}
     new = [e for e in entries(added) if (e.list_id, e.pattern, e.class_name) not in old]
     assert [(e.list_id, e.pattern) for e in new] == [("urlpatterns", "^broadcasts/$")]
+
+
+def test_an_entry_between_blank_lines_leaves_one_of_them() -> None:
+    """As `scaffold remove` leaves it (a 2018 urls.py sets its entries apart by blank lines)."""
+    spaced = BEFORE.replace(
+        '    re_path(r"^assistant/$", AssistantEndpoint.as_view()),\n',
+        '    re_path(r"^a/$", AEndpoint.as_view()),\n\n'
+        '    re_path(r"^assistant/$", AssistantEndpoint.as_view()),\n\n',
+    )
+    entry = next(e for e in entries(spaced) if e.class_name == "AssistantEndpoint")
+    left = leave_out(spaced, entry, "acme")
+    assert left is not None
+    assert 'AEndpoint.as_view()),\n\n    re_path(\n        r"^organizations/"' in left
