@@ -105,6 +105,22 @@ def test_a_template_rendering_code_black_cannot_parse_is_named(
     assert snapshot(project) == before
 
 
+def test_an_endpoint_template_that_defines_no_class_is_named_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """urls.py would import a class the module does not define: refused before any write."""
+    project = _with_templates(tmp_path)
+    (project / "house" / "endpoint.py.j2").write_text("x = 1\n")
+    before = snapshot(project)
+
+    result = run_cli(capsys, *GIZMOS, "--project", str(project))
+
+    assert result.code == 2, result.err
+    assert result.err.startswith("error: house/endpoint.py.j2: renders no class ")
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert snapshot(project) == before
+
+
 def test_a_template_black_cannot_parse_is_named_from_the_rendering_process(tmp_path: Path) -> None:
     """In a process of its own, modules render in a forked child: its error comes back whole."""
     project = _with_templates(tmp_path)

@@ -149,7 +149,8 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     _require_free_locals(endpoint, {*imports.names, spec.class_name})
     context["imports"] = imports.render()
     neighbours = sorted(endpoint.module_path.parent.glob("*.py"))
-    return render_code(ENDPOINT_TEMPLATE, context, settings, neighbours_quote(neighbours))
+    quote = neighbours_quote(neighbours)
+    return render_code(ENDPOINT_TEMPLATE, context, settings, quote, defines=spec.class_name)
 
 
 # the builtins the template's methods call (`str(widget_id)`, `super().convert_args`)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from scaffold.errors import ProjectError
 from scaffold.project.settings import Settings
+from scaffold.pysource.modules import read_module
 
 if TYPE_CHECKING:
     import jinja2
@@ -66,17 +67,22 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
     )
 
 
-def render_code(name: str, context: dict[str, Any], settings: Settings, quote: str = '"') -> str:
+def render_code(
+    name: str,
+    context: dict[str, Any],
+    settings: Settings,
+    quote: str = '"',
+    defines: str | None = None,
+) -> str:
     """Template `name` rendered and formatted with black, its one-line strings quoted with
     `quote` (the neighbours': black leaves them so with string normalization off). A project's
-    own template that renders what black cannot parse is the project's error, named;
-    scaffold's own is scaffold's bug."""
+    own template that renders what black cannot parse, or no class `defines` (which urls.py
+    will import), is the project's error, named; scaffold's own is scaffold's bug."""
     source = render_template(name, context, settings)
+    own = settings.templates_dir / name if settings.templates_dir else None
     try:
         formatted = format_code(source, settings)
-        return requoted(formatted) if quote == "'" else formatted
     except ValueError as exc:  # black's InvalidInput
-        own = settings.templates_dir / name if settings.templates_dir else None
         if own is None or not own.is_file():
             raise
         reason = next(iter(str(exc).splitlines()), type(exc).__name__)
@@ -84,6 +90,15 @@ def render_code(name: str, context: dict[str, Any], settings: Settings, quote: s
             f"{settings.relpath(own)}: renders code black cannot parse ({reason}); fix the "
             "template (README.md: Project templates)"
         ) from None
+    if defines and own is not None and own.is_file():
+        info = read_module(formatted.encode("utf-8"), "", "", False)
+        if info is None or defines not in info.classes:
+            raise ProjectError(
+                f"{settings.relpath(own)}: renders no class {defines}, which urls.py would "
+                "import; the template must define `class {{ class_name }}(...)` (README.md: "
+                "Project templates)"
+            )
+    return requoted(formatted) if quote == "'" else formatted
 
 
 def format_code(source: str, settings: Settings) -> str:
