@@ -15,6 +15,7 @@ from scaffold.naming import module_name_for
 from tests.helpers import FIXTURES, copy_project, run_cli
 
 MODERN = FIXTURES / "modern"
+API_OWNERS = "src/nova/api/api_owners.py"
 
 
 def new_module(
@@ -242,6 +243,38 @@ def test_the_base_the_endpoints_beside_it_refine_the_choice_to_is_chosen(
         assert (
             f"class {name}Endpoint({base.removesuffix('Endpoint')}Endpoint):" in module.read_text()
         )
+
+
+OWNED_BASE = """
+from nova.api.api_owners import ApiOwner
+from nova.api.bases.organization import OrganizationEndpoint
+
+
+class OrganizationGadgetBase(OrganizationEndpoint):
+    owner = ApiOwner.{member}
+
+    def convert_args(self, request, organization_id_or_slug, gadget_id, *args, **kwargs):
+        args, kwargs = super().convert_args(request, organization_id_or_slug, *args, **kwargs)
+        kwargs["gadget_id"] = gadget_id
+        return (args, kwargs)
+"""
+
+
+def test_an_owner_the_base_sets_is_inherited_unless_the_spec_names_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`owner = ApiOwner.UNOWNED` in the new class would override the base's own owner."""
+    owners = (MODERN / API_OWNERS).read_text()
+    members = re.findall(r"^    (\w+) = ", owners, re.MULTILINE)
+    member = next(m for m in members if m != "UNOWNED")
+    files = {"api/bases/gadget.py": OWNED_BASE.replace("{member}", member)}
+    route = "organizations/{organization_id_or_slug}/gadgets/{gadget_id}/parts/"
+    text = new_module(tmp_path / "a", capsys, files, "GadgetParts", "--route", route)
+    assert "class GadgetPartsEndpoint(OrganizationGadgetBase):" in text
+    assert "owner =" not in text and "ApiOwner" not in text
+    named = ("--owner", members[-1].lower())
+    text = new_module(tmp_path / "b", capsys, files, "GadgetParts", "--route", route, *named)
+    assert f"    owner = ApiOwner.{members[-1]}\n" in text
 
 
 INTEGRATION_TWINS = """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from scaffold.errors import SpecError, did_you_mean
 from scaffold.project.settings import Settings
+from scaffold.pysource.classes import Resolver
 from scaffold.spec import ResourceSpec
 
 DEFAULT_OWNER = "UNOWNED"
@@ -37,8 +38,13 @@ def decorator_of(
     )
 
 
-def owner_of(spec: ResourceSpec, settings: Settings) -> str | None:
+def owner_of(spec: ResourceSpec, settings: Settings, inherited: bool = False) -> str | None:
+    """The `ApiOwner` member to write: the spec's; else none where the base (or a class between
+    it and the root) sets one, which the endpoint inherits (`GroupEndpoint`'s `ISSUES`); else
+    the default."""
     enum = settings.owner_enum
+    if enum is not None and spec.owner is None and inherited:
+        return None
     if enum is None:
         if spec.owner:
             raise SpecError(
@@ -71,3 +77,13 @@ def publish_status_of(spec: ResourceSpec, settings: Settings) -> dict[str, str]:
                 f"{', '.join(enum.members).lower()}"
             )
     return statuses
+
+
+def base_sets_owner(resolver: Resolver, base: str) -> bool:
+    """The base `base` (a dotted path), or an ancestor of it short of the root, assigns `owner`."""
+    endpoint = resolver.endpoint(base)
+    return endpoint is not None and any(
+        info is not None and info.owner is not None
+        for dotted, info in endpoint.ancestry
+        if dotted != endpoint.root
+    )

@@ -6,7 +6,12 @@ from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
-from scaffold.generate.endpoint_marks import decorator_of, owner_of, publish_status_of
+from scaffold.generate.endpoint_marks import (
+    base_sets_owner,
+    decorator_of,
+    owner_of,
+    publish_status_of,
+)
 from scaffold.generate.lookup_fields import (
     model_silo,
     numeric_field,
@@ -173,7 +178,9 @@ def resolve(
         module_path=module_path,
         base=base,
         decorator=decorator,
-        owner=owner_of(spec, settings),
+        owner=owner_of(
+            spec, settings, base_sets_owner(catalog.resolver, f"{base.module}.{base.name}")
+        ),
         publish_status=publish_status_of(spec, settings),
         lookups=tuple(lookups),
         handler_params=tuple(
