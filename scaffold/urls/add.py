@@ -138,8 +138,9 @@ class UrlsFile:
         if self.index.url_names[url_name]:
             own = self.is_registered(registration.class_name) and not registration.url_name
             why = (
-                f" by {registration.class_name}'s own route: a second route takes a name of "
-                "its own (a new endpoint, another class name)"
+                f" by {registration.class_name}'s own route (a route changed in a spec is not "
+                "moved: `scaffold remove --route` the old one first); a second route takes a "
+                "name of its own"
             )
             raise NameTakenError(
                 f"{self.label}:{self.index.line_of(url_name)}: URL name {url_name!r} is already "
