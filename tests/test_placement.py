@@ -7,6 +7,7 @@ from textwrap import dedent
 
 import pytest
 
+from scaffold.generate.notes import also_fits_note
 from scaffold.naming import module_name_for, url_name_for
 from scaffold.routes import parse_route
 from scaffold.urls.add import Registration, UrlsFile
@@ -444,3 +445,16 @@ def test_a_route_whose_numeric_lookup_an_earlier_digits_route_takes_is_refused(
     assert result.code == 2 and snapshot(project) == before, result.out + result.err
     assert "src/acme/api/urls.py:53: the route r" in result.err
     assert "match the same paths, so one would never be reached" in result.err
+
+
+def test_also_fits_names_the_closest_bases_and_counts_the_rest() -> None:
+    """A route with no parameter fits every endpoint class of a big tree: six are named."""
+    names = tuple(f"Base{i}Endpoint" for i in range(9))
+    note = also_fits_note(names)
+    assert note == (
+        "; also fits: Base0Endpoint, Base1Endpoint, Base2Endpoint, Base3Endpoint, "
+        "Base4Endpoint, Base5Endpoint and 3 more (pass --base to choose)"
+    )
+    assert also_fits_note(names[:2]) == (
+        "; also fits: Base0Endpoint, Base1Endpoint (pass --base to choose)"
+    )

@@ -202,8 +202,10 @@ def test_keeps_crlf_line_endings() -> None:
         (reg("AEndpoint", "c/", "acme.somewhere_else"), "would shadow"),
         (  # a second route for a class: its derived name is its first route's
             reg("AEndpoint", "c/", "acme.api.endpoints.a"),
-            "URL name 'acme-api-0-a' is already used by AEndpoint's own route (a route changed "
-            "in a spec is not moved: `scaffold remove --route` the old one first)",
+            (
+                "URL name 'acme-api-0-a' is already used by AEndpoint's own route (a route "
+                "changed in a spec is not moved: `scaffold remove --route` the old one first)"
+            ),
         ),
     ],
 )

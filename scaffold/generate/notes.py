@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from scaffold.generate.resolve import ResolvedEndpoint
 
+_SHOWN = 6  # bases named in "also fits": a route with no parameter fits every one of the tree
+
 
 def notes(endpoint: ResolvedEndpoint) -> str:
     """`; also fits: ...` and `; note: ...`, or ""."""
     said = ""
     if endpoint.also_fits:
-        said += f"; also fits: {', '.join(endpoint.also_fits)} (pass --base to choose)"
+        said += also_fits_note(endpoint.also_fits)
     scope = list(endpoint.base.injects)
     for lookup in endpoint.lookups:
         if lookup.parent_expr is None and scope:  # `parent: null` under an organization
@@ -33,3 +35,11 @@ def notes(endpoint: ResolvedEndpoint) -> str:
         silo = (endpoint.decorator or "").removesuffix("_silo_endpoint")
         said += f"; note: {', '.join(endpoint.other_silos)}, read from a {silo}-silo endpoint"
     return said
+
+
+def also_fits_note(names: tuple[str, ...]) -> str:
+    """`; also fits: A, B (pass --base to choose)`: the closest first (as resolve orders
+    them), a long list cut short."""
+    shown, more = names[:_SHOWN], len(names) - _SHOWN
+    rest = f" and {more} more" if more > 0 else ""
+    return f"; also fits: {', '.join(shown)}{rest} (pass --base to choose)"

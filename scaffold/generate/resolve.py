@@ -24,7 +24,7 @@ from scaffold.generate.module_target import imported_module, require_endpoint_ta
 from scaffold.generate.neighbours import neighbours_base, neighbours_silo
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import class_name_among, module_name_for, object_name_for, stem_of
-from scaffold.project.base_names import route_words
+from scaffold.project.base_names import name_words, route_words
 from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, read_module
@@ -187,7 +187,7 @@ def resolve(
             HandlerParam(name, types.get(name))
             for name in (*injected, *passed, *objects[len(injected) :])
         ),
-        also_fits=() if spec.base else tuple(catalog.also_fitting(base, params)),
+        also_fits=() if spec.base else _closest_first(catalog.also_fitting(base, params), spec),
         kept=keeps and existing is not None,
         other_silos=elsewhere,
     )
@@ -242,6 +242,13 @@ def _module_path(spec: ResourceSpec, settings: Settings) -> Path:
             f"{settings.relpath(settings.src_root)}; create it or give an existing one"
         )
     return folder.with_suffix(".py")
+
+
+def _closest_first(names: list[str], spec: ResourceSpec) -> tuple[str, ...]:
+    """Bases named for more of the route's words first (`OrganizationReleasesBaseEndpoint`
+    before `IntegrationEndpoint` under `releases/`), then alphabetically."""
+    words = route_words([part for part in spec.route.text.split("/") if "{" not in part])
+    return tuple(sorted(names, key=lambda name: (-len(words & name_words(name)), name)))
 
 
 def _base(
