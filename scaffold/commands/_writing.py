@@ -38,7 +38,7 @@ PackageOption = Annotated[
 ]
 NoTestsOption = Annotated[
     bool,
-    typer.Option("--no-tests", help="Write no test module beside each new endpoint module."),
+    typer.Option("--no-tests", help="Write no test module for the new endpoints (tests/...)."),
 ]
 
 

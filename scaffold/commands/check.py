@@ -10,8 +10,8 @@ import typer
 from scaffold.commands.check_options import OPTIONS, PATHS_HELP, CheckArgs
 
 HELP = (
-    "Check statically, without importing Django or the project, that every endpoint class is "
-    "routed and every route fits its class. Exit 0 clean, 1 problems, 2 usage or configuration."
+    "Check that every endpoint is routed and every route fits its class. Statically: Django and "
+    "the project are never imported. Exit 0 clean, 1 problems, 2 usage or configuration."
 )
 
 

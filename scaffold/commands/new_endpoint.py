@@ -42,7 +42,10 @@ def new_endpoint(
     lookup: Annotated[
         list[str] | None,
         typer.Option(
-            help="PARAM=dotted.Model[:field] for a route parameter the base leaves; repeat."
+            help=(
+                "PARAM=dotted.Model[:field] for a route parameter the base leaves (PARAM=- "
+                "passes its raw value through); repeat."
+            )
         ),
     ] = None,
     owner: Annotated[str | None, typer.Option(help="ApiOwner member, e.g. issues.")] = None,
