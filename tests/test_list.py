@@ -240,16 +240,13 @@ def test_the_spec_says_what_it_cannot_write_of_the_real_shapes(
             "written: BroadcastDetailsEndpoint serves that route too (one class a route)"
         ),
         (
-            "  # CatchallEndpoint: / (src/acme/api/urls.py:89) is not written: one route per "
-            "resource, plain, ending $"
+            "  # CatchallEndpoint: / (src/acme/api/urls.py:89) is not written: it does not end "
+            "in $ (it answers longer paths too)"
         ),
-        (
-            "  # IndexEndpoint: / (src/acme/api/urls.py:83) is not written: one route per resource, "
-            "plain, ending $"
-        ),
+        "  # IndexEndpoint: / (src/acme/api/urls.py:83) is not written: it is the empty route",
         (
             "  # ProjectDetailsEndpoint: /organizations/{organization_id_or_slug}/project-details/ "
-            "(src/acme/api/urls.py:18) is not written: one route per resource, plain, ending $"
+            "(src/acme/api/urls.py:18) is not written: its base does not take its parameters"
         ),
     ]
 

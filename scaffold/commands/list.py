@@ -166,7 +166,7 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
         module = e.dotted.rpartition(".")[0]
         here = [r for r in e.routes if r.relpath == urls]
         usable = [r for r in here if r.path and r.exact and r.path.strip("/")]
-        unwritten = {r: "one route per resource, plain, ending $" for r in here}
+        unwritten = {r: _why_not_plain(r) for r in here}
         lossy = {r: why for r in usable if (why := _lossy(r, e.name, index))}
         unwritten |= lossy
         usable = [r for r in usable if r not in lossy]
@@ -174,6 +174,10 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
         if usable:
             base = catalog.find(e.base) if e.base else None
             fitting = [f for r in usable if (f := _fitting(r, base)) is not None]
+            fits = {f[0] for f in fitting}
+            unwritten |= {
+                r: "its base does not take its parameters" for r in usable if r not in fits
+            }
             route, text, params, taken = fitting[0] if fitting else (usable[0], "", (), ())
             if not fitting:
                 unwritten[route] = "no route of it is route syntax its base takes"
@@ -199,6 +203,17 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
             for r, why in unwritten.items()
         ]
     return "\n".join(lines) + "\n"
+
+
+def _why_not_plain(route: ListedRoute) -> str:
+    """Why a route of urls.py is not written (until it is found to be the one that is)."""
+    if not route.path:
+        return "its pattern is not route syntax"
+    if not route.exact:
+        return "it does not end in $ (it answers longer paths too)"
+    if not route.path.strip("/"):
+        return "it is the empty route"
+    return "a resource takes one route: the class's first that fits"
 
 
 def _alternatives(pattern: str | None) -> bool:
