@@ -1,5 +1,5 @@
 """What parsing a tree's candidate modules costs: the largest part of a `scaffold check` with no
-cache (issue 9). Times, round by round, scaffold's skeleton cut (`pysource.modules.skeleton`),
+cache (issue 9). Times, round by round, scaffold's skeleton cut (`pysource.module_skeleton.skeleton`),
 CPython's `ast` on the skeletons (what a cold check parses), `ast` on the whole modules, and
 tree-sitter on the whole modules when `tree_sitter` and `tree_sitter_python` are importable
 (they are not scaffold's dependencies: a candidate native parser, measured before anyone builds
@@ -25,7 +25,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from scaffold.project.settings import load_settings
 from scaffold.pysource.classes import candidate_modules
-from scaffold.pysource.modules import skeleton
+from scaffold.pysource.module_skeleton import skeleton
 from scaffold.pysource.tree import Tree
 
 

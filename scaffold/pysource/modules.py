@@ -1,16 +1,10 @@
 """One Python module as the reader keeps it: its imports, classes (bases, handlers, owner,
-publish_status, convert_args) and other module-level names.
-
-Handler bodies matter to neither base choice nor the check, and `ast.parse` costs about 10 us a
-line, so a module is parsed with every function body blanked except `convert_args` (line
-numbers kept).
-"""
+publish_status, convert_args) and other module-level names, parsed from its skeleton
+(`module_skeleton.py`)."""
 
 from __future__ import annotations
 
 import ast
-import re
-from functools import lru_cache
 
 from scaffold.pysource.imports import nested_bindings, read_imports
 from scaffold.pysource.method_decorators import (
@@ -18,49 +12,11 @@ from scaffold.pysource.method_decorators import (
     decorator_paths,
     method_named,
 )
+from scaffold.pysource.module_skeleton import skeleton
 from scaffold.pysource.scope_names import NamesInScope, base_path, dotted_of
 from scaffold.records import evolve, field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
-_KEEP_BODIES = frozenset({b"convert_args"})
-_DEF_RE = re.compile(rb"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
-_SIGNATURE_END_RE = re.compile(rb"\)[ \t]*(?:->[^\n]*)?:[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
-
-
-@lru_cache(maxsize=16)
-def _dedent_re(indent: int) -> re.Pattern[bytes]:
-    """A line that ends a block opened at `indent` columns: code at `indent` or less."""
-    return re.compile(rb"^[ \t]{0,%d}(?=[^ \t\r\n#])" % indent, re.MULTILINE)
-
-
-def skeleton(data: bytes) -> bytes:
-    """The module with the body of each function other than convert_args replaced by `pass`
-    on its first line and empty lines after, so line numbers stay as they were."""
-    pieces: list[bytes] = []
-    position = kept = 0
-    for match in _DEF_RE.finditer(data):
-        if match.start() < max(position, kept):
-            continue  # a def inside a blanked body, or inside a kept one (read as written)
-        end = _SIGNATURE_END_RE.search(data, match.end())
-        if end is None:
-            break
-        if data.find(b"def ", match.end(), end.start()) >= 0:
-            continue  # a one-line def: its `:` was not found on its own line
-        body_start = data.find(b"\n", end.end())
-        if body_start < 0:
-            break
-        indent = len(match.group(1).expandtabs())
-        block_end = _dedent_re(indent).search(data, body_start + 1)
-        body_end = block_end.start() if block_end else len(data)
-        if match.group(2) in _KEEP_BODIES:
-            kept = body_end
-            continue
-        pieces.append(data[position : body_start + 1])
-        pieces.append(b" " * (indent + 4) + b"pass")
-        pieces.append(b"\n" * data.count(b"\n", body_start + 1, body_end))
-        position = body_end
-    pieces.append(data[position:])
-    return b"".join(pieces)
 
 
 @record
