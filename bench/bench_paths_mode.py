@@ -25,12 +25,8 @@ from scaffold.check.config import load_check_config
 from scaffold.check.problems import Problem
 from scaffold.check.run import run_check
 from scaffold.project.settings import load_settings
-from scaffold.pysource.classes import (
-    Resolver,
-    candidate_modules,
-    concrete_endpoints,
-    find_endpoints,
-)
+from scaffold.pysource.candidates import candidate_modules
+from scaffold.pysource.classes import Resolver, concrete_endpoints, find_endpoints
 from scaffold.pysource.tree import Tree
 
 ROUTING = frozenset({"duplicate-route-name", "unreachable-route"})

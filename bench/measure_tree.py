@@ -20,7 +20,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from scaffold.project.settings import load_settings
-from scaffold.pysource.classes import candidate_modules
+from scaffold.pysource.candidates import candidate_modules
 from scaffold.pysource.tree import Tree
 
 

@@ -12,12 +12,8 @@ from pathlib import Path
 
 from bench.real_plant import Call, route_calls
 from scaffold.project.settings import Settings, load_settings
-from scaffold.pysource.classes import (
-    EndpointClass,
-    Resolver,
-    candidate_modules,
-    find_endpoints,
-)
+from scaffold.pysource.candidates import candidate_modules
+from scaffold.pysource.classes import EndpointClass, Resolver, find_endpoints
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader
 

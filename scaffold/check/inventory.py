@@ -6,12 +6,8 @@ from __future__ import annotations
 from scaffold.check.elsewhere import served_elsewhere
 from scaffold.check.rules import maybe_served
 from scaffold.project.settings import Settings
-from scaffold.pysource.classes import (
-    Resolver,
-    candidate_modules,
-    concrete_endpoints,
-    find_endpoints,
-)
+from scaffold.pysource.candidates import candidate_modules
+from scaffold.pysource.classes import Resolver, concrete_endpoints, find_endpoints
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved

@@ -13,13 +13,8 @@ from scaffold.check.routed_views import bound_unfollowed
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis, unrouted_endpoints
 from scaffold.errors import did_you_mean
 from scaffold.project.settings import Settings
-from scaffold.pysource.classes import (
-    ROOT_CLASS,
-    Resolver,
-    candidate_modules,
-    concrete_endpoints,
-    find_endpoints,
-)
+from scaffold.pysource.candidates import ROOT_CLASS, candidate_modules
+from scaffold.pysource.classes import Resolver, concrete_endpoints, find_endpoints
 from scaffold.pysource.headers import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
 from scaffold.pysource.unreadable import unparsed_modules

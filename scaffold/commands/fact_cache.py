@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from scaffold.commands.cache_files import cache_path, forget_older, read_json, write_json
-from scaffold.pysource import classes
-from scaffold.pysource.classes import Headers
+from scaffold.pysource import candidates
+from scaffold.pysource.candidates import Headers
 from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import MARKERS, SourceFile, Tree, read_bytes
 from scaffold.records import field, record
@@ -44,10 +44,10 @@ def enabled() -> bool:
 
 
 def file_headers(data: bytes) -> FileHeaders:
-    """What `pysource.classes.read_headers` takes from one file's bytes, as text, and its
+    """What `pysource.candidates.read_headers` takes from one file's bytes, as text, and its
     markers."""
     marks = [m.decode() for m in MARKERS if m in data]
-    headers, aliases = classes.file_headers(data)
+    headers, aliases = candidates.file_headers(data)
     return _texts(headers), _texts(aliases), marks
 
 

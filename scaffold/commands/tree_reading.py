@@ -32,7 +32,7 @@ from scaffold.commands.fact_cache import (
     read_file_headers,
     same_headers,
 )
-from scaffold.pysource.classes import reachable_modules
+from scaffold.pysource.candidates import reachable_modules
 from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import SourceFile, Tree
 

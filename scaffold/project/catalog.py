@@ -7,13 +7,9 @@ from collections import Counter
 from scaffold.errors import did_you_mean
 from scaffold.project.base_names import name_words, silo_named, silo_prefix
 from scaffold.project.settings import Settings
-from scaffold.pysource.classes import EndpointClass, Resolver, candidate_modules
-from scaffold.pysource.convert_args import (
-    KnownBase,
-    class_flow,
-    features_checked,
-    params_matched,
-)
+from scaffold.pysource.candidates import candidate_modules
+from scaffold.pysource.classes import EndpointClass, Resolver
+from scaffold.pysource.convert_args import KnownBase, class_flow, features_checked, params_matched
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.permissions import refusing_permission
 from scaffold.pysource.route_flow import RouteFlow, route_flow

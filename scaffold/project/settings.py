@@ -9,7 +9,8 @@ from typing import Any
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.project import discovery
 from scaffold.project.line_length import configured_line_length, file_line_length
-from scaffold.pysource.classes import ROOT_CLASS, Resolver
+from scaffold.pysource.candidates import ROOT_CLASS
+from scaffold.pysource.classes import Resolver
 from scaffold.pysource.project_facts import (
     class_members,
     neighbours_future_imports,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from scaffold.pysource.classes import ROOT_CLASS, Resolver
+from scaffold.pysource.candidates import ROOT_CLASS
+from scaffold.pysource.classes import Resolver
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.urlconf import RoutingReader
 

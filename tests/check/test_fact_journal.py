@@ -17,7 +17,7 @@ from scaffold.check.problems import CheckResult
 from scaffold.check.run import TreeReading, run_check
 from scaffold.commands import cache_files, fact_cache, tree_reading
 from scaffold.project.settings import load_settings
-from scaffold.pysource.classes import reachable_modules
+from scaffold.pysource.candidates import reachable_modules
 from scaffold.pysource.tree import Tree
 from tests.check.trees import AUDIT, UNROUTED, cache_body, write_tree
 
