@@ -9,6 +9,7 @@ from scaffold.pysource.imports import SUBMODULES
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, ModuleInfo
 from scaffold.pysource.mro import FRAMEWORK, method_order
 from scaffold.pysource.scope_names import UNREAD_BASE
+from scaffold.pysource.star_binding import AFTER_STARS, Scope, bound_in
 from scaffold.pysource.tree import Tree
 from scaffold.records import field, record
 
@@ -100,24 +101,26 @@ class Resolver:
         info = self.tree.info(module) if module else None
         if info is None:
             return None
-        if name in info.classes:
-            return (dotted, info, info.classes[name])
-        if name in info.imports:
-            return self.resolve(info.imports[name], seen)
-        for star in info.star_imports:
-            if star.endswith(SUBMODULES):
-                found = self._from_submodules(star.removesuffix(SUBMODULES), name, seen)
-            else:
-                found = self.resolve(f"{star}.{name}", seen)
-            if found:
-                return found
-        return None
+        bound = bound_in(self._scope, info, name, {module}) if info.star_imports else None
+        target = info.own(name) if bound is None else (bound.dotted, 0)
+        if bound is not None and bound.unsure is not None:
+            return None  # a star import the reader cannot judge may bind it
+        if target is None or target[0] is None:
+            return None
+        if target[0] == dotted:
+            return (dotted, info, info.classes[name]) if name in info.classes else None
+        return self.resolve(target[0], seen)
 
-    def _from_submodules(
-        self, package: str, name: str, seen: set[str]
-    ) -> tuple[str, ModuleInfo, ClassInfo] | None:
-        """The class `name` of the one submodule of `package` defining it (`import_submodules`
-        binds each submodule's public names); None when none or several do."""
+    def _scope(self, module: str) -> tuple[Scope, list[str] | None] | None:
+        """A module as a star walk reads it (`import_submodules`: its submodules' classes)."""
+        if module.endswith(SUBMODULES):
+            return _Submodules(self, module.removesuffix(SUBMODULES)), None
+        info = self.tree.info(module)
+        return (info, info.exports) if info is not None else None
+
+    def submodule_class(self, package: str, name: str) -> str | None:
+        """The one submodule of `package` defining a class `name` (`import_submodules` binds
+        each submodule's public names); None when none or several do."""
         key = (package, name)
         if key not in self._submodule_class:
             header = re.compile(rb"^class[ \t]+%s\b" % name.encode(), re.MULTILINE)
@@ -130,8 +133,7 @@ class Resolver:
             ]
             one = len(defining) == 1 and not name.startswith("_")
             self._submodule_class[key] = defining[0] if one else None
-        module = self._submodule_class[key]
-        return self.resolve(f"{module}.{name}", seen) if module else None
+        return self._submodule_class[key]
 
     def is_defined_nowhere(self, dotted: str) -> bool:
         """True when the module is in the tree and binds no such name at all."""
@@ -208,6 +210,22 @@ class Resolver:
             return (FRAMEWORK,)
         resolved = ((b, self.resolve(b)) for b in self.base_paths(module, info))
         return tuple(r[0] if r is not None else b for b, r in resolved)
+
+
+@record
+class _Submodules:
+    """`import_submodules(globals(), __name__, __path__)` as a star walk reads it: a name is
+    the class the one submodule defining it binds."""
+
+    resolver: Resolver
+    package: str
+
+    def own(self, name: str) -> tuple[str, int] | None:
+        module = self.resolver.submodule_class(self.package, name)
+        return (f"{module}.{name}", AFTER_STARS) if module else None
+
+    def stars_at(self) -> list[tuple[str, int]]:
+        return []
 
 
 def concrete_endpoints(endpoints: list[EndpointClass]) -> list[EndpointClass]:

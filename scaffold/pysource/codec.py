@@ -153,6 +153,9 @@ def encode_module(info: modules.ModuleInfo | None, source: bytes | None = None) 
         classes,
         info.star_imports,
         sorted(info.names),
+        info.star_lines,
+        info.bound_lines,
+        info.exports,
     ]
 
 
@@ -163,9 +166,13 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
         return None
     if type(value) is not list:
         raise CodecError("a module's facts are not a list")
-    module, relpath, imports, classes, stars, names = value
+    module, relpath, imports, classes, stars, names, star_lines, bound_lines, exports = value
     if not (type(imports) is dict and type(classes) is list and type(stars) is list):
         raise CodecError("a module's facts are not of their shapes")
+    if not (type(star_lines) is list and type(bound_lines) is dict):
+        raise CodecError("a module's star imports are not of their shapes")
+    if exports is not None and type(exports) is not list:
+        raise CodecError("a module's __all__ is not a list")
     found: dict[str, modules.ClassInfo] = {}
     new = object.__new__
     for facts in classes:
@@ -207,7 +214,9 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
             allowed,
             tuple(marks),
         )
-    return modules.ModuleInfo(module, relpath, imports, found, stars, set(names))
+    return modules.ModuleInfo(
+        module, relpath, imports, found, stars, set(names), star_lines, bound_lines, exports
+    )
 
 
 def _record(value: dict[str, Any]) -> object:

@@ -40,8 +40,15 @@ def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[s
     Python binds them: a later import of a name replaces an earlier one, but one in an `except`
     handler or an `else:` branch is a fallback (`try: from a import X` / `except ImportError:
     from b import X` binds a's X when a exists)."""
+    imports, stars, _ = read_imports_at(tree, package)
+    return imports, stars
+
+
+def read_imports_at(tree: ast.Module, package: str) -> tuple[dict[str, str], list[str], list[int]]:
+    """`read_imports`, and the line of each star import."""
     imports: dict[str, str] = {}
     stars: list[str] = []
+    lines: list[int] = []
 
     def visit(body: list[ast.stmt], fallback: bool) -> None:
         for node in body:
@@ -50,6 +57,7 @@ def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[s
                 for alias in node.names:
                     if alias.name == "*":
                         stars.append(source)
+                        lines.append(node.lineno)
                     else:
                         bind(alias.asname or alias.name, f"{source}.{alias.name}", fallback)
             elif isinstance(node, ast.Import):
@@ -58,6 +66,7 @@ def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[s
                     bind(alias.asname or head, alias.name if alias.asname else head, fallback)
             elif isinstance(node, ast.Expr) and imports_submodules(node.value):
                 stars.append(package + SUBMODULES)
+                lines.append(node.lineno)
             elif isinstance(node, ast.If):
                 visit(node.body, fallback)
                 visit(node.orelse, True)
@@ -71,7 +80,7 @@ def read_imports(tree: ast.Module, package: str) -> tuple[dict[str, str], list[s
             imports[name] = dotted
 
     visit(tree.body, False)
-    return imports, stars
+    return imports, stars, lines
 
 
 _BLOCKS = (ast.If, ast.Try, ast.With, ast.For, ast.While, ast.Match)
@@ -94,6 +103,30 @@ def nested_bindings(tree: ast.Module) -> set[str]:
                 targets = child.targets if isinstance(child, ast.Assign) else [child.target]
                 found |= {t.id for t in targets if isinstance(t, ast.Name)}
     return found
+
+
+def lines_before_stars(tree: ast.Module, star_lines: list[int]) -> dict[str, int]:
+    """Name -> the line of the last module-level statement binding it (an import, a class, a
+    def, an assignment; under a block too), for the names a later star import may rebind."""
+    last_star = max(star_lines, default=0)
+    found: dict[str, int] = {}
+    pending: list[ast.AST] = list(tree.body) if last_star else []
+    while pending:
+        node = pending.pop()
+        names: list[str] = []
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.asname or a.name.split(".")[0] for a in node.names if a.name != "*"]
+        elif isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            names = [node.name]
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            stored = (n for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+            names = [n.id for n in stored if isinstance(n.ctx, ast.Store)]
+        elif isinstance(node, (*_BLOCKS, ast.ExceptHandler, ast.match_case)):
+            pending.extend(ast.iter_child_nodes(node))
+        for name in names:
+            found[name] = max(found.get(name, 0), node.lineno)  # type: ignore[attr-defined]
+    return {name: line for name, line in found.items() if line < last_star}
 
 
 def branch_imports(tree: ast.Module, package: str) -> dict[str, tuple[str, ...]]:

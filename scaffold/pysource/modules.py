@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 
-from scaffold.pysource.imports import nested_bindings, read_imports
+from scaffold.pysource.imports import lines_before_stars, nested_bindings, read_imports_at
 from scaffold.pysource.method_decorators import (
     class_decorator_texts,
     decorator_paths,
@@ -14,6 +14,7 @@ from scaffold.pysource.method_decorators import (
 )
 from scaffold.pysource.module_skeleton import skeleton
 from scaffold.pysource.scope_names import NamesInScope, base_path, dotted_of
+from scaffold.pysource.star_binding import AFTER_STARS, UNREAD_ALL, literal_all
 from scaffold.records import evolve, field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
@@ -76,20 +77,42 @@ class ModuleInfo:
     classes: dict[str, ClassInfo]
     star_imports: list[str] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # every other module-level binding
+    star_lines: list[int] = field(default_factory=list)  # of each star import
+    # name -> the line of its last binding, for the names a later star import may rebind
+    bound_lines: dict[str, int] = field(default_factory=dict)
+    exports: list[str] | None = None  # `star_binding.literal_all`: None without `__all__`
+
+    def own(self, name: str) -> tuple[str, int] | None:
+        """What the module's own statements bind `name` to (`star_binding.Scope`)."""
+        if name in self.imports and name not in self.classes:
+            dotted = self.imports[name]
+        elif name in self.classes or name in self.names:
+            dotted = f"{self.module}.{name}"
+        else:
+            return None
+        return dotted, self.bound_lines.get(name, AFTER_STARS)
+
+    def stars_at(self) -> list[tuple[str, int]]:
+        return list(zip(self.star_imports, self.star_lines, strict=True))
 
 
 def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> ModuleInfo | None:
     """Parse the skeleton of a module (the whole module if the skeleton does not parse)."""
+    read = skeleton(data)
     try:
-        tree = ast.parse(skeleton(data))
+        tree = ast.parse(read)
     except (SyntaxError, ValueError):
         try:
-            tree = ast.parse(data)
+            tree, read = ast.parse(data), data
         except (SyntaxError, ValueError):
             return None
     package = module if is_package else module.rpartition(".")[0]
-    imports, stars = read_imports(tree, package)
-    info = ModuleInfo(module, relpath, imports, {}, stars)
+    imports, stars, star_lines = read_imports_at(tree, package)
+    info = ModuleInfo(module, relpath, imports, {}, stars, star_lines=star_lines)
+    info.bound_lines = lines_before_stars(tree, star_lines)
+    if b"__all__" in data:  # one a blanked body changes is not judged
+        same = data.count(b"__all__") == read.count(b"__all__")
+        info.exports = literal_all(tree) if same else [UNREAD_ALL]
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             info.classes[node.name] = _class_info(node, info)
@@ -116,9 +139,17 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
                 info.imports.pop(target.id, None)  # rebound to something else
     for node in tree.body:  # once every class is known: a base may be defined below its user
         if isinstance(node, ast.ClassDef):
-            paths = (base_path(base, info) for base in node.bases)
+            paths = (_base_path(base, info) for base in node.bases)
             info.classes[node.name].base_paths = [path for path in paths if path]
     return info
+
+
+def _base_path(base: ast.expr, info: ModuleInfo) -> str | None:
+    """`base_path`; a name a later star import may rebind as `<module>.<name>`, which the
+    resolver reads in statement order."""
+    if isinstance(base, ast.Name) and base.id in info.bound_lines:
+        return f"{info.module}.{base.id}"
+    return base_path(base, info)
 
 
 def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:

@@ -1,0 +1,108 @@
+"""Which binding of a name a module keeps, as Python runs it: the last statement binding the
+name wins, whether an explicit import, a class, an assignment or a star import exporting it
+(its literal `__all__`, else its names not starting with `_`). A base class named through
+`from shop.api.bases import *` whose package star-imports two modules defining it, and a
+view imported by name and then again by a later star import, are the class Python binds; a
+later star import the reader cannot judge makes the name unresolved, never guessed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffold.check.config import load_check_config
+from scaffold.check.problems import CheckResult
+from scaffold.check.run import run_check
+from scaffold.project.settings import load_settings
+from tests.check.trees import WIDGETS, write_tree
+
+# a second OrganizationEndpoint whose convert_args passes the slug on as it came
+LEGACY = """
+from shop.api.base import Endpoint
+
+{all}
+
+class LegacyEndpoint(Endpoint):
+    pass
+
+
+class OrganizationEndpoint(Endpoint):
+    pass
+"""
+
+# an endpoint taking `organization`, which only bases/organization.py's base provides
+STARRED_WIDGETS = WIDGETS.replace(
+    "from shop.api.bases.organization import OrganizationEndpoint",
+    "from shop.api.bases import *  # noqa: F403",
+)
+
+
+ROUTE = "shop-api-0-organization-widgets"  # param-mismatch names the route
+
+
+def _run(tmp_path: Path, files: dict[str, str]) -> CheckResult:
+    root = write_tree(tmp_path / "p", files)
+    return run_check(load_settings(root), load_check_config(root, {}, None, [], None), None)
+
+
+def _found(result: CheckResult) -> list[tuple[str, str]]:
+    return [(p.rule, p.symbol) for p in result.problems]
+
+
+def _bases(tmp_path: Path, init: str, legacy_all: str = "") -> CheckResult:
+    return _run(
+        tmp_path,
+        {
+            "api/bases/__init__.py": init,
+            "api/bases/legacy.py": LEGACY.format(all=legacy_all),
+            "api/endpoints/organization_widgets.py": STARRED_WIDGETS,
+        },
+    )
+
+
+LEGACY_THEN_ORGANIZATION = "from .legacy import *\nfrom .organization import *\n"
+
+
+def test_a_base_the_earlier_star_module_leaves_out_of_its_all_is_the_later_ones(
+    tmp_path: Path,
+) -> None:
+    result = _bases(tmp_path, LEGACY_THEN_ORGANIZATION, '__all__ = ["LegacyEndpoint"]')
+    assert (result.problems, result.unresolved) == ([], [])
+
+
+def test_a_base_two_star_modules_export_is_the_later_ones(tmp_path: Path) -> None:
+    result = _bases(tmp_path, LEGACY_THEN_ORGANIZATION)
+    assert (result.problems, result.unresolved) == ([], [])
+
+
+def test_the_later_star_module_still_wins_when_it_is_the_wrong_base(tmp_path: Path) -> None:
+    result = _bases(tmp_path, "from .organization import *\nfrom .legacy import *\n")
+    assert ("param-mismatch", ROUTE) in _found(result)
+
+
+def test_a_later_star_module_whose_all_is_built_by_code_is_not_guessed(tmp_path: Path) -> None:
+    legacy_all = '__all__ = ["LegacyEndpoint"]\n__all__ += ["OrganizationEndpoint"]'
+    result = _bases(tmp_path, "from .organization import *\nfrom .legacy import *\n", legacy_all)
+    assert result.problems == []
+    assert [u.what for u in result.unresolved] == ["OrganizationWidgetsEndpoint"]
+
+
+def test_an_explicit_import_after_the_star_imports_wins(tmp_path: Path) -> None:
+    init = LEGACY_THEN_ORGANIZATION + "from .legacy import OrganizationEndpoint\n"
+    result = _bases(tmp_path, init)
+    assert ("param-mismatch", ROUTE) in _found(result)
+
+
+def test_what_the_order_needs_survives_the_fact_cache() -> None:
+    """Star import lines, the lines of the bindings they follow and `__all__` are cached."""
+    import json
+
+    from scaffold.pysource.codec import decode_module, encode_module
+    from scaffold.pysource.modules import read_module
+
+    data = b'from a import X\nfrom b import *\nclass Y(X):\n    pass\n__all__ = ["Y"]\n'
+    info = read_module(data, "m", "m.py", False)
+    assert info is not None
+    assert (info.star_lines, info.bound_lines, info.exports) == ([2], {"X": 1}, ["Y"])
+    assert info.classes["Y"].base_paths == ["m.X"]  # read in statement order by the resolver
+    back = decode_module(json.loads(json.dumps(encode_module(info, data))))
+    assert back == info
