@@ -5,8 +5,9 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from scaffold.pysource.imports import branch_imports, read_imports
+from scaffold.pysource.imports import branch_imports, lines_before_stars, read_imports_at
 from scaffold.pysource.routes import view_parts
+from scaffold.pysource.star_binding import AFTER_STARS
 from scaffold.pysource.urllists import (
     BLOCKS,
     changed_by_call,
@@ -45,6 +46,17 @@ class UrlModule:
     # and every entry it may hold (for what only asks which classes may be routed)
     unsure: dict[str, tuple[int, str]] = field(default_factory=dict)
     maybe: dict[str, list[ast.expr]] = field(default_factory=dict)
+    star_lines: list[int] = field(default_factory=list)  # of each star import
+    # name -> the line of its last binding, for the names a later star import may rebind
+    bound_lines: dict[str, int] = field(default_factory=dict)
+
+    def own(self, name: str) -> tuple[str, int] | None:
+        """What the module's own statements bind `name` to (`star_binding.Scope`)."""
+        dotted = self.dotted(name)
+        return None if dotted is None else (dotted, self.bound_lines.get(name, AFTER_STARS))
+
+    def stars_at(self) -> list[tuple[str, int]]:
+        return list(zip(self.stars, self.star_lines, strict=True))
 
     def dotted(self, text: str) -> str | None:
         """The dotted path a name (`X`, `alias.X`) written in this module stands for."""
@@ -64,8 +76,9 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
     except (SyntaxError, ValueError):
         return None
     package = module if is_package else module.rpartition(".")[0]
-    imports, stars = read_imports(syntax, package)
-    parsed = UrlModule(module, relpath, syntax, imports, stars=stars)
+    imports, stars, star_lines = read_imports_at(syntax, package)
+    parsed = UrlModule(module, relpath, syntax, imports, stars=stars, star_lines=star_lines)
+    parsed.bound_lines = lines_before_stars(syntax, star_lines)
     parsed.branches = branch_imports(syntax, package)
     _collect(parsed)
     return parsed

@@ -9,6 +9,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from scaffold.pysource.class_attributes import ClassAttributes
+from scaffold.pysource.star_binding import bound_in, literal_all
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlmodule import UrlModule, View, named_in, parse_url_module
@@ -27,7 +28,7 @@ class UrlModules:
         self.modules: dict[str, UrlModule | None] = {}
         self._attributes = ClassAttributes(tree)
         self._evaluator: Evaluator | None = None
-        self._exports: dict[str, frozenset[str] | None] = {}  # module -> its literal __all__
+        self._exports: dict[str, list[str] | None] = {}  # module -> `literal_all`
         self.unresolved: list[Unresolved] = []  # route entries the walk could not follow
         self.routed: set[str] = set()  # dotted names of the classes those entries name
 
@@ -55,60 +56,33 @@ class UrlModules:
         return parsed
 
     def view_of(self, module: UrlModule, ref: Ref) -> View | tuple[str, tuple[str, ...]]:
-        """The view a route of `module` names; a name neither imported nor defined there is
-        looked up through its star imports (`from .endpoints.index import *`), the last one
-        first, as Python binds them. When a later star import cannot be read (a module outside
-        the tree may bind the name too): why, and the class an earlier one binds (if any); a
-        name imported from different places in the branches of an `if`: why, and each."""
+        """The view a route of `module` names, bound as Python binds it (`star_binding`): the
+        last statement binding its name wins, an import, a definition or a star import that
+        exports it (`from .endpoints.index import *`). When a star import the reader cannot
+        judge may bind it (a module outside the tree, an `__all__` built by code): why, and
+        the class an earlier statement binds (if any); a name imported from different places
+        in the branches of an `if`: why, and each."""
         head, _, rest = ref.text.partition(".")
         if head in module.branches:
             tail = f".{rest}" if rest else ""
             chosen = tuple(f"{dotted}{tail}" for dotted in module.branches[head])
             return f"the branches of an `if` import it from {' or '.join(chosen)}", chosen
-        if ref.dotted is not None or not module.stars:
+        if not module.stars or (ref.dotted is not None and head not in module.bound_lines):
             return View(ref.text, ref.dotted, ref.methods)
-        unread, seen, tail = None, {module.module}, f".{rest}" if rest else ""
-        for star in reversed(module.stars):
-            found, missed = self._star_bound(star, head, seen)
-            unread = unread or missed
-            if found is not None:
-                dotted = found + tail
-                return (
-                    View(ref.text, dotted, ref.methods)
-                    if unread is None
-                    else (self._why(unread), (dotted,))
-                )
-        return View(ref.text, None, ref.methods) if unread is None else (self._why(unread), ())
+        found = bound_in(self._scope, module, head, {module.module})
+        dotted = None if found.dotted is None else found.dotted + (f".{rest}" if rest else "")
+        if found.unsure is None:
+            return View(ref.text, dotted, ref.methods)
+        return found.unsure, () if dotted is None else (dotted,)
 
-    def _star_bound(self, star: str, head: str, seen: set[str]) -> tuple[str | None, str | None]:
-        """What `from star import *` binds `head` to (None: nothing), and the first star import
-        met on the way that the reader cannot read (None: it read them all). The module's own
-        bindings first, then its own star imports, the last one first, each level binding only
-        what it exports; a module met before (star imports importing one another) adds nothing."""
-        if star in seen:
-            return None, None
-        seen.add(star)
-        source = self._module(star)
+    def _scope(self, module: str) -> tuple[UrlModule, list[str] | None] | None:
+        """A module as a star walk reads it, and its exports (None: the reader cannot read it)."""
+        source = self._module(module)
         if source is None:
-            return None, star
-        if star not in self._exports:
-            self._exports[star] = _exports(source)
-        exports = self._exports[star]
-        if head not in exports if exports is not None else head.startswith("_"):
-            return None, None
-        if head in source.imports or head in source.defined:
-            return source.dotted(head), None
-        unread = None
-        for inner in reversed(source.stars):
-            found, missed = self._star_bound(inner, head, seen)
-            unread = unread or missed
-            if found is not None:
-                return found, unread
-        return None, unread
-
-    @staticmethod
-    def _why(star: str) -> str:
-        return f"it may come from the star import of {star}, which the reader cannot read"
+            return None
+        if module not in self._exports:
+            self._exports[module] = literal_all(source.tree)
+        return source, self._exports[module]
 
     def _load(self, module: str) -> UrlModule | None:
         """A module of the tree a helper lives in (nothing recorded for modules outside it)."""
@@ -182,33 +156,3 @@ class UrlModules:
             return self.evaluator.text(node, module, bindings), ""
         except Stop as stop:
             return None, stop.why
-
-
-def _exports(source: UrlModule) -> frozenset[str] | None:
-    """What `from source import *` binds by `__all__`: its literal list; None with no `__all__`
-    (every name not starting with `_`); any name where `__all__` is changed or built by code
-    (not judged: `_EVERY`)."""
-    mentions = [n for n in ast.walk(source.tree) if isinstance(n, ast.Name) and n.id == "__all__"]
-    if not mentions:
-        return None
-    assigned = [
-        stmt.value
-        for stmt in source.tree.body
-        if isinstance(stmt, ast.Assign) and [ast.unparse(t) for t in stmt.targets] == ["__all__"]
-    ]
-    value = assigned[0] if len(assigned) == 1 == len(mentions) else None
-    elements = getattr(value, "elts", ())
-    listed = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-    if not isinstance(value, (ast.List, ast.Tuple)) or len(listed) != len(value.elts):
-        return _EVERY  # not judged
-    return frozenset(listed)
-
-
-class _Every(frozenset[str]):
-    """The exports of a module whose `__all__` is not judged: any name may be among them."""
-
-    def __contains__(self, name: object) -> bool:
-        return True
-
-
-_EVERY = _Every()

@@ -13,7 +13,7 @@ from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import run_check
 from scaffold.project.settings import load_settings
-from tests.check.trees import WIDGETS, write_tree
+from tests.check.trees import ORGANIZATION_BASE, WIDGETS, write_tree
 
 # a second OrganizationEndpoint whose convert_args passes the slug on as it came
 LEGACY = """
@@ -90,6 +90,65 @@ def test_an_explicit_import_after_the_star_imports_wins(tmp_path: Path) -> None:
     init = LEGACY_THEN_ORGANIZATION + "from .legacy import OrganizationEndpoint\n"
     result = _bases(tmp_path, init)
     assert ("param-mismatch", ROUTE) in _found(result)
+
+
+# v2.py: a newer OrganizationWidgetsEndpoint, exported by its __all__
+V2 = WIDGETS.replace("\n\n\nclass", '\n__all__ = ["OrganizationWidgetsEndpoint"]\n\n\nclass', 1)
+
+# the old one takes a parameter no route gives: a mismatch were it the one routed
+OLD_WIDGETS = WIDGETS.replace("request, organization)", "request, organization, debug)")
+
+URLS = """
+from django.urls import re_path
+
+{imports}
+
+urlpatterns = [
+    re_path(
+        r"^organizations/(?P<organization_id_or_slug>[^/]+)/widgets/$",
+        OrganizationWidgetsEndpoint.as_view(),
+        name="shop-api-0-organization-widgets",
+    ),
+]
+"""
+
+EXPLICIT = "from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint"
+
+
+def _views(tmp_path: Path, imports: str) -> CheckResult:
+    files = {
+        "api/bases/__init__.py": "",
+        "api/bases/organization.py": ORGANIZATION_BASE,
+        "api/endpoints/organization_widgets.py": OLD_WIDGETS,
+        "api/endpoints/organization_stats.py": "",
+        "api/endpoints/v2.py": V2,
+        "api/urls.py": URLS.format(imports=imports),
+    }
+    return _run(tmp_path, files)
+
+
+def test_a_view_imported_by_name_then_by_a_later_star_import_is_the_star_ones(
+    tmp_path: Path,
+) -> None:
+    result = _views(tmp_path, f"{EXPLICIT}\nfrom shop.api.endpoints.v2 import *  # noqa\n")
+    assert result.problems == []
+    # the old class's `X.as_view()` in urls.py counts as a site that may serve it: no finding
+    assert [u.relpath for u in result.unresolved] == ["src/shop/api/urls.py"]
+
+
+def test_a_view_imported_by_name_after_a_star_import_is_the_named_one(tmp_path: Path) -> None:
+    result = _views(tmp_path, f"from shop.api.endpoints.v2 import *  # noqa\n{EXPLICIT}\n")
+    assert ("param-mismatch", ROUTE) in _found(result)
+    assert ("unregistered-endpoint", "OrganizationWidgetsEndpoint") in _found(result)
+
+
+def test_a_later_star_import_the_reader_cannot_read_leaves_the_view_unresolved(
+    tmp_path: Path,
+) -> None:
+    result = _views(tmp_path, f"{EXPLICIT}\nfrom elsewhere.views import *  # noqa\n")
+    assert ("param-mismatch", ROUTE) not in _found(result)
+    (unresolved,) = result.unresolved
+    assert "elsewhere.views" in unresolved.why
 
 
 def test_what_the_order_needs_survives_the_fact_cache() -> None:
