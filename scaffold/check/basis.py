@@ -88,6 +88,9 @@ def shape(info: ModuleInfo | None) -> str:
             info.star_imports,
             sorted(info.names),
             classes,
+            info.star_lines,  # the order of its bindings and what it exports (star_binding)
+            sorted(info.bound_lines.items()),
+            info.exports,
         )
     ).encode()
     return f"{len(text):x}-{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
