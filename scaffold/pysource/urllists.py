@@ -4,7 +4,10 @@ extended by a written list or inserted into at a literal index. Any other change
 to a value the reader does not evaluate, `X.sort()`, `del X[i]`, the list passed to a call,
 a change under a module-level `if`, `try`, `with` or loop) leaves the list unsure: not kept as
 a list, but the line and why are kept, with the entries it may hold (what it held, what was
-added since) for what only asks which classes may be routed."""
+added since) for what only asks which classes may be routed. So does any other use of its name
+(`urluses.py`: another name for it, `X.pop` in an expression, a walrus, a class body): from that
+line; and for good (no later binding makes it known again) a use in code run when called (a
+function, lambda, generator) or a module that reaches its own names (`globals()`, `sys.modules`)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from scaffold.pysource.routes import is_patterns_call
 
 if TYPE_CHECKING:
     from scaffold.pysource.urlmodule import UrlModule
+    from scaffold.pysource.urluses import Use
 
 _WHERE = {
     ast.If: "under the module-level `if` at line {}",
@@ -72,7 +76,14 @@ def maybe_items(value: ast.AST, module: UrlModule) -> list[ast.expr]:
 def rebind(module: UrlModule, name: str, value: ast.expr, stmt: ast.stmt) -> None:
     """`name = value` at module level (in `stmt`)."""
     items = list_items(value, module)
-    if items is not None:
+    pin = module.pinned.get(name) or module.pinned.get("*")
+    shared = isinstance(stmt, ast.Assign) and len(stmt.targets) > 1 and items is not None
+    if shared or isinstance(value, ast.Name) and is_list(module, value.id):
+        why = f"`{_short(stmt)}` gives the list another name: changes through one are not followed"
+        unsure(module, name, stmt.lineno, why, items or maybe_items(value, module))
+    elif pin is not None and (items is not None or is_list(module, name)):
+        unsure(module, name, *pin, items or maybe_items(value, module))
+    elif items is not None:
         module.lists[name] = items
         module.unsure.pop(name, None)
         module.maybe.pop(name, None)
@@ -84,9 +95,13 @@ def rebind(module: UrlModule, name: str, value: ast.expr, stmt: ast.stmt) -> Non
 def extend(module: UrlModule, name: str, value: ast.expr, stmt: ast.stmt) -> None:
     """`name += value` at module level (`stmt`)."""
     items = list_items(value, module)
+    pin = module.pinned.get(name) or module.pinned.get("*")
+    first = not (name in module.defined or name in module.imports or name in module.unsure)
     if items is not None and name in module.lists:
         module.lists[name] = module.lists[name] + items
-    elif items is not None and not {name} & {*module.defined, *module.imports, *module.unsure}:
+    elif first and pin is not None:
+        unsure(module, name, *pin, maybe_items(value, module))
+    elif items is not None and first:
         module.lists[name] = items  # the first binding (the name was never bound before)
     else:
         why = (
@@ -95,6 +110,28 @@ def extend(module: UrlModule, name: str, value: ast.expr, stmt: ast.stmt) -> Non
             else f"`{_short(stmt)}` extends what the reader does not hold as a list"
         )
         unsure(module, name, stmt.lineno, why, maybe_items(value, module))
+
+
+def used(module: UrlModule, stmt: ast.stmt, uses: list[Use]) -> None:
+    """After a statement: each list it uses as the reader does not follow is unsure from the
+    use; one used by code run later (or through `globals()`...) stays so for good."""
+    for name, line, kind, what in uses:
+        if kind in ("sticky", "dynamic"):
+            why = (
+                f"it is {what} by code run when called (a function, lambda or generator), "
+                "which may change it at any time after"
+                if kind == "sticky"
+                else f"the module reaches its own names through {what}: any list may change"
+            )
+            module.pinned.setdefault(name, (line, why))
+            for listed in sorted({*module.lists, *module.unsure} if name == "*" else {name}):
+                if is_list(module, listed):
+                    unsure(module, listed, line, why, [])
+        elif kind == "escape" and is_list(module, name):
+            text = _short(stmt).splitlines()[0]
+            text = text if text == _short(stmt) else f"{text} ..."
+            why = f"`{text}`: it is {what} there, as the reader does not follow"
+            unsure(module, name, line, why, maybe_items(stmt, module))
 
 
 def changed_by_call(module: UrlModule, call: ast.Call, line: int) -> None:

@@ -15,7 +15,9 @@ from scaffold.pysource.urllists import (
     changed_in_place,
     extend,
     rebind,
+    used,
 )
+from scaffold.pysource.urluses import module_uses
 from scaffold.records import field, record
 
 
@@ -46,6 +48,8 @@ class UrlModule:
     # and every entry it may hold (for what only asks which classes may be routed)
     unsure: dict[str, tuple[int, str]] = field(default_factory=dict)
     maybe: dict[str, list[ast.expr]] = field(default_factory=dict)
+    # names no binding makes known again (used by code run later; "*": every name): line, why
+    pinned: dict[str, tuple[int, str]] = field(default_factory=dict)
     star_lines: list[int] = field(default_factory=list)  # of each star import
     # name -> the line of its last binding, for the names a later star import may rebind
     bound_lines: dict[str, int] = field(default_factory=dict)
@@ -80,38 +84,43 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
     parsed = UrlModule(module, relpath, syntax, imports, stars=stars, star_lines=star_lines)
     parsed.bound_lines = lines_before_stars(syntax, star_lines)
     parsed.branches = branch_imports(syntax, package)
-    _collect(parsed)
+    for stmt, uses in zip(syntax.body, module_uses(syntax, package), strict=True):
+        _collect(parsed, stmt)
+        used(parsed, stmt, uses)
     return parsed
 
 
-def _collect(module: UrlModule) -> None:
-    """Module-level route lists (`urllists.py`: how each comes to hold what it holds),
-    functions, string constants and other bound names."""
-    for stmt in module.tree.body:
-        if isinstance(stmt, ast.FunctionDef):
-            module.functions[stmt.name] = stmt
-            module.defined.add(stmt.name)
-            continue
-        if isinstance(stmt, ast.ClassDef):
-            module.defined.add(stmt.name)
-            continue
-        if isinstance(stmt, BLOCKS):
-            changed_in_block(module, stmt)
-            continue
-        changed_in_place(module, stmt)
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
-            changed_by_call(module, stmt.value, stmt.lineno)
-        if isinstance(stmt, ast.Assign):  # `A = B = X`, `A, B = X, Y`: each name its value
-            pairs = [pair for target in stmt.targets for pair in _unpacked(target, stmt.value)]
-        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-            pairs = [(stmt.target, stmt.value)]
-        elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, ast.Add):
-            _bind(module, stmt.target, stmt.value, stmt)
-            continue
-        else:
-            continue
-        for target, value in pairs:
-            _bind(module, target, value, stmt)
+def _collect(module: UrlModule, stmt: ast.stmt) -> None:
+    """One module-level statement: route lists (`urllists.py`: how each comes to hold what it
+    holds), functions, string constants and other bound names."""
+    if isinstance(stmt, ast.FunctionDef):
+        module.functions[stmt.name] = stmt
+        module.defined.add(stmt.name)
+        return
+    if isinstance(stmt, ast.ClassDef):
+        module.defined.add(stmt.name)
+        return
+    if isinstance(stmt, BLOCKS):
+        changed_in_block(module, stmt)
+        return
+    changed_in_place(module, stmt)
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        changed_by_call(module, stmt.value, stmt.lineno)
+    if isinstance(stmt, ast.Assign):  # `A = B = X`, `A, B = X, Y`: each name its value
+        pairs = [pair for target in stmt.targets for pair in _unpacked(target, stmt.value)]
+    elif isinstance(stmt, ast.AnnAssign | ast.AugAssign) and _binding(stmt):
+        pairs = [(stmt.target, stmt.value)]  # type: ignore[list-item]
+    else:
+        return
+    for target, value in pairs:
+        _bind(module, target, value, stmt)
+
+
+def _binding(stmt: ast.AnnAssign | ast.AugAssign) -> bool:
+    """`X: T = value` or `X += value`: what binds or extends a list."""
+    if isinstance(stmt, ast.AugAssign):
+        return isinstance(stmt.op, ast.Add)
+    return stmt.value is not None
 
 
 def _unpacked(target: ast.expr, value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:

@@ -227,3 +227,54 @@ def test_extending_an_imported_list_leaves_it_unresolved(tmp_path: Path) -> None
     result = _check(tmp_path, text)
     assert result.problems == []
     assert _places(result) == [(URLS_PATH, HEAD_LINES + 4)]
+
+
+@pytest.mark.parametrize(
+    ("change", "line"),
+    [
+        ("_routes = urlpatterns\ndel _routes[1]", 2),
+        ('globals()["urlpatterns"] = urlpatterns[2:]', 2),
+        ("import sys  # noqa: E402\n\nsys.modules[__name__].urlpatterns = urlpatterns[2:]", 4),
+        ("drop = urlpatterns.pop\ndrop(1)", 2),
+        ("urlpatterns.pop(1) or None", 2),
+        ("(urlpatterns := urlpatterns[2:])", 2),
+        ("print(urlpatterns.pop(1))", 2),
+        ("\ndef _prune():\n    del urlpatterns[1]\n\n\n_prune()", 4),
+        ("\nclass _Prune:\n    urlpatterns.pop(1)", 4),
+        ("[urlpatterns.pop(1) for _ in range(1)]", 2),
+        ("globals().update(urlpatterns=urlpatterns[2:])", 2),
+        ("_drop = lambda: urlpatterns.pop(1)\n_drop()", 2),
+        ("\ndef urlpatterns():\n    return []", 3),
+    ],
+)
+def test_a_list_used_where_the_reader_does_not_follow_is_unresolved_there(
+    tmp_path: Path, change: str, line: int
+) -> None:
+    result = _check(tmp_path, f"{HEAD}\n{change}\n")
+    assert result.problems == []
+    assert _places(result) == [(URLS_PATH, HEAD_LINES + line)]
+
+
+def test_a_list_bound_to_two_names_is_unresolved(tmp_path: Path) -> None:
+    text = HEAD.replace("urlpatterns = [", "urlpatterns = _routes = [") + "\ndel _routes[1]\n"
+    result = _check(tmp_path, text)
+    assert result.problems == []
+    assert [u.what for u in result.unresolved] == ["shop.api.urls.urlpatterns"]
+
+
+def test_a_function_using_the_list_leaves_even_a_later_list_unresolved(tmp_path: Path) -> None:
+    fresh = HEAD[HEAD.index("urlpatterns = [") :]
+    text = f"{HEAD}\n\ndef _prune():\n    del urlpatterns[1]\n\n\n{fresh}\n_prune()\n"
+    result = _check(tmp_path, text)
+    assert result.problems == []
+    assert _places(result) == [(URLS_PATH, HEAD_LINES + 4)]  # the `del` in the function
+    assert "run when called" in result.unresolved[0].why
+
+
+def test_a_function_of_its_own_list_leaves_the_module_list_judged(tmp_path: Path) -> None:
+    own = (
+        "def _own():\n    urlpatterns = []\n    urlpatterns.append(None)\n    return urlpatterns\n"
+    )
+    result = _check(tmp_path, f"{HEAD}\n\n{own}")
+    assert [p.rule for p in result.problems] == ["unreachable-route"]
+    assert result.unresolved == []
