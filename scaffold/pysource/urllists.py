@@ -76,6 +76,9 @@ def maybe_items(value: ast.AST, module: UrlModule) -> list[ast.expr]:
 def rebind(module: UrlModule, name: str, value: ast.expr, stmt: ast.stmt) -> None:
     """`name = value` at module level (in `stmt`)."""
     items = list_items(value, module)
+    if name in module.held and name not in module.pinned:  # `include(X)` ... `X = ...`
+        why = f"`{_short(stmt)}` rebinds it after line {module.held[name]} took it as it was"
+        module.pinned[name] = (stmt.lineno, why)
     pin = module.pinned.get(name) or module.pinned.get("*")
     shared = isinstance(stmt, ast.Assign) and len(stmt.targets) > 1 and items is not None
     if shared or isinstance(value, ast.Name) and is_list(module, value.id):
@@ -110,6 +113,13 @@ def extend(module: UrlModule, name: str, value: ast.expr, stmt: ast.stmt) -> Non
             else f"`{_short(stmt)}` extends what the reader does not hold as a list"
         )
         unsure(module, name, stmt.lineno, why, maybe_items(value, module))
+
+
+def held_by_name(module: UrlModule, uses: list[Use]) -> None:
+    """Before a statement: the names its `include(X)` and `[*X]` hold as they are then."""
+    for name, line, kind, _ in uses:
+        if kind == "lazy":
+            module.held.setdefault(name, line)
 
 
 def used(module: UrlModule, stmt: ast.stmt, uses: list[Use]) -> None:

@@ -14,6 +14,7 @@ from scaffold.pysource.urllists import (
     changed_in_block,
     changed_in_place,
     extend,
+    held_by_name,
     rebind,
     used,
 )
@@ -48,8 +49,10 @@ class UrlModule:
     # and every entry it may hold (for what only asks which classes may be routed)
     unsure: dict[str, tuple[int, str]] = field(default_factory=dict)
     maybe: dict[str, list[ast.expr]] = field(default_factory=dict)
-    # names no binding makes known again (used by code run later; "*": every name): line, why
+    # names no binding makes known again (used by code run later, or held by an `include` and
+    # rebound since; "*": every name): (line, why); `include(X)`/`*X` names and their first line
     pinned: dict[str, tuple[int, str]] = field(default_factory=dict)
+    held: dict[str, int] = field(default_factory=dict)
     star_lines: list[int] = field(default_factory=list)  # of each star import
     # name -> the line of its last binding, for the names a later star import may rebind
     bound_lines: dict[str, int] = field(default_factory=dict)
@@ -85,6 +88,7 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
     parsed.bound_lines = lines_before_stars(syntax, star_lines)
     parsed.branches = branch_imports(syntax, package)
     for stmt, uses in zip(syntax.body, module_uses(syntax, package), strict=True):
+        held_by_name(parsed, uses)
         _collect(parsed, stmt)
         used(parsed, stmt, uses)
     return parsed

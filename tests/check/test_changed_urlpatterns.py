@@ -278,3 +278,32 @@ def test_a_function_of_its_own_list_leaves_the_module_list_judged(tmp_path: Path
     result = _check(tmp_path, f"{HEAD}\n\n{own}")
     assert [p.rule for p in result.problems] == ["unreachable-route"]
     assert result.unresolved == []
+
+
+TEAM_URLS = HEAD.replace("urlpatterns = [", "TEAM_URLS = [").replace(
+    "import re_path", "import include, re_path"
+)
+NEW_TEAM = '[re_path(r"^teams/new/$", NewTeamEndpoint.as_view())]'
+
+
+@pytest.mark.parametrize(
+    "held", ['re_path(r"^api/", include(TEAM_URLS))', "*TEAM_URLS", 'include((TEAM_URLS, "t"))']
+)
+def test_a_list_rebound_after_it_is_included_is_unresolved(tmp_path: Path, held: str) -> None:
+    text = TEAM_URLS.replace('    re_path(r"^teams/new/$", NewTeamEndpoint.as_view()),\n', "")
+    if held.startswith("include"):
+        held = f're_path(r"^api/", {held})'
+    rebound = f"\nurlpatterns = [{held}]\nTEAM_URLS = TEAM_URLS + {NEW_TEAM}\nTEAM_URLS = []\n"
+    result = _check(tmp_path, text + rebound)
+    assert result.problems == []  # what the include holds has no /teams/new/
+    (place,) = result.unresolved
+    assert place.line == len(text.splitlines()) + 2
+    assert f"{URLS_PATH}:{len(text.splitlines()) + 3}" in place.why
+
+
+def test_a_list_extended_in_place_after_it_is_included_is_judged(tmp_path: Path) -> None:
+    text = TEAM_URLS.replace('    re_path(r"^teams/new/$", NewTeamEndpoint.as_view()),\n', "")
+    added = f'\nurlpatterns = [re_path(r"^api/", include(TEAM_URLS))]\nTEAM_URLS += {NEW_TEAM}\n'
+    result = _check(tmp_path, text + added)
+    assert [p.rule for p in result.problems] == ["unreachable-route"]
+    assert result.unresolved == []
