@@ -102,6 +102,8 @@ def extend(module: UrlModule, name: str, value: ast.expr, stmt: ast.stmt) -> Non
     first = not (name in module.defined or name in module.imports or name in module.unsure)
     if items is not None and name in module.lists:
         module.lists[name] = module.lists[name] + items
+    elif first and module.starred:
+        unsure(module, name, stmt.lineno, _star_why(module), maybe_items(value, module))
     elif first and pin is not None:
         unsure(module, name, *pin, maybe_items(value, module))
     elif items is not None and first:
@@ -126,7 +128,11 @@ def used(module: UrlModule, stmt: ast.stmt, uses: list[Use]) -> None:
     """After a statement: each list it uses as the reader does not follow is unsure from the
     use; one used by code run later (or through `globals()`...) stays so for good."""
     for name, line, kind, what in uses:
-        if kind in ("sticky", "dynamic"):
+        if kind == "star":
+            module.starred = module.starred or (line, what)
+            for listed in sorted({*module.lists, *module.unsure}):
+                unsure(module, listed, line, f"the star import of {what} may rebind it", [])
+        elif kind in ("sticky", "dynamic"):
             why = (
                 f"it is {what} by code run when called (a function, lambda or generator), "
                 "which may change it at any time after"
@@ -158,10 +164,23 @@ def changed_by_call(module: UrlModule, call: ast.Call, line: int) -> None:
             why = f"`{_short(call)}` changes it in a way the reader does not follow"
             unsure(module, owner, line, why, maybe_items(call, module))
         return
+    method = call.func.attr if isinstance(call.func, ast.Attribute) else None
+    if owner and method in ("append", "extend", "insert") and _star_bound(module, owner):
+        unsure(module, owner, line, _star_why(module), maybe_items(call, module))
     for name in sorted(_passed(call)):
         if is_list(module, name):
             why = f"it is passed to `{_short(call)}`, which may change it"
             unsure(module, name, line, why, [])
+
+
+def _star_bound(module: UrlModule, name: str) -> bool:
+    """`name` is bound by no statement of the module since a star import, which may bind it."""
+    return module.starred is not None and name not in module.defined | module.imports.keys()
+
+
+def _star_why(module: UrlModule) -> str:
+    line, star = module.starred or (0, "")
+    return f"the star import of {star} at line {line} may bind it"
 
 
 def _followed(

@@ -53,6 +53,7 @@ class UrlModule:
     # rebound since; "*": every name): (line, why); `include(X)`/`*X` names and their first line
     pinned: dict[str, tuple[int, str]] = field(default_factory=dict)
     held: dict[str, int] = field(default_factory=dict)
+    starred: tuple[int, str] | None = None  # the first module-level star import: line, module
     star_lines: list[int] = field(default_factory=list)  # of each star import
     # name -> the line of its last binding, for the names a later star import may rebind
     bound_lines: dict[str, int] = field(default_factory=dict)

@@ -46,9 +46,11 @@ urlpatterns = [
 HEAD_LINES = len(HEAD.splitlines())
 
 
-def _check(tmp_path: Path, urls: str) -> CheckResult:
+def _check(tmp_path: Path, urls: str, other: str = "") -> CheckResult:
+    """Check the tree with `urls` as api/urls.py (and `other` as api/other_urls.py)."""
     files = {
         "api/urls.py": urls,
+        "api/other_urls.py": other,
         "api/endpoints/teams.py": TEAMS + TEAM_DETAILS,
         "api/endpoints/organization_stats.py": "",
         "api/endpoints/organization_widgets.py": "",
@@ -307,3 +309,31 @@ def test_a_list_extended_in_place_after_it_is_included_is_judged(tmp_path: Path)
     result = _check(tmp_path, text + added)
     assert [p.rule for p in result.problems] == ["unreachable-route"]
     assert result.unresolved == []
+
+
+@pytest.mark.parametrize(
+    "extended", [f"urlpatterns += {NEW_TEAM}", f"urlpatterns.extend({NEW_TEAM})"]
+)
+def test_a_list_extended_after_a_star_import_is_unresolved(tmp_path: Path, extended: str) -> None:
+    urls = (
+        "from django.urls import re_path\n\n"
+        "from shop.api.endpoints.teams import NewTeamEndpoint\n"
+        "from shop.api.other_urls import *  # noqa: F403\n\n"
+        f"{extended}  # noqa: F405\n"
+    )
+    result = _check(tmp_path, urls, HEAD.replace('    re_path(r"^teams/new/$"', "    # "))
+    assert result.problems == []
+    assert _places(result) == [(URLS_PATH, 6)]
+    assert "star import of shop.api.other_urls" in result.unresolved[0].why
+
+
+def test_a_star_import_after_a_list_may_rebind_it(tmp_path: Path) -> None:
+    other = (
+        "from django.urls import re_path\n\n"
+        "from shop.api.endpoints.teams import NewTeamEndpoint\n\n"
+        f"urlpatterns = {NEW_TEAM}\n"
+    )
+    urls = f"{HEAD}\nfrom shop.api.other_urls import *  # noqa: E402, F403\n"
+    result = _check(tmp_path, urls, other)
+    assert result.problems == []
+    assert _places(result) == [(URLS_PATH, HEAD_LINES + 2)]
