@@ -34,14 +34,15 @@ def decorator_paths(decorators: list[ast.expr], scope: NamesInScope) -> tuple[st
 
 
 def method_named(decorator: ast.expr) -> str | None:
-    """`get` of a class decorator `method_decorator(x, name="get")`."""
+    """`get` of a class decorator `method_decorator(x, name="get")` or `method_decorator(x,
+    "get")`; None when the name is not a literal (the class decorator is then not followed)."""
     if not (isinstance(decorator, ast.Call) and decorator.args):
         return None
     called = decorator.func
     if (getattr(called, "id", None) or getattr(called, "attr", None)) != "method_decorator":
         return None
-    named = [k.value for k in decorator.keywords if k.arg == "name"]
-    value = named[0].value if named and isinstance(named[0], ast.Constant) else None
+    named = [*decorator.args[1:2], *(k.value for k in decorator.keywords if k.arg == "name")]
+    value = named[0].value if len(named) == 1 and isinstance(named[0], ast.Constant) else None
     return value if isinstance(value, str) else None
 
 

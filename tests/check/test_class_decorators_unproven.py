@@ -1,0 +1,56 @@
+"""Class decorators that look harmless at a glance but change what Django calls: each is left
+unjudged (an unresolved entry, no param-mismatch). Django answers the `.csv` route of each
+fixture below without calling get() with `suffix`, or with a get() that takes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.check.test_class_decorators import STATS, SUFFIXED, _check, _mismatches
+from tests.check.trees import write_tree
+
+UNPROVEN = """
+from django.utils.decorators import method_decorator
+
+HANDLER = "get"
+
+
+def drop_suffix_view(view):
+    def inner(request, *args, **kwargs):
+        kwargs.pop("suffix", None)
+        return view(request, *args, **kwargs)
+
+    return inner
+"""
+
+
+IMPORTS = "from shop.api.unproven import HANDLER, drop_suffix_view\n"
+
+
+def _unresolved(tmp_path: Path, decorator: str, files: dict[str, str] | None = None) -> str:
+    """The why of the one unresolved entry about the stats endpoint; no param-mismatch."""
+    imports = f"from django.utils.decorators import method_decorator\n{IMPORTS}"
+    stats = STATS.format(decorator=decorator, imports=imports)
+    given = {"api/unproven.py": UNPROVEN, "api/endpoints/organization_stats.py": stats}
+    root = write_tree(tmp_path, {**given, "api/urls.py": SUFFIXED, **(files or {})})
+    result = _check(root)
+    assert _mismatches(result) == []
+    (found,) = [u for u in result.unresolved if u.what.startswith("OrganizationStatsEndpoint")]
+    return f"{found.what}: {found.why}"
+
+
+def test_method_decorator_naming_its_method_by_position_decorates_that_method(
+    tmp_path: Path,
+) -> None:
+    """`method_decorator(x, "get")` wraps get() as `name="get"` does; it was read as a
+    decorator of the class that only records."""
+    why = _unresolved(tmp_path, '@method_decorator(drop_suffix_view, "get")')
+    assert why.startswith("OrganizationStatsEndpoint.get: decorated by drop_suffix_view, ")
+
+
+def test_method_decorator_naming_its_method_by_code_is_not_followed(tmp_path: Path) -> None:
+    why = _unresolved(tmp_path, "@method_decorator(drop_suffix_view, name=HANDLER)")
+    assert why == (
+        "OrganizationStatsEndpoint: decorated by method_decorator, which names the method it "
+        "wraps by code the reader does not follow; its handlers are not compared"
+    )
