@@ -13,7 +13,7 @@ import ast
 from functools import lru_cache
 
 from scaffold.pysource.decorators import parsed
-from scaffold.pysource.function_shapes import Function, own_returns
+from scaffold.pysource.function_shapes import Function, defined, own_returns
 from scaffold.pysource.kept_class import Judge
 from scaffold.pysource.mro import method_order
 from scaffold.pysource.scope_names import dotted_of
@@ -64,16 +64,17 @@ def class_decorator_unfollowed(tree: Tree, text: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def _function_keeps(function: Function, called: bool) -> bool:
-    """`@f`: f keeps its parameter; `@f(...)`: each function f returns, defined in it, does."""
+    """`@f`: f keeps its parameter; `@f(...)`: each function f returns, defined in it (and
+    bound by nothing else), does. A decorated or `async` f is not followed."""
     if not called:
         return Judge().keeps(function, 0)
+    if function.decorator_list or isinstance(function, ast.AsyncFunctionDef):
+        return False
     returns = own_returns(function)
-    inner = {n.name: n for n in function.body if isinstance(n, ast.FunctionDef)}
     names = [r.value.id if isinstance(r.value, ast.Name) else None for r in returns]
+    inner = [defined(function, name) if name is not None else None for name in names]
     judge = Judge()
-    return bool(names) and all(
-        name in inner and name is not None and judge.keeps(inner[name], 0) for name in names
-    )
+    return bool(inner) and all(each is not None and judge.keeps(each, 0) for each in inner)
 
 
 def _instance_keeps(tree: Tree, dotted: str) -> bool:

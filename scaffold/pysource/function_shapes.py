@@ -50,9 +50,39 @@ def own_returns(function: ast.AST) -> list[ast.Return]:
 
 
 def defined(function: Function, name: str) -> Function | None:
-    """The function `name` defined in the function's own body (not under a statement)."""
+    """The function `name` defined in the function's own body (not under a statement), when
+    nothing else in the function binds the name and nothing but `functools.wraps(...)`
+    decorates it."""
     found = [n for n in function.body if isinstance(n, ast.FunctionDef) and n.name == name]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1 or _bindings_of(function, name) != 1:
+        return None
+    wraps = all(
+        isinstance(d, ast.Call) and called_name(d.func) == "wraps" for d in found[0].decorator_list
+    )
+    return found[0] if wraps else None
+
+
+def _bindings_of(function: Function, name: str) -> int:
+    """How many times the function (and what is inside it) binds `name`; a `global` or
+    `nonlocal` of it counts twice (it is bound elsewhere too)."""
+    count = 0
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            count += 2
+        elif node is not function and _bound_by(node) == name:
+            count += 1
+    return count
+
+
+def _bound_by(node: ast.AST) -> str | None:
+    """The name a def, a store, an import or a parameter binds."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name
+    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+        return node.id
+    if isinstance(node, ast.alias):
+        return (node.asname or node.name).split(".")[0]
+    return node.arg if isinstance(node, ast.arg) else None
 
 
 def bound_once(function: Function, name: str) -> ast.expr | None:

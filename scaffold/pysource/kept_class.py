@@ -66,6 +66,8 @@ class Judge:
         return self.known[key]
 
     def _keeps(self, function: Function, position: int, at: int, strict: bool) -> bool:
+        if function.decorator_list or isinstance(function, ast.AsyncFunctionDef):
+            return False  # a `staticmethod` binds no decorator; a coroutine keeps nothing
         args = function.args
         positional = [*args.posonlyargs, *args.args]
         if position >= len(positional):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.check.test_class_decorators import STATS, SUFFIXED, _check, _mismatches
 from tests.check.trees import write_tree
 
@@ -21,10 +23,76 @@ def drop_suffix_view(view):
         return view(request, *args, **kwargs)
 
     return inner
+
+
+def _dropping_suffix(marker):
+    def decorate(cls):
+        cls = marker(cls)
+        original = cls.convert_args
+
+        def convert_args(self, request, *args, **kwargs):
+            kwargs.pop("suffix", None)
+            return original(self, request, *args, **kwargs)
+
+        cls.convert_args = convert_args
+        return cls
+
+    return decorate
+
+
+@_dropping_suffix
+def marked(cls):
+    cls.marked = True
+    return cls
+
+
+async def awaited(cls):
+    return cls
+
+
+def _plain_get(cls):
+    def get(self, request, organization, suffix=None):
+        return None
+
+    cls.get = get
+    return cls
+
+
+def tagged(plain=False):
+    def mark(cls):
+        return cls
+
+    if plain:
+        mark = _plain_get
+    return mark
+
+
+class Zone:
+    def __call__(self, cls):
+        self.install(cls)
+        return cls
+
+    @staticmethod
+    def install(self, unused=None):
+        # `self` is the endpoint class here
+        original = self.convert_args
+
+        def convert_args(view, request, *args, **kwargs):
+            kwargs.pop("suffix", None)
+            return original(view, request, *args, **kwargs)
+
+        self.convert_args = convert_args
+        return unused
+
+
+static_zone = Zone()
 """
 
 
-IMPORTS = "from shop.api.unproven import HANDLER, drop_suffix_view\n"
+IMPORTS = (
+    "from shop.api.unproven import HANDLER, awaited, drop_suffix_view, marked, static_zone, "
+    "tagged\n"
+)
 
 
 def _unresolved(tmp_path: Path, decorator: str, files: dict[str, str] | None = None) -> str:
@@ -53,4 +121,23 @@ def test_method_decorator_naming_its_method_by_code_is_not_followed(tmp_path: Pa
     assert why == (
         "OrganizationStatsEndpoint: decorated by method_decorator, which names the method it "
         "wraps by code the reader does not follow; its handlers are not compared"
+    )
+
+
+@pytest.mark.parametrize(
+    ("decorator", "name"),
+    [
+        ("@marked", "marked"),  # decorated itself: what decorates it replaces convert_args
+        ("@awaited", "awaited"),  # async: the class becomes a coroutine
+        ("@tagged(plain=True)", "tagged"),  # the name it returns is bound twice
+        ("@static_zone", "static_zone"),  # a staticmethod's first parameter is the class
+    ],
+)
+def test_a_class_decorator_whose_functions_are_decorated_or_rebound_is_not_followed(
+    tmp_path: Path, decorator: str, name: str
+) -> None:
+    why = _unresolved(tmp_path, decorator)
+    assert why == (
+        f"OrganizationStatsEndpoint: decorated by {name}, which may set or replace what Django "
+        "calls; its handlers are not compared"
     )
