@@ -15,6 +15,7 @@ from functools import lru_cache
 from scaffold.pysource.decorators import parsed
 from scaffold.pysource.function_shapes import Function, defined, own_returns
 from scaffold.pysource.kept_class import Judge
+from scaffold.pysource.module_bindings import binding
 from scaffold.pysource.mro import method_order
 from scaffold.pysource.scope_names import dotted_of
 from scaffold.pysource.tree import Tree
@@ -44,7 +45,7 @@ def class_decorator_unfollowed(tree: Tree, text: str) -> str | None:
         return None
     if dotted == _METHOD_DECORATOR:
         return "names the method it wraps by code the reader does not follow"
-    found = _binding(tree, dotted)
+    found = binding(tree, dotted)
     if found is None:
         return "is defined outside the tree"
     module, node = found
@@ -55,7 +56,7 @@ def class_decorator_unfollowed(tree: Tree, text: str) -> str | None:
     if isinstance(node, ast.Call) and not called:  # `region_silo_endpoint = Limit(...)`
         info = tree.info(module)
         made = dotted_of(node.func, info) if info is not None else None
-        maker = _binding(tree, made) if made is not None else None
+        maker = binding(tree, made) if made is not None else None
         if maker is not None and isinstance(maker[1], ast.ClassDef):
             keeps = _instance_keeps(tree, f"{maker[0]}.{maker[1].name}")
             return None if keeps else _UNSURE
@@ -81,7 +82,7 @@ def _instance_keeps(tree: Tree, dotted: str) -> bool:
     """The class's `__call__` (its own or a base's of the tree) keeps what it is given."""
 
     def defined(each: str) -> str:  # where the class is defined, through imports
-        found = _binding(tree, each)
+        found = binding(tree, each)
         return (
             f"{found[0]}.{found[1].name}" if found and isinstance(found[1], ast.ClassDef) else each
         )
@@ -115,45 +116,3 @@ def _methods(data: bytes, name: str) -> dict[str, Function]:
             functions = (ast.FunctionDef, ast.AsyncFunctionDef)
             return {n.name: n for n in node.body if isinstance(n, functions)}
     return {}
-
-
-def _binding(tree: Tree, dotted: str, depth: int = 0) -> tuple[str, ast.AST] | None:
-    """(module, what binds the name there: a def, a class, or an assigned value; `pass` for
-    anything else) for the module-level name `dotted`, followed through imports, star imports
-    and `x = y`; None outside the tree."""
-    module, _, name = dotted.rpartition(".")
-    data = tree.data(module) if module and depth < 8 else None
-    if data is None:
-        return None
-    found = _bindings(data).get(name)
-    info = tree.info(module)
-    if found is not None and not isinstance(found, (ast.Name, ast.Attribute)):
-        return module, found
-    if info is None:
-        return module, ast.Pass()
-    target = dotted_of(found, info) if found is not None else info.imports.get(name)
-    if target is not None:
-        return _binding(tree, target, depth + 1)
-    for star in info.star_imports if found is None else ():  # `from .base import *`
-        starred = _binding(tree, f"{star}.{name}", depth + 1)
-        if starred is not None and not isinstance(starred[1], ast.Pass):
-            return starred
-    return module, ast.Pass()  # bound by code, or by nothing
-
-
-@lru_cache(maxsize=256)
-def _bindings(data: bytes) -> dict[str, ast.AST]:
-    """The module's top-level bindings by name, the last one of each (an import: absent)."""
-    found: dict[str, ast.AST] = {}
-    syntax = parsed(data)
-    for node in syntax.body if syntax is not None else ():
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            found[node.name] = node
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-            if isinstance(target, ast.Name):
-                found[target.id] = node.value
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                found.pop((alias.asname or alias.name).split(".")[0], None)
-    return found

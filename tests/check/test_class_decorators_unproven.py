@@ -8,10 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.test_class_decorators import STATS, SUFFIXED, _check, _mismatches
+from tests.check.test_class_decorators import MISMATCH, STATS, SUFFIXED, _check, _mismatches
 from tests.check.trees import write_tree
 
-UNPROVEN = """
+DROPPING = """
+def stamped(cls):
+    original = cls.convert_args
+
+    def convert_args(self, request, *args, **kwargs):
+        kwargs.pop("suffix", None)
+        return original(self, request, *args, **kwargs)
+
+    cls.convert_args = convert_args
+    return cls
+"""
+
+# `_drop` of the handlers' module is DROPPING's `stamped`
+UNPROVEN = DROPPING.replace("def stamped", "def _drop") + """
 from django.utils.decorators import method_decorator
 
 HANDLER = "get"
@@ -27,15 +40,7 @@ def drop_suffix_view(view):
 
 def _dropping_suffix(marker):
     def decorate(cls):
-        cls = marker(cls)
-        original = cls.convert_args
-
-        def convert_args(self, request, *args, **kwargs):
-            kwargs.pop("suffix", None)
-            return original(self, request, *args, **kwargs)
-
-        cls.convert_args = convert_args
-        return cls
+        return _drop(marker(cls))
 
     return decorate
 
@@ -75,13 +80,7 @@ class Zone:
     @staticmethod
     def install(self, unused=None):
         # `self` is the endpoint class here
-        original = self.convert_args
-
-        def convert_args(view, request, *args, **kwargs):
-            kwargs.pop("suffix", None)
-            return original(view, request, *args, **kwargs)
-
-        self.convert_args = convert_args
+        self.convert_args = _drop(self).convert_args
         return unused
 
 
@@ -141,3 +140,64 @@ def test_a_class_decorator_whose_functions_are_decorated_or_rebound_is_not_follo
         f"OrganizationStatsEndpoint: decorated by {name}, which may set or replace what Django "
         "calls; its handlers are not compared"
     )
+
+
+PLAIN = """
+def stamped(cls):
+    cls.stamped = True
+    return cls
+"""
+
+
+TRY_RICHER = PLAIN + """
+
+try:  # the richer one, when it is there
+    from shop.api.marks.dropping import stamped
+except ImportError:
+    pass
+"""
+
+UNLISTED = 'other = 1\n__all__ = ["other"]\n'
+
+
+def _marks(tmp_path: Path, stars: str, plain: str = PLAIN) -> dict[str, str]:
+    """`stamped` of the endpoint's module comes through `from shop.api.marks.all import *`."""
+    stats = STATS.format(decorator="@stamped", imports="from shop.api.marks.all import *\n")
+    return {
+        "api/marks/__init__.py": "",
+        "api/marks/plain.py": plain,
+        "api/marks/dropping.py": DROPPING,
+        "api/marks/all.py": stars,
+        "api/endpoints/organization_stats.py": stats,
+    }
+
+
+@pytest.mark.parametrize(
+    ("stars", "plain", "why"),
+    [  # Python binds what the last star import exporting the name brings
+        ("from .plain import *\nfrom .dropping import *\n", PLAIN, "may set or replace"),
+        ("from .plain import *\nfrom .dropping import *\n", PLAIN + UNLISTED, "may set or "),
+        ("from .dropping import *\nfrom .plain import *\n", PLAIN + UNLISTED, "may set or "),
+        ("from .dropping import *\nfrom .plain import *\n", PLAIN + "__all__ = dir()\n", "is bo"),
+        ("from .richer import *\n", TRY_RICHER, "is bound by code the reader does not follow"),
+    ],
+    ids=["last-star", "not-in-all", "all-says-not", "all-by-code", "rebound-under-try"],
+)
+def test_a_class_decorator_is_the_one_python_binds_through_star_imports(
+    tmp_path: Path, stars: str, plain: str, why: str
+) -> None:
+    """The last star import exporting the name binds it (a literal `__all__` says what a
+    module exports); one rebound under a `try`, or exported by an `__all__` of code, is not
+    followed. The first star import providing the name was taken."""
+    files = _marks(tmp_path, stars, plain)
+    files["api/marks/richer.py"] = TRY_RICHER
+    found = _unresolved(tmp_path, "@stamped", files)
+    assert found.startswith(f"OrganizationStatsEndpoint: decorated by stamped, which {why}")
+
+
+def test_a_harmless_decorator_bound_last_by_a_star_import_keeps_the_handlers(
+    tmp_path: Path,
+) -> None:
+    files = _marks(tmp_path, "from .dropping import *\nfrom .plain import *\n")
+    root = write_tree(tmp_path, {**files, "api/urls.py": SUFFIXED})
+    assert _mismatches(_check(root)) == [MISMATCH]
