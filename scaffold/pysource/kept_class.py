@@ -1,12 +1,12 @@
 """Whether a function given a view class (a class decorator, or a method of a decorator's class)
 hands Django the handlers the class body wrote, called as Django calls them.
 
-It does when every use of its parameter is one of: a read of an attribute, an attribute set
-that Django never calls by name (`cls.silo_limit = self`), a registration (`REGISTRY.append(cls)`,
-`by_name[key] = cls`), a builtin that only looks (`isinstance`, `getattr`), `update_wrapper`, a
+It does when every use of its parameter is one of: a read of an attribute (not a call of it,
+nor a change of what it holds), an attribute set as a record (`class_stores.py`), a registration
+(`REGISTRY.append(cls)`, `by_name[key] = cls`), a builtin that only looks (`isinstance`), a
 method of the same decorator class that keeps it in turn, a call handing on `*args, **kwargs`
 as they came from a wrapper defined inside; and when every value it returns is the parameter, a
-subclass made by `type(name, (cls,), {...})` whose entries Django calls are such wrappers of the
+subclass made by `type(name, (cls,), {...})` whose entries are records or such wrappers of the
 class's own (Sentry's silo limits wrap `dispatch` so), or a wrapper of the parameter itself."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 
+from scaffold.pysource.class_stores import PLAIN_DUNDERS, decorator_names, harmless_store, recorded
 from scaffold.pysource.function_shapes import (
     Function,
     as_they_came,
@@ -24,26 +25,15 @@ from scaffold.pysource.function_shapes import (
     own_returns,
     spreads,
 )
-from scaffold.pysource.modules import HTTP_METHODS
 
 # a decorator class's methods by name, the class first, then its bases in their order
 Methods = Sequence[dict[str, Function]]
 
-_CALLED = frozenset(
-    {*HTTP_METHODS, "dispatch", "convert_args", "initial", "as_view", "setup", "http_method_names"}
-)
-_PLAIN_DUNDERS = frozenset({"__module__", "__doc__", "__name__", "__qualname__"})
 _LOOKS = frozenset({"isinstance", "issubclass", "callable", "getattr", "hasattr", "type", "repr"})
 _REGISTERS = frozenset({"append", "add", "register", "insert", "setdefault"})
 _WRAPS = frozenset({"update_wrapper", "wraps"})
 _MOST = 32  # functions judged for one decorator; past it, not proven
 _DEEPEST = 8  # names bound to names followed
-
-
-def called_by_django(name: str) -> bool:
-    """Setting `name` on a view class may change what Django's call meets."""
-    dunder = name.startswith("__") and name.endswith("__")
-    return name in _CALLED or (dunder and name not in _PLAIN_DUNDERS)
 
 
 class Judge:
@@ -76,10 +66,11 @@ class Judge:
         parents = {
             id(child): node for node in ast.walk(function) for child in ast.iter_child_nodes(node)
         }
+        own = decorator_names(function, at)
         for node in ast.walk(function):
             if isinstance(node, ast.arg) and node.arg == name and node is not positional[position]:
                 return False  # shadowed inside
-            if not self._harmless(node, at):
+            if not harmless_store(node, parents, own):
                 return False
             if isinstance(node, ast.Name) and node.id == name:
                 if not isinstance(node.ctx, ast.Load):
@@ -92,24 +83,12 @@ class Judge:
             for r in returns
         )
 
-    def _harmless(self, node: ast.AST, at: int) -> bool:
-        """No attribute Django calls is set on anything but the decorator itself."""
-        if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
-            owner = node.value
-            own = at >= 0 and isinstance(owner, ast.Name) and owner.id == "self"
-            return own or not called_by_django(node.attr)
-        if isinstance(node, ast.Call) and called_name(node.func) in ("setattr", "delattr"):
-            second = node.args[1] if len(node.args) > 1 else None
-            key = second.value if isinstance(second, ast.Constant) else None
-            return isinstance(key, str) and not called_by_django(key)
-        return True
-
     def _use(
         self, node: ast.Name, parents: dict[int, ast.AST], function: Function, name: str, at: int
     ) -> bool:
         parent = parents.get(id(node))
-        if isinstance(parent, ast.Attribute):
-            return True  # a read; a set was judged by _harmless
+        if isinstance(parent, (ast.Attribute, ast.Subscript)) or _looked_up(parent, node):
+            return self._member(node, parents, at)
         if isinstance(parent, (ast.Return, ast.Compare, ast.FormattedValue)):
             return True  # what it returns is judged by _gives
         if isinstance(parent, ast.Assign):  # `REGISTRY[key] = cls`
@@ -142,6 +121,39 @@ class Judge:
         if isinstance(parent.func, ast.Attribute) and called in _REGISTERS:
             return not (isinstance(parent.func.value, ast.Name) and parent.func.value.id == name)
         return self._method_keeps(parent, parent.args.index(node), at, strict=False)
+
+    def _member(self, node: ast.Name, parents: dict[int, ast.AST], at: int) -> bool:
+        """`cls.x`, `cls.x.y`, `cls[k]`, `getattr(cls, k)`: set directly (`cls.x = v`, judged
+        by `harmless_store`), or only read: compared, written into a string, returned, a
+        plain name of it kept (`name = cls.__name__`), or handed to a builtin that only looks
+        or to a method of the decorator that keeps it. Not a call (`cls.names.remove("get")`),
+        a set or delete of what it holds (`cls.names[0] = "post"`), or anything else."""
+        top: ast.expr = node
+        while True:
+            parent = parents.get(id(top))
+            if isinstance(parent, (ast.Attribute, ast.Subscript)) and parent.value is top:
+                if not isinstance(parent.ctx, ast.Load):
+                    return top is node and isinstance(parent, ast.Attribute)
+                top = parent
+            elif isinstance(parent, ast.Call) and _looked_up(parent, top):
+                top = parent
+            else:
+                break
+        if isinstance(parent, ast.Call):
+            called = called_name(parent.func)
+            if parent.func is top or top not in parent.args or called in ("setattr", "delattr"):
+                return False
+            if called in _LOOKS or called in _WRAPS:
+                return True
+            return self._method_keeps(parent, parent.args.index(top), at, strict=False)
+        if isinstance(parent, ast.Assign) and parent.value is top:
+            named = isinstance(top, ast.Attribute) and top.attr in PLAIN_DUNDERS
+            return named or all(isinstance(t, ast.Attribute) for t in parent.targets)
+        if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+            return parent.test is top
+        if isinstance(parent, ast.Subscript):
+            return parent.slice is top  # a key
+        return isinstance(parent, (ast.Compare, ast.FormattedValue, ast.Return, ast.Expr))
 
     def _method_keeps(self, call: ast.Call, index: int, at: int, strict: bool) -> bool:
         """`self.m(...)` or `super().m(...)` keeps its argument at `index`."""
@@ -202,7 +214,7 @@ class Judge:
         for key, value in zip(entries.keys, entries.values, strict=True):
             if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                 return False
-            if called_by_django(key.value) and not self._wraps(
+            if not recorded(key.value, value) and not self._wraps(
                 value, function, name, key.value, at
             ):
                 return False
@@ -281,3 +293,12 @@ class Judge:
             return False
         given = [i for i, a in enumerate(bound.args) if isinstance(a, ast.Name) and a.id == name]
         return len(given) == 1 and self._method_keeps(bound, given[0], at, strict=False)
+
+
+def _looked_up(call: ast.AST | None, given: ast.AST) -> bool:
+    """`getattr(given, ...)`."""
+    return (
+        isinstance(call, ast.Call)
+        and called_name(call.func) == "getattr"
+        and call.args[:1] == [given]
+    )

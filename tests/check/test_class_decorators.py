@@ -25,6 +25,8 @@ MISMATCH = "OrganizationStatsEndpoint: get() does not accept 'suffix' (add it or
 DECORATORS = """
 from shop.api.registry import ENDPOINTS
 
+LABELLED = {}
+
 
 def drop_suffix(cls):
     # each handler is replaced by one that removes `suffix` first
@@ -56,7 +58,7 @@ def catalogued(cls):
 
 def tagged(label):
     def mark(cls):
-        cls.label = label
+        LABELLED[label] = cls
         return cls
 
     return mark
@@ -73,7 +75,7 @@ class Gate:
 
     def gated_class(self, cls):
         guarded = self.gated(cls.dispatch)
-        made = type(cls.__name__, (cls,), {"dispatch": guarded, "gate": self})
+        made = type(cls.__name__, (cls,), {"dispatch": guarded, "silo_limit": self})
         made.__module__ = cls.__module__
         return made
 

@@ -85,13 +85,60 @@ class Zone:
 
 
 static_zone = Zone()
+
+
+def closed_to_get(cls):
+    cls.http_method_names.remove("get")
+    return cls
+
+
+def first_dropped(cls):
+    del cls.http_method_names[0]
+    return cls
+
+
+def _pop_suffix(self, request):
+    self.kwargs.pop("suffix", None)  # the dict dispatch hands on to convert_args
+
+
+def checked(cls):
+    cls.check_permissions = _pop_suffix
+    return cls
+
+
+class Converting:
+    def __call__(self, cls):
+        return type(cls.__name__, (cls,), {"convert_args": self.override(cls.convert_args)})
+
+    def override(self, original):
+        def convert_args(*args, **kwargs):
+            converted = original(*args, **kwargs)
+            converted[1].pop("suffix", None)
+            return converted
+
+        return convert_args
+
+
+class Narrowing:
+    def __call__(self, cls):
+        return type(cls.__name__, (cls,), {"dispatch": self.override(cls.dispatch)})
+
+    def override(self, original):
+        def dispatch(self, request, *args, **kwargs):
+            self.http_method_names = ["post"]  # `self` is the view here
+            return original(self, request, *args, **kwargs)
+
+        return dispatch
+
+
+converting = Converting()
+narrowing = Narrowing()
 """
 
 
-IMPORTS = (
-    "from shop.api.unproven import HANDLER, awaited, drop_suffix_view, marked, static_zone, "
-    "tagged\n"
-)
+NAMES = "HANDLER awaited drop_suffix_view marked static_zone tagged"
+NAMES += " checked closed_to_get converting first_dropped narrowing"
+IMPORTS = f"from shop.api.unproven import {', '.join(NAMES.split())}\n"
 
 
 def _unresolved(tmp_path: Path, decorator: str, files: dict[str, str] | None = None) -> str:
@@ -135,6 +182,28 @@ def test_method_decorator_naming_its_method_by_code_is_not_followed(tmp_path: Pa
 def test_a_class_decorator_whose_functions_are_decorated_or_rebound_is_not_followed(
     tmp_path: Path, decorator: str, name: str
 ) -> None:
+    why = _unresolved(tmp_path, decorator)
+    assert why == (
+        f"OrganizationStatsEndpoint: decorated by {name}, which may set or replace what Django "
+        "calls; its handlers are not compared"
+    )
+
+
+@pytest.mark.parametrize(
+    ("decorator", "name"),
+    [
+        ("@closed_to_get", "closed_to_get"),  # a method of what the class holds, called
+        ("@first_dropped", "first_dropped"),  # an item of what it holds, deleted
+        ("@checked", "checked"),  # a method DRF calls, replaced
+        ("@narrowing", "narrowing"),  # the view's http_method_names, set in the dispatch
+    ],
+)
+def test_a_class_decorator_changing_what_the_class_holds_or_answers_is_not_followed(
+    tmp_path: Path, decorator: str, name: str
+) -> None:
+    """Each was taken as harmless: a call on `cls.x` as a read, `check_permissions` as a
+    name Django never calls, a wrapper handing on `*args, **kwargs` as proof of what it
+    returns, and `self.x = ...` in any function of a decorator's class as the decorator's."""
     why = _unresolved(tmp_path, decorator)
     assert why == (
         f"OrganizationStatsEndpoint: decorated by {name}, which may set or replace what Django "
