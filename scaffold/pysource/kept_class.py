@@ -253,7 +253,10 @@ class Judge:
     ) -> bool:
         """`def wrapper(*args, **kwargs)` (or `(self, request, *args, **kwargs)`) of `function`
         whose `*args` and `**kwargs` are only handed on as they came, to the parameter or to
-        what a kept method made of it; `strict`: to one at least."""
+        what a kept method made of it, and which returns only what such a call returns (not a
+        changed `convert_args` answer); `strict`: to one at least."""
+        if isinstance(inner, ast.AsyncFunctionDef):
+            return False
         args = inner.args
         own = [a.arg for a in [*args.posonlyargs, *args.args]]
         if args.vararg is None or args.kwarg is None or args.kwonlyargs or len(own) > 2:
@@ -279,7 +282,9 @@ class Judge:
             and part.value.id in (rest, named)
         )
         uses = sum(1 for n in ast.walk(inner) if isinstance(n, ast.Name) and n.id in (rest, named))
-        return uses == spread == 2 * handed and (handed > 0 or not strict)
+        answers = [r.value for r in own_returns(inner)]  # what it hands on, as it came back
+        passed = all(isinstance(a, ast.Call) and spreads(a, named) for a in answers)
+        return uses == spread == 2 * handed and (passed if handed > 0 else not strict)
 
     def _made_of(self, callee: ast.expr, function: Function, name: str, at: int) -> bool:
         """What a wrapper calls: the parameter, or a name bound once to a kept method's answer

@@ -195,6 +195,7 @@ def test_a_class_decorator_whose_functions_are_decorated_or_rebound_is_not_follo
         ("@closed_to_get", "closed_to_get"),  # a method of what the class holds, called
         ("@first_dropped", "first_dropped"),  # an item of what it holds, deleted
         ("@checked", "checked"),  # a method DRF calls, replaced
+        ("@converting", "converting"),  # convert_args' answer changed on its way back
         ("@narrowing", "narrowing"),  # the view's http_method_names, set in the dispatch
     ],
 )
