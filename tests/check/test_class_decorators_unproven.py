@@ -231,8 +231,10 @@ UNLISTED = 'other = 1\n__all__ = ["other"]\n'
 
 
 def _marks(tmp_path: Path, stars: str, plain: str = PLAIN) -> dict[str, str]:
-    """`stamped` of the endpoint's module comes through `from shop.api.marks.all import *`."""
-    stats = STATS.format(decorator="@stamped", imports="from shop.api.marks.all import *\n")
+    """`stamped` of the endpoint's module comes through `from shop.api.marks.all import *`,
+    above the base's import (which a star import after it could rebind)."""
+    star = "from shop.api.marks.all import *\n"
+    stats = star + STATS.format(decorator="@stamped", imports="")
     return {
         "api/marks/__init__.py": "",
         "api/marks/plain.py": plain,
