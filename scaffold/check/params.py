@@ -11,9 +11,9 @@ from scaffold.pysource.decorators import (
     changes_arguments,
     dispatch_passes_on,
     fixed_wrapper,
-    initial_changes_kwargs,
+    kwargs_changed_by,
 )
-from scaffold.pysource.modules import ClassInfo, Signature, signature_of
+from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, Signature, signature_of
 from scaffold.pysource.route_context import optional_groups, positional_groups
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
@@ -179,6 +179,11 @@ def _needs_optional(endpoint: EndpointClass, optional: frozenset[str]) -> str | 
     return next((f"{m}()" for m, sig in methods if optional & set(sig.required)), None)
 
 
+# methods whose change to `self.kwargs` comes after the handlers got theirs, or that are
+# compared on their own (`dispatch`, `convert_args`)
+_CALLED_AFTER = frozenset({*HTTP_METHODS, "options", "dispatch", "convert_args", "as_view"})
+
+
 def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
     """An Unresolved for a `dispatch` of the tree, below the endpoint root, that may change
     what the handlers are called with (the root's own calls convert_args and the handler), an
@@ -193,9 +198,12 @@ def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
             why = "the view Django calls is built here and may change the URL arguments"
             return _unfollowed(endpoint, dotted, info, "as_view", f"{why}; {_NOT_COMPARED}")
         data = tree.data(endpoint.modules.get(dotted, endpoint.module).module)
-        if "initial" in info.methods and (data is None or initial_changes_kwargs(data, info.name)):
+        hooks = tuple(m for m in info.methods if m not in _CALLED_AFTER)  # `initial`, ...
+        changing = hooks[0] if hooks and data is None else None
+        changing = changing or (kwargs_changed_by(data, info.name, hooks) if data else None)
+        if changing is not None:
             why = "it may change self.kwargs, which the handlers get; they are not compared"
-            return _unfollowed(endpoint, dotted, info, "initial", why)
+            return _unfollowed(endpoint, dotted, info, changing, why)
         if "dispatch" not in info.methods:
             continue
         opaque = info.methods["dispatch"].opaque

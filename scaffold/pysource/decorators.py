@@ -273,12 +273,16 @@ def _hands_on(call: ast.Call, request: str, rest: str, named: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def initial_changes_kwargs(data: bytes, owner: str) -> bool:
-    """True when `owner`'s `initial` in the module `data` pops, sets or deletes one of
-    `self.kwargs`: DRF's dispatch stores the URL's kwargs there before `initial` runs, and
-    Sentry's then hands that same dict to `convert_args` and the handler."""
-    function = _function(data, "initial", owner)
-    return function is not None and _mutates(function, _is_self_kwargs)
+def kwargs_changed_by(data: bytes, owner: str, methods: tuple[str, ...]) -> str | None:
+    """The first of `owner`'s `methods` in the module `data` that pops, sets or deletes one of
+    `self.kwargs`, or None: DRF's dispatch stores the URL's kwargs there before `initial` and
+    the hooks it calls (`check_permissions`, ...) run, and Sentry's then hands that same dict
+    to `convert_args` and the handler."""
+    for name in methods:
+        function = _function(data, name, owner)
+        if function is None or _mutates(function, _is_self_kwargs):
+            return name
+    return None
 
 
 def _is_self_kwargs(node: ast.expr) -> bool:

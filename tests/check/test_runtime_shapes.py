@@ -280,6 +280,18 @@ class VersionedEndpoint(Endpoint):
         return None
 
 
+class GatedEndpoint(Endpoint):
+    def check_permissions(self, request):
+        self.kwargs.pop("version")
+        return super().check_permissions(request)
+
+    def helper(self):
+        return self.kwargs.get("mode")
+
+    def get(self, request, mode):
+        return None
+
+
 class StatsV1Endpoint(Endpoint):
     def get(self, request, period):
         return None
@@ -336,6 +348,17 @@ def test_an_initial_changing_self_kwargs_leaves_the_handlers_unjudged(tmp_path: 
     )
     assert _problems(result) == []
     assert "self.kwargs" in _why(result, "VersionedEndpoint.initial")
+
+
+def test_any_hook_changing_self_kwargs_leaves_the_handlers_unjudged(tmp_path: Path) -> None:
+    """DRF's `initial` calls `check_permissions` (and other hooks) before the handler: one that
+    pops from `self.kwargs` changes what the handler gets; one that only reads it does not."""
+    result = _more(
+        tmp_path,
+        're_path(r"^g(?P<version>\\d)/(?P<mode>[^/]+)/$", more.GatedEndpoint.as_view())',
+    )
+    assert _problems(result) == []
+    assert "self.kwargs" in _why(result, "GatedEndpoint.check_permissions")
 
 
 def test_the_last_import_of_a_name_is_the_one_routed(tmp_path: Path) -> None:
