@@ -278,9 +278,11 @@ def kwargs_changed_by(data: bytes, owner: str, methods: tuple[str, ...]) -> str 
     `self.kwargs`, or None: DRF's dispatch stores the URL's kwargs there before `initial` and
     the hooks it calls (`check_permissions`, ...) run, and Sentry's then hands that same dict
     to `convert_args` and the handler."""
+    if b"self.kwargs" not in data:  # most modules: no parse
+        return None
     for name in methods:
         function = _function(data, name, owner)
-        if function is None or _mutates(function, _is_self_kwargs):
+        if function is not None and _mutates(function, _is_self_kwargs):
             return name
     return None
 
