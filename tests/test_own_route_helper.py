@@ -4,12 +4,15 @@ a file with neither says which import to add for old and new Django alike."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scaffold.errors import PatchError
 from scaffold.routes import parse_route
 from scaffold.urls.add import Registration, UrlsFile
 from scaffold.urls.remove import remove_registration
+from tests.helpers import EXAMPLE, copy_project, run_cli, snapshot
 
 HELPER = """from django.conf import urls
 
@@ -59,3 +62,42 @@ def test_a_helper_given_the_class_is_refused_not_written_wrong() -> None:
     compile(source, "urls.py", "exec")
     with pytest.raises(PatchError, match=r"its own url\(\) is given the view class"):
         _add(source)
+
+
+def test_a_class_routed_through_a_helper_given_the_class_is_kept_by_skip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`by_class(pattern, cls, name)` calls `cls.as_view()` itself (a fork's `url2`): the class
+    is served there, so registering it again with --skip keeps urls.py as it is (a spec that
+    `list --format spec` wrote was refused as hiding the route)."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    urls = project / "src/acme/api/urls.py"
+    text = urls.read_text()
+    entry = (
+        "    re_path(\n"
+        '        r"^(?P<organization_id_or_slug>[^/]+)/dashboards/$",\n'
+        "        OrganizationDashboardsEndpoint.as_view(),\n"
+        '        name="acme-api-0-organization-dashboards",\n'
+        "    ),\n"
+    )
+    helper = (
+        "def by_class(pattern, cls, name):\n"
+        "    return re_path(pattern, cls.as_view(), name=name)\n\n\n"
+    )
+    assert entry in text and "ORGANIZATION_URLS = [" in text
+    text = text.replace(
+        entry,
+        "    by_class(\n"
+        '        r"^(?P<organization_id_or_slug>[^/]+)/dashboards/$",\n'
+        "        OrganizationDashboardsEndpoint,\n"
+        '        "acme-api-0-organization-dashboards",\n'
+        "    ),\n",
+    ).replace("ORGANIZATION_URLS = [", helper + "ORGANIZATION_URLS = [")
+    urls.write_text(text)
+    before = snapshot(project)
+    route = "organizations/{organization_id_or_slug}/dashboards/"
+    argv = ("new-endpoint", "OrganizationDashboards", "--route", route, "--skip", "--no-tests")
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    assert "already registered" in result.out
+    assert snapshot(project) == before

@@ -239,7 +239,8 @@ def _register(
     spec, path = endpoint.spec, endpoint.module_path
     rel, urls_label = settings.relpath(path), urls.label
     existing = read_source(path, rel) if path.exists() else None
-    registered = urls.is_registered(spec.class_name)
+    walked = served_by_walk(settings, urls.index.source, spec.class_name, spec.route)
+    registered = urls.is_registered(spec.class_name) or walked  # or through a route helper
     allowed = on_existing in (OnExisting.FORCE, OnExisting.SKIP) or (
         on_existing is OnExisting.CONVERGE and registered
     )
@@ -277,10 +278,7 @@ def _register(
     url_name = spec.url_name or (None if prefix is None else url_name_for(spec.class_name, prefix))
     imported = {name: s.module for s in urls.index.imports for name in s.names}
     shown_module = urls_import_module(settings, imported, module, spec.class_name)
-    if registered and (
-        urls.serves(spec.class_name, spec.route)
-        or served_by_walk(settings, urls.index.source, spec.class_name, spec.route)
-    ):  # served by this class, not one of that name imported from elsewhere
+    if walked or (registered and urls.serves(spec.class_name, spec.route)):  # by this class
         urls.refuse_shadowing(spec.class_name, shown_module)
         return (  # the name it would have been given (a test of a module made anew uses it)
             existing,
