@@ -52,12 +52,15 @@ def bound_in(load: Load, scope: Scope, name: str, seen: set[str]) -> Bound:
     own = scope.own(name)
     after = own[1] if own is not None else -1
     unsure = None
+    # a star module importing the name back from this one (`from pkg import Model` in a module
+    # `pkg/__init__.py` star-imports) binds what this module bound before: no new binding
+    itself = f"{getattr(scope, 'module', None)}.{name}"
     for star, line in reversed(scope.stars_at()):
         if line <= after:
             continue
         found = star_bound(load, star, name, seen)
         unsure = unsure or found.unsure
-        if found.dotted is not None:
+        if found.dotted is not None and found.dotted != itself:
             return Bound(found.dotted, unsure)
     return Bound(own[0] if own is not None else None, unsure)
 

@@ -92,6 +92,22 @@ def test_an_explicit_import_after_the_star_imports_wins(tmp_path: Path) -> None:
     assert ("param-mismatch", ROUTE) in _found(result)
 
 
+def test_a_later_star_module_importing_the_name_back_from_the_package_binds_nothing_new(
+    tmp_path: Path,
+) -> None:
+    """`from shop.api.bases import OrganizationEndpoint` in a module the package star-imports
+    last (a circular import, as a 2022 Sentry's `db/models/paranoia.py` does with `Model`) is
+    the object the package bound before it: still organization.py's base, followed."""
+    circular = "from shop.api.bases import OrganizationEndpoint\n\n\nclass Later:\n    pass\n"
+    files = {
+        "api/bases/__init__.py": "from .organization import *\nfrom .later import *\n",
+        "api/bases/later.py": circular,
+        "api/endpoints/organization_widgets.py": STARRED_WIDGETS,
+    }
+    result = _run(tmp_path, files)
+    assert (result.problems, result.unresolved) == ([], [])
+
+
 # v2.py: a newer OrganizationWidgetsEndpoint, exported by its __all__
 V2 = WIDGETS.replace("\n\n\nclass", '\n__all__ = ["OrganizationWidgetsEndpoint"]\n\n\nclass', 1)
 
