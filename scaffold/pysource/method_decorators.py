@@ -63,3 +63,22 @@ def class_decorator_texts(decorators: list[ast.expr], scope: NamesInScope) -> tu
         else:
             found.append(f"{dotted}()" if isinstance(decorator, ast.Call) else dotted)
     return tuple(found)
+
+
+# decorators that make the method a descriptor whose attribute is not the function as written:
+# a `property` (functools', Django's `cached_property`) gives what its getter returns, so the
+# handler Django calls is not the def read here; `classmethod` and `staticmethod` still call it
+_DESCRIPTOR_MAKERS = frozenset(
+    {"property", "cached_property", "abstractproperty", "classproperty", "singledispatchmethod"}
+)
+
+
+def descriptor_maker(decorators: list[ast.expr]) -> str | None:
+    """The name of the first decorator (`@property`, `@functools.cached_property`) that makes
+    the method's attribute something else than the function it decorates; None if none does."""
+    for decorator in decorators:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = getattr(target, "id", None) or getattr(target, "attr", None)
+        if name in _DESCRIPTOR_MAKERS:
+            return str(name)
+    return None

@@ -10,6 +10,7 @@ from scaffold.pysource.imports import lines_before_stars, nested_bindings, read_
 from scaffold.pysource.method_decorators import (
     class_decorator_texts,
     decorator_paths,
+    descriptor_maker,
     method_named,
 )
 from scaffold.pysource.module_skeleton import skeleton
@@ -165,6 +166,10 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
             methods[stmt.name] = _signature(
                 stmt.args, decorator_paths(stmt.decorator_list, scope), static
             )
+            made = descriptor_maker(stmt.decorator_list)
+            if made is not None:  # `@property def get(self): return show`: show is called
+                why = f"{stmt.name} is a {made}: the handler is what its getter returns"
+                methods[stmt.name] = evolve(methods[stmt.name], opaque=why)
             if stmt.name == "convert_args" and isinstance(stmt, ast.FunctionDef):
                 convert_args = stmt
         elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
