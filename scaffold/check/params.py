@@ -14,6 +14,7 @@ from scaffold.pysource.decorators import (
     kwargs_changed_by,
 )
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, Signature, signature_of
+from scaffold.pysource.root_dispatch import root_changes_kwargs
 from scaffold.pysource.route_context import optional_groups, positional_groups
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
@@ -188,17 +189,22 @@ def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
     """An Unresolved for a `dispatch` of the tree, below the endpoint root, that may change
     what the handlers are called with (the root's own calls convert_args and the handler), an
     `initial` that changes `self.kwargs` (the dict the root hands on), or an `as_view` of its
-    own (the function Django calls is then the class's)."""
+    own (the function Django calls is then the class's); at the root, a dispatch or hook
+    of its own that changes the URL kwargs (a fork's `kwargs["started"] = 1`)."""
     for dotted, info in endpoint.ancestry:
-        if dotted == endpoint.root:
-            return None
         if info is None:  # a class outside the tree: taken as passing them on
+            if dotted == endpoint.root:
+                return None
             continue
+        data = tree.data(endpoint.modules.get(dotted, endpoint.module).module)
+        hooks = tuple(m for m in info.methods if m not in _CALLED_AFTER)  # `initial`, ...
+        if dotted == endpoint.root:  # its dispatch calls convert_args and the handler
+            root = root_changes_kwargs(data, info.name, hooks) if data else None
+            why = f"the root's {root} changes the URL arguments; {_NOT_COMPARED}"
+            return _unfollowed(endpoint, dotted, info, root, why) if root else None
         if "as_view" in info.methods:
             why = "the view Django calls is built here and may change the URL arguments"
             return _unfollowed(endpoint, dotted, info, "as_view", f"{why}; {_NOT_COMPARED}")
-        data = tree.data(endpoint.modules.get(dotted, endpoint.module).module)
-        hooks = tuple(m for m in info.methods if m not in _CALLED_AFTER)  # `initial`, ...
         changing = hooks[0] if hooks and data is None else None
         changing = changing or (kwargs_changed_by(data, info.name, hooks) if data else None)
         if changing is not None:
