@@ -22,8 +22,10 @@ from scaffold.pysource.route_values import (
     Stop,
     Text,
     Value,
+    as_view_alias,
     as_view_of,
     by_method,
+    django_route,
     merged_views,
     views_in,
 )
@@ -39,7 +41,6 @@ class _Frame:
     depth: int
 
 
-_DJANGO_PARAMS = ("route", "view", "kwargs", "name")
 _MAX_DEPTH = 16
 
 
@@ -161,6 +162,11 @@ class Evaluator:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "as_view":
             return as_view_of(self._value(func.value, frame), node)
+        aliased = (
+            as_view_alias(self._value(func, frame), node) if isinstance(func, ast.Name) else None
+        )
+        if aliased is not None:  # `b_view()`, the module binding `b_view = BView.as_view`
+            return aliased
         if isinstance(func, ast.Attribute) and func.attr in ("replace", "format"):
             base = self._value(func.value, frame)
             if isinstance(base, Text):
@@ -175,7 +181,7 @@ class Evaluator:
             return self._apply(helper, args, kwargs, frame.depth)
         name = call_name(node)
         if name in ROUTE_CALLS and isinstance(func, (ast.Name, ast.Attribute)):
-            return _django_route(name, args, kwargs)
+            return django_route(name, args, kwargs)
         if name == "include" and args:
             return Include(args[0])
         why = f"{ast.unparse(func)}() is not a function of the tree the reader can follow"
@@ -284,14 +290,6 @@ def _global(name: str, scope: UrlModule) -> Value:
     if name in scope.strings:
         return Text(scope.strings[name])
     return Ref(name, scope.dotted(name))
-
-
-def _django_route(function: str, args: list[Value], kwargs: dict[str, Value]) -> Value:
-    """`re_path(route, view, kwargs=None, name=None)` bound to its values."""
-    bound = dict(zip(_DJANGO_PARAMS, args, strict=False)) | kwargs
-    if "route" not in bound or "view" not in bound or len(args) > len(_DJANGO_PARAMS):
-        return Opaque(f"{function}() is called without a pattern and a view")
-    return Route(function, bound["route"], bound["view"], bound.get("name"))
 
 
 def _is_plain(function: ast.FunctionDef) -> bool:

@@ -148,3 +148,23 @@ def as_view_of(base: Value, call: ast.Call) -> Value:
     if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
         raise Stop(f"as_view(http_method_names={ast.unparse(given)}) is not a literal list")
     return ViewOf(base, tuple(names))  # Django compares `request.method.lower()`: "GET" lets none
+
+
+_DJANGO_PARAMS = ("route", "view", "kwargs", "name")
+
+
+def django_route(function: str, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    """`re_path(route, view, kwargs=None, name=None)` bound to its values."""
+    bound = dict(zip(_DJANGO_PARAMS, args, strict=False)) | kwargs
+    if "route" not in bound or "view" not in bound or len(args) > len(_DJANGO_PARAMS):
+        return Opaque(f"{function}() is called without a pattern and a view")
+    return Route(function, bound["route"], bound["view"], bound.get("name"))
+
+
+def as_view_alias(called: Value, call: ast.Call) -> Value | None:
+    """`b_view(...)` where the module binds `b_view = BView.as_view` (`called`, the name's
+    value, a reference to it): `BView.as_view(...)`; None for any other call."""
+    if not (isinstance(called, Ref) and called.dotted and called.dotted.endswith(".as_view")):
+        return None
+    dotted = called.dotted.removesuffix(".as_view")
+    return as_view_of(Ref(dotted, dotted), call)

@@ -190,8 +190,8 @@ def named_in(call: ast.Call, module: UrlModule) -> set[str]:
                 if isinstance(attribute, str):
                     text = f"{ast.unparse(node.args[0])}.{attribute}"
             dotted = module.dotted(text) if text else None
-            if dotted is not None:
-                found.add(dotted)
+            if dotted is not None:  # `b_view = BView.as_view` names BView too
+                found |= {dotted, dotted.removesuffix(".as_view")}
             if isinstance(node, ast.Name) and node.id not in module.imports:
                 found |= _named_by_binding(module, node.id)
     return found
