@@ -60,11 +60,7 @@ class BodyRunner(ExprRunner):
         elif isinstance(node, ast.If):
             return self._if(node, st)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                self.ev(item.context_expr, st)
-                if item.optional_vars is not None:
-                    self.assign(item.optional_vars, UNKNOWN, st)
-            return self.block(node.body, st)
+            return self._with(node, st)
         elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
             return self._loop(node, st)
         elif isinstance(node, ast.Try):
@@ -152,8 +148,25 @@ class BodyRunner(ExprRunner):
         self.merge_into(st, once, restore=True)
         return st
 
+    def _with(self, node: ast.With | ast.AsyncWith, st: State) -> State:
+        for item in node.items:
+            self.ev(item.context_expr, st)
+            if item.optional_vars is not None:
+                self.assign(item.optional_vars, UNKNOWN, st)
+        if not any(_suppresses(item.context_expr) for item in node.items):
+            return self.block(node.body, st)
+        certain = st.certain
+        body = st.copy()
+        body.certain = False  # an exception suppressed ends the body anywhere: nothing proven
+        body = self.block(node.body, body)
+        st.certain = False
+        self.merge_into(st, body, restore=False)
+        st.certain = certain
+        return st
+
     def _try(self, node: ast.Try, st: State) -> State:
         certain = st.certain
+        returned = len(self.outcomes)
         body = st.copy()
         body.certain = False  # anything may raise and be caught: no KeyError proves anything
         body = self.block(node.body, body)
@@ -167,6 +180,14 @@ class BodyRunner(ExprRunner):
             if handler.name:
                 caught.env[handler.name] = UNKNOWN
             self.merge_into(after, self.block(handler.body, caught), restore=False)
+        outcomes = self.outcomes[returned:] if node.finalbody else []
+        del self.outcomes[len(self.outcomes) - len(outcomes) :]
+        for value, at_return in outcomes:  # the finally block runs on each return out of the try
+            finish = at_return.copy()
+            finish.certain = False
+            finish = self.block(node.finalbody, finish)
+            if not finish.dead:
+                self.outcomes.append((value, finish))
         if not after.dead:
             after.certain = certain
             after = self.block(node.finalbody, after)
@@ -180,6 +201,13 @@ class BodyRunner(ExprRunner):
             self.escape(st.env[name], why, node.lineno, st)
         for name in _bound_names(node):
             st.env[name] = UNKNOWN
+
+
+def _suppresses(manager: ast.expr) -> bool:
+    """`suppress(...)`, `contextlib.suppress(...)`: a with that swallows exceptions."""
+    func = manager.func if isinstance(manager, ast.Call) else manager
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    return name == "suppress"
 
 
 def _bound_names(node: ast.stmt) -> list[str]:

@@ -1,0 +1,58 @@
+"""param-mismatch through the control flow of a convert_args body: exceptions a `with`
+swallows, `finally` blocks on returns, loops run more than once, in-place `|=`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.check.test_flow_false_alarms import DETAILS, INDEX, check
+
+SUPPRESSED = """
+import contextlib
+from contextlib import suppress
+
+
+class ThingEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, *args, **kwargs):
+        with suppress(KeyError):
+            del kwargs["thing_id"]
+        return super().convert_args(request, *args, **kwargs)
+
+    def get(self, request, organization):
+        return None
+"""
+
+
+def test_a_key_error_a_with_suppresses_proves_nothing(tmp_path: Path) -> None:
+    assert check(tmp_path, SUPPRESSED, [INDEX, DETAILS]) == []
+    things = SUPPRESSED.replace("with suppress(", "with contextlib.suppress(")
+    assert check(tmp_path, things, [INDEX, DETAILS]) == []
+
+
+def test_a_key_error_in_another_with_is_still_found(tmp_path: Path) -> None:
+    things = SUPPRESSED.replace("with suppress(KeyError):", "with lock:")
+    assert check(tmp_path, things, [INDEX, DETAILS]) == [
+        "r0: convert_args needs thing_id, which the route does not capture"
+    ]
+
+
+FINALLY = """
+class ThingEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, *args, **kwargs):
+        args, kwargs = super().convert_args(request, *args, **kwargs)
+        try:
+            return (args, kwargs)
+        finally:
+            kwargs.pop("thing_id", None)
+
+    def get(self, request, organization):
+        return None
+"""
+
+
+def test_a_finally_block_runs_on_the_return_out_of_its_try(tmp_path: Path) -> None:
+    assert check(tmp_path, FINALLY, [INDEX, DETAILS]) == []
+    things = FINALLY.replace('kwargs.pop("thing_id", None)', 'kwargs["thing"] = thing_id')
+    assert check(tmp_path, things, [INDEX]) == [
+        "r0: get() does not accept 'thing' (add it or **kwargs)"
+    ]
