@@ -7,8 +7,9 @@ import ast
 
 from scaffold.pysource.flow_expr import ExprRunner
 from scaffold.pysource.flow_syntax import Unfollowed, truth
-from scaffold.pysource.flow_values import UNKNOWN, DictRef, State, TupleOf, Value
+from scaffold.pysource.flow_values import UNKNOWN, DictRef, State, TupleOf, Value, shape
 
+_ROUNDS = 4  # a loop still changing what is known after this many rounds is not followed
 _IGNORED = (ast.Pass, ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal)
 
 
@@ -140,13 +141,19 @@ class BodyRunner(ExprRunner):
             self.ev(node.test, st)
         else:
             self.ev(node.iter, st)
-        once = st.copy()
-        once.certain = False
-        if not isinstance(node, ast.While):
-            self.assign(node.target, UNKNOWN, once)
-        once = self.block([*node.body, *node.orelse], once)
-        self.merge_into(st, once, restore=True)
-        return st
+        returned = len(self.outcomes)
+        for _ in range(_ROUNDS):  # rounds joined until one more changes nothing known
+            del self.outcomes[returned:]  # the last round's returns cover the earlier ones'
+            once = st.copy()
+            once.certain = False
+            if not isinstance(node, ast.While):
+                self.assign(node.target, UNKNOWN, once)
+            once = self.block([*node.body, *node.orelse], once)
+            before = shape(st)
+            self.merge_into(st, once, restore=True)
+            if shape(st) == before:
+                return st
+        raise Unfollowed("runs a loop whose rounds keep changing kwargs", node.lineno)
 
     def _with(self, node: ast.With | ast.AsyncWith, st: State) -> State:
         for item in node.items:

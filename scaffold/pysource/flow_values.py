@@ -66,6 +66,24 @@ class State:
         return State(dict(self.env), heap, self.certain, self.dead)
 
 
+def shape(st: State) -> object:
+    """What `st` knows of its names and their dicts, whatever numbers the dicts go by."""
+    seen: dict[int, int] = {}
+
+    def of(value: Value) -> object:
+        if isinstance(value, TupleOf):
+            return None if value.items is None else tuple(of(item) for item in value.items)
+        if isinstance(value, Scalar):
+            return (value.truth, value.is_none)
+        if value.ref in seen:
+            return seen[value.ref]
+        seen[value.ref] = len(seen)
+        keys = st.heap.get(value.ref, {})
+        return [(key, present, of(item)) for key, (present, item) in sorted(keys.items())]
+
+    return [(name, of(st.env[name])) for name in sorted(st.env)]
+
+
 class Joiner:
     """Joins values and states; a join of two different dicts makes a new one (made once per
     pair, so two names aliasing the same pair keep aliasing)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.check.test_flow_false_alarms import DETAILS, INDEX, check
+from tests.check.test_flow_false_alarms import DETAILS, INDEX, check, run
 
 SUPPRESSED = """
 import contextlib
@@ -55,4 +55,35 @@ def test_a_finally_block_runs_on_the_return_out_of_its_try(tmp_path: Path) -> No
     things = FINALLY.replace('kwargs.pop("thing_id", None)', 'kwargs["thing"] = thing_id')
     assert check(tmp_path, things, [INDEX]) == [
         "r0: get() does not accept 'thing' (add it or **kwargs)"
+    ]
+
+
+LOOP = """
+class ThingEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, *args, **kwargs):
+        args, kwargs = super().convert_args(request, *args, **kwargs)
+        seen = None
+        for _ in range(2):
+            if seen is not None:
+                kwargs.pop("thing_id")
+            seen = True
+        return (args, kwargs)
+
+    def get(self, request, organization):
+        return None
+"""
+
+
+def test_a_loop_is_run_for_more_than_one_round(tmp_path: Path) -> None:
+    assert check(tmp_path, LOOP, [DETAILS]) == []
+
+
+def test_a_loop_changing_kwargs_every_round_is_not_followed(tmp_path: Path) -> None:
+    things = LOOP.replace("seen = None", "seen = kwargs").replace(
+        "seen = True", "seen = {'inner': seen}"
+    )
+    found, unresolved = run(tmp_path, things, [DETAILS])
+    assert found == []
+    assert [u.why for u in unresolved] == [
+        "runs a loop whose rounds keep changing kwargs (line 11)"
     ]
