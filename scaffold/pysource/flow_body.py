@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 
+from scaffold.pysource.flow_dicts import merge_in
 from scaffold.pysource.flow_expr import ExprRunner
 from scaffold.pysource.flow_syntax import Unfollowed, truth
 from scaffold.pysource.flow_values import UNKNOWN, DictRef, State, TupleOf, Value, shape
@@ -45,6 +46,10 @@ class BodyRunner(ExprRunner):
             if node.value is not None:
                 self.assign(node.target, self.ev(node.value, st), st)
         elif isinstance(node, ast.AugAssign):
+            found = st.env.get(node.target.id) if isinstance(node.target, ast.Name) else None
+            if isinstance(found, DictRef) and isinstance(node.op, ast.BitOr):
+                merge_in(self, found, self.ev(node.value, st), node.lineno, st)
+                return st  # in place: every name for the dict sees the keys
             if isinstance(node.target, ast.Subscript):
                 self.ev(ast.Subscript(node.target.value, node.target.slice, ast.Load()), st)
             self.ev(node.value, st)

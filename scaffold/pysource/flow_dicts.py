@@ -71,3 +71,16 @@ def _update(
         stored[key] = (True, value)
         runner.escape(value, "stores kwargs inside another dict", node.lineno, st)
     return True
+
+
+def merge_in(runner: ExprRunner, found: DictRef, given: Value, line: int, st: State) -> None:
+    """`kwargs |= {"a": x}`: kwargs itself (each name for it) gets the keys given; a dict
+    whose keys are not all known present leaves kwargs unfollowed."""
+    keys = st.heap.get(given.ref) if isinstance(given, DictRef) else None
+    if keys is None or escape_of(keys) is not None or not all(p for p, _ in keys.values()):
+        runner.escape(found, "merges into kwargs with |= a dict not known here", line, st)
+        return
+    stored = st.heap.setdefault(found.ref, {})
+    for key, (_, value) in list(keys.items()):
+        stored[key] = (True, value)
+        runner.escape(value, "stores kwargs inside another dict", line, st)

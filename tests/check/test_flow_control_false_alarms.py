@@ -87,3 +87,29 @@ def test_a_loop_changing_kwargs_every_round_is_not_followed(tmp_path: Path) -> N
     assert [u.why for u in unresolved] == [
         "runs a loop whose rounds keep changing kwargs (line 11)"
     ]
+
+
+MERGED = """
+class ThingEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, *args, **kwargs):
+        args, kwargs = super().convert_args(request, *args, **kwargs)
+        result = kwargs
+        kwargs |= {"thing": lookup()}
+        return (args, result)
+
+    def get(self, request, organization, thing):
+        return None
+"""
+
+
+def test_or_equals_stores_its_keys_in_the_dict_for_every_name(tmp_path: Path) -> None:
+    assert check(tmp_path, MERGED, [INDEX]) == []
+    things = MERGED.replace(", thing):", "):")
+    assert check(tmp_path, things, [INDEX]) == [
+        "r0: get() does not accept 'thing' (add it or **kwargs)"
+    ]
+    found, unresolved = run(tmp_path, things.replace('{"thing": lookup()}', "lookup()"), [INDEX])
+    assert found == []
+    assert [u.why for u in unresolved] == [
+        "merges into kwargs with |= a dict not known here (line 11)"
+    ]
