@@ -15,7 +15,7 @@ from scaffold.pysource.decorators import (
 )
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, Signature, signature_of
 from scaffold.pysource.root_dispatch import root_changes_kwargs
-from scaffold.pysource.route_context import optional_groups, positional_groups
+from scaffold.pysource.route_context import Extra, optional_groups, positional_groups
 from scaffold.pysource.route_flow import route_flow
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
@@ -31,15 +31,17 @@ def mismatches(
     groups: tuple[str, ...],
     tree: Tree,
     methods: tuple[str, ...] | None = None,
+    extra: tuple[Extra, ...] = (),
 ) -> list[str] | Unresolved:
     """What provably does not fit between a route's named groups and the endpoint (empty: it
     fits, or nothing is certain); an Unresolved where its convert_args chain cannot be followed,
     or where a handler's decorator (read in `tree`) changes the arguments it is called with.
-    `methods`: the only HTTP methods the route hands the view (a dispatch helper's)."""
+    `methods`: the only HTTP methods the route hands the view (a dispatch helper's); `extra`: its
+    extra keyword arguments, with what is known of their values."""
     rewritten = _class_decorated(tree, endpoint)
     if rewritten is not None:  # it may replace convert_args too
         return rewritten
-    flow = route_flow(endpoint, groups)
+    flow = route_flow(endpoint, groups, extra)
     if isinstance(flow, Unresolved):
         return flow
     found = [
@@ -80,8 +82,10 @@ def mismatches(
             for name in sorted(only)
         ]
         if not signature.var_keyword:
-            extra = sorted(flow.passed - set(signature.names))
-            found += [f"{method}() does not accept {name!r} (add it or **kwargs)" for name in extra]
+            unaccepted = sorted(flow.passed - set(signature.names))
+            found += [
+                f"{method}() does not accept {name!r} (add it or **kwargs)" for name in unaccepted
+            ]
         if (flow.positional or 0) > signature.positional and not signature.var_positional:
             found.append(
                 f"{method}() takes {signature.positional} positional argument(s) after request, "
@@ -152,7 +156,7 @@ def _route_mismatches(
     if route.view and route.view.methods and "?" in route.view.methods:
         why = "a dispatch helper takes it under a keyword naming no HTTP method; not compared"
         return Unresolved(route.relpath, route.line, where, why)
-    groups = tuple(dict.fromkeys((*route.groups, *route.extra)))
+    groups = tuple(dict.fromkeys((*route.groups, *(name for name, _, _ in route.extra))))
     taken = [name for name in groups if name in ("request", "self")]  # as_view()'s own names
     if taken:
         return [
@@ -169,7 +173,9 @@ def _route_mismatches(
                 "out (Django 2.0 on passes no such argument, 1.x passes None); not compared"
             )
             return Unresolved(route.relpath, route.line, where, why)
-    return mismatches(endpoint, groups, tree, route.view.methods if route.view else None)
+    methods = route.view.methods if route.view else None  # an extra a group may replace: unknown
+    extra = tuple((n, None, None) if n in route.groups else (n, t, i) for n, t, i in route.extra)
+    return mismatches(endpoint, groups, tree, methods, extra)
 
 
 def _needs_optional(endpoint: EndpointClass, optional: frozenset[str]) -> str | None:

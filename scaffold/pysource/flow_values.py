@@ -66,6 +66,21 @@ class State:
         return State(dict(self.env), heap, self.certain, self.dead)
 
 
+def route_keys(
+    groups: tuple[str, ...], extra: tuple[tuple[str, bool | None, bool | None], ...]
+) -> Keys:
+    """The kwargs Django passes: a named group is a non-empty string, an extra keyword argument
+    what is known of its value (its truth, whether it is None; one given twice, not alike: not
+    known)."""
+    keys: Keys = {name: (True, ROUTE_VALUE) for name in groups}
+    known: dict[str, Value] = {}
+    for name, truth, is_none in extra:
+        value = Scalar(truth, is_none)
+        known[name] = value if known.get(name, value) == value else UNKNOWN
+    keys.update((name, (True, value)) for name, value in known.items())
+    return keys
+
+
 def shape(st: State) -> object:
     """What `st` knows of its names and their dicts, whatever numbers the dicts go by."""
     seen: dict[int, int] = {}

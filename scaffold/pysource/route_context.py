@@ -8,12 +8,16 @@ import ast
 import importlib
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from scaffold.pysource.urlmodule import UrlModule
 from scaffold.records import record
 
 NOTHING: tuple[str, ...] = ()
+# an extra keyword argument: its name, and what is known of its value (None: not known):
+# whether it is truthy, whether it is None (`{"detailed": False}` passes a falsy value)
+Extra = tuple[str, bool | None, bool | None]
+_T = TypeVar("_T")
 
 
 @record
@@ -24,11 +28,14 @@ class Above:
 
     prefixes: tuple[str | None, ...] = ()
     blind: bool = False
-    extra: tuple[str, ...] | None = ()
+    extra: tuple[Extra, ...] | None = ()
     namespaces: tuple[str, ...] | None = ()
 
     def below(
-        self, regex: str | None, extra: tuple[str, ...] | None, namespace: tuple[str, ...] | None
+        self,
+        regex: str | None,
+        extra: tuple[Extra, ...] | None,
+        namespace: tuple[str, ...] | None,
     ) -> Above:
         """What the entries of an include with these give, under this."""
         return Above(
@@ -39,19 +46,28 @@ class Above:
         )
 
 
-def joined(outer: tuple[str, ...] | None, inner: tuple[str, ...] | None) -> tuple[str, ...] | None:
+def joined(outer: tuple[_T, ...] | None, inner: tuple[_T, ...] | None) -> tuple[_T, ...] | None:
     return None if outer is None or inner is None else (*outer, *inner)
 
 
-def extra_kwargs(node: ast.expr | None) -> tuple[str, ...] | None:
-    """The keys of a route's `kwargs` argument: () when there is none, None when it is not a
-    dict with literal string keys."""
+def extra_kwargs(node: ast.expr | None) -> tuple[Extra, ...] | None:
+    """The keys of a route's `kwargs` argument, each with what is known of its value (a
+    constant's truth and None-ness): () when there is none, None when it is not a dict with
+    literal string keys."""
     if node is None or (isinstance(node, ast.Constant) and node.value is None):
-        return NOTHING
+        return ()
     if isinstance(node, ast.Dict) and all(
         isinstance(key, ast.Constant) and isinstance(key.value, str) for key in node.keys
     ):
-        return tuple(str(key.value) for key in node.keys if isinstance(key, ast.Constant))
+        return tuple(
+            (
+                (str(key.value), bool(value.value), value.value is None)
+                if isinstance(value, ast.Constant)
+                else (str(key.value), None, None)
+            )
+            for key, value in zip(node.keys, node.values, strict=True)
+            if isinstance(key, ast.Constant)
+        )
     return None
 
 

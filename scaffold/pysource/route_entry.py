@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scaffold.pysource.route_context import Extra
 from scaffold.pysource.urlmodule import View
 from scaffold.records import record
 
@@ -23,8 +24,9 @@ class RouteEntry:
     # each as a prefix of the path and hands the rest on, so the full path is their concatenation
     prefixes: tuple[str | None, ...] = ()
     # the keys of the extra keyword arguments it and the includes above pass to the view
-    # (`re_path(pattern, view, {"mode": "x"})`); None: one of them is not a literal dict
-    extra: tuple[str, ...] | None = ()
+    # (`re_path(pattern, view, {"mode": "x"})`), each with what is known of its value; None:
+    # one of them is not a literal dict
+    extra: tuple[Extra, ...] | None = ()
     # the namespaces of the includes above, outermost first; None: one is not a literal
     namespaces: tuple[str, ...] | None = ()
 

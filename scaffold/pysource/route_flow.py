@@ -12,7 +12,6 @@ from scaffold.pysource.flow_expr import ExprRunner
 from scaffold.pysource.flow_syntax import Unfollowed, holds_dict
 from scaffold.pysource.flow_values import (
     NONE,
-    ROUTE_VALUE,
     UNKNOWN,
     DictRef,
     Joiner,
@@ -23,7 +22,9 @@ from scaffold.pysource.flow_values import (
     Value,
     escape_of,
     plain_keys,
+    route_keys,
 )
+from scaffold.pysource.route_context import Extra
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.records import record
 
@@ -39,25 +40,28 @@ class RouteFlow:
     positional: int | None  # positional arguments the handler gets (None: not known)
 
 
-def route_flow(endpoint: EndpointClass, groups: tuple[str, ...]) -> RouteFlow | Unresolved:
-    """Run `endpoint`'s convert_args chain on a route capturing `groups` (as keywords). Most
+def route_flow(
+    endpoint: EndpointClass, groups: tuple[str, ...], extra: tuple[Extra, ...] = ()
+) -> RouteFlow | Unresolved:
+    """Run `endpoint`'s convert_args chain on a route capturing `groups` (as keywords; `extra`:
+    what is known of the values of those given by its extra keyword arguments). Most
     endpoints share their chain with many others (a base's convert_args and what follows it in
     the MRO), so a chain is run once per route shape."""
     key = _chain_key(endpoint)
     if key is None:
-        return _route_flow(endpoint, groups)
+        return _route_flow(endpoint, route_keys(groups, extra))
     if len(_SHARED) > 4096:
         _SHARED.clear()
-    found = _SHARED.get((key, groups))
+    found = _SHARED.get((key, groups, extra))
     if found is None:
-        found = _SHARED[(key, groups)] = _route_flow(endpoint, groups)
+        found = _SHARED[(key, groups, extra)] = _route_flow(endpoint, route_keys(groups, extra))
     return found
 
 
 ChainKey = tuple[tuple[str, ast.FunctionDef | None], ...]
 # (chain, groups) -> its flow; keyed by the method nodes themselves (hashed by identity and kept
 # alive here), so a tree read later never meets another tree's answers
-_SHARED: dict[tuple[ChainKey, tuple[str, ...]], RouteFlow | Unresolved] = {}
+_SHARED: dict[tuple[ChainKey, tuple[str, ...], tuple[Extra, ...]], RouteFlow | Unresolved] = {}
 
 
 def _chain_key(endpoint: EndpointClass) -> ChainKey | None:
@@ -77,9 +81,8 @@ def _chain_key(endpoint: EndpointClass) -> ChainKey | None:
     return tuple(chain)
 
 
-def _route_flow(endpoint: EndpointClass, groups: tuple[str, ...]) -> RouteFlow | Unresolved:
+def _route_flow(endpoint: EndpointClass, named: Keys) -> RouteFlow | Unresolved:
     chain = _Chain(endpoint)
-    named: Keys = {name: (True, ROUTE_VALUE) for name in groups}
     try:
         outcomes = chain.call(0, [], named, True)
     except _Gap as gap:

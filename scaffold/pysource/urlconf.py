@@ -7,7 +7,7 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from scaffold.pysource.route_context import Above, extra_kwargs, joined, namespace_of
+from scaffold.pysource.route_context import Above, Extra, extra_kwargs, joined, namespace_of
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.routes import bind, call_name, groups_of, path_regex, returned_list
 from scaffold.pysource.tree import Tree
@@ -164,7 +164,7 @@ class RoutingReader(UrlModules):
         list_key: str,
         views: tuple[Ref, ...],
         name: str | None,
-        extra: tuple[str, ...] | None = (),
+        extra: tuple[Extra, ...] | None = (),
     ) -> None:
         """One entry per view (a dispatch serves several on one line), or, when the groups are
         not known, the views only count as routed."""
@@ -188,7 +188,7 @@ class RoutingReader(UrlModules):
         list_key: str,
         name: str | None,
         view: View | None | bool = True,
-        extra: tuple[str, ...] | None = (),
+        extra: tuple[Extra, ...] | None = (),
     ) -> None:
         """Append an entry: an include (`view` True), or a route serving `view`, passing `extra`."""
         is_include = view is True
@@ -215,7 +215,7 @@ class RoutingReader(UrlModules):
         regex: str | None,
         groups: tuple[str, ...],
         walk: Callable[[tuple[str, ...]], None],
-        extra: tuple[str, ...] | None = (),
+        extra: tuple[Extra, ...] | None = (),
         namespace: tuple[str, ...] | None = (),
     ) -> None:
         """Walk an include below `regex`: its groups, pattern, kwargs and namespace added."""

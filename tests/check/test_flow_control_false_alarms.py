@@ -113,3 +113,35 @@ def test_or_equals_stores_its_keys_in_the_dict_for_every_name(tmp_path: Path) ->
     assert [u.why for u in unresolved] == [
         "merges into kwargs with |= a dict not known here (line 11)"
     ]
+
+
+FLAGGED = """
+class ThingEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, *args, **kwargs):
+        if kwargs.pop("detailed"):
+            kwargs["details"] = "all"
+        return super().convert_args(request, *args, **kwargs)
+
+    def get(self, request, organization):
+        return None
+"""
+
+
+def flagged_urls(value: str) -> str:
+    return (
+        "from django.urls import re_path\n\n"
+        "from shop.api.endpoints.things import ThingEndpoint\n\n"
+        f'urlpatterns = [re_path(r"{INDEX[0]}", ThingEndpoint.as_view(), {{"detailed": {value}}}, name="r0")]\n'
+    )
+
+
+def test_an_extra_keyword_argument_carries_its_literal_value(tmp_path: Path) -> None:
+    for value in ("False", "0", '""', "None"):
+        urls = {"api/urls.py": flagged_urls(value)}
+        assert run(tmp_path, FLAGGED, [INDEX], urls) == ([], []), value
+    found, _ = run(tmp_path, FLAGGED, [INDEX], {"api/urls.py": flagged_urls("True")})
+    assert [message for message, _ in found] == [
+        "r0: get() does not accept 'details' (add it or **kwargs)"
+    ]
+    found, _ = run(tmp_path, FLAGGED, [INDEX], {"api/urls.py": flagged_urls("settings.FLAG")})
+    assert found == []
