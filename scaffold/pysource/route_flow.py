@@ -289,9 +289,12 @@ class _Chain:
     def _after(self, named: str, call: ast.Call) -> int:
         exact = named.startswith("=")
         name = named.lstrip("=")
-        for index, (dotted, _) in enumerate(self.mro):
-            if dotted.rpartition(".")[2] == name:
-                return index if exact else index + 1
+        found = [i for i, (dotted, _) in enumerate(self.mro) if dotted.rpartition(".")[2] == name]
+        if len(found) > 1:  # which one the name is bound to in the calling module is not read
+            why = f"calls convert_args of {name}, a name more than one class of the MRO has"
+            raise Unfollowed(why, call.lineno)
+        if found:
+            return found[0] if exact else found[0] + 1
         raise Unfollowed(f"calls convert_args of {name}, not found in the MRO", call.lineno)
 
 

@@ -145,3 +145,32 @@ def test_an_extra_keyword_argument_carries_its_literal_value(tmp_path: Path) -> 
     ]
     found, _ = run(tmp_path, FLAGGED, [INDEX], {"api/urls.py": flagged_urls("settings.FLAG")})
     assert found == []
+
+
+QUIET = """
+from shop.api.bases.organization import OrganizationEndpoint as _OrganizationEndpoint
+
+
+class OrganizationEndpoint(_OrganizationEndpoint):
+    def convert_args(self, request, *args, **kwargs):
+        kwargs.pop("thing_id", None)
+        return super().convert_args(request, *args, **kwargs)
+"""
+SKIPPING = """
+from shop.api.bases import quiet
+
+
+class ThingEndpoint(quiet.OrganizationEndpoint):
+    def convert_args(self, request, *args, **kwargs):
+        return OrganizationEndpoint.convert_args(self, request, *args, **kwargs)
+
+    def get(self, request, organization, thing_id):
+        return None
+"""
+
+
+def test_a_parent_named_as_more_than_one_class_of_the_mro_is_not_guessed(tmp_path: Path) -> None:
+    found, unresolved = run(tmp_path, SKIPPING, [DETAILS], {"api/bases/quiet.py": QUIET})
+    assert found == []
+    why = "calls convert_args of OrganizationEndpoint, a name more than one class of the MRO has"
+    assert [u.why for u in unresolved] == [f"{why} (line 12)"]
