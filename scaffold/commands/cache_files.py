@@ -94,12 +94,27 @@ def write_json(path: Path, body: dict[str, Any]) -> bool:
     return True
 
 
-def forget_older(path: Path) -> None:
+def forget_older(path: Path, keep: int = 64) -> None:
     """Delete what older scaffolds (another reader fingerprint) kept for the same source root:
-    each change of scaffold would otherwise leave a file behind."""
+    each change of scaffold would otherwise leave a file behind; and the files of the source
+    roots used least recently beyond the `keep` most recent (a checkout copied for each CI run
+    or benchmark leaves a root never checked again)."""
     identity = path.name[: len("check-") + _DIGEST_LENGTH]
     for other in path.parent.glob(f"{identity}*.json"):
         if not other.name.startswith(path.name.removesuffix(".json")):
+            with contextlib.suppress(OSError):
+                other.unlink()
+    newest: dict[str, tuple[float, list[Path]]] = {}  # source root -> last use, its files
+    for other in path.parent.glob("check-*.json"):
+        with contextlib.suppress(OSError):
+            used, files = newest.get(other.name[: len(identity)], (0.0, []))
+            newest[other.name[: len(identity)]] = (
+                max(used, other.stat().st_mtime),
+                [*files, other],
+            )
+    stale = sorted((k for k in newest if k != identity), key=lambda k: newest[k][0])
+    for root in stale[: max(0, len(newest) - keep)]:
+        for other in newest[root][1]:
             with contextlib.suppress(OSError):
                 other.unlink()
 

@@ -16,7 +16,7 @@ import pytest
 from scaffold.check.config import load_check_config
 from scaffold.check.problems import CheckResult
 from scaffold.check.run import TreeReading, run_check
-from scaffold.commands.cache_files import write_json
+from scaffold.commands.cache_files import forget_older, write_json
 from scaffold.commands.fact_cache import FactCache
 from scaffold.commands.tree_reading import FastReading
 from scaffold.project.settings import load_settings
@@ -404,3 +404,18 @@ def test_kept_routing_answers_follow_the_routes(tmp_path: Path, cache_dir: Path)
     _touch(urls, shadowed.replace("widgets/$", "dead/$x"))
     assert [p.rule for p in _check(root, _fast()).problems] == ["dead-pattern"] * 2
     assert _check(root, _fast()) == _check(root)
+
+
+def test_the_cache_keeps_the_source_roots_used_most_recently(tmp_path: Path) -> None:
+    """A checkout copied for each CI run or benchmark leaves a root never checked again: past
+    `keep` roots, the files of those used least recently go (the one written never)."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    roots = [f"check-{i:02x}{'0' * 16}" for i in range(5)]
+    for age, root in enumerate(roots):
+        for name in (f"{root}{'1' * 18}.json", f"{root}{'1' * 18}.answer.json"):
+            (folder / name).write_text("{}")
+            os.utime(folder / name, (1_000_000 + age, 1_000_000 + age))
+    forget_older(folder / f"{roots[0]}{'1' * 18}.json", keep=3)
+    left = sorted({p.name[: len(roots[0])] for p in folder.glob("*.json")})
+    assert left == sorted([roots[0], roots[3], roots[4]])  # the oldest, being written, stays
