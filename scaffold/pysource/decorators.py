@@ -41,7 +41,7 @@ def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str,
         outer, _, owner = module.rpartition(".")
         data = tree.data(outer) if outer else None
         return (data, name, owner) if data is not None else False
-    if _function(data, name, None) is not None:
+    if function_in(data, name, None) is not None:
         return (data, name, None)
     info = tree.info(module)
     target = info.imports.get(name) if info is not None else None
@@ -55,7 +55,7 @@ def fixed_wrapper(tree: Tree, dotted: str) -> ast.FunctionDef | None:
     `**kwargs` (Sentry's `check_project_access`: `def wrapper(self, request, organization,
     alert_rule)`): Django's call meets its signature, not the handler's. None otherwise."""
     found = _decorator_def(tree, dotted)
-    function = _function(*found) if isinstance(found, tuple) else None
+    function = function_in(*found) if isinstance(found, tuple) else None
     if not isinstance(function, ast.FunctionDef):
         return None
     inner = {n.name: n for n in function.body if isinstance(n, ast.FunctionDef)}
@@ -76,7 +76,7 @@ def parsed(data: bytes) -> ast.Module | None:
         return None
 
 
-def _function(data: bytes, name: str, owner: str | None) -> ast.AST | None:
+def function_in(data: bytes, name: str, owner: str | None) -> ast.AST | None:
     """The module-level function `name`, else one of that name in a class body (`owner`'s
     when given: a decorator written in the class that uses it)."""
     syntax = parsed(data)
@@ -96,7 +96,7 @@ def _function(data: bytes, name: str, owner: str | None) -> ast.AST | None:
 
 @lru_cache(maxsize=1024)
 def _verdict(data: bytes, name: str, owner: str | None) -> str | None:
-    function = _function(data, name, owner)
+    function = function_in(data, name, owner)
     return function_verdict(function) if function is not None else None
 
 
@@ -203,10 +203,10 @@ def _changes_kwargs(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambd
         return False
     body = function.body if isinstance(function.body, list) else [function.body]
     is_kwargs = lambda node: isinstance(node, ast.Name) and node.id == kwargs
-    return any(_mutates(stmt, is_kwargs) for stmt in body)
+    return any(mutates(stmt, is_kwargs) for stmt in body)
 
 
-def _mutates(tree: ast.AST, is_dict: Callable[[ast.expr], bool]) -> bool:
+def mutates(tree: ast.AST, is_dict: Callable[[ast.expr], bool]) -> bool:
     """`tree` pops, sets, updates or deletes an item of the dict `is_dict` recognises:
     `d.pop(...)` (any of _MUTATORS), `d[k] = ...`, `d[k] += ...`, `del d[k]`."""
     for node in ast.walk(tree):
@@ -229,7 +229,7 @@ def dispatch_passes_on(data: bytes, owner: str) -> bool:
     *args, **kwargs)` that leaves kwargs alone and hands exactly `request, *args, **kwargs` to
     every `dispatch` it calls, at least one (a logging or tracing override); anything else may
     change, add or drop what the handler gets, or not call it at all."""
-    function = _function(data, "dispatch", owner)
+    function = function_in(data, "dispatch", owner)
     if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
     args = function.args
@@ -281,13 +281,13 @@ def kwargs_changed_by(data: bytes, owner: str, methods: tuple[str, ...]) -> str 
     if b"self.kwargs" not in data:  # most modules: no parse
         return None
     for name in methods:
-        function = _function(data, name, owner)
-        if function is not None and _mutates(function, _is_self_kwargs):
+        function = function_in(data, name, owner)
+        if function is not None and mutates(function, is_self_kwargs):
             return name
     return None
 
 
-def _is_self_kwargs(node: ast.expr) -> bool:
+def is_self_kwargs(node: ast.expr) -> bool:
     return (
         isinstance(node, ast.Attribute)
         and node.attr == "kwargs"

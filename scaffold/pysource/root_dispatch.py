@@ -9,7 +9,7 @@ import ast
 import re
 from functools import lru_cache
 
-from scaffold.pysource.decorators import _function, _is_self_kwargs, _mutates
+from scaffold.pysource.decorators import function_in, is_self_kwargs, mutates
 
 # bytes any change of a dict named `kwargs` (or `self.kwargs`) is spelled with; a root without
 # them, whose dispatch takes `**kwargs`, changes nothing (Sentry's: no parse)
@@ -24,17 +24,17 @@ def root_changes_kwargs(data: bytes, owner: str, hooks: tuple[str, ...]) -> str 
     kwargs (`kwargs[...] = ...`, `self.kwargs.pop(...)`); None when none does."""
     if not _CHANGE.search(data) and (b"def dispatch" not in data or _PLAIN.search(data)):
         return None
-    dispatch = _function(data, "dispatch", owner)
+    dispatch = function_in(data, "dispatch", owner)
     if isinstance(dispatch, (ast.FunctionDef, ast.AsyncFunctionDef)):
         named = dispatch.args.kwarg.arg if dispatch.args.kwarg is not None else None
 
         def passed(node: ast.expr) -> bool:
-            return (isinstance(node, ast.Name) and node.id == named) or _is_self_kwargs(node)
+            return (isinstance(node, ast.Name) and node.id == named) or is_self_kwargs(node)
 
-        if _mutates(dispatch, passed):
+        if mutates(dispatch, passed):
             return "dispatch"
     for name in hooks:
-        function = _function(data, name, owner)
-        if function is not None and _mutates(function, _is_self_kwargs):
+        function = function_in(data, name, owner)
+        if function is not None and mutates(function, is_self_kwargs):
             return name
     return None
