@@ -30,16 +30,22 @@ def _check(tmp_path: Path, files: dict[str, str]) -> CheckResult:
     return run_check(load_settings(root), load_check_config(root, {}, None, [], None), None)
 
 
+def _emptied(urls: str) -> dict[str, str]:
+    """`urls` as the API urls.py, with the endpoint modules the tree's list names emptied:
+    only the classes named through a module are left to route."""
+    return {
+        "api/urls.py": urls,
+        "api/endpoints/organization_stats.py": "",
+        "api/endpoints/organization_widgets.py": "",
+    }
+
+
 def _found(result: CheckResult) -> list[tuple[str, str]]:
     return [(p.rule, p.symbol) for p in result.problems]
 
 
 def test_a_code_built_root_routes_the_classes_it_names_through_a_module(tmp_path: Path) -> None:
-    files = {
-        "api/urls.py": TABLE_URLS,
-        "api/endpoints/organization_stats.py": "",
-        "api/endpoints/organization_widgets.py": "",
-    }
+    files = _emptied(TABLE_URLS)
     result = _check(tmp_path, files)
     assert _found(result) == [("unregistered-endpoint", "OrganizationAuditEndpoint")]
     assert [u.what for u in result.unresolved] == ["shop.api.urls.urlpatterns"]
@@ -64,11 +70,7 @@ def test_a_module_outside_the_tree_routes_nothing_of_the_tree(tmp_path: Path) ->
     text = TABLE_URLS.replace(
         "from shop.api.endpoints import teams", "from outside import views as teams"
     )
-    files = {
-        "api/urls.py": text,
-        "api/endpoints/organization_stats.py": "",
-        "api/endpoints/organization_widgets.py": "",
-    }
+    files = _emptied(text)
     found = _found(_check(tmp_path, files))
     assert ("unregistered-endpoint", "TeamListEndpoint") in found
 
@@ -78,11 +80,7 @@ def test_a_spread_built_by_code_routes_the_classes_it_names(tmp_path: Path) -> N
         "urlpatterns = [",
         'urlpatterns = [re_path(r"^teams/all/$", teams.TeamListEndpoint.as_view()), *[',
     ).replace("_TABLE]", "_TABLE]]")
-    files = {
-        "api/urls.py": text,
-        "api/endpoints/organization_stats.py": "",
-        "api/endpoints/organization_widgets.py": "",
-    }
+    files = _emptied(text)
     result = _check(tmp_path, files)
     assert _found(result) == [("unregistered-endpoint", "OrganizationAuditEndpoint")]
     assert [u.what[:2] for u in result.unresolved] == ["*["]
