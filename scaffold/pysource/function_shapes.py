@@ -1,6 +1,6 @@
-"""Plain readings of a function's syntax that `kept_class.py` asks about: its own returns, a
-function defined in its body, a name bound once in it, a call handing on `*args, **kwargs` as
-the calling wrapper got them."""
+"""Plain readings of a function's syntax that `kept_class.py` and the route helpers' evaluator
+ask about: its own returns, a function defined in its body, a name bound once in it, a call
+handing on `*args, **kwargs` as the calling wrapper got them, a body without branches."""
 
 from __future__ import annotations
 
@@ -112,3 +112,19 @@ def enclosing(call: ast.AST, parents: dict[int, ast.AST], function: Function) ->
             return node
         node = parents.get(id(node))
     return None
+
+
+def is_plain(function: ast.FunctionDef) -> bool:
+    """Assignments to names, a docstring, `pass`, then a return: nothing that branches."""
+    *body, last = function.body
+    return (
+        not function.decorator_list
+        and isinstance(last, ast.Return)
+        and all(
+            isinstance(stmt, ast.Pass)
+            or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
+            or (isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets))
+            or (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name))
+            for stmt in body
+        )
+    )

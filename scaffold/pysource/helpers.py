@@ -10,6 +10,7 @@ import ast
 from collections.abc import Callable
 
 from scaffold.pysource.decorators import wrapper_verdict
+from scaffold.pysource.function_shapes import is_plain
 from scaffold.pysource.route_values import (
     BuiltRoute,
     Helper,
@@ -69,18 +70,31 @@ class Evaluator:
 
     def route(self, call: ast.Call, scope: UrlModule, bindings: dict[str, str]) -> BuiltRoute:
         """The route a helper call builds (Stop: not one the reader can follow)."""
-        result = self._value(call, _frame(scope, bindings))
-        if not isinstance(result, Route):
-            raise Stop(result.why if isinstance(result, Opaque) else "it builds no route")
-        is_include = isinstance(result.view, Include)
-        pattern = self._text(result.pattern)
-        regex = path_regex(pattern, is_include) if result.function == "path" else pattern
-        if regex is None:
-            raise Stop("a path converter the project registers: its regex is not read")
+        result = self._route(call, scope, bindings)
+        regex = self._regex(result)
         name = self._text(result.name) if result.name is not None else None
         if isinstance(result.view, Include):
             return BuiltRoute(regex, (), name, result.view.target)
         return BuiltRoute(regex, self._views(result.view), name, None)
+
+    def pattern(self, call: ast.Call, scope: UrlModule, bindings: dict[str, str]) -> str:
+        """The regex of the route a helper call builds, whatever its view and name (Stop: not
+        one the reader can follow)."""
+        return self._regex(self._route(call, scope, bindings))
+
+    def _route(self, call: ast.Call, scope: UrlModule, bindings: dict[str, str]) -> Route:
+        result = self._value(call, _frame(scope, bindings))
+        if not isinstance(result, Route):
+            raise Stop(result.why if isinstance(result, Opaque) else "it builds no route")
+        return result
+
+    def _regex(self, route: Route) -> str:
+        pattern = self._text(route.pattern)
+        is_include = isinstance(route.view, Include)
+        regex = path_regex(pattern, is_include) if route.function == "path" else pattern
+        if regex is None:
+            raise Stop("a path converter the project registers: its regex is not read")
+        return regex
 
     def text(self, node: ast.expr, scope: UrlModule, bindings: dict[str, str]) -> str:
         """A string expression's value (Stop: not one the reader can evaluate)."""
@@ -90,7 +104,7 @@ class Evaluator:
         """The classes a route's view serves: `X.as_view()`, each one inside a dispatch helper
         (`method_dispatch(GET=A.as_view())`), one a function of the tree wraps as it passes on."""
         helper = self.helper_of(node, scope) if isinstance(node, ast.Call) else None
-        if helper and (verdict := wrapper_verdict(node, helper.function, _is_plain)):
+        if helper and (verdict := wrapper_verdict(node, helper.function, is_plain)):
             raise Stop(f"{helper.function.name}() wraps the view and {verdict} its arguments")
         return self._views(self._value(node, _frame(scope, bindings)))
 
@@ -226,7 +240,7 @@ class Evaluator:
         function = helper.function
         if depth >= _MAX_DEPTH:
             raise Stop("helpers call each other too deep")
-        if not _is_plain(function):
+        if not is_plain(function):
             why = f"the body of {function.name}() is not plain assignments and a return"
             return Opaque(why, (*args, *(by_method(key, value) for key, value in kwargs.items())))
         frame = _Frame(helper.scope, {}, depth + 1)
@@ -290,19 +304,3 @@ def _global(name: str, scope: UrlModule) -> Value:
     if name in scope.strings:
         return Text(scope.strings[name])
     return Ref(name, scope.dotted(name))
-
-
-def _is_plain(function: ast.FunctionDef) -> bool:
-    """Assignments to names, a docstring, `pass`, then a return: nothing that branches."""
-    *body, last = function.body
-    return (
-        not function.decorator_list
-        and isinstance(last, ast.Return)
-        and all(
-            isinstance(stmt, ast.Pass)
-            or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
-            or (isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets))
-            or (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name))
-            for stmt in body
-        )
-    )

@@ -8,6 +8,7 @@ from collections import Counter
 from enum import Enum
 
 from scaffold.errors import PatchError
+from scaffold.pysource.helper_patterns import HelperPatterns
 from scaffold.pysource.imports import absolute_import
 from scaffold.pysource.routes import (
     call_name,
@@ -92,6 +93,7 @@ class UrlSource:
 
     imports: tuple[FromImport, ...]
     lists: tuple[RouteList, ...]
+    helpers: HelperPatterns
 
 
 def parse_urls(source: str, label: str) -> ast.Module:
@@ -105,10 +107,12 @@ def parse_urls(source: str, label: str) -> ast.Module:
         ) from None
 
 
-def read_urls(source: str, label: str, package: str) -> UrlSource:
-    """The imports and route lists of a urls.py in package `package`."""
+def read_urls(source: str, label: str, package: str, module: str = "") -> UrlSource:
+    """The imports and route lists of a urls.py in package `package` (module `module`), each
+    entry's pattern as its route helper, if any, builds it (`helper_patterns.py`)."""
     tree = parse_urls(source, label)
-    reader = _Reader(source)
+    helpers = HelperPatterns(source, tree, module or f"{package}.urls")
+    reader = _Reader(source, helpers)
     lists = []
     for stmt in tree.body:
         assigned = _list_assignment(stmt)
@@ -127,7 +131,7 @@ def read_urls(source: str, label: str, package: str) -> UrlSource:
                 reader.items(elements),
             )
         )
-    return UrlSource(tuple(from_imports(tree, source, package)), tuple(lists))
+    return UrlSource(tuple(from_imports(tree, source, package)), tuple(lists), helpers)
 
 
 def from_imports(tree: ast.Module, source: str, package: str) -> list[FromImport]:
@@ -175,8 +179,9 @@ def serves_somewhere(source: str, class_name: str) -> bool:
 class _Reader:
     """Reads route list items, with the source lines at hand for layout facts."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, helpers: HelperPatterns):
         self.lines = source.splitlines()
+        self.helpers = helpers
 
     def items(self, elements: list[ast.expr]) -> tuple[ListItem, ...]:
         return tuple(self._item(index, element) for index, element in enumerate(elements))
@@ -185,7 +190,7 @@ class _Reader:
         call = route_call(element)
         if call is None:
             return ListItem(index)
-        pattern = pattern_regex(call, {})
+        pattern = self.helpers.built(call, pattern_regex(call, {}))
         target = include_arg(call)
         if target is not None or call_name(call.args[1]) == "include":
             return ListItem(

@@ -244,7 +244,7 @@ class UrlsFile:
         """The new route call, laid out like the file's other entries."""
         style, quote = self.style, self.style.quote
         args = [
-            f"r{quote}{pattern}{quote}",
+            f"r{quote}{self.index.helpers.spelled(style.call, pattern)}{quote}",
             f"{class_name}.as_view()",
             f"name={quote}{url_name}{quote}",
         ]

@@ -43,7 +43,8 @@ class UrlsIndex:
         self.source = source
         self.label = label
         self.urls_package = urls_module.rpartition(".")[0]
-        facts = read_urls(source, label, self.urls_package)
+        facts = read_urls(source, label, self.urls_package, urls_module)
+        self.helpers = facts.helpers  # spells a new entry's pattern as the file's helper reads it
         self.imports: list[FromImport] = list(facts.imports)
         self.lists: dict[str, ListStatement] = {}
         self.include_counts: dict[str, int] = {}  # list name -> how many includes name it
@@ -105,6 +106,8 @@ class UrlsIndex:
     def line_of(self, text: str) -> int:
         """The 1-based line where `text` first appears (1 when it does not)."""
         offset = self.source.find(text)
+        if offset < 0:  # a pattern as the file's route helper builds it: where it is written
+            offset = self.source.find(self.helpers.written(text))
         return self.source.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
     def target(
