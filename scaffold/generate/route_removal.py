@@ -4,7 +4,7 @@ second route for a class that is already served (the import goes only with its l
 
 from __future__ import annotations
 
-from scaffold.errors import ConflictError, SpecError
+from scaffold.errors import ConflictError, PatchError, SpecError
 from scaffold.generate.removal import imported_names
 from scaffold.naming import CLASS_NAME_RE, class_name_among
 from scaffold.project.files import read_source
@@ -33,6 +33,11 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     removal = remove_registration(
         source, label, settings.api_module, class_name, settings.line_length, picked
     )
+    if not removal.routes:  # the entries found and the ones taken apart must be the same
+        raise PatchError(
+            f"{label}: the entry serving {class_name} at {route.text!r} was "
+            "found but could not be taken out; nothing was written; please report this"
+        )
     _refuse_reversed_names(settings, [r.url_name for r in removal.routes if r.url_name])
     plan = Plan(settings.project_root)
     plan.add(FileChange(settings.urls_path, source, removal.code, True, removal.may_drop))

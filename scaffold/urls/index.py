@@ -161,10 +161,14 @@ class UrlsIndex:
     def entries_serving(
         self, class_name: str, tokens: tuple[Token, ...]
     ) -> list[tuple[int, int, str]]:
-        """(first line, last line of the list's statement, pattern) of each entry serving
-        `class_name` at the route: what `remove --route` takes out."""
+        """(first line, last line of the list's statement, pattern as written) of each entry
+        serving `class_name` at the route: what `remove --route` takes out."""
         return [
-            (self.lists[list_name].first_line, self.lists[list_name].last_line, item.pattern)
+            (
+                self.lists[list_name].first_line,
+                self.lists[list_name].last_line,
+                self.helpers.written(item.pattern),
+            )
             for list_name, rest in self._placements(tokens)
             for item in self.lists[list_name].items
             if item.view_class == class_name
