@@ -28,6 +28,15 @@ urlpatterns = [
 ]
 """
 
+# ORGANIZATION_URLS's dashboards entry in the example's urls.py
+DASHBOARDS_ENTRY = (
+    "    re_path(\n"
+    '        r"^(?P<organization_id_or_slug>[^/]+)/dashboards/$",\n'
+    "        OrganizationDashboardsEndpoint.as_view(),\n"
+    '        name="acme-api-0-organization-dashboards",\n'
+    "    ),\n"
+)
+
 
 def _add(source: str) -> str:
     urls = UrlsFile(source, "urls.py", "acme", "acme.api.urls", 100)
@@ -73,20 +82,13 @@ def test_a_class_routed_through_a_helper_given_the_class_is_kept_by_skip(
     project = copy_project(EXAMPLE, tmp_path / "p")
     urls = project / "src/acme/api/urls.py"
     text = urls.read_text()
-    entry = (
-        "    re_path(\n"
-        '        r"^(?P<organization_id_or_slug>[^/]+)/dashboards/$",\n'
-        "        OrganizationDashboardsEndpoint.as_view(),\n"
-        '        name="acme-api-0-organization-dashboards",\n'
-        "    ),\n"
-    )
     helper = (
         "def by_class(pattern, cls, name):\n"
         "    return re_path(pattern, cls.as_view(), name=name)\n\n\n"
     )
-    assert entry in text and "ORGANIZATION_URLS = [" in text
+    assert DASHBOARDS_ENTRY in text and "ORGANIZATION_URLS = [" in text
     text = text.replace(
-        entry,
+        DASHBOARDS_ENTRY,
         "    by_class(\n"
         '        r"^(?P<organization_id_or_slug>[^/]+)/dashboards/$",\n'
         "        OrganizationDashboardsEndpoint,\n"
@@ -101,3 +103,40 @@ def test_a_class_routed_through_a_helper_given_the_class_is_kept_by_skip(
     assert result.code == 0, result.err
     assert "already registered" in result.out
     assert snapshot(project) == before
+
+
+def test_remove_route_takes_out_an_entry_written_through_the_helper(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`remove --route` found the entry by the pattern the helper builds and then looked for
+    that text among the entries as written: it took nothing out and said "update"."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    (project / "tests/acme/api/endpoints/test_organization_dashboards.py").unlink()
+    urls = project / "src/acme/api/urls.py"
+    helper = (
+        "def url(pattern, *args, **kwargs):\n"
+        '    return re_path(pattern.replace("{org}", r"(?P<organization_id_or_slug>[^/]+)"), '
+        "*args, **kwargs)\n\n\n"
+    )
+    text = urls.read_text()
+    assert DASHBOARDS_ENTRY in text and "ORGANIZATION_URLS = [" in text
+    written = (
+        "    url(\n"
+        '        r"^{org}/dashboards/$",\n'
+        "        OrganizationDashboardsEndpoint.as_view(),\n"
+        '        name="acme-api-0-organization-dashboards",\n'
+        "    ),\n"
+    )
+    text = text.replace(DASHBOARDS_ENTRY, written).replace(
+        "ORGANIZATION_URLS = [", helper + "ORGANIZATION_URLS = ["
+    )
+    urls.write_text(text)
+    route = "organizations/{organization_id_or_slug}/dashboards/"
+    argv = ("remove", "OrganizationDashboards", "--route", route, "--project", str(project))
+    result = run_cli(capsys, *argv)
+    assert result.code == 0, result.err
+    after = urls.read_text()
+    assert after == text.replace(written, "").replace(
+        "from .endpoints.organization_dashboards import OrganizationDashboardsEndpoint\n", ""
+    )
+    assert "1 route(s): acme-api-0-organization-dashboards" in result.out
