@@ -86,16 +86,18 @@ def star_bound(load: Load, star: str, name: str, seen: set[str]) -> Bound:
 
 
 def literal_all(tree: ast.Module) -> list[str] | None:
-    """What `from module import *` binds by `__all__`: its literal list; None with no `__all__`
-    (every name not starting with `_`); [UNREAD_ALL] where `__all__` is changed or built by
-    code."""
-    mentions = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "__all__"]
+    """What `from module import *` binds by `__all__`: its literal list (`__all__ = [...]` or
+    `__all__: T = [...]`); None with no `__all__` (every name not starting with `_`);
+    [UNREAD_ALL] where `__all__` is imported, changed or built by code, or named anywhere else
+    (where it may be changed)."""
+    mentions = [n for n in ast.walk(tree) if _names_all(n)]
     if not mentions:
         return None
     assigned = [
         stmt.value
         for stmt in tree.body
-        if isinstance(stmt, ast.Assign) and [ast.unparse(t) for t in stmt.targets] == ["__all__"]
+        if (isinstance(stmt, ast.Assign) and [ast.unparse(t) for t in stmt.targets] == ["__all__"])
+        or (isinstance(stmt, ast.AnnAssign) and ast.unparse(stmt.target) == "__all__")
     ]
     value = assigned[0] if len(assigned) == 1 == len(mentions) else None
     elements = getattr(value, "elts", ())
@@ -103,3 +105,10 @@ def literal_all(tree: ast.Module) -> list[str] | None:
     if not isinstance(value, (ast.List, ast.Tuple)) or len(listed) != len(value.elts):
         return [UNREAD_ALL]
     return listed
+
+
+def _names_all(node: ast.AST) -> bool:
+    """The node names `__all__`: a name, or an import binding it (`from x import __all__`)."""
+    if isinstance(node, ast.alias):
+        return (node.asname or node.name) == "__all__"
+    return isinstance(node, ast.Name) and node.id == "__all__"
