@@ -73,17 +73,24 @@ def _parse(data: bytes, path: Path) -> ast.Module | None:
 
 
 def _silo_decorators(tree: ast.Module) -> tuple[str, ...]:
+    return tuple(n for n in names_ending(tree, "_silo_endpoint") if not n.startswith("_"))
+
+
+def names_ending(tree: ast.Module, suffix: str) -> tuple[str, ...]:
+    """The names ending in `suffix` that the module's top-level statements bind by a def, a
+    class or an assignment (`x = ...`, `x: T = ...`; a bare `x: T` binds nothing), in order,
+    each once: what another module may import from it by name."""
     names: list[str] = []
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
             candidates = [node.name]
         elif isinstance(node, ast.Assign):
             candidates = [t.id for t in node.targets if isinstance(t, ast.Name)]
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            candidates = [node.target.id]
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            candidates = [node.target.id] if isinstance(node.target, ast.Name) else []
         else:
             continue
-        names += [n for n in candidates if n.endswith("_silo_endpoint") and not n.startswith("_")]
+        names += [n for n in candidates if n.endswith(suffix)]
     return tuple(dict.fromkeys(names))
 
 

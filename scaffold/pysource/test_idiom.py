@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from scaffold.pysource.project_facts import names_ending
 from scaffold.records import record
 
 CASE_CLASS = "APITestCase"
@@ -113,7 +114,7 @@ def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | N
                 if node.name not in classes or path.stem == "cases":
                     classes[node.name] = facts
                     defined_in[node.name] = module
-        decorators = _module_names_ending(tree, _SILO_SUFFIX)
+        decorators = names_ending(tree, _SILO_SUFFIX)
         if decorators and (silo is None or path.stem == "silo"):
             silo = (module, decorators)
     if CASE_CLASS not in classes:
@@ -287,16 +288,3 @@ def _ancestry_members(
             parameters.setdefault(method, named)
         pending.extend(facts.bases)
     return members, parameters
-
-
-def _module_names_ending(tree: ast.Module, suffix: str) -> tuple[str, ...]:
-    names: list[str] = []
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            candidates = [node.name]
-        elif isinstance(node, ast.Assign):
-            candidates = [t.id for t in node.targets if isinstance(t, ast.Name)]
-        else:
-            continue
-        names.extend(name for name in candidates if name.endswith(suffix))
-    return tuple(names)
