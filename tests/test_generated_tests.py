@@ -247,6 +247,29 @@ def test_remove_deletes_the_test_it_wrote_and_keeps_an_edited_one(
     assert result.code == 0, result.err
     assert test_module.exists()
     assert f"keep    {ISSUE_LINKS_TEST.as_posix()}  (edited since scaffold wrote it" in result.out
+    # the test kept still reverses the route taken out: the run says so (it said nothing)
+    name = re.search(r'endpoint = "([^"]+)"', test_module.read_text())
+    assert name is not None and name.group(1) not in (project / "src/orbit/api/urls.py").read_text()
+    assert (
+        f"note    {ISSUE_LINKS_TEST.as_posix()}  (reverses {name.group(1)!r}, the name of a "
+        "route this takes out: it fails with NoReverseMatch" in result.out
+    )
+
+
+def test_remove_names_another_test_that_reverses_the_route_it_takes_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(TODAY, tmp_path / "today")
+    assert run_cli(capsys, *ISSUE_LINKS, "--project", str(project)).code == 0
+    name = re.search(r'endpoint = "([^"]+)"', (project / ISSUE_LINKS_TEST).read_text())
+    assert name is not None
+    other = project / "tests/test_links_elsewhere.py"
+    other.write_text(f'LINKS = "{name.group(1)}"\n')
+    result = run_cli(capsys, "remove", "ProjectIssueLinks", "--project", str(project))
+    assert result.code == 0, result.err
+    assert f"delete  {ISSUE_LINKS_TEST.as_posix()}\n" in result.out
+    assert "note    tests/test_links_elsewhere.py  (reverses" in result.out
+    assert "note    " + ISSUE_LINKS_TEST.as_posix() not in result.out
 
 
 def test_the_example_has_a_generated_test_for_every_generated_endpoint() -> None:

@@ -57,8 +57,9 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
         plan.add(FileChange(module_path, text, None))
         record.forget(module_path)
         plan.messages.append(f"delete  {settings.relpath(module_path)}")
-        _remove_test_module(settings, record, plan, module_path, force)
+        deleted = _remove_test_module(settings, record, plan, module_path, force)
     else:
+        deleted = None
         recorded = any(entry.class_name == class_name for entry in record.entries.values())
         if not recorded and not force:
             raise ConflictError(
@@ -85,19 +86,39 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
         parts = [f"{len(removal.routes)} route(s): {names}" if names else "no route"]
         parts.append("its import" if removal.module else "no import")
         plan.messages.append(f"update  {urls_label}  (- {class_name}: {', '.join(parts)})")
+    url_names = [route.url_name for route in removal.routes if route.url_name]
+    for path, used in tests_reversing(settings, url_names):
+        if path != deleted:
+            plan.messages.append(
+                f"note    {settings.relpath(path)}  (reverses {used!r}, the name of a route this "
+                "takes out: it fails with NoReverseMatch until it is changed or deleted)"
+            )
     for change in record.changes():
         plan.add(change)
     return plan
 
 
+def tests_reversing(settings: Settings, names: list[str]) -> list[tuple[Path, str]]:
+    """Each test module that names one of the route names `names` in quotes (to reverse it),
+    with the first it names."""
+    tests = settings.tests_dir or settings.project_root / "tests"
+    found = []
+    for path in sorted(tests.rglob("*.py")) if names and tests.is_dir() else ():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        used = next((n for n in names if f'"{n}"' in text or f"'{n}'" in text), None)
+        if used is not None:
+            found.append((path, used))
+    return found
+
+
 def _remove_test_module(
     settings: Settings, record: Record, plan: Plan, module_path: Path, force: bool
-) -> None:
+) -> Path | None:
     """Delete the endpoint's test module when scaffold wrote it and it is unchanged (edited
-    too with --force); a test module scaffold did not write is left alone."""
+    too with --force); a test module scaffold did not write is left alone. The path deleted."""
     path = test_module_path(module_path, settings)
     if not path.is_file():
-        return
+        return None
     rel = settings.relpath(path)
     text = read_source(path, rel)
     provenance = record.provenance(path, text)
@@ -105,13 +126,14 @@ def _remove_test_module(
         plan.add(FileChange(path, text, None))
         record.forget(path)
         plan.messages.append(f"delete  {rel}")
-    else:
-        why = (
-            "edited since scaffold wrote it"
-            if provenance is Provenance.EDITED
-            else ("not written by scaffold")
-        )
-        plan.messages.append(f"keep    {rel}  ({why}; delete it by hand if it should go)")
+        return path
+    why = (
+        "edited since scaffold wrote it"
+        if provenance is Provenance.EDITED
+        else "not written by scaffold"
+    )
+    plan.messages.append(f"keep    {rel}  ({why}; delete it by hand if it should go)")
+    return None
 
 
 def _module_path(

@@ -5,7 +5,7 @@ second route for a class that is already served (the import goes only with its l
 from __future__ import annotations
 
 from scaffold.errors import ConflictError, PatchError, SpecError
-from scaffold.generate.removal import imported_names
+from scaffold.generate.removal import imported_names, tests_reversing
 from scaffold.naming import CLASS_NAME_RE, class_name_among
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
@@ -83,12 +83,8 @@ def _refuse_reversed_names(settings: Settings, names: list[str]) -> None:
     """ConflictError (a refusal, exit 1) when a test module reverses the name of a route this
     takes out (the test scaffold wrote with the endpoint does, by its first route's name): it
     would fail with NoReverseMatch."""
-    tests = settings.tests_dir or settings.project_root / "tests"
-    for path in sorted(tests.rglob("*.py")) if names and tests.is_dir() else ():
-        text = path.read_text(encoding="utf-8", errors="replace")
-        used = next((n for n in names if f'"{n}"' in text or f"'{n}'" in text), None)
-        if used is not None:
-            raise ConflictError(
-                f"--route: {settings.relpath(path)} reverses {used!r}, the name of the route "
-                "this takes out; change that test first, or remove the endpoint without --route"
-            )
+    for path, used in tests_reversing(settings, names)[:1]:
+        raise ConflictError(
+            f"--route: {settings.relpath(path)} reverses {used!r}, the name of the route "
+            "this takes out; change that test first, or remove the endpoint without --route"
+        )
