@@ -109,6 +109,35 @@ class RenamingGate(Gate):
 
 inner_zone = Gate("inner")
 renaming_zone = RenamingGate("inner")
+
+
+class RoutedGate(Gate):
+    def __init__(self, quiet=False, router=None):
+        super().__init__("inner")
+        self.router = router
+
+
+# `@routed_zone` or `@routed_zone(router=...)`, as Sentry's `cell_silo_endpoint` (2026)
+def routed_zone(target=None, *, router=None):
+    gate = RoutedGate(quiet=False, router=router)
+    if target is not None:
+        return gate(target)
+    return gate
+
+
+def renaming_routed_zone(target=None, *, router=None):
+    gate = RenamingGate("inner")
+    if target is not None:
+        return gate(target)
+    return gate
+
+
+def marking_routed_zone(target=None, *, router=None):
+    gate = RoutedGate(router=router)
+    if target is not None:
+        target.get = None
+        return gate(target)
+    return gate
 """
 
 STATS = """
@@ -152,6 +181,9 @@ def _mismatches(result: CheckResult) -> list[str]:
         ("@as_csv_aware", "as_csv_aware"),
         ("@renaming_zone", "renaming_zone"),
         ("@class_decorators.drop_suffix", "drop_suffix"),
+        ("@renaming_routed_zone", "renaming_routed_zone"),
+        ("@renaming_routed_zone(router=None)", "renaming_routed_zone"),
+        ("@marking_routed_zone", "marking_routed_zone"),
     ],
 )
 def test_a_class_decorator_not_proven_to_keep_the_handlers_leaves_them_unjudged(
@@ -162,7 +194,13 @@ def test_a_class_decorator_not_proven_to_keep_the_handlers_leaves_them_unjudged(
     argument in its dispatch. The check said get() does not accept 'suffix'."""
     imports = "from shop.api import class_decorators\n" + "".join(
         f"from shop.api.class_decorators import {each}\n"
-        for each in ("drop_suffix", "as_csv_aware", "renaming_zone")
+        for each in (
+            "drop_suffix",
+            "as_csv_aware",
+            "renaming_zone",
+            "renaming_routed_zone",
+            "marking_routed_zone",
+        )
     )
     root = _tree(tmp_path, decorator, imports)
     result = _check(root)
@@ -177,16 +215,26 @@ def test_a_class_decorator_not_proven_to_keep_the_handlers_leaves_them_unjudged(
 
 @pytest.mark.parametrize(
     "decorator",
-    ["@catalogued", '@tagged("stats")', "@inner_zone", "@region_silo_endpoint"],
+    [
+        "@catalogued",
+        '@tagged("stats")',
+        "@inner_zone",
+        "@region_silo_endpoint",
+        "@routed_zone",
+        "@routed_zone(router=None)",
+        "@routed_zone()",
+    ],
 )
 def test_a_class_decorator_proven_to_keep_the_handlers_changes_nothing(
     tmp_path: Path, decorator: str
 ) -> None:
     """Marking and registering the class, or a subclass whose dispatch hands on what it gets
-    (a silo limit's shape): get() is still called with `suffix`, which it does not take."""
+    (a silo limit's shape, also made by a function that applies it or returns it, as Sentry's
+    `cell_silo_endpoint` of 2026 does): get() is still called with `suffix`, which it does
+    not take."""
     imports = (
         "from shop.api.base import region_silo_endpoint\n"
-        "from shop.api.class_decorators import catalogued, inner_zone, tagged\n"
+        "from shop.api.class_decorators import catalogued, inner_zone, routed_zone, tagged\n"
     )
     result = _check(_tree(tmp_path, decorator, imports))
     assert _mismatches(result) == [MISMATCH]
@@ -225,12 +273,12 @@ def test_a_class_decorator_the_reader_cannot_read_leaves_the_handlers_unjudged(
     assert found.why.startswith(why)
 
 
-@pytest.mark.parametrize("decorator", ["@drop_suffix", "@inner_zone"])
+@pytest.mark.parametrize("decorator", ["@drop_suffix", "@inner_zone", "@routed_zone"])
 def test_a_cached_run_judges_class_decorators_as_a_plain_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], decorator: str
 ) -> None:
     """What decorates a class is kept in the fact cache's form of a module."""
-    imports = "from shop.api.class_decorators import drop_suffix, inner_zone\n"
+    imports = "from shop.api.class_decorators import drop_suffix, inner_zone, routed_zone\n"
     root = _tree(tmp_path, decorator, imports)
     plain = report(root, capsys, cached=False, explain=True)
     assert report(root, capsys, cached=True, explain=True) == plain
