@@ -304,4 +304,4 @@ class RoutingReader(UrlModules):
         else:
             why = "the module has no urlpatterns" if included else "the module is not in the tree"
             why = CODE_BUILT if included and "urlpatterns" in included.defined else why
-            self._unfollowed(module, call, f"include {name!r}", why)
+            self._unfollowed(module, call, f"include {name!r}", self.unread(name) or why)

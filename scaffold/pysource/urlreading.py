@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from scaffold.pysource.class_attributes import ClassAttributes
 from scaffold.pysource.star_binding import bound_in, literal_all
 from scaffold.pysource.tree import Tree
+from scaffold.pysource.unreadable import unread_root
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlmodule import UrlModule, View, named_in, parse_url_module
 
@@ -113,11 +114,15 @@ class UrlModules:
     def _no_list(self, module: UrlModule, expr: ast.expr, why: str) -> tuple[str, set[str]]:
         """Why no route list is found for `expr`, and the classes it may route (those its
         entries or it names): a list changed by code the reader does not follow
-        (`UrlModule.unsure`) names its own place and why."""
+        (`UrlModule.unsure`) names its own place and why; one of a module of the tree that
+        does not parse, or that module itself, may route any class (`unread`)."""
         owner: UrlModule | None = module
         name = ast.unparse(expr)
         if name not in module.unsure and (dotted := module.dotted(name)) is not None:
             other_name, _, name = dotted.rpartition(".")
+            unread = self.unread(dotted) or self.unread(other_name)
+            if unread is not None:
+                return unread, set()
             owner = self._module(other_name) if self.tree.data(other_name) is not None else None
         if owner is None or name not in owner.unsure:  # what it names may be what it routes
             return why, named_in(ast.Call(ast.Name("include", ast.Load()), [expr], []), module)
@@ -126,6 +131,17 @@ class UrlModules:
             c for e in owner.maybe[name] if isinstance(e, ast.Call) for c in named_in(e, owner)
         }
         return f"{owner.relpath}:{line}: {changed}", named
+
+    def unread(self, name: str) -> str | None:
+        """Why nothing is read from `name`, a module of the tree that does not parse: it is
+        named once as a urlconf no route was read from (as an API urls.py that does not parse
+        is), so no endpoint is called unregistered; None for any other name."""
+        if self.tree.data(name) is None or self._module(name) is not None:
+            return None
+        (place,) = unread_root(self.tree, name, None, set())
+        if place not in self.unresolved:
+            self.unresolved.append(place)
+        return f"{place.relpath} does not parse; no route was read from it"
 
     def _unfollowed(
         self,

@@ -1,0 +1,107 @@
+"""A URL module the API urls.py reaches (`*other.LIST`, `include(other.LIST)`, an imported
+list, `include(other)`, `include("dotted.other")`) that does not parse (a syntax error, or
+syntax newer than the Python running scaffold, as a 2025 tree written for Python 3.13 may hold)
+routes what the reader cannot see: it is named, and no endpoint is called unregistered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scaffold.check.config import load_check_config
+from scaffold.check.problems import CheckResult
+from scaffold.check.run import run_check
+from scaffold.commands.speedups import check_reading
+from scaffold.project.settings import load_settings
+from tests.check.trees import URLS, write_tree
+
+# the shop's own routes, in a module of their own that the API urls.py reaches
+GADGET_URLS = URLS
+# a statement of Python 3.12 (PEP 695), after the routes
+NEWER = "\ntype GadgetId = int\n"
+
+API_URLS = """
+from django.urls import include, re_path
+
+{imports}
+
+urlpatterns = [
+    {entry},
+]
+"""
+
+SHAPES = {
+    "spread": ("from shop.gadgets import urls as gadget_urls", "*gadget_urls.urlpatterns"),
+    "include-list": (
+        "from shop.gadgets import urls as gadget_urls",
+        're_path(r"^", include(gadget_urls.urlpatterns))',
+    ),
+    "imported-list": (
+        "from shop.gadgets.urls import urlpatterns as gadget_patterns",
+        're_path(r"^", include(gadget_patterns))',
+    ),
+    "module": (
+        "from shop.gadgets import urls as gadget_urls",
+        're_path(r"^", include(gadget_urls))',
+    ),
+    "dotted": ("", 're_path(r"^", include("shop.gadgets.urls"))'),
+}
+
+
+def _tree(tmp_path: Path, shape: str, gadget_urls: str) -> Path:
+    imports, entry = SHAPES[shape]
+    files = {
+        "gadgets/__init__.py": "",
+        "gadgets/urls.py": gadget_urls,
+        "api/urls.py": API_URLS.format(imports=imports, entry=entry),
+    }
+    return write_tree(tmp_path / "p", files)
+
+
+def _line(root: Path) -> int:
+    """The line of the statement newer than Python 3.11."""
+    lines = (root / "src/shop/gadgets/urls.py").read_text().splitlines()
+    return lines.index(NEWER.strip()) + 1
+
+
+def _check(root: Path) -> CheckResult:
+    return run_check(load_settings(root), load_check_config(root, {}, None, [], None), None)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_url_module_that_parses_routes_its_endpoint(tmp_path: Path, shape: str) -> None:
+    result = _check(_tree(tmp_path, shape, GADGET_URLS))
+    assert result.problems == []
+    assert result.unresolved == []
+    assert result.routes == 2
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_url_module_that_does_not_parse_leaves_no_endpoint_called_unregistered(
+    tmp_path: Path, shape: str
+) -> None:
+    """The check said both endpoints were ones no route serves: Django (on
+    the Python the tree is written for) serves them from the module the reader cannot parse."""
+    root = _tree(tmp_path, shape, GADGET_URLS + NEWER)
+    result = _check(root)
+    assert [p.rule for p in result.problems] == []
+    unread = [u for u in result.unresolved if u.what == "urlconf shop.gadgets.urls"]
+    assert [(u.relpath, u.line) for u in unread] == [("src/shop/gadgets/urls.py", _line(root))]
+    assert "does not parse with Python 3." in unread[0].why
+    (entry,) = [u for u in result.unresolved if u.relpath == "src/shop/api/urls.py"]
+    assert entry.line == 6  # the entry that reaches the module
+    assert entry.why == "src/shop/gadgets/urls.py does not parse; no route was read from it"
+
+
+@pytest.mark.parametrize("fast", [False, True], ids=["plain", "fast"])
+def test_a_second_run_names_the_module_again(tmp_path: Path, cache_dir: Path, fast: bool) -> None:
+    """From the fact cache too (the module's failed parse is kept, not its classes)."""
+    root = _tree(tmp_path, "spread", GADGET_URLS + NEWER)
+    reading = check_reading(own_process=fast)
+    config = load_check_config(root, {}, None, [], None)
+    first = run_check(load_settings(root), config, None, reading)
+    again = run_check(load_settings(root), config, None, check_reading(own_process=fast))
+    assert first.problems == again.problems == []
+    assert again.unresolved == first.unresolved
+    assert "urlconf shop.gadgets.urls" in [u.what for u in again.unresolved]
