@@ -31,8 +31,9 @@ def changes_arguments(tree: Tree, dotted: str) -> str | None:
 def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str, str | None] | bool:
     """Where the tree defines the function `dotted` names, followed through imports: its
     module's bytes, its name and the class whose body binds it (None: the module's); True when
-    the tree binds the name by other code (`with_x = make_decorator(...)`, a class); False when
-    it lies outside the tree."""
+    the tree binds the name by other code (`with_x = make_decorator(...)`, a class) or in a
+    module that does not parse (syntax newer than the Python running scaffold); False when it
+    lies outside the tree."""
     module, _, name = dotted.rpartition(".")
     if not module or depth > 8:
         return False
@@ -40,7 +41,11 @@ def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str,
     if data is None:  # `module.Class.method`: a function bound in a class body
         outer, _, owner = module.rpartition(".")
         data = tree.data(outer) if outer else None
+        if data is not None and parsed(data) is None:
+            return True
         return (data, name, owner) if data is not None else False
+    if parsed(data) is None:
+        return True
     if function_in(data, name, None) is not None:
         return (data, name, None)
     info = tree.info(module)

@@ -127,11 +127,13 @@ ROUTE = '(?P<organization_id_or_slug>[^/]+)/widgets/$"'
 WIDGET_ROUTE = '(?P<organization_id_or_slug>[^/]+)/widgets/(?P<widget_id>[^/]+)/$"'
 
 
-def _check(tmp_path: Path, decorator: str, imports: str) -> CheckResult:
+def _check(
+    tmp_path: Path, decorator: str, imports: str, decorators: str = CHANGING + PASSING + UNPROVEN
+) -> CheckResult:
     from tests.check.trees import URLS
 
     files = {
-        "api/decorators.py": CHANGING + PASSING + UNPROVEN,
+        "api/decorators.py": decorators,
         "api/endpoints/organization_widgets.py": _widgets(decorator, imports),
         "api/urls.py": URLS.replace(ROUTE, WIDGET_ROUTE),
     }
@@ -180,6 +182,28 @@ def test_a_decorator_changing_the_arguments_leaves_the_handler_unjudged(
     (found,) = [u for u in result.unresolved if u.what == "OrganizationWidgetsEndpoint.get"]
     assert found.relpath == "src/shop/api/endpoints/organization_widgets.py"
     assert "decorated by with_widget, which changes the URL arguments" in found.why
+
+
+@pytest.mark.parametrize(
+    ("decorator", "imports"),
+    [
+        ("@with_widget", "from shop.api.decorators import with_widget"),
+        ("@method_decorator(with_widget)", "from shop.api.decorators import with_widget"),
+        ("@decorators.with_widget", "from shop.api import decorators"),
+    ],
+)
+def test_a_decorator_in_a_module_that_does_not_parse_leaves_the_handler_unjudged(
+    tmp_path: Path, decorator: str, imports: str
+) -> None:
+    """The module holds a statement of Python 3.12 (a tree written for 3.13): run there,
+    with_widget hands get() `widget` for the route's `widget_id`. The reader, which cannot
+    parse it, took the decorator for one from outside the tree, passing the arguments on, and
+    said get() does not accept 'widget_id'."""
+    newer = CHANGING + PASSING + "\ntype WidgetId = str\n"
+    result = _check(tmp_path, decorator, imports, newer)
+    assert [p.rule for p in result.problems] == []
+    (found,) = [u for u in result.unresolved if u.what == "OrganizationWidgetsEndpoint.get"]
+    assert "decorated by with_widget, which may change the URL arguments" in found.why
 
 
 @pytest.mark.parametrize(
