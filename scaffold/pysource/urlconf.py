@@ -83,9 +83,10 @@ class RoutingReader(UrlModules):
                 self._helper_entry(module, item, groups, list_key, bindings, stack)
             elif call_name(item) in ("re_path", "url", "path"):
                 self._route_entry(module, item, groups, list_key, bindings, stack)
-            else:
+            else:  # what it is given may be what it routes
                 what = f"list entry {ast.unparse(item.func)}(...)"
-                self._unfollowed(module, item, what, "neither a route nor a helper of the tree")
+                why = "neither a route nor a helper of the tree"
+                self._unfollowed(module, item, what, why, named_in(item, module))
 
     def _route_entry(
         self,

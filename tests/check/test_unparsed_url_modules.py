@@ -105,3 +105,45 @@ def test_a_second_run_names_the_module_again(tmp_path: Path, cache_dir: Path, fa
     assert first.problems == again.problems == []
     assert again.unresolved == first.unresolved
     assert "urlconf shop.gadgets.urls" in [u.what for u in again.unresolved]
+
+
+ROUTE_HELPER = """
+from django.urls import re_path
+
+
+def org_route(tail, view, name):
+    return re_path(r"^organizations/(?P<organization_id_or_slug>[^/]+)/" + tail, view.as_view())
+"""
+
+HELPED_URLS = """
+from django.urls import re_path
+
+from {helper} import org_route
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+
+urlpatterns = [
+    re_path(
+        r"^organizations/(?P<organization_id_or_slug>[^/]+)/widgets/$",
+        OrganizationWidgetsEndpoint.as_view(),
+    ),
+    org_route(r"stats/$", OrganizationStatsEndpoint, name="shop-api-0-organization-stats"),
+]
+"""
+
+
+@pytest.mark.parametrize(
+    ("helper", "helper_text"),
+    [("shop.routing", ROUTE_HELPER + NEWER), ("outside_lib.routing", "")],
+    ids=["does-not-parse", "outside-the-tree"],
+)
+def test_the_class_a_route_helper_the_reader_cannot_read_is_given_is_not_called_unregistered(
+    tmp_path: Path, helper: str, helper_text: str
+) -> None:
+    """Django serves OrganizationStatsEndpoint through `org_route`; the check named the entry
+    as not followed but still said no route serves the class it names."""
+    files = {"routing.py": helper_text, "api/urls.py": HELPED_URLS.format(helper=helper)}
+    result = _check(write_tree(tmp_path / "p", files))
+    assert [p.rule for p in result.problems] == []
+    (entry,) = [u for u in result.unresolved if u.what == "list entry org_route(...)"]
+    assert (entry.relpath, entry.line) == ("src/shop/api/urls.py", 12)
