@@ -11,7 +11,8 @@ from scaffold.pysource.urlconf import as_view_references
 
 def as_view_sites(resolver: Resolver, endpoints: list[EndpointClass]) -> dict[str, tuple[str, int]]:
     """Dotted path of each of `endpoints` -> (relpath, line) of the first `Name.as_view(` in
-    the tree that resolves to it."""
+    the tree that resolves to it; in a module that does not parse (syntax newer than the
+    Python running scaffold), that names it."""
     by_name = {e.name: e.dotted for e in endpoints}
     if not by_name:
         return {}
@@ -32,8 +33,9 @@ def as_view_sites(resolver: Resolver, endpoints: list[EndpointClass]) -> dict[st
         for dotted in as_view_references(data, source.module, source.is_package):
             found = resolver.resolve(dotted)
             referenced.add(found[0] if found else dotted)
+        unread = not referenced and tree.info(source.module) is None
         for call in calls:
             dotted = by_name[call.group(1).decode()]
-            if dotted in referenced and dotted not in sites:
+            if (dotted in referenced or unread) and dotted not in sites:
                 sites[dotted] = (source.relpath, data.count(b"\n", 0, call.start()) + 1)
     return sites

@@ -147,3 +147,43 @@ def test_the_class_a_route_helper_the_reader_cannot_read_is_given_is_not_called_
     assert [p.rule for p in result.problems] == []
     (entry,) = [u for u in result.unresolved if u.what == "list entry org_route(...)"]
     assert (entry.relpath, entry.line) == ("src/shop/api/urls.py", 12)
+
+
+LIST_MAKER = """
+from django.urls import re_path
+
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+
+
+def stats_urls(prefix):
+    return [re_path(r"^stats/$", OrganizationStatsEndpoint.as_view(), name=f"{prefix}-stats")]
+"""
+
+MADE_URLS = """
+from django.urls import include, re_path
+
+from shop.lists import stats_urls
+from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+
+urlpatterns = [
+    re_path(
+        r"^organizations/(?P<organization_id_or_slug>[^/]+)/widgets/$",
+        OrganizationWidgetsEndpoint.as_view(),
+    ),
+    re_path(r"^organizations/(?P<organization_id_or_slug>[^/]+)/", include(stats_urls("s"))),
+]
+"""
+
+
+@pytest.mark.parametrize("newer", ["", NEWER], ids=["parses", "does-not-parse"])
+def test_a_class_whose_as_view_a_module_of_the_tree_calls_is_not_called_unregistered(
+    tmp_path: Path, newer: str
+) -> None:
+    """`include(stats_urls("s"))` of a function of another module is not followed; the
+    `OrganizationStatsEndpoint.as_view()` it calls counted as a place serving the class only
+    when its module parses."""
+    files = {"lists.py": LIST_MAKER + newer, "api/urls.py": MADE_URLS}
+    result = _check(write_tree(tmp_path / "p", files))
+    assert [p.rule for p in result.problems] == []
+    (stats,) = [u for u in result.unresolved if u.what == "OrganizationStatsEndpoint.as_view()"]
+    assert (stats.relpath, stats.line) == ("src/shop/lists.py", 7)
