@@ -120,7 +120,7 @@ class RoutingReader(UrlModules):
         from scaffold.pysource.route_values import Stop  # the evaluator's: loaded with it
 
         try:
-            views = self.evaluator.views(target, module, bindings)
+            views = self.views_of(target, module, bindings)
         except Stop as stop:
             self._unfollowed(module, call, f"route view {ast.unparse(target)}", stop.why)
             self.routed |= named_in(call, module)  # what it names may be what it serves

@@ -132,11 +132,31 @@ class UrlModules:
         }
         return f"{owner.relpath}:{line}: {changed}", named
 
+    def _unparsed(self, name: str) -> bool:
+        """`name` is a module of the tree that does not parse."""
+        return self.tree.data(name) is not None and self._module(name) is None
+
+    def views_of(
+        self, target: ast.expr, module: UrlModule, bindings: dict[str, str]
+    ) -> tuple[Ref, ...]:
+        """The classes a route's view serves (`Evaluator.views`); Stop for a call of a function
+        defined in a module of the tree that does not parse: what it does is not known, not
+        what a function from outside the tree is taken to do (pass the view on)."""
+        from scaffold.pysource.route_values import Stop
+
+        func = target.func if isinstance(target, ast.Call) else None
+        text = ast.unparse(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
+        dotted = module.dotted(text) if text else None
+        if dotted is not None and self._unparsed(owner := dotted.rpartition(".")[0]):
+            where = self.tree.file_for(owner)
+            raise Stop(f"{text}() is defined in {where and where.relpath}, which does not parse")
+        return self.evaluator.views(target, module, bindings)
+
     def unread(self, name: str) -> str | None:
         """Why nothing is read from `name`, a module of the tree that does not parse: it is
         named once as a urlconf no route was read from (as an API urls.py that does not parse
         is), so no endpoint is called unregistered; None for any other name."""
-        if self.tree.data(name) is None or self._module(name) is not None:
+        if not self._unparsed(name):
             return None
         (place,) = unread_root(self.tree, name, None, set())
         if place not in self.unresolved:
