@@ -11,7 +11,7 @@ from scaffold.check.basis import Producers, note_producer
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
 from scaffold.pysource.classes import EndpointClass, Resolver, concrete_endpoints
-from scaffold.pysource.unreadable import ROOT_UNREAD
+from scaffold.pysource.unreadable import ROOT_UNREAD, named_through_unparsed
 from scaffold.pysource.unresolved import Unresolved, code_built_imports, code_built_packages
 from scaffold.pysource.urlconf import RouteEntry
 from scaffold.records import field, record
@@ -86,7 +86,9 @@ def unrouted_endpoints(analysis: Analysis) -> list[EndpointClass]:
         if route.view and route.view.dotted:
             found = analysis.resolver.resolve(route.view.dotted)
             served.add(found[0] if found else route.view.dotted)
-    return [e for e in concrete_endpoints(analysis.endpoints) if e.dotted not in served]
+    unread = named_through_unparsed(analysis.resolver.tree, served)  # any class of the name
+    endpoints = concrete_endpoints(analysis.endpoints)
+    return [e for e in endpoints if e.dotted not in served and e.name not in unread]
 
 
 def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:

@@ -62,6 +62,17 @@ def unread_root(
     return [Unresolved(parsed.relpath, line, f"{module}.urlpatterns", why)]
 
 
+def named_through_unparsed(tree: Tree, dotted_names: set[str]) -> set[str]:
+    """The names of the classes `dotted_names` name through a module of the tree that does not
+    parse (`everything.StatsEndpoint`, re-exported there): any class of the name may be it."""
+    found = set()
+    for dotted in dotted_names:
+        owner, _, name = dotted.rpartition(".")
+        if owner and tree.file_for(owner) is not None and tree.info(owner) is None:
+            found.add(name)
+    return found
+
+
 def _bound_names(node: ast.stmt) -> set[str]:
     targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
     return {target.id for target in targets if isinstance(target, ast.Name)}

@@ -74,7 +74,9 @@ class UrlModules:
         dotted = None if found.dotted is None else found.dotted + (f".{rest}" if rest else "")
         if found.unsure is None:
             return View(ref.text, dotted, ref.methods)
-        return found.unsure, () if dotted is None else (dotted,)
+        # a star module of the tree that does not parse may bind it (`named_through_unparsed`)
+        unread = tuple(f"{star}.{ref.text}" for star in module.stars if self._unparsed(star))
+        return found.unsure, (() if dotted is None else (dotted,)) + unread
 
     def _scope(self, module: str) -> tuple[UrlModule, list[str] | None] | None:
         """A module as a star walk reads it, and its exports (None: the reader cannot read it)."""

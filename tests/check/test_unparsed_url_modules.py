@@ -187,3 +187,45 @@ def test_a_class_whose_as_view_a_module_of_the_tree_calls_is_not_called_unregist
     assert [p.rule for p in result.problems] == []
     (stats,) = [u for u in result.unresolved if u.what == "OrganizationStatsEndpoint.as_view()"]
     assert (stats.relpath, stats.line) == ("src/shop/lists.py", 7)
+
+
+REEXPORTED_URLS = """
+from django.urls import re_path
+
+from shop.api import {imports}
+
+urlpatterns = [
+    re_path(
+        r"^organizations/(?P<organization_id_or_slug>[^/]+)/widgets/$",
+        {view}.as_view(),
+    ),
+    re_path(
+        r"^organizations/(?P<organization_id_or_slug>[^/]+)/stats/$",
+        {view2}.as_view(),
+    ),
+]
+"""
+
+EVERYTHING = """
+from shop.api.endpoints.organization_stats import OrganizationStatsEndpoint
+from shop.api.endpoints.organization_widgets import OrganizationWidgetsEndpoint
+"""
+
+
+@pytest.mark.parametrize(
+    ("imports", "prefix"),
+    [("everything", "everything."), ("everything\nfrom shop.api.everything import *", "")],
+    ids=["module-attribute", "star-import"],
+)
+def test_a_class_routed_through_a_module_that_does_not_parse_is_not_called_unregistered(
+    tmp_path: Path, imports: str, prefix: str
+) -> None:
+    """urls.py names the classes through `shop.api.everything`, which re-exports them and does
+    not parse: each route was named as not followed, and each class called unregistered."""
+    views = {"view": f"{prefix}OrganizationWidgetsEndpoint"}
+    views["view2"] = f"{prefix}OrganizationStatsEndpoint"
+    urls = REEXPORTED_URLS.format(imports=imports, **views)
+    files = {"api/everything.py": EVERYTHING + NEWER, "api/urls.py": urls}
+    result = _check(write_tree(tmp_path / "p", files))
+    assert [p.rule for p in result.problems] == []
+    assert [u.relpath for u in result.unresolved] == ["src/shop/api/urls.py"] * 2
