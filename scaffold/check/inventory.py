@@ -10,6 +10,7 @@ from scaffold.pysource.candidates import candidate_modules
 from scaffold.pysource.classes import Resolver, concrete_endpoints, find_endpoints
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.tree import Tree
+from scaffold.pysource.unreadable import named_through_unparsed
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader
 from scaffold.records import field, record
@@ -97,8 +98,12 @@ def list_endpoints(
             )
     if any(not e.routes for e in listed.values()):  # read only then, as the check does
         root = root or settings.routing_urls
-        for dotted in served_elsewhere(tree, resolver, reader, root, []) & listed.keys():
-            listed[dotted].elsewhere = not listed[dotted].routes
+        elsewhere = served_elsewhere(tree, resolver, reader, root, [])
+        views = {r.view.dotted for r in reader.routes if r.view and r.view.dotted}
+        unread = named_through_unparsed(tree, elsewhere | views)  # as the check counts them
+        for each in listed.values():
+            counted = each.dotted in elsewhere or each.name in unread
+            each.elsewhere = counted and not each.routes
         left = [e for e in concrete_endpoints(endpoints) if not _served(listed[e.dotted])]
         for dotted, why in maybe_served(resolver, list(reader.unresolved), left).items():
             listed[dotted].unsure = f"{why.relpath}:{why.line}: {why.why}"

@@ -15,6 +15,7 @@ from scaffold.check.run import run_check
 from scaffold.commands.speedups import check_reading
 from scaffold.project.settings import load_settings
 from tests.check.trees import URLS, write_tree
+from tests.helpers import run_cli
 
 # the shop's own routes, in a module of their own that the API urls.py reaches
 GADGET_URLS = URLS
@@ -229,3 +230,18 @@ def test_a_class_routed_through_a_module_that_does_not_parse_is_not_called_unreg
     result = _check(write_tree(tmp_path / "p", files))
     assert [p.rule for p in result.problems] == []
     assert [u.relpath for u in result.unresolved] == ["src/shop/api/urls.py"] * 2
+
+
+@pytest.mark.parametrize("prefix", ["everything.", ""], ids=["module-attribute", "star-import"])
+def test_list_says_of_a_class_routed_through_a_module_that_does_not_parse_what_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], prefix: str
+) -> None:
+    """`list` called both classes 'unrouted', which the check no longer reports."""
+    imports = "everything" + ("\nfrom shop.api.everything import *" if not prefix else "")
+    views = {"view": f"{prefix}OrganizationWidgetsEndpoint"}
+    views["view2"] = f"{prefix}OrganizationStatsEndpoint"
+    urls = REEXPORTED_URLS.format(imports=imports, **views)
+    files = {"api/everything.py": EVERYTHING + NEWER, "api/urls.py": urls}
+    root = write_tree(tmp_path / "p", files)
+    table = run_cli(capsys, "list", "--project", str(root)).out.splitlines()
+    assert sorted(line.split("\t")[5] for line in table) == ["elsewhere", "elsewhere"]
