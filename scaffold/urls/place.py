@@ -18,6 +18,7 @@ from scaffold.routes import (
 )
 from scaffold.urls.alphabet import alphabetical, same_start
 from scaffold.urls.alternation import alternatives_read
+from scaffold.urls.catch_all import crosses_slash, shares_a_path
 from scaffold.urls.kin import UNNAMED, Named, module_kin, word_kin
 from scaffold.urls.style import PARAM_SEGMENT_RE, UrlsStyle
 
@@ -163,6 +164,12 @@ def choose_position(
         theirs = sample_paths(entry.tokens) if entry.tokens is not None else ()
         if _hides(ours, [path for path in theirs if entry.regex.search(path)]):
             low, hidden = max(low, entry.index + 1), entry
+    if crosses_slash(tokens):  # a fallback: it takes no path from an entry above its hider
+        for entry in entries:
+            if entry.is_include or entry.regex is None or entry.tokens is None:
+                continue
+            if low <= entry.index < high and shares_a_path(ours, tokens, entry.regex, entry.tokens):
+                low = entry.index + 1
     if low > high:
         if hider is None or hidden is None:  # below the lowest index allowed
             raise PatchError(f'{label}: the route r"{pattern}" fits nowhere in {list_name}')
