@@ -134,6 +134,7 @@ def encode_module(info: modules.ModuleInfo | None, source: bytes | None = None) 
                     s.opaque,
                     s.positional_only,
                     s.var_positional,
+                    s.returns,
                 ]
                 for name, s in c.methods.items()
             },
@@ -183,7 +184,17 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
             raise CodecError("a class's facts are not of their shapes")
         signatures = {}
         for method, fields in methods.items():
-            names_, required, var_keyword, positional, decorators, opaque, only, varargs = fields
+            (
+                names_,
+                required,
+                var_keyword,
+                positional,
+                decorators,
+                opaque,
+                only,
+                varargs,
+                returns,
+            ) = fields
             signature = new(modules.Signature)
             signature.__dict__.update(
                 names=tuple(names_),
@@ -194,6 +205,7 @@ def decode_module(value: Any) -> modules.ModuleInfo | None:
                 opaque=opaque,
                 positional_only=only,
                 var_positional=varargs,
+                returns=returns,
             )
             signatures[method] = signature
         node = None if convert is None else decode(convert)

@@ -8,30 +8,11 @@ from functools import lru_cache
 
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.modules import ModuleInfo
-from scaffold.pysource.stored_values import (
-    bound_before,
-    declared_model,
-    looked_up_by,
-    root_model,
-    updated_keys,
-)
+from scaffold.pysource.stored_values import kwargs_key, stores
 from scaffold.records import field, record
 
 # A base's parameter groups and injected objects, used when its convert_args cannot be read.
 KnownBase = tuple[tuple[frozenset[str], ...], tuple[str, ...]]
-
-
-def kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
-    """`x` for `kwargs["x"]` when `kwargs` is named `kwargs_name`, else None."""
-    if (
-        isinstance(node, ast.Subscript)
-        and isinstance(node.value, ast.Name)
-        and node.value.id == kwargs_name
-        and isinstance(node.slice, ast.Constant)
-        and isinstance(node.slice.value, str)
-    ):
-        return node.slice.value
-    return None
 
 
 def kwargs_access(node: ast.AST, kwargs_name: str) -> tuple[str, bool, bool] | None:
@@ -65,7 +46,8 @@ class MethodFlow:
     required: tuple[frozenset[str], ...]  # each: at least one of these names must be given
     injected: tuple[str, ...]  # kwargs["obj"] = ..., in order
     # (object, local name of the model it was traced to; "" for an attribute of another value,
-    # whose type is not read: `kwargs["organization"] = organization_context.organization`)
+    # whose type is not read: `kwargs["organization"] = organization_context.organization`;
+    # `self.m` for what the class's method m returns: `kwargs["member"] = self._get_member()`)
     models: tuple[tuple[str, str], ...]
     rewrites: bool  # kwargs.update / clear / setdefault: a flow not followed here
     # (object, the model field it is looked up by from a parameter: `guid=checkin_id`)
@@ -124,6 +106,10 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
             injects += [obj for obj in own.injected if obj not in injects]
             fields.update(own.fields)
             for obj, local in own.models:
+                if local.startswith("self."):  # what a method of the class is declared to return
+                    dotted_model = _returned(endpoint, local.removeprefix("self."))
+                    types.update({obj: dotted_model} if dotted_model else {})
+                    continue
                 dotted_model = _imported(local, module) if module and local else None
                 if dotted_model:
                     types[obj] = dotted_model
@@ -151,6 +137,15 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
     )
 
 
+def _returned(endpoint: EndpointClass, method: str) -> str | None:
+    """The dotted type the first class of the MRO defining `method` declares it returns."""
+    for dotted, info in endpoint.ancestry:
+        if info is not None and method in info.methods:
+            returns, module = info.methods[method].returns, endpoint.modules.get(dotted)
+            return _imported(returns, module) if returns and module else None
+    return None
+
+
 def _imported(local: str, module: ModuleInfo) -> str | None:
     if local in module.imports:
         return module.imports[local]
@@ -172,7 +167,7 @@ def read_convert_args(method: ast.FunctionDef) -> MethodFlow:
             tuple(groups), frozenset(signature), empty, tuple(required), (), (), False
         )
     kwargs_name = args.kwarg.arg
-    injected, models, rewrites, fields = _stores(method, kwargs_name, frozenset(signature))
+    injected, models, rewrites, fields = stores(method, kwargs_name, frozenset(signature))
     conditional: set[int] = set()
     for node in ast.walk(method):
         if isinstance(node, ast.If) and kwargs_name in {
@@ -213,54 +208,6 @@ def read_convert_args(method: ast.FunctionDef) -> MethodFlow:
         rewrites,
         tuple(fields),
     )
-
-
-def _stores(
-    method: ast.FunctionDef, kwargs_name: str, params: frozenset[str]
-) -> tuple[list[str], list[tuple[str, str]], bool, list[tuple[str, str]]]:
-    """Objects stored in kwargs (in order), the model each traces back to, whether kwargs is
-    rewritten wholesale, and the field each is looked up by from one of `params`."""
-    injected: list[str] = []
-    models: list[tuple[str, str]] = []
-    fields: list[tuple[str, str]] = []
-    rewrites = False
-    binds = sorted(  # in the order they run: one in a `try:` comes before the store after it
-        (n for n in ast.walk(method) if isinstance(n, (ast.Assign, ast.AnnAssign))),
-        key=lambda n: (n.lineno, n.col_offset),
-    )
-    for node in ast.walk(method):
-        stores: list[tuple[str, ast.expr | None]] = []
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            owner = node.func.value
-            if (
-                isinstance(owner, ast.Name)
-                and owner.id == kwargs_name
-                and node.func.attr in ("update", "clear", "setdefault")
-            ):
-                given = updated_keys(node) if node.func.attr == "update" else None
-                rewrites = rewrites or given is None
-                stores += given or []
-        if isinstance(node, (ast.Assign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                key = kwargs_key(target, kwargs_name)
-                if key is not None:
-                    stores.append((key, node.value if isinstance(node, ast.Assign) else None))
-        assigned, annotated = bound_before(node, binds) if stores else ({}, {})
-        for key, value in stores:
-            if key in injected:
-                continue
-            injected.append(key)
-            by = looked_up_by(value, assigned, params) if value is not None else None
-            fields += [(key, by)] if by else []
-            model = root_model(value, assigned) if value is not None else None
-            if isinstance(value, ast.Name) and value.id in annotated:  # as the code declares it
-                model = declared_model(annotated[value.id])
-            if model:
-                models.append((key, model))
-            elif isinstance(value, ast.Attribute) or model == "":  # `context.organization`,
-                models.append((key, ""))  # `user: RpcUser | User`: of a type unread
-    return injected, models, rewrites, fields
 
 
 def _chain(endpoint: EndpointClass, *, root_first: bool) -> list[ast.FunctionDef]:

@@ -16,6 +16,7 @@ from scaffold.pysource.method_decorators import (
 from scaffold.pysource.module_skeleton import skeleton
 from scaffold.pysource.scope_names import NamesInScope, base_path, dotted_of
 from scaffold.pysource.star_binding import AFTER_STARS, UNREAD_ALL, literal_all
+from scaffold.pysource.stored_values import declared_model
 from scaffold.records import evolve, field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
@@ -37,6 +38,7 @@ class Signature:
     opaque: str | None = None
     positional_only: int = 0  # the first names are given by position only (before a `/`)
     var_positional: bool = False  # takes `*args`
+    returns: str = ""  # the local name of the one type its return annotation names, if any
 
     @property
     def by_position_only(self) -> tuple[str, ...]:
@@ -164,7 +166,7 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             static = any(getattr(d, "id", None) == "staticmethod" for d in stmt.decorator_list)
             methods[stmt.name] = _signature(
-                stmt.args, decorator_paths(stmt.decorator_list, scope), static
+                stmt.args, decorator_paths(stmt.decorator_list, scope), static, stmt.returns
             )
             made = descriptor_maker(stmt.decorator_list)
             if made is not None:  # `@property def get(self): return show`: show is called
@@ -268,7 +270,10 @@ def _bound_within(stmt: ast.stmt) -> set[str]:
 
 
 def _signature(
-    args: ast.arguments, decorators: tuple[str, ...] = (), static: bool = False
+    args: ast.arguments,
+    decorators: tuple[str, ...] = (),
+    static: bool = False,
+    returns: ast.expr | None = None,
 ) -> Signature:
     positional = [*args.posonlyargs, *args.args]
     skip = min(1 if static else 2, len(positional))  # (self,) request
@@ -284,6 +289,7 @@ def _signature(
         decorators=decorators,
         positional_only=max(0, len(args.posonlyargs) - skip),
         var_positional=args.vararg is not None,
+        returns=declared_model(returns) if returns is not None else "",
     )
 
 

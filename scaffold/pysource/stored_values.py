@@ -51,13 +51,22 @@ def declared_model(annotation: ast.expr) -> str:
 
 
 def root_model(value: ast.expr, assigned: dict[str, ast.expr]) -> str | None:
-    """Follow `x = Model.objects....get()` back to the local name `Model`."""
+    """Follow `x = Model.objects....get()` back to the local name `Model`; "" for an attribute
+    of another value (`summary.organization`: not a `Summary`, of a type unread), and
+    `self.m` for what the class's own method `m` returns (`self._get_member(...)`)."""
+    whole = True  # `value` is the stored value, or what the name stored holds
     for _ in range(20):
+        called = value.func if whole and isinstance(value, ast.Call) else None
+        if whole and isinstance(value, ast.Attribute):
+            return ""
+        if isinstance(called, ast.Attribute) and getattr(called.value, "id", None) == "self":
+            return f"self.{called.attr}"
         if isinstance(value, ast.Name):
             if value.id in assigned and assigned[value.id] is not value:
                 value = assigned.pop(value.id)
                 continue
             return value.id if value.id[:1].isupper() else None
+        whole = False
         if isinstance(value, ast.Call):
             value = value.func
         elif isinstance(value, (ast.Attribute, ast.Subscript)):
@@ -86,3 +95,64 @@ def bound_before(
             if isinstance(target, ast.Name):
                 assigned[target.id] = bind.value
     return assigned, annotated
+
+
+def kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
+    """`x` for `kwargs["x"]` when `kwargs` is named `kwargs_name`, else None."""
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == kwargs_name
+        and isinstance(node.slice, ast.Constant)
+        and isinstance(node.slice.value, str)
+    ):
+        return node.slice.value
+    return None
+
+
+def stores(
+    method: ast.FunctionDef, kwargs_name: str, params: frozenset[str]
+) -> tuple[list[str], list[tuple[str, str]], bool, list[tuple[str, str]]]:
+    """Objects stored in kwargs (in order), the model each traces back to, whether kwargs is
+    rewritten wholesale, and the field each is looked up by from one of `params`."""
+    injected: list[str] = []
+    models: list[tuple[str, str]] = []
+    fields: list[tuple[str, str]] = []
+    rewrites = False
+    binds = sorted(  # in the order they run: one in a `try:` comes before the store after it
+        (n for n in ast.walk(method) if isinstance(n, (ast.Assign, ast.AnnAssign))),
+        key=lambda n: (n.lineno, n.col_offset),
+    )
+    for node in ast.walk(method):
+        stores: list[tuple[str, ast.expr | None]] = []
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            if (
+                isinstance(owner, ast.Name)
+                and owner.id == kwargs_name
+                and node.func.attr in ("update", "clear", "setdefault")
+            ):
+                given = updated_keys(node) if node.func.attr == "update" else None
+                rewrites = rewrites or given is None
+                stores += given or []
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                key = kwargs_key(target, kwargs_name)
+                if key is not None:
+                    stores.append((key, node.value if isinstance(node, ast.Assign) else None))
+        assigned, annotated = bound_before(node, binds) if stores else ({}, {})
+        for key, value in stores:
+            if key in injected:
+                continue
+            injected.append(key)
+            by = looked_up_by(value, assigned, params) if value is not None else None
+            fields += [(key, by)] if by else []
+            model = root_model(value, assigned) if value is not None else None
+            if isinstance(value, ast.Name) and value.id in annotated:  # as the code declares it
+                model = declared_model(annotated[value.id])
+            if model:
+                models.append((key, model))
+            elif isinstance(value, ast.Attribute) or model == "":  # `context.organization`,
+                models.append((key, ""))  # `user: RpcUser | User`: of a type unread
+    return injected, models, rewrites, fields

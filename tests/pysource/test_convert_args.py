@@ -222,3 +222,48 @@ def test_a_known_base_stands_in_when_its_chain_reads_nothing() -> None:
     flow = class_flow(endpoint(source), known)
     assert (flow.groups, flow.injects) == ((frozenset({"own_id"}),), ("own",))
     assert class_flow(endpoint(source)).groups == ()
+
+
+def test_an_attribute_of_an_object_made_here_is_not_typed_as_that_objects_class() -> None:
+    """`summary = Summary(...)`, then `kwargs["widget"] = summary.widget`: what the attribute
+    holds is not a `Summary` (the handler was written `widget: Summary`)."""
+    source = own_class(
+        'summary = Summary(Widget.objects.get(id=kwargs.pop("widget_id")))\n'
+        'kwargs["summary"] = summary\n'
+        'kwargs["widget"] = summary.widget\n'
+        "found = summary.widget\n"
+        'kwargs["found"] = found',
+        "Endpoint",
+    ).replace(
+        "from shop.models.widget", "from shop.api.summary import Summary\nfrom shop.models.widget"
+    )
+    flow = class_flow(endpoint(source))
+    assert flow.injects == ("summary", "widget", "found")
+    assert flow.injected_types == {"summary": "shop.api.summary.Summary"}
+
+
+def test_an_object_a_method_of_the_class_returns_gets_that_methods_return_type() -> None:
+    """Sentry's member base stores `self._get_member(...)`, a method of its own declared
+    `-> OrganizationMember` (a name the object's is not): the handler takes
+    `member: OrganizationMember`, as Sentry's do, not a bare `member`."""
+    methods = textwrap.indent(
+        textwrap.dedent("""
+            def _find_member(self, request, member_id: str) -> Membership | None:
+                return Membership.objects.get(id=member_id)
+
+            def _find_thing(self):
+                return None
+            """),
+        "    ",
+    )
+    source = own_class(
+        'kwargs["member"] = self._find_member(request, kwargs.pop("member_id"))\n'
+        'kwargs["thing"] = self._find_thing()'
+    ).replace(
+        "from shop.models.widget",
+        "from shop.models.membership import Membership\nfrom shop.models.widget",
+    )
+    flow = class_flow(endpoint(source + methods))
+    assert flow.injects == ("organization", "member", "thing")
+    assert flow.injected_types["member"] == "shop.models.membership.Membership"
+    assert "thing" not in flow.injected_types  # its method declares nothing
