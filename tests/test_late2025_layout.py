@@ -88,6 +88,8 @@ def test_new_endpoints_check_run_again_and_remove_byte_for_byte(
     ):
         assert kept in urls
     assert r'r"^(?P<organization_id_or_slug>[^/]+)/widget-stats/$",' in urls
+    # a route sorted last goes above the list spliced in at the end, not after it
+    assert urls.index('r"^queue-depth/$"') < urls.index("*preprod_urls.build_internal_urlpatterns")
     _no_problems(capsys, root)
 
     written = snapshot(root)

@@ -164,7 +164,8 @@ def choose_position(
         theirs = sample_paths(entry.tokens) if entry.tokens is not None else ()
         if _hides(ours, [path for path in theirs if entry.regex.search(path)]):
             low, hidden = max(low, entry.index + 1), entry
-    if crosses_slash(tokens):  # a fallback: it takes no path from an entry above its hider
+    fallback = crosses_slash(tokens)
+    if fallback:  # a fallback: it takes no path from an entry above its hider
         for entry in entries:
             if entry.is_include or entry.regex is None or entry.tokens is None:
                 continue
@@ -212,7 +213,10 @@ def choose_position(
     if best_score == 0:  # stay above the API root route(s) ending the list
         while position - 1 >= low and _is_root(entries[position - 1]):
             position -= 1
-    return position
+    spliced = len(entries)  # the lists spliced in at the end (`*other.urls`) stay last
+    while not fallback and spliced > low and _is_spliced(entries[spliced - 1]):
+        spliced -= 1
+    return min(position, spliced)
 
 
 def _hides(regex: re.Pattern[str], samples: Sequence[str]) -> bool:
@@ -286,6 +290,11 @@ def _opening(ours: Sequence[tuple[str, ...]], group: list[RouteSlot]) -> int | N
 def _named(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """Tokens with parameters compared by name only."""
     return tuple(Param(t.name) if isinstance(t, Param) else t for t in tokens)
+
+
+def _is_spliced(entry: RouteSlot) -> bool:
+    """An item that is no route read here: `*preprod_urls.preprod_urlpatterns`."""
+    return entry.pattern is None and not entry.is_include
 
 
 def _is_root(entry: RouteSlot) -> bool:
