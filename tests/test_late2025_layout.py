@@ -141,3 +141,21 @@ def test_an_object_the_base_gets_from_its_own_method_is_typed_as_that_method_ret
     _no_problems(capsys, root)
     _cli(capsys, root, "remove", "OrganizationMemberBadges")
     assert not changed_files(before, snapshot(root))
+
+
+def test_a_route_under_a_list_kept_in_another_module_says_where_its_kin_live(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`auth-v2/` includes AUTH_V2_URLS, imported from another module scaffold does not edit:
+    the route goes into urlpatterns after that include (it answers there), and the user is
+    told where the other auth-v2/ routes are kept, to move it there by hand if they wish."""
+    root = late_tree(tmp_path)
+    before = snapshot(root)
+    said = _cli(capsys, root, "new-endpoint", "AuthV2Status", "--route", "auth-v2/status/")
+    assert "AUTH_V2_URLS" in said and "orbit.auth_v2.urls" in said
+    assert len([line for line in said.splitlines() if "AUTH_V2_URLS" in line]) == 1
+    urls = (root / URLS).read_text()
+    assert urls.index("include(AUTH_V2_URLS)") < urls.index('r"^auth-v2/status/$"')
+    _no_problems(capsys, root)
+    _cli(capsys, root, "remove", "AuthV2Status")
+    assert not changed_files(before, snapshot(root))

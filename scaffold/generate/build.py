@@ -298,11 +298,8 @@ def _register(
     if shown_module != module and imported.get(spec.class_name) != shown_module:
         inits.add(module, spec.class_name)  # not re-exported yet
     also = "another route for " if registered else ""  # a class served under two routes
-    return (
-        existing,
-        (
-            f"update  {urls_label}  (+ {also}{spec.class_name} in {added.list_name}, "
-            f'name="{added.url_name}")'
-        ),
-        added.url_name,
+    said = f"update  {urls_label}  (+ {also}{spec.class_name} in {added.list_name}, "
+    said += (
+        f'name="{added.url_name}"){urls.index.kept_elsewhere(spec.route.tokens, added.list_key)}'
     )
+    return existing, said, added.url_name

@@ -14,7 +14,7 @@ from scaffold.pysource.urlsource import (
     url_names,
 )
 from scaffold.records import evolve, record
-from scaffold.routes import Param, Token, regex_to_tokens, strip_prefix
+from scaffold.routes import Param, Route, Token, regex_to_tokens, strip_prefix
 from scaffold.urls.style import UrlsStyle, detect_style
 
 _LEADING_GROUP_RE = re.compile(r"\^?\(\?P<(\w+)>")  # a pattern opening with a named group
@@ -144,6 +144,21 @@ class UrlsIndex:
 
         descend("urlpatterns", tokens, frozenset({"urlpatterns"}))
         return best
+
+    def kept_elsewhere(self, tokens: tuple[Token, ...], list_key: str) -> str:
+        """`; note: ...` when `list_key`, the list the route went into, includes under a prefix
+        of the route a list imported from another module, which scaffold does not edit
+        (`AUTH_V2_URLS` of `sentry.auth_v2.urls` under `auth-v2/`); else ""."""
+        target, rest = self.target(tokens)
+        for prefix, included in self.lists[list_key].includes if target == list_key else ():
+            module = next((s.module for s in self.imports if included in s.names), None)
+            if included not in self.lists and module and strip_prefix(rest, prefix) is not None:
+                return (
+                    f"; note: the routes under {Route(prefix).text} are kept in {included} of "
+                    f"{module}, which scaffold does not edit: this one follows its include in "
+                    f"{self.lists[list_key].title}; move it there by hand if you wish"
+                )
+        return ""
 
     def _fits(self, name: str, remainder: tuple[Token, ...]) -> bool:
         """A route (the rest after the include prefix) has the shape of the list's entries."""
