@@ -349,3 +349,43 @@ def test_a_silo_given_against_a_lookup_models_is_noted(
     result = run_cli(capsys, *argv, "--silo", "cell", "--no-tests", "--project", str(root))
     assert result.code == 0, result.err
     assert "note: MemberKey is a control-silo model, read from a cell-silo endpoint" in result.out
+
+
+CONTROL_ORGANIZATION_BASE = """
+from nova.api.base import Endpoint
+
+
+class ControlSiloOrganizationEndpoint(Endpoint):
+    permission_classes = ()
+
+    def convert_args(self, request, organization_id_or_slug, *args, **kwargs):
+        kwargs["organization"] = organization_id_or_slug
+        return (args, kwargs)
+"""
+
+
+@pytest.mark.parametrize(
+    ("flags", "decorator"),
+    [([], "control_silo_endpoint"), (["--silo", "cell"], "cell_silo_endpoint")],
+)
+def test_a_base_given_by_name_for_one_silo_gives_that_silo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str], decorator: str
+) -> None:
+    """Sentry's `ControlSiloOrganizationEndpoint` serves control-silo endpoints alone (all
+    nine of 2024-09 are `@control_silo_endpoint`): `--base` naming it gives that silo, not
+    the region silo of the `organizations/{org}/...` routes beside it; `--silo` still wins."""
+    text = new_module(
+        tmp_path,
+        capsys,
+        {"api/bases/organization_control.py": CONTROL_ORGANIZATION_BASE},
+        "OrganizationVaultKeys",
+        "--route",
+        "organizations/{organization_id_or_slug}/vault-keys/",
+        "--base",
+        "ControlSiloOrganizationEndpoint",
+        *flags,
+    )
+    assert (
+        f"@{decorator}\nclass OrganizationVaultKeysEndpoint(ControlSiloOrganizationEndpoint):"
+        in text
+    )

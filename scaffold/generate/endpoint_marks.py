@@ -4,6 +4,8 @@ decorator, its `ApiOwner` member and an `ApiPublishStatus` member per method."""
 from __future__ import annotations
 
 from scaffold.errors import SpecError, did_you_mean
+from scaffold.project.base_names import silo_named
+from scaffold.project.catalog import Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver
 from scaffold.spec import ResourceSpec
@@ -36,6 +38,14 @@ def decorator_of(
         f"{spec.at('silo')}: unknown silo {spec.silo!r}{did_you_mean(spec.silo, short)}; "
         f"use one of {', '.join(short)} or none"
     )
+
+
+def base_named_silo(spec: ResourceSpec, catalog: Catalog) -> str | None:
+    """`control` when the spec's base is named for that silo (`ControlSiloOrganizationEndpoint`,
+    whose endpoints are control-silo ones), else None."""
+    base = catalog.find(spec.base) if spec.base else None
+    named = silo_named(base.name, {b.name for b in catalog.bases}) if base else None
+    return named[0].removesuffix("Silo").lower() if named else None
 
 
 def owner_of(spec: ResourceSpec, settings: Settings, inherited: bool = False) -> str | None:

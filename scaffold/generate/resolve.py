@@ -7,6 +7,7 @@ from pathlib import Path
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_paths import require_in_project
 from scaffold.generate.endpoint_marks import (
+    base_named_silo,
     base_sets_owner,
     decorator_of,
     owner_of,
@@ -85,6 +86,8 @@ def resolve(
     kept_in = {x.model: model_silo(catalog.resolver, x.model) for x in spec.lookups if x.model}
     silos = set(kept_in.values())
     silo = silos.pop() if len(silos) == 1 else None
+    if spec.silo is None and silo is None:  # `--base ControlSiloOrganizationEndpoint`'s own
+        silo = base_named_silo(spec, catalog)
     if spec.silo is None and silo is None:  # the one of the routes beside it
         near = neighbours_silo(settings, catalog.resolver, spec.route, spec.class_name)
         silo = near.removesuffix("_silo_endpoint") if near else None
