@@ -41,3 +41,11 @@ def test_a_list_of_splices_alone_gets_its_first_route_above_them() -> None:
 def test_a_route_with_a_group_crossing_a_slash_still_goes_last() -> None:
     after = patch(_internal(HEALTH), reg("AnyInternalEndpoint", "internal/{path:.*}"))
     assert after.index("*notice_urls") < after.index("(?P<path>.*)$")
+
+
+def test_a_route_with_a_group_crossing_a_slash_goes_after_splices_in_the_middle_too() -> None:
+    # what a spliced list holds is not read here: the fallback takes no chance with it
+    files = entry("^files/$", "FilesEndpoint", "acme-internal-files")
+    source = _internal(files, "    *build_urls.build_internal_urlpatterns,\n", HEALTH)
+    after = patch(source.replace(SPLICES, ""), reg("FileBlobEndpoint", "internal/files/{path:.*}"))
+    assert after.index("*build_urls") < after.index("/(?P<path>.*)$")

@@ -167,10 +167,16 @@ def choose_position(
     fallback = crosses_slash(tokens)
     if fallback:  # a fallback: it takes no path from an entry above its hider
         for entry in entries:
-            if entry.is_include or entry.regex is None or entry.tokens is None:
+            if not low <= entry.index < high or entry.is_include:
                 continue
-            if low <= entry.index < high and shares_a_path(ours, tokens, entry.regex, entry.tokens):
+            if _is_spliced(entry):  # what a spliced list holds is not read here
                 low = entry.index + 1
+            elif entry.regex is not None and entry.tokens is not None:
+                low = (
+                    entry.index + 1
+                    if shares_a_path(ours, tokens, entry.regex, entry.tokens)
+                    else low
+                )
     if low > high:
         if hider is None or hidden is None:  # below the lowest index allowed
             raise PatchError(f'{label}: the route r"{pattern}" fits nowhere in {list_name}')
