@@ -8,6 +8,8 @@ new-endpoint and generate, check, a second run, remove, --dry-run."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from textwrap import dedent
 
@@ -159,3 +161,30 @@ def test_a_route_under_a_list_kept_in_another_module_says_where_its_kin_live(
     _no_problems(capsys, root)
     _cli(capsys, root, "remove", "AuthV2Status")
     assert not changed_files(before, snapshot(root))
+
+
+def test_objects_of_a_type_the_base_does_not_say_are_annotated_any_where_handlers_are_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The control-silo base stores an RPC answer and its attribute: their types are not read,
+    and a bare parameter beside annotated ones fails mypy's disallow_untyped_defs, which
+    Sentry's pyproject.toml of late 2025 sets for its "stronger typing" modules
+    (sentry.dashboards.*, sentry.issues.endpoints.bases.*, ...): they are written `Any`."""
+    root = late_tree(tmp_path)
+    route = f"{ORG}/vault-keys/"
+    base = ("--base", "ControlSiloOrganizationEndpoint")
+    _cli(capsys, root, "new-endpoint", "OrganizationVaultKeys", "--route", route, *base)
+    path = root / "src/orbit/api/endpoints/organization_vault_keys.py"
+    module = path.read_text()
+    assert "from typing import Any\n" in module
+    assert "organization_context: Any," in module and "organization: Any" in module
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--disallow-untyped-defs", "--ignore-missing-imports"]
+        + ["--follow-imports=skip", "--no-incremental", str(path)],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=root,  # the tree's own configuration, not scaffold's strict one
+    )
+    assert checked.returncode == 0, checked.stdout
+    _no_problems(capsys, root)

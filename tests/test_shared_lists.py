@@ -127,7 +127,7 @@ def test_a_base_takes_its_parameters_in_any_order_of_the_route(
     assert result.code == 0, result.err
     assert "GroupNotesEndpoint(GroupEndpoint)" in result.out
     module = (project / API / "endpoints/group_notes.py").read_text()
-    assert "def get(self, request: Request, group, organization)" in module
+    assert "def get(self, request: Request, group: Any, organization: Any)" in module
     chosen = run_cli(
         capsys,
         "new-endpoint",

@@ -131,8 +131,10 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         context["not_found"] = use(settings.not_found_class, spec.at("lookups"))
     params = []
     for param in endpoint.handler_params:
-        if param.type_path is None or not annotate:
+        if not annotate:
             params.append(param.name)
+        elif param.type_path is None:  # not read: bare, mypy's disallow_untyped_defs refuses it
+            params.append(f"{param.name}: {use('typing.Any', spec.at('base'))}")
         elif param.type_path == "str":
             params.append(f"{param.name}: str")
         else:
