@@ -14,9 +14,10 @@ from scaffold.pysource.method_decorators import (
     method_named,
 )
 from scaffold.pysource.module_skeleton import skeleton
-from scaffold.pysource.scope_names import NamesInScope, base_path, dotted_of
+from scaffold.pysource.scope_names import NamesInScope, dotted_of
 from scaffold.pysource.star_binding import AFTER_STARS, UNREAD_ALL, literal_all
 from scaffold.pysource.stored_values import declared_model
+from scaffold.pysource.top_bindings import base_at, bound_by, keep_last, top_bindings
 from scaffold.records import evolve, field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
@@ -130,6 +131,8 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
                 if name:
                     info.names.add(name)
     info.names |= nested_bindings(tree) - set(info.classes) - set(info.imports)
+    order = top_bindings(tree, package)
+    keep_last(info, order)
     for node in tree.body:  # `Base = OtherEndpoint`: another name for it, as `import ... as`
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
@@ -141,18 +144,10 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
             else:
                 info.imports.pop(target.id, None)  # rebound to something else
     for node in tree.body:  # once every class is known: a base may be defined below its user
-        if isinstance(node, ast.ClassDef):
-            paths = (_base_path(base, info) for base in node.bases)
+        if isinstance(node, ast.ClassDef) and node.name in info.classes:
+            paths = (base_at(base, info, order, node.lineno) for base in node.bases)
             info.classes[node.name].base_paths = [path for path in paths if path]
     return info
-
-
-def _base_path(base: ast.expr, info: ModuleInfo) -> str | None:
-    """`base_path`; a name a later star import may rebind as `<module>.<name>`, which the
-    resolver reads in statement order."""
-    if isinstance(base, ast.Name) and base.id in info.bound_lines:
-        return f"{info.module}.{base.id}"
-    return base_path(base, info)
 
 
 def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
@@ -199,7 +194,7 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
                     else None
                 )
         else:  # `if X: def get(...)`, `try: ... except: get = ...`: bound, but not read
-            for name in _bound_within(stmt) & _CALLED_BY_NAME:
+            for name in bound_by(stmt) & _CALLED_BY_NAME:
                 methods[name] = Signature((), (), True, opaque=f"{name} is bound {_UNDER}")
                 if name == "convert_args":
                     convert_args = None
@@ -248,25 +243,6 @@ def _assigned(name: str, value: ast.expr | None, methods: dict[str, Signature]) 
         return methods[value.id]
     shown = ast.unparse(value) if value is not None else "an annotation"
     return Signature((), (), True, opaque=f"{name} is assigned ({name} = {shown})")
-
-
-def _bound_within(stmt: ast.stmt) -> set[str]:
-    """The names a compound statement of a class body binds (functions, classes and
-    comprehensions inside it keep their own names)."""
-    found: set[str] = set()
-    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-    pending: list[ast.AST] = [stmt]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, scopes):
-            found.add(getattr(node, "name", ""))
-            continue
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            found.add(node.id)
-        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            continue
-        pending.extend(ast.iter_child_nodes(node))
-    return found
 
 
 def _signature(

@@ -1,0 +1,115 @@
+"""The module-level statements binding each name, in the order Python runs them: an import
+(with what it binds), a class, another plain statement (a def, an assignment), or a compound
+statement (`if`, `try`, ...) that may bind it. The last one is what the module keeps."""
+
+from __future__ import annotations
+
+import ast
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from scaffold.pysource.imports import read_imports
+from scaffold.pysource.scope_names import UNREAD_BASE, base_path
+from scaffold.records import record
+
+if TYPE_CHECKING:
+    from scaffold.pysource.modules import ModuleInfo
+
+
+class Kind(Enum):
+    IMPORT = "import"
+    CLASS = "class"
+    OTHER = "other"  # a def, an assignment
+    BLOCK = "block"  # under an `if`, `try`, `with`, loop or `match`: maybe
+
+
+@record
+class Binding:
+    line: int
+    kind: Kind
+    dotted: str | None = None  # what an import binds
+
+
+def top_bindings(tree: ast.Module, package: str) -> dict[str, list[Binding]]:
+    """Name -> the module-level statements binding it, in order (star imports left out:
+    `star_binding` orders them)."""
+    found: dict[str, list[Binding]] = {}
+    for node in tree.body:
+        at = node.lineno
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            single = ast.Module(body=[node], type_ignores=[])
+            for name, dotted in read_imports(single, package)[0].items():
+                found.setdefault(name, []).append(Binding(at, Kind.IMPORT, dotted))
+        elif isinstance(node, ast.ClassDef):
+            found.setdefault(node.name, []).append(Binding(at, Kind.CLASS))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.setdefault(node.name, []).append(Binding(at, Kind.OTHER))
+        elif not (isinstance(node, ast.AnnAssign) and node.value is None):  # `X: T` binds nothing
+            kind = Kind.OTHER if isinstance(node, (ast.Assign, ast.AnnAssign)) else Kind.BLOCK
+            for name in sorted(bound_by(node)):
+                found.setdefault(name, []).append(Binding(at, kind))
+    return found
+
+
+def in_effect(bindings: list[Binding], line: int) -> Binding | None:
+    """The binding a statement at `line` sees (the last one before it)."""
+    before = [b for b in bindings if b.line < line]
+    return before[-1] if before else None
+
+
+def keep_last(info: ModuleInfo, order: dict[str, list[Binding]]) -> None:
+    """Python keeps a name's last binding: a class imported or assigned over is not what the
+    module's name is (nor its class), and an import a def follows is not either."""
+    for name, bindings in order.items():
+        last = bindings[-1].kind
+        if name in info.classes and last in (Kind.IMPORT, Kind.OTHER):
+            del info.classes[name]
+            if last is Kind.OTHER:
+                info.names.add(name)
+        elif name in info.imports and last is Kind.OTHER:
+            del info.imports[name]  # an alias (`Name = Other`) is read back below
+            info.names.add(name)
+
+
+def base_at(
+    base: ast.expr, info: ModuleInfo, order: dict[str, list[Binding]], line: int
+) -> str | None:
+    """`base_path`, of the binding the `class` statement at `line` sees (`from x import Base`
+    then `class Base(Base)`: x's); a name a later star import may rebind as `<module>.<name>`,
+    which the resolver reads in statement order; UNREAD_BASE for a class of the module that
+    a later statement binds over."""
+    if isinstance(base, ast.Name) and base.id in info.bound_lines:
+        return f"{info.module}.{base.id}"
+    head, tail = base.value if isinstance(base, ast.Subscript) else base, ""
+    while isinstance(head, ast.Attribute):
+        tail = f".{head.attr}{tail}"
+        head = head.value
+    seen = in_effect(order.get(head.id, []), line) if isinstance(head, ast.Name) else None
+    if seen is not None and seen.kind is Kind.IMPORT and seen.dotted is not None:
+        return seen.dotted + tail
+    if seen is not None and seen.kind is Kind.CLASS:
+        kept = info.classes.get(getattr(head, "id", ""))
+        if kept is None or kept.line != seen.line:
+            return UNREAD_BASE
+    return base_path(base, info)
+
+
+def bound_by(stmt: ast.stmt) -> set[str]:
+    """The names a statement binds, imports and `del` too (functions, classes and
+    comprehensions inside it keep their own names)."""
+    names: set[str] = set()
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+    pending: list[ast.AST] = [stmt]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, scopes):
+            names.add(getattr(node, "name", ""))
+            continue
+        if isinstance(node, ast.alias) and node.name != "*":
+            names.add(node.asname or node.name.split(".")[0])
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return names - {""}
