@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from functools import lru_cache
 
-from scaffold.pysource.decorators import parsed
+from scaffold.pysource.function_shapes import parsed
 from scaffold.pysource.imports import SUBMODULES, absolute_import, imports_submodules
 from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.scope_names import dotted_of

@@ -14,8 +14,7 @@ import ast
 from functools import lru_cache
 
 from scaffold.pysource.class_bindings import binding
-from scaffold.pysource.decorators import parsed
-from scaffold.pysource.function_shapes import Function, defined, own_returns
+from scaffold.pysource.function_shapes import Function, defined, own_returns, parsed
 from scaffold.pysource.kept_class import Judge
 from scaffold.pysource.mro import method_order
 from scaffold.pysource.scope_names import dotted_of

@@ -9,7 +9,8 @@ import ast
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from scaffold.pysource.function_shapes import own_returns
+from scaffold.pysource.class_bindings import binding
+from scaffold.pysource.function_shapes import own_returns, parsed
 from scaffold.pysource.tree import Tree
 
 _MUTATORS = frozenset({"pop", "popitem", "update", "setdefault", "clear"})
@@ -52,7 +53,22 @@ def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str,
     target = info.imports.get(name) if info is not None else None
     if target is not None:
         return _decorator_def(tree, target, depth + 1)
+    if info is not None and info.star_imports and info.own(name) is None:
+        return _star_def(tree, dotted)
     return info is not None and (name in info.names or name in info.classes)
+
+
+def _star_def(tree: Tree, dotted: str) -> tuple[bytes, str, str | None] | bool:
+    """`_decorator_def` of a name a star import may bind, as the class decorators read it
+    (`class_bindings.binding`: star imports in Python's order, `__all__`, `x = y`)."""
+    found = binding(tree, dotted)
+    if found is None:
+        return False
+    module, node = found
+    data = tree.data(module)
+    if data is not None and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return (data, node.name, None)
+    return True
 
 
 def fixed_wrapper(tree: Tree, dotted: str) -> ast.FunctionDef | None:
@@ -71,14 +87,6 @@ def fixed_wrapper(tree: Tree, dotted: str) -> ast.FunctionDef | None:
     plain = wrapper.args.vararg is None and wrapper.args.kwarg is None
     gives = all(isinstance(v, ast.Name) and v.id == wrapper.name for v in returned)
     return wrapper if plain and gives and len(wrapper.args.args) >= 2 else None
-
-
-@lru_cache(maxsize=256)
-def parsed(data: bytes) -> ast.Module | None:
-    try:
-        return ast.parse(data)
-    except (SyntaxError, ValueError):
-        return None
 
 
 def function_in(data: bytes, name: str, owner: str | None) -> ast.AST | None:

@@ -5,6 +5,7 @@ handing on `*args, **kwargs` as the calling wrapper got them, a body without bra
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -128,3 +129,12 @@ def is_plain(function: ast.FunctionDef) -> bool:
             for stmt in body
         )
     )
+
+
+@lru_cache(maxsize=256)
+def parsed(data: bytes) -> ast.Module | None:
+    """The module `data` holds, parsed once; None when it does not parse."""
+    try:
+        return ast.parse(data)
+    except (SyntaxError, ValueError):
+        return None
