@@ -9,6 +9,7 @@ from scaffold.pysource.flow_dicts import merge_in
 from scaffold.pysource.flow_expr import ExprRunner
 from scaffold.pysource.flow_syntax import Unfollowed, truth
 from scaffold.pysource.flow_values import UNKNOWN, DictRef, State, TupleOf, Value, shape
+from scaffold.pysource.scope_names import NamesInScope, dotted_of
 
 _ROUNDS = 4  # a loop still changing what is known after this many rounds is not followed
 _IGNORED = (ast.Pass, ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal)
@@ -18,6 +19,7 @@ class BodyRunner(ExprRunner):
     """Runs one function body; `outcomes` collects (returned value, state at the return)."""
 
     outcomes: list[tuple[Value, State]]
+    scope: NamesInScope | None = None  # the module whose convert_args runs: what a `with` names
 
     def run(self, body: list[ast.stmt], st: State) -> None:
         self.outcomes = []
@@ -165,11 +167,11 @@ class BodyRunner(ExprRunner):
             self.ev(item.context_expr, st)
             if item.optional_vars is not None:
                 self.assign(item.optional_vars, UNKNOWN, st)
-        if not any(_suppresses(item.context_expr) for item in node.items):
+        if all(_swallows_nothing(item.context_expr, self.scope) for item in node.items):
             return self.block(node.body, st)
         certain = st.certain
         body = st.copy()
-        body.certain = False  # an exception suppressed ends the body anywhere: nothing proven
+        body.certain = False  # an exception swallowed ends the body anywhere: nothing proven
         body = self.block(node.body, body)
         st.certain = False
         self.merge_into(st, body, restore=False)
@@ -215,11 +217,25 @@ class BodyRunner(ExprRunner):
             st.env[name] = UNKNOWN
 
 
-def _suppresses(manager: ast.expr) -> bool:
-    """`suppress(...)`, `contextlib.suppress(...)`: a with that swallows exceptions."""
+# context managers outside the tree whose `__exit__` lets every exception through
+_SWALLOW_NOTHING = frozenset(
+    {
+        "django.db.transaction.atomic",
+        "sentry_sdk.configure_scope",
+        "sentry_sdk.push_scope",
+        "sentry_sdk.start_span",
+        "sentry_sdk.start_transaction",
+    }
+)
+
+
+def _swallows_nothing(manager: ast.expr, scope: NamesInScope | None) -> bool:
+    """The `with` item is one known to let every exception through (Django's
+    `transaction.atomic()`, the SDK's spans and scopes). Any other may swallow one and end the
+    body anywhere: `contextlib.suppress`, a class of the tree whose `__exit__` may return True,
+    a generator manager catching what its `yield` raises, one outside the tree not known."""
     func = manager.func if isinstance(manager, ast.Call) else manager
-    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-    return name == "suppress"
+    return scope is not None and dotted_of(func, scope) in _SWALLOW_NOTHING
 
 
 def _bound_names(node: ast.stmt) -> list[str]:

@@ -193,6 +193,7 @@ class _Chain:
 
         runner = BodyRunner(self.joiner, self.new_ref, parent, self.missing)
         runner.owner = index
+        runner.scope = self.endpoint.modules.get(self.mro[index][0], self.endpoint.module)
         try:
             runner.run(method.body, st)
         except Unfollowed as stop:
