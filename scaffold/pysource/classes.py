@@ -4,6 +4,7 @@ the ancestry (MRO) of each (`candidates.py` finds the modules that may define th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scaffold.pysource.imports import SUBMODULES
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, ModuleInfo
@@ -30,6 +31,8 @@ class EndpointClass:
     # where DRF's APIView and Django's View fall in the ancestry: before the class at this index
     # (a mixin listed after an endpoint base comes after them); None: after the last
     framework_at: int | None = None
+    # where the class a dotted name is bound to is defined (`Resolver.defined_as`)
+    defined_as: Callable[[str], str | None] | None = None
 
     @property
     def name(self) -> str:
@@ -193,8 +196,14 @@ class Resolver:
         mro = [(d, infos.get(d)) for d in order if d != FRAMEWORK]
         ancestors = {p for p, _ in mro if p != defined and self.is_endpoint(p)}
         return EndpointClass(
-            defined, info, module, mro, ancestors, modules, self.root, framework_at
+            defined, info, module, mro, ancestors, modules, self.root, framework_at, self.defined_as
         )
+
+    def defined_as(self, dotted: str) -> str | None:
+        """The dotted path of the class `dotted` names, where the tree defines it (None: not a
+        class of the tree, or a binding the reader cannot judge)."""
+        found = self.resolve(dotted)
+        return found[0] if found is not None else None
 
     def _bases(
         self, dotted: str, modules: dict[str, ModuleInfo], infos: dict[str, ClassInfo | None]

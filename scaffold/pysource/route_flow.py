@@ -276,7 +276,7 @@ class _Chain:
                 raise Unfollowed("passes **... not followed here to super", call.lineno)
         if not known or any(holds_dict(v) for v in [*values, *(v for _, v in named.values())]):
             raise Unfollowed("passes positional arguments not followed here", call.lineno)
-        start = index + 1 if after is None else self._after(after, call)
+        start = index + 1 if after is None else self._after(index, after, call)
         found = self.call(start, values, named, st.certain) if not st.dead else []
         if not found:
             st.dead = True
@@ -287,16 +287,19 @@ class _Chain:
         st.heap.update(heap)
         return value
 
-    def _after(self, named: str, call: ast.Call) -> int:
-        exact = named.startswith("=")
+    def _after(self, index: int, named: str, call: ast.Call) -> int:
+        """Where `super(Cls, self)` (after Cls) or `Cls.convert_args(self, ...)` (at Cls) starts:
+        the class the calling module binds Cls to, as the resolver follows a base."""
         name = named.lstrip("=")
-        found = [i for i, (dotted, _) in enumerate(self.mro) if dotted.rpartition(".")[2] == name]
-        if len(found) > 1:  # which one the name is bound to in the calling module is not read
-            why = f"calls convert_args of {name}, a name more than one class of the MRO has"
-            raise Unfollowed(why, call.lineno)
-        if found:
-            return found[0] if exact else found[0] + 1
-        raise Unfollowed(f"calls convert_args of {name}, not found in the MRO", call.lineno)
+        module = self.endpoint.modules.get(self.mro[index][0], self.endpoint.module)
+        bound = self.endpoint.defined_as and self.endpoint.defined_as(f"{module.module}.{name}")
+        if bound is None:  # outside the tree (as the MRO names it), or not judged
+            own = module.own(name) if not module.star_imports else None
+            bound = own[0] if own is not None else None
+        found = [i for i, (dotted, _) in enumerate(self.mro) if dotted == bound]
+        if not found:
+            raise Unfollowed(f"calls convert_args of {name}, a class not in the MRO", call.lineno)
+        return found[0] if named.startswith("=") else found[0] + 1
 
 
 def _default(node: ast.expr | None) -> Value | None:
