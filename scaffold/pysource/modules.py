@@ -17,7 +17,7 @@ from scaffold.pysource.module_skeleton import skeleton
 from scaffold.pysource.scope_names import NamesInScope, dotted_of
 from scaffold.pysource.star_binding import AFTER_STARS, UNREAD_ALL, literal_all
 from scaffold.pysource.stored_values import declared_model
-from scaffold.pysource.top_bindings import base_at, bound_by, keep_last, top_bindings
+from scaffold.pysource.top_bindings import base_at, bound_by, keep_last, scope_at, top_bindings
 from scaffold.records import evolve, field, record
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
@@ -117,9 +117,11 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
     if b"__all__" in data:  # one a blanked body changes is not judged
         same = data.count(b"__all__") == read.count(b"__all__")
         info.exports = literal_all(tree) if same else [UNREAD_ALL]
+    order = top_bindings(tree, package)
+    twice = {name: bindings for name, bindings in order.items() if len(bindings) > 1}
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
-            info.classes[node.name] = _class_info(node, info)
+            info.classes[node.name] = _class_info(node, scope_at(info, twice, node.lineno))
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.FunctionDef)):
             targets = node.targets if isinstance(node, ast.Assign) else [node]
             for target in targets:
@@ -131,7 +133,6 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
                 if name:
                     info.names.add(name)
     info.names |= nested_bindings(tree) - set(info.classes) - set(info.imports)
-    order = top_bindings(tree, package)
     keep_last(info, order)
     for node in tree.body:  # `Base = OtherEndpoint`: another name for it, as `import ... as`
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:

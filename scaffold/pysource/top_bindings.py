@@ -5,6 +5,7 @@ statement (`if`, `try`, ...) that may bind it. The last one is what the module k
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,39 @@ def top_bindings(tree: ast.Module, package: str) -> dict[str, list[Binding]]:
             for name in sorted(bound_by(node)):
                 found.setdefault(name, []).append(Binding(at, kind))
     return found
+
+
+@record
+class ScopeAt:
+    """A module's names as a statement at some line sees them (`NamesInScope`): a name bound
+    more than once at the top level is the binding before that line (an import's target, a
+    class of the module, else the module's own name), not the module's last."""
+
+    module: str
+    classes: Mapping[str, object]
+    imports: Mapping[str, str]
+
+
+def scope_at(info: ModuleInfo, twice: dict[str, list[Binding]], line: int) -> ScopeAt | ModuleInfo:
+    """`info` as the statement at `line` sees it, `twice` holding the names bound more than
+    once (`info` itself where no name differs)."""
+    if not twice:
+        return info
+    classes: dict[str, object] = dict(info.classes)
+    imports = dict(info.imports)
+    for name, bindings in twice.items():
+        seen = in_effect(bindings, line)
+        if seen is None or seen.kind is Kind.BLOCK:  # under an `if` or `try`: as the module reads
+            continue
+        classes.pop(name, None)
+        imports.pop(name, None)
+        if seen.kind is Kind.IMPORT and seen.dotted is not None:
+            imports[name] = seen.dotted
+        elif seen.kind is Kind.CLASS:
+            classes[name] = seen
+    if classes.keys() == info.classes.keys() and imports == info.imports:
+        return info
+    return ScopeAt(info.module, classes, imports)
 
 
 def in_effect(bindings: list[Binding], line: int) -> Binding | None:

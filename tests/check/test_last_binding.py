@@ -32,16 +32,29 @@ class GadgetEndpoint(OrganizationEndpoint):
 # does not take it: Django answers 500 (a TypeError)
 NOT_FITTING = FITTING.replace(", gadget_id)", ")")
 
+# takes gadget_id away and gives gadget
+DECORATORS = """
+import functools
 
-def _tree(tmp_path: Path, gadgets: str, newer: str) -> Path:
-    return served_tree(
-        tmp_path,
-        {
-            "api/urls.py": URLS,
-            "api/endpoints/gadgets.py": gadgets,
-            "api/endpoints/newer.py": newer,
-        },
-    )
+
+def with_gadget(handler):
+    @functools.wraps(handler)
+    def wrapper(self, request, *args, **kwargs):
+        kwargs["gadget"] = int(kwargs.pop("gadget_id"))
+        return handler(self, request, *args, **kwargs)
+
+    return wrapper
+"""
+DECORATED = "    @with_gadget\n    def get(self, request, organization, gadget):"
+CHANGED = (
+    "decorated by with_gadget, which changes the URL arguments before the handler runs; "
+    "its parameters are not compared"
+)
+
+
+def _tree(tmp_path: Path, gadgets: str, newer: str, others: dict[str, str] | None = None) -> Path:
+    files = {"api/urls.py": URLS, "api/endpoints/gadgets.py": gadgets}
+    return served_tree(tmp_path, {**files, "api/endpoints/newer.py": newer, **(others or {})})
 
 
 def test_a_class_imported_over_is_not_the_view(tmp_path: Path) -> None:
@@ -82,3 +95,36 @@ def test_a_base_is_the_binding_its_class_statement_sees(tmp_path: Path) -> None:
     assert [p.message.partition(": ")[2] for p in check_tree(root).problems] == [
         "get() does not accept 'gadget_id' (add it or **kwargs)"
     ]
+
+
+def test_a_handler_decorator_is_the_binding_its_class_statement_sees(tmp_path: Path) -> None:
+    """`from x import with_gadget`, the class using `@with_gadget`, then `def with_gadget`: the
+    handler is wrapped by x's, which takes gadget_id and hands `gadget` on."""
+    gadgets = (
+        "from shop.api.decorators import with_gadget\n"
+        + FITTING.replace("    def get(self, request, organization, gadget_id):", DECORATED)
+        + "\n\ndef with_gadget(handler):\n    return handler\n"
+    )
+    root = _tree(tmp_path, gadgets, FITTING, {"api/decorators.py": DECORATORS})
+    assert status_of(root, "/acme/gadgets/7/") == 200
+    result = check_tree(root)
+    assert result.problems == []
+    assert [u.why for u in result.unresolved] == [CHANGED]
+
+
+def test_a_handler_decorator_a_later_import_binds_over_is_the_one_applied(
+    tmp_path: Path,
+) -> None:
+    """The module defines with_gadget, decorates the handler with it, then imports a harmless
+    with_gadget: the handler is wrapped by its own, which hands `gadget` on."""
+    gadgets = (
+        DECORATORS
+        + FITTING.replace("    def get(self, request, organization, gadget_id):", DECORATED)
+        + "\n\nfrom shop.api.plain import with_gadget  # noqa: E402, F811\n"
+    )
+    plain = "def with_gadget(handler):\n    return handler\n"
+    root = _tree(tmp_path, gadgets, FITTING, {"api/plain.py": plain})
+    assert status_of(root, "/acme/gadgets/7/") == 200
+    result = check_tree(root)
+    assert result.problems == []
+    assert [u.why for u in result.unresolved] == [CHANGED]

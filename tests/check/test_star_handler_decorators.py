@@ -10,21 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.check.served import check_tree, served_tree, status_of
-from tests.check.test_last_binding import URLS
-
-# takes gadget_id away and gives gadget: a handler taking `gadget` is answered 200
-DECORATORS = """
-import functools
-
-
-def with_gadget(handler):
-    @functools.wraps(handler)
-    def wrapper(self, request, *args, **kwargs):
-        kwargs["gadget"] = int(kwargs.pop("gadget_id"))
-        return handler(self, request, *args, **kwargs)
-
-    return wrapper
-"""
+from tests.check.test_last_binding import CHANGED, DECORATORS, URLS
 
 GADGETS = """
 from shop.api.base import answer
@@ -37,11 +23,6 @@ class GadgetEndpoint(OrganizationEndpoint):
     def get(self, request, organization, gadget):
         return answer()
 """
-
-CHANGED = (
-    "decorated by with_gadget, which changes the URL arguments before the handler runs; "
-    "its parameters are not compared"
-)
 
 
 @pytest.mark.parametrize(
