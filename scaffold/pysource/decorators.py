@@ -47,9 +47,11 @@ def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str,
         return (data, name, owner) if data is not None else False
     if parsed(data) is None:
         return True
+    info = tree.info(module)
+    if info is not None and name in info.bound_lines:  # a later star import may bind it
+        return _star_def(tree, dotted)
     if function_in(data, name, None) is not None:
         return (data, name, None)
-    info = tree.info(module)
     target = info.imports.get(name) if info is not None else None
     if target is not None:
         return _decorator_def(tree, target, depth + 1)

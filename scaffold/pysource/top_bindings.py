@@ -65,8 +65,9 @@ class ScopeAt:
 
 def scope_at(info: ModuleInfo, twice: dict[str, list[Binding]], line: int) -> ScopeAt | ModuleInfo:
     """`info` as the statement at `line` sees it, `twice` holding the names bound more than
-    once (`info` itself where no name differs)."""
-    if not twice:
+    once (`info` itself where no name differs); a name a star import before the line may bind
+    over its own binding is the module's (`<module>.<name>`: the star walk reads it)."""
+    if not twice and not info.bound_lines:
         return info
     classes: dict[str, object] = dict(info.classes)
     imports = dict(info.imports)
@@ -80,6 +81,10 @@ def scope_at(info: ModuleInfo, twice: dict[str, list[Binding]], line: int) -> Sc
             imports[name] = seen.dotted
         elif seen.kind is Kind.CLASS:
             classes[name] = seen
+    for name, at in info.bound_lines.items():  # a star import between may bind it: as bases
+        if any(at < star < line for star in info.star_lines):
+            classes.pop(name, None)
+            imports.pop(name, None)
     if classes.keys() == info.classes.keys() and imports == info.imports:
         return info
     return ScopeAt(info.module, classes, imports)

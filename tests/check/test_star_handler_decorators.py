@@ -46,3 +46,23 @@ def test_a_star_imported_decorator_is_followed(tmp_path: Path, imports: str) -> 
     result = check_tree(root)
     assert result.problems == []
     assert [u.why for u in result.unresolved] == [CHANGED]
+
+
+def test_a_star_import_binding_a_decorator_over_an_import_is_followed(tmp_path: Path) -> None:
+    """`from plain import with_gadget` then `from .decorators import *`: the star import binds
+    the name last, and its with_gadget (taking gadget_id) is the one applied."""
+    imports = (
+        "from shop.api.plain import with_gadget\n"
+        "from shop.api.decorators import *  # noqa: F403, E402, F811"
+    )
+    files = {
+        "api/urls.py": URLS,
+        "api/decorators.py": DECORATORS,
+        "api/plain.py": "def with_gadget(handler):\n    return handler\n",
+        "api/endpoints/gadgets.py": GADGETS.format(imports=imports),
+    }
+    root = served_tree(tmp_path, files)
+    assert status_of(root, "/acme/gadgets/7/") == 200
+    result = check_tree(root)
+    assert result.problems == []
+    assert [u.why for u in result.unresolved] == [CHANGED]
