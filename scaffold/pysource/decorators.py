@@ -33,8 +33,7 @@ def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str,
     """Where the tree defines the function `dotted` names, followed through imports: its
     module's bytes, its name and the class whose body binds it (None: the module's); True when
     the tree binds the name by other code (`with_x = make_decorator(...)`, a class) or in a
-    module that does not parse (syntax newer than the Python running scaffold); False when it
-    lies outside the tree."""
+    module that does not parse (newer syntax, say); False when it lies outside the tree."""
     module, _, name = dotted.rpartition(".")
     if not module or depth > 8:
         return False
