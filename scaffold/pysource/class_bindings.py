@@ -14,6 +14,7 @@ from scaffold.pysource.imports import SUBMODULES, absolute_import, imports_submo
 from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.scope_names import dotted_of
 from scaffold.pysource.star_binding import AFTER_STARS, Scope, bound_in
+from scaffold.pysource.top_bindings import bound_by
 from scaffold.pysource.tree import Tree
 from scaffold.records import record
 
@@ -112,11 +113,11 @@ def _read(
         elif isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
             stars.append((absolute_import(package, node.module, node.level), node.lineno))
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            last.update({n: (node.lineno, _IMPORTED) for n in _bound_in(node)})
+            last.update({n: (node.lineno, _IMPORTED) for n in bound_by(node)})
         elif isinstance(node, ast.Expr) and imports_submodules(node.value):
             stars.append((package + SUBMODULES, node.lineno))
         elif isinstance(node, _BLOCKS):
-            nested |= _bound_in(node)
+            nested |= bound_by(node)
             if any(isinstance(n, ast.ImportFrom) and n.names[0].name == "*" for n in _walk(node)):
                 stars.append((_UNDER_BLOCK, node.lineno))
         else:  # `x = value`: the value; `x: T = value` too; anything else: by code
@@ -124,28 +125,11 @@ def _read(
             targets = (
                 node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
             )
-            for name in _bound_in(node):
+            for name in bound_by(node):
                 simple = plain and any(getattr(t, "id", None) == name for t in targets)
                 value = getattr(node, "value", None) if simple else None
                 last[name] = (node.lineno, value if value is not None else _BY_CODE)
     return last, frozenset(nested), tuple(stars)
-
-
-def _bound_in(statement: ast.stmt) -> set[str]:
-    """The names a statement binds, apart from inside the functions and classes it defines."""
-    found: set[str] = set()
-    for node in _walk(statement):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            found.add(node.name)
-        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            found.add(node.id)
-        elif isinstance(node, ast.alias) and node.name != "*":
-            found.add((node.asname or node.name).split(".")[0])
-        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
-            found.add(node.name)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            found.add(node.rest)
-    return found
 
 
 def _walk(statement: ast.AST) -> list[ast.AST]:

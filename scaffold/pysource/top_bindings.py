@@ -134,21 +134,27 @@ def base_at(
 
 
 def bound_by(stmt: ast.stmt) -> set[str]:
-    """The names a statement binds, imports and `del` too (functions, classes and
-    comprehensions inside it keep their own names)."""
+    """The names a statement binds, as Python runs it: targets, imports, `del`, `except ... as`,
+    `match` captures, the functions and classes it defines (not the names inside them), and a
+    walrus, one in a comprehension included (the comprehension's own loop names stay in it)."""
     names: set[str] = set()
-    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
     pending: list[ast.AST] = [stmt]
     while pending:
         node = pending.pop()
-        if isinstance(node, scopes):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             names.add(getattr(node, "name", ""))
+            continue
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            walruses = (n for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
+            names |= {n.target.id for n in walruses if isinstance(n.target, ast.Name)}
             continue
         if isinstance(node, ast.alias) and node.name != "*":
             names.add(node.asname or node.name.split(".")[0])
         elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             names.add(node.id)
-        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            continue
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.add(node.rest)
         pending.extend(ast.iter_child_nodes(node))
     return names - {""}
