@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from scaffold.pysource.class_bindings import binding
 from scaffold.pysource.function_shapes import own_returns, parsed
+from scaffold.pysource.top_bindings import UNREAD_NAME
 from scaffold.pysource.tree import Tree
 
 _MUTATORS = frozenset({"pop", "popitem", "update", "setdefault", "clear"})
@@ -35,8 +36,8 @@ def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str,
     the tree binds the name by other code (`with_x = make_decorator(...)`, a class) or in a
     module that does not parse (newer syntax, say); False when it lies outside the tree."""
     module, _, name = dotted.rpartition(".")
-    if not module or depth > 8:
-        return False
+    if not module or depth > 8 or dotted.startswith(UNREAD_NAME):  # unread: bound by code
+        return dotted.startswith(UNREAD_NAME)
     data = tree.data(module)
     if data is None:  # `module.Class.method`: a function bound in a class body
         outer, _, owner = module.rpartition(".")
@@ -60,8 +61,7 @@ def _decorator_def(tree: Tree, dotted: str, depth: int = 0) -> tuple[bytes, str,
 
 
 def _star_def(tree: Tree, dotted: str) -> tuple[bytes, str, str | None] | bool:
-    """`_decorator_def` of a name a star import may bind, as the class decorators read it
-    (`class_bindings.binding`: star imports in Python's order, `__all__`, `x = y`)."""
+    """`_decorator_def` of a name a star import may bind (`class_bindings.binding`)."""
     found = binding(tree, dotted)
     if found is None:
         return False
@@ -91,8 +91,7 @@ def fixed_wrapper(tree: Tree, dotted: str) -> ast.FunctionDef | None:
 
 
 def function_in(data: bytes, name: str, owner: str | None) -> ast.AST | None:
-    """The module-level function `name`, else one of that name in a class body (`owner`'s
-    when given: a decorator written in the class that uses it)."""
+    """The module-level function `name`, else one in a class body (`owner`'s when given)."""
     syntax = parsed(data)
     if syntax is None:
         return None

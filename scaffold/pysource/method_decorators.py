@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 
 from scaffold.pysource.scope_names import NamesInScope, dotted_of
+from scaffold.pysource.top_bindings import unread_path
 
 
 def decorator_paths(decorators: list[ast.expr], scope: NamesInScope) -> tuple[str, ...]:
@@ -26,8 +27,8 @@ def decorator_paths(decorators: list[ast.expr], scope: NamesInScope) -> tuple[st
             targets = [item.func if isinstance(item, ast.Call) else item for item in inner]
         for target in targets:
             dotted = dotted_of(target, scope)
-            if dotted is None and isinstance(target, ast.Name):
-                dotted = f"{scope.module}.{target.id}"  # bound in the module or the class body
+            if dotted is None and isinstance(target, ast.Name):  # the module's, the class body's
+                dotted = unread_path(scope, target.id)
             if dotted is not None:
                 found.append(dotted)
     return tuple(found)
@@ -57,7 +58,7 @@ def class_decorator_texts(decorators: list[ast.expr], scope: NamesInScope) -> tu
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         dotted = dotted_of(target, scope)
         if dotted is None and isinstance(target, ast.Name):
-            dotted = f"{scope.module}.{target.id}"  # bound in the module by other code
+            dotted = unread_path(scope, target.id)  # bound in the module by other code
         if dotted is None:
             found.append(f"?{ast.unparse(decorator)[:60]}")
         else:

@@ -118,10 +118,9 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
         same = data.count(b"__all__") == read.count(b"__all__")
         info.exports = literal_all(tree) if same else [UNREAD_ALL]
     order = top_bindings(tree, package)
-    twice = {name: bindings for name, bindings in order.items() if len(bindings) > 1}
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
-            info.classes[node.name] = _class_info(node, scope_at(info, twice, node.lineno))
+            info.classes[node.name] = _class_info(node, scope_at(info, order, node.lineno))
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.FunctionDef)):
             targets = node.targets if isinstance(node, ast.Assign) else [node]
             for target in targets:

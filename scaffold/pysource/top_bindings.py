@@ -10,7 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from scaffold.pysource.imports import read_imports
-from scaffold.pysource.scope_names import UNREAD_BASE, base_path
+from scaffold.pysource.scope_names import UNREAD_BASE, NamesInScope, base_path
 from scaffold.records import record
 
 if TYPE_CHECKING:
@@ -52,22 +52,31 @@ def top_bindings(tree: ast.Module, package: str) -> dict[str, list[Binding]]:
     return found
 
 
+UNREAD_NAME = "?."  # before a name: one the statement sees bound by a star import, maybe
+
+
 @record
 class ScopeAt:
     """A module's names as a statement at some line sees them (`NamesInScope`): a name bound
     more than once at the top level is the binding before that line (an import's target, a
-    class of the module, else the module's own name), not the module's last."""
+    class of the module, else the module's own name), not the module's last. Where a star
+    import may bind a name on one side of the line and another statement on the other, which
+    one the statement sees is not read: its path is UNREAD_NAME and the name (`unread_path`)."""
 
     module: str
     classes: Mapping[str, object]
     imports: Mapping[str, str]
+    stars_after: bool = False  # a star import below the line may bind any name the module's
 
 
-def scope_at(info: ModuleInfo, twice: dict[str, list[Binding]], line: int) -> ScopeAt | ModuleInfo:
-    """`info` as the statement at `line` sees it, `twice` holding the names bound more than
-    once (`info` itself where no name differs); a name a star import before the line may bind
-    over its own binding is the module's (`<module>.<name>`: the star walk reads it)."""
-    if not twice and not info.bound_lines:
+def scope_at(info: ModuleInfo, order: dict[str, list[Binding]], line: int) -> ScopeAt | ModuleInfo:
+    """`info` as the statement at `line` sees it, `order` holding the module's top-level
+    bindings (`info` itself where no name differs); a name a star import before the line may
+    bind over its own binding is the module's (`<module>.<name>`: the star walk reads it, as
+    the module ends) unless a statement below the line binds it too (then unread)."""
+    twice = {name: bindings for name, bindings in order.items() if len(bindings) > 1}
+    stars_after = any(star > line for star in info.star_lines)
+    if not twice and not info.star_lines:
         return info
     classes: dict[str, object] = dict(info.classes)
     imports = dict(info.imports)
@@ -85,9 +94,38 @@ def scope_at(info: ModuleInfo, twice: dict[str, list[Binding]], line: int) -> Sc
         if any(at < star < line for star in info.star_lines):
             classes.pop(name, None)
             imports.pop(name, None)
-    if classes.keys() == info.classes.keys() and imports == info.imports:
+    for name in _unread(info, order, line) if info.star_lines else ():
+        classes.pop(name, None)
+        imports[name] = UNREAD_NAME + name
+    if classes.keys() == info.classes.keys() and imports == info.imports and not stars_after:
         return info
-    return ScopeAt(info.module, classes, imports)
+    return ScopeAt(info.module, classes, imports, stars_after)
+
+
+def _unread(info: ModuleInfo, order: dict[str, list[Binding]], line: int) -> list[str]:
+    """The names a star import may bind on one side of `line` and another statement on the
+    other: the module's last binding of them (what the star walk reads) may not be the one a
+    statement at `line` sees."""
+    found = []
+    stars_after = any(star > line for star in info.star_lines)
+    for name, bindings in order.items():
+        seen = in_effect(bindings, line)
+        since = seen.line if seen is not None else 0
+        between = any(since < star < line for star in info.star_lines)
+        if not (stars_after or any(b.line > line for b in bindings)):
+            continue  # nothing binds it below the line: the module's last binding is the one
+        if between or (seen is not None and seen.kind in (Kind.OTHER, Kind.BLOCK)):
+            found.append(name)
+    return found
+
+
+def unread_path(scope: NamesInScope, name: str) -> str:
+    """The path of a name `scope` does not bind itself (a def of the module, a name of the
+    class body, a star import's): the module's `<module>.<name>`, or unread where a star
+    import below the statement may bind it."""
+    if getattr(scope, "stars_after", False):
+        return UNREAD_NAME + name
+    return f"{scope.module}.{name}"
 
 
 def in_effect(bindings: list[Binding], line: int) -> Binding | None:

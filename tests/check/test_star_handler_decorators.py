@@ -49,3 +49,41 @@ def test_a_star_imported_decorator_is_followed(tmp_path: Path, imports: str) -> 
     result = check_tree(root)
     assert result.problems == []
     assert [u.why for u in result.unresolved] == [CHANGED]
+
+
+HARMLESS = "def with_gadget(handler):\n    return handler\n"
+GADGETS_ONLY = GADGETS.format(imports="")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # the star import's with_gadget decorates; a def of the name below the class does not
+        ("from shop.api.decorators import *  # noqa: F403\n", HARMLESS),
+        # the module's own with_gadget decorates; a star import below the class does not
+        (DECORATORS, "from shop.api.plain import *  # noqa: F403, E402\n"),
+        # the first star import's with_gadget decorates; a second one below the class does not
+        (
+            "from shop.api.decorators import *  # noqa: F403\n",
+            "from shop.api.plain import *  # noqa: F403, E402\n",
+        ),
+    ],
+    ids=["star-then-class-then-def", "def-then-class-then-star", "star-then-class-then-star"],
+)
+def test_a_decorator_bound_again_below_the_class_is_not_the_one_applied(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """What decorates a handler is what the name is bound to when the class statement runs,
+    not the module's last binding of it; where a star import is on either side the reader
+    does not say which one (never a finding)."""
+    files = {
+        "api/urls.py": URLS,
+        "api/decorators.py": DECORATORS,
+        "api/plain.py": HARMLESS,
+        "api/endpoints/gadgets.py": before + GADGETS_ONLY + "\n\n" + after,
+    }
+    root = served_tree(tmp_path, files)
+    assert status_of(root, "/acme/gadgets/7/") == 200
+    result = check_tree(root)
+    assert result.problems == []
+    assert [u.why.partition(",")[0] for u in result.unresolved] == ["decorated by with_gadget"]
