@@ -91,17 +91,18 @@ def fixed_wrapper(tree: Tree, dotted: str) -> ast.FunctionDef | None:
 
 
 def function_in(data: bytes, name: str, owner: str | None) -> ast.AST | None:
-    """The module-level function `name`, else one in a class body (`owner`'s when given)."""
+    """The module-level function `name`, else one in a class body (`owner`'s when given); the
+    last of that name, as Python keeps it."""
     syntax = parsed(data)
     if syntax is None:
         return None
     functions = (ast.FunctionDef, ast.AsyncFunctionDef)
-    for node in syntax.body:
+    for node in reversed(syntax.body):
         if isinstance(node, functions) and node.name == name and owner is None:
             return node
     for node in syntax.body:
         if isinstance(node, ast.ClassDef) and owner in (None, node.name):
-            for inner in node.body:
+            for inner in reversed(node.body):
                 if isinstance(inner, functions) and inner.name == name:
                     return inner
     return None

@@ -25,8 +25,10 @@ def decorator_paths(decorators: list[ast.expr], scope: NamesInScope) -> tuple[st
             given = decorator.args[0]
             inner = given.elts if isinstance(given, (ast.List, ast.Tuple)) else [given]
             targets = [item.func if isinstance(item, ast.Call) else item for item in inner]
-        for target in targets:
-            dotted = dotted_of(target, scope)
+        for target in targets:  # the module's def the class sees (`ScopeAt.last_defs`)
+            own = isinstance(target, ast.Name) and target.id in getattr(scope, "last_defs", ())
+            dotted = f"{scope.module}.{getattr(target, 'id', '')}" if own else None
+            dotted = dotted or dotted_of(target, scope)
             if dotted is None and isinstance(target, ast.Name):  # the module's, the class body's
                 dotted = unread_path(scope, target.id)
             if dotted is not None:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 class Kind(Enum):
     IMPORT = "import"
     CLASS = "class"
-    OTHER = "other"  # a def, an assignment
+    DEF = "def"
+    OTHER = "other"  # an assignment
     BLOCK = "block"  # under an `if`, `try`, `with`, loop or `match`: maybe
 
 
@@ -44,7 +45,7 @@ def top_bindings(tree: ast.Module, package: str) -> dict[str, list[Binding]]:
         elif isinstance(node, ast.ClassDef):
             found.setdefault(node.name, []).append(Binding(at, Kind.CLASS))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found.setdefault(node.name, []).append(Binding(at, Kind.OTHER))
+            found.setdefault(node.name, []).append(Binding(at, Kind.DEF))
         elif not (isinstance(node, ast.AnnAssign) and node.value is None):  # `X: T` binds nothing
             kind = Kind.OTHER if isinstance(node, (ast.Assign, ast.AnnAssign)) else Kind.BLOCK
             for name in sorted(bound_by(node)):
@@ -67,6 +68,7 @@ class ScopeAt:
     classes: Mapping[str, object]
     imports: Mapping[str, str]
     stars_after: bool = False  # a star import below the line may bind any name the module's
+    last_defs: frozenset[str] = frozenset()  # unread, but a handler's decorator reads its def
 
 
 def scope_at(info: ModuleInfo, order: dict[str, list[Binding]], line: int) -> ScopeAt | ModuleInfo:
@@ -94,19 +96,24 @@ def scope_at(info: ModuleInfo, order: dict[str, list[Binding]], line: int) -> Sc
         if any(at < star < line for star in info.star_lines):
             classes.pop(name, None)
             imports.pop(name, None)
-    for name in _unread(info, order, line) if info.star_lines else ():
+    unread, last_defs = _unread(info, order, line)
+    for name in unread:
         classes.pop(name, None)
         imports[name] = UNREAD_NAME + name
     if classes.keys() == info.classes.keys() and imports == info.imports and not stars_after:
         return info
-    return ScopeAt(info.module, classes, imports, stars_after)
+    return ScopeAt(info.module, classes, imports, stars_after, frozenset(last_defs))
 
 
-def _unread(info: ModuleInfo, order: dict[str, list[Binding]], line: int) -> list[str]:
-    """The names a star import may bind on one side of `line` and another statement on the
-    other: the module's last binding of them (what the star walk reads) may not be the one a
-    statement at `line` sees."""
-    found = []
+def _unread(
+    info: ModuleInfo, order: dict[str, list[Binding]], line: int
+) -> tuple[list[str], list[str]]:
+    """The names a statement below `line` binds again (a star import may: any name) whose
+    binding at `line` is no import with no star import after it: the def, assignment or star
+    import the statement sees is not the module's last binding, which the readers follow;
+    and those of them the statement sees bound by the module's last def, no star import
+    after it (`decorators.function_in` reads that def)."""
+    found, last_defs = [], []
     stars_after = any(star > line for star in info.star_lines)
     for name, bindings in order.items():
         seen = in_effect(bindings, line)
@@ -114,9 +121,13 @@ def _unread(info: ModuleInfo, order: dict[str, list[Binding]], line: int) -> lis
         between = any(since < star < line for star in info.star_lines)
         if not (stars_after or any(b.line > line for b in bindings)):
             continue  # nothing binds it below the line: the module's last binding is the one
-        if between or (seen is not None and seen.kind in (Kind.OTHER, Kind.BLOCK)):
+        if between or (seen is not None and seen.kind is not Kind.IMPORT):
             found.append(name)
-    return found
+        if not between and seen is not None and seen.kind is Kind.DEF:
+            defs_below = any(b.line > line and b.kind is Kind.DEF for b in bindings)
+            if not defs_below and name not in info.bound_lines:
+                last_defs.append(name)
+    return found, last_defs
 
 
 def unread_path(scope: NamesInScope, name: str) -> str:
@@ -139,11 +150,11 @@ def keep_last(info: ModuleInfo, order: dict[str, list[Binding]]) -> None:
     module's name is (nor its class), and an import a def follows is not either."""
     for name, bindings in order.items():
         last = bindings[-1].kind
-        if name in info.classes and last in (Kind.IMPORT, Kind.OTHER):
+        if name in info.classes and last in (Kind.IMPORT, Kind.OTHER, Kind.DEF):
             del info.classes[name]
-            if last is Kind.OTHER:
+            if last in (Kind.OTHER, Kind.DEF):
                 info.names.add(name)
-        elif name in info.imports and last is Kind.OTHER:
+        elif name in info.imports and last in (Kind.OTHER, Kind.DEF):
             del info.imports[name]  # an alias (`Name = Other`) is read back below
             info.names.add(name)
 

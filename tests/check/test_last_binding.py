@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.check.served import check_tree, served_tree, status_of
 
 URLS = """
@@ -128,3 +130,75 @@ def test_a_handler_decorator_a_later_import_binds_over_is_the_one_applied(
     result = check_tree(root)
     assert result.problems == []
     assert [u.why for u in result.unresolved] == [CHANGED]
+
+
+HARMLESS = "\n\ndef with_gadget(handler):\n    return handler\n"
+DECORATED_GADGETS = FITTING.replace(
+    "    def get(self, request, organization, gadget_id):", DECORATED
+)
+ASSIGNED = "from shop.api import decorators\n\nwith_gadget = decorators.with_gadget\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (HARMLESS + DECORATORS, ""),  # two defs: the second is the one the class sees
+        (ASSIGNED, HARMLESS),  # `with_gadget = decorators.with_gadget`, a def below the class
+    ],
+    ids=["second-of-two-defs", "assigned-then-class-then-def"],
+)
+def test_a_decorator_def_is_the_one_the_class_statement_sees(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """Each case wraps the handler in the with_gadget that hands `gadget` on: a def above it
+    or below the class is not the one applied (never a finding)."""
+    gadgets = "from shop.api.base import answer  # noqa\n" + before + DECORATED_GADGETS + after
+    root = _tree(tmp_path, gadgets, FITTING, {"api/decorators.py": DECORATORS})
+    assert status_of(root, "/acme/gadgets/7/") == 200
+    result = check_tree(root)
+    assert result.problems == []
+    assert [u.why.partition(",")[0] for u in result.unresolved] == ["decorated by with_gadget"]
+
+
+# a class decorator that replaces get() with one taking the route's gadget_id
+SWAP = """
+from shop.api.base import answer
+
+
+def swap(cls):
+    def get(self, request, organization, gadget_id):
+        return answer()
+
+    cls.get = get
+    return cls
+"""
+KEEP = "\n\ndef swap(cls):\n    return cls\n"
+SWAPPED = NOT_FITTING.replace("class GadgetEndpoint", "@swap\nclass GadgetEndpoint")
+
+
+def test_a_class_decorator_defined_again_below_the_class_is_not_the_one_applied(
+    tmp_path: Path,
+) -> None:
+    root = _tree(tmp_path, SWAP + SWAPPED + KEEP, FITTING)
+    assert status_of(root, "/acme/gadgets/7/") == 200
+    assert check_tree(root).problems == []
+
+
+def test_a_class_decorator_defined_again_above_the_class_is_judged(tmp_path: Path) -> None:
+    root = _tree(tmp_path, SWAP + KEEP + SWAPPED, FITTING)
+    assert status_of(root, "/acme/gadgets/7/") == 500
+    assert [p.message.partition(": ")[2] for p in check_tree(root).problems] == [
+        "get() does not accept 'gadget_id' (add it or **kwargs)"
+    ]
+
+
+def test_a_decorator_defined_again_above_the_class_is_the_one_judged(tmp_path: Path) -> None:
+    """The first with_gadget hands `gadget` on, the second (the one applied) does not: the
+    handler taking `gadget` is a real fault, reported."""
+    gadgets = "from shop.api.base import answer  # noqa\n" + DECORATORS + HARMLESS
+    root = _tree(tmp_path, gadgets + DECORATED_GADGETS, FITTING)
+    assert status_of(root, "/acme/gadgets/7/") == 500
+    assert [p.message.partition(": ")[2] for p in check_tree(root).problems] == [
+        "get() does not accept 'gadget_id' (add it or **kwargs)",
+        "get() requires 'gadget', which neither the route nor convert_args provides",
+    ]
