@@ -114,12 +114,9 @@ def _unread(
     and those of them the statement sees bound by the module's last def, no star import
     after it (`decorators.function_in` reads that def)."""
     found, last_defs = [], []
-    stars_after = any(star > line for star in info.star_lines)
     for name, bindings in order.items():
-        seen = in_effect(bindings, line)
-        since = seen.line if seen is not None else 0
-        between = any(since < star < line for star in info.star_lines)
-        if not (stars_after or any(b.line > line for b in bindings)):
+        seen, between, below = _around(info, bindings, line)
+        if not below:
             continue  # nothing binds it below the line: the module's last binding is the one
         if between or (seen is not None and seen.kind is not Kind.IMPORT):
             found.append(name)
@@ -128,6 +125,18 @@ def _unread(
             if not defs_below and name not in info.bound_lines:
                 last_defs.append(name)
     return found, last_defs
+
+
+def _around(
+    info: ModuleInfo, bindings: list[Binding], line: int
+) -> tuple[Binding | None, bool, bool]:
+    """A name's binding a statement at `line` sees, whether a star import between it and the
+    line may bind the name over it, and whether a statement below the line may bind it."""
+    seen = in_effect(bindings, line)
+    since = seen.line if seen is not None else 0
+    between = any(since < star < line for star in info.star_lines)
+    below = any(star > line for star in info.star_lines) or any(b.line > line for b in bindings)
+    return seen, between, below
 
 
 def unread_path(scope: NamesInScope, name: str) -> str:
@@ -164,15 +173,21 @@ def base_at(
 ) -> str | None:
     """`base_path`, of the binding the `class` statement at `line` sees (`from x import Base`
     then `class Base(Base)`: x's); a name a later star import may rebind as `<module>.<name>`,
-    which the resolver reads in statement order; UNREAD_BASE for a class of the module that
-    a later statement binds over."""
-    if isinstance(base, ast.Name) and base.id in info.bound_lines:
-        return f"{info.module}.{base.id}"
+    which the resolver reads as the module ends; UNREAD_BASE for a class of the module that
+    a later statement binds over, and for a name a statement below the line may bind again
+    where the line sees no import (a star import's, a def's: which one is not read)."""
     head, tail = base.value if isinstance(base, ast.Subscript) else base, ""
     while isinstance(head, ast.Attribute):
         tail = f".{head.attr}{tail}"
         head = head.value
-    seen = in_effect(order.get(head.id, []), line) if isinstance(head, ast.Name) else None
+    name = head.id if isinstance(head, ast.Name) else None
+    seen, between, below = _around(info, order.get(name, []), line) if name else (None, 0, 0)
+    if below and not between and seen is not None and seen.kind is Kind.IMPORT:
+        return seen.dotted + tail if seen.dotted is not None else UNREAD_BASE
+    if below and (between or seen is not None):
+        return UNREAD_BASE
+    if isinstance(base, ast.Name) and base.id in info.bound_lines:
+        return f"{info.module}.{base.id}"
     if seen is not None and seen.kind is Kind.IMPORT and seen.dotted is not None:
         return seen.dotted + tail
     if seen is not None and seen.kind is Kind.CLASS:

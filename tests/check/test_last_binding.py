@@ -202,3 +202,43 @@ def test_a_decorator_defined_again_above_the_class_is_the_one_judged(tmp_path: P
         "get() does not accept 'gadget_id' (add it or **kwargs)",
         "get() requires 'gadget', which neither the route nor convert_args provides",
     ]
+
+
+# a base of the same name that takes no organization: a handler under it gets the route's
+# organization_id_or_slug as it came
+PLAIN = """
+from shop.api.base import Endpoint
+
+
+class PlainEndpoint(Endpoint):
+    pass
+
+
+OrganizationEndpoint = PlainEndpoint
+"""
+UNDER_PLAIN = FITTING.replace(
+    "from shop.api.bases.organization import OrganizationEndpoint\n", "{before}\n"
+).replace("organization, gadget_id", "organization_id_or_slug, gadget_id")
+STAR_ORGANIZATION = "from shop.api.bases.organization import *  # noqa: F403"
+STAR_PLAIN = "from shop.api.plain import *  # noqa: F403, E402"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (STAR_PLAIN, "from shop.api.bases.organization import OrganizationEndpoint  # noqa"),
+        (STAR_PLAIN, STAR_ORGANIZATION),
+        ("from shop.api.plain import OrganizationEndpoint", STAR_ORGANIZATION),
+    ],
+    ids=["star-then-class-then-import", "star-then-class-then-star", "import-then-class-then-star"],
+)
+def test_a_base_bound_again_below_the_class_is_not_the_one_it_has(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """The class statement sees the plain OrganizationEndpoint: its handler takes the route's
+    organization_id_or_slug (200); the one bound below the class is not its base (never a
+    finding; where a star import is on either side the base is not followed)."""
+    gadgets = UNDER_PLAIN.format(before=before) + "\n\n" + after + "\n"
+    root = _tree(tmp_path, gadgets, FITTING, {"api/plain.py": PLAIN})
+    assert status_of(root, "/acme/gadgets/7/") == 200
+    assert check_tree(root).problems == []
