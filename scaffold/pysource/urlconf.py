@@ -173,7 +173,7 @@ class RoutingReader(UrlModules):
             self.routed |= {ref.dotted for ref in views if ref.dotted}
             return
         for ref in views:
-            view = self.view_of(module, ref)
+            view = self.view_of(module, ref, call.lineno)
             if isinstance(view, tuple):  # served maybe: by the class an in-tree star binds
                 self._unfollowed(module, call, ref.text, view[0])
                 self.routed |= set(view[1])

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from scaffold.pysource.imports import branch_imports, lines_before_stars, read_imports_at
 from scaffold.pysource.routes import view_parts
 from scaffold.pysource.star_binding import AFTER_STARS
+from scaffold.pysource.top_bindings import top_bindings
 from scaffold.pysource.urllists import (
     BLOCKS,
     changed_by_call,
@@ -57,6 +58,9 @@ class UrlModule:
     star_lines: list[int] = field(default_factory=list)  # of each star import
     # name -> the line of its last binding, for the names a later star import may rebind
     bound_lines: dict[str, int] = field(default_factory=dict)
+    # name -> each module-level statement binding it (star imports apart): its line, and
+    # what it binds the name to (an import's target, else the module's own name)
+    bindings: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def own(self, name: str) -> tuple[str, int] | None:
         """What the module's own statements bind `name` to (`star_binding.Scope`)."""
@@ -87,6 +91,8 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
     imports, stars, star_lines = read_imports_at(syntax, package)
     parsed = UrlModule(module, relpath, syntax, imports, stars=stars, star_lines=star_lines)
     parsed.bound_lines = lines_before_stars(syntax, star_lines)
+    for name, found in top_bindings(syntax, package).items():
+        parsed.bindings[name] = [(b.line, b.dotted or f"{module}.{name}") for b in found]
     parsed.branches = branch_imports(syntax, package)
     for stmt, uses in zip(syntax.body, module_uses(syntax, package), strict=True):
         held_by_name(parsed, uses)

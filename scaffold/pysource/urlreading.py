@@ -56,14 +56,24 @@ class UrlModules:
         self.modules[module] = parsed
         return parsed
 
-    def view_of(self, module: UrlModule, ref: Ref) -> View | tuple[str, tuple[str, ...]]:
+    def view_of(self, module: UrlModule, ref: Ref, line: int) -> View | tuple[str, tuple[str, ...]]:
         """The view a route of `module` names, bound as Python binds it (`star_binding`): the
         last statement binding its name wins, an import, a definition or a star import that
         exports it (`from .endpoints.index import *`). When a star import the reader cannot
         judge may bind it (a module outside the tree, an `__all__` built by code): why, and
         the class an earlier statement binds (if any); a name imported from different places
-        in the branches of an `if`: why, and each."""
+        in the branches of an `if`: why, and each; a name a statement below the route at
+        `line` binds again, bound above it too: why, and each binding it may hold."""
         head, _, rest = ref.text.partition(".")
+        bindings = module.bindings.get(head, [])
+        below = [at for at, _ in bindings if at > line]
+        above = [f"{dotted}.{rest}" if rest else dotted for at, dotted in bindings if at < line]
+        stars = [f"{star}.{ref.text}" for star, at in module.stars_at() if at < line]
+        if below and (stars or above):
+            held = dict.fromkeys(d for d in (ref.dotted, *above, *stars) if d)
+            return f"{head} is bound again at line {below[0]}, below the route naming it", (
+                tuple(held)
+            )
         if head in module.branches:
             tail = f".{rest}" if rest else ""
             chosen = tuple(f"{dotted}{tail}" for dotted in module.branches[head])
