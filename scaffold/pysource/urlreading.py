@@ -69,7 +69,8 @@ class UrlModules:
         below = [at for at, _ in bindings if at > line]
         above = [f"{dotted}.{rest}" if rest else dotted for at, dotted in bindings if at < line]
         stars = [f"{star}.{ref.text}" for star, at in module.stars_at() if at < line]
-        if below and (stars or above):
+        same = not stars and len({dotted for _, dotted in bindings}) == 1  # imported again
+        if below and (stars or above) and not same:
             held = dict.fromkeys(d for d in (ref.dotted, *above, *stars) if d)
             return f"{head} is bound again at line {below[0]}, below the route naming it", (
                 tuple(held)

@@ -47,3 +47,18 @@ def test_a_view_imported_again_below_the_list_is_not_the_one_served(
     result = check_tree(root)
     assert result.problems == []
     assert [u.why for u in result.unresolved] == [REBOUND.format(line=9)]
+
+
+def test_a_view_imported_again_from_the_same_place_is_checked(tmp_path: Path) -> None:
+    """The same import written again below the list binds the same class: the route is
+    checked (a real fault: the class does not take gadget_id, 500)."""
+    imported = "from shop.api.endpoints.gadgets import GadgetEndpoint  # noqa: E402, F811"
+    files = {
+        "api/urls.py": URLS.format(before=imported, after=imported),
+        "api/endpoints/gadgets.py": NOT_FITTING,
+    }
+    root = served_tree(tmp_path, files)
+    assert status_of(root, "/acme/gadgets/7/") == 500
+    assert [p.message for p in check_tree(root).problems] == [
+        "GadgetEndpoint: get() does not accept 'gadget_id' (add it or **kwargs)"
+    ]
