@@ -238,3 +238,24 @@ def test_a_spec_saying_one_thing_twice_is_refused(
     )
     assert_clean_error(result, 2, where, hint)
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("marker", ["__init__.py", "details.py"])
+def test_a_module_beside_a_package_of_its_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], marker: str
+) -> None:
+    """`new-endpoint OrganizationMember` on a tree whose endpoints folder holds a package
+    `organization_member/` wrote `organization_member.py` beside it: Python imports the package
+    (or, for a folder without `__init__.py`, the module hides the folder's modules), so urls.py
+    could not import the class (`check`: unknown-view) and `remove` named the wrong module."""
+    root = copy_project(EXAMPLE, tmp_path / "p")
+    package = root / "src/acme/api/endpoints/gadget_boxes"
+    package.mkdir()
+    (package / marker).write_text('"""Gadget boxes, split over modules."""\n')
+    before = snapshot(root)
+    result = run_like_a_process(
+        capsys, "new-endpoint", "GadgetBoxes", "--route", "xyz/", *ALLOW, "--project", str(root)
+    )
+    hint = r"src/acme/api/endpoints/gadget_boxes/ is a package of that name: Python cannot import"
+    assert_clean_error(result, 2, "NAME", hint)
+    assert snapshot(root) == before

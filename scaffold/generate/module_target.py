@@ -42,6 +42,15 @@ def require_endpoint_target(spec: ResourceSpec, settings: Settings, path: Path) 
             f"{where}: {settings.relpath(path)} is not an endpoint module (a package's "
             "__init__.py, the API urls.py or another urlconf); give a module of its own"
         )
+    folder = path.with_suffix("")
+    if folder.is_dir() and any(folder.glob("*.py")):
+        # Python imports a package before a module of its name, and a module before a folder
+        # without `__init__.py`: either way one of the two could not be imported
+        raise SpecError(
+            f"{where}: {settings.relpath(folder)}/ is a package of that name: Python cannot "
+            f"import both it and {path.name}; choose another "
+            f"{'module' if spec.module is not None else 'class name'} or give --module"
+        )
     return path
 
 
