@@ -252,10 +252,46 @@ def test_a_module_beside_a_package_of_its_name_is_refused(
     package = root / "src/acme/api/endpoints/gadget_boxes"
     package.mkdir()
     (package / marker).write_text('"""Gadget boxes, split over modules."""\n')
+    hint = r"src/acme/api/endpoints/gadget_boxes/ is a package of that name: Python cannot import"
+    _refused_by_name(capsys, root, "GadgetBoxes", hint)
+
+
+def _refused_by_name(capsys: pytest.CaptureFixture[str], root: Path, name: str, hint: str) -> None:
+    """`new-endpoint NAME` on `root` is one line naming NAME and matching `hint`, exit 2, and
+    writes nothing."""
     before = snapshot(root)
     result = run_like_a_process(
-        capsys, "new-endpoint", "GadgetBoxes", "--route", "xyz/", *ALLOW, "--project", str(root)
+        capsys, "new-endpoint", name, "--route", "xyz/", *ALLOW, "--project", str(root)
     )
-    hint = r"src/acme/api/endpoints/gadget_boxes/ is a package of that name: Python cannot import"
     assert_clean_error(result, 2, "NAME", hint)
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a base kept in a domain package
+        (
+            "    def convert_args(self, request, *args, **kwargs):\n"
+            "        return super().convert_args(request, *args, **kwargs)\n"
+        ),
+        # an endpoint no route serves yet
+        "    def get(self, request, project):\n        return None\n",
+    ],
+)
+def test_a_class_name_another_endpoint_class_has_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str
+) -> None:
+    """`new-endpoint ProjectAlertRule` on a tree defining `ProjectAlertRuleEndpoint` as a base in
+    another package wrote a second class of that name: `remove` then refused to undo it (the
+    other class's users were taken for its own) and `--base` became ambiguous."""
+    root = copy_project(EXAMPLE, tmp_path / "p")
+    package = root / "src/acme/gadgets"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "bases.py").write_text(
+        "from acme.api.bases.project import ProjectEndpoint\n\n\n"
+        f"class GadgetBoxEndpoint(ProjectEndpoint):\n{body}"
+    )
+    hint = r"GadgetBoxEndpoint is already an endpoint class of the project \(acme\.gadgets\.bases"
+    _refused_by_name(capsys, root, "GadgetBox", hint)

@@ -12,14 +12,18 @@ from pathlib import Path
 
 from scaffold.errors import SpecError
 from scaffold.naming import module_name_for, stem_of
+from scaffold.project.catalog import Catalog
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.urlsource import FromImport, read_from_imports
 from scaffold.spec import ResourceSpec
 
 
-def require_endpoint_target(spec: ResourceSpec, settings: Settings, path: Path) -> Path:
-    """`path`, the module file the endpoint goes to, once it is one a new endpoint may take."""
+def require_endpoint_target(
+    spec: ResourceSpec, settings: Settings, path: Path, catalog: Catalog | None = None
+) -> Path:
+    """`path`, the module file the endpoint goes to, once it is one a new endpoint may take;
+    with `catalog` (the class is new), once no other module's endpoint class has its name."""
     where = spec.at("module") if spec.module is not None else spec.at("name")
     module = settings.module_for(path) if spec.module is not None else ""
     if spec.module is not None and (
@@ -51,7 +55,29 @@ def require_endpoint_target(spec: ResourceSpec, settings: Settings, path: Path) 
             f"import both it and {path.name}; choose another "
             f"{'module' if spec.module is not None else 'class name'} or give --module"
         )
+    if catalog is not None:
+        require_new_name(spec, settings, catalog, path)
     return path
+
+
+def require_new_name(spec: ResourceSpec, settings: Settings, catalog: Catalog, path: Path) -> None:
+    """Refuse a new class whose name an endpoint class of another module has already (a base
+    in a domain package, an endpoint no route serves): `remove` would take that class's users
+    for the new one's, and `--base` the name would be ambiguous. A class urls.py imports
+    already is left to the patcher, which names that import."""
+    try:
+        module = settings.module_for(path)
+    except ValueError:  # an endpoints folder outside the source root
+        return
+    if imported_module(settings, spec.class_name) is not None:
+        return
+    others = [d for d in catalog.endpoints_named(spec.class_name) if d.rpartition(".")[0] != module]
+    if others:
+        raise SpecError(
+            f"{spec.at('name')}: {spec.class_name} is already an endpoint class of the project "
+            f"({', '.join(others)}); choose another name, or route that class with "
+            f"{spec.named('module')} {others[0].rpartition('.')[0]} and --skip"
+        )
 
 
 _URLPATTERNS_RE = re.compile(rb"^urlpatterns\b", re.MULTILINE)

@@ -174,7 +174,8 @@ def resolve(
                 f"({refusing.rpartition('.')[2]}.has_permission returns False); name the "
                 f"permission class this endpoint needs with {spec.named('permission_classes')}"
             )
-    module_path = require_endpoint_target(spec, settings, _module_path(spec, settings))
+    target = _module_path(spec, settings)  # a new class's name is checked against the tree's
+    module_path = require_endpoint_target(spec, settings, target, None if existing else catalog)
     return ResolvedEndpoint(
         spec=spec,
         module_name=module_path.stem,

@@ -134,10 +134,10 @@ class Catalog:
         matches = [b for b in self.bases if b.name == name]
         if matches:
             return min(matches, key=lambda b: (b.depth, b.module))
-        named = self._endpoints_named(name)  # one taking no parameter of its own (SCIMEndpoint)
+        named = self.endpoints_named(name)  # one taking no parameter of its own (SCIMEndpoint)
         return self._resolve(named[0]) if len(named) == 1 else None
 
-    def _endpoints_named(self, name: str) -> list[str]:
+    def endpoints_named(self, name: str) -> list[str]:
         """Dotted paths of the tree's endpoint classes named `name`."""
         tree = self._resolver.tree
         return [
@@ -149,7 +149,7 @@ class Catalog:
 
     def no_such_base(self, name: str) -> str:
         """Why `find(name)` found nothing, and what to give instead."""
-        several = self._endpoints_named(name) if "." not in name else []
+        several = self.endpoints_named(name) if "." not in name else []
         if len(several) > 1:
             return (
                 f"{len(several)} endpoint classes are named {name!r}: give one's dotted path ("
