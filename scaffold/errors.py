@@ -83,8 +83,11 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
         short = [c for c in others if pattern.fullmatch(c)]
         if len(short) == 1:
             return f" (did you mean {short[0]!r}?)"
-    close = difflib.get_close_matches(word, others, n=1, cutoff=cutoff)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    # `GadgetzEndpoint` is no `IndexEndpoint`: the suffix of every endpoint class is no likeness
+    suffix = "Endpoint" if word.endswith("Endpoint") else ""
+    cores = {c.removesuffix(suffix): c for c in reversed(others)}  # the first of equal cores
+    close = difflib.get_close_matches(word.removesuffix(suffix), cores, n=1, cutoff=cutoff)
+    return f" (did you mean {cores[close[0]]!r}?)" if close else ""
 
 
 def located(error: ScaffoldError, where: str | None) -> ScaffoldError:

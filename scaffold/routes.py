@@ -57,6 +57,7 @@ def parse_route(text: str) -> Route:
     """Parse `organizations/{organization_id_or_slug}/widgets/`; `/api/0/` is accepted. A route
     written without a final slash keeps that form (SCIM's `scim/v2/Users`)."""
     body = _API_ROOT_RE.sub("", text.strip(), count=1)
+    shift = len(text) - len(text.lstrip()) + len(text.strip()) - len(body)  # columns as typed
     if not body:
         raise RouteSyntaxError("the route is empty; give the path below /api/0/, e.g. 'widgets/'")
     tokens: list[Token] = []
@@ -65,7 +66,7 @@ def parse_route(text: str) -> Route:
     while i < len(body):
         char = body[i]
         if char == "{":
-            param, i = _read_param(body, i)
+            param, i = _read_param(body, i, shift)
             if param.name in seen:
                 raise RouteSyntaxError(f"parameter {{{param.name}}} appears twice; rename one")
             seen.add(param.name)
@@ -76,7 +77,13 @@ def parse_route(text: str) -> Route:
             raise RouteSyntaxError(
                 f"'{body[i : end + 1]}' is Django's path syntax; write parameters as {{{name}}}"
             )
-        if char == "}" or not _LITERAL_CHARS_RE.fullmatch(char):
+        if char == "}":
+            word = re.search(r"\w*$", body[:i])
+            raise RouteSyntaxError(
+                f"'}}' at column {i + 1 + shift} closes no '{{'; open the parameter with '{{'"
+                f"{_example(word.group() if word else '')} or remove the '}}'"
+            )
+        if not _LITERAL_CHARS_RE.fullmatch(char):
             raise RouteSyntaxError(
                 f"character {char!r} is not allowed in a route; use letters, digits, '-', '_', "
                 "'.', '~', '/' and {parameters}"
@@ -94,7 +101,12 @@ def parse_route(text: str) -> Route:
     return Route(tuple(tokens))
 
 
-def _read_param(body: str, start: int) -> tuple[Param, int]:
+def _example(name: str) -> str:
+    """` (e.g. {name})` for a name the user seems to have meant, else nothing."""
+    return f" (e.g. {{{name}}})" if name else ""
+
+
+def _read_param(body: str, start: int, shift: int = 0) -> tuple[Param, int]:
     """Read `{name}` or `{name:regex}` (braces inside the regex must balance)."""
     depth, i = 0, start
     while i < len(body):
@@ -106,7 +118,11 @@ def _read_param(body: str, start: int) -> tuple[Param, int]:
                 break
         i += 1
     else:
-        raise RouteSyntaxError(f"unclosed '{{' at column {start + 1}")
+        word = re.match(r"\w*", body[start + 1 :])
+        raise RouteSyntaxError(
+            f"unclosed '{{' at column {start + 1 + shift}; close the parameter with '}}'"
+            f"{_example(word.group() if word else '')}"
+        )
     inner = body[start + 1 : i]
     name, sep, regex = inner.partition(":")
     if keyword.iskeyword(name):

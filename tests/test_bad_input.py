@@ -326,6 +326,14 @@ class FlagCase:
     project: Path = EXAMPLE
 
 
+_NO_RESOURCE = r"'Endpoint' names no resource \(Endpoint is appended to the name\); use e\.g\."
+# the column as typed (the /api/0/ prefix included) and the parameter the user seems to mean
+_UNCLOSED = r"unclosed '\{' at column 10; close the parameter with '\}' \(e\.g\. \{x_id\}\)"
+_NEVER_OPENED = (
+    r"'\}' at column 7 closes no '\{'; open the parameter with '\{' \(e\.g\. \{x_id\}\) or "
+    r"remove the '\}'"
+)
+
 FLAG_CASES = [
     FlagCase(  # no client ever sends it: the route could never be reached
         "route-with-dot-dot-segment",
@@ -341,7 +349,9 @@ FLAG_CASES = [
     ),
     FlagCase("name-keyword", ("class", "--route", "things/"), "NAME", r"use e\.g\."),
     FlagCase("name-snake-case", ("my_things", "--route", "things/"), "NAME", r"use e\.g\."),
-    FlagCase("name-endpoint", ("Endpoint", "--route", "things/"), "NAME", r"\b(use|choose)\b"),
+    FlagCase("name-endpoint", ("Endpoint", "--route", "things/"), "NAME", _NO_RESOURCE),
+    FlagCase("unclosed-brace", ("Things", "--route", "/api/0/x/{x_id/"), "--route", _UNCLOSED),
+    FlagCase("brace-never-opened", ("Things", "--route", "x/x_id}/"), "--route", _NEVER_OPENED),
     FlagCase(
         "unknown-method",
         ("Things", "--route", "things/", "--methods", "get,fetch"),

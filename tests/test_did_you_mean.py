@@ -40,3 +40,13 @@ def test_a_higher_cutoff_keeps_misspellings_and_abbreviations_only() -> None:
         " (did you mean 'organization_slug'?)"
     )
     assert did_you_mean("org_slug", names, cutoff=0.8) == " (did you mean 'organization_slug'?)"
+
+
+def test_the_endpoint_suffix_is_no_likeness() -> None:
+    """`scaffold remove Gadgetz` offered `IndexEndpoint`: two names alike only in the suffix
+    every endpoint class has are not close; a misspelt stem still is."""
+    urls_names = ["IndexEndpoint", "re_path", "OrganizationDetailsEndpoint"]
+    assert did_you_mean("GadgetzEndpoint", urls_names) == ""
+    assert did_you_mean("OrganizationDetailEndpoint", urls_names) == (
+        " (did you mean 'OrganizationDetailsEndpoint'?)"
+    )

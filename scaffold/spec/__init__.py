@@ -197,9 +197,10 @@ def _resource(
 
     name = read_string(merged.get("name"), locator, at("name"), required=True)
     if not CLASS_NAME_RE.match(name) or name == "Endpoint":
-        raise fail(
-            locator, at("name"), f"{name!r} is not a CamelCase class name; use e.g. ProjectWidgets"
-        )
+        what = "is not a CamelCase class name"
+        if name == "Endpoint":  # `Endpoint` is what scaffold appends: the name before it is empty
+            what = "names no resource (Endpoint is appended to the name)"
+        raise fail(locator, at("name"), f"{name!r} {what}; use e.g. ProjectWidgets")
     route_text = read_string(merged.get("route"), locator, at("route"), required=True)
     try:
         route = parse_route(route_text)
