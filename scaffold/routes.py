@@ -108,6 +108,10 @@ def _example(name: str) -> str:
 
 def _read_param(body: str, start: int, shift: int = 0) -> tuple[Param, int]:
     """Read `{name}` or `{name:regex}` (braces inside the regex must balance)."""
+    if body.startswith("{{", start):  # a name comes first: `{{` opens no parameter
+        raise RouteSyntaxError(
+            f"'{{{{' at column {start + 1 + shift}: a parameter is written {{name}}; remove one '{{'"
+        )
     depth, i = 0, start
     while i < len(body):
         if body[i] == "{":

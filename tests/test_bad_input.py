@@ -333,6 +333,7 @@ _NEVER_OPENED = (
     r"'\}' at column 7 closes no '\{'; open the parameter with '\{' \(e\.g\. \{x_id\}\) or "
     r"remove the '\}'"
 )
+_DOUBLED = r"'\{\{' at column 3: a parameter is written \{name\}; remove one '\{'"
 
 FLAG_CASES = [
     FlagCase(  # no client ever sends it: the route could never be reached
@@ -352,6 +353,7 @@ FLAG_CASES = [
     FlagCase("name-endpoint", ("Endpoint", "--route", "things/"), "NAME", _NO_RESOURCE),
     FlagCase("unclosed-brace", ("Things", "--route", "/api/0/x/{x_id/"), "--route", _UNCLOSED),
     FlagCase("brace-never-opened", ("Things", "--route", "x/x_id}/"), "--route", _NEVER_OPENED),
+    FlagCase("brace-doubled", ("Things", "--route", "x/{{x_id}/"), "--route", _DOUBLED),
     FlagCase(
         "unknown-method",
         ("Things", "--route", "things/", "--methods", "get,fetch"),
