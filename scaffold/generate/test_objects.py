@@ -211,14 +211,14 @@ def _from_factory(
     call = idiom.call(method)
     fields = model_fields(resolver, model) if parent and resolver and model else None
     takes = call is None or call.var_keyword
-    itself = call is not None and bool({parent, f"{parent}_id"} & call.sets)  # sets it itself
+    # one it names (`create_widget(self, project=None)`, `kwargs.get("project")`) is taken from
+    # the caller, whatever its body falls back to (`project or self.project`)
+    names_it = idiom.names_parameter(method, parent or "")
+    itself = not names_it and call is not None and bool({parent, f"{parent}_id"} & call.sets)
     given = (
         bool(parent)
         and not itself
-        and (
-            idiom.names_parameter(method, parent or "")
-            or (takes and (fields is None or parent in fields))
-        )
+        and (names_it or (takes and (fields is None or parent in fields)))
     )
     arguments = [f"{parent}=self.{parent}"] if given else []
     passed = parent if given else None
