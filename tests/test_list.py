@@ -431,6 +431,7 @@ def test_an_unknown_package_is_one_error(
     result = run_cli(capsys, command, "--project", str(root), "--package", "labz")
     assert result.code == 2
     assert result.err.startswith(f"error: {root}: --package labz: no src/labz/api/urls.py")
+    assert "(did you mean 'lab'?)" in result.err  # the packages that hold one, not 'shop'
     assert "Traceback" not in result.err
 
 

@@ -94,9 +94,11 @@ def with_package(root: Path, config: dict[str, Any], package: str) -> dict[str, 
     if not package.isidentifier():
         raise ProjectError(f"--package {package!r}: not a package name; pass e.g. --package sentry")
     if not any((folder / package / "api/urls.py").is_file() for folder in (root / "src", root)):
+        held = [p.parent.parent.name for f in (root / "src", root) for p in f.glob("*/api/urls.py")]
         raise ProjectError(
             f"{root}: --package {package}: no src/{package}/api/urls.py (nor "
-            f"{package}/api/urls.py); pass the package that holds the API urls.py"
+            f"{package}/api/urls.py){did_you_mean(package, held)}; pass the package that holds "
+            "the API urls.py"
         )
     if config.get("package") == package:
         return config
