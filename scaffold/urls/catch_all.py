@@ -23,9 +23,9 @@ def shares_a_path(
     theirs: re.Pattern[str],
     their_tokens: tuple[Token, ...],
 ) -> bool:
-    """Whether a path `theirs` matches (spelled `their_tokens`) is matched by `ours` too: their parameters take their
-    plain sample values and each literal word of our route (`files` of `{org}/files/{path:.*}`
-    against `{org}/{kind}/{item_id}/`, which both answer `a/files/1/`)."""
+    """Whether a path `theirs` matches (spelled `their_tokens`) is matched by `ours` too: their
+    parameters take their plain sample values and each literal word of our route (`files` of
+    `{org}/files/{path:.*}` against `{org}/{kind}/{item_id}/`, which both answer `a/files/1/`)."""
     words = _words(our_tokens)
     choices = [
         (_plain(t), *(w for w in words if _fits(t.regex or "[^/]+", w)))
