@@ -70,6 +70,27 @@ def test_new_endpoint_in_a_reexporting_package_then_check_then_remove_round_trip
     assert NEW not in after
 
 
+def test_a_class_all_lists_already_without_importing_it_is_refused_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An `__all__` entry left over from a class that went elsewhere (Sentry's issues package
+    kept one): writing the class would find its entry there, and `remove` could not tell it
+    from one it added, so the round trip would lose the line. The user is told to take the
+    entry out first; nothing is written."""
+    root = copy_project(TODAY, tmp_path / "p")
+    init = root / INIT
+    stale = '    "OrganizationIssueCountsEndpoint",\n'
+    init.write_text(
+        init.read_text().replace(stale, stale + '    "OrganizationIssueStatsEndpoint",\n')
+    )
+    before = snapshot(root)
+    code, _, err = _new(capsys, root)
+    assert code == 2, err
+    assert f"{INIT}:10:" in err and "OrganizationIssueStatsEndpoint" in err
+    assert "__all__" in err and "take that entry out" in err
+    assert snapshot(root) == before
+
+
 def test_dry_run_shows_the_module_the_init_and_urls(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -44,6 +44,7 @@ def add_reexport(source: str, label: str, submodule: str, class_name: str, width
     lines = source.splitlines(keepends=True)
     found = _all(source, label)
     ours = _imports(source, label, submodule)
+    _refuse_a_listed_name_not_imported(source, label, lines, found, class_name)
     edits: list[tuple[int, int, str]] = []  # on `lines` as read, applied from the bottom up
     if ours is not None and class_name not in ours.names:
         text = with_name(lines, ours.first_line, ours.last_line, class_name, "\n")
@@ -95,6 +96,24 @@ def remove_reexport(source: str, label: str, submodule: str, class_name: str, wi
     for start, stop, text in sorted(edits, reverse=True):
         lines[start:stop] = [text]
     return "".join(lines)
+
+
+def _refuse_a_listed_name_not_imported(
+    source: str, label: str, lines: list[str], found: _All, class_name: str
+) -> None:
+    """An `__all__` entry naming the class while nothing imports it (left over from a class
+    that went elsewhere): `remove` could not tell it from the entry `add_reexport` writes, so
+    the round trip would take it out; the user takes it out first."""
+    if class_name not in found.names:
+        return
+    if any(class_name in s.names for s in read_from_imports(source, label, "")):
+        return
+    at = next((i for i, name, _ in _item_lines(lines, found) or () if name == class_name), None)
+    raise PatchError(
+        f"{label}:{(found.first if at is None else at) + 1}: __all__ lists {class_name!r} "
+        "already, but nothing there imports it; take that entry out first (scaffold writes it "
+        "back with the import, and `scaffold remove` can then undo both)"
+    )
 
 
 def _imports(source: str, label: str, submodule: str) -> FromImport | None:
