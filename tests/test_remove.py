@@ -487,3 +487,30 @@ def test_a_class_of_the_same_name_in_another_package_is_no_use(
     result = run_cli(capsys, "remove", "WorkBatch", "--project", str(project))
     assert result.code == 0, result.err
     assert snapshot(project) == original
+
+
+def test_a_class_routed_only_by_another_route_module_is_named_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry splices whole route modules into urls.py (`*workflow_urls.urlpatterns`); remove
+    edits urls.py only, so a class routed there is refused with where its route is."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    routes = project / "src/acme/api/relay_urls.py"
+    routes.write_text(
+        "from django.urls import re_path\n\n"
+        "from acme.api.endpoints.relay_probe import RelayProbeEndpoint\n\n"
+        "urlpatterns = [\n"
+        '    re_path(r"^relays/probe/$", RelayProbeEndpoint.as_view(), name="relay-probe"),\n'
+        "]\n"
+    )
+    before = snapshot(project)
+
+    result = run_cli(capsys, "remove", "RelayProbe", "--project", str(project))
+
+    assert result.code == 2
+    assert result.err.strip() == (
+        "error: NAME: RelayProbeEndpoint is routed in src/acme/api/relay_urls.py:6, a route "
+        "module scaffold does not edit (it edits src/acme/api/urls.py); take that route out by "
+        "hand, and the class with it"
+    )
+    assert snapshot(project) == before

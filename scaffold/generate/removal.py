@@ -46,6 +46,7 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     module_path = _module_path(settings, record, class_name, removal)
     plan = Plan(settings.project_root)
     if module_path is None and not removal.routes and removal.module is None:
+        _refuse_routed_elsewhere(settings, class_name, urls_label)
         raise SpecError(
             f"NAME: {class_name} is not registered in {urls_label} and has no module in "
             f"{settings.relpath(settings.endpoints_dir)}{did_you_mean(class_name, imported)}; "
@@ -96,6 +97,25 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     for change in record.changes():
         plan.add(change)
     return plan
+
+
+def _refuse_routed_elsewhere(settings: Settings, class_name: str, urls_label: str) -> None:
+    """Refuse, naming where it is, a class routed only by another route module (Sentry splices
+    whole ones into urls.py: `*workflow_urls.urlpatterns`): `remove` edits urls.py alone."""
+    call = re.compile(rf"\b{class_name}\.as_view\(")
+    for path in python_files(settings.project_root):
+        if path == settings.urls_path:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if call.search(text) is None:
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            if call.search(line) and not line.lstrip().startswith("#"):
+                raise SpecError(
+                    f"NAME: {class_name} is routed in {settings.relpath(path)}:{number}, a "
+                    f"route module scaffold does not edit (it edits {urls_label}); take that "
+                    "route out by hand, and the class with it"
+                )
 
 
 def tests_reversing(settings: Settings, names: list[str]) -> list[tuple[Path, str]]:
