@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from itertools import groupby
@@ -43,9 +44,26 @@ def _escape(text: str) -> str:
 
 def github_report(problems: list[Problem]) -> str:
     return "\n".join(
-        f"::error file={p.path},line={p.line},title={p.rule}::{_escape(p.message)}"
-        for p in problems
+        f"::error file={p.path},line={p.line},title={p.rule}::{_escape(told)}"
+        for p, told in _told(problems)
     )
+
+
+def _told(problems: list[Problem]) -> list[tuple[Problem, str]]:
+    """Each problem with its message, which names the route when the same line gives the same
+    message for another route too (one entry of a list included under two prefixes)."""
+    seen = Counter((p.path, p.line, p.rule, p.message) for p in problems)
+    return [
+        (
+            p,
+            (
+                f"{p.message} (route {p.symbol})"
+                if seen[p.path, p.line, p.rule, p.message] > 1
+                else p.message
+            ),
+        )
+        for p in problems
+    ]
 
 
 def github_notices(unresolved: Sequence[Unresolved], explain: bool) -> list[str]:
@@ -102,7 +120,7 @@ def text_report(
     lines = []
     for path, group in groupby(sorted(problems), key=lambda p: p.path):
         lines.append(path)
-        lines += [f"  {path}:{p.line}: {p.rule} {p.message}" for p in group]
+        lines += [f"  {path}:{p.line}: {p.rule} {told}" for p, told in _told(list(group))]
     lines.append(summary(problems, endpoints, routes))
     lines += unresolved_lines(unresolved, explain)
     return "\n".join(lines)
