@@ -350,9 +350,11 @@ def test_a_route_a_built_list_serves_is_registered_already_and_not_taken_out(
         "names: edit it by hand, or remove the class without --route\n"
     )
     assert snapshot(project) == before
-    other = run_cli(
-        capsys, *argv[:3], "gadgets/{broadcast_id}/", "--skip", "--project", str(project)
-    )
+    gadgets = (*argv[:3], "gadgets/{broadcast_id}/", "--skip", "--project", str(project))
+    unnamed = run_cli(capsys, *gadgets)  # the built name is the first route's: one of its own
+    assert unnamed.code == 1 and "URL name 'acme-api-0-broadcast-details'" in unnamed.err
+    assert snapshot(project) == before
+    other = run_cli(capsys, *gadgets, "--url-name", "acme-api-0-gadget-details")
     assert other.code == 0 and "another route for BroadcastDetailsEndpoint" in other.out
 
 

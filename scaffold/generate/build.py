@@ -13,7 +13,12 @@ from scaffold.generate.notes import notes
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import by_id_only, render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
-from scaffold.generate.route_guard import answers_alike, served_by_walk, walk_patch
+from scaffold.generate.route_guard import (
+    answers_alike,
+    refuse_built_name,
+    served_by_walk,
+    walk_patch,
+)
 from scaffold.generate.tests import plan_test, project_test_idiom
 from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
@@ -76,15 +81,10 @@ def build_plan(
     rendering = start_rendering(endpoints, settings)
     urls_label = settings.relpath(settings.urls_path)
     urls_before = read_source(settings.urls_path, urls_label)
+    urls_module, length = settings.module_for(settings.urls_path), settings.line_length
     avoid: dict[str, frozenset[str]] = {}  # class -> lists whose paths would hide a route
     while True:
-        urls = UrlsFile(
-            urls_before,
-            urls_label,
-            settings.package,
-            settings.module_for(settings.urls_path),
-            settings.line_length,
-        )
+        urls = UrlsFile(urls_before, urls_label, settings.package, urls_module, length)
         inits = InitEdits(settings)  # packages re-exporting their endpoints from __init__.py
         pending = [
             (e, *_register(settings, urls, e, on_existing, inits, avoid.get(e.class_name)))
@@ -290,6 +290,7 @@ def _register(
         spec.class_name, shown_module, spec.route, url_name, avoid or frozenset(), digits
     )
     try:
+        refuse_built_name(settings, urls, registration)
         added = urls.add(registration)
     except (ConflictError, PatchError) as exc:  # a spec's resource is named at its route
         taken = isinstance(exc, NameTakenError)  # or the field its URL name came from

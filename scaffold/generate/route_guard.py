@@ -9,7 +9,9 @@ from collections.abc import Collection
 
 from scaffold.check.language import django_matches
 from scaffold.check.shadow import hidden_entries
+from scaffold.errors import NameTakenError
 from scaffold.generate.resolve import ResolvedEndpoint
+from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.route_entry import RouteEntry
@@ -18,6 +20,8 @@ from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RoutingReader
 from scaffold.records import record
 from scaffold.routes import Param, Route, sample_paths
+from scaffold.urls.add import Registration, UrlsFile
+from scaffold.urls.index import name_taken
 
 Pair = tuple[RouteEntry, RouteEntry]  # (the route never reached, the earlier one matching it)
 
@@ -113,3 +117,23 @@ def walked_entries_serving(
         if all(django_matches(chain, path) for path in paths):
             found.append(entry)
     return found
+
+
+def refuse_built_name(settings: Settings, urls: UrlsFile, registration: Registration) -> None:
+    """Refuse a URL name that a route walked from urls.py has where the file does not write it
+    out (an f-string in a list a function builds, a helper naming the route after its class's
+    `name`): reverse() knows it all the same. A name written out is `UrlsFile.add`'s to refuse;
+    one under an include with a namespace is not global, and an unknown namespace says nothing."""
+    name = registration.url_name or url_name_for(
+        registration.class_name, urls.index.style.name_prefix
+    )
+    if urls.index.url_names[name]:
+        return
+    for entry in walked_routes(settings, urls.index.source):
+        if entry.name != name or entry.namespaces != ():
+            continue
+        view = entry.view
+        served = {t.rpartition(".")[2] for t in (view.text, view.dotted or "")} if view else set()
+        own = registration.class_name in served and not registration.url_name
+        where = f"{entry.relpath}:{entry.line}"
+        raise NameTakenError(name_taken(where, name, registration.class_name if own else None))

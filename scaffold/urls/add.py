@@ -32,7 +32,7 @@ from scaffold.urls.imports import (
     names_joined,
     with_name,
 )
-from scaffold.urls.index import ListStatement, UrlsIndex
+from scaffold.urls.index import ListStatement, UrlsIndex, name_taken
 from scaffold.urls.kin import Named
 
 
@@ -137,14 +137,9 @@ class UrlsFile:
         )
         if self.index.url_names[url_name]:
             own = self.is_registered(registration.class_name) and not registration.url_name
-            why = (
-                f" by {registration.class_name}'s own route (a route changed in a spec is not "
-                "moved: `scaffold remove --route` the old one first); a second route takes a "
-                "name of its own"
-            )
+            where = f"{self.label}:{self.index.line_of(url_name)}"
             raise NameTakenError(
-                f"{self.label}:{self.index.line_of(url_name)}: URL name {url_name!r} is already "
-                f"used{why if own else ''}; choose another with --url-name (url_name in a spec)"
+                name_taken(where, url_name, registration.class_name if own else None)
             )
         statement = self.index.lists[list_name]
         module = self._list_module(statement)

@@ -229,3 +229,16 @@ def _plain(tokens: tuple[Token, ...] | None) -> tuple[Token, ...] | None:
     if tokens is None:
         return None
     return tuple(Param(t.name) if isinstance(t, Param) else t for t in tokens)
+
+
+def name_taken(where: str, url_name: str, own_class: str | None) -> str:
+    """The message refusing a URL name a route of urls.py has (at `where`); `own_class` when
+    that route is the class's own and the name was not asked for: a second route needs one."""
+    why = (
+        f" by {own_class}'s own route (a route changed in a spec is not moved: `scaffold remove "
+        "--route` the old one first); a second route takes a name of its own"
+    )
+    return (
+        f"{where}: URL name {url_name!r} is already used{why if own_class else ''}; choose "
+        "another with --url-name (url_name in a spec)"
+    )
