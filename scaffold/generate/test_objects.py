@@ -45,7 +45,7 @@ def route_objects(
             made = _base_object(param.name, endpoint, idiom, imports, objects, resolver)
             objects.append(_under_parents(made, endpoint, objects, resolver))
         elif lookup is not None:
-            made = _lookup_object(lookup, endpoint, idiom, imports, resolver)
+            made = _lookup_object(lookup, endpoint, idiom, imports, resolver, objects)
             objects.append(_within(made, param.regex, lookup.spec.id_or_slug))
         elif param.name in passthrough:  # its name as the value, or one its regex takes
             fits = [
@@ -124,18 +124,27 @@ def _under_parents(
     """A base's object made with `Model.objects.create()`, given the objects before it that
     its model provably declares as fields (`Dashboard.objects.create(organization=...)`)."""
     model, create = endpoint.base.injected_types.get(made.name), made.create or ""
-    if resolver is None or model is None or not create.endswith(".objects.create()"):
+    if model is None or not create.endswith(".objects.create()"):
         return made
-    fields = model_fields(resolver, model) or frozenset()
-    given = [  # the object to a relation, its id to a plain `<name>_id` column (Monitor's)
-        f"{o.name}=self.{o.name}" if o.name in fields else f"{o.name}_id=self.{o.name}.id"
-        for o in before
-        if o.attribute and (o.name in fields or f"{o.name}_id" in fields)
-    ]
+    given = _declared(resolver, model, before, None)
     if not given:
         return made
     create = f"{create[: -len('()')]}({', '.join(given)})"
     return evolve(made, create=create, todo=f"set the other fields {made.name} requires")
+
+
+def _declared(
+    resolver: Resolver | None, model: str, before: list[RouteObject], parent: str | None
+) -> list[str]:
+    """The arguments giving a model's manager the objects before it (its parent aside) that
+    the model provably declares as fields: the object to a relation, its id to a plain
+    `<name>_id` column (Monitor's); none where the model cannot be read."""
+    fields = (model_fields(resolver, model) if resolver else None) or frozenset()
+    return [
+        f"{o.name}=self.{o.name}" if o.name in fields else f"{o.name}_id=self.{o.name}.id"
+        for o in before
+        if o.attribute and o.name != parent and (o.name in fields or f"{o.name}_id" in fields)
+    ]
 
 
 def _injected_name(param: str, endpoint: ResolvedEndpoint, idiom: TestIdiom | None) -> str:
@@ -162,8 +171,10 @@ def _lookup_object(
     idiom: TestIdiom | None,
     imports: ImportSet,
     resolver: Resolver | None,
+    before: list[RouteObject],
 ) -> RouteObject:
-    """An object the endpoint's convert_args looks up: made in setUp, scoped by its parent."""
+    """An object the endpoint's convert_args looks up: made in setUp, scoped by its parent
+    (and given the objects before it that its model declares, when its manager makes it)."""
     look = lookup.spec
     parent = _parent_name(lookup.parent_expr)
     attribute = look.field if not look.id_or_slug else "slug" if look.field == "id" else look.field
@@ -185,7 +196,9 @@ def _lookup_object(
         foreign = resolver is not None and numeric_field(resolver, lookup.model, f"{field}_id")
         argument = f"{field}=self.{parent}" if foreign else ""
         todo = todo if foreign else f"add self.{parent} to its {field}, then {todo}"
-    create = f"{model}.objects.create({argument})"
+    arguments = [argument] if argument else []
+    arguments += _declared(resolver, lookup.model, before, parent)
+    create = f"{model}.objects.create({', '.join(arguments)})"
     return RouteObject(look.name, attribute, create, missing, todo)
 
 
