@@ -253,6 +253,20 @@ SPEC_CASES = [
         r"no status for post; give one per method",
     ),
     SpecCase(
+        "publish-status-not-a-method",
+        "- name: Foo\n  route: foo/\n  publish_status: {get: public, post: private}\n",
+        "spec.yaml:3: resources[0].publish_status.post:",
+        r"'post' is not one of this resource's methods \(get\); add it to methods or take it "
+        r"out of publish_status",
+    ),
+    SpecCase(
+        "defaults-publish-status-unknown-method",  # no resource's method: no such method at all
+        "defaults:\n  publish_status: {get: public, fetch: private}\nresources:\n"
+        "  - name: Foo\n    route: foo/\n",
+        "spec.yaml:2: defaults.publish_status.fetch:",
+        r"unknown method 'fetch' \(did you mean 'patch'\?\); use any of get, post, put",
+    ),
+    SpecCase(
         "defaults-silo-unknown",  # the bad value is in `defaults`, so that is where to point
         "defaults:\n  silo: moon\nresources:\n  - name: Foo\n    route: foo/\n",
         "spec.yaml:2: defaults.silo:",
@@ -547,7 +561,8 @@ FLAG_CASES = [
         "publish-status-not-a-method",
         ("Things", "--route", "things/", "--publish-status", "get=public,put=private"),
         "--publish-status",
-        r"not one of this resource's methods",
+        r"'put' is not one of this resource's methods \(get\); add it to --methods or take it "
+        r"out of --publish-status",
     ),
     FlagCase(
         "publish-status-method-twice",  # the first one must not be dropped silently

@@ -108,9 +108,23 @@ def read_publish_status(
         key = str(method).lower()
         status_path = path + (str(method),)
         status_text = str(read_identifier(status, locator, status_path, "private")).upper()
-        if key not in methods and not (shared and key in METHODS):
+        if key not in METHODS:
             raise fail(
-                locator, path + (str(method),), f"{method!r} is not one of this resource's methods"
+                locator,
+                status_path,
+                f"unknown method {method!r}{did_you_mean(key, METHODS)}; use any of "
+                f"{', '.join(METHODS)}",
+            )
+        if key not in methods and not shared:
+            flags = locator.is_flags  # what to do, in the words of the flags or of the spec
+            listed, field = (
+                ("--methods", "--publish-status") if flags else ("methods", "publish_status")
+            )
+            raise fail(
+                locator,
+                status_path,
+                f"{method!r} is not one of this resource's methods ({', '.join(methods)}); add "
+                f"it to {listed} or take it out of {field}",
             )
         if key in methods:
             result[key] = status_text
