@@ -55,6 +55,19 @@ WIDGET = "acme.models.widget.Widget"
             "--module",
             "no package acme.nosuch under src",
         ),
+        (  # a typo of a package there: the one meant
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "acme.testutil.things"],
+            "--module",
+            (
+                r"no package acme.testutil under src \(did you mean 'acme.testutils.things'\?\); "
+                "create it or give an existing one"
+            ),
+        ),
+        (  # a typo of a package module's folder, the file named from the class
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "acme.apl.endpoints"],
+            "--module",
+            r"\(did you mean 'acme.api.endpoints'\?\)",
+        ),
         (["Import", "--route", "xyz/", *ALLOW], "name", "keyword"),
         (
             ["FooBar", "--route", "xyz/{Response}/", *ALLOW, "--lookup", "Response=-"],

@@ -118,3 +118,25 @@ def imported_module(settings: Settings, class_name: str) -> str | None:
 @lru_cache(maxsize=2)  # one urls.py, asked once per resource of a spec (14 ms a parse on Sentry's)
 def _imports(source: str, label: str, package: str) -> tuple[FromImport, ...]:
     return tuple(read_from_imports(source, label, package))
+
+
+def missing_package(spec: ResourceSpec, settings: Settings) -> SpecError:
+    """The error for a `module` whose package is not there, with the module it may mean: each
+    folder missing on the way replaced by the closest one beside it (`acme.apl.endpoints`: did
+    you mean 'acme.api.endpoints'?)."""
+    import difflib  # only when an error is reported
+
+    parts, folder = (spec.module or "").split("."), settings.src_root
+    for index, part in enumerate(parts[:-1]):
+        if not (folder / part).is_dir():
+            beside = [d.name for d in folder.iterdir() if d.is_dir() and d.name.isidentifier()]
+            close = difflib.get_close_matches(part, beside, n=1)
+            parts[index] = close[0] if close else ""
+        folder = folder / parts[index]
+    meant = ".".join(parts) if all(parts) and folder.is_dir() else None
+    return SpecError(
+        f"{spec.at('module')}: no package {(spec.module or '').rpartition('.')[0]} under "
+        f"{settings.relpath(settings.src_root)}"
+        + (f" (did you mean {meant!r}?)" if meant else "")
+        + "; create it or give an existing one"
+    )

@@ -21,7 +21,11 @@ from scaffold.generate.lookup_fields import (
     settled_fields,
     uuid_field,
 )
-from scaffold.generate.module_target import imported_module, require_endpoint_target
+from scaffold.generate.module_target import (
+    imported_module,
+    missing_package,
+    require_endpoint_target,
+)
 from scaffold.generate.neighbours import neighbours_base, neighbours_silo
 from scaffold.generate.reexports import reexported_from
 from scaffold.naming import class_name_among, module_name_for, object_name_for, stem_of
@@ -241,10 +245,7 @@ def _module_path(spec: ResourceSpec, settings: Settings) -> Path:
             raise SpecError(f"{spec.at('module')}: {spec.module} is not a Python package")
         return folder / file_name
     if not folder.parent.is_dir() and spec.module.partition(".")[0] == settings.package:
-        raise SpecError(
-            f"{spec.at('module')}: no package {spec.module.rpartition('.')[0]} under "
-            f"{settings.relpath(settings.src_root)}; create it or give an existing one"
-        )
+        raise missing_package(spec, settings)
     return folder.with_suffix(".py")
 
 
