@@ -108,6 +108,7 @@ WIDGET = "acme.models.widget.Widget"
         ),
         (["FooBar", "--route", "xyz/", *ALLOW, "--owner", ""], "--owner", "is empty"),
         (["FooBar", "--route", "xyz/", *ALLOW, "--base", " "], "--base", "is empty"),
+        (["FooBar", "--route", "", *ALLOW], "--route", "the route is empty; give the path"),
         (
             ["FooBar", "--route", "xyz/{format}/", *ALLOW, "--lookup", "format=-"],
             "--route",

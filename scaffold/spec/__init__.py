@@ -201,7 +201,8 @@ def _resource(
         if name == "Endpoint":  # `Endpoint` is what scaffold appends: the name before it is empty
             what = "names no resource (Endpoint is appended to the name)"
         raise fail(locator, at("name"), f"{name!r} {what}; use e.g. ProjectWidgets")
-    route_text = read_string(merged.get("route"), locator, at("route"), required=True)
+    given = merged.get("route")  # `route: ""` is empty, not missing: the route syntax says so
+    route_text = read_string(given, locator, at("route"), required=given is None)
     try:
         route = parse_route(route_text)
     except RouteSyntaxError as exc:
