@@ -279,9 +279,10 @@ def test_skip_registers_a_kept_class_named_like_the_base_it_imports(
         "from .endpoints.organization import OrganizationEndpoint" in after[EXAMPLE_URLS].decode()
     )
     assert (
-        f"keep    {EXAMPLE_ENDPOINTS}/organization.py  (exists; scaffold did not write it in "
-        "this clone)"
+        f"keep    {EXAMPLE_ENDPOINTS}/organization.py  (--skip: kept as written; scaffold did "
+        "not write it in this clone)"
     ) in result.out
+    assert "differ from what this command would generate" not in result.out  # asked to keep it
     assert run_cli(capsys, "check", "--project", str(project)).code == 0
 
 

@@ -104,7 +104,8 @@ def build_plan(
             kept.append(path)
         if text is None or (existing is not None and not written and existing != text):
             mine = record.provenance(path, existing or "") is not Provenance.UNKNOWN  # edited
-            plan.messages.append(f"keep    {rel}  (exists{'' if mine else NOT_MINE})")
+            told = "--skip: kept as written" if on_existing is OnExisting.SKIP else "exists"
+            plan.messages.append(f"keep    {rel}  ({told}{'' if mine else NOT_MINE})")
         elif existing is None:
             plan.add(FileChange(path, None, text))
             record.note(path, endpoint.class_name, text)
