@@ -52,18 +52,12 @@ def read_imports_at(tree: ast.Module, package: str) -> tuple[dict[str, str], lis
 
     def visit(body: list[ast.stmt], fallback: bool) -> None:
         for node in body:
-            if isinstance(node, ast.ImportFrom):
-                source = absolute_import(package, node.module, node.level)
-                for alias in node.names:
-                    if alias.name == "*":
-                        stars.append(source)
-                        lines.append(node.lineno)
-                    else:
-                        bind(alias.asname or alias.name, f"{source}.{alias.name}", fallback)
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    head = alias.name.split(".")[0]
-                    bind(alias.asname or head, alias.name if alias.asname else head, fallback)
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for name, dotted in import_bindings(node, package):
+                    bind(name, dotted, fallback)
+                if isinstance(node, ast.ImportFrom) and node.names[0].name == "*":
+                    stars.append(absolute_import(package, node.module, node.level))
+                    lines.append(node.lineno)
             elif isinstance(node, ast.Expr) and imports_submodules(node.value):
                 stars.append(package + SUBMODULES)
                 lines.append(node.lineno)
@@ -81,6 +75,18 @@ def read_imports_at(tree: ast.Module, package: str) -> tuple[dict[str, str], lis
 
     visit(tree.body, False)
     return imports, stars, lines
+
+
+def import_bindings(node: ast.Import | ast.ImportFrom, package: str) -> list[tuple[str, str]]:
+    """(local name, dotted path) for each name one import statement binds, in order (a star
+    import: none)."""
+    if isinstance(node, ast.ImportFrom):
+        source = absolute_import(package, node.module, node.level)
+        return [(a.asname or a.name, f"{source}.{a.name}") for a in node.names if a.name != "*"]
+    heads = [alias.name.split(".")[0] for alias in node.names]
+    return [
+        (a.asname or h, a.name if a.asname else h) for a, h in zip(node.names, heads, strict=True)
+    ]
 
 
 _BLOCKS = (ast.If, ast.Try, ast.With, ast.For, ast.While, ast.Match)
@@ -140,8 +146,7 @@ def branch_imports(tree: ast.Module, package: str) -> dict[str, tuple[str, ...]]
     def visit(body: list[ast.stmt], under_if: bool) -> None:
         for node in body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
-                single = ast.Module(body=[node], type_ignores=[])
-                for name, dotted in read_imports(single, package)[0].items():
+                for name, dotted in dict(import_bindings(node, package)).items():
                     found.setdefault(name, set()).add(dotted)
                     if under_if:
                         conditional.add(name)

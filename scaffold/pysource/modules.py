@@ -117,7 +117,7 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
     if b"__all__" in data:  # one a blanked body changes is not judged
         same = data.count(b"__all__") == read.count(b"__all__")
         info.exports = literal_all(tree) if same else [UNREAD_ALL]
-    order = top_bindings(tree, package)
+    order = top_bindings(tree, package, walrus=b":=" in data)
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             info.classes[node.name] = _class_info(node, scope_at(info, order, node.lineno))

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from scaffold.pysource.imports import read_imports
+from scaffold.pysource.imports import import_bindings
 from scaffold.pysource.scope_names import UNREAD_BASE, NamesInScope, base_path
 from scaffold.records import record
 
@@ -32,15 +32,14 @@ class Binding:
     dotted: str | None = None  # what an import binds
 
 
-def top_bindings(tree: ast.Module, package: str) -> dict[str, list[Binding]]:
+def top_bindings(tree: ast.Module, package: str, walrus: bool = True) -> dict[str, list[Binding]]:
     """Name -> the module-level statements binding it, in order (star imports left out:
-    `star_binding` orders them)."""
+    `star_binding` orders them). `walrus=False`: the source holds no `:=` (`bound_by`)."""
     found: dict[str, list[Binding]] = {}
     for node in tree.body:
         at = node.lineno
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            single = ast.Module(body=[node], type_ignores=[])
-            for name, dotted in read_imports(single, package)[0].items():
+            for name, dotted in dict(import_bindings(node, package)).items():
                 found.setdefault(name, []).append(Binding(at, Kind.IMPORT, dotted))
         elif isinstance(node, ast.ClassDef):
             found.setdefault(node.name, []).append(Binding(at, Kind.CLASS))
@@ -48,7 +47,7 @@ def top_bindings(tree: ast.Module, package: str) -> dict[str, list[Binding]]:
             found.setdefault(node.name, []).append(Binding(at, Kind.DEF))
         elif not (isinstance(node, ast.AnnAssign) and node.value is None):  # `X: T` binds nothing
             kind = Kind.OTHER if isinstance(node, (ast.Assign, ast.AnnAssign)) else Kind.BLOCK
-            for name in sorted(bound_by(node)):
+            for name in sorted(bound_by(node, walrus=walrus)):
                 found.setdefault(name, []).append(Binding(at, kind))
     return found
 
@@ -197,14 +196,18 @@ def base_at(
     return base_path(base, info)
 
 
-def bound_by(stmt: ast.stmt) -> set[str]:
+def bound_by(stmt: ast.stmt, *, walrus: bool = True) -> set[str]:
     """The names a statement binds, as Python runs it: targets, imports, `del`, `except ... as`,
     `match` captures, the functions and classes it defines (not the names inside them), and a
-    walrus, one in a comprehension included (the comprehension's own loop names stay in it)."""
+    walrus, one in a comprehension included (the comprehension's own loop names stay in it).
+    `walrus=False` (its source holds no `:=`): an expression that is read, not assigned or
+    deleted, can then bind nothing, and is not walked (a module's constants are most of it)."""
     names: set[str] = set()
     pending: list[ast.AST] = [stmt]
     while pending:
         node = pending.pop()
+        if not walrus and isinstance(node, ast.expr) and not isinstance(_context(node), _BINDS):
+            continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             names.add(getattr(node, "name", ""))
             continue
@@ -222,3 +225,11 @@ def bound_by(stmt: ast.stmt) -> set[str]:
             names.add(node.rest)
         pending.extend(ast.iter_child_nodes(node))
     return names - {""}
+
+
+_BINDS = (ast.Store, ast.Del)
+
+
+def _context(node: ast.expr) -> ast.expr_context | None:
+    """A name's, attribute's, subscript's, starred or tuple/list target's context."""
+    return getattr(node, "ctx", None)
