@@ -107,6 +107,7 @@ def _read(
     stars: list[tuple[str, int]] = []
     nested: set[str] = set()
     syntax = parsed(data)
+    walrus = b":=" in data  # without one, bound_by walks only what is assigned
     for node in syntax.body if syntax is not None else ():
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             last[node.name] = (node.lineno, node)
@@ -117,7 +118,7 @@ def _read(
         elif isinstance(node, ast.Expr) and imports_submodules(node.value):
             stars.append((package + SUBMODULES, node.lineno))
         elif isinstance(node, _BLOCKS):
-            nested |= bound_by(node)
+            nested |= bound_by(node, walrus=walrus)
             if any(isinstance(n, ast.ImportFrom) and n.names[0].name == "*" for n in _walk(node)):
                 stars.append((_UNDER_BLOCK, node.lineno))
         else:  # `x = value`: the value; `x: T = value` too; anything else: by code
@@ -125,7 +126,7 @@ def _read(
             targets = (
                 node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
             )
-            for name in bound_by(node):
+            for name in bound_by(node, walrus=walrus):
                 simple = plain and any(getattr(t, "id", None) == name for t in targets)
                 value = getattr(node, "value", None) if simple else None
                 last[name] = (node.lineno, value if value is not None else _BY_CODE)

@@ -91,7 +91,7 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
     imports, stars, star_lines = read_imports_at(syntax, package)
     parsed = UrlModule(module, relpath, syntax, imports, stars=stars, star_lines=star_lines)
     parsed.bound_lines = lines_before_stars(syntax, star_lines)
-    for name, found in top_bindings(syntax, package).items():
+    for name, found in top_bindings(syntax, package, walrus=b":=" in data).items():
         parsed.bindings[name] = [(b.line, b.dotted or f"{module}.{name}") for b in found]
     parsed.branches = branch_imports(syntax, package)
     for stmt, uses in zip(syntax.body, module_uses(syntax, package), strict=True):
