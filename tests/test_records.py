@@ -79,6 +79,8 @@ def test_fields_defaults_and_repr_match_dataclasses(ours: Any, theirs: Any) -> N
     assert record_fields(ours) == record_fields(Point) == names
     assert [getattr(ours, n) for n in names] == [getattr(theirs, n) for n in names]
     assert repr(ours).replace("Point(", "PointDC(", 1) == repr(theirs)
+    assert vars(ours) == vars(theirs)  # the fields are the instance's own attributes, in order
+    assert list(vars(ours)) == list(vars(theirs))
 
 
 def test_default_factory_gives_each_instance_its_own_value() -> None:
