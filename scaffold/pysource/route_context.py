@@ -8,6 +8,7 @@ import ast
 import importlib
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from scaffold.pysource.urlmodule import UrlModule
@@ -105,21 +106,33 @@ def positional_groups(texts: list[str | None]) -> int | None:
     compile."""
     count = 0
     for text in texts:
-        if text is None:
+        groups = _groups(text) if text is not None else None
+        if groups is None:
             return None
-        try:
-            compiled = re.compile(text)
-        except re.error:
-            return None
-        if not compiled.groupindex:
-            count += compiled.groups
+        count += groups[0] if not groups[1] else 0
     return count
+
+
+@lru_cache(maxsize=4096)  # an include's prefix comes again with each route under it
+def _groups(text: str) -> tuple[int, bool] | None:
+    """How many groups the regex has and whether one is named, as `re.compile` reads it; None
+    when it does not compile. Only parsed (the groups are the parser's; compiling as well cost
+    half as much again, over hundreds of routes in a cold check), except a pattern with a
+    look-behind: that it has a fixed width is the one thing the compiler checks itself."""
+    try:
+        if "(?<" in text:
+            compiled = re.compile(text)
+            return compiled.groups, bool(compiled.groupindex)
+        state = _SRE.parse(text).state
+    except re.error:
+        return None
+    return state.groups - 1, bool(state.groupdict)
 
 
 def optional_groups(texts: list[str | None]) -> frozenset[str]:
     """The named groups of a route's full pattern that a path may leave unmatched: inside a
     repeat that may run zero times (`(?:(?P<x>...)/)?`) or one branch of an alternation."""
-    sre = importlib.import_module("re._parser")  # the parser `re` itself uses
+    sre = _SRE
 
     found: set[str] = set()
 
@@ -146,6 +159,7 @@ def optional_groups(texts: list[str | None]) -> frozenset[str]:
     return frozenset(found)
 
 
+_SRE: Any = importlib.import_module("re._parser")  # the parser `re` itself uses
 _MAY_SKIP = re.compile(r"\)[?*]|\{0,|\|")  # `(...)?`, `(...)*`, `{0,n}`, an alternation
 
 
