@@ -69,13 +69,14 @@ class FastReading:
     ) -> list[str]:
         """The modules among `files` that may define endpoints, read (or known) already."""
         cache = self.cache or FactCache(None)
-        for source in files:
-            if source.relpath not in self.keys:
-                self.keys[source.relpath] = cache.key(source)
+        if cache.path is not None:  # with the cache off no file's key is asked for: no stat
+            for source in files:
+                if source.relpath not in self.keys:
+                    self.keys[source.relpath] = cache.key(source)
         known: dict[str, FileHeaders] = {}
         stale: list[SourceFile] = []
         for source in files:
-            key = self.keys[source.relpath]
+            key = self.keys.get(source.relpath)
             headers = cache.headers(source, key) if key is not None else None
             if headers is None:
                 stale.append(source)

@@ -85,6 +85,19 @@ def test_the_warm_run_parses_nothing(tmp_path: Path, cache_dir: Path) -> None:
     assert seen and seen[0].parsed == []
 
 
+def test_with_the_cache_off_no_file_is_looked_at_for_a_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SCAFFOLD_NO_CACHE: the fast reading finds what the plain one does, and stats no file for
+    a cache key nothing will ask for (a cold check's every file, before the fork)."""
+    monkeypatch.setenv("SCAFFOLD_NO_CACHE", "1")
+    root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
+    fast = FastReading()
+    reading = TreeReading(fast.candidates, memo=fast.memo, start=fast.start, finish=fast.finish)
+    assert _check(root, reading) == _check(root)
+    assert fast.keys == {}
+
+
 def test_a_changed_file_is_read_again(tmp_path: Path, cache_dir: Path) -> None:
     root = write_tree(tmp_path / "p", {"api/endpoints/organization_audit.py": UNROUTED})
     _age(root)
