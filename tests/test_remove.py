@@ -507,7 +507,7 @@ def test_a_class_routed_only_by_another_route_module_is_named_there(
 
     result = run_cli(capsys, "remove", "RelayProbe", "--project", str(project))
 
-    assert result.code == 2
+    assert result.code == 1  # refused, as the README lists it
     assert result.err.strip() == (
         "error: NAME: RelayProbeEndpoint is routed in src/acme/api/relay_urls.py:6, a route "
         "module scaffold does not edit (it edits src/acme/api/urls.py); take that route out by "

@@ -111,7 +111,7 @@ def _refuse_routed_elsewhere(settings: Settings, class_name: str, urls_label: st
             continue
         for number, line in enumerate(text.splitlines(), 1):
             if call.search(line) and not line.lstrip().startswith("#"):
-                raise SpecError(
+                raise ConflictError(
                     f"NAME: {class_name} is routed in {settings.relpath(path)}:{number}, a "
                     f"route module scaffold does not edit (it edits {urls_label}); take that "
                     "route out by hand, and the class with it"
