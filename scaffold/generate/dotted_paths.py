@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from scaffold.errors import SpecError, did_you_mean
 from scaffold.project.settings import Settings
+from scaffold.pysource.imports import SUBMODULES
 from scaffold.pysource.modules import ModuleInfo, read_module
 
 _MAX_STARS = 8  # star re-exports followed (`from .project import *` in models/__init__.py)
@@ -62,8 +63,44 @@ def _class_names(settings: Settings, module: str, stars: int) -> set[str]:
         return set()
     names = set(info.classes) | set(info.imports) | info.names
     for star in info.star_imports if stars > 0 else ():
-        names |= _class_names(settings, star, stars - 1)
+        if star.endswith(SUBMODULES):
+            for sub in _submodules(settings, star.removesuffix(SUBMODULES)):
+                names |= _class_names(settings, sub, 0)
+        else:
+            names |= _class_names(settings, star, stars - 1)
     return names
+
+
+def _submodules(settings: Settings, package: str) -> list[str]:
+    """Every module below a package, as `pkgutil.walk_packages` finds them (sub-packages with
+    an `__init__.py` and their modules too), in a stable order."""
+    path = settings.path_for(package)
+    if path is None or path.name != "__init__.py":
+        return []
+    found = []
+    for file in sorted(path.parent.rglob("*.py")):
+        parts = file.relative_to(path.parent).with_suffix("").parts
+        folders = [path.parent.joinpath(*parts[:i]) for i in range(1, len(parts))]
+        if all((folder / "__init__.py").is_file() for folder in folders):
+            names = parts[:-1] if parts[-1] == "__init__" else parts
+            if names:
+                found.append(".".join((package, *names)))
+    return found
+
+
+def _walked(settings: Settings, package: str, name: str, stars: int) -> bool | None:
+    """Whether `import_submodules(globals(), __name__, __path__)` binds `name` in `package`:
+    it copies every public name each module below the package binds (Sentry's models before
+    2022). False only when every one of them is read and none binds it."""
+    if name.startswith("_"):
+        return None
+    unknown = False
+    for sub in _submodules(settings, package):
+        found = _binds(settings, sub, name, stars)
+        if found:
+            return True
+        unknown = unknown or found is None
+    return None if unknown else False
 
 
 def _binds(settings: Settings, module: str, name: str, stars: int) -> bool | None:
@@ -75,9 +112,10 @@ def _binds(settings: Settings, module: str, name: str, stars: int) -> bool | Non
         return None
     if name in info.classes or name in info.names or name in info.imports:
         return True
-    # names made on demand, or written into globals() at import (`import_submodules(globals(),
-    # ...)`, as Sentry's `models/__init__.py` did before 2022): what it binds cannot be read
-    if "__getattr__" in info.names or b"globals()" in data:
+    # names made on demand, or written into globals() at import by code other than the
+    # `import_submodules(globals(), __name__, __path__)` read below: what it binds is unread
+    walks = [star for star in info.star_imports if star.endswith(SUBMODULES)]
+    if "__getattr__" in info.names or data.count(b"globals()") > len(walks):
         return None
     if settings.path_for(f"{module}.{name}") is not None:
         return True  # a submodule
@@ -86,7 +124,10 @@ def _binds(settings: Settings, module: str, name: str, stars: int) -> bool | Non
         if stars <= 0 or not _in_project(settings, star.partition(".")[0]):
             unknown = True
             continue
-        found = _binds(settings, star, name, stars - 1)
+        if star.endswith(SUBMODULES):
+            found = _walked(settings, star.removesuffix(SUBMODULES), name, stars - 1)
+        else:
+            found = _binds(settings, star, name, stars - 1)
         if found:
             return True
         unknown = unknown or found is None
