@@ -68,6 +68,15 @@ WIDGET = "acme.models.widget.Widget"
             "--module",
             r"\(did you mean 'acme.api.endpoints'\?\)",
         ),
+        (  # a typo of the package itself: a new module beside it (acme/api/endpoitns.py) once
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "acme.api.endpoitns"],
+            "--module",
+            (
+                r"acme.api.endpoitns would be a new module beside the package acme.api.endpoints "
+                r"\(did you mean 'acme.api.endpoints'\?\); give the package, or a module name "
+                "not this close to it"
+            ),
+        ),
         (["Import", "--route", "xyz/", *ALLOW], "name", "keyword"),
         (
             ["FooBar", "--route", "xyz/{Response}/", *ALLOW, "--lookup", "Response=-"],

@@ -140,3 +140,33 @@ def missing_package(spec: ResourceSpec, settings: Settings) -> SpecError:
         + (f" (did you mean {meant!r}?)" if meant else "")
         + "; create it or give an existing one"
     )
+
+
+def require_no_misspelt_package(spec: ResourceSpec, module: Path) -> Path:
+    """`module`, unless it would be a new module named all but as a package beside it (a
+    SpecError): `--module sentry.api.endpoitns`, meant `sentry.api.endpoints`, wrote the class
+    to `sentry/api/endpoitns.py` and urls.py imported it from there. A name of the class's own
+    module (`--module acme.api.widget` beside `widgets/`) is meant as given."""
+    import difflib  # only for a module not there yet
+
+    if (
+        module.exists()
+        or not module.parent.is_dir()
+        or module.stem == module_name_for(spec.class_name)
+    ):
+        return module
+    beside = [
+        d.name
+        for d in module.parent.iterdir()
+        if d.is_dir() and (d / "__init__.py").is_file() and d.name != module.stem
+    ]
+    close = difflib.get_close_matches(module.stem, beside, n=1, cutoff=0.8)
+    if close:
+        package = (spec.module or "").rpartition(".")[0]
+        meant = f"{package}.{close[0]}"
+        raise SpecError(
+            f"{spec.at('module')}: {spec.module} would be a new module beside the package "
+            f"{meant} (did you mean {meant!r}?); give the package, or a module name not this "
+            "close to it"
+        )
+    return module

@@ -25,6 +25,7 @@ from scaffold.generate.module_target import (
     imported_module,
     missing_package,
     require_endpoint_target,
+    require_no_misspelt_package,
 )
 from scaffold.generate.neighbours import neighbours_base, neighbours_silo
 from scaffold.generate.reexports import reexported_from
@@ -246,7 +247,7 @@ def _module_path(spec: ResourceSpec, settings: Settings) -> Path:
         return folder / file_name
     if not folder.parent.is_dir() and spec.module.partition(".")[0] == settings.package:
         raise missing_package(spec, settings)
-    return folder.with_suffix(".py")
+    return require_no_misspelt_package(spec, folder.with_suffix(".py"))
 
 
 def _closest_first(names: list[str], spec: ResourceSpec) -> tuple[str, ...]:
