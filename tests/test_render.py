@@ -92,6 +92,27 @@ def test_unannotated_codebases_get_python_2_compatible_modules() -> None:
     assert ": Request" not in source and "->" not in source
 
 
+@pytest.mark.parametrize(
+    ("annotated", "description", "declared"),
+    [
+        (False, "Widgets \u2014 caf\u00e9", True),
+        (False, "Widgets", False),
+        (True, "caf\u00e9", False),
+    ],
+)
+def test_a_python_2_era_module_with_non_ascii_text_declares_its_encoding(
+    annotated: bool, description: str, declared: bool
+) -> None:
+    """Python 2 refuses a module holding a byte over 127 without a PEP 263 coding line
+    (SyntaxError: Non-ASCII character): urls.py, which imports it, stopped loading. Written as
+    Sentry's own modules of that era write it."""
+    settings = evolve(load_settings(EXAMPLE), python_min=None, annotated=annotated)
+    resource = resource_from_flags({**DETAILS, "description": description})
+    source = render_endpoint(resolve(resource, settings, Catalog(settings)), settings)
+    assert source.startswith("# -*- coding: utf-8 -*-\n") is declared
+    ast.parse(source)
+
+
 def test_the_projects_black_options_are_honoured() -> None:
     exploded = render((3, 11))
     assert 'publish_status = {\n        "GET": ApiPublishStatus.PRIVATE,\n    }' in exploded

@@ -152,7 +152,10 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     context["imports"] = imports.render()
     neighbours = sorted(endpoint.module_path.parent.glob("*.py"))
     quote = neighbours_quote(neighbours)
-    return render_code(ENDPOINT_TEMPLATE, context, settings, quote, defines=spec.class_name)
+    code = render_code(ENDPOINT_TEMPLATE, context, settings, quote, defines=spec.class_name)
+    # Python 2 reads a module holding a byte over 127 only under a PEP 263 coding line (a
+    # non-ASCII description, say): as Sentry's own modules of that era declare it
+    return code if annotate or code.isascii() else f"# -*- coding: utf-8 -*-\n{code}"
 
 
 # the builtins the template's methods call (`str(widget_id)`, `super().convert_args`)
