@@ -582,6 +582,18 @@ FLAG_CASES = [
         "--base",
         r"did you mean 'OrganizationEndpoint'",
     ),
+    FlagCase(  # a typo in a dotted path: the dotted path meant
+        "base-dotted-typo",
+        (
+            "Things",
+            "--route",
+            "things/",
+            "--base",
+            "acme.api.bases.organization.OrganizationEndpont",
+        ),
+        "--base",
+        r"did you mean 'acme\.api\.bases\.organization\.OrganizationEndpoint'",
+    ),
     FlagCase(  # a dotted path given, of a model: no advice to give a dotted path
         "base-a-model",
         ("Things", "--route", "things/", "--base", "acme.models.widget.Widget"),

@@ -157,7 +157,9 @@ class Catalog:
                 + ")"
             )
         where = "deriving from Endpoint" if "." in name else "among the project's endpoint classes"
-        known = did_you_mean(name, [b.name for b in self.bases])
+        known = did_you_mean(
+            name, [f"{b.module}.{b.name}" if "." in name else b.name for b in self.bases]
+        )
         return (
             f"no endpoint class {name!r} {where}{known}; give the dotted path of a class "
             "deriving from the project's Endpoint"
