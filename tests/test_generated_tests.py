@@ -140,6 +140,31 @@ def test_on_an_older_tree_the_test_logs_in_with_its_case_class_and_fixtures(
     compile(text, "test_organization_gizmos.py", "exec")
 
 
+@pytest.mark.parametrize("imported", ["django.core.urlresolvers", "django.urls", None])
+def test_reverse_is_imported_from_where_the_tree_imports_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], imported: str | None
+) -> None:
+    """A list-style urls.py runs on Django 1.8 and 1.9 too, which have no `django.urls`: a tree
+    whose API modules import `reverse` from `django.core.urlresolvers` only (Sentry 2020 did, on
+    Django 1.11) gets its test importing it from there; without a hint, `django.urls`."""
+    project = copy_project(FIXTURES / "legacy", tmp_path / "legacy")
+    _with_old_utilities(project)
+    if imported is not None:
+        helper = project / "src/oldco/api/links.py"
+        helper.write_text(f"from {imported} import reverse\n\nLINK = reverse\n")
+    argv = (
+        "new-endpoint",
+        "OrganizationGizmos",
+        "--route",
+        "organizations/{organization_slug}/gizmos/",
+    )
+
+    assert run_cli(capsys, *argv, "--project", str(project)).code == 0
+
+    text = (project / "tests/oldco/api/endpoints/test_organization_gizmos.py").read_text()
+    assert f"from {imported or 'django.urls'} import reverse\n" in text
+
+
 def test_on_todays_layout_the_test_mirrors_the_domain_package_in_the_sentry_idiom(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

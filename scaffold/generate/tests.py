@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -163,13 +164,32 @@ def _path_format(
 
 def _reverse_path(settings: Settings) -> str:
     """`reverse` where the project's Django has it: a urls.py built with `patterns()` runs on
-    Django 1.9 or older, which has no `django.urls` (`django.core.urlresolvers` instead)."""
+    Django 1.9 or older, which has no `django.urls` (`django.core.urlresolvers` instead); so
+    does a list-style one (Django 1.8 on) whose API modules import from there and never from
+    `django.urls` (Sentry 2020)."""
     try:
         urls = settings.urls_path.read_bytes()
     except OSError:
         urls = b""
     old = re.search(rb"\bpatterns\(", urls) is not None
+    old = old or _urlresolvers_only(settings.urls_path.parent)
     return "django.core.urlresolvers.reverse" if old else "django.urls.reverse"
+
+
+@lru_cache(maxsize=4)  # one folder, asked once per resource of a spec
+def _urlresolvers_only(api: Path) -> bool:
+    """True when modules of the API package import from `django.core.urlresolvers` and none
+    from `django.urls`."""
+    old = False
+    for path in api.rglob("*.py"):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if re.search(rb"\bfrom django\.urls import", data):
+            return False
+        old = old or re.search(rb"\bfrom django\.core\.urlresolvers import", data) is not None
+    return old
 
 
 def plan_test(
