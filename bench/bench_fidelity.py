@@ -16,8 +16,8 @@ rest" is over the other entries.
 
     python bench/bench_fidelity.py /tmp/real/s2023 [--limit 50 --seed 1] [--no-black] [-v]
 
-The tree is copied to /tmp/g/<name> once (its pyproject.toml and setup.cfg again on every run);
-only that copy's urls.py is rewritten.
+The tree is copied to a folder of this run's own (`/tmp/fid_<name>_*`, so that runs side by side
+never share one), deleted at the end; only that copy's urls.py is rewritten.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import random
 import re
 import shutil
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -262,13 +263,9 @@ def real_base(catalog: Catalog, module: str, class_name: str) -> BaseClass | Non
 class Bench:
     """One tree's copy, settings and catalogue, shared by every run."""
 
-    def __init__(self, tree: Path, black: bool):
-        self.copy = Path("/tmp/g") / tree.name
-        if not self.copy.exists():
-            shutil.copytree(tree, self.copy, symlinks=True)
-        for config in ("pyproject.toml", "setup.cfg"):  # the tree's settings as they are now
-            if (tree / config).is_file():
-                shutil.copyfile(tree / config, self.copy / config)
+    def __init__(self, tree: Path, folder: Path, black: bool):
+        self.copy = folder / tree.name
+        shutil.copytree(tree, self.copy, symlinks=True)
         self.settings: Settings = load_settings(self.copy)
         self.urls_path = self.settings.urls_path
         self.original = (tree / self.urls_path.relative_to(self.copy)).read_text()
@@ -504,11 +501,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-black", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per miss")
     args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix=f"fid_{args.tree.name}_"))
     try:
-        bench = Bench(args.tree.resolve(), black=not args.no_black)
-    except ScaffoldError as exc:  # a tree scaffold refuses as a whole: say so, as a user sees it
-        print(f"{args.tree}: scaffold refuses the tree: {exc}")
-        return 0
+        try:
+            bench = Bench(args.tree.resolve(), folder, black=not args.no_black)
+        except ScaffoldError as exc:  # a tree refused as a whole: say so, as a user sees it
+            print(f"{args.tree}: scaffold refuses the tree: {exc}")
+            return 0
+        return _run(bench, args)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(bench: Bench, args: argparse.Namespace) -> int:
     prefixes = list_prefixes(bench.index)
     all_entries = entries(bench.original)
     tried: list[tuple[Entry, str]] = []
