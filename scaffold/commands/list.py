@@ -186,9 +186,11 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
             elif others := [c for c in serving[text.strip("/")] if c != e.name]:
                 names = ", ".join(others)
                 unwritten[route] = f"{names} serves that route too (one class a route)"
-            elif not route.url_name:
+            elif not route.url_name and not _goes_unnamed(text, index):
                 unwritten[route] = "it has no URL name; generate would give it one"
-            elif named[route.url_name] > 1:  # generate gives each route a name of its own
+            elif (
+                route.url_name and named[route.url_name] > 1
+            ):  # generate gives each route a name of its own
                 unwritten[route] = f"its URL name is the name of {named[route.url_name]} routes"
             elif not e.methods:
                 unwritten[route] = "the class handles no method itself"
@@ -224,6 +226,19 @@ def _alternatives(pattern: str | None) -> bool:
     tokens = regex_to_tokens(pattern) if pattern is not None else None
     inside = sum((t.regex or "").count("(?:") for t in tokens or () if isinstance(t, Param))
     return pattern is not None and pattern.count("(?:") > inside
+
+
+def _goes_unnamed(text: str, index: UrlsIndex) -> bool:
+    """Whether `generate` would register the route `text` without a name, as its list's."""
+    from scaffold.errors import ScaffoldError
+    from scaffold.routes import parse_route
+    from scaffold.urls.entry_name import unnamed_list
+
+    try:
+        name, _ = index.target(parse_route(text.lstrip("/")).tokens)
+    except (ScaffoldError, ValueError):
+        return False
+    return unnamed_list(index.lists[name].items)
 
 
 def _lossy(route: ListedRoute, class_name: str, index: UrlsIndex) -> str | None:
@@ -287,7 +302,8 @@ def _resource(
     default = settings.endpoints_dir / f"{module_name_for(e.name)}.py"
     if settings.path_for(module) != default:  # not where generate would put it
         lines.append(f"    module: {module}")
-    lines.append(f"    url_name: {json.dumps(route.url_name)}")
+    if route.url_name:  # none: generate gives none in its list either (`_goes_unnamed`)
+        lines.append(f"    url_name: {json.dumps(route.url_name)}")
     if e.owner and e.owner != "UNOWNED" and settings.owner_enum:
         lines.append(f"    owner: {e.owner.lower()}")
     if lookups:

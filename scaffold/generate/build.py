@@ -9,25 +9,20 @@ from pathlib import Path
 from scaffold.errors import ConflictError, NameTakenError, PatchError, SpecError, located
 from scaffold.generate.importers import defined_names, first_importer
 from scaffold.generate.kept_check import refuse_unservable
+from scaffold.generate.list_choice import moved_away
 from scaffold.generate.notes import notes
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import by_id_only, render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
-from scaffold.generate.route_guard import (
-    answers_alike,
-    refuse_built_name,
-    served_by_walk,
-    walk_patch,
-)
+from scaffold.generate.route_guard import refuse_built_name, walked_entries_serving
 from scaffold.generate.tests import plan_test, project_test_idiom
 from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import read_module
-from scaffold.pysource.route_entry import RouteEntry
 from scaffold.spec import ResourceSpec
-from scaffold.urls.add import Added, Registration, UrlsFile
+from scaffold.urls.add import Registration, UrlsFile
 from scaffold.write.plan import FileChange, Plan
 from scaffold.write.record import Provenance, Record
 
@@ -90,7 +85,7 @@ def build_plan(
             (e, *_register(settings, urls, e, on_existing, inits, avoid.get(e.class_name)))
             for e in endpoints
         ]
-        if not _moved_away(settings, catalog, endpoints, urls, avoid):
+        if not moved_away(settings, catalog, endpoints, urls, avoid):
             break
     plan, record = Plan(settings.project_root), Record(settings.project_root)
     idiom, kept = project_test_idiom(settings) if with_tests else None, list[Path]()
@@ -164,69 +159,6 @@ def _refuse_shared_modules(settings: Settings, endpoints: list[ResolvedEndpoint]
         modules[path] = spec
 
 
-def _moved_away(
-    settings: Settings,
-    catalog: Catalog,
-    endpoints: list[ResolvedEndpoint],
-    urls: UrlsFile,
-    avoid: dict[str, frozenset[str]],
-) -> bool:
-    """True when a new entry must go to another list, which is then added to the class's
-    `avoid`: it would leave a route unreachable (or be so itself), or its list answers other
-    paths where the endpoint would not work (`answers_alike`). Refuses when no list is left."""
-    if not urls.added:
-        return False
-    patched = walk_patch(settings, urls.code(), urls.added.keys())
-    by_class = {endpoint.class_name: endpoint for endpoint in endpoints}
-    for url_name, (registration, added) in urls.added.items():
-        endpoint = by_class.get(registration.class_name)
-        alike = endpoint is None or answers_alike(catalog, endpoint, patched.routes, url_name)
-        if not alike and _avoid(avoid, registration, added):
-            return True
-    for hidden, cover in patched.hidden:
-        new = next((urls.added[r.name] for r in (cover, hidden) if r.name in urls.added), None)
-        if new is None:
-            continue  # not the new entries' doing (an include's reach): the check's to report
-        if _avoid(avoid, *new):
-            return True
-        raise PatchError(_unreachable_message(urls, *new, hidden, cover))
-    return False
-
-
-def _avoid(avoid: dict[str, frozenset[str]], registration: Registration, added: Added) -> bool:
-    """Add the entry's list to what its class avoids; False when it is the top level (or
-    avoided already): no list is left to try."""
-    avoided = avoid.get(registration.class_name, frozenset())
-    if added.list_key == "urlpatterns" or added.list_key in avoided:
-        return False
-    avoid[registration.class_name] = avoided | {added.list_key}
-    return True
-
-
-def _unreachable_message(
-    urls: UrlsFile, registration: Registration, added: Added, hidden: RouteEntry, cover: RouteEntry
-) -> str:
-    route = registration.route.text
-    if cover.name == added.url_name:  # the new entry hides one
-        return (
-            f"{urls.label}:{_line_now(urls, hidden)}: the route {route} for "
-            f'{registration.class_name} would match every path of r"{hidden.regex}" here, '
-            "which would never be reached again; remove that route first or choose another route"
-        )
-    return (
-        f'{urls.label}:{_line_now(urls, cover)}: r"{cover.regex}" here matches every path of the '
-        f"route {route} for {registration.class_name}, so it would never be reached; choose "
-        "another route or move that one"
-    )
-
-
-def _line_now(urls: UrlsFile, route: RouteEntry) -> int:
-    """An existing route's line in the file as it is (the walk read the patched text)."""
-    if route.regex is not None and route.regex in urls.index.source:
-        return urls.index.line_of(route.regex)
-    return route.line
-
-
 def _register(
     settings: Settings,
     urls: UrlsFile,
@@ -234,13 +166,15 @@ def _register(
     on_existing: OnExisting,
     inits: InitEdits,
     avoid: frozenset[str] | None = None,
-) -> tuple[str | None, str, str]:
+) -> tuple[str | None, str, str | None]:
     """Refuse an existing module unless allowed, and register the route. Returns the module's
-    current text (None when absent), a line saying what urls.py got, and the route's URL name."""
+    current text (None when absent), a line saying what urls.py got, and the route's URL name
+    (None: it has none)."""
     spec, path = endpoint.spec, endpoint.module_path
     rel, urls_label = settings.relpath(path), urls.label
     existing = read_source(path, rel) if path.exists() else None
-    walked = served_by_walk(settings, urls.index.source, spec.class_name, spec.route)
+    serving = walked_entries_serving(settings, urls.index.source, spec.class_name, spec.route)
+    walked = bool(serving)
     registered = urls.is_registered(spec.class_name) or walked  # or through a route helper
     allowed = on_existing in (OnExisting.FORCE, OnExisting.SKIP) or (
         on_existing is OnExisting.CONVERGE and registered
@@ -275,20 +209,26 @@ def _register(
                 f"{rel}: {user[0]} imports {user[1]} from it, which --force would delete; move "
                 f"{user[1]} out first, or give --module for a module of its own"
             )
-    prefix = settings.url_name_prefix  # None: urls.py's own prefix
-    url_name = spec.url_name or (None if prefix is None else url_name_for(spec.class_name, prefix))
     imported = {name: s.module for s in urls.index.imports for name in s.names}
     shown_module = urls_import_module(settings, imported, module, spec.class_name)
     if walked or (registered and urls.serves(spec.class_name, spec.route)):  # by this class
         urls.refuse_shadowing(spec.class_name, shown_module)
-        return (  # the name it would have been given (a test of a module made anew uses it)
+        prefix = settings.url_name_prefix or urls.index.style.name_prefix
+        return (  # the name it has (a test of a module made anew uses it; None: it has none)
             existing,
             f"keep    {urls_label}  ({spec.class_name} already registered)",
-            url_name or url_name_for(spec.class_name, urls.index.style.name_prefix),
+            spec.url_name
+            or (serving[0].name if serving else url_name_for(spec.class_name, prefix)),
         )
     digits = frozenset(look.spec.param for look in endpoint.lookups if by_id_only(look))
     registration = Registration(
-        spec.class_name, shown_module, spec.route, url_name, avoid or frozenset(), digits
+        spec.class_name,
+        shown_module,
+        spec.route,
+        spec.url_name,
+        avoid or frozenset(),
+        digits,
+        settings.url_name_prefix,
     )
     try:
         refuse_built_name(settings, urls, registration)
@@ -301,7 +241,8 @@ def _register(
         inits.add(module, spec.class_name)  # not re-exported yet
     also = "another route for " if registered else ""  # a class served under two routes
     said = f"update  {urls_label}  (+ {also}{spec.class_name} in {added.list_name}, "
-    said += (
-        f'name="{added.url_name}"){urls.index.kept_elsewhere(spec.route.tokens, added.list_key)}'
+    named = (
+        "no name, as the list's entries" if added.url_name is None else f'name="{added.url_name}"'
     )
+    said += f"{named}){urls.index.kept_elsewhere(spec.route.tokens, added.list_key)}"
     return existing, said, added.url_name

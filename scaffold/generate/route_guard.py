@@ -5,13 +5,12 @@ new entry at every one of its paths, and one of them may already be an entry of 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable
 
 from scaffold.check.language import django_matches
 from scaffold.check.shadow import hidden_entries
 from scaffold.errors import NameTakenError
 from scaffold.generate.resolve import ResolvedEndpoint
-from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.route_entry import RouteEntry
@@ -20,8 +19,10 @@ from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RoutingReader
 from scaffold.records import record
 from scaffold.routes import Param, Route, sample_paths
-from scaffold.urls.add import Registration, UrlsFile
+from scaffold.urls.add import UrlsFile
+from scaffold.urls.entry_name import entry_name
 from scaffold.urls.index import name_taken
+from scaffold.urls.registration import Registration
 
 Pair = tuple[RouteEntry, RouteEntry]  # (the route never reached, the earlier one matching it)
 
@@ -34,9 +35,11 @@ class Patched:
     routes: list[RouteEntry]  # every route walked from the patched text
 
 
-def walk_patch(settings: Settings, after: str, new_names: Collection[str]) -> Patched:
-    """The routes of the patched text, and the unreachable ones where the new entries (named
-    `new_names`) are either side: the pairs the patch made. A pair of two routes the file
+def walk_patch(
+    settings: Settings, after: str, is_new: Callable[[RouteEntry], bool] = lambda route: False
+) -> Patched:
+    """The routes of the patched text, and the unreachable ones where a new entry (`is_new`)
+    is either side: the pairs the patch made. A pair of two routes the file
     already had was there before (a new entry changes no other pair's languages), so one walk
     of the patched text is enough."""
     module = settings.module_for(settings.urls_path)
@@ -48,15 +51,18 @@ def walk_patch(settings: Settings, after: str, new_names: Collection[str]) -> Pa
     hidden = [
         (entry.route, cover.route)
         for entry, cover in hidden_entries(reader.routes, unresolved)
-        if entry.route.name in new_names or cover.route.name in new_names
+        if is_new(entry.route) or is_new(cover.route)
     ]
     return Patched(hidden, reader.routes)
 
 
 def answers_alike(
-    catalog: Catalog, endpoint: ResolvedEndpoint, routes: list[RouteEntry], url_name: str
+    catalog: Catalog,
+    endpoint: ResolvedEndpoint,
+    routes: list[RouteEntry],
+    is_entry: Callable[[RouteEntry], bool],
 ) -> bool:
-    """Whether the new entry named `url_name` works at every path it answers as it does at the
+    """Whether the new entry (the routes `is_entry` says are it) works at every path it answers as it does at the
     route asked for: a list included under several prefixes (`issues/` and
     `organizations/{org}/issues/`) hands the endpoint other parameters there. Each path must
     fit the base, inject what it injects on the route asked for, and give every parameter the
@@ -69,7 +75,7 @@ def answers_alike(
     # does not take, and those it reads but leaves in kwargs (`passes_on`)
     needed = ({p.name for p in asked} - consumed) | (consumed & base.passes_on)
     for route in routes:
-        if route.name != url_name or route.regex is None:
+        if not is_entry(route) or route.regex is None:
             continue
         params = tuple(Param(name) for name in route.groups)
         if base.consumed(params) is None or not needed <= set(route.groups):
@@ -93,7 +99,7 @@ def served_by_walk(settings: Settings, source: str, class_name: str, route: Rout
 def walked_routes(settings: Settings, source: str) -> list[RouteEntry]:
     """The routes walked from urls.py's text `source` (the last text's walk is kept)."""
     if not _walked or _walked[0][:2] != (settings, source):
-        _walked[:] = [(settings, source, walk_patch(settings, source, ()).routes)]
+        _walked[:] = [(settings, source, walk_patch(settings, source).routes)]
     return _walked[0][2]
 
 
@@ -124,10 +130,15 @@ def refuse_built_name(settings: Settings, urls: UrlsFile, registration: Registra
     out (an f-string in a list a function builds, a helper naming the route after its class's
     `name`): reverse() knows it all the same. A name written out is `UrlsFile.add`'s to refuse;
     one under an include with a namespace is not global, and an unknown namespace says nothing."""
-    name = registration.url_name or url_name_for(
-        registration.class_name, urls.index.style.name_prefix
+    list_name, _ = urls.index.target(registration.route.tokens, registration.avoid)
+    name = entry_name(  # the name `UrlsFile.add` will write there: none in an unnamed list
+        registration.class_name,
+        registration.url_name,
+        registration.name_prefix,
+        urls.index.lists[list_name].items,
+        urls.index.style.name_prefix,
     )
-    if urls.index.url_names[name]:
+    if name is None or urls.index.url_names[name]:
         return
     for entry in walked_routes(settings, urls.index.source):
         if entry.name != name or entry.namespaces != ():

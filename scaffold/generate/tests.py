@@ -59,7 +59,7 @@ def project_test_idiom(settings: Settings) -> TestIdiom | None:
 def render_test(
     endpoint: ResolvedEndpoint,
     settings: Settings,
-    url_name: str,
+    url_name: str | None,
     idiom: TestIdiom | None,
     resolver: Resolver | None = None,
     urls_text: str | None = None,
@@ -75,7 +75,7 @@ def render_test(
     args = [argument(obj) for obj in objects]
     context: dict[str, Any] = {
         "class_name": f"{stem_of(endpoint.class_name)}Test",
-        "url_name": url_name,
+        "url_name": url_name or "",  # "": the route has none
         "annotate": settings.annotations,
         "decorator": "",
         "login": idiom is None or idiom.has("login_as"),
@@ -148,16 +148,17 @@ def _permission_todo(endpoint: ResolvedEndpoint) -> str:
 
 
 def _path_format(
-    endpoint: ResolvedEndpoint, settings: Settings, url_name: str, urls_text: str | None
+    endpoint: ResolvedEndpoint, settings: Settings, url_name: str | None, urls_text: str | None
 ) -> str | None:
     """The request path as a literal to `.format(*args)` (`"/api/0/issues/{}/widgets/"`) when
     Django's reverse() can never build `url_name` in urls.py's text `urls_text` (a list
-    included under `^(?:issues|groups)/`); None when it can."""
-    if urls_text is None:
-        return None
-    routes = [r for r in walked_routes(settings, urls_text) if r.name == url_name]
-    if not routes or not all(never_reversed(route) for route in routes):
-        return None
+    included under `^(?:issues|groups)/`) or the route has no name (None); None when it can."""
+    if url_name is not None:
+        if urls_text is None:
+            return None
+        routes = [r for r in walked_routes(settings, urls_text) if r.name == url_name]
+        if not routes or not all(never_reversed(route) for route in routes):
+            return None
     tokens = endpoint.spec.route.tokens
     return '"/api/0/' + "".join(t if isinstance(t, str) else "{}" for t in tokens) + '"'
 
@@ -195,7 +196,7 @@ def _urlresolvers_only(api: Path) -> bool:
 def plan_test(
     endpoint: ResolvedEndpoint,
     settings: Settings,
-    url_name: str,
+    url_name: str | None,
     idiom: TestIdiom | None,
     replace: bool,
     resolver: Resolver | None = None,

@@ -42,6 +42,7 @@ class EntryLayout:
     shape: EntryShape
     trailing_comma: bool  # a comma follows the last argument (black's magic trailing comma)
     as_view: bool = True  # the view is given as `X.as_view(...)` (a helper may take the class)
+    named: bool = True  # it gives a name (`name=...` or a fourth argument), literal or not
 
 
 @record
@@ -205,6 +206,7 @@ class _Reader:
             _shape(call),
             self._trailing_comma(call),
             view_parts(call.args[1]) is not None,
+            len(call.args) > 3 or any(keyword.arg == "name" for keyword in call.keywords),
         )
         return ListItem(
             index,

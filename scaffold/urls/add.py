@@ -11,7 +11,6 @@ from __future__ import annotations
 import libcst as cst
 
 from scaffold.errors import NameTakenError, PatchError
-from scaffold.naming import url_name_for
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
 from scaffold.routes import Route, tokens_to_regex
@@ -23,6 +22,7 @@ from scaffold.urls.cst_edits import (
     insert_element,
     replace_at,
 )
+from scaffold.urls.entry_name import entry_name
 from scaffold.urls.imports import (
     import_module_key,
     import_name_key,
@@ -34,27 +34,9 @@ from scaffold.urls.imports import (
 )
 from scaffold.urls.index import ListStatement, UrlsIndex, name_taken
 from scaffold.urls.kin import Named
+from scaffold.urls.registration import Added, Registration
 
-
-@record
-class Registration:
-    """One endpoint to register: its class, the module that holds it, and its route."""
-
-    class_name: str
-    module: str  # absolute dotted module of the endpoint
-    route: Route
-    url_name: str | None  # None: derived from the class name and the file's prefix
-    avoid: frozenset[str] = frozenset()  # lists (UrlsIndex keys) not to add it to
-    digits: frozenset[str] = frozenset()  # parameters it answers for digits alone (else a 404)
-
-
-@record
-class Added:
-    """What `UrlsFile.add` did: the list it used and the URL name it gave."""
-
-    list_name: str  # as messages show it
-    url_name: str
-    list_key: str = ""  # as UrlsIndex names it
+__all__ = ["Added", "Registration", "UrlsFile"]
 
 
 @record(frozen=False)
@@ -85,7 +67,7 @@ class UrlsFile:
         self._slots: dict[str, list[place.RouteSlot]] = {}
         self._paths: dict[str, tuple[int, ...]] = {}
         self._opened: set[int] = set()  # lines of `[]` lists that now span lines
-        self.added: dict[str, tuple[Registration, Added]] = {}  # by URL name, in this run
+        self.added: list[tuple[Registration, Added]] = []  # in this run
 
     @property
     def may_drop(self) -> frozenset[int]:
@@ -132,16 +114,20 @@ class UrlsFile:
         self.refuse_shadowing(registration.class_name, registration.module)
         list_name, tokens = self.index.target(registration.route.tokens, registration.avoid)
         pattern = tokens_to_regex(tokens, self.style.segment, self.style.param_segments)
-        url_name = registration.url_name or url_name_for(
-            registration.class_name, self.style.name_prefix
+        statement = self.index.lists[list_name]
+        url_name = entry_name(
+            registration.class_name,
+            registration.url_name,
+            registration.name_prefix,
+            statement.items,
+            self.style.name_prefix,
         )
-        if self.index.url_names[url_name]:
+        if url_name is not None and self.index.url_names[url_name]:
             own = self.is_registered(registration.class_name) and not registration.url_name
             where = f"{self.label}:{self.index.line_of(url_name)}"
             raise NameTakenError(
                 name_taken(where, url_name, registration.class_name if own else None)
             )
-        statement = self.index.lists[list_name]
         module = self._list_module(statement)
         small = _list_assignment(module)
         path = self._paths.get(list_name, statement.path)
@@ -193,9 +179,10 @@ class UrlsFile:
         self._shift_inline_lists(statement, path, position)
         self._edited[statement.first_line] = (statement.last_line, module)
         self._add_import(registration)
-        self.index.url_names[url_name] += 1
-        added = Added(statement.title, url_name, list_name)
-        self.added[url_name] = (registration, added)
+        if url_name is not None:
+            self.index.url_names[url_name] += 1
+        added = Added(statement.title, url_name, list_name, pattern)
+        self.added.append((registration, added))
         return added
 
     def _shift_inline_lists(
@@ -235,14 +222,14 @@ class UrlsFile:
         text = "".join(self._lines[statement.first_line - 1 : statement.last_line])
         return cst.parse_module(text)
 
-    def _entry(self, class_name: str, pattern: str, url_name: str, indent: str) -> cst.Call:
+    def _entry(self, class_name: str, pattern: str, url_name: str | None, indent: str) -> cst.Call:
         """The new route call, laid out like the file's other entries."""
         style, quote = self.style, self.style.quote
         args = [
             f"r{quote}{self.index.helpers.spelled(style.call, pattern)}{quote}",
             f"{class_name}.as_view()",
-            f"name={quote}{url_name}{quote}",
         ]
+        args += [] if url_name is None else [f"name={quote}{url_name}{quote}"]
         one_line = f"{style.call}({', '.join(args)})"
         fits = len(indent) + len(one_line) + 1 <= self.line_length
         if style.shape is EntryShape.ONE_LINE and fits:

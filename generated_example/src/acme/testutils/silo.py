@@ -18,7 +18,10 @@ class SiloModeTest:
         modes = self.modes
 
         def test_endpoint_is_served_in_this_silo(self) -> None:  # type: ignore[no-untyped-def]
-            view = _view_named(self.endpoint)
+            url_name = getattr(type(self), "endpoint", None)  # the case class's: a property
+            if not isinstance(url_name, str):  # a route without a name (its path written out)
+                self.skipTest("the route has no URL name to find its endpoint by")
+            view = _view_named(url_name)
             assert set(modes) <= set(view.silo_modes), (view.__name__, view.silo_modes, modes)
 
         test_class.silo_modes = modes  # type: ignore[attr-defined]

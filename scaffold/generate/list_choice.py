@@ -1,0 +1,82 @@
+"""Which list a new entry may go to: not one where it would leave a route unreachable (or be so
+itself), nor one whose other paths hand the endpoint parameters it cannot take."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from scaffold.errors import PatchError
+from scaffold.generate.resolve import ResolvedEndpoint
+from scaffold.generate.route_guard import answers_alike, walk_patch
+from scaffold.project.catalog import Catalog
+from scaffold.project.settings import Settings
+from scaffold.pysource.route_entry import RouteEntry
+from scaffold.urls.add import Added, Registration, UrlsFile
+
+
+def moved_away(
+    settings: Settings,
+    catalog: Catalog,
+    endpoints: list[ResolvedEndpoint],
+    urls: UrlsFile,
+    avoid: dict[str, frozenset[str]],
+) -> bool:
+    """True when a new entry must go to another list, which is then added to the class's
+    `avoid`: it would leave a route unreachable (or be so itself), or its list answers other
+    paths where the endpoint would not work (`answers_alike`). Refuses when no list is left."""
+    if not urls.added:
+        return False
+
+    def new_entry(route: RouteEntry) -> tuple[Registration, Added] | None:
+        return next((n for n in urls.added if n[1].is_entry(route, n[0].class_name)), None)
+
+    patched = walk_patch(settings, urls.code(), lambda route: new_entry(route) is not None)
+    by_class = {endpoint.class_name: endpoint for endpoint in endpoints}
+    for registration, added in urls.added:
+        endpoint = by_class.get(registration.class_name)
+        is_entry = partial(added.is_entry, class_name=registration.class_name)
+        alike = endpoint is None or answers_alike(catalog, endpoint, patched.routes, is_entry)
+        if not alike and _avoid(avoid, registration, added):
+            return True
+    for hidden, cover in patched.hidden:
+        new = next((found for r in (cover, hidden) if (found := new_entry(r))), None)
+        if new is None:
+            continue  # not the new entries' doing (an include's reach): the check's to report
+        if _avoid(avoid, *new):
+            return True
+        raise PatchError(_unreachable_message(urls, *new, hidden, cover))
+    return False
+
+
+def _avoid(avoid: dict[str, frozenset[str]], registration: Registration, added: Added) -> bool:
+    """Add the entry's list to what its class avoids; False when it is the top level (or
+    avoided already): no list is left to try."""
+    avoided = avoid.get(registration.class_name, frozenset())
+    if added.list_key == "urlpatterns" or added.list_key in avoided:
+        return False
+    avoid[registration.class_name] = avoided | {added.list_key}
+    return True
+
+
+def _unreachable_message(
+    urls: UrlsFile, registration: Registration, added: Added, hidden: RouteEntry, cover: RouteEntry
+) -> str:
+    route = registration.route.text
+    if added.is_entry(cover, registration.class_name):  # the new entry hides one
+        return (
+            f"{urls.label}:{_line_now(urls, hidden)}: the route {route} for "
+            f'{registration.class_name} would match every path of r"{hidden.regex}" here, '
+            "which would never be reached again; remove that route first or choose another route"
+        )
+    return (
+        f'{urls.label}:{_line_now(urls, cover)}: r"{cover.regex}" here matches every path of the '
+        f"route {route} for {registration.class_name}, so it would never be reached; choose "
+        "another route or move that one"
+    )
+
+
+def _line_now(urls: UrlsFile, route: RouteEntry) -> int:
+    """An existing route's line in the file as it is (the walk read the patched text)."""
+    if route.regex is not None and route.regex in urls.index.source:
+        return urls.index.line_of(route.regex)
+    return route.line
