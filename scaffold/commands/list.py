@@ -188,10 +188,8 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
                 unwritten[route] = f"{names} serves that route too (one class a route)"
             elif not route.url_name and not _goes_unnamed(text, index):
                 unwritten[route] = "it has no URL name; generate would give it one"
-            elif (
-                route.url_name and named[route.url_name] > 1
-            ):  # generate gives each route a name of its own
-                unwritten[route] = f"its URL name is the name of {named[route.url_name]} routes"
+            elif (count := named.get(route.url_name or "", 0)) > 1:  # generate names each
+                unwritten[route] = f"its URL name is the name of {count} routes"
             elif not e.methods:
                 unwritten[route] = "the class handles no method itself"
             else:
