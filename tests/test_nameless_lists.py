@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from textwrap import dedent
 
 import pytest
 
+from scaffold.routes import parse_route
+from scaffold.urls.add import Registration, UrlsFile
+from scaffold.urls.remove import remove_registration
 from tests.helpers import EXAMPLE, copy_project, run_cli, snapshot
 from tests.test_generated_tests import _pytest
 
@@ -112,3 +116,76 @@ def test_list_writes_the_unnamed_routes_of_such_a_list_and_generate_keeps_them(
     again = run_cli(capsys, "generate", str(spec), "--skip", "--project", str(project))
     assert again.code == 0, again.err
     assert snapshot(project) == before
+
+
+HEADER = "from django.urls import include, re_path\n\n"
+FEEDS = (
+    HEADER
+    + dedent("""\
+    from .endpoints.feed_details import FeedDetailsEndpoint
+    from .endpoints.feed_items import FeedItemsEndpoint
+    from .endpoints.feed_owners import FeedOwnersEndpoint
+    from .endpoints.feed_stats import FeedStatsEndpoint
+
+    FEED_URLS = [
+        re_path(r"^(?P<feed_id>[^/]+)/$", FeedDetailsEndpoint.as_view()),
+        re_path(r"^(?P<feed_id>[^/]+)/items/$", FeedItemsEndpoint.as_view()),
+        re_path(r"^(?P<feed_id>[^/]+)/owners/$", FeedOwnersEndpoint.as_view()),
+        re_path(
+            r"^(?P<feed_id>[^/]+)/stats/$",
+            FeedStatsEndpoint.as_view(),
+            name="acme-api-0-feed-stats",
+        ),
+    ]
+
+    urlpatterns = [
+        re_path(r"^feeds/", include(FEED_URLS)),
+    """)
+    + "".join(
+        f'    re_path(\n        r"^{name.lower()}/$",\n        {name}Endpoint.as_view(),\n'
+        f'        name="acme-api-0-{name.lower()}",\n    ),\n'
+        for name in ("Cogs", "Gadgets", "Levers", "Wheels")  # the file's majority: exploded
+    )
+    + "]\n"
+)
+
+
+def _patched(source: str, class_name: str, route: str, url_name: str | None = None) -> str:
+    urls = UrlsFile(source, "urls.py", "acme", "acme.api.urls", 100)
+    module = f"acme.api.endpoints.{class_name.lower()}"
+    urls.add(Registration(class_name, module, parse_route(route), url_name))
+    return urls.code()
+
+
+def test_a_list_of_one_line_entries_without_names_gets_one_more_so() -> None:
+    after = _patched(FEEDS, "FeedTagsEndpoint", "feeds/{feed_id}/tags/")
+
+    expected = '    re_path(r"^(?P<feed_id>[^/]+)/tags/$", FeedTagsEndpoint.as_view()),\n'
+    assert expected in after
+
+
+def test_three_unnamed_entries_in_four_make_the_rule_and_two_do_not() -> None:
+    two = FEEDS.replace(
+        "FeedOwnersEndpoint.as_view())",
+        'FeedOwnersEndpoint.as_view(), name="acme-api-0-feed-owners")',
+    )
+    after = _patched(two, "FeedTagsEndpoint", "feeds/{feed_id}/tags/")
+
+    assert 'name="acme-api-0-feed-tags"' in after
+
+
+def test_the_top_level_of_named_entries_keeps_its_layout_and_names() -> None:
+    after = _patched(FEEDS, "SprocketsEndpoint", "sprockets/")
+
+    assert (
+        '    re_path(\n        r"^sprockets/$",\n        SprocketsEndpoint.as_view(),\n'
+        '        name="acme-api-0-sprockets",\n    ),\n'
+    ) in after
+
+
+def test_remove_takes_the_one_line_entry_out_byte_for_byte() -> None:
+    after = _patched(FEEDS, "FeedTagsEndpoint", "feeds/{feed_id}/tags/")
+
+    removal = remove_registration(after, "urls.py", "acme.api", "FeedTagsEndpoint", 100)
+
+    assert removal.code == FEEDS

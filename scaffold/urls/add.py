@@ -35,6 +35,7 @@ from scaffold.urls.imports import (
 from scaffold.urls.index import ListStatement, UrlsIndex, name_taken
 from scaffold.urls.kin import Named
 from scaffold.urls.registration import Added, Registration
+from scaffold.urls.style import list_shape
 
 __all__ = ["Added", "Registration", "UrlsFile"]
 
@@ -147,6 +148,7 @@ class UrlsFile:
             new=named,
             digits=registration.digits,
         )
+        shape = list_shape(statement.items, self.style.shape)
         segment, spelled = place.neighbours_spelling(slots, position, tokens, self.style)
         pattern = tokens_to_regex(tokens, segment, spelled)
 
@@ -156,11 +158,11 @@ class UrlsFile:
                 opening = container.lbracket.whitespace_after
                 if not container.elements and isinstance(opening, cst.ParenthesizedWhitespace):
                     indent += self.style.indent  # `[` and `]` on their own lines: one level in
-                entry = self._entry(registration.class_name, pattern, url_name, indent)
+                entry = self._entry(registration.class_name, pattern, url_name, indent, shape)
                 return insert_element(container, position, cst.Element(entry), self.style.indent)
             assert isinstance(container, cst.Call)
             indent = indent_after(container.whitespace_before_args, self.style.indent)
-            entry = self._entry(registration.class_name, pattern, url_name, indent)
+            entry = self._entry(registration.class_name, pattern, url_name, indent, shape)
             return insert_arg(container, position, cst.Arg(entry), self.style.indent)
 
         assert small.value is not None
@@ -222,8 +224,10 @@ class UrlsFile:
         text = "".join(self._lines[statement.first_line - 1 : statement.last_line])
         return cst.parse_module(text)
 
-    def _entry(self, class_name: str, pattern: str, url_name: str | None, indent: str) -> cst.Call:
-        """The new route call, laid out like the file's other entries."""
+    def _entry(
+        self, class_name: str, pattern: str, url_name: str | None, indent: str, shape: EntryShape
+    ) -> cst.Call:
+        """The new route call, laid out like its list's other entries (`list_shape`)."""
         style, quote = self.style, self.style.quote
         args = [
             f"r{quote}{self.index.helpers.spelled(style.call, pattern)}{quote}",
@@ -232,9 +236,9 @@ class UrlsFile:
         args += [] if url_name is None else [f"name={quote}{url_name}{quote}"]
         one_line = f"{style.call}({', '.join(args)})"
         fits = len(indent) + len(one_line) + 1 <= self.line_length
-        if style.shape is EntryShape.ONE_LINE and fits:
+        if shape is EntryShape.ONE_LINE and fits:
             text = one_line
-        elif style.shape is EntryShape.HANGING:
+        elif shape is EntryShape.HANGING:
             hang = ",\n" + indent + " " * (len(style.call) + 1)
             text = f"{style.call}({hang.join(args)})"
         else:
