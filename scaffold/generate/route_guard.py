@@ -39,9 +39,9 @@ def walk_patch(
     settings: Settings, after: str, is_new: Callable[[RouteEntry], bool] = lambda route: False
 ) -> Patched:
     """The routes of the patched text, and the unreachable ones where a new entry (`is_new`)
-    is either side: the pairs the patch made. A pair of two routes the file
-    already had was there before (a new entry changes no other pair's languages), so one walk
-    of the patched text is enough."""
+    is either side: the pairs the patch made. A pair of two routes the file already had was
+    there before (a new entry changes no other pair's languages), so one walk of the patched
+    text is enough."""
     module = settings.module_for(settings.urls_path)
     tree = Tree(settings.project_root, settings.src_root)
     tree.overlay(module, after.encode())
@@ -62,8 +62,8 @@ def answers_alike(
     routes: list[RouteEntry],
     is_entry: Callable[[RouteEntry], bool],
 ) -> bool:
-    """Whether the new entry (the routes `is_entry` says are it) works at every path it answers as it does at the
-    route asked for: a list included under several prefixes (`issues/` and
+    """Whether the new entry (the routes `is_entry` says are it) works at every path it answers
+    as it does at the route asked for: a list included under several prefixes (`issues/` and
     `organizations/{org}/issues/`) hands the endpoint other parameters there. Each path must
     fit the base, inject what it injects on the route asked for, and give every parameter the
     handlers or the module's lookups read."""
@@ -88,14 +88,6 @@ def answers_alike(
 _walked: list[tuple[Settings, str, list[RouteEntry]]] = []  # the last text walked, and its routes
 
 
-def served_by_walk(settings: Settings, source: str, class_name: str, route: Route) -> bool:
-    """Whether urls.py (`source`) already answers every sample path of `route` with
-    `class_name`, taking the same parameters, as Django walks it: through lists that functions
-    build (`include(create_group_urls("sentry-api-0"))`) and prefixes with alternatives
-    (`^(?:issues|groups)/`), which the patcher's own reading of the file does not follow."""
-    return bool(walked_entries_serving(settings, source, class_name, route))
-
-
 def walked_routes(settings: Settings, source: str) -> list[RouteEntry]:
     """The routes walked from urls.py's text `source` (the last text's walk is kept)."""
     if not _walked or _walked[0][:2] != (settings, source):
@@ -106,9 +98,12 @@ def walked_routes(settings: Settings, source: str) -> list[RouteEntry]:
 def walked_entries_serving(
     settings: Settings, source: str, class_name: str, route: Route
 ) -> list[RouteEntry]:
-    """The walked routes answering every sample path of `route` with `class_name` (taking the
-    same parameters), matched as Django matches them (`check/language.py`). Only what the walk
-    reads to the end counts (every pattern literal)."""
+    """The walked routes of urls.py (`source`) answering every sample path of `route` with
+    `class_name` (taking the same parameters), matched as Django matches them
+    (`check/language.py`): through lists that functions build
+    (`include(create_group_urls("sentry-api-0"))`) and prefixes with alternatives
+    (`^(?:issues|groups)/`), which the patcher's own reading of the file does not follow. Only
+    what the walk reads to the end counts (every pattern literal)."""
     wanted = {p.name for p in route.params}
     paths = sample_paths(route.tokens)
     found = []
