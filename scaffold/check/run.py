@@ -44,7 +44,9 @@ class TreeReading:
     - `focus(names)`: in PATHS mode, a cut of each URL module's bytes that keeps every entry
       naming one of the changed classes `names` (None: read URL modules whole);
     - `start(tree)` and `finish(tree)`: before anything is read, and after the rules ran (a cache
-      of facts lends the tree what it knows, then keeps what was read anew).
+      of facts lends the tree what it knows, then keeps what was read anew);
+    - `basis`: whether a whole-tree run gathers its `Basis` (what a kept answer needs to be
+      updated after an edit); a caller that keeps no answer skips it (no answer changes).
     """
 
     candidates: Callable[[Tree, list[SourceFile], Callable[[], None]], list[str]] = (
@@ -57,6 +59,7 @@ class TreeReading:
     # called with the tree before it is read, and once the check is done
     start: Callable[[Tree], None] | None = None
     finish: Callable[[Tree], None] | None = None
+    basis: bool = True
 
 
 PLAIN_READING = TreeReading()
@@ -158,6 +161,8 @@ def run_check(
     unresolved = sorted(set(analysis.unresolved if judged else unread))
     result = CheckResult(kept, len(concrete), served_routes, unresolved)
     if changed is None:
+        if not reading.basis:
+            return result
         basis = whole_basis(settings, reader, candidates, resolver, concrete, analysis)
         return evolve(result, basis=basis)
     if whole_run is not None:  # its summary, and what it could not follow: no kept answer's part
