@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from scaffold.pysource.class_decorators import class_decorator_unfollowed
@@ -261,7 +262,10 @@ def _class_decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
     something not proven to keep the handlers, dispatch and convert_args as written."""
     for dotted, info in endpoint.ancestry:
         for decorator in info.decorators if info is not None else ():
-            why = class_decorator_unfollowed(tree, decorator)
+            why = tree.remembered(  # once a decorator: most endpoints share theirs
+                f"class_decorator_unfollowed {decorator}",
+                partial(class_decorator_unfollowed, tree, decorator),
+            )
             if why is not None and info is not None:
                 name = decorator.removesuffix("()").rpartition(".")[2]
                 module = endpoint.modules.get(dotted, endpoint.module)

@@ -46,6 +46,7 @@ class Tree:
         self.known_marks: dict[str, frozenset[bytes]] = {}
         self._recorders: list[set[str]] = []  # modules asked for while `recorded` runs
         self.asked: set[str] = set()  # every module asked about (found or not), all along
+        self._remembered: dict[str, tuple[object, frozenset[str]]] = {}  # `remembered`
         try:
             src_relpath = src_root.relative_to(project_root).as_posix()
         except ValueError:
@@ -118,6 +119,21 @@ class Tree:
         finally:
             self._recorders.remove(seen)
 
+    def remembered(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()`, a fact of this tree's files that many callers ask for (one class
+        decorator on hundreds of endpoints), computed once per tree and `key`: a later call
+        takes the answer, and the modules the first asked count as asked again (`recorded`
+        sees them as if it had run). An overlay forgets every answer."""
+        found = self._remembered.get(key)
+        if found is None:
+            answer, asked = self.recorded(compute)
+            self._remembered[key] = found = (answer, frozenset(asked))
+        else:
+            self.asked |= found[1]
+            for seen in self._recorders:
+                seen |= found[1]
+        return found[0]  # type: ignore[return-value]
+
     def file_for(self, module: str) -> SourceFile | None:
         self.asked.add(module)
         for seen in self._recorders:
@@ -152,6 +168,7 @@ class Tree:
         """Read `module` as these bytes rather than its file's: a patch not yet written."""
         self._data[module] = data
         self._info.pop(module, None)
+        self._remembered.clear()
 
     def remember(self, source: SourceFile, data: bytes) -> None:
         """Keep a file's bytes, read for its headers, as its module's: unless another file is
