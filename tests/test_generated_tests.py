@@ -115,21 +115,24 @@ def test_an_older_case_class_is_read_without_the_helpers(tmp_path: Path) -> None
     assert {"login_as", "user", "organization", "create_organization"} <= idiom.members
 
 
-def test_on_an_older_tree_the_test_logs_in_with_its_case_class_and_fixtures(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    project = copy_project(FIXTURES / "legacy", tmp_path / "legacy")
-    _with_old_utilities(project)
+def _old_gizmos_test(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """The test module `new-endpoint` writes for an organization route on the legacy tree."""
     argv = (
         "new-endpoint",
         "OrganizationGizmos",
         "--route",
         "organizations/{organization_slug}/gizmos/",
     )
-
     assert run_cli(capsys, *argv, "--project", str(project)).code == 0
+    return (project / "tests/oldco/api/endpoints/test_organization_gizmos.py").read_text()
 
-    text = (project / "tests/oldco/api/endpoints/test_organization_gizmos.py").read_text()
+
+def test_on_an_older_tree_the_test_logs_in_with_its_case_class_and_fixtures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(FIXTURES / "legacy", tmp_path / "legacy")
+    _with_old_utilities(project)
+    text = _old_gizmos_test(project, capsys)
     assert black.format_str(text, mode=black.Mode(line_length=100)) == text
     assert "from oldco.testutils.cases import APITestCase" in text
     assert "class OrganizationGizmosTest(APITestCase):" in text
@@ -152,16 +155,7 @@ def test_reverse_is_imported_from_where_the_tree_imports_it(
     if imported is not None:
         helper = project / "src/oldco/api/links.py"
         helper.write_text(f"from {imported} import reverse\n\nLINK = reverse\n")
-    argv = (
-        "new-endpoint",
-        "OrganizationGizmos",
-        "--route",
-        "organizations/{organization_slug}/gizmos/",
-    )
-
-    assert run_cli(capsys, *argv, "--project", str(project)).code == 0
-
-    text = (project / "tests/oldco/api/endpoints/test_organization_gizmos.py").read_text()
+    text = _old_gizmos_test(project, capsys)
     assert f"from {imported or 'django.urls'} import reverse\n" in text
 
 

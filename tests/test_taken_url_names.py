@@ -11,15 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import EXAMPLE, copy_project, run_cli, snapshot
-
-# ORGANIZATION_URLS's dashboards entry in the example's urls.py
-DASHBOARDS_ENTRY = (
-    "    re_path(\n"
-    '        r"^(?P<organization_id_or_slug>[^/]+)/dashboards/$",\n'
-    "        OrganizationDashboardsEndpoint.as_view(),\n"
-    '        name="acme-api-0-organization-dashboards",\n'
-    "    ),\n"
-)
+from tests.test_own_route_helper import DASHBOARDS_ENTRY
 
 # the entry served by a helper naming the route after the class (a fork's `url2`)
 BY_CLASS_HELPER = (
