@@ -32,6 +32,7 @@ from scaffold.commands.fact_cache import (
     read_file_headers,
     same_headers,
 )
+from scaffold.commands.reading_child import Child
 from scaffold.pysource.candidates import reachable_modules
 from scaffold.pysource.modules import ModuleInfo
 from scaffold.pysource.tree import SourceFile, Tree
@@ -82,7 +83,7 @@ class FastReading:
                 stale.append(source)
             else:
                 known[source.relpath] = headers
-        child = _Child.start(tree, stale[::2]) if _parallel(stale) else None
+        child = Child.start(tree, stale[::2]) if _parallel(stale) else None
         fresh = read_file_headers(tree, stale[1::2] if child else stale)
         theirs = child.headers() if child else {}
         if child is not None and theirs is None:  # the child failed: read its files here
@@ -228,73 +229,3 @@ def _kept_candidates(kept: object, layout: str) -> bool:
 
 def _parallel(stale: list[SourceFile]) -> bool:
     return len(stale) >= _FORK_FROM and hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
-
-
-class _Child:
-    """A forked reader: headers of its files first, then the infos of the modules it is sent."""
-
-    def __init__(self, pid: int, up: int, down: int):
-        self.pid = pid
-        self.up = os.fdopen(up, "rb")
-        self.down = os.fdopen(down, "wb")
-        self.failed = False
-
-    @classmethod
-    def start(cls, tree: Tree, files: list[SourceFile]) -> _Child:
-        import pickle
-
-        up_read, up_write = os.pipe()
-        down_read, down_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns into the caller
-            code = 1
-            try:
-                os.close(up_read)
-                os.close(down_write)
-                with os.fdopen(up_write, "wb") as up, os.fdopen(down_read, "rb") as down:
-                    pickle.dump(read_file_headers(tree, files), up, pickle.HIGHEST_PROTOCOL)
-                    up.flush()
-                    share: list[str] = pickle.load(down)
-                    infos = {module: tree.info(module) for module in share}
-                    pickle.dump(infos, up, pickle.HIGHEST_PROTOCOL)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(up_write)
-        os.close(down_read)
-        return cls(pid, up_read, down_write)
-
-    def headers(self) -> dict[str, FileHeaders] | None:
-        import pickle
-
-        try:
-            found: dict[str, FileHeaders] = pickle.load(self.up)
-        except (EOFError, pickle.UnpicklingError):
-            self._end()
-            return None
-        return found
-
-    def parse(self, share: list[str]) -> None:
-        import pickle
-
-        with contextlib.suppress(OSError):  # a child gone is seen in adopt_into
-            pickle.dump(share, self.down, pickle.HIGHEST_PROTOCOL)
-            self.down.close()
-
-    def adopt_into(self, tree: Tree) -> list[str]:
-        """What the child parsed (what a failed child did not send is read when needed)."""
-        import pickle
-
-        infos: dict[str, ModuleInfo | None] = {}
-        with contextlib.suppress(EOFError, pickle.UnpicklingError):
-            infos = pickle.load(self.up)
-            tree.adopt(infos)
-        self._end()
-        return list(infos)
-
-    def _end(self) -> None:
-        for stream in (self.up, self.down):
-            with contextlib.suppress(OSError):
-                stream.close()
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
