@@ -4,7 +4,7 @@ not follow, or routed by another urlconf (a module defining `urlpatterns`, a tes
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 from scaffold.pysource.classes import Resolver
@@ -14,6 +14,8 @@ from scaffold.pysource.urlmodule import as_view_references_in
 
 # (tree, key, compute) -> compute()'s answer, kept by an earlier run or computed (`run.Memo`)
 Memo = Callable[[Tree, str, Callable[[], Any]], Any]
+# the dotted names some urlconfs route, and every module asked about to find them
+Named = tuple[frozenset[str], frozenset[str]]
 
 
 def served_elsewhere(
@@ -23,22 +25,21 @@ def served_elsewhere(
     root_urls: str,
     files: list[SourceFile],
     memo: Memo | None = None,
+    found: Callable[[list[SourceFile]], Named | None] | None = None,
 ) -> set[str]:
     """Classes served outside the routes walked from the API urls.py: named by entries the walk
     could not follow, or routed by another urlconf (a module defining `urlpatterns`, such as a
-    test urlconf, or any `*urls.py`), read with the same understanding of helpers."""
-    sources = []
-    for source in files or tree.files():
-        is_urls = source.relpath.rpartition("/")[2].removesuffix(".py").endswith("urls")
-        if source.module in reader.modules:
-            continue
-        if tree.mentions(source, b"urlpatterns") or (is_urls and tree.mentions(source, b"as_view")):
-            sources.append(source)
+    test urlconf, or any `*urls.py`), read with the same understanding of helpers. `found`:
+    what another process found for the urlconfs given (`route_walk.RouteWalk.others`), or None."""
+    sources = urlconf_files(tree, files or tree.files(), reader.modules)
 
-    def named() -> tuple[frozenset[str], frozenset[str]]:
-        """The names, and every module asked about to find them (`basis.py`: no leaf)."""
-        found, asked = tree.recorded(lambda: _named_in_urlconfs(tree, reader, root_urls, sources))
-        return found, frozenset(asked)
+    def named() -> Named:
+        got = found(sources) if found is not None else None
+        if got is None:
+            return named_in_urlconfs(tree, reader, root_urls, sources)
+        for module in sorted(got[1]):  # asked here, as if found here
+            tree.file_for(module)
+        return got
 
     if memo is None:
         names, asked = named()
@@ -48,6 +49,30 @@ def served_elsewhere(
         names, asked = memo(tree, key, named)
     reader.asked |= asked
     return resolved(resolver, set(reader.routed) | names)
+
+
+def urlconf_files(
+    tree: Tree, files: list[SourceFile], walked: Container[str] = ()
+) -> list[SourceFile]:
+    """The files among `files` that may be urlconfs (a module defining `urlpatterns`, any
+    `*urls.py` serving a view), but for the modules `walked` already."""
+    sources = []
+    for source in files:
+        is_urls = source.relpath.rpartition("/")[2].removesuffix(".py").endswith("urls")
+        if source.module in walked:
+            continue
+        if tree.mentions(source, b"urlpatterns") or (is_urls and tree.mentions(source, b"as_view")):
+            sources.append(source)
+    return sources
+
+
+def named_in_urlconfs(
+    tree: Tree, reader: RoutingReader, root_urls: str, sources: list[SourceFile]
+) -> Named:
+    """The names the urlconfs `sources` route, and every module asked about to find them
+    (`basis.py`: no leaf)."""
+    found, asked = tree.recorded(lambda: _named_in_urlconfs(tree, reader, root_urls, sources))
+    return found, frozenset(asked)
 
 
 def _named_in_urlconfs(

@@ -10,6 +10,7 @@ from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.basis import Producers, note_producer
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
+from scaffold.check.routing import Routing, routing_of
 from scaffold.pysource.classes import EndpointClass, Resolver, concrete_endpoints
 from scaffold.pysource.unreadable import ROOT_UNREAD, named_through_unparsed
 from scaffold.pysource.unresolved import Unresolved, code_built_imports, code_built_packages
@@ -33,13 +34,10 @@ class Analysis:
     remember: Callable[[str, Callable[[], Any]], Any] | None = None
     # both routing rules' reading of the routes, once: see `_routing`
     routing: Routing | None = field(default=None, repr=False)
+    # that reading as another process made it from these routes, or None (`run.TreeReading`)
+    found_routing: Callable[[list[RouteEntry]], Routing | None] | None = None
     # who met each unresolved place the rules met for endpoints (`basis.py`)
     producers: Producers = field(default_factory=dict)
-
-
-# (route, earlier route covering it) and (route, its own pattern is dead) as indexes into
-# Analysis.routes, and what the reading could not follow
-Routing = tuple[list[tuple[int, int]], list[tuple[int, bool]], list[Unresolved]]
 
 
 def _routing(analysis: Analysis) -> Routing:
@@ -50,19 +48,8 @@ def _routing(analysis: Analysis) -> Routing:
     routes = analysis.routes
 
     def compute() -> Routing:
-        from scaffold.check.shadow import dead_entries, hidden_entries, own_pattern_is_dead
-
-        unresolved: list[Unresolved] = []
-        at = {id(route): index for index, route in enumerate(routes)}
-        hidden = [
-            (at[id(entry.route)], at[id(cover.route)])
-            for entry, cover in hidden_entries(routes, unresolved)
-        ]
-        dead = [
-            (at[id(entry.route)], own_pattern_is_dead(entry))
-            for entry in dead_entries(routes, unresolved)
-        ]
-        return hidden, dead, unresolved
+        found = analysis.found_routing(routes) if analysis.found_routing else None
+        return routing_of(routes) if found is None else found
 
     if analysis.remember is None:
         found = compute()

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from scaffold.check.basis import affects_everything, lends_handlers, paths_part, whole_basis
 from scaffold.check.config import CheckConfig
-from scaffold.check.elsewhere import Memo, resolved, served_elsewhere
+from scaffold.check.elsewhere import Memo, Named, resolved, served_elsewhere
 from scaffold.check.problems import CheckResult, Problem
+from scaffold.check.route_walk import RouteWalk
 from scaffold.check.routed_views import bound_unfollowed
+from scaffold.check.routing import Routing
 from scaffold.check.rules import RULE_FUNCTIONS, Analysis, unrouted_endpoints
 from scaffold.errors import did_you_mean
 from scaffold.project.settings import Settings
@@ -19,18 +21,15 @@ from scaffold.pysource.headers import ignored_rules
 from scaffold.pysource.tree import SourceFile, Tree
 from scaffold.pysource.unreadable import unparsed_modules
 from scaffold.pysource.urlconf import RouteEntry, RoutingReader
-from scaffold.pysource.walked import Walked, take, walked
 from scaffold.records import evolve, record
 
 _ROUTING_RULES = frozenset({"duplicate-route-name", "unreachable-route"})
 FROM_MODULE = "from:"  # a focus name: what URL modules import from the module with this last name
 
 
-def read_candidates_plainly(
-    tree: Tree, files: list[SourceFile], meanwhile: Callable[[], None]
-) -> list[str]:
-    """Run `meanwhile`, then find the modules that may define endpoints (read when asked)."""
-    meanwhile()
+def read_candidates_plainly(tree: Tree, files: list[SourceFile], walk: RouteWalk) -> list[str]:
+    """Walk the routes, then find the modules that may define endpoints (read when asked)."""
+    walk.here()
     return candidate_modules(tree, files)
 
 
@@ -39,8 +38,11 @@ class TreeReading:
     """How `run_check` reads the tree. The default is plain; `commands/speedups.py` gives a
     faster one that finds the same (the tests run both):
 
-    - `candidates(tree, files, meanwhile)`: the modules among `files` that may define endpoints,
-      running `meanwhile` (the route walk) at some point;
+    - `candidates(tree, files, walk)`: the modules among `files` that may define endpoints,
+      walking the routes (`walk`, here or in another process) at some point;
+    - `urlconf_names(tree, sources)`: what the urlconfs `sources` route, as another process
+      found it after walking the routes, or None (found here); `routing(routes)`: both routing
+      rules' reading of these routes (`check.routing`), as that process read it, or None;
     - `focus(names)`: in PATHS mode, a cut of each URL module's bytes that keeps every entry
       naming one of the changed classes `names` (None: read URL modules whole);
     - `start(tree)` and `finish(tree)`: before anything is read, and after the rules ran (a cache
@@ -49,9 +51,7 @@ class TreeReading:
       updated after an edit); a caller that keeps no answer skips it (no answer changes).
     """
 
-    candidates: Callable[[Tree, list[SourceFile], Callable[[], None]], list[str]] = (
-        read_candidates_plainly
-    )
+    candidates: Callable[[Tree, list[SourceFile], RouteWalk], list[str]] = read_candidates_plainly
     focus: Callable[[frozenset[str]], Callable[[bytes], bytes]] | None = None
     # `memo(tree, key, compute)`: compute(), or what it returned before while every module it
     # asked the tree about is unchanged (a cache at the edge; the walks ask it)
@@ -60,6 +60,8 @@ class TreeReading:
     start: Callable[[Tree], None] | None = None
     finish: Callable[[Tree], None] | None = None
     basis: bool = True
+    urlconf_names: Callable[[Tree, list[SourceFile]], Named | None] | None = None
+    routing: Callable[[list[RouteEntry]], Routing | None] | None = None
 
 
 PLAIN_READING = TreeReading()
@@ -93,7 +95,7 @@ def run_check(
     if changed is not None:
         if part is not None:  # an update's part: the whole walk, as kept
             reader = RoutingReader(tree)
-            _walk_routes(reader, root_urls, reading.memo)
+            RouteWalk(reader, root_urls, reading.memo).here()
         else:
             sources = {f"{FROM_MODULE}{m.rpartition('.')[2]}" for m in changed}  # what urls.py
             cut = reading.focus(frozenset(names) | sources) if reading.focus else None
@@ -105,7 +107,8 @@ def run_check(
         reader = RoutingReader(tree)  # whole URL modules: a cut one lacks the other routes
         files = tree.files()
         memo = reading.memo
-        candidates = reading.candidates(tree, files, lambda: _walk_routes(reader, root_urls, memo))
+        walk = RouteWalk(reader, root_urls, memo, resolver)
+        candidates = reading.candidates(tree, files, walk)
         endpoints = find_endpoints(resolver, candidates)
         routes = reader.routes
         rules = config.rules
@@ -133,6 +136,8 @@ def run_check(
     if changed is None and reading.memo is not None:
         keep = reading.memo
         analysis.remember = lambda key, compute: keep(tree, key, compute)
+    if changed is None:
+        analysis.found_routing = reading.routing
     confirmed: list[Problem] = []
     whole_run: CheckResult | None = None
     if "unregistered-endpoint" in rules and _unserved(analysis):
@@ -140,7 +145,9 @@ def run_check(
             return CheckResult([], 0, 0)  # covers no part: an update checks the whole tree
         whole = changed is None  # a cut reader's modules must not reach a kept answer
         memo = reading.memo if whole else None
-        elsewhere = served_elsewhere(tree, resolver, reader, root_urls, files, memo)
+        taken = reading.urlconf_names if whole else None  # a cut reader's differ
+        found = (lambda sources: taken(tree, sources)) if taken else None
+        elsewhere = served_elsewhere(tree, resolver, reader, root_urls, files, memo, found)
         analysis.served_elsewhere = elsewhere | routed  # the walk's and the bindings' too
         if changed is not None and _unserved(analysis):
             # a class that looks unrouted may still be a base of endpoints elsewhere: the whole
@@ -172,30 +179,6 @@ def run_check(
     return evolve(result, part=covered)
 
 
-def _walk_routes(reader: RoutingReader, root_urls: str, memo: Memo | None = None) -> None:
-    """Walk the routes and read their patterns (cached for unreachable-route): work that a
-    two-process read of the tree does while the other process parses. A walk kept from an
-    earlier run skips the patterns: the routing rules' answer is kept with it."""
-    if memo is None:
-        reader.walk_root(root_urls)
-    else:
-        walked_now: list[bool] = []
-
-        def walk() -> Walked:
-            walked_now.append(True)
-            reader.walk_root(root_urls)
-            return walked(reader)
-
-        take(reader, memo(reader.tree, f"walk {root_urls}", walk))
-        if not walked_now:
-            return
-    from scaffold.check.shadow import read_pattern  # its automata: only for patterns read anew
-
-    for route in reader.routes:
-        if route.regex is not None:
-            read_pattern(route.regex)
-
-
 def _changed_modules(tree: Tree, paths: list[Path]) -> set[str]:
     sources = [tree.source_file(p.resolve()) for p in paths if p.suffix == ".py"]
     return {s.module for s in sources if s is not None}
@@ -203,11 +186,11 @@ def _changed_modules(tree: Tree, paths: list[Path]) -> set[str]:
 
 def _candidates_of(
     root_name: str,
-) -> Callable[[Tree, list[SourceFile], Callable[[], None]], list[str]]:
+) -> Callable[[Tree, list[SourceFile], RouteWalk], list[str]]:
     """A plain read of the candidates, for a root class not named `Endpoint`."""
 
-    def candidates(tree: Tree, files: list[SourceFile], meanwhile: Callable[[], None]) -> list[str]:
-        meanwhile()
+    def candidates(tree: Tree, files: list[SourceFile], walk: RouteWalk) -> list[str]:
+        walk.here()
         return candidate_modules(tree, files, root_name)
 
     return candidates

@@ -15,8 +15,9 @@
   unchanged file held from the fact cache
   (`commands/fact_cache.py`; `SCAFFOLD_NO_CACHE=1` turns the cache alone off) and reads the
   rest in two processes when there is much of it (`commands/tree_reading.py`: a forked child
-  reads half of the files' class headers and parses its share of the candidate modules, while
-  this process walks the routes and parses the rest);
+  reads half of the files' class headers, walks the routes, parses its share of the candidate
+  modules and reads the other urlconfs, while this process parses the rest and finds the
+  endpoints);
 - `scaffold check PATHS` (pre-commit) parses each URL module cut down to the entries that name a
   changed class (`focus`): a 3,800-line urls.py then costs a few milliseconds, not forty;
 - `new-endpoint` and `generate` render the endpoint modules in a forked child while the process
@@ -160,7 +161,15 @@ def check_reading(own_process: bool, keys: dict[str, tuple[int, int]] | None = N
 
     fast = FastReading()
     fast.keys.update(keys or {})
-    return TreeReading(fast.candidates, focus, fast.memo, fast.start, fast.finish)
+    return TreeReading(
+        fast.candidates,
+        focus,
+        fast.memo,
+        fast.start,
+        fast.finish,
+        urlconf_names=fast.urlconf_names,
+        routing=fast.routing,
+    )
 
 
 # focus: a URL module cut down to what one changed file needs. Route lists written one entry per

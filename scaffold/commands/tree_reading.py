@@ -5,10 +5,14 @@ there is much of it. It finds the same candidate modules, and the same facts in 
 
 - Every file's size and mtime are compared with the cache (`commands/fact_cache.py`); the class
   headers of unchanged files come from it, the others are read.
-- With 256 stale files or more and a second CPU, a forked child reads every other stale file's
-  headers and sends them up; this process merges them with its own and the cached ones, finds
-  the candidates, sends the child its share of the candidates the cache lacks to parse, walks
-  the routes (`meanwhile`) and parses the rest.
+- With 256 stale files or more and a second CPU, a forked child (`commands/reading_child.py`)
+  reads every other stale file's headers and sends them up, then walks the routes (unless an
+  earlier run's walk is kept); this process merges the headers with its own and the cached
+  ones, finds the candidates, sends the child its share of the candidates the cache lacks to
+  parse (a third while it walks) and parses the rest, then takes the child's walk and modules.
+  While this process finds the endpoints and their bases, the child finds what the other
+  urlconfs route, then reads its routes for the routing rules: the check takes both
+  (`urlconf_names`, `routing`) when it comes to them.
 - What was read anew goes back into the cache; files changed in the last two seconds are not
   kept (a second write within the file system's timestamp tick could leave the same mtime).
 """
@@ -21,6 +25,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from scaffold.check.elsewhere import Named, urlconf_files
+from scaffold.check.route_walk import RouteWalk
+from scaffold.check.routing import Routing
 from scaffold.commands.cache_files import RACY_NS, digest
 from scaffold.commands.fact_cache import (
     CacheDamaged,
@@ -35,6 +42,7 @@ from scaffold.commands.fact_cache import (
 from scaffold.commands.reading_child import Child
 from scaffold.pysource.candidates import reachable_modules
 from scaffold.pysource.modules import ModuleInfo
+from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.tree import SourceFile, Tree
 
 _FORK_FROM = 256  # stale files; below that a fork costs more than it saves
@@ -48,6 +56,7 @@ class FastReading:
         self.cache: FactCache | None = None
         self.keys: dict[str, tuple[int, int] | None] = {}
         self.headers: dict[str, FileHeaders] = {}  # read anew in this run
+        self.child: Child | None = None  # reading half the tree, after `candidates`
 
     def start(self, tree: Tree) -> None:
         if self.cache is None:
@@ -65,10 +74,10 @@ class FastReading:
 
         tree.known = known
 
-    def candidates(
-        self, tree: Tree, files: list[SourceFile], meanwhile: Callable[[], None]
-    ) -> list[str]:
-        """The modules among `files` that may define endpoints, read (or known) already."""
+    def candidates(self, tree: Tree, files: list[SourceFile], walk: RouteWalk) -> list[str]:
+        """The modules among `files` that may define endpoints, read (or known) already; the
+        routes walked here, or by the child when one reads half the tree and no earlier run's
+        walk is kept (the child then also finds what the other urlconfs route)."""
         cache = self.cache or FactCache(None)
         if cache.path is not None:  # with the cache off no file's key is asked for: no stat
             for source in files:
@@ -83,7 +92,11 @@ class FastReading:
                 stale.append(source)
             else:
                 known[source.relpath] = headers
-        child = Child.start(tree, stale[::2]) if _parallel(stale) else None
+        if _parallel(stale):
+            kept_walk = self._kept(tree, walk.key)
+            self.child = child = Child.start(tree, stale[::2], None if kept_walk else walk)
+        else:
+            child = None
         fresh = read_file_headers(tree, stale[1::2] if child else stale)
         theirs = child.headers() if child else {}
         if child is not None and theirs is None:  # the child failed: read its files here
@@ -104,6 +117,8 @@ class FastReading:
             else:
                 candidates = reachable_modules([merge_headers({**known, **fresh}, modules)])
         except CacheDamaged:  # read what the cache claimed to know, and trust none of it
+            if child is not None:  # nor what the child found with it (it parses no share)
+                child.distrust()
             self.cache = cache = FactCache(cache.path)
             tree.known = None
             fresh.update(read_file_headers(tree, [s for s in files if s.relpath in known]))
@@ -127,16 +142,42 @@ class FastReading:
             else:
                 missing.append(module)
         theirs_modules = {source.module for source in stale[::2]}
-        share = [m for i, m in enumerate(missing) if m in theirs_modules or i % 5 == 0]
+        if child is not None and child.walks:  # it walks first: a third of the parsing
+            share = [m for i, m in enumerate(missing) if m in theirs_modules and i % 3 != 2]
+        else:
+            share = [m for i, m in enumerate(missing) if m in theirs_modules or i % 5 == 0]
         if child is not None:
-            child.parse(share if len(missing) >= 8 else [])
-        meanwhile()
+            urlconfs = urlconf_files(tree, files) if child.walks else []
+            child.parse(share if len(missing) >= 8 else [], urlconfs)
+        if child is None or not child.walks:
+            walk.here()
         for module in missing:
             if child is None or module not in share:
                 tree.info(module)
         if child is not None:
-            tree.parsed += child.adopt_into(tree)
+            parsed, walked = child.adopt_into(tree)
+            tree.parsed += parsed
+            if walked is not None:
+                walk.take(walked)
+            elif child.walks:  # it failed: walk here
+                walk.here()
         return candidates
+
+    def urlconf_names(self, tree: Tree, sources: list[SourceFile]) -> Named | None:
+        """What the urlconfs `sources` route as the child found it (None: find it here)."""
+        return self.child.urlconf_names(tree, sources) if self.child else None
+
+    def routing(self, routes: list[RouteEntry]) -> Routing | None:
+        """Both routing rules' reading of `routes` as the child read it (None: read it here)."""
+        return self.child.routing(routes) if self.child else None
+
+    def _kept(self, tree: Tree, key: str) -> bool:
+        """Whether `memo(tree, key, ...)` holds an answer (a walk kept: no child walks)."""
+        cache = self.cache
+        if cache is None or cache.path is None:
+            return False
+        kept = cache.memos.get(digest(key.encode()))
+        return isinstance(kept, list) and len(kept) == 2 and self._unchanged(tree, kept[0])
 
     def memo(self, tree: Tree, key: str, compute: Callable[[], Any]) -> Any:
         """`compute()`'s answer as kept by an earlier run while every module it asked the tree
@@ -189,6 +230,10 @@ class FastReading:
 
     def finish(self, tree: Tree) -> None:
         """Keep what this run read anew: headers, and each module parsed."""
+        if self.child is not None:  # its last answer was not needed
+            self.child.end()
+            # what it lent and this process asked for: kept as if parsed here
+            tree.parsed += [m for m in self.child.lent if m in tree.asked]
         cache = self.cache
         if cache is None or cache.path is None:
             return
