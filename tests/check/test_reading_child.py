@@ -6,6 +6,7 @@ child fails at any step."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,11 @@ from scaffold.check.problems import CheckResult
 from scaffold.check.route_walk import RouteWalk
 from scaffold.check.routing import Routing, routing_of
 from scaffold.check.run import TreeReading, run_check
+from scaffold.commands.cache_files import write_json
 from scaffold.commands.tree_reading import FastReading
 from scaffold.project.settings import load_settings
 from scaffold.pysource.urlconf import RoutingReader
-from tests.check.trees import UNROUTED, write_tree
+from tests.check.trees import UNROUTED, cache_body, write_tree
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="the child needs fork and 2 CPUs"
@@ -162,3 +164,29 @@ def test_a_child_gone_before_the_routing_leaves_it_here(
     calls = _parent_calls(monkeypatch)
     assert _check(root, _fast()[1]) == plain
     assert calls == ["routing"]
+
+
+def test_a_damaged_cache_leaves_the_walk_here(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child walks with the facts the cache lends, as forked: when the cache turns out
+    damaged, its walk is not taken."""
+    root = _project(tmp_path)
+    then = time.time() - 60
+    for path in root.rglob("*.py"):
+        os.utime(path, (then, then))
+    plain = _check(root)
+    _check(root, _fast()[1])
+    (path,) = sorted(cache_dir.glob("check-*.json"))
+    body = cache_body(path)
+    for entry in body["files"].values():
+        if entry[2]:  # the markers of each file with classes: not texts
+            entry[4] = [7]
+    write_json(path, body)
+    for path in [*root.rglob("part_*.py"), *root.rglob("urls.py")]:  # read anew, in two
+        os.utime(path, (then + 1, then + 1))  # processes (no walk kept); the rest known
+    calls = _parent_calls(monkeypatch)
+    fast, reading = _fast()
+    assert _check(root, reading) == plain
+    assert fast.child is not None and fast.child.walks and not fast.child.trusted
+    assert calls == ["walk shop.api.urls", "other urlconfs", "routing"]
