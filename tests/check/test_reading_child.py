@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -126,44 +127,33 @@ def test_the_child_walks_and_reads_the_other_urlconfs(
     assert calls == []
 
 
-def test_a_child_that_fails_to_walk_leaves_the_walk_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _walk_fails(walk: RouteWalk) -> None:
+    raise RuntimeError("a walk that fails in the child")
+
+
+@pytest.mark.parametrize(
+    ("step", "failing", "left_here"),
+    [
+        ("found", _walk_fails, ["walk shop.api.urls", "other urlconfs", "routing"]),
+        ("others", lambda walk, sources: os._exit(3), ["other urlconfs", "routing"]),
+        ("routing", lambda walk: os._exit(3), ["routing"]),
+    ],
+    ids=["fails-to-walk", "gone-before-the-other-urlconfs", "gone-before-the-routing"],
+)
+def test_what_a_failed_child_did_not_send_is_done_here(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    step: str,
+    failing: Callable[..., Any],
+    left_here: list[str],
 ) -> None:
     root = _project(tmp_path)
     monkeypatch.setenv("SCAFFOLD_NO_CACHE", "1")
     plain = _check(root)
-
-    def broken(walk: RouteWalk) -> None:
-        raise RuntimeError("a walk that fails in the child")
-
-    monkeypatch.setattr(RouteWalk, "found", broken)
+    monkeypatch.setattr(RouteWalk, step, failing)
     calls = _parent_calls(monkeypatch)
     assert _check(root, _fast()[1]) == plain
-    assert calls == ["walk shop.api.urls", "other urlconfs", "routing"]
-
-
-def test_a_child_gone_before_the_other_urlconfs_leaves_them_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = _project(tmp_path)
-    monkeypatch.setenv("SCAFFOLD_NO_CACHE", "1")
-    plain = _check(root)
-    monkeypatch.setattr(RouteWalk, "others", lambda walk, sources: os._exit(3))
-    calls = _parent_calls(monkeypatch)
-    assert _check(root, _fast()[1]) == plain
-    assert calls == ["other urlconfs", "routing"]
-
-
-def test_a_child_gone_before_the_routing_leaves_it_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = _project(tmp_path)
-    monkeypatch.setenv("SCAFFOLD_NO_CACHE", "1")
-    plain = _check(root)
-    monkeypatch.setattr(RouteWalk, "routing", lambda walk: os._exit(3))
-    calls = _parent_calls(monkeypatch)
-    assert _check(root, _fast()[1]) == plain
-    assert calls == ["routing"]
+    assert calls == left_here
 
 
 def test_a_damaged_cache_leaves_the_walk_here(
