@@ -14,7 +14,7 @@ from scaffold.generate.notes import notes
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import by_id_only, render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
-from scaffold.generate.route_guard import refuse_built_name, walked_entries_serving
+from scaffold.generate.route_guard import built_url_names, walked_entries_serving
 from scaffold.generate.tests import plan_test, project_test_idiom
 from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
@@ -78,8 +78,9 @@ def build_plan(
     urls_before = read_source(settings.urls_path, urls_label)
     urls_module, length = settings.module_for(settings.urls_path), settings.line_length
     avoid: dict[str, frozenset[str]] = {}  # class -> lists whose paths would hide a route
+    built_names = built_url_names(settings, urls_before)
     while True:
-        urls = UrlsFile(urls_before, urls_label, settings.package, urls_module, length)
+        urls = UrlsFile(urls_before, urls_label, settings.package, urls_module, length, built_names)
         inits = InitEdits(settings)  # packages re-exporting their endpoints from __init__.py
         pending = [
             (e, *_register(settings, urls, e, on_existing, inits, avoid.get(e.class_name)))
@@ -231,7 +232,6 @@ def _register(
         settings.url_name_prefix,
     )
     try:
-        refuse_built_name(settings, urls, registration)
         added = urls.add(registration)
     except (ConflictError, PatchError) as exc:  # a spec's resource is named at its route
         taken = isinstance(exc, NameTakenError)  # or the field its URL name came from

@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 from scaffold.check.language import django_matches
 from scaffold.check.shadow import hidden_entries
-from scaffold.errors import NameTakenError
 from scaffold.generate.resolve import ResolvedEndpoint
 from scaffold.project.catalog import Catalog
 from scaffold.project.settings import Settings
@@ -19,10 +18,6 @@ from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RoutingReader
 from scaffold.records import record
 from scaffold.routes import Param, Route, sample_paths
-from scaffold.urls.add import UrlsFile
-from scaffold.urls.entry_name import entry_name
-from scaffold.urls.index import name_taken
-from scaffold.urls.registration import Registration
 
 Pair = tuple[RouteEntry, RouteEntry]  # (the route never reached, the earlier one matching it)
 
@@ -108,9 +103,7 @@ def walked_entries_serving(
     paths = sample_paths(route.tokens)
     found = []
     for entry in walked_routes(settings, source):
-        view = entry.view  # as written, or as imported (`from .x import A as B`)
-        names = {t.rpartition(".")[2] for t in (view.text, view.dotted or "")} if view else set()
-        if class_name not in names:
+        if class_name not in entry.view_names():
             continue
         chain = tuple(p for p in (*entry.prefixes, entry.regex) if p is not None)
         if set(entry.groups) != wanted or len(chain) != len(entry.prefixes) + 1:
@@ -120,26 +113,14 @@ def walked_entries_serving(
     return found
 
 
-def refuse_built_name(settings: Settings, urls: UrlsFile, registration: Registration) -> None:
-    """Refuse a URL name that a route walked from urls.py has where the file does not write it
-    out (an f-string in a list a function builds, a helper naming the route after its class's
-    `name`): reverse() knows it all the same. A name written out is `UrlsFile.add`'s to refuse;
-    one under an include with a namespace is not global, and an unknown namespace says nothing."""
-    list_name, _ = urls.index.target(registration.route.tokens, registration.avoid)
-    name = entry_name(  # the name `UrlsFile.add` will write there: none in an unnamed list
-        registration.class_name,
-        registration.url_name,
-        registration.name_prefix,
-        urls.index.lists[list_name].items,
-        urls.index.style.name_prefix,
-    )
-    if name is None or urls.index.url_names[name]:
-        return
-    for entry in walked_routes(settings, urls.index.source):
-        if entry.name != name or entry.namespaces != ():
-            continue
-        view = entry.view
-        served = {t.rpartition(".")[2] for t in (view.text, view.dotted or "")} if view else set()
-        own = registration.class_name in served and not registration.url_name
-        where = f"{entry.relpath}:{entry.line}"
-        raise NameTakenError(name_taken(where, name, registration.class_name if own else None))
+def built_url_names(settings: Settings, source: str) -> dict[str, RouteEntry]:
+    """The global URL names of the routes walked from urls.py (`source`), each with the first
+    route giving it: those the file does not write out too (an f-string in a list a function
+    builds, a helper naming the route after its class's `name`), which reverse() knows all the
+    same. A name under an include with a namespace is not global; an unknown namespace says
+    nothing."""
+    names: dict[str, RouteEntry] = {}
+    for entry in walked_routes(settings, source):
+        if entry.name is not None and entry.namespaces == ():
+            names.setdefault(entry.name, entry)
+    return names

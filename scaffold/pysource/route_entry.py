@@ -30,6 +30,12 @@ class RouteEntry:
     # the namespaces of the includes above, outermost first; None: one is not a literal
     namespaces: tuple[str, ...] | None = ()
 
+    def view_names(self) -> set[str]:
+        """The class names its view goes by: as written, and as imported (`from .x import A as
+        B` gives both `B` and `A`); none for an include."""
+        view = self.view
+        return {t.rpartition(".")[2] for t in (view.text, view.dotted or "")} if view else set()
+
     def copy_advice(self, earlier: RouteEntry) -> str | None:
         """What to do with this entry when it copies `earlier` (the same pattern under the same
         includes, serving the same view): it never matches, and only its name may be needed."""

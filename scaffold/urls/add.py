@@ -8,9 +8,12 @@ well under one libcst parse and regeneration of the whole module.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import libcst as cst
 
 from scaffold.errors import NameTakenError, PatchError
+from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
 from scaffold.routes import Route, tokens_to_regex
@@ -34,7 +37,7 @@ from scaffold.urls.imports import (
 )
 from scaffold.urls.index import ListStatement, UrlsIndex, name_taken
 from scaffold.urls.kin import Named
-from scaffold.urls.registration import Added, Registration
+from scaffold.urls.registration import Added, Registration, taken_at
 from scaffold.urls.style import list_shape
 
 __all__ = ["Added", "Registration", "UrlsFile"]
@@ -53,8 +56,18 @@ class _NewImports:
 class UrlsFile:
     """A urls.py that registrations can be added to; `code()` is the patched text."""
 
-    def __init__(self, source: str, label: str, package: str, urls_module: str, line_length: int):
+    def __init__(
+        self,
+        source: str,
+        label: str,
+        package: str,
+        urls_module: str,
+        line_length: int,
+        built_names: Mapping[str, RouteEntry] | None = None,
+    ):
         self.index = UrlsIndex(source, label, package, urls_module)
+        # URL names the routes walked from it give where it does not write them out
+        self.built_names = built_names or {}
         self.label = label
         self.line_length = line_length
         self.style = self.index.style
@@ -123,12 +136,11 @@ class UrlsFile:
             statement.items,
             self.style.name_prefix,
         )
-        if url_name is not None and self.index.url_names[url_name]:
-            own = self.is_registered(registration.class_name) and not registration.url_name
-            where = f"{self.label}:{self.index.line_of(url_name)}"
-            raise NameTakenError(
-                name_taken(where, url_name, registration.class_name if own else None)
-            )
+        if url_name is not None:
+            registered = self.is_registered(registration.class_name)
+            where, own = taken_at(self.index, self.built_names, url_name, registration, registered)
+            if where is not None:
+                raise NameTakenError(name_taken(where, url_name, own))
         module = self._list_module(statement)
         small = _list_assignment(module)
         path = self._paths.get(list_name, statement.path)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.records import record
 from scaffold.routes import Route
+
+if TYPE_CHECKING:
+    from scaffold.urls.index import UrlsIndex
 
 
 @record
@@ -34,6 +40,27 @@ class Added:
         """Whether a route walked from the patched file is this entry (for `class_name`)."""
         if self.url_name is not None:
             return route.name == self.url_name
-        view = route.view
-        shown = {t.rpartition(".")[2] for t in (view.text, view.dotted or "")} if view else set()
-        return route.name is None and route.regex == self.pattern and class_name in shown
+        return (
+            route.name is None and route.regex == self.pattern and class_name in route.view_names()
+        )
+
+
+def taken_at(
+    index: UrlsIndex,
+    built: Mapping[str, RouteEntry],
+    url_name: str,
+    registration: Registration,
+    registered: bool,
+) -> tuple[str | None, str | None]:
+    """Where urls.py gives `url_name` already (None: nowhere), written out in `index` or built
+    by code its walk followed (`built`, `generate.route_guard.built_url_names`), and the class
+    when that route is its own and the name was not asked for (`registered`: urls.py routes
+    it)."""
+    if index.url_names[url_name]:
+        where, own = f"{index.label}:{index.line_of(url_name)}", registered
+    elif url_name in built:
+        entry = built[url_name]
+        where, own = f"{entry.relpath}:{entry.line}", registration.class_name in entry.view_names()
+    else:
+        return None, None
+    return where, registration.class_name if own and not registration.url_name else None
