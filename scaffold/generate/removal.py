@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
+from collections.abc import Iterator
 from pathlib import Path
 
 from scaffold.errors import ConflictError, SpecError, did_you_mean
@@ -102,15 +103,10 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
 def _refuse_routed_elsewhere(settings: Settings, class_name: str, urls_label: str) -> None:
     """Refuse, naming where it is, a class routed only by another route module (Sentry splices
     whole ones into urls.py: `*workflow_urls.urlpatterns`): `remove` edits urls.py alone."""
-    call = re.compile(rf"\b{class_name}\.as_view\(")
-    for path in python_files(settings.project_root):
-        if path == settings.urls_path:
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if call.search(text) is None:
-            continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if call.search(line) and not line.lstrip().startswith("#"):
+    call = re.compile(rb"\b" + re.escape(class_name.encode()) + rb"\.as_view\(")
+    for path, data in _files_matching(settings, call, {settings.urls_path.resolve()}):
+        for number, line in enumerate(data.splitlines(), 1):
+            if call.search(line) and not line.lstrip().startswith(b"#"):
                 raise ConflictError(
                     f"NAME: {class_name} is routed in {settings.relpath(path)}:{number}, a "
                     f"route module scaffold does not edit (it edits {urls_label}); take that "
@@ -245,18 +241,27 @@ def _first_other_user(settings: Settings, module_path: Path, class_name: str) ->
     init = reexporting_init(settings, settings.module_for(module_path))
     if init is not None:  # its re-export goes in the same plan
         skip.add(init.resolve())
-    roots = [settings.src_root, settings.project_root / "tests"]
-    for root in roots:
+    for path, data in _files_matching(settings, word, skip):
+        if own_class.search(data):
+            continue
+        line = _use_line(data, class_name)
+        if line is not None:
+            return f"{settings.relpath(path)}:{line}"
+    return None
+
+
+def _files_matching(
+    settings: Settings, pattern: re.Pattern[bytes], skip: set[Path]
+) -> Iterator[tuple[Path, bytes]]:
+    """The Python files under the source tree and tests/ (but `skip`, resolved) whose bytes
+    `pattern` finds, with their bytes."""
+    for root in (settings.src_root, settings.project_root / "tests"):
         for path in python_files(root):
             if path.resolve() in skip:
                 continue
             data = path.read_bytes()
-            if not word.search(data) or own_class.search(data):
-                continue
-            line = _use_line(data, class_name)
-            if line is not None:
-                return f"{settings.relpath(path)}:{line}"
-    return None
+            if pattern.search(data):
+                yield path, data
 
 
 def _use_line(data: bytes, class_name: str) -> int | None:
