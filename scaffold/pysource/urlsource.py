@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
+from collections.abc import Sequence
 from enum import Enum
 
 from scaffold.errors import PatchError
@@ -74,6 +75,12 @@ class ListItem:
     view_class: str | None = None  # X of `X.as_view()`
     url_name: str | None = None
     layout: EntryLayout | None = None  # for a route that serves a view
+
+
+def entry_layouts(items: Sequence[ListItem]) -> list[EntryLayout]:
+    """How a list's own endpoint entries are written: the items routing a view, not the lists
+    it includes."""
+    return [item.layout for item in items if item.layout is not None and not item.is_include]
 
 
 @record

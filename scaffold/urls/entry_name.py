@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scaffold.naming import url_name_for
-from scaffold.pysource.urlsource import ListItem
+from scaffold.pysource.urlsource import ListItem, entry_layouts
 
 # A list goes without names when this many of its endpoint entries at least, and three in four
 # of them, carry none (Sentry's `GROUP_URLS` of 2020-2023: 22 of 25 in 2023); a list of one or
@@ -17,7 +17,7 @@ _FEW = 3
 def unnamed_list(items: Sequence[ListItem]) -> bool:
     """Whether a list's endpoint entries (its own items routing a view, not the lists it
     includes) are written without a URL name, as a new entry among them should be."""
-    layouts = [item.layout for item in items if item.layout is not None and not item.is_include]
+    layouts = entry_layouts(items)
     unnamed = sum(not layout.named for layout in layouts)
     return unnamed >= _FEW and unnamed * 4 >= len(layouts) * 3
 

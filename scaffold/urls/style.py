@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 from scaffold.errors import PatchError
 from scaffold.pysource.routes import ROUTE_CALLS
-from scaffold.pysource.urlsource import EntryLayout, EntryShape, FromImport, ListItem
+from scaffold.pysource.urlsource import (
+    EntryLayout,
+    EntryShape,
+    FromImport,
+    ListItem,
+    entry_layouts,
+)
 from scaffold.records import field, record
 
 _PREFIX_RE = re.compile(r"^(.+?-api-\d+)-")
@@ -85,7 +91,7 @@ def list_shape(items: Sequence[ListItem], file_shape: EntryShape) -> EntryShape:
     """The layout most of a list's own endpoint entries take, when it has three or more and
     they agree on one more than on the file's (Sentry's `GROUP_URLS` writes one line where it
     fits, in a file of exploded entries); else the file's."""
-    shapes = Counter(i.layout.shape for i in items if i.layout is not None and not i.is_include)
+    shapes = Counter(layout.shape for layout in entry_layouts(items))
     shape, count = shapes.most_common(1)[0] if shapes else (file_shape, 0)
     return shape if shapes.total() >= 3 and count > shapes[file_shape] else file_shape
 
