@@ -37,6 +37,7 @@ if str(REPO_ROOT) not in sys.path:
 from bench.bench_fidelity import (
     Bench,
     Entry,
+    Outcome,
     entries,
     imported_module,
     list_prefixes,
@@ -45,6 +46,7 @@ from bench.bench_fidelity import (
 )
 from scaffold.errors import ScaffoldError
 from scaffold.naming import class_name_for
+from scaffold.routes import Token
 from scaffold.urls.index import UrlsIndex
 from scaffold.write.plan import validate
 
@@ -79,7 +81,9 @@ class Result:
     other_list: str | None = None  # the list scaffold chose, when not the engineers'
 
 
-def added_entries(old: list[Entry], new: list[Entry], new_prefixes: dict) -> tuple[list, Counter]:
+def added_entries(
+    old: list[Entry], new: list[Entry], new_prefixes: dict[str, tuple[Token, ...]]
+) -> tuple[list[Added], Counter[str]]:
     """The entries NEW adds to lists OLD has, in NEW's order, and what was not tried, why."""
     old_keys = {_key(e) for e in old}
     old_lists: dict[str, set[Key]] = {}
@@ -130,7 +134,7 @@ def run(bench: Bench, added: Added, new_source: str) -> Result:
                 if "--permission" in str(exc) and "permission_classes" not in raw:
                     # the root refuses every request: any permission does for the place
                     raw["permission_classes"] = ["rest_framework.permissions.AllowAny"]
-                elif not bench._advice(str(exc), raw, e, _Scratch()):
+                elif not bench._advice(str(exc), raw, e, Outcome(e)):
                     raise
         else:
             raise ScaffoldError("bench: still refused after following the advice")
@@ -176,13 +180,7 @@ def _added_at(found: list[Entry], before: list[Entry], key: Key) -> int | None:
     return None
 
 
-class _Scratch:
-    """What `Bench._advice` records on an outcome; unused here."""
-
-    asked_lookup = asked_name = False
-
-
-def report(old: str, new: str, results: list[Result], untried: Counter) -> None:
+def report(old: str, new: str, results: list[Result], untried: Counter[str]) -> None:
     n = len(results)
 
     def pct(count: int, of: int) -> str:
