@@ -293,15 +293,7 @@ class Bench:
         raw: dict[str, Any] = {"name": entry.class_name, "route": route, "methods": "get"}
         raw["module"] = module
         try:
-            for _ in range(3):  # follow the message's advice, as a user would
-                try:
-                    plan, base = self._plan(raw)
-                    break
-                except ScaffoldError as exc:
-                    if not self._advice(str(exc), raw, entry, outcome):
-                        raise
-            else:
-                raise ScaffoldError("bench: still refused after following the advice")
+            plan, base = self.plan_advised(raw, entry, outcome)
             validate(plan)
         except ScaffoldError as exc:
             outcome.error = str(exc).splitlines()[0]
@@ -351,6 +343,18 @@ class Bench:
             self.urls_path.write_text(self.original)
         return next((c.after for c in plan.changes if c.path == self.urls_path), None)
 
+    def plan_advised(
+        self, raw: dict[str, Any], entry: Entry, outcome: Outcome
+    ) -> tuple[Any, BaseClass]:
+        """The plan for `raw`, following the advice of scaffold's refusals as a user would."""
+        for _ in range(3):
+            try:
+                return self._plan(raw)
+            except ScaffoldError as exc:
+                if not self._advice(str(exc), raw, entry, outcome):
+                    raise
+        raise ScaffoldError("bench: still refused after following the advice")
+
     def _advice(self, message: str, raw: dict[str, Any], entry: Entry, outcome: Outcome) -> bool:
         """Change `raw` as the message asks (a lookup, a URL name); False: no advice taken."""
         if "has no lookup" in message and "lookups" not in raw:
@@ -360,6 +364,10 @@ class Bench:
             consumed = (chosen.consumed(spec.route.params) or ()) if chosen else ()
             leftover = [p for p in spec.route.params if p not in consumed]
             raw["lookups"] = {p.name: {"passthrough": True} for p in leftover}
+            return True
+        if "--permission" in message and "permission_classes" not in raw:
+            # a new class on a root refusing every request: any permission does for the place
+            raw["permission_classes"] = ["rest_framework.permissions.AllowAny"]
             return True
         if "--url-name" in message and "url_name" not in raw and entry.url_name:
             outcome.asked_name = True

@@ -126,18 +126,7 @@ def run(bench: Bench, added: Added, new_source: str) -> Result:
     if module is not None:
         raw["module"] = module
     try:
-        for _ in range(3):  # follow the message's advice, as a user would
-            try:
-                plan, _base = bench._plan(raw)
-                break
-            except ScaffoldError as exc:
-                if "--permission" in str(exc) and "permission_classes" not in raw:
-                    # the root refuses every request: any permission does for the place
-                    raw["permission_classes"] = ["rest_framework.permissions.AllowAny"]
-                elif not bench._advice(str(exc), raw, e, Outcome(e)):
-                    raise
-        else:
-            raise ScaffoldError("bench: still refused after following the advice")
+        plan, _base = bench.plan_advised(raw, e, Outcome(e))
         validate(plan)
     except ScaffoldError as exc:
         result.error = str(exc).splitlines()[0]
