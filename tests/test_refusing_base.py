@@ -68,7 +68,8 @@ def test_a_route_on_the_refusing_root_needs_permission_classes(
     assert refused.code == 2
     assert refused.err == (
         "error: --permission: Endpoint refuses every request (NoPermission.has_permission returns "
-        "False); name the permission class this endpoint needs with --permission\n"
+        "False); name the permission class this endpoint needs with --permission (beside "
+        "NoPermission, nova.api.permissions defines OrganizationPermission)\n"
     )
     assert snapshot(root) == before
     argv = ["new-endpoint", "Health", "--route", "health/", "--project", str(root)]

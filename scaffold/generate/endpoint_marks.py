@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scaffold.errors import SpecError, did_you_mean
 from scaffold.project.base_names import silo_named
-from scaffold.project.catalog import Catalog
+from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver
 from scaffold.spec import ResourceSpec
@@ -96,4 +96,21 @@ def base_sets_owner(resolver: Resolver, base: str) -> bool:
         info is not None and info.owner is not None
         for dotted, info in endpoint.ancestry
         if dotted != endpoint.root
+    )
+
+
+def require_permitting(spec: ResourceSpec, catalog: Catalog, base: BaseClass) -> None:
+    """A SpecError when a new class on `base` would answer 403 to everyone (Sentry's root
+    `Endpoint` holds `NoPermission`) and the spec names no permission classes; it names the
+    permission classes beside the refusing one, which the user may mean."""
+    refusing = None if spec.permission_classes else catalog.refusing_permission(base)
+    if refusing is None:
+        return
+    module, _, name = refusing.rpartition(".")
+    beside = ", ".join(catalog.permissions_beside(refusing))
+    raise SpecError(
+        f"{spec.at('permission_classes')}: {base.name} refuses every request ({name}."
+        "has_permission returns False); name the permission class this endpoint needs with "
+        + spec.named("permission_classes")
+        + (f" (beside {name}, {module} defines {beside})" if beside else "")
     )

@@ -12,6 +12,7 @@ from scaffold.generate.endpoint_marks import (
     decorator_of,
     owner_of,
     publish_status_of,
+    require_permitting,
 )
 from scaffold.generate.lookup_fields import (
     model_silo,
@@ -171,14 +172,8 @@ def resolve(
         require_in_project(settings, permission, spec.at("permission_classes"))
         require_permission(catalog.resolver, permission, spec.at("permission_classes"))
     # after the route's own errors: a parameter no base takes reads better than this
-    if existing is None and not spec.permission_classes:
-        refusing = catalog.refusing_permission(base)  # the module written would answer 403
-        if refusing is not None:
-            raise SpecError(
-                f"{spec.at('permission_classes')}: {base.name} refuses every request "
-                f"({refusing.rpartition('.')[2]}.has_permission returns False); name the "
-                f"permission class this endpoint needs with {spec.named('permission_classes')}"
-            )
+    if existing is None:
+        require_permitting(spec, catalog, base)
     target = _module_path(spec, settings)  # a new class's name is checked against the tree's
     module_path = require_endpoint_target(spec, settings, target, None if existing else catalog)
     return ResolvedEndpoint(

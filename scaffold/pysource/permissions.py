@@ -33,6 +33,21 @@ def refusing_permission(resolver: Resolver, endpoint: EndpointClass) -> str | No
     return None
 
 
+def permissions_beside(resolver: Resolver, dotted: str) -> list[str]:
+    """The other permission classes (named `...Permission`) the module of the refusing class
+    `dotted` defines and that do not refuse every request: what to name instead of it
+    (`sentry.api.permissions`: RelayPermission, SentryPermission, SuperuserPermission...)."""
+    module, _, name = dotted.rpartition(".")
+    info = resolver.tree.info(module)
+    if info is None:
+        return []
+    return [
+        cls
+        for cls in info.classes
+        if cls.endswith("Permission") and cls != name and not _always_false(resolver, info, cls)
+    ]
+
+
 def _class_attribute(resolver: Resolver, module: ModuleInfo, cls: str, attribute: str) -> object:
     """The dotted names a class body assigns to `attribute` as a literal tuple or list; None
     for another value; `_ABSENT` when the class does not assign it."""
