@@ -63,6 +63,14 @@ WIDGET = "acme.models.widget.Widget"
                 "create it or give an existing one"
             ),
         ),
+        (  # a module file on the way: "create it" would put a package beside base.py
+            ["FooBar", "--route", "xyz/", *ALLOW, "--module", "acme.api.base.things"],
+            "--module",
+            (
+                r"acme.api.base is a module \(src/acme/api/base.py\), not a package: no module "
+                "goes inside it; give a package, such as acme.api"
+            ),
+        ),
         (  # a typo of a package module's folder, the file named from the class
             ["FooBar", "--route", "xyz/", *ALLOW, "--module", "acme.apl.endpoints"],
             "--module",

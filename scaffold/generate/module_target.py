@@ -128,6 +128,14 @@ def missing_package(spec: ResourceSpec, settings: Settings) -> SpecError:
 
     parts, folder = (spec.module or "").split("."), settings.src_root
     for index, part in enumerate(parts[:-1]):
+        if not (folder / part).is_dir() and (folder / f"{part}.py").is_file():
+            # a module on the way (`incidents.endpoints.bases` is bases.py): "create it" would
+            # put a package beside the module, which Python cannot import both of
+            return SpecError(
+                f"{spec.at('module')}: {'.'.join(parts[: index + 1])} is a module "
+                f"({settings.relpath(folder / f'{part}.py')}), not a package: no module goes "
+                f"inside it; give a package, such as {'.'.join(parts[:index])}"
+            )
         if not (folder / part).is_dir():
             beside = [d.name for d in folder.iterdir() if d.is_dir() and d.name.isidentifier()]
             close = difflib.get_close_matches(part, beside, n=1)
