@@ -703,6 +703,28 @@ def test_generate_force_and_skip_together(
     assert snapshot(project) == before
 
 
+def test_generate_force_on_a_module_others_import_from_names_the_spec_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "- name: Things\n  route: things/\n  module: acme.api.bases.organization\n",
+        encoding="utf-8",
+    )
+    before = snapshot(project)
+
+    result = run_like_a_process(capsys, "generate", str(spec), "--force", "--project", str(project))
+
+    assert_clean_error(
+        result,
+        CONFLICT,
+        f"{spec}:3: resources[0].module: src/acme/api/bases/organization.py: ",
+        r"which --force would delete; .* or give `module` one of its own$",
+    )
+    assert snapshot(project) == before
+
+
 class _FakeTerminal(io.StringIO):
     """A stdin that claims to be a terminal, so only CI=true can stop the prompt."""
 
@@ -881,6 +903,14 @@ PROJECT_CASES = [
             "--module",
             "acme.api.endpoints.organization_details",
         ),
+    ),
+    ProjectCase(  # --force is refused for a module other code imports from: not advised
+        "module-other-code-imports-from",
+        lambda root: None,
+        "src/acme/api/bases/organization.py",
+        r"defines no ThingsEndpoint; write the class there or give --module(?!.*--force)",
+        code=CONFLICT,
+        args=("Things", "--route", "things/", "--module", "acme.api.bases.organization"),
     ),
 ]
 

@@ -183,13 +183,16 @@ def _register(
     defines = existing is not None and _defines(existing, spec.class_name)
     module = settings.module_for(path)
     others = [name for name in urls.imported_from(module) if name != spec.class_name]
+    flags = spec.locator.is_flags  # a spec's `module:` is named where the spec gives it
+    how = "give --module for a module of its own" if flags else "give `module` one of its own"
+    where = rel if flags or not spec.module else f"{spec.at('module')}: {rel}"
     if existing is not None and not defines and on_existing is not OnExisting.FORCE:
-        flags = spec.locator.is_flags  # a spec's `module:` is named where the spec gives it
-        where = rel if flags or not spec.module else f"{spec.at('module')}: {rel}"
-        how = "give --module for a module of its own" if flags else "give `module` one of its own"
+        forced = not others and not first_importer(  # else --force is refused: not advised
+            settings, path, module, defined_names(existing, spec.class_name)
+        )
         raise ConflictError(  # registering it would make urls.py import what is not there
             f"{where}: the module exists and defines no {spec.class_name}; write the class there "
-            + ("or" if others else "or pass --force to replace the module, or")  # else refused
+            + ("or pass --force to replace the module, or" if forced else "or")
             + f" {how}"
         )
     if existing is not None and not allowed:
@@ -207,8 +210,8 @@ def _register(
         user = first_importer(settings, path, module, defined_names(existing, spec.class_name))
         if user is not None:
             raise ConflictError(
-                f"{rel}: {user[0]} imports {user[1]} from it, which --force would delete; move "
-                f"{user[1]} out first, or give --module for a module of its own"
+                f"{where}: {user[0]} imports {user[1]} from it, which --force would delete; move "
+                f"{user[1]} out first, or {how}"
             )
     imported = {name: s.module for s in urls.index.imports for name in s.names}
     shown_module = urls_import_module(settings, imported, module, spec.class_name)
