@@ -49,6 +49,8 @@ def test_a_new_entry_in_a_list_without_names_carries_none(
     assert "+ ProjectGizmosEndpoint in PROJECT_URLS, no name, as the list's entries)" in result.out
     test = (project / GIZMOS_TEST).read_text()
     assert "endpoint =" not in test  # nothing to reverse: the path is written out
+    # no blank first line in the class body: black before 24 takes it out again
+    assert "class ProjectGizmosTest(APITestCase):\n    def setUp(self) -> None:\n" in test
     assert 'return "/api/0/projects/{}/{}/gizmos/".format(*args)' in test
     done = _pytest([GIZMOS_TEST], project / "src")
     assert done.returncode == 0, done.stdout + done.stderr
