@@ -14,6 +14,9 @@ _LITERAL_CHARS_RE = re.compile(r"[A-Za-z0-9_.~\-/]")
 _API_ROOT_RE = re.compile(r"^/?(api/\d+/)?")
 _SEGMENT_CLASSES = ("[^/]+", "[^\\/]+")
 _REGEX_LITERAL_ESCAPES = {"\\/": "/", "\\.": ".", "\\-": "-", "\\~": "~"}
+_CONVERTERS = {"str": "{%s}", "int": "{%s:[0-9]+}", "path": "{%s:.+}"}  # Django's, as ours
+_CONVERTERS["slug"] = "{%s:[-a-zA-Z0-9_]+}"
+_CONVERTERS["uuid"] = "{%s:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}"
 
 
 @record
@@ -73,9 +76,10 @@ def parse_route(text: str) -> Route:
             tokens.append(param)
             continue
         if char == "<" and (end := body.find(">", i)) > i:  # Django's `<name>` / `<int:name>`
-            name = body[i + 1 : end].rpartition(":")[2]
+            converter, _, name = body[i + 1 : end].rpartition(":")
             raise RouteSyntaxError(
-                f"'{body[i : end + 1]}' is Django's path syntax; write parameters as {{{name}}}"
+                f"'{body[i : end + 1]}' is Django's path syntax; write parameters as "
+                + _CONVERTERS.get(converter, "{%s}") % name
             )
         if char == "}":
             word = re.search(r"\w*$", body[:i])
@@ -144,6 +148,11 @@ def _read_param(body: str, start: int, shift: int = 0) -> tuple[Param, int]:
 
 
 def _check_param_regex(name: str, regex: str) -> None:
+    if regex in _CONVERTERS:  # `{id:int}`, meant as Django's `<int:id>`
+        raise RouteSyntaxError(
+            f"{{{name}:{regex}}} would match the word {regex!r} alone: what follows ':' is a "
+            f"regex, not a converter; write {_CONVERTERS[regex] % name}"
+        )
     if not regex or any(c in regex for c in "\"'\n\r\t") or regex.endswith("\\"):
         raise RouteSyntaxError(
             f"the regex of {{{name}}} must be non-empty, hold no quotes or line breaks and not end "

@@ -360,7 +360,22 @@ FLAG_CASES = [
         "route-in-django-path-syntax",
         ("Things", "--route", "organizations/<int:org_id>/things/"),
         "--route",
-        r"'<int:org_id>' is Django's path syntax; write parameters as \{org_id\}",
+        r"'<int:org_id>' is Django's path syntax; write parameters as \{org_id:\[0-9\]\+\}",
+    ),
+    FlagCase(  # a path converter's name after ':' is a regex matching that word alone
+        "route-with-converter-name",
+        ("Things", "--route", "things/{thing_id:int}/", "--lookup", "thing_id=-"),
+        "--route",
+        (
+            r"\{thing_id:int\} would match the word 'int' alone: what follows ':' is a regex, "
+            r"not a converter; write \{thing_id:\[0-9\]\+\}"
+        ),
+    ),
+    FlagCase(
+        "route-with-str-converter-name",
+        ("Things", "--route", "things/{name:str}/", "--lookup", "name=-"),
+        "--route",
+        r"\{name:str\} would match the word 'str' alone: .*; write \{name\}$",
     ),
     FlagCase("name-keyword", ("class", "--route", "things/"), "NAME", r"use e\.g\."),
     FlagCase("name-snake-case", ("my_things", "--route", "things/"), "NAME", r"use e\.g\."),
