@@ -180,6 +180,17 @@ def test_a_lookup_on_what_is_no_model_is_refused(
         argv = ["FooBar", "--route", "xyz/{w}/", *ALLOW, "--lookup", f"w={model}:id"]
         result = run_like_a_process(capsys, "new-endpoint", *argv, "--project", str(root))
         assert_clean_error(result, 2, "--lookup", "is no Django model")
+    # a package or module (`models.objects.get(...)` was written, an AttributeError)
+    for model in ("acme.models", "acme.models.widget"):
+        argv = ["FooBar", "--route", "xyz/{w}/", *ALLOW, "--lookup", f"w={model}:id"]
+        result = run_like_a_process(capsys, "new-endpoint", *argv, "--project", str(root))
+        assert_clean_error(
+            result, 2, "--lookup", f"{model} is a module of the project, no Django model; name "
+        )
+    # and as a permission class
+    argv = ["FooBar", "--route", "xyz/", "--permission", "acme.api.bases"]
+    result = run_like_a_process(capsys, "new-endpoint", *argv, "--project", str(root))
+    assert_clean_error(result, 2, "--permission", "acme.api.bases is a module of the project")
     assert snapshot(root) == before
 
 

@@ -4,9 +4,7 @@ of it can be read (in the project, up to Django's `Model`), a field it provably 
 the lookup's `field`, and the `<parent>_id` scoping it when `parent_field` is not given (one the
 user gives may be a reverse relation, which this class does not declare). Anything else (a base
 from an installed package, fields added from outside the class body) is taken as given.
-
-The same reading refuses a lookup `model` or a permission class that provably is something else
-(a function, an endpoint; a model given as a permission): each would fail on every request."""
+`dotted_kinds.py` asks the same reading whether a dotted path is a model at all."""
 
 from __future__ import annotations
 
@@ -44,48 +42,9 @@ def model_fields(resolver: Resolver, dotted: str) -> frozenset[str] | None:
     return found[0] if isinstance(found, tuple) else None
 
 
-def require_model(resolver: Resolver, dotted: str, where: str) -> None:
-    """SpecError when `dotted` provably names no Django model: a function or value of the
-    project, or an endpoint class (the lookup's `.objects.get(...)` would raise
-    AttributeError, a 500 on every request), or a class whose bases, all read, never reach
-    `Model` (a plain class, an Enum). One that declares `objects` is taken as given: projects
-    keep stand-ins for models in tests and fixtures."""
-    if (
-        _is_value(resolver, dotted)
-        or resolver.is_endpoint(dotted)
-        or _model(resolver, dotted) is False
-    ):
-        raise SpecError(
-            f"{where}: {dotted} is no Django model (a function, a value or an endpoint of "
-            "the project); name the model the parameter looks up"
-        )
-
-
-def require_permission(resolver: Resolver, dotted: str, where: str) -> None:
-    """SpecError when `dotted` provably names no permission class: a function or value, an
-    endpoint or a Django model of the project (DRF calls `has_permission` on an instance of
-    each permission class: every request would be a 500)."""
-    if (
-        _is_value(resolver, dotted)
-        or resolver.is_endpoint(dotted)
-        or model_fields(resolver, dotted)
-    ):
-        raise SpecError(
-            f"{where}: {dotted} is no permission class (a function, a value, an endpoint or a "
-            "model of the project); name a class with has_permission, e.g. a BasePermission"
-        )
-
-
-def _is_value(resolver: Resolver, dotted: str) -> bool:
-    """The module binds the name, but not as a class or another name for one."""
-    module, _, name = dotted.rpartition(".")
-    info = resolver.tree.info(module) if module else None
-    return (
-        info is not None
-        and name in info.names
-        and name not in info.classes
-        and name not in info.imports  # `Widget = NewWidget`: another name for a class
-    )
+def never_model(resolver: Resolver, dotted: str) -> bool:
+    """True when `dotted` is a class whose bases, all read, never reach Django's `Model`."""
+    return _model(resolver, dotted) is False
 
 
 def model_silo(resolver: Resolver, dotted: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
+from scaffold.generate.dotted_kinds import require_model, require_permission
 from scaffold.generate.dotted_paths import require_in_project
 from scaffold.generate.endpoint_marks import (
     base_named_silo,
@@ -14,14 +15,7 @@ from scaffold.generate.endpoint_marks import (
     publish_status_of,
     require_permitting,
 )
-from scaffold.generate.lookup_fields import (
-    model_silo,
-    numeric_field,
-    require_model,
-    require_permission,
-    settled_fields,
-    uuid_field,
-)
+from scaffold.generate.lookup_fields import model_silo, numeric_field, settled_fields, uuid_field
 from scaffold.generate.module_target import (
     imported_module,
     missing_package,
