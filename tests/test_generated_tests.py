@@ -1137,6 +1137,49 @@ def test_an_object_a_base_looks_up_by_another_field_is_requested_by_it(
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+SERVICE_BASE = """\
+from typing import Any
+
+from rest_framework.request import Request
+
+from acme.api.base import ConvertedArgs, Endpoint
+from acme.api.exceptions import ResourceDoesNotExist
+
+
+def find_widget(token: str) -> Any:
+    return None
+
+
+class WidgetTokenEndpoint(Endpoint):
+    permission_classes = ()
+
+    def convert_args(
+        self, request: Request, token: str, *args: Any, **kwargs: Any
+    ) -> ConvertedArgs:
+        widget = find_widget(token)
+        if widget is None:
+            raise ResourceDoesNotExist
+        kwargs["widget"] = widget
+        return (args, kwargs)
+"""
+
+
+def test_an_object_a_base_finds_by_a_parameter_named_for_no_id_or_slug_is_requested_by_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's `SentryAppInstallationBaseEndpoint` finds the installation for `{uuid}` through
+    a service, which says nothing of the field: the test requested `self.installation.slug`
+    (an installation has none); the parameter's own name is the field, as for a lookup's."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    (project / "src/acme/api/bases/widget_token.py").write_text(SERVICE_BASE)
+    argv = ("new-endpoint", "TokenGadgets", "--route", "tokens/{token}/gadgets/")
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    assert "TokenGadgetsEndpoint(WidgetTokenEndpoint)" in result.out
+    text = (project / "tests/acme/api/endpoints/test_token_gadgets.py").read_text()
+    assert "self.widget.token" in text and ".slug" not in text, text
+
+
 @pytest.mark.parametrize(
     ("creates", "call"),
     [

@@ -99,7 +99,8 @@ def _base_object(
     """An object the base class looks up: a fixture of the test case when it has one, else
     the utilities' factory (under the object before it, as a lookup's)."""
     name = _injected_name(param, endpoint, idiom)
-    attribute = "id" if param.endswith("_id") else "slug"
+    # the parameter's own name for one named for neither (`{uuid}`), as a lookup's field
+    attribute = "id" if param.endswith("_id") else "slug" if param.endswith("_slug") else param
     by = endpoint.base.injected_fields.get(name) or endpoint.base.param_fields.get(param)
     if by and "__" not in by:  # `incident_identifier` by `identifier=` (an Incident has no slug)
         attribute = "id" if by == "pk" else by
