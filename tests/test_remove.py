@@ -82,6 +82,19 @@ def test_remove_takes_away_the_folders_new_endpoint_made(
     assert (project / "src/acme/api/endpoints").is_dir()
 
 
+def test_a_test_module_deleted_by_hand_leaves_no_entry_in_the_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The record kept the entry of a test module already gone, so `.scaffold/` outlived the
+    last endpoint scaffold wrote."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    assert run_cli(capsys, "new-endpoint", *GIZMOS, "--project", str(project)).code == 0
+    (project / GIZMOS_TEST_MODULE).unlink()
+    result = run_cli(capsys, "remove", GIZMOS[0], "--project", str(project))
+    assert result.code == 0, result.err
+    assert not (project / RECORD_DIR).exists()
+
+
 def test_the_record_stays_out_of_version_control_and_holds_a_hash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -134,6 +134,7 @@ def _remove_test_module(
     too with --force); a test module scaffold did not write is left alone. The path deleted."""
     path = test_module_path(module_path, settings)
     if not path.is_file():
+        record.forget(path)  # deleted by hand: its entry would keep the record alive
         return None
     rel = settings.relpath(path)
     text = read_source(path, rel)
