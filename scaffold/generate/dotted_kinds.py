@@ -5,6 +5,9 @@ that is a module, a function, a value, an endpoint or a model. Each would fail o
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from scaffold.errors import SpecError
 from scaffold.generate.lookup_fields import model_fields, never_model
 from scaffold.pysource.classes import Resolver
@@ -52,10 +55,18 @@ def _is_module(resolver: Resolver, dotted: str) -> bool:
     """A module or package of the project (`sentry.models`: `models.objects.get(...)` would
     raise AttributeError) that its parent binds as no class."""
     module, _, name = dotted.rpartition(".")
+    found = resolver.tree.file_for(dotted)
+    if found is None:
+        return False
+    folder = Path(found.path).parent.parent if found.is_package else Path(found.path).parent
+    try:  # as spelled there: a filesystem blind to case finds project.py for `Project`
+        if name not in {entry.removesuffix(".py") for entry in os.listdir(folder)}:
+            return False
+    except OSError:
+        return False
     parent = resolver.tree.info(module) if module else None
-    return resolver.tree.file_for(dotted) is not None and (
-        parent is None
-        or (name not in parent.classes and parent.imports.get(name, dotted) == dotted)
+    return parent is None or (
+        name not in parent.classes and parent.imports.get(name, dotted) == dotted
     )
 
 
