@@ -8,6 +8,7 @@ from scaffold.project.base_names import silo_named
 from scaffold.project.catalog import BaseClass, Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver
+from scaffold.pysource.permissions import permissions_beside
 from scaffold.spec import ResourceSpec
 
 DEFAULT_OWNER = "UNOWNED"
@@ -107,7 +108,7 @@ def require_permitting(spec: ResourceSpec, catalog: Catalog, base: BaseClass) ->
     if refusing is None:
         return
     module, _, name = refusing.rpartition(".")
-    beside = ", ".join(catalog.permissions_beside(refusing))
+    beside = ", ".join(permissions_beside(catalog.resolver, refusing))
     raise SpecError(
         f"{spec.at('permission_classes')}: {base.name} refuses every request ({name}."
         "has_permission returns False); name the permission class this endpoint needs with "

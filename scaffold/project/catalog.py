@@ -11,7 +11,7 @@ from scaffold.pysource.candidates import candidate_modules
 from scaffold.pysource.classes import EndpointClass, Resolver
 from scaffold.pysource.convert_args import KnownBase, class_flow, features_checked, params_matched
 from scaffold.pysource.modules import HTTP_METHODS
-from scaffold.pysource.permissions import permissions_beside, refusing_permission
+from scaffold.pysource.permissions import refusing_permission
 from scaffold.pysource.route_flow import RouteFlow, route_flow
 from scaffold.pysource.tree import Tree
 from scaffold.records import field, record
@@ -269,10 +269,6 @@ class Catalog:
         Endpoint: `NoPermission`), or None."""
         endpoint = self._endpoint_of(base)
         return refusing_permission(self._resolver, endpoint) if endpoint else None
-
-    def permissions_beside(self, refusing: str) -> list[str]:
-        """The classes to name instead of the refusing permission class, beside it."""
-        return permissions_beside(self._resolver, refusing)
 
     def _endpoint_of(self, base: BaseClass) -> EndpointClass | None:
         return self._resolver.endpoint(f"{base.module}.{base.name}")
