@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from scaffold.check.problems import Problem
 from scaffold.pysource.classes import EndpointClass, Resolver
 from scaffold.pysource.route_entry import RouteEntry
+from scaffold.pysource.tree import SourceFile, Tree
 from scaffold.pysource.unresolved import Unresolved
 
 
@@ -26,6 +27,9 @@ def unknown_views(
         elif resolver.is_defined_nowhere(view.dotted):
             module = view.dotted.rpartition(".")[0]
             why = f"{view.text} is not defined in {module}; fix the import or the name"
+        elif (missing := _missing_module(resolver, route, view.dotted)) is not None:
+            why = f"{view.text} is imported from {missing}, a module the tree does not have; "
+            why += "fix the import"
         else:
             found = resolver.resolve(view.dotted)
             if found is not None and resolver.is_endpoint(found[0]):
@@ -50,6 +54,44 @@ def unknown_views(
                 continue
             why = f"{view.text} does not inherit from Endpoint; route an endpoint class"
         yield Problem(route.relpath, route.line, "unknown-view", view.text, why, route.end_line)
+
+
+def _missing_module(resolver: Resolver, route: RouteEntry, dotted: str) -> str | None:
+    """The module of the tree Python cannot import (`Tree.unimportable`) on the chain of
+    imports binding the route's view, from its urlconf on; None where every step is there,
+    where a step may answer the failed import (a module naming `ImportError`), star-imports or
+    binds the name another way, or where the urlconf lacks more (`_whole`)."""
+    tree = resolver.tree
+    importer = urlconf = tree.source_file(tree.project_root / route.relpath)
+    seen: set[str] = set()
+    while importer is not None and dotted not in seen:
+        data = tree.data(importer.module)
+        if data is None or b"ImportError" in data:
+            return None
+        seen.add(dotted)
+        module, _, name = dotted.rpartition(".")
+        info = tree.info(module) if module else None
+        if info is None:
+            missing = tree.unimportable(module) if module else None
+            return missing if missing is not None and _whole(tree, urlconf) else None
+        own = info.own(name)
+        if info.star_imports or own is None or own[0] == dotted:
+            return None
+        importer, dotted = tree.file_for(module), own[0]
+    return None
+
+
+def _whole(tree: Tree, urlconf: SourceFile | None) -> bool:
+    """All but one in ten at most of the modules the urlconf imports from the tree's packages
+    are there. A urlconf most of whose imports are absent belongs to a checkout of some files
+    only (a skeleton tree), where an absent module says nothing of an edit."""
+    info = tree.info(urlconf.module) if urlconf is not None else None
+    if info is None:
+        return False
+    modules = {target.rpartition(".")[0] for target in info.imports.values()}
+    inside = [m for m in modules if m and (tree.src_root / m.partition(".")[0]).is_dir()]
+    absent = sum(1 for module in inside if tree.unimportable(module) is not None)
+    return absent * 10 <= len(inside)
 
 
 def bound_unfollowed(

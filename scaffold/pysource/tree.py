@@ -15,6 +15,8 @@ T = TypeVar("T")
 
 # what the check looks for in every file's bytes before reading one as a urlconf
 MARKERS = (b"urlpatterns", b"as_view")
+# a package naming one of these may find a module elsewhere than in its folder
+_PATH_HOOKS = (b"__path__", b"__getattr__", b"sys.modules")
 
 
 @record
@@ -144,6 +146,37 @@ class Tree:
         for candidate in (base / "__init__.py", base.with_suffix(".py")):
             if candidate.is_file():
                 return self.source_file(candidate)
+        return None
+
+    def unimportable(self, module: str) -> str | None:
+        """The first part of `module`'s dotted path Python cannot import from this tree (`a.b`
+        of `a.b.c`): its parent is a package of the tree with an `__init__.py` that names none
+        of `__path__`, `__getattr__` and `sys.modules`, and its folder holds nothing of that
+        name (no `b.py`, no `b/`, no `b.<suffix>` such as a compiled extension; on disk, so an
+        excluded file counts). None when every part is there, when the top package is not in
+        the tree, or at a part the reader cannot close (below a namespace package, which other
+        folders on the path may extend, or below a module)."""
+        parts = module.split(".")
+        folder = self.src_root / parts[0]
+        if not folder.is_dir():
+            return None
+        for index in range(1, len(parts)):
+            parent = ".".join(parts[:index])
+            source = self.file_for(parent)
+            data = self.data(parent) if source is not None and source.is_package else None
+            if data is None or any(hook in data for hook in _PATH_HOOKS):
+                return None
+            try:
+                entries = os.listdir(folder)
+            except OSError:
+                return None
+            name = parts[index]
+            if name not in entries:
+                there = any(entry.startswith(name + ".") for entry in entries)
+                return None if there else f"{parent}.{name}"
+            folder = folder / name
+            if not folder.is_dir():
+                return None
         return None
 
     def mentions(self, source: SourceFile, marker: bytes) -> bool:
