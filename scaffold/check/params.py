@@ -45,10 +45,8 @@ def mismatches(
     flow = route_flow(endpoint, groups, extra)
     if isinstance(flow, Unresolved):
         return flow
-    found = [
-        f"convert_args needs {' or '.join(sorted(names))}, which the route does not capture"
-        for names in dict.fromkeys(flow.missing)
-    ]
+    passed = {*groups, *(key for key, _, _ in extra)}
+    found = [_needed(names, passed) for names in dict.fromkeys(flow.missing)]
     wrappers: dict[str, Signature] = {}
     decorated = _decorated(tree, endpoint, wrappers)
     if decorated is not None:  # convert_args runs before a handler's decorator: what it needs
@@ -103,6 +101,18 @@ def mismatches(
             for name in sorted(missing)
         ]
     return found
+
+
+def _needed(names: frozenset[str], passed: set[str]) -> str:
+    """Why convert_args fails for want of one of `names`: the route does not pass it, or it
+    does and an earlier convert_args of the chain no longer holds it by name."""
+    if names & passed:
+        lost = " or ".join(sorted(names & passed))
+        return (
+            f"convert_args needs {lost} by name, which the route captures but an earlier "
+            "convert_args of the chain hands on by position or takes out"
+        )
+    return f"convert_args needs {' or '.join(sorted(names))}, which the route does not capture"
 
 
 def all_mismatches(
