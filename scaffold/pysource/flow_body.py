@@ -7,11 +7,12 @@ import ast
 
 from scaffold.pysource.flow_dicts import merge_in
 from scaffold.pysource.flow_expr import ExprRunner
-from scaffold.pysource.flow_syntax import Unfollowed, truth
-from scaffold.pysource.flow_values import UNKNOWN, DictRef, State, TupleOf, Value, shape
+from scaffold.pysource.flow_syntax import Unfollowed, key_text, truth
+from scaffold.pysource.flow_values import UNKNOWN, DictRef, Scalar, State, TupleOf, Value, shape
 from scaffold.pysource.scope_names import NamesInScope, dotted_of
 
 _ROUNDS = 4  # a loop still changing what is known after this many rounds is not followed
+_UNROLLED = 32  # a loop over a literal tuple of at most this many keys is run round by round
 _IGNORED = (ast.Pass, ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal)
 
 
@@ -100,17 +101,15 @@ class BodyRunner(ExprRunner):
             self.assign(target.value, TupleOf(None), st)
         elif isinstance(target, ast.Subscript):
             base = self.ev(target.value, st)
-            key = target.slice
+            key = key_text(self.ev(target.slice, st))
             if isinstance(base, DictRef):
-                if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-                    self.ev(key, st)
+                if key is None:
                     why = "stores kwargs[...] under a key not known here"
                     self.escape(base, why, target.lineno, st)
                 else:
-                    st.heap.setdefault(base.ref, {})[key.value] = (True, value)
+                    st.heap.setdefault(base.ref, {})[key] = (True, value)
                 self.escape(value, "stores kwargs inside another dict", target.lineno, st)
             else:
-                self.ev(key, st)
                 self.escape(value, "stores kwargs inside another object", target.lineno, st)
         elif isinstance(target, ast.Attribute):
             self.ev(target.value, st)
@@ -119,13 +118,13 @@ class BodyRunner(ExprRunner):
     def _delete(self, target: ast.expr, st: State) -> None:
         if isinstance(target, ast.Subscript):
             base = self.ev(target.value, st)
-            key = target.slice
+            key = key_text(self.ev(target.slice, st))
             if isinstance(base, DictRef):
-                if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                    self.access(base, key.value, st, raises=True, pops=True)
+                if key is not None:
+                    self.access(base, key, st, raises=True, pops=True)
                     return
-                self.escape(base, "deletes kwargs[...] under a key not known here", key.lineno, st)
-            self.ev(key, st)
+                why = "deletes kwargs[...] under a key not known here"
+                self.escape(base, why, target.lineno, st)
         elif isinstance(target, ast.Name):
             st.env.pop(target.id, None)
 
@@ -148,6 +147,12 @@ class BodyRunner(ExprRunner):
             self.ev(node.test, st)
         else:
             self.ev(node.iter, st)
+        keys = _literal_keys(node) if isinstance(node, ast.For) else None
+        if isinstance(node, ast.For) and keys is not None:  # `for key in ("a", "b"): ...`
+            for key in keys:  # round by round, each with its key known
+                self.assign(node.target, Scalar(bool(key), False, key), st)
+                st = self.block(node.body, st)
+            return self.block(node.orelse, st)
         returned = len(self.outcomes)
         for _ in range(_ROUNDS):  # rounds joined until one more changes nothing known
             del self.outcomes[returned:]  # the last round's returns cover the earlier ones'
@@ -236,6 +241,20 @@ def _swallows_nothing(manager: ast.expr, scope: NamesInScope | None) -> bool:
     a generator manager catching what its `yield` raises, one outside the tree not known."""
     func = manager.func if isinstance(manager, ast.Call) else manager
     return scope is not None and dotted_of(func, scope) in _SWALLOW_NOTHING
+
+
+def _literal_keys(node: ast.For) -> list[str] | None:
+    """The strings a `for` runs over, one round each, when it iterates a literal tuple or list
+    of strings and no `break` or `continue` may cut a round short; None for any other loop."""
+    items = node.iter
+    if not isinstance(items, (ast.Tuple, ast.List)) or len(items.elts) > _UNROLLED:
+        return None
+    keys = [e.value for e in items.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    if len(keys) != len(items.elts):
+        return None
+    if any(isinstance(n, (ast.Break, ast.Continue)) for s in node.body for n in ast.walk(s)):
+        return None
+    return keys
 
 
 def _bound_names(node: ast.stmt) -> list[str]:

@@ -1,13 +1,14 @@
 """What kwargs' own methods do to a followed dict: `get` and `pop` read (and take) a key,
-`copy` makes a new dict of the same keys, `update` stores known keys; any other call leaves
-the dict unfollowed (an escape mark, never a finding)."""
+`setdefault` stores one where it is absent, `copy` makes a new dict of the same keys, `update`
+stores known keys; any other call leaves the dict unfollowed (an escape mark, never a
+finding)."""
 
 from __future__ import annotations
 
 import ast
 from typing import TYPE_CHECKING
 
-from scaffold.pysource.flow_syntax import READ_METHODS
+from scaffold.pysource.flow_syntax import READ_METHODS, key_text
 from scaffold.pysource.flow_values import NONE, UNKNOWN, DictRef, State, Value, escape_of
 
 if TYPE_CHECKING:
@@ -24,10 +25,12 @@ def dict_method(
     runner: ExprRunner, found: DictRef, method: str, node: ast.Call, st: State
 ) -> Value:
     args = [runner.ev(a, st) for a in node.args]
-    key = node.args[0] if node.args else None
-    text = key.value if isinstance(key, ast.Constant) else None
-    plain = isinstance(text, str) and len(args) <= 2 and not node.keywords
-    if method in ("get", "pop") and plain and isinstance(text, str):
+    text = key_text(args[0]) if args else None
+    plain = text is not None and len(args) <= 2 and not node.keywords
+    if method == "setdefault" and plain and text is not None:
+        default = args[1] if len(args) == 2 else NONE
+        return _setdefault(runner, found, text, default, node.lineno, st)
+    if method in ("get", "pop") and plain and text is not None:
         entry = st.heap.get(found.ref, {}).get(text)
         pops = method == "pop"
         value = runner.access(found, text, st, pops and len(args) == 1, pops)
@@ -44,6 +47,22 @@ def dict_method(
         return NONE
     runner.escape(found, f"calls kwargs.{method}(...)", node.lineno, st)
     return UNKNOWN
+
+
+def _setdefault(
+    runner: ExprRunner, found: DictRef, key: str, default: Value, line: int, st: State
+) -> Value:
+    """`kwargs.setdefault("x", d)`: x kept where it is present, d stored where it is absent."""
+    keys = st.heap.setdefault(found.ref, {})
+    if escape_of(keys) is not None:  # a call may have stored it: what it holds is not known
+        return UNKNOWN
+    entry = keys.get(key)
+    if entry is not None and entry[0]:
+        return entry[1]
+    value = default if entry is None else runner.joiner.value(entry[1], default, st.heap, st.heap)
+    keys[key] = (True, value)
+    runner.escape(default, "stores kwargs inside another dict", line, st)
+    return value
 
 
 def _update(

@@ -13,6 +13,7 @@ from scaffold.pysource.flow_syntax import (
     absent_key,
     holds_dict,
     is_read,
+    key_text,
     parent_call,
     truth,
 )
@@ -68,7 +69,8 @@ class ExprRunner:
 
     def ev(self, node: ast.expr, st: State) -> Value:
         if isinstance(node, ast.Constant):
-            return Scalar(bool(node.value), node.value is None)
+            text = node.value if isinstance(node.value, str) else None
+            return Scalar(bool(node.value), node.value is None, text)
         if isinstance(node, ast.Name):
             return st.env.get(node.id, UNKNOWN)
         if isinstance(node, (ast.Tuple, ast.List)):
@@ -87,13 +89,13 @@ class ExprRunner:
         if isinstance(node, ast.Subscript):
             base = self.ev(node.value, st)
             key = node.slice
-            text = key.value if isinstance(key, ast.Constant) else None
-            if isinstance(base, DictRef) and isinstance(text, str):
-                return self.access(base, text, st, raises=True, pops=False)
-            self.ev(key, st)
+            index = key.value if isinstance(key, ast.Constant) else None
+            read = key_text(self.ev(key, st))
+            if isinstance(base, DictRef) and read is not None:
+                return self.access(base, read, st, raises=True, pops=False)
             items = base.items if isinstance(base, TupleOf) else None
-            if items is not None and isinstance(text, int) and -len(items) <= text < len(items):
-                return items[text]
+            if items is not None and isinstance(index, int) and -len(items) <= index < len(items):
+                return items[index]
             return UNKNOWN
         if isinstance(node, ast.Dict):
             return self._dict(node, st)
@@ -201,11 +203,12 @@ class ExprRunner:
             return UNKNOWN
         op, right = node.ops[0], rights[0]
         if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, DictRef):
-            if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+            text = key_text(left)
+            if text is not None:
                 keys = st.heap.get(right.ref, {})
                 if escape_of(keys) is not None:
                     return UNKNOWN
-                entry = keys.get(node.left.value)
+                entry = keys.get(text)
                 inside = None if entry is not None and not entry[0] else entry is not None
                 flip = isinstance(op, ast.NotIn)
                 return Scalar(None if inside is None else inside != flip)
@@ -261,9 +264,15 @@ class ExprRunner:
             self.ev(func, st)
         values = [self.ev(a.value if isinstance(a, ast.Starred) else a, st) for a in node.args]
         named = [self.ev(k.value, st) for k in node.keywords if k.arg is not None]
-        copies = isinstance(func, ast.Name) and func.id == "dict" and not node.keywords
-        if copies and len(values) == 1 and isinstance(values[0], DictRef):
-            return copy_dict(self, values[0], st)
+        copies = isinstance(func, ast.Name) and func.id == "dict"
+        copies = copies and all(k.arg is not None for k in node.keywords)
+        single = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
+        if copies and single and isinstance(values[0], DictRef):
+            made = copy_dict(self, values[0], st)  # `dict(kwargs, mode="x")`: a copy, and mode
+            for keyword, value in zip(node.keywords, named, strict=True):
+                st.heap[made.ref][str(keyword.arg)] = (True, value)
+                self.escape(value, "stores kwargs inside another dict", node.lineno, st)
+            return made
         passed = [
             v for a, v in zip(node.args, values, strict=True) if not isinstance(a, ast.Starred)
         ]

@@ -19,6 +19,12 @@ class Unfollowed(Exception):
         self.line = line
 
 
+def key_text(value: Value) -> str | None:
+    """The string a key evaluates to, where it is known: `kwargs[key]` reads "x" when `key` is
+    the literal "x" or a name holding it (a loop's item over a literal tuple)."""
+    return value.text if isinstance(value, Scalar) else None
+
+
 def truth(value: Value) -> bool | None:
     if isinstance(value, Scalar):
         return value.truth

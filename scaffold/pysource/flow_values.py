@@ -11,10 +11,13 @@ from scaffold.records import field, record
 
 @record
 class Scalar:
-    """Anything but a followed dict or tuple; what is known of its truth (None: unknown)."""
+    """Anything but a followed dict or tuple; what is known of its truth (None: unknown), and
+    the string it is where that is known (a literal, a loop's item): a key kwargs can be read by.
+    """
 
     truth: bool | None = None
     is_none: bool | None = None
+    text: str | None = None
 
 
 @record
@@ -89,7 +92,7 @@ def shape(st: State) -> object:
         if isinstance(value, TupleOf):
             return None if value.items is None else tuple(of(item) for item in value.items)
         if isinstance(value, Scalar):
-            return (value.truth, value.is_none)
+            return (value.truth, value.is_none, value.text)
         if value.ref in seen:
             return seen[value.ref]
         seen[value.ref] = len(seen)
@@ -113,6 +116,7 @@ class Joiner:
             return Scalar(
                 a.truth if a.truth == b.truth else None,
                 a.is_none if a.is_none == b.is_none else None,
+                a.text if a.text == b.text else None,
             )
         if isinstance(a, TupleOf) and isinstance(b, TupleOf):
             if a.items is None or b.items is None or len(a.items) != len(b.items):
