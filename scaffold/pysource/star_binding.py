@@ -86,25 +86,74 @@ def star_bound(load: Load, star: str, name: str, seen: set[str]) -> Bound:
 
 
 def literal_all(tree: ast.Module) -> list[str] | None:
-    """What `from module import *` binds by `__all__`: its literal list (`__all__ = [...]` or
-    `__all__: T = [...]`); None with no `__all__` (every name not starting with `_`);
-    [UNREAD_ALL] where `__all__` is imported, changed or built by code, or named anywhere else
-    (where it may be changed)."""
-    mentions = [n for n in ast.walk(tree) if _names_all(n)]
-    if not mentions:
+    """What `from module import *` binds by `__all__`: its list as the module's own statements
+    build it from literals (`__all__ = [...]`, `__all__: T = (...)`, `[...] + [...]`, then
+    `__all__ += [...]`, `.append("x")`, `.extend([...])`); None with no `__all__` (every name
+    not starting with `_`); [UNREAD_ALL] where `__all__` is imported, built or changed by any
+    other code, or named anywhere else (where it may be changed)."""
+    built: _Literal | None = None
+    for stmt in tree.body:
+        if any(_names_all(n) for n in ast.walk(stmt)):
+            built = _all_after(stmt, built)
+            if built is None:
+                return [UNREAD_ALL]
+    return list(built[1]) if built is not None else None
+
+
+_Literal = tuple[type, tuple[str, ...]]  # list or tuple, and the strings it holds
+
+
+def _all_after(stmt: ast.stmt, built: _Literal | None) -> _Literal | None:
+    """`__all__` once the module-level `stmt` naming it has run (None: not known)."""
+    target = value = None
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target, value = stmt.targets[0], stmt.value
+    elif isinstance(stmt, ast.AnnAssign):
+        target, value = stmt.target, stmt.value
+    if _is_all(target) and value is not None:
+        return _literal(value, built)
+    if isinstance(stmt, ast.AugAssign) and _is_all(stmt.target) and built is not None:
+        added = _literal(stmt.value, built) if isinstance(stmt.op, ast.Add) else None
+        # a list takes any sequence (`list.__iadd__`); a tuple only a tuple
+        if added is None or (built[0] is tuple and added[0] is not tuple):
+            return None
+        return built[0], built[1] + added[1]
+    call = stmt.value if isinstance(stmt, ast.Expr) else None
+    func = call.func if isinstance(call, ast.Call) else None
+    if not (isinstance(call, ast.Call) and isinstance(func, ast.Attribute)):
         return None
-    assigned = [
-        stmt.value
-        for stmt in tree.body
-        if (isinstance(stmt, ast.Assign) and [ast.unparse(t) for t in stmt.targets] == ["__all__"])
-        or (isinstance(stmt, ast.AnnAssign) and ast.unparse(stmt.target) == "__all__")
-    ]
-    value = assigned[0] if len(assigned) == 1 == len(mentions) else None
-    elements = getattr(value, "elts", ())
-    listed = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-    if not isinstance(value, (ast.List, ast.Tuple)) or len(listed) != len(value.elts):
-        return [UNREAD_ALL]
-    return listed
+    if not _is_all(func.value) or built is None or built[0] is not list:
+        return None
+    if len(call.args) != 1 or call.keywords:
+        return None
+    if func.attr == "append":
+        item = call.args[0]
+        text = item.value if isinstance(item, ast.Constant) else None
+        return (list, built[1] + (text,)) if isinstance(text, str) else None
+    added = _literal(call.args[0], built) if func.attr == "extend" else None
+    return (list, built[1] + added[1]) if added is not None else None
+
+
+def _literal(node: ast.expr, built: _Literal | None) -> _Literal | None:
+    """A list or tuple of string literals, `__all__` itself (bound), or a `+` of such of one
+    kind (a list and a tuple added raise TypeError); None for anything else."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        texts = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+        strings = tuple(t for t in texts if isinstance(t, str))
+        kind = list if isinstance(node, ast.List) else tuple
+        return (kind, strings) if len(strings) == len(node.elts) else None
+    if _is_all(node):
+        return built
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _literal(node.left, built), _literal(node.right, built)
+        if left is None or right is None or left[0] is not right[0]:
+            return None
+        return left[0], left[1] + right[1]
+    return None
+
+
+def _is_all(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Name) and node.id == "__all__"
 
 
 def _names_all(node: ast.AST) -> bool:

@@ -80,7 +80,7 @@ def test_the_later_star_module_still_wins_when_it_is_the_wrong_base(tmp_path: Pa
 
 
 def test_a_later_star_module_whose_all_is_built_by_code_is_not_guessed(tmp_path: Path) -> None:
-    legacy_all = '__all__ = ["LegacyEndpoint"]\n__all__ += ["OrganizationEndpoint"]'
+    legacy_all = '__all__ = ["LegacyEndpoint"]\n__all__ += [n for n in ("OrganizationEndpoint",)]'
     result = _bases(tmp_path, "from .organization import *\nfrom .legacy import *\n", legacy_all)
     assert result.problems == []
     assert [u.what for u in result.unresolved] == ["OrganizationWidgetsEndpoint"]

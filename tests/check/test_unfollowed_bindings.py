@@ -283,8 +283,13 @@ def test_a_class_bound_to_other_names_in_urls_py_is_routed(
     [
         ('__all__ = ["OrganizationStatsEndpoint"]', "OrganizationStatsEndpoint", ["W"]),
         ('__all__ = ("OrganizationWidgetsEndpoint",)', "OrganizationStatsEndpoint", ["S"]),
-        (
-            '__all__ = ["X"]\n__all__ += ["OrganizationStatsEndpoint"]',
+        (  # built from literals: read as Python builds it
+            '__all__ = ["_PrivateEndpoint"]\n__all__ += ["OrganizationStatsEndpoint"]',
+            "OrganizationStatsEndpoint",
+            ["W"],
+        ),
+        (  # built by code: not judged
+            '__all__ = ["X"]\n__all__ += [n for n in ["OrganizationStatsEndpoint"]]',
             "OrganizationStatsEndpoint",
             [],
         ),
