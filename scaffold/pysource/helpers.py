@@ -131,8 +131,11 @@ class Evaluator:
             if isinstance(node.value, str):
                 return Text(node.value)
             return Opaque(f"{node.value!r} is not a string")
-        if isinstance(node, ast.Name):
-            return frame.env[node.id] if node.id in frame.env else _global(node.id, frame.scope)
+        if isinstance(node, ast.Name):  # a parameter, `view = X.as_view()` above, or global
+            bound = frame.scope.views.get(node.id) if frame.depth == 0 else None
+            if node.id in frame.env or bound is None or node.lineno <= bound[0]:
+                return frame.env[node.id] if node.id in frame.env else _global(node.id, frame.scope)
+            return self._value(bound[1], _Frame(frame.scope, {}, 0))
         if isinstance(node, ast.Attribute):
             base, scope = self._value(node.value, frame), frame.scope
             if isinstance(base, Ref) and base.text in scope.defined - scope.imports.keys():

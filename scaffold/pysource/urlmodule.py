@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from scaffold.pysource.bound_views import bound_views
 from scaffold.pysource.imports import branch_imports, lines_before_stars, read_imports_at
 from scaffold.pysource.routes import view_parts
 from scaffold.pysource.star_binding import AFTER_STARS
@@ -61,6 +62,7 @@ class UrlModule:
     # name -> each module-level statement binding it (star imports apart): its line, and
     # what it binds the name to (an import's target, else the module's own name)
     bindings: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    views: dict[str, tuple[int, ast.Call]] = field(default_factory=dict)  # `bound_views`
 
     def own(self, name: str) -> tuple[str, int] | None:
         """What the module's own statements bind `name` to (`star_binding.Scope`)."""
@@ -98,6 +100,8 @@ def parse_url_module(data: bytes, module: str, relpath: str, is_package: bool) -
         held_by_name(parsed, uses)
         _collect(parsed, stmt)
         used(parsed, stmt, uses)
+    if b"as_view" in data:
+        parsed.views = bound_views(syntax, star_lines)
     return parsed
 
 
@@ -220,8 +224,14 @@ def _named_by_binding(module: UrlModule, name: str) -> set[str]:
         ):
             for node in ast.walk(stmt):
                 text = ast.unparse(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
-                dotted = module.dotted(text) if text and text.split(".")[0] != name else None
+                head, _, rest = text.partition(".") if text else ("", "", "")
+                dotted = module.dotted(text) if text and head != name else None
                 found |= {dotted} if dotted is not None else set()
+                # what an earlier binding of the head named (`X` imported, then rebound)
+                tail = f".{rest}" if rest else ""
+                found |= (
+                    {f"{d}{tail}" for _, d in module.bindings.get(head, [])} if dotted else set()
+                )
     return found
 
 
