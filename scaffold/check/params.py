@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from scaffold.check.wrapped_dispatch import dispatch_wrapped, inherited_as_is
 from scaffold.pysource.class_decorators import class_decorator_unfollowed
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.decorators import (
@@ -71,7 +72,7 @@ def mismatches(
     if "head" in called and "head" not in handlers:
         called.add("get")  # Django's View.setup: a class without head() answers HEAD with get()
     for method, (_, info) in sorted(handlers.items()):
-        if method not in called or (method == "options" and _dispatch_wrapped(endpoint)):
+        if method not in called or (method == "options" and dispatch_wrapped(endpoint)):
             continue  # Django answers 405 before the handler is called, or the dispatch does
         signature = wrappers.get(method) or info.methods[method]
         only = set(signature.by_position_only) & flow.passed
@@ -227,9 +228,10 @@ def _dispatched(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
         if changing is not None:
             why = "it may change self.kwargs, which the handlers get; they are not compared"
             return _unfollowed(endpoint, dotted, info, changing, why)
-        if "dispatch" not in info.methods:
+        dispatch = info.methods.get("dispatch")
+        if dispatch is None or inherited_as_is(tree, dispatch):  # its parent's: the next class
             continue
-        opaque = info.methods["dispatch"].opaque
+        opaque = dispatch.opaque
         if opaque is None and data is not None and dispatch_passes_on(data, info.name):
             continue
         why = (opaque or "it may change the URL arguments") + "; the handlers are not compared"
@@ -284,15 +286,6 @@ def _class_decorated(tree: Tree, endpoint: EndpointClass) -> Unresolved | None:
         if dotted == endpoint.root:
             break
     return None
-
-
-def _dispatch_wrapped(endpoint: EndpointClass) -> bool:
-    """The root's dispatch is decorated by more than `csrf_exempt`: the wrapper may answer a
-    method itself (Sentry's `allow_cors_options` answers OPTIONS without calling dispatch)."""
-    root = next((i for d, i in endpoint.ancestry if d == endpoint.root), None)
-    dispatch = root.methods.get("dispatch") if root is not None else None
-    wrappers = dispatch.decorators if dispatch is not None else ()
-    return any(d.rpartition(".")[2] != "csrf_exempt" for d in wrappers)
 
 
 def _reaches(method: str, allowed: tuple[str, ...] | None, methods: tuple[str, ...] | None) -> bool:

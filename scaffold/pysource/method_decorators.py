@@ -9,6 +9,9 @@ import ast
 from scaffold.pysource.scope_names import NamesInScope, dotted_of
 from scaffold.pysource.top_bindings import unread_path
 
+# why a method `@method_decorator(x, name=...)` wraps and the class does not define is not read
+WRAPPED_INHERITED = "an inherited method wrapped by the class's method_decorator"
+
 
 def decorator_paths(decorators: list[ast.expr], scope: NamesInScope) -> tuple[str, ...]:
     """The dotted paths of what decorates a method: `@x`, `@x(...)`, `@method_decorator(x)`."""

@@ -8,6 +8,7 @@ import ast
 
 from scaffold.pysource.imports import lines_before_stars, nested_bindings, read_imports_at
 from scaffold.pysource.method_decorators import (
+    WRAPPED_INHERITED,
     class_decorator_texts,
     decorator_paths,
     descriptor_maker,
@@ -227,7 +228,7 @@ def _class_info(node: ast.ClassDef, scope: NamesInScope) -> ClassInfo:
 # the methods Django and DRF call by name on a view: what binds them decides what runs
 _CALLED_BY_NAME = frozenset({*HTTP_METHODS, "convert_args", "dispatch"})
 _UNDER = "inside a statement of the class body, not by a plain def"
-_WRAPPED = "an inherited method wrapped by the class's method_decorator"
+_WRAPPED = WRAPPED_INHERITED
 
 
 def _literal_strings(value: ast.expr | None) -> tuple[str, ...]:
