@@ -97,6 +97,16 @@ def bound_before(
     return assigned, annotated
 
 
+def set_default(call: ast.Call) -> list[tuple[str, ast.expr | None]] | None:
+    """What `kwargs.setdefault("x", v)` may store, key and value (stored where the route gave
+    no `x`); None when the key is not written out."""
+    key = call.args[0] if call.args else None
+    if call.keywords or len(call.args) > 2 or not isinstance(key, ast.Constant):
+        return None
+    value = call.args[1] if len(call.args) == 2 else None
+    return [(key.value, value)] if isinstance(key.value, str) else None
+
+
 def kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
     """`x` for `kwargs["x"]` when `kwargs` is named `kwargs_name`, else None."""
     if (
@@ -132,7 +142,11 @@ def stores(
                 and owner.id == kwargs_name
                 and node.func.attr in ("update", "clear", "setdefault")
             ):
-                given = updated_keys(node) if node.func.attr == "update" else None
+                given = (
+                    updated_keys(node)
+                    if node.func.attr == "update"
+                    else set_default(node) if node.func.attr == "setdefault" else None
+                )
                 rewrites = rewrites or given is None
                 stores += given or []
         if isinstance(node, (ast.Assign, ast.AugAssign)):

@@ -199,6 +199,18 @@ def test_keys_written_out_in_kwargs_update_are_injected() -> None:
     assert flow.groups[-1] == {"widget_id"}
 
 
+def test_a_key_kwargs_setdefault_writes_out_is_injected_and_followed() -> None:
+    """`kwargs.setdefault("widget", w)` stores the key where the route gave none, as the check
+    reads it: generation reads the same, a key injected, not a kwargs rewritten."""
+    flow = flow_of("""
+        widget = Widget.objects.get(id=kwargs.pop("widget_id"))
+        kwargs.setdefault("widget", widget)
+        """)
+    assert flow.injects == ("organization", "widget")
+    assert flow.injected_types["widget"] == "shop.models.widget.Widget"
+    assert flow.complete
+
+
 def test_a_rewritten_kwargs_is_not_followed_by_check_but_still_read_for_base_choice() -> None:
     found = endpoint(own_class('kwargs.update(extra)\nkwargs.pop("x_id")'))
     flow = class_flow(found)
