@@ -171,6 +171,12 @@ SPEC_CASES = [
         "spec.yaml:3: resources[0].module:",
         r"is not a dotted module path: use identifiers joined by dots",
     ),
+    SpecCase(  # the file's name given: the did-you-mean once named `organization_member.py`
+        "module-with-py-suffix",
+        "- name: Foo\n  route: foo/\n  module: acme.api.endpoints.foo.py\n",
+        "spec.yaml:3: resources[0].module:",
+        r"ends in \.py.*use acme\.api\.endpoints\.foo$",
+    ),
     SpecCase(
         "name-not-camelcase",
         _OK + "- name: foo_bar\n  route: foo/\n",
@@ -651,6 +657,12 @@ FLAG_CASES = [
         example_urls_at('name="acme-api-0-index"'),
         r"choose another with --url-name",
         code=CONFLICT,
+    ),
+    FlagCase(  # a module's file name, as a shell completes it
+        "module-with-py-suffix",
+        ("Things", "--route", "things/", "--module", "acme.api.endpoints.things.py"),
+        "--module",
+        r"ends in \.py.*use acme\.api\.endpoints\.things$",
     ),
     FlagCase(
         "force-and-skip",

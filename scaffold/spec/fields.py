@@ -68,6 +68,13 @@ def read_dotted_or_name(value: Any, locator: Locator, path: tuple[str | int, ...
     if text and not (is_identifier(text) or is_dotted_path(text)):
         what = "a dotted module path" if path[-1:] == ("module",) else "a class name or dotted path"
         raise fail(locator, path, f"{text!r} is not {what}: {why_not_dotted(text)}")
+    if text and path[-1:] == ("module",) and text.endswith(".py"):
+        # the file's name, as a shell completes it: `py` would be read as a module's name
+        raise fail(
+            locator,
+            path,
+            f"{text!r} ends in .py, which a dotted module path does not; use {text[:-3]}",
+        )
     return text or None
 
 
