@@ -177,6 +177,18 @@ SPEC_CASES = [
         "spec.yaml:3: resources[0].module:",
         r"ends in \.py.*use acme\.api\.endpoints\.foo$",
     ),
+    SpecCase(  # its test module's file name is over the 255 bytes a file name may have
+        "name-too-long-for-a-file",
+        "- name: Foo" + "o" * 300 + "\n  route: foo/\n",
+        "spec.yaml:1: resources[0].name:",
+        r"255 bytes.*use a shorter name",
+    ),
+    SpecCase(
+        "module-too-long-for-a-file",
+        "- name: Foo\n  route: foo/\n  module: acme.api.endpoints.f" + "o" * 300 + "\n",
+        "spec.yaml:3: resources[0].module:",
+        r"255 bytes.*use a shorter name",
+    ),
     SpecCase(
         "name-not-camelcase",
         _OK + "- name: foo_bar\n  route: foo/\n",
@@ -663,6 +675,12 @@ FLAG_CASES = [
         ("Things", "--route", "things/", "--module", "acme.api.endpoints.things.py"),
         "--module",
         r"ends in \.py.*use acme\.api\.endpoints\.things$",
+    ),
+    FlagCase(  # once an OSError's traceback: "File name too long"
+        "name-too-long-for-a-file",
+        ("Things" + "s" * 300, "--route", "things/"),
+        "NAME",
+        r"255 bytes.*use a shorter name",
     ),
     FlagCase(
         "force-and-skip",

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from scaffold.errors import SpecError
-from scaffold.naming import CLASS_NAME_RE, class_name_for
+from scaffold.naming import CLASS_NAME_RE, class_name_for, module_name_for
 from scaffold.routes import RouteSyntaxError, parse_route
 from scaffold.spec.fields import (
     check_keys,
@@ -20,6 +20,7 @@ from scaffold.spec.fields import (
     read_silo,
     read_string,
     read_url_name,
+    refuse_long_file_name,
 )
 from scaffold.spec.model import (  # re-exported: the rest of scaffold imports them from here
     AUTO,
@@ -201,6 +202,7 @@ def _resource(
         if name == "Endpoint":  # `Endpoint` is what scaffold appends: the name before it is empty
             what = "names no resource (Endpoint is appended to the name)"
         raise fail(locator, at("name"), f"{name!r} {what}; use e.g. ProjectWidgets")
+    refuse_long_file_name(module_name_for(class_name_for(name)), locator, at("name"))
     given = merged.get("route")  # `route: ""` is empty, not missing: the route syntax says so
     route_text = read_string(given, locator, at("route"), required=given is None)
     try:

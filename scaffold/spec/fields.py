@@ -68,6 +68,9 @@ def read_dotted_or_name(value: Any, locator: Locator, path: tuple[str | int, ...
     if text and not (is_identifier(text) or is_dotted_path(text)):
         what = "a dotted module path" if path[-1:] == ("module",) else "a class name or dotted path"
         raise fail(locator, path, f"{text!r} is not {what}: {why_not_dotted(text)}")
+    if text and path[-1:] == ("module",):
+        for part in text.split("."):
+            refuse_long_file_name(part, locator, path)
     if text and path[-1:] == ("module",) and text.endswith(".py"):
         # the file's name, as a shell completes it: `py` would be read as a module's name
         raise fail(
@@ -76,6 +79,22 @@ def read_dotted_or_name(value: Any, locator: Locator, path: tuple[str | int, ...
             f"{text!r} ends in .py, which a dotted module path does not; use {text[:-3]}",
         )
     return text or None
+
+
+# the longest file name Linux, macOS and Windows file systems take, in bytes
+NAME_MAX = 255
+
+
+def refuse_long_file_name(stem: str, locator: Locator, path: tuple[str | int, ...]) -> None:
+    """Refuse a module stem whose test module's file name (`test_<stem>.py`, the longer of
+    the two files written) is over NAME_MAX: writing it was an OSError's traceback."""
+    if len(f"test_{stem}.py".encode()) > NAME_MAX:
+        raise fail(
+            locator,
+            path,
+            f"gives a module name of {len(stem)} characters, and a file name may have "
+            f"{NAME_MAX} bytes (test_<module>.py); use a shorter name",
+        )
 
 
 def read_methods(value: Any, locator: Locator, path: tuple[str | int, ...]) -> tuple[str, ...]:
