@@ -88,6 +88,13 @@ def resolve_inside(root: Path, value: Any, key: str) -> Path | None:
     return path
 
 
+def default_testutils(src_root: Path, package: str, endpoint_root: str) -> Path:
+    """`<package>/testutils/`; a fork's second API package keeping none of its own gets its
+    root package's (clims's endpoints are tested with Sentry's `APITestCase`)."""
+    own = src_root / package / "testutils"
+    return own if own.is_dir() else src_root / endpoint_root.partition(".")[0] / "testutils"
+
+
 def with_package(root: Path, config: dict[str, Any], package: str) -> dict[str, Any]:
     """[tool.scaffold] with `package` from `--package`; the configured `urls` and `endpoints`
     describe the configured package, so they go when `package` names another one."""

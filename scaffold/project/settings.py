@@ -208,7 +208,7 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
         routing_urls_path=_routing_urls(tree, urls_path, src_root),
         tests_dir=discovery.resolve_inside(root, config.get("tests"), "tests") or root / "tests",
         testutils_dir=discovery.resolve_inside(root, config.get("testutils"), "testutils")
-        or src_root / package / "testutils",
+        or discovery.default_testutils(src_root, package, endpoint_root),
         templates_dir=discovery.resolve_inside(root, config.get("templates"), "templates"),
     )
 
