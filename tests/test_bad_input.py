@@ -143,6 +143,15 @@ SPEC_CASES = [
         r"already has the route .*remove it or change the route",
         code=CONFLICT,
     ),
+    SpecCase(  # no field given: the default one the model lacks is no name to "check"
+        "id-or-slug-on-a-model-without-slug",
+        "- name: Peek\n  route: widgets/{widget_id}/peek/{revision_id_or_slug}/\n  lookups:\n"
+        "    widget_id: {model: acme.models.widget.Widget, parent: null}\n"
+        "    revision_id_or_slug: {model: acme.models.widget.WidgetRevision}\n",
+        "spec.yaml:5: resources[0].lookups.revision_id_or_slug.field:",
+        r"has no field 'slug', which revision_id_or_slug is matched against when no field is "
+        r"given; add 'field', or name the parameter revision_id to look it up by id$",
+    ),
     SpecCase(  # a given column the model provably lacks: Django's FieldError, every request
         "parent-field-given-misspelt",
         "- name: Peek\n  route: widgets/{widget_id}/peek/{revision_id}/\n  lookups:\n"
@@ -669,6 +678,22 @@ FLAG_CASES = [
         example_urls_at('name="acme-api-0-index"'),
         r"choose another with --url-name",
         code=CONFLICT,
+    ),
+    FlagCase(  # no field given: the default one the model lacks is no name to "check"
+        "id-or-slug-on-a-model-without-slug",
+        (
+            "Peek",
+            "--route",
+            "widgets/{widget_id}/peek/{revision_slug}/",
+            "--lookup",
+            "widget_id=acme.models.widget.Widget",
+            "--lookup",
+            "revision_slug=acme.models.widget.WidgetRevision",
+        ),
+        "--lookup",
+        r"has no field 'slug', which revision_slug is matched against when no field is given; "
+        r"write --lookup revision_slug=acme\.models\.widget\.WidgetRevision:FIELD, or name the "
+        r"parameter revision_id to look it up by id$",
     ),
     FlagCase(  # a module's file name, as a shell completes it
         "module-with-py-suffix",

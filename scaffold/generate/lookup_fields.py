@@ -200,8 +200,13 @@ def require_fields(resolver: Resolver, spec: ResourceSpec, lookup: Lookup) -> No
             known = _suggestible(fields, numeric)
             if own == lookup.parent_field:  # the parent's field: never the object's own key
                 known = [name for name in known if name not in ("id", "pk", lookup.spec.field)]
+            why = (
+                f", which {lookup.spec.param} is matched against when no field is given"
+                if own == lookup.spec.field and lookup.spec.field_defaulted
+                else ""
+            )
             raise SpecError(
-                f"{where}: {model} has no field {own!r}{did_you_mean(own, known)}; {advice}"
+                f"{where}: {model} has no field {own!r}{did_you_mean(own, known)}{why}; {advice}"
             )
 
 
@@ -237,7 +242,16 @@ def _suggestible(fields: frozenset[str], numeric: frozenset[str]) -> list[str]:
 def _fields_used(spec: ResourceSpec, lookup: Lookup) -> list[tuple[str, str, str]]:
     """The model fields a lookup filters on, where each was given, and what to do if absent."""
     look = lookup.spec
-    used = [(look.field, spec.at("lookups", look.param, "field"), "check the field name")]
+    advice = "check the field name"
+    if look.field_defaulted:  # the user named no field: say which one was meant and why
+        stem = look.param.removesuffix("_slug").removesuffix("_id_or")
+        how = (
+            f"write --lookup {look.param}={lookup.model}:FIELD"
+            if spec.locator.is_flags
+            else "add 'field'"
+        )
+        advice = f"{how}, or name the parameter {stem}_id to look it up by id"
+    used = [(look.field, spec.at("lookups", look.param, "field"), advice)]
     if lookup.parent_field is not None and look.parent_field is None:  # the derived one
         expr = lookup.parent_expr or ""
         parent = expr.removeprefix('kwargs["').removesuffix('"]')

@@ -244,6 +244,7 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
     guessed = field_name is None and not (
         id_or_slug or param.endswith(("_slug", "_id")) or passthrough
     )
+    defaulted = field_name is None and not guessed
     if field_name is None:
         field_name = "slug" if id_or_slug or param.endswith("_slug") else "id"
     if guessed:
@@ -276,6 +277,7 @@ def read_lookup(param: str, raw: Any, locator: Locator, path: tuple[str | int, .
         ),
         passthrough=passthrough,
         field_guessed=guessed,
+        field_defaulted=defaulted,
     )
 
 

@@ -89,6 +89,8 @@ class LookupSpec:
     # no `field` given and no `_id`/`_slug` suffix: the parameter's own name (`{version}` on
     # Release), used only where the model provably declares it
     field_guessed: bool = False
+    # no `field` given: the one its suffix gives (`slug` for `*_id_or_slug` and `*_slug`)
+    field_defaulted: bool = False
 
 
 @record
