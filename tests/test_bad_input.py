@@ -695,6 +695,18 @@ FLAG_CASES = [
         r"write --lookup revision_slug=acme\.models\.widget\.WidgetRevision:FIELD, or name the "
         r"parameter revision_id to look it up by id$",
     ),
+    FlagCase(  # once "did you mean 'post'?", which drops the get
+        "methods-separated-by-spaces",
+        ("Things", "--route", "things/", "--methods", "get post"),
+        "--methods",
+        r"'get post' holds 2 methods; separate them with commas: get,post$",
+    ),
+    FlagCase(
+        "methods-with-a-comma-too-many",
+        ("Things", "--route", "things/", "--methods", "get,"),
+        "--methods",
+        r"an empty method \(a comma too many\?\); use any of get, post",
+    ),
     FlagCase(  # a module's file name, as a shell completes it
         "module-with-py-suffix",
         ("Things", "--route", "things/", "--module", "acme.api.endpoints.things.py"),

@@ -104,13 +104,17 @@ def read_methods(value: Any, locator: Locator, path: tuple[str | int, ...]) -> t
     seen: list[str] = []
     for i, item in enumerate(items):
         method = item.strip().lower() if isinstance(item, str) else item
+        words = method.replace(";", " ").split() if isinstance(method, str) else []
         if method not in METHODS:
-            raise fail(
-                locator,
-                path if isinstance(value, str) else path + (i,),
-                f"unknown method {item!r}{did_you_mean(str(method), METHODS)}; use any of "
-                f"{', '.join(METHODS)}",
-            )
+            if len(words) > 1 and all(word in METHODS for word in words):
+                why = f"{item!r} holds {len(words)} methods; separate them with commas: "
+                why += ",".join(words)
+            elif method == "":
+                why = f"an empty method (a comma too many?); use any of {', '.join(METHODS)}"
+            else:
+                why = f"unknown method {item!r}{did_you_mean(str(method), METHODS)}; use any of "
+                why += ", ".join(METHODS)
+            raise fail(locator, path if isinstance(value, str) else path + (i,), why)
         if method in seen:
             raise fail(locator, path, f"method {method!r} is listed twice; list it once")
         seen.append(method)
