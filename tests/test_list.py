@@ -156,6 +156,8 @@ def _populated(name: str, destination: Path, capsys: pytest.CaptureFixture[str])
         return _with_real_shapes(copy_project(EXAMPLE, destination))
     if name == "example-built-lists":
         return _with_built_lists(copy_project(EXAMPLE, destination))
+    if name == "example-unservable":
+        return _with_an_unservable_route(copy_project(EXAMPLE, destination))
     project = copy_project(FIXTURES / name, destination)
     for case in CASES:
         if case.fixture == name:
@@ -222,6 +224,36 @@ def _with_real_shapes(project: Path) -> Path:
     return project
 
 
+def _with_an_unservable_route(project: Path) -> Path:
+    """A class whose first route passes a parameter its handlers do not take (a finding of
+    `scaffold check`, as Sentry's UserAuthenticatorDetailsEndpoint at its device route), its
+    second one it can serve: `generate --skip` refuses to register the first."""
+    urls = project / "src/acme/api/urls.py"
+    text = urls.read_text(encoding="utf-8")
+    served = '    re_path(\n        r"^broadcasts/(?P<broadcast_id>[^/]+)/$",\n'
+    assert served in text
+    unservable = (
+        '    re_path(\n        r"^broadcasts/(?P<broadcast_id>[^/]+)/(?P<part>[^/]+)/$",\n'
+        "        BroadcastDetailsEndpoint.as_view(),\n"
+        '        name="acme-api-0-broadcast-part",\n    ),\n'
+    )
+    urls.write_text(text.replace(served, unservable + served), encoding="utf-8")
+    return project
+
+
+def test_a_route_its_class_cannot_take_is_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _with_an_unservable_route(copy_project(EXAMPLE, tmp_path / "p"))
+    spec = run_cli(capsys, "list", "--format", "spec", "--project", str(project)).out
+    assert '    route: "broadcasts/{broadcast_id}/"\n' in spec
+    assert (
+        "  # BroadcastDetailsEndpoint: /broadcasts/{broadcast_id}/{part}/ (src/acme/api/urls.py:"
+        "68) is not written: its class as written cannot take it (BroadcastDetailsEndpoint: get()"
+        " does not accept 'part' (add it or **kwargs))\n"
+    ) in spec
+
+
 def test_the_spec_says_what_it_cannot_write_of_the_real_shapes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -235,9 +267,10 @@ def test_the_spec_says_what_it_cannot_write_of_the_real_shapes(
             "  # BroadcastDetailsEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:73) is "
             "not written: CatchallEndpoint serves that route too (one class a route)"
         ),
-        (
+        (  # generate --skip would refuse it: `scaffold check` finds that it cannot take it
             "  # CatchallEndpoint: /broadcasts/{broadcast_id}/ (src/acme/api/urls.py:78) is not "
-            "written: BroadcastDetailsEndpoint serves that route too (one class a route)"
+            "written: its class as written cannot take it (CatchallEndpoint: delete() does not "
+            "accept 'broadcast_id' (add it or **kwargs))"
         ),
         (
             "  # CatchallEndpoint: / (src/acme/api/urls.py:89) is not written: it does not end "
@@ -251,7 +284,9 @@ def test_the_spec_says_what_it_cannot_write_of_the_real_shapes(
     ]
 
 
-@pytest.mark.parametrize("name", ["example", "example-real-shapes", *FIXTURE_NAMES])
+@pytest.mark.parametrize(
+    "name", ["example", "example-real-shapes", "example-unservable", *FIXTURE_NAMES]
+)
 def test_spec_format_round_trips_through_generate(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

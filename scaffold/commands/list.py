@@ -139,6 +139,8 @@ def _unrouted(endpoint: ListedEndpoint) -> str:
 
 def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
     """A spec of every routed endpoint; what a spec cannot say is written as a comment."""
+    from scaffold.check.unservable import unservable_routes
+    from scaffold.commands.spec_lines import resource_lines
     from scaffold.project.catalog import Catalog
     from scaffold.project.files import read_source
     from scaffold.urls.index import UrlsIndex
@@ -162,6 +164,7 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
                 serving.setdefault(r.path.strip("/"), []).append(e.name)
             if r.relpath == urls and r.url_name:
                 named[r.url_name] = named.get(r.url_name, 0) + 1
+    refused = unservable_routes(settings)  # what generate --skip would refuse to register
     for e in endpoints:
         module = e.dotted.rpartition(".")[0]
         here = [r for r in e.routes if r.relpath == urls]
@@ -178,8 +181,16 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
             unwritten |= {
                 r: "its base does not take its parameters" for r in usable if r not in fits
             }
+            # generate --skip refuses a route `scaffold check` finds a param-mismatch at
+            cannot = {f[0]: refused.get((f[0].relpath, f[0].line)) for f in fitting}
+            unwritten |= {
+                r: f"its class as written cannot take it ({w})" for r, w in cannot.items() if w
+            }
+            fitting = [f for f in fitting if not cannot[f[0]]] or fitting
             route, text, params, taken = fitting[0] if fitting else (usable[0], "", (), ())
-            if not fitting:
+            if cannot.get(route):  # every route that fits its base: said above
+                pass
+            elif not fitting:
                 unwritten[route] = "no route of it is route syntax its base takes"
             elif module in by_module:
                 unwritten[route] = f"its module holds {by_module[module]} too (one class a module)"
@@ -197,7 +208,7 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
                 by_module[module] = e.name
                 injected = base.injects if base is not None else ()
                 lookups = tuple(p for p in params if p not in taken and p.name not in injected)
-                lines += _resource(e, route, text, lookups, settings)
+                lines += resource_lines(e, route, text, lookups, settings)
         lines += [
             f"  # {e.name}: {r.path or 'a pattern'} ({r.relpath}:{r.line}) is not written: {why}"
             for r, why in unwritten.items()
@@ -277,34 +288,3 @@ def _fitting(
         return None
     taken = base.consumed(params) if base is not None else ()
     return None if taken is None else (route, text, params, taken)
-
-
-def _resource(
-    e: ListedEndpoint,
-    route: ListedRoute,
-    text: str,
-    lookups: tuple[Param, ...],
-    settings: Settings,
-) -> list[str]:
-    """The spec lines of one resource: `e` served by `route` (written as `text`)."""
-    from scaffold.naming import module_name_for
-
-    lines = [
-        f"  - name: {e.name}",
-        f"    route: {json.dumps(text)}",
-        f"    methods: [{', '.join(e.methods)}]",
-    ]
-    if e.base:
-        lines.append(f"    base: {e.base}")
-    module = e.dotted.rpartition(".")[0]
-    default = settings.endpoints_dir / f"{module_name_for(e.name)}.py"
-    if settings.path_for(module) != default:  # not where generate would put it
-        lines.append(f"    module: {module}")
-    if route.url_name:  # none: generate gives none in its list either (`_goes_unnamed`)
-        lines.append(f"    url_name: {json.dumps(route.url_name)}")
-    if e.owner and e.owner != "UNOWNED" and settings.owner_enum:
-        lines.append(f"    owner: {e.owner.lower()}")
-    if lookups:
-        lines.append("    lookups:")
-        lines += [f"      {p.name}: {{passthrough: true}}" for p in lookups]
-    return lines
