@@ -180,6 +180,13 @@ SPEC_CASES = [
         "spec.yaml:3: resources[0].module:",
         r"is not a dotted module path: use identifiers joined by dots",
     ),
+    SpecCase(  # a status per method written as one string
+        "publish-status-one-string-of-pairs",
+        "- name: Foo\n  route: foo/\n  publish_status: get=public\n",
+        "spec.yaml:3: resources[0].publish_status:",
+        r"'get=public' is no status; give one for every method \(e\.g\. private\) or one per "
+        r"method: a mapping such as \{get: public, post: private\}$",
+    ),
     SpecCase(  # the file's name given: the did-you-mean once named `organization_member.py`
         "module-with-py-suffix",
         "- name: Foo\n  route: foo/\n  module: acme.api.endpoints.foo.py\n",
@@ -694,6 +701,13 @@ FLAG_CASES = [
         r"has no field 'slug', which revision_slug is matched against when no field is given; "
         r"write --lookup revision_slug=acme\.models\.widget\.WidgetRevision:FIELD, or name the "
         r"parameter revision_id to look it up by id$",
+    ),
+    FlagCase(  # once "'get:public' is not an identifier; use e.g. private"
+        "publish-status-with-a-colon",
+        ("Things", "--route", "things/", "--publish-status", "get:public"),
+        "--publish-status",
+        r"'get:public' is no status; give one for every method \(e\.g\. private\) or one per "
+        r"method: get=public,post=private$",
     ),
     FlagCase(  # once "did you mean 'post'?", which drops the get
         "methods-separated-by-spaces",

@@ -128,6 +128,15 @@ def read_publish_status(
     if value is None:
         return {}
     if isinstance(value, str):
+        if value.strip() and not is_identifier(value.strip()):  # `get:public`, `get=public`
+            pairs = "get=public,post=private" if locator.is_flags else "a mapping such as "
+            pairs += "" if locator.is_flags else "{get: public, post: private}"
+            raise fail(
+                locator,
+                path,
+                f"{value!r} is no status; give one for every method (e.g. private) or one per "
+                f"method: {pairs}",
+            )
         status = read_identifier(value, locator, path, "private")
         return {m: str(status).upper() for m in methods}
     if not isinstance(value, dict):
