@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import ast
 import io
+import os
 import re
 import subprocess
 import sys
 import textwrap
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -1159,6 +1161,40 @@ def test_a_folder_given_as_the_spec_says_so(
     assert_clean_error(
         result, BAD_INPUT, str(tmp_path / "specs"), r"is a folder; give the spec file"
     )
+
+
+def test_a_device_given_as_the_spec_says_it_is_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`/dev/null` is there: "no such spec file" sent the user looking for a typo."""
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    result = run_like_a_process(capsys, "generate", os.devnull, "--project", str(project))
+    assert_clean_error(result, BAD_INPUT, os.devnull, r"is not a file \(a device\); give the spec")
+
+
+def test_a_spec_read_from_a_pipe_is_generated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`scaffold generate <(scaffold list --format spec)`: the shell passes a pipe's path."""
+    project = copy_project(EXAMPLE, tmp_path / "example")
+    pipe = tmp_path / "spec-pipe"
+    os.mkfifo(pipe)
+    spec = "- name: Things\n  route: things/\n"
+
+    def write() -> None:
+        with open(pipe, "w", encoding="utf-8") as end:
+            end.write(spec)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        result = run_like_a_process(capsys, "generate", str(pipe), "--project", str(project))
+    finally:
+        if writer.is_alive():  # not opened: open it to free the writer
+            open(pipe, encoding="utf-8").close()
+        writer.join()
+    assert result.code == 0, result.err
+    assert (project / ENDPOINTS / "things.py").is_file()
 
 
 def test_a_baseline_without_its_key_names_the_key(

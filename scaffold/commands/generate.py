@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Annotated
 
@@ -45,11 +46,13 @@ def generate(
     policy = on_existing(force, skip, OnExisting.CONVERGE)
     if spec.is_dir():
         raise SpecError(f"{spec}: is a folder; give the spec file in it (a .yaml file)")
-    if not spec.is_file():
+    if not spec.exists():
         raise SpecError(
             f"{spec}: no such spec file; check the path (a relative one starts from the current "
             "folder, not from --project)"
         )
+    if not spec.is_file() and not stat.S_ISFIFO(spec.stat().st_mode):  # `<(scaffold list ...)`
+        raise SpecError(f"{spec}: is not a file (a device); give the spec file (a .yaml file)")
     resources = load_spec(read_source(spec, str(spec)), str(spec))
     settings = writing_settings(project, package)
     finish(build_plan(settings, resources, policy, start_rendering, not no_tests), dry_run)
