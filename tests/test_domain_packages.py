@@ -372,3 +372,63 @@ def test_of_bases_taking_the_same_parameters_the_one_named_for_the_route_is_chos
     result = run_cli(capsys, *argv, "--project", str(root))
     assert result.code == 0, result.err
     assert f"(OrganizationGadgetThingEndpoint({base}))" in result.out
+
+
+TALLY = """\
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from orbit.api.bases.organization import OrganizationEndpoint
+
+
+class OrganizationIssueTallyEndpoint(OrganizationEndpoint):
+    def get(self, request: Request, organization) -> Response:
+        return Response({})
+"""
+# a base beside its endpoint (Sentry's CommentDetailsEndpoint): checking this module checks the
+# whole tree, where urls.py imports the other class from the package as patched
+NOTES = """\
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from orbit.api.bases.organization import OrganizationEndpoint
+
+
+class NoteBaseEndpoint(OrganizationEndpoint):
+    def convert_args(self, request, note_id, *args, **kwargs):
+        args, kwargs = super().convert_args(request, *args, **kwargs)
+        kwargs["note"] = note_id
+        return args, kwargs
+
+
+class OrganizationIssueNoteEndpoint(NoteBaseEndpoint):
+    def get(self, request: Request, organization, note) -> Response:
+        return Response({})
+"""
+
+
+def test_kept_modules_registered_through_the_package_they_join_are_checked_as_patched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """generate --skip adds a kept module's class to its package's re-exports and imports it
+    from the package: the check that the kept classes can serve their routes reads the
+    package's `__init__.py` as patched too (it once read it as on disk and refused, naming
+    the class as not defined in the package, on s2023feb's organization_member)."""
+    root = copy_project(TODAY, tmp_path / "p")
+    (root / "src/orbit/issues/endpoints/organization_issue_tally.py").write_text(TALLY)
+    (root / "src/orbit/issues/endpoints/organization_issue_note.py").write_text(NOTES)
+    (root / "spec.yaml").write_text(
+        "- name: OrganizationIssueTally\n"
+        "  route: organizations/{organization_id_or_slug}/issue-tally/\n"
+        "  module: orbit.issues.endpoints.organization_issue_tally\n"
+        "- name: OrganizationIssueNote\n"
+        "  route: organizations/{organization_id_or_slug}/issue-notes/{note_id}/\n"
+        "  module: orbit.issues.endpoints.organization_issue_note\n"
+        "  base: NoteBaseEndpoint\n"
+    )
+    result = run_cli(
+        capsys, "generate", str(root / "spec.yaml"), "--skip", "--no-tests", "--project", str(root)
+    )
+    assert result.code == 0, result.err
+    assert "    OrganizationIssueTallyEndpoint,\n" in (root / URLS).read_text()
+    assert run_cli(capsys, "check", "--project", str(root)).code == 0

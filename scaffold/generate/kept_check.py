@@ -6,19 +6,27 @@ the route lacks, handlers not taking one it passes: a TypeError, a 500, on every
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from scaffold.errors import ConflictError
 from scaffold.project.settings import Settings
+from scaffold.write.plan import FileChange
 
 _AT_LINE = re.compile(r"(?<=\.py):\d+")  # a line a message names moves with the new entries
 
 
 def refuse_unservable(
-    settings: Settings, urls_before: str, urls_after: str, modules: list[Path]
+    settings: Settings,
+    urls_before: str,
+    urls_after: str,
+    modules: list[Path],
+    others: Sequence[FileChange] = (),
 ) -> None:
     """ConflictError naming the first finding that a PATHS check of the kept `modules` reports
-    with urls.py as patched (`urls_after`, in memory) and did not report before."""
+    with urls.py as patched (`urls_after`, in memory) and did not report before; `others`: the
+    plan's other patches read with it (a package's `__init__.py` re-exporting a class urls.py
+    now imports from the package)."""
     if not modules or urls_after == urls_before:
         return
     from scaffold.check.config import load_check_config
@@ -29,13 +37,17 @@ def refuse_unservable(
     urls_module = settings.module_for(settings.urls_path)
     tree = Tree(settings.project_root, settings.src_root, config.exclude)  # read once, for both
 
-    def findings(text: str) -> dict[tuple[str, str], str]:
+    def findings(text: str, patched: bool) -> dict[tuple[str, str], str]:
         tree.overlay(urls_module, text.encode())  # the other modules' facts stay as read
+        for change in others:
+            other = change.after if patched else change.before
+            if other is not None:
+                tree.overlay(settings.module_for(change.path), other.encode())
         problems = run_check(settings, config, modules, tree=tree).problems
         return {(p.rule, _AT_LINE.sub("", p.message)): p.message for p in problems}
 
-    before = findings(urls_before)
-    new = [message for key, message in findings(urls_after).items() if key not in before]
+    before = findings(urls_before, False)
+    new = [message for key, message in findings(urls_after, True).items() if key not in before]
     if new:
         raise ConflictError(
             f"{settings.relpath(settings.urls_path)}: the new route would serve a class kept as "
