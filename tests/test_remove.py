@@ -443,6 +443,41 @@ def test_remove_route_is_the_inverse_of_a_second_route_added_with_skip(
     assert snapshot(project) == original
 
 
+def test_remove_route_takes_out_the_entry_of_that_inline_include_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two inline `include([...])` lists hold the same pattern for the class under different
+    prefixes (Sentry 2023's monitors, with and without the organization): `--route` takes out
+    the one entry at that full path (both went, each list being read as the whole statement)."""
+    project = copy_project(EXAMPLE, tmp_path / "p")
+    urls = project / EXAMPLE_URLS
+    entry = (
+        '    re_path(\n        r"^broadcasts/(?P<broadcast_id>[^/]+)/$",\n'
+        "        BroadcastDetailsEndpoint.as_view(),\n"
+        '        name="acme-api-0-broadcast-details",\n    ),\n'
+    )
+    text = urls.read_text()
+    assert entry in text
+
+    def inline(prefix: str, name: str) -> str:
+        return (
+            f'    re_path(\n        r"^{prefix}/",\n        include(\n            [\n'
+            '                re_path(\n                    r"^(?P<broadcast_id>[^/]+)/$",\n'
+            "                    BroadcastDetailsEndpoint.as_view(),\n"
+            f'                    name="{name}",\n                ),\n            ]\n'
+            "        ),\n    ),\n"
+        )
+
+    kept = inline("broadcasts", "acme-api-0-broadcast-details")
+    urls.write_text(text.replace(entry, kept + inline("notices", "acme-api-0-notice-details")))
+    argv = ("remove", "BroadcastDetails", "--route", "notices/{broadcast_id}/")
+    result = run_cli(capsys, *argv, "--project", str(project))
+    assert result.code == 0, result.err
+    assert "1 route(s): acme-api-0-notice-details; its module is kept" in result.out
+    after = urls.read_text()
+    assert kept in after and "acme-api-0-notice-details" not in after  # `include([])` stays
+
+
 def test_remove_route_of_the_last_route_takes_the_import_and_keeps_the_module(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

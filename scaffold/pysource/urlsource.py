@@ -75,6 +75,7 @@ class ListItem:
     view_class: str | None = None  # X of `X.as_view()`
     url_name: str | None = None
     layout: EntryLayout | None = None  # for a route that serves a view
+    line: int = 0  # 1-based line of the route call (0: not a route call)
 
 
 def entry_layouts(items: Sequence[ListItem]) -> list[EntryLayout]:
@@ -221,6 +222,7 @@ class _Reader:
             view_class=view_class(call),
             url_name=name_of(call, {}),
             layout=layout,
+            line=call.lineno,
         )
 
     def _trailing_comma(self, call: ast.Call) -> bool:

@@ -176,12 +176,13 @@ class UrlsIndex:
     def entries_serving(
         self, class_name: str, tokens: tuple[Token, ...]
     ) -> list[tuple[int, int, str]]:
-        """(first line, last line of the list's statement, pattern as written) of each entry
-        serving `class_name` at the route: what `remove --route` takes out."""
+        """(first line, last line, pattern as written) of each entry serving `class_name` at
+        the route: what `remove --route` takes out. The lines are the entry's call's own (an
+        inline `include([...])` list shares its statement's lines with the lists beside it)."""
         return [
             (
-                self.lists[list_name].first_line,
-                self.lists[list_name].last_line,
+                item.line or self.lists[list_name].first_line,
+                item.line or self.lists[list_name].last_line,
                 self.helpers.written(item.pattern),
             )
             for list_name, rest in self._placements(tokens)
