@@ -103,6 +103,18 @@ def test_a_class_routed_through_a_helper_given_the_class_is_kept_by_skip(
     assert result.code == 0, result.err
     assert "already registered" in result.out
     assert snapshot(project) == before
+    # remove --route cannot take the entry apart: it says how the class is named there (it
+    # said the route was reached through a list code builds or a prefix with alternatives)
+    removal = ("remove", "OrganizationDashboards", "--route", route, "--project", str(project))
+    refused = run_cli(capsys, *removal)
+    assert refused.code == 2
+    assert refused.err.startswith("error: --route: src/acme/api/urls.py:")
+    assert refused.err.endswith(
+        ": the entry serving OrganizationDashboardsEndpoint at "
+        "'organizations/{organization_id_or_slug}/dashboards/' names the class in a form "
+        "scaffold does not take apart (a helper given the class); take it out by hand\n"
+    )
+    assert snapshot(project) == before
 
 
 def test_remove_route_takes_out_an_entry_written_through_the_helper(

@@ -9,6 +9,8 @@ from scaffold.generate.removal import imported_names, tests_reversing
 from scaffold.naming import CLASS_NAME_RE, class_name_among
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
+from scaffold.pysource.route_uses import class_uses
+from scaffold.pysource.urlsource import parse_urls
 from scaffold.routes import Route
 from scaffold.urls.index import UrlsIndex
 from scaffold.urls.remove import remove_registration
@@ -72,6 +74,13 @@ def _not_found(settings: Settings, source: str, label: str, class_name: str, rou
             f"{where} lets only {methods} through (method_dispatch); scaffold takes out only an "
             "entry serving the class whole: edit it by hand"
         )
+    if entry.relpath == label:  # `url2(pattern, X)`: a helper given the class, not `X.as_view()`
+        other = class_uses(parse_urls(source, label), source, class_name).other_use_line
+        if other is not None and entry.line <= other <= entry.end_line:
+            return (
+                f"{where} names the class in a form scaffold does not take apart (a helper "
+                "given the class); take it out by hand"
+            )
     return (
         f"{where} is reached through a list code builds or a prefix with alternatives, "
         f"and answers at {reach} path(s); scaffold takes out only an entry its route names: "
