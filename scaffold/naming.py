@@ -38,6 +38,8 @@ def why_not_dotted(value: str) -> str:
     word = next((part for part in value.split(".") if keyword.iskeyword(part)), None)
     if word is not None:
         return f"{word!r} is a Python keyword, which no module or class can be named"
+    if value.isidentifier():  # a class's name alone
+        return f"give the module that defines it too (pkg.module.{value})"
     return "use identifiers joined by dots"
 
 

@@ -271,10 +271,10 @@ SPEC_CASES = [
         r"dotted path like pkg\.models\.Widget",
     ),
     SpecCase(
-        "permission-not-dotted",
+        "permission-not-dotted",  # a class's name alone: its module is what is missing
         "- name: Foo\n  route: foo/\n  permission_classes: [AllowAny]\n",
         "spec.yaml:3: resources[0].permission_classes[0]:",
-        r"dotted path like",
+        r"dotted path like .*give the module that defines it too \(pkg\.module\.AllowAny\)",
     ),
     SpecCase(
         "owner-unknown",

@@ -68,8 +68,9 @@ def test_a_route_on_the_refusing_root_needs_permission_classes(
     assert refused.code == 2
     assert refused.err == (
         "error: --permission: Endpoint refuses every request (NoPermission.has_permission returns "
-        "False); name the permission class this endpoint needs with --permission (beside "
-        "NoPermission, nova.api.permissions defines OrganizationPermission)\n"
+        "False); name the permission class this endpoint needs with --permission "
+        "(nova.api.permissions, beside NoPermission, defines OrganizationPermission: give "
+        "nova.api.permissions.NAME)\n"
     )
     assert snapshot(root) == before
     argv = ["new-endpoint", "Health", "--route", "health/", "--project", str(root)]

@@ -113,5 +113,5 @@ def require_permitting(spec: ResourceSpec, catalog: Catalog, base: BaseClass) ->
         f"{spec.at('permission_classes')}: {base.name} refuses every request ({name}."
         "has_permission returns False); name the permission class this endpoint needs with "
         + spec.named("permission_classes")
-        + (f" (beside {name}, {module} defines {beside})" if beside else "")
+        + (f" ({module}, beside {name}, defines {beside}: give {module}.NAME)" if beside else "")
     )
