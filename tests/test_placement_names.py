@@ -14,7 +14,8 @@ ORG = "(?P<organization_id_or_slug>[^/]+)"
 
 def urls(list_name: str, prefix: str, rows: list[tuple[str, str, str]]) -> str:
     """A urls.py whose `list_name`, included at `prefix`, routes `pattern` to `cls` imported from
-    `.endpoints.module`, for each (pattern, cls, module), in that order."""
+    `.endpoints.module` (or from `module` when it is a dotted path from `acme`), for each
+    (pattern, cls, module), in that order."""
     imports: dict[str, list[str]] = {}
     for _, cls, module in rows:
         imports.setdefault(module, []).append(cls)
@@ -25,7 +26,7 @@ def urls(list_name: str, prefix: str, rows: list[tuple[str, str, str]]) -> str:
     return (
         "from django.urls import include, re_path\n\n"
         + "".join(
-            f"from .endpoints.{module} import {', '.join(sorted(set(names)))}\n"
+            f"from {_dotted(module, '.endpoints.')} import {', '.join(sorted(set(names)))}\n"
             for module, names in sorted(imports.items())
         )
         + f"\n{list_name} = [\n{body}]\n\n"
@@ -33,10 +34,16 @@ def urls(list_name: str, prefix: str, rows: list[tuple[str, str, str]]) -> str:
     )
 
 
+def _dotted(module: str, package: str) -> str:
+    """`module` when it is a dotted path from `acme`, else `module` in `package`."""
+    return module if module.startswith("acme.") else f"{package}{module}"
+
+
 def added_after(source: str, cls: str, route: str, module: str) -> str:
     """The pattern of the entry right before the one registered for `cls`."""
     patched = UrlsFile(source, "urls.py", "acme", "acme.api.urls", 100)
-    patched.add(Registration(cls, f"acme.api.endpoints.{module}", parse_route(route), None))
+    module = _dotted(module, "acme.api.endpoints.")
+    patched.add(Registration(cls, module, parse_route(route), None))
     entry = r're_path\(\s*r"([^"]+)",\s*(\w+)\.as_view'
     old, entries = re.findall(entry, source), re.findall(entry, patched.code())
     new = next(i for i, found in enumerate(entries) if found[1] == cls and found not in old)
@@ -130,3 +137,41 @@ def test_a_route_kin_by_name_goes_after_the_block_it_would_split() -> None:
     route = "organizations/{organization_id_or_slug}/zoo-gadget-widgets/"
     before = added_after(source, "OrgZooGadgetWidgetsEndpoint", route, "org_zoo")
     assert before == f"{board}/visit/$"
+
+
+INSIGHTS = "acme.insights.endpoints"
+
+
+def test_a_class_goes_among_the_routes_of_its_feature_package() -> None:
+    # `caches/` sorts after `alerts/`; its package's two routes stand together after `repos/`
+    rows = [
+        *FEATURES[:6],
+        (f"^{ORG}/queues/$", "OrgQueuesEndpoint", f"{INSIGHTS}.queues"),
+        (f"^{ORG}/web-vitals/$", "OrgWebVitalsEndpoint", f"{INSIGHTS}.web_vitals"),
+        *FEATURES[6:],
+    ]
+    source = urls("ORGANIZATION_URLS", "organizations", rows)
+    route = "organizations/{organization_id_or_slug}/caches/"
+    before = added_after(source, "OrgCachesEndpoint", route, f"{INSIGHTS}.caches")
+    assert before == f"^{ORG}/repos/$"  # before `queues/`, where it sorts in the block
+
+
+def test_a_package_whose_routes_are_spread_out_leaves_the_route_where_its_path_sorts() -> None:
+    # the package's routes are apart (classes moved into it later): its place says nothing
+    rows = [
+        *FEATURES[:2],
+        (f"^{ORG}/web-vitals/$", "OrgWebVitalsEndpoint", f"{INSIGHTS}.web_vitals"),
+        *FEATURES[2:6],
+        (f"^{ORG}/queues/$", "OrgQueuesEndpoint", f"{INSIGHTS}.queues"),
+        *FEATURES[6:],
+    ]
+    source = urls("ORGANIZATION_URLS", "organizations", rows)
+    route = "organizations/{organization_id_or_slug}/caches/"
+    before = added_after(source, "OrgCachesEndpoint", route, f"{INSIGHTS}.caches")
+    assert before == f"^{ORG}/alerts/$"
+
+
+def test_the_package_most_routes_of_the_list_come_from_is_no_feature() -> None:
+    source = urls("ORGANIZATION_URLS", "organizations", FEATURES)
+    route = "organizations/{organization_id_or_slug}/caches/"
+    assert added_after(source, "OrgCachesEndpoint", route, "org_caches") == f"^{ORG}/alerts/$"

@@ -53,6 +53,22 @@ def module_kin(new: Named, entries: list[RouteSlot]) -> list[RouteSlot]:
     return same_module if len(same_module) <= _MODULE_KIN_AT_MOST else []
 
 
+def package_kin(new: Named, entries: list[RouteSlot]) -> list[RouteSlot]:
+    """The routes of classes from the new class's package, when it is not the package most of
+    the list's classes come from and its routes stand together in the list, nothing between
+    them: a feature package (`sentry.replays.endpoints`, `sentry.discover.endpoints`) whose
+    routes came as one block. A package whose routes are spread out (classes moved into it
+    later, from wherever their routes already were) says nothing about the place."""
+    package = (new.module or "").rpartition(".")[0]
+    routes = [e for e in entries if not e.is_include and e.tokens is not None and e.named.module]
+    packages = Counter((e.named.module or "").rpartition(".")[0] for e in routes)
+    if not package or not packages or packages.most_common(1)[0][0] == package:
+        return []
+    kin = [e for e in routes if (e.named.module or "").rpartition(".")[0] == package]
+    indexes = sorted(e.index for e in kin)
+    return kin if kin and indexes[-1] - indexes[0] + 1 == len(indexes) else []
+
+
 def word_kin(
     new: Named, tokens: tuple[Token, ...], group: list[RouteSlot], position: int
 ) -> RouteSlot | None:

@@ -19,7 +19,7 @@ from scaffold.routes import (
 from scaffold.urls.alphabet import alphabetical, same_start
 from scaffold.urls.alternation import alternatives_read
 from scaffold.urls.catch_all import crosses_slash, shares_a_path
-from scaffold.urls.kin import UNNAMED, Named, module_kin, word_kin
+from scaffold.urls.kin import UNNAMED, Named, module_kin, package_kin, word_kin
 from scaffold.urls.style import PARAM_SEGMENT_RE, UrlsStyle
 
 
@@ -240,10 +240,11 @@ def _by_names(
     best_score: int,
     scores: list[tuple[RouteSlot, int]],
 ) -> int:
-    """Where the names put the route, else `position`: among the routes of its class or of its
-    module (in their alphabetical order), else right after the entry of its path group whose
-    names it shares most (`OrganizationDeriveCodeMappingsEndpoint` after the code mappings)."""
-    kin = module_kin(new, [entry for entry, _ in scores])
+    """Where the names put the route, else `position`: among the routes of its class, module or
+    feature package (in their alphabetical order), else right after the entry of its path group
+    whose names it shares most (`OrganizationDeriveCodeMappingsEndpoint` after code mappings)."""
+    routes = [entry for entry, _ in scores]
+    kin = module_kin(new, routes) or package_kin(new, routes)
     if kin:
         return alphabetical(tokens, kin)
     group = [entry for entry, score in scores if score == best_score]
