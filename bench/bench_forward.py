@@ -113,16 +113,27 @@ def added_entries(
     return found, untried
 
 
+def module_to_write(src_root: Path, module: str | None) -> str | None:
+    """NEW's module for a class OLD lacks, when OLD has that module's package but not the module
+    (scaffold writes it there, as the engineers did); None where scaffold's default place is
+    used instead: the module exists (it would be replaced), or its package does not."""
+    if module is None:
+        return None
+    base = src_root.joinpath(*module.split("."))
+    if base.with_suffix(".py").exists() or base.exists():
+        return None
+    return module if (base.parent / "__init__.py").is_file() else None
+
+
 def run(bench: Bench, added: Added, new_source: str) -> Result:
     result = Result(added)
     e = added.entry
     raw: dict[str, Any] = {"name": e.class_name, "route": added.route, "methods": "get"}
     module = imported_module(bench.original, e.class_name, bench.package)
     if module is None:
-        module = imported_module(new_source, e.class_name, bench.package)
-        path = bench.settings.path_for(module) if module else None
-        if module is None or path is None or path.exists() or not path.parent.is_dir():
-            module = None
+        module = module_to_write(
+            bench.settings.src_root, imported_module(new_source, e.class_name, bench.package)
+        )
     if module is not None:
         raw["module"] = module
     try:

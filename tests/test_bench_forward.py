@@ -3,10 +3,11 @@ one has, each with the entries around it that both have (the gap its engineers c
 
 from __future__ import annotations
 
+from pathlib import Path
 from textwrap import dedent
 
 from bench.bench_fidelity import entries, list_prefixes
-from bench.bench_forward import added_entries
+from bench.bench_forward import added_entries, module_to_write
 from scaffold.urls.index import UrlsIndex
 
 OLD = dedent("""\
@@ -48,3 +49,16 @@ def test_the_added_entry_and_its_gap() -> None:
     assert beta.after is not None and beta.after[1] == "DeltaEndpoint"
     assert not beta.known_class
     assert untried == {"a list OLD does not have": 1}
+
+
+def test_a_new_class_is_written_into_its_module_where_the_package_is(tmp_path: Path) -> None:
+    package = tmp_path / "acme" / "pulse" / "endpoints"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "checks.py").write_text("")
+    module = "acme.pulse.endpoints.check_stats"
+    assert module_to_write(tmp_path, module) == module
+    assert module_to_write(tmp_path, "acme.pulse.endpoints.checks") is None  # would replace it
+    assert module_to_write(tmp_path, "acme.pulse.endpoints") is None  # a re-exporting package
+    assert module_to_write(tmp_path, "acme.beat.endpoints.check_stats") is None  # no package
+    assert module_to_write(tmp_path, None) is None
