@@ -27,11 +27,12 @@ def unknown_views(
         elif resolver.is_defined_nowhere(view.dotted):
             module = view.dotted.rpartition(".")[0]
             why = f"{view.text} is not defined in {module}; fix the import or the name"
-        elif (missing := _missing_module(resolver, route, view.dotted)) is not None:
+        elif (found := resolver.resolve(view.dotted)) is None and (
+            missing := _missing_module(resolver, route, view.dotted)  # a class found is there
+        ) is not None:
             why = f"{view.text} is imported from {missing}, a module the tree does not have; "
             why += "fix the import"
         else:
-            found = resolver.resolve(view.dotted)
             if found is not None and resolver.is_endpoint(found[0]):
                 continue
             if found is None or resolver.undecided(found[0]):  # outside the tree, or not read
