@@ -103,3 +103,26 @@ def example_src(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLE / "src", tree / "src")
     shutil.copy(EXAMPLE / "pyproject.toml", tree / "pyproject.toml")
     return tree
+
+
+def fixtures_module(base: str = "") -> str:
+    """A test utilities' fixtures module: `user` and `organization` made by factories a case
+    provides; `base` is `(object)` as Python 2-era trees write it."""
+    return f"class Fixtures{base}:\n" + _FIXTURES_BODY
+
+
+_FIXTURES_BODY = """\
+    @property
+    def user(self):
+        return self.create_user("admin@example.com")
+
+    @property
+    def organization(self):
+        return self.create_organization(owner=self.user)
+
+    def create_user(self, email):
+        raise NotImplementedError
+
+    def create_organization(self, owner):
+        raise NotImplementedError
+"""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.check.fork_trees import write_fork
-from tests.helpers import run_cli
+from tests.helpers import fixtures_module, run_cli
 
 CASES = """\
 from shop.testutils.fixtures import Fixtures
@@ -19,22 +19,7 @@ class APITestCase(Fixtures):
     def login_as(self, user):
         self.client.force_login(user)
 """
-FIXTURES = """\
-class Fixtures:
-    @property
-    def user(self):
-        return self.create_user("admin@example.com")
-
-    @property
-    def organization(self):
-        return self.create_organization(owner=self.user)
-
-    def create_user(self, email):
-        raise NotImplementedError
-
-    def create_organization(self, owner):
-        raise NotImplementedError
-"""
+FIXTURES = fixtures_module()
 SHOP_UTILITIES = {
     "testutils/__init__.py": "",
     "testutils/cases.py": CASES,

@@ -13,7 +13,7 @@ import black
 import pytest
 
 from scaffold.pysource.test_idiom import read_test_idiom
-from tests.helpers import EXAMPLE, FIXTURES, copy_project, run_cli, snapshot
+from tests.helpers import EXAMPLE, FIXTURES, copy_project, fixtures_module, run_cli, snapshot
 
 TODAY = FIXTURES / "today"
 ISSUE_LINKS = (
@@ -80,22 +80,7 @@ class BaseTestCase(Fixtures):
 class APITestCase(BaseTestCase, BaseAPITestCase):
     pass
 """
-OLD_FIXTURES = """\
-class Fixtures(object):
-    @property
-    def user(self):
-        return self.create_user("admin@example.com")
-
-    @property
-    def organization(self):
-        return self.create_organization(owner=self.user)
-
-    def create_user(self, email):
-        raise NotImplementedError
-
-    def create_organization(self, owner):
-        raise NotImplementedError
-"""
+OLD_FIXTURES = fixtures_module("(object)")
 
 
 def _with_old_utilities(project: Path) -> Path:
