@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from scaffold.check.problems import RULES
 from tests.helpers import run_cli, speedups_env
 from tests.support.sentry_plant import DEFAULT_RULES, OPT_IN_RULES, Planted, plant_problems
 from tests.support.sentry_tree import TOTAL_FILES, URLS, Finding, Tree, build_tree, write_files
@@ -91,6 +92,12 @@ def test_opt_in_rules_find_their_planted_problems(
     assert code == 1
     assert _findings(report) == Counter(planted.expected(ALL_RULES))
     assert {f.rule for f in planted.findings} == set(ALL_RULES)
+
+
+def test_a_problem_is_planted_for_every_rule_check_knows() -> None:
+    """README: `--plant` adds one problem per rule; the rules are scaffold's own, not a copy."""
+    assert set(ALL_RULES) == set(RULES)
+    assert set(DEFAULT_RULES) == {rule for rule, (default, _) in RULES.items() if default}
 
 
 def test_one_changed_file_reports_just_its_problem(

@@ -15,6 +15,7 @@ DEFAULT_RULES = (
     "unknown-view",
     "duplicate-route-name",
     "unreachable-route",
+    "dead-pattern",
     "param-mismatch",
 )
 OPT_IN_RULES = ("missing-publish-status", "missing-owner", "duplicate-view")
@@ -82,8 +83,9 @@ def plant_problems(tree: Tree) -> Planted:
         _new_spec("OrganizationOrphanReportsEndpoint", "organization", ("get",)),
         _new_spec("LegacyStatusEndpoint", None, ("get",)),
         _new_spec("ProjectCrashReportDetailsEndpoint", "project", ("get",)),
+        _new_spec("ProjectStaleNotesEndpoint", "project", ("get",)),
     ]
-    orphan, legacy, crash = new
+    orphan, legacy, crash, stale = new
     for spec in new:
         files[module_path(spec.module)] = endpoint_module([spec])
     imports = "".join(f"from .endpoints.{_snake(s.name)} import {s.name}\n" for s in new[1:])
@@ -97,6 +99,9 @@ def plant_problems(tree: Tree) -> Planted:
     )
     crash_pattern = f"{ORG_PROJECT}crash-reports/(?P<report_id>[^/]+)/$"
     project_entries += _entry(crash_pattern, crash.name, crash_name)
+    # dead-pattern: `$` ends the path before more pattern follows
+    stale_name = f"{PREFIX}-project-stale-notes"
+    project_entries += _entry(f"{ORG_PROJECT}stale-notes/$archive/", stale.name, stale_name)
     urls = _insert_after(urls, "PROJECT_URLS = [\n", project_entries)
     # duplicate-view: a team endpoint served a second time
     team = next(s for s in tree.specs if s.base is SCOPE_BASES["team"] and not s.params)
@@ -131,6 +136,7 @@ def plant_problems(tree: Tree) -> Planted:
         Finding("param-mismatch", URLS, crash_name),
         Finding("duplicate-route-name", URLS, f"{PREFIX}-organization-usage"),
         Finding("unreachable-route", URLS, legacy_name),
+        Finding("dead-pattern", URLS, stale_name),
         Finding("duplicate-view", URLS, team.name),
         Finding("missing-owner", path, unowned.name),
         Finding("missing-publish-status", path2, unpublished.name),
