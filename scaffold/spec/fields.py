@@ -71,13 +71,13 @@ def read_dotted_or_name(value: Any, locator: Locator, path: tuple[str | int, ...
     if text and path[-1:] == ("module",):
         for part in text.split("."):
             refuse_long_file_name(part, locator, path)
-    if text and path[-1:] == ("module",) and text.endswith(".py"):
-        # the file's name, as a shell completes it: `py` would be read as a module's name
-        raise fail(
-            locator,
-            path,
-            f"{text!r} ends in .py, which a dotted module path does not; use {text[:-3]}",
-        )
+        if text.endswith(".py"):
+            # the file's name, as a shell completes it: `py` would be read as a module's name
+            raise fail(
+                locator,
+                path,
+                f"{text!r} ends in .py, which a dotted module path does not; use {text[:-3]}",
+            )
     return text or None
 
 
@@ -129,8 +129,11 @@ def read_publish_status(
         return {}
     if isinstance(value, str):
         if value.strip() and not is_identifier(value.strip()):  # `get:public`, `get=public`
-            pairs = "get=public,post=private" if locator.is_flags else "a mapping such as "
-            pairs += "" if locator.is_flags else "{get: public, post: private}"
+            pairs = (
+                "get=public,post=private"
+                if locator.is_flags
+                else "a mapping such as {get: public, post: private}"
+            )
             raise fail(
                 locator,
                 path,
