@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from scaffold.commands.check_options import PROJECT_HELP
+
 if TYPE_CHECKING:
     from scaffold.generate.build import OnExisting
     from scaffold.write.plan import Plan
@@ -22,10 +24,7 @@ DryRunOption = Annotated[
 ]
 ProjectOption = Annotated[
     Path | None,
-    typer.Option(
-        help="Root of the target project (default: the nearest folder, from the current one "
-        "up, with a pyproject.toml, setup.cfg, setup.py or .git and the API urls.py)."
-    ),
+    typer.Option(help=PROJECT_HELP),
 ]
 PackageOption = Annotated[
     str | None,

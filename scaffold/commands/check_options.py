@@ -18,6 +18,12 @@ class CheckOption:
     takes_value: bool = True
 
 
+# every command's --project (commands/_writing.py takes it too): README's discovery, in short
+PROJECT_HELP = (
+    "Root of the target project (default: the nearest folder, from the current one up, with a "
+    "pyproject.toml, setup.cfg, setup.py or .git and the API urls.py, else the nearest holding "
+    "that urls.py)."
+)
 PATHS_HELP = "Changed files (as pre-commit passes them): check only what they can affect."
 OPTIONS = {
     option.param: option
@@ -25,8 +31,7 @@ OPTIONS = {
         CheckOption(
             "project",
             "--project",
-            "Root of the target project (default: the nearest folder, from the current one "
-            "up, with a pyproject.toml, setup.cfg, setup.py or .git and the API urls.py).",
+            PROJECT_HELP,
         ),
         CheckOption(
             "package",
@@ -34,7 +39,9 @@ OPTIONS = {
             "Top-level package whose src/<package>/api/urls.py to use (overrides "
             "[tool.scaffold] package).",
         ),
-        CheckOption("output_format", "--format", "text (default), json or github annotations."),
+        CheckOption(
+            "output_format", "--format", "text, json, or github (annotations on a pull request)."
+        ),
         CheckOption("select", "--select", "Comma-separated rules to run instead of the defaults."),
         CheckOption("ignore", "--ignore", "Comma-separated rules to skip."),
         CheckOption(

@@ -27,7 +27,11 @@ HELP = (
 
 def generate(
     spec: Annotated[
-        Path, typer.Argument(metavar="SPEC", help="YAML spec: a list of resources (see README).")
+        Path,
+        typer.Argument(
+            metavar="SPEC",
+            help="YAML spec file (or a pipe): resources, and optional defaults (see README).",
+        ),
     ],
     force: ForceOption = False,
     skip: SkipOption = False,
