@@ -62,9 +62,25 @@ def test_an_undefined_variable_names_the_template_line(
     result = run_cli(capsys, *GIZMOS, "--project", str(project))
 
     assert result.code == 2
-    assert f"{project / 'house' / 'endpoint.py.j2'}:4: 'no_such_thing' is undefined" in result.err
+    # named from the project root, as every other message names a file of the project
+    assert result.err.startswith("error: house/endpoint.py.j2:4: 'no_such_thing' is undefined")
     assert "Traceback" not in result.err
     assert sorted(p for p in project.rglob("*") if p.is_file()) == before
+
+
+def test_a_template_jinja2_cannot_read_names_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _with_templates(tmp_path)
+    (project / "house" / "test.py.j2").write_text("{{ imports }}\n\n{% if url_name %}\nx = 1\n")
+    before = snapshot(project)
+
+    result = run_cli(capsys, *GIZMOS, "--project", str(project))
+
+    assert result.code == 2, result.err
+    assert result.err.startswith("error: house/test.py.j2:")
+    assert "fix the template" in result.err and result.err.count("\n") == 1
+    assert snapshot(project) == before
 
 
 def test_copy_refuses_an_unknown_name_and_a_project_without_a_folder(

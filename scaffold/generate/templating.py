@@ -24,26 +24,28 @@ def render_template(name: str, context: dict[str, Any], settings: Settings) -> s
     try:
         template = _environment(settings.templates_dir).get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        raise ProjectError(
-            f"{exc.filename}:{exc.lineno}: {exc.message}; fix the template"
-        ) from None
+        where = settings.relpath(Path(exc.filename or name))
+        reason = (exc.message or "").rstrip(".")
+        raise ProjectError(f"{where}:{exc.lineno}: {reason}; fix the template") from None
     try:
         return template.render(context)
     except jinja2.UndefinedError as exc:
         raise ProjectError(
-            f"{_template_line(exc, template)}: {exc.message}; the variables a template can use "
-            "are listed in README.md (Project templates)"
+            f"{_template_line(exc, template, settings)}: {exc.message}; the variables a "
+            "template can use are listed in README.md (Project templates)"
         ) from None
 
 
-def _template_line(exc: BaseException, template: jinja2.Template) -> str:
-    """`file:line` of the template line that raised, from the traceback jinja2 rewrites."""
+def _template_line(exc: BaseException, template: jinja2.Template, settings: Settings) -> str:
+    """`file:line` of the template line that raised, from the traceback jinja2 rewrites; the
+    file named from the project root, as other messages name the project's files."""
     line, traceback = None, exc.__traceback__
     while traceback is not None:
         if traceback.tb_frame.f_code.co_filename == template.filename:
             line = traceback.tb_lineno
         traceback = traceback.tb_next
-    return f"{template.filename}:{line}" if line else str(template.filename)
+    where = settings.relpath(Path(template.filename or template.name or ""))
+    return f"{where}:{line}" if line else where
 
 
 @lru_cache(maxsize=8)
