@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from scaffold.commands.check_options import PROJECT_HELP
+from scaffold.commands.check_options import PACKAGE_HELP, PROJECT_HELP
 
 if TYPE_CHECKING:
     from scaffold.generate.build import OnExisting
@@ -30,8 +30,7 @@ PackageOption = Annotated[
     str | None,
     typer.Option(
         "--package",
-        help="Top-level package whose src/<package>/api/urls.py to use "
-        "(overrides [tool.scaffold] package).",
+        help=PACKAGE_HELP,
         show_default=False,
     ),
 ]

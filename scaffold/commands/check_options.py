@@ -18,11 +18,14 @@ class CheckOption:
     takes_value: bool = True
 
 
-# every command's --project (commands/_writing.py takes it too): README's discovery, in short
+# every command's --project and --package (commands/_writing.py takes them too): README's discovery, in short
 PROJECT_HELP = (
     "Root of the target project (default: the nearest folder, from the current one up, with a "
     "pyproject.toml, setup.cfg, setup.py or .git and the API urls.py, else the nearest holding "
     "that urls.py)."
+)
+PACKAGE_HELP = (
+    "Top-level package whose src/<package>/api/urls.py to use (overrides [tool.scaffold] package)."
 )
 PATHS_HELP = "Changed files (as pre-commit passes them): check only what they can affect."
 OPTIONS = {
@@ -36,8 +39,7 @@ OPTIONS = {
         CheckOption(
             "package",
             "--package",
-            "Top-level package whose src/<package>/api/urls.py to use (overrides "
-            "[tool.scaffold] package).",
+            PACKAGE_HELP,
         ),
         CheckOption(
             "output_format", "--format", "text, json, or github (annotations on a pull request)."
