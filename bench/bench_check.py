@@ -322,7 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands, titles = _commands(trees, scaffolds, ruff)
         if not options.no_help_row and trees:
             for scaffold in scaffolds:
-                label = f"(d) {scaffold.label}"
+                label = f"(h) {scaffold.label}"
                 argv = [*scaffold.command, "--help"]
                 commands.append((label, argv, scaffold.environ(), trees[0].root, None))
                 titles[label] = "scaffold --help"
