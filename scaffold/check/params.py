@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any
 
 from scaffold.check.wrapped_dispatch import dispatch_wrapped, inherited_as_is
+from scaffold.check.wrapped_handlers import decorating, handler_signatures
 from scaffold.pysource.class_decorators import class_decorator_unfollowed
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.decorators import (
@@ -67,14 +68,14 @@ def mismatches(
     if allowed == ("?",):
         why = "http_method_names is not a literal list; the handlers are not compared"
         return _unfollowed(endpoint, *limiting[0], "http_method_names", why)
-    handlers = endpoint.handlers()
+    handlers = handler_signatures(endpoint)
     called = {m for m in [*handlers, "head"] if _reaches(m, allowed, methods)}
     if "head" in called and "head" not in handlers:
         called.add("get")  # Django's View.setup: a class without head() answers HEAD with get()
-    for method, (_, info) in sorted(handlers.items()):
+    for method, (_, _, handler) in sorted(handlers.items()):
         if method not in called or (method == "options" and dispatch_wrapped(endpoint)):
             continue  # Django answers 405 before the handler is called, or the dispatch does
-        signature = wrappers.get(method) or info.methods[method]
+        signature = wrappers.get(method) or handler
         only = set(signature.by_position_only) & flow.passed
         found += [
             f"{method}() takes {name!r} by position only, and Django passes it by name (move "
@@ -194,7 +195,7 @@ def _needs_optional(endpoint: EndpointClass, optional: frozenset[str]) -> str | 
     """The first handler (or the first convert_args) requiring a group a path may leave out."""
     chain = [(d, i) for d, i in endpoint.ancestry if i is not None and "convert_args" in i.methods]
     methods = [("convert_args", chain[0][1].methods["convert_args"])] if chain else []
-    methods += [(m, info.methods[m]) for m, (_, info) in sorted(endpoint.handlers().items())]
+    methods += [(m, sig) for m, (_, _, sig) in sorted(handler_signatures(endpoint).items())]
     return next((f"{m}()" for m, sig in methods if optional & set(sig.required)), None)
 
 
@@ -245,13 +246,11 @@ def _decorated(
     """An Unresolved for the first handler whose decorator, or whose binding in the class
     body (`get = wrap(get)`, a def under `if`), changes or hides its keyword arguments; a
     decorator returning a wrapper of fixed parameters puts its signature in `wrappers`."""
-    for method, (dotted, info) in sorted(endpoint.handlers().items()):
-        opaque = info.methods[method].opaque
-        if opaque is not None:
-            return _unfollowed(
-                endpoint, dotted, info, method, f"{opaque}: its parameters are not compared"
-            )
-        decorators = info.methods[method].decorators
+    for method, (dotted, info, handler) in sorted(handler_signatures(endpoint).items()):
+        if handler.opaque is not None:
+            why = f"{handler.opaque}: its parameters are not compared"
+            return _unfollowed(endpoint, dotted, info, method, why)
+        decorators = handler.decorators
         verdicts = [changes_arguments(tree, decorator) for decorator in decorators]
         flagged = [d for d, v in zip(decorators, verdicts, strict=True) if v is not None]
         one = flagged[0] if len(flagged) == 1 and "changes" not in verdicts else None
@@ -265,7 +264,7 @@ def _decorated(
                     f"decorated by {decorator.rpartition('.')[2]}, which {verdict} the URL "
                     "arguments before the handler runs; its parameters are not compared"
                 )
-                return _unfollowed(endpoint, dotted, info, method, why)
+                return _unfollowed(endpoint, *decorating(endpoint, method, decorator), method, why)
     return None
 
 
