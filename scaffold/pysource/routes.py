@@ -20,28 +20,6 @@ _PATH_CONVERTERS = {
 }
 
 
-def returned_list(function: ast.FunctionDef) -> list[ast.expr] | None:
-    for stmt in function.body:
-        if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.List):
-            return list(stmt.value.elts)
-    return None
-
-
-def bind(function: ast.FunctionDef, call: ast.Call, outer: dict[str, str]) -> dict[str, str]:
-    """Parameter -> string value for the constant (or f-string) arguments of a call."""
-    params = [a.arg for a in function.args.args]
-    bound: dict[str, str] = {}
-    for param, arg in zip(params, call.args, strict=False):
-        value = string_value(arg, outer)
-        if value is not None:
-            bound[param] = value
-    for keyword in call.keywords:
-        value = string_value(keyword.value, outer)
-        if keyword.arg and value is not None:
-            bound[keyword.arg] = value
-    return bound
-
-
 def string_value(node: ast.expr, bindings: dict[str, str]) -> str | None:
     """A string constant, or an f-string / name whose parts are bound."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):

@@ -7,9 +7,10 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from scaffold.pysource.list_functions import as_call, function_list
 from scaffold.pysource.route_context import Above, Extra, extra_kwargs, joined, namespace_of
 from scaffold.pysource.route_entry import RouteEntry
-from scaffold.pysource.routes import bind, call_name, groups_of, path_regex, returned_list
+from scaffold.pysource.routes import call_name, groups_of, path_regex
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unreadable import unread_root
 from scaffold.pysource.unresolved import CODE_BUILT
@@ -236,8 +237,8 @@ class RoutingReader(UrlModules):
         bindings: dict[str, str],
         stack: tuple[str, ...],
     ) -> None:
-        """`include(LIST)`, `include([...])`, `include("module")`, `include(func("x"))`,
-        `include(mod.LIST)`, `include((LIST, "app"))`."""
+        """`include(LIST)`, `include([...])`, `include("module")`, `include(func("x"))` (a
+        function of this module or another), `include(mod.LIST)`, `include((LIST, "app"))`."""
         target = next(iter(getattr(call, "args", [])), None)
         if isinstance(target, ast.Tuple) and target.elts:
             target = target.elts[0]
@@ -246,21 +247,22 @@ class RoutingReader(UrlModules):
             self._walk(module, target.elts, groups, key, bindings, stack)
         elif isinstance(target, ast.Constant) and isinstance(target.value, str):
             self._include_module(module, call, target.value, groups, stack)
-        elif isinstance(target, ast.Call) and isinstance(target.func, ast.Name):
-            function = module.functions.get(target.func.id)
-            returned = returned_list(function) if function else None
-            if function is not None and returned is not None:
-                bound = bind(function, target, bindings)
-                self._walk(module, returned, groups, f"{key}:{function.name}", bound, stack)
+        elif isinstance(target, ast.Call) and (
+            (helper := self.evaluator.helper_of(target, module))
+            or isinstance(target.func, ast.Name)
+        ):  # a function of this module, or of another of the tree
+            read = function_list(helper, target, bindings)
+            if isinstance(read, str):  # what it may return may be what it routes
+                named = named_in(as_call(helper.function), helper.scope) if helper else set()
+                self._unfollowed(module, call, f"include {ast.unparse(target)}", read, named)
             else:
-                why = "not a function of this module that returns a list"
-                self._unfollowed(module, call, f"include {ast.unparse(target)}", why)
+                key = f"{key}:{ast.unparse(target.func).rpartition('.')[2]}"
+                self._walk(read[0], read[1], groups, key, read[2], stack)
         elif target is not None:
             found = self._named_list(module, target)
             if found is not None:
-                owner, values = found
-                name = ast.unparse(target)
-                self._walk(owner, values, groups, f"{key}:{owner.module}.{name}", {}, stack)
+                key = f"{key}:{found[0].module}.{ast.unparse(target)}"
+                self._walk(found[0], found[1], groups, key, {}, stack)
             elif (dotted := module.dotted(ast.unparse(target))) and self._load(dotted):
                 self._include_module(module, call, dotted, groups, stack)  # a module object
             else:
@@ -282,8 +284,7 @@ class RoutingReader(UrlModules):
         if isinstance(target, Text):
             self._include_module(module, call, target.value, groups, stack)
         elif found is not None:
-            owner, values = found
-            self._walk(owner, values, groups, f"{module.module}:{call.lineno}", {}, stack)
+            self._walk(*found, groups, f"{module.module}:{call.lineno}", {}, stack)
         else:
             what = f"route helper {ast.unparse(call.func)}(...)"
             self._unfollowed(module, call, what, "it includes what the reader cannot find")
