@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from scaffold.check.unreached import raising_without
 from scaffold.check.wrapped_dispatch import dispatch_wrapped, inherited_as_is
 from scaffold.check.wrapped_handlers import decorating, handler_signatures
 from scaffold.pysource.class_decorators import class_decorator_unfollowed
@@ -57,8 +58,8 @@ def mismatches(
         dispatched = _dispatched(tree, endpoint)
         if dispatched is not None:
             return dispatched
-    if not flow.reached:
-        return found
+    if not flow.reached:  # every request raises: for want of what the route lacks, maybe
+        return found or raising_without(endpoint, groups, extra)
     limiting = [  # View's own list comes before a mixin's listed after an endpoint base
         (d, i)
         for d, i in endpoint.ancestry[: endpoint.framework_end]
