@@ -5,6 +5,7 @@ ResourceDoesNotExist`): the route no longer captures it (a group renamed on one 
 from __future__ import annotations
 
 from scaffold.pysource.classes import EndpointClass
+from scaffold.pysource.convert_args import class_flow
 from scaffold.pysource.route_context import Extra
 from scaffold.pysource.route_flow import RouteFlow, route_flow
 
@@ -14,16 +15,13 @@ def raising_without(
 ) -> list[str]:
     """Where every path of the chain raises before a handler on this route (the caller knows
     it), the parameters of the chain's convert_args the route does not pass whose capture
-    alone would let a path reach the handler, one finding naming them; else none (a chain that
-    raises whatever the route captures, a retired endpoint's, is no mismatch of its routes)."""
+    alone would let a path reach the handler (those it takes by name, or reads from kwargs),
+    one finding naming them; else none (a chain that raises whatever the route captures, a
+    retired endpoint's, is no mismatch of its routes)."""
     passed = {*groups, *(key for key, _, _ in extra)}
-    defaulted = dict.fromkeys(
-        name
-        for _, info in endpoint.ancestry
-        if info is not None and "convert_args" in info.methods
-        for name in info.methods["convert_args"].names
-        if name not in passed
-    )
+    taken = class_flow(endpoint)  # signature parameters, kwargs.pop / get / [...] keys
+    named = [*(n for names in taken.groups for n in sorted(names)), *sorted(taken.consumed)]
+    defaulted = [n for n in dict.fromkeys([*named, *sorted(taken.read)]) if n not in passed]
     reaching = []
     for name in defaulted:
         flow = route_flow(endpoint, (*groups, name), extra)

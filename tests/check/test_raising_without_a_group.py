@@ -31,6 +31,25 @@ class OrganizationEndpoint(Endpoint):
         kwargs["organization"] = organization_id_or_slug
         return (args, kwargs)
 """
+# Sentry's of 2024: the parameter is popped from kwargs, under its new name or its old one
+POPPED_BASE = """
+from shop.api.base import Endpoint
+
+
+class ResourceDoesNotExist(Exception):
+    pass
+
+
+class OrganizationEndpoint(Endpoint):
+    def convert_args(self, request, *args, **kwargs):
+        organization_id_or_slug = kwargs.pop("organization_id_or_slug", None) or kwargs.pop(
+            "organization_slug", None
+        )
+        if not organization_id_or_slug:
+            raise ResourceDoesNotExist
+        kwargs["organization"] = organization_id_or_slug
+        return (args, kwargs)
+"""
 RETIRED = """
 from shop.api.bases.organization import OrganizationEndpoint, ResourceDoesNotExist
 
@@ -44,10 +63,10 @@ class OrganizationStatsEndpoint(OrganizationEndpoint):
 """
 
 
-def _problems(tmp_path: Path, group: str, stats: str = "") -> list[str]:
+def _problems(tmp_path: Path, group: str, stats: str = "", base: str = DEFAULTED_BASE) -> list[str]:
     urls = URLS.replace("(?P<organization_id_or_slug>[^/]+)/widgets", f"(?P<{group}>[^/]+)/widgets")
     urls = urls.replace("(?P<organization_id_or_slug>[^/]+)/stats", f"(?P<{group}>[^/]+)/stats")
-    files = {"api/bases/organization.py": DEFAULTED_BASE, "api/urls.py": urls}
+    files = {"api/bases/organization.py": base, "api/urls.py": urls}
     if stats:
         files["api/endpoints/organization_stats.py"] = stats
     root = write_tree(tmp_path, files)
@@ -73,3 +92,13 @@ def test_a_convert_args_raising_whatever_the_route_captures_is_no_mismatch(
 ) -> None:
     found = _problems(tmp_path, group, stats=RETIRED)
     assert [m for m in found if m.startswith("OrganizationStats")] == []
+
+
+def test_a_parameter_popped_from_kwargs_counts_too(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "organization_slug", base=POPPED_BASE) == []
+    found = _problems(tmp_path / "renamed", "org", base=POPPED_BASE)
+    assert sorted(found) == [
+        f"{name}: convert_args raises on every request of this route without "
+        "organization_id_or_slug or organization_slug, which the route does not capture"
+        for name in ("OrganizationStatsEndpoint", "OrganizationWidgetsEndpoint")
+    ]
