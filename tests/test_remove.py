@@ -340,23 +340,20 @@ def test_routes_in_functions_and_inline_includes_all_go() -> None:
         """)
 
 
-def test_a_use_scaffold_cannot_take_apart_is_refused() -> None:
-    from scaffold.errors import PatchError
+def test_a_view_bound_to_a_name_nothing_uses_goes_with_the_class() -> None:
+    """`VIEW = X.as_view()` that no route names (it used to be refused as a use scaffold does
+    not take apart) goes with X's entries and import; tests/test_remove_bound_views.py holds
+    the routes that name it and the variants still refused."""
+    code = _remove(
+        """\
+        from .endpoints.notes import NotesEndpoint
 
-    with pytest.raises(PatchError) as error:
-        _remove(
-            """\
-            from .endpoints.notes import NotesEndpoint
-
-            VIEW = NotesEndpoint.as_view()
-            urlpatterns = [re_path(r"^notes/$", NotesEndpoint.as_view(), name="notes")]
-            """,
-            "NotesEndpoint",
-        )
-    assert str(error.value) == (
-        "urls.py:3: NotesEndpoint is still used here in a form scaffold does not remove; take "
-        "that route out by hand, then run remove again"
+        VIEW = NotesEndpoint.as_view()
+        urlpatterns = [re_path(r"^notes/$", NotesEndpoint.as_view(), name="notes")]
+        """,
+        "NotesEndpoint",
     )
+    assert code == "\nurlpatterns = []\n"
 
 
 def test_one_route_goes_while_a_use_scaffold_cannot_take_apart_keeps_the_import() -> None:

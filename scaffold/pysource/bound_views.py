@@ -7,7 +7,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from scaffold.pysource.routes import view_parts
+from scaffold.pysource.imports import read_imports_at
+from scaffold.pysource.routes import view_class, view_parts
 
 
 def bound_views(tree: ast.Module, star_lines: list[int]) -> dict[str, tuple[int, ast.Call]]:
@@ -38,6 +39,28 @@ def bound_views(tree: ast.Module, star_lines: list[int]) -> dict[str, tuple[int,
     # the class named bound once too (or not at all: imported by no statement of the tree's)
     once = {name for name, (_, call) in found.items() if counts[heads[name]] <= 1}
     return {name: bound for name, bound in found.items() if counts[name] == 1 and name in once}
+
+
+def bound_view_classes(tree: ast.Module) -> dict[str, tuple[int, str]]:
+    """Name -> (line, X) for each name `bound_views` follows that is bound to the
+    `X.as_view(...)` of a class named bare (`X`, not `alias.X`)."""
+    star_lines = read_imports_at(tree, "")[2]
+    return {
+        name: (line, parts[0])
+        for name, (line, call) in bound_views(tree, star_lines).items()
+        if (parts := view_parts(call)) is not None and len(parts) == 1
+    }
+
+
+def served_class(call: ast.Call, views: dict[str, tuple[int, str]]) -> str | None:
+    """The class a route call serves as `X.as_view(...)` written in place, or through a name
+    bound to it above the route at module level (`views`: `bound_view_classes`, or none for a
+    route inside a function, where the check does not follow the name either)."""
+    target = call.args[1]
+    if isinstance(target, ast.Name) and target.id in views:
+        line, class_name = views[target.id]
+        return class_name if line < call.lineno else None
+    return view_class(call)
 
 
 def _bound_names(tree: ast.Module) -> Iterator[str]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from scaffold.errors import PatchError
+from scaffold.pysource.bound_views import bound_view_classes, served_class
 from scaffold.pysource.helper_patterns import HelperPatterns
 from scaffold.pysource.imports import absolute_import
 from scaffold.pysource.routes import (
@@ -18,7 +19,6 @@ from scaffold.pysource.routes import (
     name_of,
     pattern_regex,
     route_call,
-    view_class,
     view_parts,
 )
 from scaffold.records import record
@@ -72,7 +72,7 @@ class ListItem:
     is_include: bool = False
     include_name: str | None = None  # `include(NAME)`
     include_items: tuple[ListItem, ...] | None = None  # the items of an inline `include([...])`
-    view_class: str | None = None  # X of `X.as_view()`
+    view_class: str | None = None  # X of `X.as_view()`, or of a name bound to it above
     url_name: str | None = None
     layout: EntryLayout | None = None  # for a route that serves a view
     line: int = 0  # 1-based line of the route call (0: not a route call)
@@ -121,7 +121,7 @@ def read_urls(source: str, label: str, package: str, module: str = "") -> UrlSou
     entry's pattern as its route helper, if any, builds it (`helper_patterns.py`)."""
     tree = parse_urls(source, label)
     helpers = HelperPatterns(source, tree, module or f"{package}.urls")
-    reader = _Reader(source, helpers)
+    reader = _Reader(source, helpers, bound_view_classes(tree) if "as_view" in source else {})
     lists = []
     for stmt in tree.body:
         assigned = _list_assignment(stmt)
@@ -188,9 +188,12 @@ def serves_somewhere(source: str, class_name: str) -> bool:
 class _Reader:
     """Reads route list items, with the source lines at hand for layout facts."""
 
-    def __init__(self, source: str, helpers: HelperPatterns):
+    def __init__(
+        self, source: str, helpers: HelperPatterns, views: dict[str, tuple[int, str]]
+    ) -> None:
         self.lines = source.splitlines()
         self.helpers = helpers
+        self.views = views  # `bound_view_classes`
 
     def items(self, elements: list[ast.expr]) -> tuple[ListItem, ...]:
         return tuple(self._item(index, element) for index, element in enumerate(elements))
@@ -219,7 +222,7 @@ class _Reader:
         return ListItem(
             index,
             pattern,
-            view_class=view_class(call),
+            view_class=served_class(call, self.views),
             url_name=name_of(call, {}),
             layout=layout,
             line=call.lineno,

@@ -14,7 +14,13 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from scaffold.errors import PatchError
-from scaffold.pysource.route_uses import ServingStatement, class_uses
+from scaffold.pysource.route_uses import (
+    BoundView,
+    ClassUses,
+    ServingRoute,
+    ServingStatement,
+    class_uses,
+)
 from scaffold.pysource.urlsource import from_imports, parse_urls
 from scaffold.records import evolve, record
 from scaffold.urls.cst_edits import remove_arg, remove_element
@@ -65,11 +71,17 @@ def remove_registration(
             evolve(s, routes=tuple(r for r in s.routes if only(r.line, r.pattern)))
             for s in statements
         ]
-        left = sum(len(s.routes) for s in statements) - sum(len(s.routes) for s in picked)
         statements = tuple(s for s in picked if s.routes)
-        # another entry still serves the class, or a use scaffold does not take apart
-        # (`method_dispatch(POST=X.as_view())`) still names it: its import stays
-        keep_import = left > 0 or uses.other_use_line is not None
+    taken = {r for s in statements for r in s.routes}
+    left = [r for s in uses.statements for r in s.routes if r not in taken]
+    kept_views, dropped = _bindings_left(label, class_name, uses, left, only is None)
+    if only is not None:
+        # another entry still serves the class, a name bound to its view stays, or a use
+        # scaffold does not take apart (`method_dispatch(POST=X.as_view())`) still names it:
+        # its import stays
+        keep_import = bool(left or kept_views) or uses.other_use_line is not None
+    for view in dropped:
+        edits.append(_dropped_binding(lines, view, may_drop))
     for statement in statements:
         first, last = statement.first_line, statement.last_line
         text, changed = _without_routes("".join(lines[first - 1 : last]), statement)
@@ -128,6 +140,47 @@ def remove_registration(
         )
     code = "".join(lines)
     return Removal(code, tuple(sorted(routes, key=lambda r: r.line)), module, frozenset(may_drop))
+
+
+def _bindings_left(
+    label: str, class_name: str, uses: ClassUses, left: list[ServingRoute], whole: bool
+) -> tuple[list[BoundView], list[BoundView]]:
+    """The names bound to the class's view that stay (an entry left names them, or a use
+    scaffold does not take apart), and those that go with the entries taken out. PatchError
+    where the class goes whole while one stays, or where one that goes shares its line."""
+    kept, dropped = [], []
+    for view in uses.bound:
+        if any(route.via == view.name for route in left) or view.other_use_line is not None:
+            kept.append(view)
+        else:
+            dropped.append(view)
+    for view in kept if whole else ():
+        raise PatchError(
+            f"{label}:{view.other_use_line}: {view.name}, bound to {class_name}.as_view() "
+            f"on line {view.first_line}, is used here in a form scaffold does not remove; take "
+            "that use out by hand, then run remove again"
+        )
+    for view in dropped:
+        if view.shares_line:
+            raise PatchError(
+                f"{label}:{view.first_line}: {view.name} = {class_name}.as_view() shares "
+                "its line with another statement; take that route and the binding out by hand, "
+                "then run remove again"
+            )
+    return kept, dropped
+
+
+def _dropped_binding(lines: list[str], view: BoundView, may_drop: set[int]) -> tuple[int, int, str]:
+    """The edit taking out a binding's lines, with as many of the blank lines below it as
+    stand above it too (one blank line between two statements stays one)."""
+    above = below = 0
+    while view.first_line - 2 - above >= 0 and not lines[view.first_line - 2 - above].strip():
+        above += 1
+    while view.last_line + below < len(lines) and not lines[view.last_line + below].strip():
+        below += 1
+    stop = view.last_line + min(above, below)
+    may_drop.update(range(view.first_line, stop + 1))
+    return (view.first_line - 1, stop, "")
 
 
 def _blank_lines_around(lines: list[str], first: int, last: int) -> set[int]:
