@@ -38,6 +38,8 @@ class Analysis:
     found_routing: Callable[[list[RouteEntry]], Routing | None] | None = None
     # who met each unresolved place the rules met for endpoints (`basis.py`)
     producers: Producers = field(default_factory=dict)
+    # the tree's ApiOwner enum (module, name), which missing-owner's advice names; None: none
+    owner_enum: tuple[str, str] | None = None
 
 
 def _routing(analysis: Analysis) -> Routing:
@@ -242,9 +244,21 @@ def missing_owner(analysis: Analysis) -> Iterable[Problem]:
                 endpoint.info.line,
                 "missing-owner",
                 endpoint.name,
-                f"{endpoint.name} has no owner; set `owner = ApiOwner.<TEAM>`",
+                f"{endpoint.name} has no owner; {_owner_advice(analysis.owner_enum)}",
                 endpoint.info.first_line,
             )
+
+
+def _owner_advice(owner_enum: tuple[str, str] | None) -> str:
+    """What to set: a member of the tree's ApiOwner, or (a tree without one) any `owner`
+    attribute, which is all the rule looks for."""
+    if owner_enum is None:
+        return (
+            "the tree defines no ApiOwner enum: set an `owner` class attribute on it or on a "
+            "base, or leave missing-owner off"
+        )
+    module, name = owner_enum
+    return f"set `owner = {name}.<TEAM>` ({module})"
 
 
 def missing_publish_status(analysis: Analysis) -> Iterable[Problem]:

@@ -133,6 +133,8 @@ def run_check(
     routed |= resolved(resolver, bound_unfollowed(resolver, routes, endpoints))
     unread = unparsed_modules(tree, candidates if changed is None else sorted(changed))
     analysis = Analysis(resolver, endpoints, routes, routed, [*reader.unresolved, *unread])
+    owners = settings.owner_enum
+    analysis.owner_enum = (owners.module, owners.name) if owners is not None else None
     if changed is None and reading.memo is not None:
         keep = reading.memo
         analysis.remember = lambda key, compute: keep(tree, key, compute)

@@ -212,10 +212,22 @@ def test_missing_owner_and_publish_status(tmp_path: Path) -> None:
         '    owner = "ApiOwner.ISSUES"\n    publish_status = {"GET": "PRIVATE"}\n', ""
     )
     root = write_tree(tmp_path, {"api/endpoints/organization_stats.py": stats})
+    # the tree defines no ApiOwner: the advice names only what the rule looks for
     assert [f[2:] for f in findings(root, "missing-owner")] == [
         (
             "OrganizationStatsEndpoint",
-            "OrganizationStatsEndpoint has no owner; set `owner = ApiOwner.<TEAM>`",
+            (
+                "OrganizationStatsEndpoint has no owner; the tree defines no ApiOwner enum: set "
+                "an `owner` class attribute on it or on a base, or leave missing-owner off"
+            ),
+        )
+    ]
+    owners = "import enum\n\n\nclass ApiOwner(enum.Enum):\n    ISSUES = 'issues'\n"
+    (root / "src/shop/api/api_owners.py").write_text(owners, encoding="utf-8")
+    assert [f[3] for f in findings(root, "missing-owner")] == [
+        (
+            "OrganizationStatsEndpoint has no owner; set `owner = ApiOwner.<TEAM>` "
+            "(shop.api.api_owners)"
         )
     ]
     assert [f[2:] for f in findings(root, "missing-publish-status")] == [
