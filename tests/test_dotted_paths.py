@@ -10,7 +10,7 @@ import pytest
 from scaffold.errors import SpecError
 from scaffold.generate.dotted_paths import require_in_project
 from scaffold.project.settings import Settings, load_settings
-from tests.helpers import FIXTURES, copy_project
+from tests.helpers import FIXTURES, copy_project, run_cli, snapshot
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def settings(tmp_path: Path) -> Settings:
     ],
 )
 def test_paths_that_name_something_or_cannot_be_read_pass(settings: Settings, dotted: str) -> None:
-    require_in_project(settings, dotted, "--lookup")
+    require_in_project(settings, dotted, "--lookup", "model")
 
 
 @pytest.mark.parametrize(
@@ -71,5 +71,90 @@ def test_paths_that_name_something_or_cannot_be_read_pass(settings: Settings, do
 )
 def test_paths_that_name_nothing_are_refused(settings: Settings, dotted: str, says: str) -> None:
     with pytest.raises(SpecError) as refused:
-        require_in_project(settings, dotted, "--lookup")
+        require_in_project(settings, dotted, "--lookup", "model")
     assert str(refused.value).startswith(f"--lookup: {says}")
+
+
+ROUTE = "organizations/{organization_id_or_slug}/things/{thing_id}/"
+STDLIB_SPEC = """\
+defaults:
+  permission_classes: [{default}]
+resources:
+  - name: OrganizationThing
+    route: "{route}"
+    base: {base}
+{permissions}    lookups:
+      thing_id:
+        model: {model}
+"""
+OWN = "    permission_classes: [nova.api.bases.team.TeamPermission, {permission}]\n"
+GOOD = {
+    "default": "rest_framework.permissions.IsAuthenticated",  # third-party: taken as given
+    "base": "OrganizationEndpoint",
+    "permissions": OWN.format(permission="rest_framework.permissions.AllowAny"),
+    "model": "nova.models.team.Team",
+    "route": ROUTE,
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        (
+            "permissions",
+            OWN.format(permission="os.system"),
+            "7: resources[0].permission_classes[1]",
+        ),
+        ("default", "shutil.rmtree", "2: defaults.permission_classes[0]"),
+        ("model", "collections.OrderedDict", "10: resources[0].lookups.thing_id.model"),
+        ("base", "os.PathLike", "6: resources[0].base"),
+    ],
+)
+def test_a_standard_library_path_is_refused_in_a_spec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], field: str, value: str, says: str
+) -> None:
+    """`os.system` is no permission class, model or base: it would be written into the module
+    (a permission class called on each request) where a path outside the project is otherwise
+    taken as given. Refused with file, line and field; nothing written."""
+    root = copy_project(FIXTURES / "modern", tmp_path / "p")
+    spec = tmp_path / "spec.yaml"
+    values = {**GOOD, field: value}
+    if field == "default":
+        values["permissions"] = ""  # the defaults' list applies
+    spec.write_text(STDLIB_SPEC.format(**values), encoding="utf-8")
+    before = snapshot(root)
+    result = run_cli(capsys, "generate", str(spec), "--project", str(root))
+    assert result.code == 2 and result.err.count("\n") == 1, result.err
+    assert result.err.startswith(f"error: {spec}:{says}: "), result.err
+    assert "Python's standard library" in result.err
+    assert snapshot(root) == before
+
+
+def test_third_party_paths_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(FIXTURES / "modern", tmp_path / "p")
+    spec = tmp_path / "spec.yaml"
+    for permissions in (GOOD["permissions"], ""):
+        spec.write_text(STDLIB_SPEC.format(**{**GOOD, "permissions": permissions}), "utf-8")
+        result = run_cli(capsys, "generate", str(spec), "--project", str(root), "--dry-run")
+        assert result.code == 0, result.err
+
+
+@pytest.mark.parametrize(
+    ("flags", "says"),
+    [
+        (("--permission", "os.system"), "error: --permission: 'os.system'"),
+        (("--lookup", "thing_id=os.path.Thing"), "error: --lookup: 'os.path.Thing'"),
+        (("--base", "os.PathLike"), "error: --base: 'os.PathLike'"),
+    ],
+)
+def test_a_standard_library_path_is_refused_as_a_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], says: str
+) -> None:
+    root = copy_project(FIXTURES / "modern", tmp_path / "p")
+    lookup = () if flags[0] == "--lookup" else ("--lookup", "thing_id=nova.models.team.Team")
+    argv = ("new-endpoint", "OrganizationThing", "--route", ROUTE, *lookup, *flags)
+    before = snapshot(root)
+    result = run_cli(capsys, *argv, "--project", str(root))
+    assert result.code == 2 and result.err.count("\n") == 1, result.err
+    assert result.err.startswith(says) and "Python's standard library" in result.err
+    assert snapshot(root) == before

@@ -1,9 +1,12 @@
 """A dotted class path the user gave (a lookup's model, a permission class) that points into the
 project must name something there: `sentry.models.Projcet` would be written into the module's
 imports, and urls.py, which imports the module, would no longer load. Paths outside the project
-(Django's, DRF's, an installed package's) cannot be read and are taken as given."""
+(Django's, DRF's, an installed package's) cannot be read and are taken as given; one into
+Python's standard library (`os.system`) names no class of that kind and is refused."""
 
 from __future__ import annotations
+
+import sys
 
 from scaffold.errors import SpecError, did_you_mean
 from scaffold.project.settings import Settings
@@ -13,9 +16,11 @@ from scaffold.pysource.modules import ModuleInfo, read_module
 _MAX_STARS = 8  # star re-exports followed (`from .project import *` in models/__init__.py)
 
 
-def require_in_project(settings: Settings, dotted: str, where: str) -> None:
+def require_in_project(settings: Settings, dotted: str, where: str, kind: str) -> None:
     """SpecError (naming `where`) when `dotted` points into the project at a module that does
-    not exist, or at one that binds no such name."""
+    not exist, or at one that binds no such name, or into the standard library
+    (`refuse_standard_library`)."""
+    refuse_standard_library(settings, dotted, where, kind)
     module, _, name = dotted.rpartition(".")
     if not module or not _in_project(settings, module.partition(".")[0]):
         return
@@ -31,6 +36,19 @@ def require_in_project(settings: Settings, dotted: str, where: str) -> None:
         raise SpecError(
             f"{where}: {module} defines no {name}{did_you_mean(name, known)}; check the dotted "
             f"path {dotted!r}"
+        )
+
+
+def refuse_standard_library(settings: Settings, dotted: str, where: str, kind: str) -> None:
+    """SpecError when `dotted` leads into Python's standard library (`os.system`,
+    `collections.OrderedDict`): no `kind` (a model, a permission class, an endpoint base) lives
+    there, and the path would be written into the module as given. A project package that
+    shares a standard module's name (`src/email/`) is the project's."""
+    top = dotted.partition(".")[0]
+    if "." in dotted and top in sys.stdlib_module_names and not _in_project(settings, top):
+        raise SpecError(
+            f"{where}: {dotted!r} is in Python's standard library ({top}), not a {kind}; give "
+            f"the dotted path of a {kind} of the project or of an installed package"
         )
 
 

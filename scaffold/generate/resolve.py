@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scaffold.errors import ProjectError, SpecError, did_you_mean
 from scaffold.generate.dotted_kinds import require_model, require_permission
-from scaffold.generate.dotted_paths import require_in_project
+from scaffold.generate.dotted_paths import refuse_standard_library, require_in_project
 from scaffold.generate.endpoint_marks import (
     base_named_silo,
     base_sets_owner,
@@ -151,7 +151,8 @@ def resolve(
             types[lookup.name] = "str"
         else:
             assert lookup.model is not None  # enforced by the spec for non-passthrough lookups
-            require_in_project(settings, lookup.model, spec.at("lookups", param.name, "model"))
+            where = spec.at("lookups", param.name, "model")
+            require_in_project(settings, lookup.model, where, "model")
             require_model(catalog.resolver, lookup.model, spec.at("lookups", param.name, "model"))
             resolved = settled_fields(
                 catalog.resolver, spec, _lookup(spec, lookup, objects, lookups)
@@ -162,8 +163,9 @@ def resolve(
             lookups.append(resolved)
             types[lookup.name] = lookup.model
         objects.append(lookup.name)
-    for permission in spec.permission_classes:
-        require_in_project(settings, permission, spec.at("permission_classes"))
+    for i, permission in enumerate(spec.permission_classes):
+        where = spec.at("permission_classes", i)
+        require_in_project(settings, permission, where, "permission class")
         require_permission(catalog.resolver, permission, spec.at("permission_classes"))
     # after the route's own errors: a parameter no base takes reads better than this
     if existing is None:
@@ -260,6 +262,7 @@ def _base(
         if chosen is None:
             return catalog.root
         return neighbours_base(settings, catalog, spec.route, spec.class_name, chosen)
+    refuse_standard_library(settings, spec.base, spec.at("base"), "endpoint base class")
     base = catalog.find(spec.base)
     if base is None:
         raise SpecError(f"{spec.at('base')}: {catalog.no_such_base(spec.base)}")
