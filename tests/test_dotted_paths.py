@@ -158,3 +158,13 @@ def test_a_standard_library_path_is_refused_as_a_flag(
     assert result.code == 2 and result.err.count("\n") == 1, result.err
     assert result.err.startswith(says) and "Python's standard library" in result.err
     assert snapshot(root) == before
+
+
+def test_a_project_package_named_as_a_standard_module_is_the_projects(settings: Settings) -> None:
+    shadow = settings.src_root / "email"
+    shadow.mkdir()
+    (shadow / "__init__.py").write_text("")
+    (shadow / "models.py").write_text("class Letter:\n    objects = None\n")
+    require_in_project(settings, "email.models.Letter", "--lookup", "model")
+    with pytest.raises(SpecError, match="email.models defines no Lettre"):
+        require_in_project(settings, "email.models.Lettre", "--lookup", "model")
