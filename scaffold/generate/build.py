@@ -104,13 +104,13 @@ def build_plan(
             plan.messages.append(f"keep    {rel}  ({told}{'' if mine else NOT_MINE})")
         elif existing is None:
             plan.add(FileChange(path, None, text))
-            record.note(path, endpoint.class_name, text)
+            record.note(path, endpoint.class_name, text, endpoint.class_name in inits.one_line)
             plan.messages.append(
                 f"create  {rel}  ({endpoint.class_name}({endpoint.base.name}))" + notes(endpoint)
             )
         elif written:
             plan.add(FileChange(path, existing, text))
-            record.note(path, endpoint.class_name, text)
+            record.note(path, endpoint.class_name, text, endpoint.class_name in inits.one_line)
             plan.messages.append(f"replace {rel}  (--force)")
         else:
             plan.messages.append(f"keep    {rel}  (unchanged)")

@@ -9,7 +9,7 @@ from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.urlsource import read_from_imports
 from scaffold.records import field, record
-from scaffold.urls.reexport import add_reexport, reexports, remove_reexport
+from scaffold.urls.reexport import add_reexport, all_on_one_line, reexports, remove_reexport
 from scaffold.write.plan import FileChange
 
 
@@ -45,22 +45,30 @@ class InitEdits:
 
     settings: Settings
     texts: dict[Path, tuple[str, str]] = field(default_factory=dict)
+    # the classes added to a package whose `__all__` was on one line (the generation record
+    # keeps it for `remove`)
+    one_line: set[str] = field(default_factory=set)
 
     def add(self, module: str, class_name: str) -> None:
-        self._edit(module, class_name, add=True)
+        self._edit(module, class_name, add=True, one_line=False)
 
-    def remove(self, module: str, class_name: str) -> None:
-        self._edit(module, class_name, add=False)
+    def remove(self, module: str, class_name: str, *, one_line: bool) -> None:
+        """Take the class out; `one_line`: its `__all__` was on one line when it was added."""
+        self._edit(module, class_name, add=False, one_line=one_line)
 
-    def _edit(self, module: str, class_name: str, *, add: bool) -> None:
+    def _edit(self, module: str, class_name: str, *, add: bool, one_line: bool) -> None:
         init = reexporting_init(self.settings, module)
         if init is None:
             return
         rel = self.settings.relpath(init)
         before, current = self.texts.get(init) or (read_source(init, rel),) * 2
-        edit = add_reexport if add else remove_reexport
-        leaf = module.rpartition(".")[2]
-        after = edit(current, rel, leaf, class_name, self.settings.line_length)
+        leaf, width = module.rpartition(".")[2], self.settings.line_length
+        if add:
+            if all_on_one_line(current, rel):
+                self.one_line.add(class_name)
+            after = add_reexport(current, rel, leaf, class_name, width)
+        else:
+            after = remove_reexport(current, rel, leaf, class_name, width, one_line)
         self.texts[init] = (before, after)
 
     def changes(self) -> list[FileChange]:

@@ -39,11 +39,11 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
         urls_before, urls_label, settings.api_module, class_name, settings.line_length
     )
     inits = InitEdits(settings)  # a package that re-exports the class from a submodule
+    record = Record(settings.project_root)
     via = reexported_from(settings, removal.module, class_name) if removal.module else None
     if via is not None:
         removal = evolve(removal, module=via)
-        inits.remove(via, class_name)
-    record = Record(settings.project_root)
+        inits.remove(via, class_name, one_line=record.all_one_line(class_name))
     module_path = _module_path(settings, record, class_name, removal)
     plan = Plan(settings.project_root)
     if module_path is None and not removal.routes and removal.module is None:

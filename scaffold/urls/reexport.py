@@ -73,9 +73,18 @@ def add_reexport(source: str, label: str, submodule: str, class_name: str, width
     return "".join(lines)
 
 
-def remove_reexport(source: str, label: str, submodule: str, class_name: str, width: int) -> str:
+def all_on_one_line(source: str, label: str) -> bool:
+    """True when the module's `__all__` is written on one line."""
+    return not _all(source, label).exploded
+
+
+def remove_reexport(
+    source: str, label: str, submodule: str, class_name: str, width: int, one_line: bool = False
+) -> str:
     """`source` without the import of `class_name` from `.submodule` and its `__all__` entry:
-    the inverse of `add_reexport`."""
+    the inverse of `add_reexport`. `one_line`: `__all__` was on one line when the class was
+    added (adding it, or a class after it, may have had to write it one name per line): it is
+    written on one line again where the names left fit."""
     lines = source.splitlines(keepends=True)
     ours = _imports(source, label, submodule)
     found = _all(source, label)
@@ -83,7 +92,9 @@ def remove_reexport(source: str, label: str, submodule: str, class_name: str, wi
     if class_name in found.names:
         items = [i for i, name, _ in _item_lines(lines, found) or () if name == class_name]
         names = [name for name in found.names if name != class_name]
-        if len(items) == 1 and names:
+        if one_line and items and not _comments(lines, found):
+            edits.append((found.first, found.last + 1, _all_text(found, names, width, True)))
+        elif len(items) == 1 and names:
             edits.append((items[0], items[0] + 1, ""))
         else:
             edits.append((found.first, found.last + 1, _all_text(found, names, width)))
@@ -162,11 +173,16 @@ def _item_lines(lines: list[str], found: _All) -> list[tuple[int, str, str]] | N
     return items or None
 
 
-def _all_text(found: _All, names: list[str], width: int) -> str:
-    """`__all__` with `names`, laid out as it was (one per line, or on one line if it fits)."""
+def _comments(lines: list[str], found: _All) -> bool:
+    return any("#" in line for line in lines[found.first : found.last + 1])
+
+
+def _all_text(found: _All, names: list[str], width: int, one_line_fits: bool = False) -> str:
+    """`__all__` with `names`, laid out as it was (one per line, or on one line if it fits);
+    `one_line_fits`: on one line where it fits, however it was laid out."""
     opening, closing = ("(", ")") if found.tuple_ else ("[", "]")
     quoted = [f"{found.quote}{name}{found.quote}" for name in names]
     one_line = f"__all__ = {opening}{', '.join(quoted)}{closing}\n"
-    if not found.exploded and len(one_line) <= width + 1:
+    if (one_line_fits or not found.exploded) and len(one_line) <= width + 1:
         return one_line
     return f"__all__ = {opening}\n" + "".join(f"    {q},\n" for q in quoted) + f"{closing}\n"

@@ -42,6 +42,9 @@ class RecordEntry:
 
     class_name: str
     sha256: str
+    # its package's `__all__` was on one line when the class was added to it: `remove` writes
+    # it on one line again where the names left fit (adding it may have had to wrap it)
+    all_one_line: bool = False
 
 
 class Record:
@@ -63,7 +66,9 @@ class Record:
             if data.get("version") != _VERSION:
                 raise ValueError(f"version {data.get('version')!r}, expected {_VERSION}")
             for module, item in data["modules"].items():
-                self.entries[module] = RecordEntry(str(item["class"]), str(item["sha256"]))
+                self.entries[module] = RecordEntry(
+                    str(item["class"]), str(item["sha256"]), item.get("all_one_line") is True
+                )
         except (
             OSError,
             UnicodeDecodeError,
@@ -81,9 +86,18 @@ class Record:
     def key(self, module_path: Path) -> str:
         return module_path.relative_to(self.root).as_posix()
 
-    def note(self, module_path: Path, class_name: str, text: str) -> None:
-        """Record that scaffold wrote `text` to `module_path`."""
-        self.entries[self.key(module_path)] = RecordEntry(class_name, digest(text))
+    def note(
+        self, module_path: Path, class_name: str, text: str, all_one_line: bool = False
+    ) -> None:
+        """Record that scaffold wrote `text` to `module_path` (an entry's `all_one_line` is kept
+        when the module is written again)."""
+        kept = self.entries.get(self.key(module_path))
+        one_line = all_one_line or (kept is not None and kept.all_one_line)
+        self.entries[self.key(module_path)] = RecordEntry(class_name, digest(text), one_line)
+
+    def all_one_line(self, class_name: str) -> bool:
+        """True when `class_name`'s package had its `__all__` on one line when it was added."""
+        return any(e.all_one_line for e in self.entries.values() if e.class_name == class_name)
 
     def forget(self, module_path: Path) -> None:
         self.entries.pop(self.key(module_path), None)
@@ -101,6 +115,7 @@ class Record:
             "version": _VERSION,
             "modules": {
                 module: {"class": entry.class_name, "sha256": entry.sha256}
+                | ({"all_one_line": True} if entry.all_one_line else {})
                 for module, entry in sorted(self.entries.items())
             },
         }
