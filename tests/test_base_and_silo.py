@@ -389,3 +389,38 @@ def test_a_base_given_by_name_for_one_silo_gives_that_silo(
         f"@{decorator}\nclass OrganizationVaultKeysEndpoint(ControlSiloOrganizationEndpoint):"
         in text
     )
+
+
+GAUGE_BASES = """
+from nova.api.base import Endpoint
+
+
+class GaugeEndpoint(Endpoint):
+    def convert_args(
+        self, request, organization_id_or_slug, gauge_slug, environment=None, reading_id=None,
+        *args, **kwargs
+    ):
+        kwargs["gauge"] = gauge_slug
+        return (args, kwargs)
+
+
+class GaugeIngestEndpoint(Endpoint):
+    def convert_args(
+        self, request, gauge_slug, reading_id=None, organization_id_or_slug=None, *args, **kwargs
+    ):
+        kwargs["gauge"] = gauge_slug
+        return (args, kwargs)
+"""
+
+
+def test_of_bases_taking_the_same_parameters_one_requiring_them_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's monitors (2023-2024): `MonitorEndpoint` requires the organization and the
+    monitor; `MonitorIngestEndpoint`, for ingest routes that may lack the organization, takes
+    it as optional and authenticates by DSN. A route giving both is the first's, though the
+    second leaves fewer of its optional parameters unused."""
+    files = {"api/bases/gauge.py": GAUGE_BASES}
+    route = "organizations/{organization_id_or_slug}/gauges/{gauge_slug}/dials/"
+    text = new_module(tmp_path, capsys, files, "OrganizationGaugeDials", "--route", route)
+    assert "class OrganizationGaugeDialsEndpoint(GaugeEndpoint):" in text

@@ -192,7 +192,7 @@ class Catalog:
 
         def preference(
             base: BaseClass,
-        ) -> tuple[int, tuple[int, ...], int, int, int, int, int, str, str]:
+        ) -> tuple[int, tuple[int, ...], int, int, int, int, int, int, str, str]:
             consumed = base.consumed(params) or ()
             # of bases taking as many, the one taking the route's outer parameters: the object
             # the route opens with (`organizations/{org}/users/{user_id}/` is the organization's)
@@ -203,15 +203,17 @@ class Catalog:
             # variant of its twin alone, which the twin's choice leads to: no rank of its own
             silo_rank = 2 if prefix not in (None, wanted) else 1 if prefix is None or bare else 0
             canonical = 0 if base.name in _KNOWN_BASES else 1
+            # one requiring them (`MonitorEndpoint`), not taking some as optional (its Ingest twin)
+            needed = len(base.consumes) if base.required is None else base.required
             unused = len(base.consumes) - len(consumed)  # optional ones the route leaves out
             named = len(words & name_words(base.name))
             rank = (silo_rank, -named, canonical, base.depth, base.name, base.module)
-            return (-len(consumed), places, unused, *rank)
+            return (-len(consumed), places, -min(needed, len(consumed)), unused, *rank)
 
         chosen = min(fitting, key=preference)
         variant = wanted.removesuffix("Silo") + chosen.name if wanted else None
         twins = [
-            b for b in fitting if b.name == variant and preference(b)[:3] == preference(chosen)[:3]
+            b for b in fitting if b.name == variant and preference(b)[:4] == preference(chosen)[:4]
         ]
         return min(twins, key=preference) if twins else chosen
 
