@@ -39,7 +39,9 @@ def require_in_project(settings: Settings, dotted: str, where: str, kind: str) -
         )
 
 
-def refuse_standard_library(settings: Settings, dotted: str, where: str, kind: str) -> None:
+def refuse_standard_library(
+    settings: Settings, dotted: str, where: str, kind: str, instead: str = ""
+) -> None:
     """SpecError when `dotted` leads into Python's standard library (`os.system`,
     `collections.OrderedDict`): no `kind` (a model, a permission class, an endpoint base) lives
     there, and the path would be written into the module as given. A project package that
@@ -47,8 +49,11 @@ def refuse_standard_library(settings: Settings, dotted: str, where: str, kind: s
     top = dotted.partition(".")[0]
     if "." in dotted and top in sys.stdlib_module_names and not _in_project(settings, top):
         raise SpecError(
-            f"{where}: {dotted!r} is in Python's standard library ({top}), not a {kind}; give "
-            f"the dotted path of a {kind} of the project or of an installed package"
+            f"{where}: {dotted!r} is in Python's standard library ({top}), not a {kind}; "
+            + (
+                instead
+                or f"give the dotted path of a {kind} of the project or of an installed package"
+            )
         )
 
 

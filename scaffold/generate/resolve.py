@@ -262,7 +262,8 @@ def _base(
         if chosen is None:
             return catalog.root
         return neighbours_base(settings, catalog, spec.route, spec.class_name, chosen)
-    refuse_standard_library(settings, spec.base, spec.at("base"), "endpoint base class")
+    instead = "give the dotted path of a class deriving from the project's Endpoint"
+    refuse_standard_library(settings, spec.base, spec.at("base"), "base class", instead)
     base = catalog.find(spec.base)
     if base is None:
         raise SpecError(f"{spec.at('base')}: {catalog.no_such_base(spec.base)}")
