@@ -27,6 +27,7 @@ class GaugeIndexEndpoint(Endpoint):
 """
 ONE_LINE = '__all__ = ["GaugeIndexEndpoint"]\n'
 BY_HAND = '__all__ = [\n    "GaugeIndexEndpoint",\n]\n'
+TUPLE = '__all__ = ("GaugeIndexEndpoint",)\n'  # its comma makes it a tuple: it must stay
 NAMES = ("OrganizationGaugeAlphaReadings", "OrganizationGaugeBravoReadings")
 
 
@@ -42,7 +43,9 @@ def _project(tmp_path: Path, all_text: str) -> Path:
     return root
 
 
-@pytest.mark.parametrize("all_text", [ONE_LINE, BY_HAND], ids=["one-line", "by-hand"])
+@pytest.mark.parametrize(
+    "all_text", [ONE_LINE, BY_HAND, TUPLE], ids=["one-line", "by-hand", "one-name-tuple"]
+)
 @pytest.mark.parametrize("order", [NAMES, NAMES[::-1]], ids=["same-order", "reverse-order"])
 def test_two_endpoints_added_then_removed_give_the_init_back(
     tmp_path: Path,
@@ -58,7 +61,7 @@ def test_two_endpoints_added_then_removed_give_the_init_back(
         result = run_cli(capsys, *argv, "--no-tests", "--project", str(root))
         assert result.code == 0, result.err
     init = (root / PACKAGE / "__init__.py").read_text()
-    assert '    "OrganizationGaugeBravoReadingsEndpoint",\n]\n' in init  # one name per line
+    assert '\n    "OrganizationGaugeBravoReadingsEndpoint",\n' in init  # one name per line
     for name in order:
         result = run_cli(capsys, "remove", name, "--project", str(root))
         assert result.code == 0, result.err

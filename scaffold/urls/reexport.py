@@ -182,7 +182,8 @@ def _all_text(found: _All, names: list[str], width: int, one_line_fits: bool = F
     `one_line_fits`: on one line where it fits, however it was laid out."""
     opening, closing = ("(", ")") if found.tuple_ else ("[", "]")
     quoted = [f"{found.quote}{name}{found.quote}" for name in names]
-    one_line = f"__all__ = {opening}{', '.join(quoted)}{closing}\n"
+    alone = "," if found.tuple_ and len(names) == 1 else ""  # `("A")` is a string, not a tuple
+    one_line = f"__all__ = {opening}{', '.join(quoted)}{alone}{closing}\n"
     if (one_line_fits or not found.exploded) and len(one_line) <= width + 1:
         return one_line
     return f"__all__ = {opening}\n" + "".join(f"    {q},\n" for q in quoted) + f"{closing}\n"
