@@ -91,7 +91,8 @@ def parse_scaffold(text: str) -> Scaffold:
     if not label or not words:
         raise argparse.ArgumentTypeError(f"{text!r}: expected LABEL=COMMAND")
     if "/" in words[0] and Path(words[0]).exists():  # the benches run commands in other folders
-        words[0] = str(Path(words[0]).resolve())
+        # absolute, not resolved: a venv's bin/python links to an interpreter without the venv
+        words[0] = os.path.abspath(words[0])
     return Scaffold(label, tuple(words), tuple(env))
 
 
