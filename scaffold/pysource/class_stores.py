@@ -1,9 +1,10 @@
 """What a class decorator may set, and on what, and still hand Django the handlers the class
 body wrote (`kept_class.py` asks): on the decorator itself anything; elsewhere a plain literal
-(a string, a number, a tuple of them) under a name Django neither calls nor reads, or the
-class's own `__module__`, `__doc__`, `__name__`, `__qualname__`. Any method Django, DRF or the
-endpoint's own code calls (`check_permissions`, `get_queryset`, ...) may be replaced, so a
-function, or any other value, set under any other name is not proven harmless."""
+(a string, a number, a tuple of them) under a name Django neither calls nor reads, anything
+under a private name (`__x`), or the class's own `__module__`, `__doc__`, `__name__`,
+`__qualname__`. Any method Django, DRF or the endpoint's own code calls (`check_permissions`,
+`get_queryset`, ...) may be replaced, so a function, or any other value, set under any other
+name is not proven harmless."""
 
 from __future__ import annotations
 
@@ -33,9 +34,11 @@ def called_by_django(name: str) -> bool:
 
 def recorded(name: str, value: ast.expr) -> bool:
     """`name = value` set on the view class (or an entry of a subclass made by `type()`) is
-    a record Django never meets: a plain literal under a name it neither calls nor reads, or
-    one of the records above."""
-    return name in _RECORDS or (plain_literal(value) and not called_by_django(name))
+    a record Django never meets: a plain literal under a name it neither calls nor reads, one
+    of the records above, or anything under a private name (`__silo_limit`, Sentry 2022):
+    Django reads none, and the class's own `self.__x` is mangled to `_Cls__x`."""
+    private = name.startswith("__") and not name.endswith("__")
+    return name in _RECORDS or private or (plain_literal(value) and not called_by_django(name))
 
 
 def plain_literal(value: ast.expr) -> bool:
