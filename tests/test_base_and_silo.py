@@ -424,3 +424,24 @@ def test_of_bases_taking_the_same_parameters_one_requiring_them_wins(
     route = "organizations/{organization_id_or_slug}/gauges/{gauge_slug}/dials/"
     text = new_module(tmp_path, capsys, files, "OrganizationGaugeDials", "--route", route)
     assert "class OrganizationGaugeDialsEndpoint(GaugeEndpoint):" in text
+
+
+def test_the_region_silo_under_its_2022_name_is_the_default_before_control(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentry's tree of 2022-08 defines `control_silo_endpoint` first, then the region's silo
+    under its name of that year, `customer_silo_endpoint`, and decorates no endpoint yet: a new
+    organization endpoint went to the control silo, which answers 404 in a region server."""
+    base = (MODERN / "src/nova/api/base.py").read_text()
+    base = base.replace('cell_silo_endpoint = EndpointSiloLimit("cell")\n', "")
+    base = base.replace('all_silo_endpoint = EndpointSiloLimit("control", "cell")\n', "")
+    base += '\n\ncustomer_silo_endpoint = EndpointSiloLimit("customer")\n'
+    text = new_module(
+        tmp_path,
+        capsys,
+        {"api/base.py": base},
+        "OrganizationAgeWidgets",
+        "--route",
+        "organizations/{organization_id_or_slug}/age-widgets/",
+    )
+    assert "@customer_silo_endpoint\nclass OrganizationAgeWidgetsEndpoint(" in text

@@ -275,7 +275,8 @@ def _default_silo(silos: tuple[str, ...], configured: Any, root: Path) -> str | 
                 f"defined in api/base.py{did_you_mean(configured, silos)}"
             )
         return str(configured)
-    for preferred in ("region_silo_endpoint", "cell_silo_endpoint"):
+    # the region's silo, under its names of 2023 on, of 2026 and of 2022 (`customer`)
+    for preferred in ("region_silo_endpoint", "cell_silo_endpoint", "customer_silo_endpoint"):
         if preferred in silos:
             return preferred
     return silos[0] if silos else None
