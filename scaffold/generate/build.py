@@ -14,13 +14,19 @@ from scaffold.generate.notes import notes
 from scaffold.generate.reexports import InitEdits, urls_import_module
 from scaffold.generate.render import by_id_only, render_endpoint
 from scaffold.generate.resolve import ResolvedEndpoint, resolve
-from scaffold.generate.route_guard import built_url_names, walked_entries_serving
+from scaffold.generate.route_guard import (
+    built_url_names,
+    forget_walked_routes,
+    walked_entries_serving,
+)
+from scaffold.generate.splices import SpliceEdits
 from scaffold.generate.tests import plan_test, project_test_idiom
 from scaffold.naming import url_name_for
 from scaffold.project.catalog import Catalog
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import read_module
+from scaffold.records import evolve
 from scaffold.spec import ResourceSpec
 from scaffold.urls.add import Registration, UrlsFile
 from scaffold.write.plan import FileChange, Plan
@@ -69,6 +75,7 @@ def build_plan(
     `with_tests`, each module created (or replaced with --force) comes with its test module.
     Rendering starts before urls.py is patched and its texts are taken after, so a renderer may
     work meanwhile (`commands/speedups.py`); urls.py's errors come first either way."""
+    forget_walked_routes()  # the tree as it is now: urls.py's text alone does not say it
     catalog = Catalog(settings)
     keeps = on_existing is not OnExisting.FORCE
     endpoints = [resolve(spec, settings, catalog, keeps) for spec in resources]
@@ -82,11 +89,12 @@ def build_plan(
     while True:
         urls = UrlsFile(urls_before, urls_label, settings.package, urls_module, length, built_names)
         inits = InitEdits(settings)  # packages re-exporting their endpoints from __init__.py
+        splices = SpliceEdits(settings, urls)  # feature urls modules spliced into urls.py's lists
         pending = [
-            (e, *_register(settings, urls, e, on_existing, inits, avoid.get(e.class_name)))
+            (e, *_register(settings, urls, e, on_existing, inits, splices, avoid.get(e.class_name)))
             for e in endpoints
         ]
-        if not moved_away(settings, catalog, endpoints, urls, avoid):
+        if not moved_away(settings, catalog, endpoints, urls, avoid, splices):
             break
     plan, record = Plan(settings.project_root), Record(settings.project_root)
     idiom, kept = project_test_idiom(settings) if with_tests else None, list[Path]()
@@ -124,13 +132,13 @@ def build_plan(
                 plan.add(test)
                 record.note(test.path, endpoint.class_name, test.after)
             plan.messages.append(test_message)
-    refuse_unservable(settings, urls_before, urls_after, kept, inits.changes())
+    refuse_unservable(settings, urls_before, urls_after, kept, inits.changes() + splices.changes())
     plan.add(
         FileChange(
             settings.urls_path, urls_before, urls_after, keeps_lines=True, may_drop=urls.may_drop
         )
     )
-    for change in inits.changes():
+    for change in splices.changes() + inits.changes():
         plan.add(change)
     plan.messages.extend(inits.messages())
     for change in record.changes():
@@ -166,6 +174,7 @@ def _register(
     endpoint: ResolvedEndpoint,
     on_existing: OnExisting,
     inits: InitEdits,
+    splices: SpliceEdits,
     avoid: frozenset[str] | None = None,
 ) -> tuple[str | None, str, str | None]:
     """Refuse an existing module unless allowed, and register the route. Returns the module's
@@ -218,9 +227,10 @@ def _register(
     if walked or (registered and urls.serves(spec.class_name, spec.route)):  # by this class
         urls.refuse_shadowing(spec.class_name, shown_module)
         prefix = settings.url_name_prefix or urls.index.style.name_prefix
+        kept_in = serving[0].relpath if serving else urls_label  # or a module urls.py splices
         return (  # the name it has (a test of a module made anew uses it; None: it has none)
             existing,
-            f"keep    {urls_label}  ({spec.class_name} already registered)",
+            f"keep    {kept_in}  ({spec.class_name} already registered)",
             spec.url_name
             or (serving[0].name if serving else url_name_for(spec.class_name, prefix)),
         )
@@ -235,17 +245,21 @@ def _register(
         settings.url_name_prefix,
     )
     try:
-        added = urls.add(registration)
+        spliced = splices.add(evolve(registration, module=module))  # imported from its module
+        added = urls.add(registration) if spliced is None else spliced[0]
     except (ConflictError, PatchError) as exc:  # a spec's resource is named at its route
         taken = isinstance(exc, NameTakenError)  # or the field its URL name came from
         field = ("url_name" if spec.url_name else "name") if taken else "route"
         raise located(exc, None if spec.locator.is_flags else spec.at(field)) from None
-    if shown_module != module and imported.get(spec.class_name) != shown_module:
+    if spliced is None and shown_module != module and imported.get(spec.class_name) != shown_module:
         inits.add(module, spec.class_name)  # not re-exported yet
     also = "another route for " if registered else ""  # a class served under two routes
-    said = f"update  {urls_label}  (+ {also}{spec.class_name} in {added.list_name}, "
+    patched = urls_label if spliced is None else spliced[1]
+    said = f"update  {patched}  (+ {also}{spec.class_name} in {added.list_name}, "
     named = (
         "no name, as the list's entries" if added.url_name is None else f'name="{added.url_name}"'
     )
-    said += f"{named}){urls.index.kept_elsewhere(spec.route.tokens, added.list_key)}"
+    said += f"{named})" + (
+        urls.index.kept_elsewhere(spec.route.tokens, added.list_key) if spliced is None else ""
+    )
     return existing, said, added.url_name

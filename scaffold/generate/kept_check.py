@@ -27,7 +27,7 @@ def refuse_unservable(
     with urls.py as patched (`urls_after`, in memory) and did not report before; `others`: the
     plan's other patches read with it (a package's `__init__.py` re-exporting a class urls.py
     now imports from the package)."""
-    if not modules or urls_after == urls_before:
+    if not modules or (urls_after == urls_before and all(c.after == c.before for c in others)):
         return
     from scaffold.check.config import load_check_config
     from scaffold.check.run import run_check

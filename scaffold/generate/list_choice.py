@@ -8,6 +8,7 @@ from functools import partial
 from scaffold.errors import PatchError
 from scaffold.generate.resolve import ResolvedEndpoint
 from scaffold.generate.route_guard import answers_alike, walk_patch
+from scaffold.generate.splices import SpliceEdits
 from scaffold.project.catalog import Catalog
 from scaffold.project.settings import Settings
 from scaffold.pysource.route_entry import RouteEntry
@@ -20,19 +21,23 @@ def moved_away(
     endpoints: list[ResolvedEndpoint],
     urls: UrlsFile,
     avoid: dict[str, frozenset[str]],
+    splices: SpliceEdits | None = None,
 ) -> bool:
     """True when a new entry must go to another list, which is then added to the class's
     `avoid`: it would leave a route unreachable (or be so itself), or its list answers other
-    paths where the endpoint would not work (`answers_alike`). Refuses when no list is left."""
-    if not urls.added:
+    paths where the endpoint would not work (`answers_alike`). Refuses when no list is left.
+    The entries `splices` added to feature urls modules are judged with them."""
+    every = [*urls.added, *(splices.added if splices is not None else ())]
+    if not every:
         return False
 
     def new_entry(route: RouteEntry) -> tuple[Registration, Added] | None:
-        return next((n for n in urls.added if n[1].is_entry(route, n[0].class_name)), None)
+        return next((n for n in every if n[1].is_entry(route, n[0].class_name)), None)
 
-    patched = walk_patch(settings, urls.code(), lambda route: new_entry(route) is not None)
+    overlays = splices.overlays() if splices is not None else None
+    patched = walk_patch(settings, urls.code(), lambda r: new_entry(r) is not None, overlays)
     by_class = {endpoint.class_name: endpoint for endpoint in endpoints}
-    for registration, added in urls.added:
+    for registration, added in every:
         endpoint = by_class.get(registration.class_name)
         is_entry = partial(added.is_entry, class_name=registration.class_name)
         alike = endpoint is None or answers_alike(catalog, endpoint, patched.routes, is_entry)

@@ -11,6 +11,7 @@ from pathlib import Path
 from scaffold.errors import ConflictError, SpecError, did_you_mean
 from scaffold.generate.importers import python_files
 from scaffold.generate.reexports import InitEdits, reexported_from, reexporting_init
+from scaffold.generate.splices import RoutesFile, api_routes_file, spliced_removal
 from scaffold.generate.tests import test_module_path
 from scaffold.naming import CLASS_NAME_RE, class_name_among, module_name_for
 from scaffold.project.files import read_source
@@ -38,6 +39,10 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     removal = remove_registration(
         urls_before, urls_label, settings.api_module, class_name, settings.line_length
     )
+    routes = api_routes_file(settings, urls_before)  # the file the routes come out of
+    spliced = spliced_removal(settings, urls_before, class_name) if not removal.routes else None
+    if spliced is not None and removal.module is None:  # a feature's urls module routes it
+        routes, removal = spliced
     inits = InitEdits(settings)  # a package that re-exports the class from a submodule
     record = Record(settings.project_root)
     via = reexported_from(settings, removal.module, class_name) if removal.module else None
@@ -55,7 +60,9 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
         )
     if module_path is not None:
         text = read_source(module_path, settings.relpath(module_path))
-        _refuse_unsafe_delete(settings, record, module_path, text, class_name, removal, force)
+        _refuse_unsafe_delete(
+            settings, record, module_path, text, class_name, removal, force, routes
+        )
         plan.add(FileChange(module_path, text, None))
         record.forget(module_path)
         plan.messages.append(f"delete  {settings.relpath(module_path)}")
@@ -71,15 +78,7 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
             )
         shown = removal.module or "its module"
         plan.messages.append(f"keep    {shown}  (not a module scaffold can delete)")
-    plan.add(
-        FileChange(
-            settings.urls_path,
-            urls_before,
-            removal.code,
-            keeps_lines=True,
-            may_drop=removal.may_drop,
-        )
-    )
+    plan.add(FileChange(routes.path, routes.source, removal.code, True, removal.may_drop))
     for change in inits.changes():
         plan.add(change)
     plan.messages.extend(inits.messages())
@@ -87,7 +86,7 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
         names = ", ".join(r.url_name or r.pattern or f"line {r.line}" for r in removal.routes)
         parts = [f"{len(removal.routes)} route(s): {names}" if names else "no route"]
         parts.append("its import" if removal.module else "no import")
-        plan.messages.append(f"update  {urls_label}  (- {class_name}: {', '.join(parts)})")
+        plan.messages.append(f"update  {routes.label}  (- {class_name}: {', '.join(parts)})")
     url_names = [route.url_name for route in removal.routes if route.url_name]
     for path, used in tests_reversing(settings, url_names):
         if path != deleted:
@@ -191,13 +190,13 @@ def _refuse_unsafe_delete(
     class_name: str,
     removal: Removal,
     force: bool,
+    routes: RoutesFile,
 ) -> None:
     rel = settings.relpath(path)
-    urls_label = settings.relpath(settings.urls_path)
-    others = _other_names_from(removal.code, urls_label, removal.module, settings.api_module)
+    others = _other_names_from(removal.code, routes.label, removal.module, routes.package)
     if others:
         raise ConflictError(
-            f"{rel}: also holds {', '.join(others)}, still imported by {urls_label}; remove "
+            f"{rel}: also holds {', '.join(others)}, still imported by {routes.label}; remove "
             "those first or delete by hand"
         )
     if not force:
@@ -213,7 +212,7 @@ def _refuse_unsafe_delete(
                 f"{rel}: edited by hand since scaffold generated it; pass --force to delete it "
                 "anyway"
             )
-    user = _first_other_user(settings, path, class_name)
+    user = _first_other_user(settings, path, class_name, routes.path)
     if user is not None:
         raise ConflictError(
             f"{user}: still uses {class_name}; remove that use first, then run remove again"
@@ -232,13 +231,15 @@ def _other_names_from(code: str, label: str, module: str | None, urls_package: s
     )
 
 
-def _first_other_user(settings: Settings, module_path: Path, class_name: str) -> str | None:
+def _first_other_user(
+    settings: Settings, module_path: Path, class_name: str, routes_path: Path
+) -> str | None:
     """`path:line` of the first other Python file under the source tree (or tests/) that
     names the class, besides urls.py; a plain word search, so it errs on the safe side."""
     word = re.compile(rb"\b" + re.escape(class_name.encode()) + rb"\b")
     # a module defining a class of the same name (another API package's) names its own
     own_class = re.compile(rb"^class[ \t]+" + re.escape(class_name.encode()) + rb"\b", re.MULTILINE)
-    skip = {module_path.resolve(), settings.urls_path.resolve()}
+    skip = {module_path.resolve(), settings.urls_path.resolve(), routes_path.resolve()}
     init = reexporting_init(settings, settings.module_for(module_path))
     if init is not None:  # its re-export goes in the same plan
         skip.add(init.resolve())

@@ -5,7 +5,7 @@ new entry at every one of its paths, and one of them may already be an entry of 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from scaffold.check.language import django_matches
 from scaffold.check.shadow import hidden_entries
@@ -31,7 +31,10 @@ class Patched:
 
 
 def walk_patch(
-    settings: Settings, after: str, is_new: Callable[[RouteEntry], bool] = lambda route: False
+    settings: Settings,
+    after: str,
+    is_new: Callable[[RouteEntry], bool] = lambda route: False,
+    overlays: Mapping[str, str] | None = None,
 ) -> Patched:
     """The routes of the patched text, and the unreachable ones where a new entry (`is_new`)
     is either side: the pairs the patch made. A pair of two routes the file already had was
@@ -40,6 +43,8 @@ def walk_patch(
     module = settings.module_for(settings.urls_path)
     tree = Tree(settings.project_root, settings.src_root)
     tree.overlay(module, after.encode())
+    for other, text in (overlays or {}).items():  # route modules patched with it
+        tree.overlay(other, text.encode())
     reader = RoutingReader(tree)
     reader.walk_root(module)
     unresolved: list[Unresolved] = []  # what the walk cannot read judges nothing here either
@@ -81,6 +86,12 @@ def answers_alike(
 
 
 _walked: list[tuple[Settings, str, list[RouteEntry]]] = []  # the last text walked, and its routes
+
+
+def forget_walked_routes() -> None:
+    """Forget the last walk: the route modules urls.py splices in may have changed since
+    (another command of the same process wrote one)."""
+    _walked.clear()
 
 
 def walked_routes(settings: Settings, source: str) -> list[RouteEntry]:

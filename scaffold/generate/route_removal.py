@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from scaffold.errors import ConflictError, PatchError, SpecError
 from scaffold.generate.removal import imported_names, tests_reversing
+from scaffold.generate.splices import api_routes_file, spliced_entries
 from scaffold.naming import CLASS_NAME_RE, class_name_among
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
@@ -26,6 +27,10 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     class_name = class_name_among(name, imported_names(source, label, settings.api_module))
     index = UrlsIndex(source, label, settings.package, settings.module_for(settings.urls_path))
     entries = index.entries_serving(class_name, route.tokens)
+    routes = api_routes_file(settings, source)  # or a feature's urls module spliced into it
+    spliced = None if entries else spliced_entries(settings, index, class_name, route)
+    if spliced is not None:
+        routes, entries = spliced
     if not entries:
         raise SpecError(_not_found(settings, source, label, class_name, route))
 
@@ -33,19 +38,19 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
         return any(first <= line <= last and pattern == p for first, last, p in entries)
 
     removal = remove_registration(
-        source, label, settings.api_module, class_name, settings.line_length, picked
+        routes.source, routes.label, routes.package, class_name, settings.line_length, picked
     )
     if not removal.routes:  # the entries found and the ones taken apart must be the same
         raise PatchError(
-            f"{label}: the entry serving {class_name} at {route.text!r} was "
+            f"{routes.label}: the entry serving {class_name} at {route.text!r} was "
             "found but could not be taken out; nothing was written; please report this"
         )
     _refuse_reversed_names(settings, [r.url_name for r in removal.routes if r.url_name])
     plan = Plan(settings.project_root)
-    plan.add(FileChange(settings.urls_path, source, removal.code, True, removal.may_drop))
+    plan.add(FileChange(routes.path, routes.source, removal.code, True, removal.may_drop))
     names = ", ".join(r.url_name or r.pattern or f"line {r.line}" for r in removal.routes)
     what = f"{len(removal.routes)} route(s): {names}" + (", its import" if removal.module else "")
-    plan.messages.append(f"update  {label}  (- {class_name}: {what}; its module is kept)")
+    plan.messages.append(f"update  {routes.label}  (- {class_name}: {what}; its module is kept)")
     return plan
 
 

@@ -11,7 +11,7 @@ from enum import Enum
 from scaffold.errors import PatchError
 from scaffold.pysource.bound_views import bound_view_classes, served_class
 from scaffold.pysource.helper_patterns import HelperPatterns
-from scaffold.pysource.imports import absolute_import
+from scaffold.pysource.imports import absolute_import, import_bindings
 from scaffold.pysource.routes import (
     call_name,
     include_arg,
@@ -76,6 +76,7 @@ class ListItem:
     url_name: str | None = None
     layout: EntryLayout | None = None  # for a route that serves a view
     line: int = 0  # 1-based line of the route call (0: not a route call)
+    splice: tuple[str, str] | None = None  # (ALIAS, NAME) of `*ALIAS.NAME`
 
 
 def entry_layouts(items: Sequence[ListItem]) -> list[EntryLayout]:
@@ -103,6 +104,7 @@ class UrlSource:
     imports: tuple[FromImport, ...]
     lists: tuple[RouteList, ...]
     helpers: HelperPatterns
+    aliases: dict[str, str]  # `module_aliases`
 
 
 def parse_urls(source: str, label: str) -> ast.Module:
@@ -140,7 +142,28 @@ def read_urls(source: str, label: str, package: str, module: str = "") -> UrlSou
                 reader.items(elements),
             )
         )
-    return UrlSource(tuple(from_imports(tree, source, package)), tuple(lists), helpers)
+    imports = tuple(from_imports(tree, source, package))
+    return UrlSource(imports, tuple(lists), helpers, module_aliases(tree, package))
+
+
+def module_aliases(tree: ast.Module, package: str) -> dict[str, str]:
+    """Local name -> dotted path of each name a module-level import binds, and nothing else
+    at module level binds (`from P import urls as ALIAS` and `import P.urls as ALIAS`: `P.urls`)."""
+    bound: Counter[str] = Counter()
+    found: dict[str, str] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for name, dotted in import_bindings(stmt, package):
+                bound[name] += 1
+                found[name] = dotted
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound[stmt.name] += 1
+        elif not isinstance(stmt, ast.Expr):  # an assignment, or a block binding names
+            parts: list[ast.AST] = [stmt.target] if isinstance(stmt, ast.AnnAssign) else [stmt]
+            parts = list(stmt.targets) if isinstance(stmt, ast.Assign) else parts
+            names = (n for part in parts for n in ast.walk(part) if isinstance(n, ast.Name))
+            bound.update(n.id for n in names if not isinstance(n.ctx, ast.Load))
+    return {name: dotted for name, dotted in found.items() if bound[name] == 1}
 
 
 def from_imports(tree: ast.Module, source: str, package: str) -> list[FromImport]:
@@ -199,6 +222,9 @@ class _Reader:
         return tuple(self._item(index, element) for index, element in enumerate(elements))
 
     def _item(self, index: int, element: ast.expr) -> ListItem:
+        spliced = element.value if isinstance(element, ast.Starred) else None
+        if isinstance(spliced, ast.Attribute) and isinstance(spliced.value, ast.Name):
+            return ListItem(index, splice=(spliced.value.id, spliced.attr))
         call = route_call(element)
         if call is None:
             return ListItem(index)

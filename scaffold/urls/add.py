@@ -1,9 +1,8 @@
 """Add endpoint registrations to a Sentry-style urls.py, in the file's own style.
 
-The file is read by pysource (`urls/index.py` holds what it found). Only the statements that
-change (one list, one import) are parsed and edited with libcst, and their regenerated text is
-spliced back by line range: every other byte of the file is copied as it was, and the cost stays
-well under one libcst parse and regeneration of the whole module.
+The file is read by pysource (`urls/index.py`). Only the statements that change (one list, one
+import) are parsed and edited with libcst, their regenerated text spliced back by line range:
+every other byte is copied as it was, at well under the cost of one libcst parse of the module.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from scaffold.errors import NameTakenError, PatchError
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
-from scaffold.routes import Route, tokens_to_regex
+from scaffold.routes import Route, Token, tokens_to_regex
 from scaffold.urls import place
 from scaffold.urls.cst_edits import (
     closed_list_line,
@@ -45,8 +44,7 @@ __all__ = ["Added", "Registration", "UrlsFile"]
 
 @record(frozen=False)
 class _NewImports:
-    """New imports waiting at one line boundary: each module's names (one statement a module,
-    however many registrations of this run import from it)."""
+    """New imports waiting at one line boundary: one statement a module, with its names."""
 
     modules: dict[str, list[str]] = field(default_factory=dict)  # module as shown -> names
     blank_before: bool = False
@@ -126,7 +124,7 @@ class UrlsFile:
     def add(self, registration: Registration) -> Added:
         """Add the import and the route entry for `registration`."""
         self.refuse_shadowing(registration.class_name, registration.module)
-        list_name, tokens = self.index.target(registration.route.tokens, registration.avoid)
+        list_name, tokens = self.target(registration)
         pattern = tokens_to_regex(tokens, self.style.segment, self.style.param_segments)
         statement = self.index.lists[list_name]
         url_name = entry_name(
@@ -198,6 +196,10 @@ class UrlsFile:
         added = Added(statement.title, url_name, list_name, pattern)
         self.added.append((registration, added))
         return added
+
+    def target(self, registration: Registration) -> tuple[str, tuple[Token, ...]]:
+        """The list the entry goes to (a key of `index.lists`), and the route's rest there."""
+        return self.index.target(registration.route.tokens, registration.avoid)
 
     def _shift_inline_lists(
         self, statement: ListStatement, path: tuple[int, ...], position: int

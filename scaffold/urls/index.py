@@ -45,6 +45,7 @@ class UrlsIndex:
         self.urls_package = urls_module.rpartition(".")[0]
         facts = read_urls(source, label, self.urls_package, urls_module)
         self.helpers = facts.helpers  # spells a new entry's pattern as the file's helper reads it
+        self.aliases = facts.aliases  # local name -> dotted path a module-level import binds
         self.imports: list[FromImport] = list(facts.imports)
         self.lists: dict[str, ListStatement] = {}
         self.include_counts: dict[str, int] = {}  # list name -> how many includes name it
@@ -180,16 +181,35 @@ class UrlsIndex:
         the route: what `remove --route` takes out. The lines are the entry's call's own (an
         inline `include([...])` list shares its statement's lines with the lists beside it)."""
         return [
+            entry
+            for list_name, rest in self._placements(tokens)
+            for entry in self.list_entries_serving(list_name, class_name, rest)
+        ]
+
+    def list_entries_serving(
+        self, list_name: str, class_name: str, rest: tuple[Token, ...]
+    ) -> list[tuple[int, int, str]]:
+        """`entries_serving` in one list, at the rest of the route there."""
+        return [
             (
                 item.line or self.lists[list_name].first_line,
                 item.line or self.lists[list_name].last_line,
                 self.helpers.written(item.pattern),
             )
-            for list_name, rest in self._placements(tokens)
             for item in self.lists[list_name].items
             if item.view_class == class_name
             and item.pattern is not None
             and _plain(regex_to_tokens(item.pattern)) == _plain(rest)
+        ]
+
+    def spliced_at(self, tokens: tuple[Token, ...]) -> list[tuple[str, str, tuple[Token, ...]]]:
+        """(module, NAME, rest of the route) of each `*ALIAS.NAME` (ALIAS an imported module)
+        in a list the route can be written in."""
+        return [
+            (self.aliases[item.splice[0]], item.splice[1], rest)
+            for list_name, rest in self._placements(tokens)
+            for item in self.lists[list_name].items
+            if item.splice is not None and item.splice[0] in self.aliases
         ]
 
     def serves(self, class_name: str, tokens: tuple[Token, ...]) -> bool:

@@ -1,0 +1,173 @@
+"""New routes of a feature whose own urls module keeps its routes, spliced into a list of the API
+urls.py (`*workflow_urls.organization_urlpatterns`): registered in that module's list, as an
+engineer of the codebase adds them, and urls.py left as it is (`urls/spliced.py`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scaffold.errors import PatchError, ProjectError
+from scaffold.project.files import read_source
+from scaffold.project.settings import Settings
+from scaffold.records import evolve, record
+from scaffold.routes import Route
+from scaffold.urls.add import Added, Registration, UrlsFile
+from scaffold.urls.index import UrlsIndex
+from scaffold.urls.remove import Removal, remove_registration
+from scaffold.urls.spliced import Splice, SplicedFile, splice_for
+from scaffold.write.plan import FileChange
+
+
+class SpliceEdits:
+    """The feature urls modules a run adds routes to, read once each."""
+
+    def __init__(self, settings: Settings, urls: UrlsFile) -> None:
+        self.settings = settings
+        self.urls = urls
+        self._files: dict[str, tuple[str, SplicedFile] | None] = {}  # module -> (before, file)
+        self.added: list[tuple[Registration, Added]] = []  # list_key: the list of urls.py
+
+    def add(self, registration: Registration) -> tuple[Added, str] | None:
+        """Register the route in the list spliced into the one urls.py would take it in, when
+        that list's module lies in a package holding the class's module (`registration.module`:
+        its own); returns what was added and the module's label. None: there is no such list,
+        or it cannot be read as literal routes (urls.py takes the route, as it always did)."""
+        list_key, rest = self.urls.index.target(registration.route.tokens, registration.avoid)
+        splice = splice_for(self.urls.index, list_key, registration.module)
+        read = self._read(splice) if splice is not None else None
+        if splice is None or read is None:
+            return None
+        spliced = read[1]
+        statement = spliced.index.lists.get(splice.list_name)
+        if statement is None or statement.is_call:
+            return None
+        spliced.into = (splice.list_name, rest)
+        added = evolve(spliced.add(registration), list_key=list_key)
+        self.added.append((registration, added))
+        return added, spliced.label
+
+    def _read(self, splice: Splice) -> tuple[str, SplicedFile] | None:
+        if splice.module in self._files:
+            return self._files[splice.module]
+        settings, found = self.settings, None
+        path = settings.path_for(splice.module)
+        if path is not None and path.name != "__init__.py":
+            label = settings.relpath(path)
+            try:
+                source = read_source(path, label)
+                spliced = SplicedFile(
+                    source,
+                    label,
+                    settings.package,
+                    splice.module,
+                    settings.line_length,
+                    self.urls.built_names,
+                    self.urls.style,
+                )
+                found = (source, spliced)
+            except (ProjectError, PatchError):  # not read as a urls module: urls.py takes it
+                found = None
+        self._files[splice.module] = found
+        return found
+
+    def changes(self) -> list[FileChange]:
+        """The modules routes were added to, patched."""
+        found = []
+        for module, read in self._files.items():
+            path = self.settings.path_for(module)
+            if read is not None and read[1].added and path is not None:
+                before, spliced = read
+                found.append(FileChange(path, before, spliced.code(), True, spliced.may_drop))
+        return found
+
+    def overlays(self) -> dict[str, str]:
+        """Dotted module -> its patched text, for a walk of the routes as they will be."""
+        return {m: read[1].code() for m, read in self._files.items() if read and read[1].added}
+
+
+@record
+class RoutesFile:
+    """A file `remove` takes routes out of: urls.py, or a feature's urls module it splices in."""
+
+    path: Path
+    label: str
+    source: str
+    package: str  # the package its relative imports are read from
+
+
+def api_routes_file(settings: Settings, source: str) -> RoutesFile:
+    """The API urls.py as a RoutesFile."""
+    label = settings.relpath(settings.urls_path)
+    return RoutesFile(settings.urls_path, label, source, settings.api_module)
+
+
+def spliced_files(settings: Settings, modules: list[str]) -> list[RoutesFile]:
+    """The feature urls modules among `modules` (dotted; each once) that can be read."""
+    found = []
+    for module in dict.fromkeys(modules):
+        path = settings.path_for(module)
+        if path is None or path.name == "__init__.py":
+            continue
+        label = settings.relpath(path)
+        try:
+            found.append(
+                RoutesFile(path, label, read_source(path, label), module.rpartition(".")[0])
+            )
+        except ProjectError:
+            continue
+    return found
+
+
+def spliced_removal(
+    settings: Settings, urls_source: str, class_name: str
+) -> tuple[RoutesFile, Removal] | None:
+    """The one feature urls module spliced into urls.py that routes `class_name`, with the
+    class's entries and import taken out of it; None when none does, or several do."""
+    label, urls_module = settings.relpath(settings.urls_path), settings.module_for(
+        settings.urls_path
+    )
+    try:
+        index = UrlsIndex(urls_source, label, settings.package, urls_module)
+    except PatchError:
+        return None
+    modules = [
+        index.aliases[item.splice[0]]
+        for statement in index.lists.values()
+        for item in statement.items
+        if item.splice is not None and item.splice[0] in index.aliases
+    ]
+    found = []
+    for routes in spliced_files(settings, modules):
+        try:
+            removal = remove_registration(
+                routes.source, routes.label, routes.package, class_name, settings.line_length
+            )
+        except PatchError:
+            continue
+        if removal.routes:
+            found.append((routes, removal))
+    return found[0] if len(found) == 1 else None
+
+
+def spliced_entries(
+    settings: Settings, index: UrlsIndex, class_name: str, route: Route
+) -> tuple[RoutesFile, list[tuple[int, int, str]]] | None:
+    """The one feature urls module spliced into a list `route` can be written in that has
+    entries serving `class_name` there, and those entries (`UrlsIndex.entries_serving`)."""
+    found = []
+    spliced = index.spliced_at(route.tokens)
+    for routes in spliced_files(settings, [module for module, _, _ in spliced]):
+        module = settings.module_for(routes.path)
+        try:
+            sub = UrlsIndex(routes.source, routes.label, settings.package, module)
+        except PatchError:
+            continue
+        entries = [
+            entry
+            for at, name, rest in spliced
+            if at == module and name in sub.lists
+            for entry in sub.list_entries_serving(name, class_name, rest)
+        ]
+        if entries:
+            found.append((routes, entries))
+    return found[0] if len(found) == 1 else None
