@@ -268,3 +268,21 @@ def test_what_cannot_be_followed_leaves_the_route_to_the_api_list(
     assert GAUGE_URLS not in changed and URLS in changed
     _cli(capsys, root, "remove", "OrganizationGaugeDetails")
     assert not changed_files(before, snapshot(root))
+
+
+def test_a_kept_class_that_cannot_take_the_route_is_refused_before_the_feature_list_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pre-write check reads the feature's module as patched: the index endpoint's `get`
+    takes no `gauge_id`, so the route would fail at every request."""
+    root = gauge_tree(tmp_path)
+    before = snapshot(root)
+    route = f"{ORG}/gauges/{{gauge_id}}/"
+    argv = ("OrganizationGaugeIndex", "--route", route, "--lookup", "gauge_id=-", "--skip")
+    more = ("--url-name", "orbit-api-0-gauge-one", "--module", "orbit.gauges.endpoints")
+    result = run_cli(capsys, "new-endpoint", *argv, *more, "--project", str(root))
+    assert result.code == 1, result.out + result.err
+    assert (
+        result.err.startswith(f"error: {GAUGE_URLS}: the new route") and "cannot take" in result.err
+    )
+    assert not changed_files(before, snapshot(root))

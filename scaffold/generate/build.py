@@ -132,7 +132,7 @@ def build_plan(
                 plan.add(test)
                 record.note(test.path, endpoint.class_name, test.after)
             plan.messages.append(test_message)
-    refuse_unservable(settings, urls_before, urls_after, kept, inits.changes() + splices.changes())
+    refuse_unservable(settings, urls_before, urls_after, kept, splices.changes() + inits.changes())
     plan.add(
         FileChange(
             settings.urls_path, urls_before, urls_after, keeps_lines=True, may_drop=urls.may_drop

@@ -25,8 +25,9 @@ def refuse_unservable(
 ) -> None:
     """ConflictError naming the first finding that a PATHS check of the kept `modules` reports
     with urls.py as patched (`urls_after`, in memory) and did not report before; `others`: the
-    plan's other patches read with it (a package's `__init__.py` re-exporting a class urls.py
-    now imports from the package)."""
+    plan's other patches read with it: a feature's urls module urls.py splices in (first; named
+    when urls.py is unchanged), a package's `__init__.py` re-exporting a class urls.py now
+    imports from the package."""
     if not modules or (urls_after == urls_before and all(c.after == c.before for c in others)):
         return
     from scaffold.check.config import load_check_config
@@ -48,9 +49,11 @@ def refuse_unservable(
 
     before = findings(urls_before, False)
     new = [message for key, message in findings(urls_after, True).items() if key not in before]
+    patched = [c.path for c in others if c.after != c.before]  # a route module: the first
+    where = settings.urls_path if urls_after != urls_before or not patched else patched[0]
     if new:
         raise ConflictError(
-            f"{settings.relpath(settings.urls_path)}: the new route would serve a class kept as "
+            f"{settings.relpath(where)}: the new route would serve a class kept as "
             f"written that cannot take it ({new[0]}); nothing was written: give the class a "
             "module of its own (a new name) or change the class first"
         )
