@@ -948,13 +948,13 @@ PROJECT_CASES = [
     ProjectCase(
         "pyproject-unknown-key",
         _pyproject_table('packag = "acme"'),
-        "pyproject.toml: [tool.scaffold] unknown key 'packag'",
+        "pyproject.toml:9: [tool.scaffold] packag: unknown key",
         r"did you mean 'package'",
     ),
     ProjectCase(
         "pyproject-urls-outside",
         _pyproject_table('urls = "../outside.py"'),
-        "pyproject.toml: [tool.scaffold] urls = '../outside.py' points outside the project",
+        "pyproject.toml:9: [tool.scaffold] urls = '../outside.py' points outside the project",
         r"give a path inside it",
     ),
     ProjectCase(
@@ -966,7 +966,7 @@ PROJECT_CASES = [
     ProjectCase(
         "pyproject-wrong-type",
         _pyproject_table('line-length = "100"'),
-        "pyproject.toml: [tool.scaffold] line-length must be an integer",
+        "pyproject.toml:9: [tool.scaffold] line-length must be an integer",
         r"line length",
     ),
     ProjectCase(

@@ -54,5 +54,5 @@ def test_an_unusable_url_name_prefix_is_refused(
     result = run_cli(capsys, "new-endpoint", *WIDGETS, "--project", str(project))
     assert result.code == 2
     assert result.err.startswith("error: ")
-    assert "pyproject.toml: [tool.scaffold] url-name-prefix 'acme api'" in result.err
+    assert "pyproject.toml:9: [tool.scaffold] url-name-prefix 'acme api'" in result.err
     assert len(result.err.strip().splitlines()) == 1

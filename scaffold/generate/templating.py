@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scaffold.errors import ProjectError
+from scaffold.project.config_table import config_error
 from scaffold.project.settings import Settings
 from scaffold.pysource.modules import read_module
 
@@ -21,6 +22,14 @@ def render_template(name: str, context: dict[str, Any], settings: Settings) -> s
     ProjectError naming the template file, its line and the variable."""
     import jinja2
 
+    folder = settings.templates_dir
+    if folder is not None and not folder.is_dir():  # `scaffold templates --copy` makes it
+        raise config_error(
+            settings.project_root,
+            "templates",
+            f" = {settings.relpath(folder)!r}: no such folder; create it (`scaffold templates "
+            "--copy NAME` does) or fix the path",
+        )
     try:
         template = _environment(settings.templates_dir).get_template(name)
     except jinja2.TemplateSyntaxError as exc:

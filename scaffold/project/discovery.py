@@ -10,23 +10,8 @@ from typing import Any
 
 from scaffold.errors import ProjectError, did_you_mean
 from scaffold.naming import URL_NAME_RE
+from scaffold.project.config_table import config_error, existing_folder
 
-CONFIG_KEYS = {
-    "package": "the top-level package, e.g. 'sentry'",
-    "urls": "path of the API urls.py, relative to the project root",
-    "endpoints": "folder that holds endpoint modules, relative to the project root",
-    "line-length": "line length for generated code",
-    "url-name-prefix": "prefix of URL names, e.g. 'sentry-api-0'",
-    "silo-decorator": "decorator used when a resource names no silo",
-    "base-modules": "extra modules (dotted) that define endpoint base classes",
-    "endpoint-root": "dotted path of the class every endpoint inherits, e.g. "
-    "'sentry.api.base.Endpoint' (default: found through the endpoints' imports)",
-    "annotations": "write type annotations (default: when api/base.py or api/bases/ use them)",
-    "check": "options of `scaffold check` (the [tool.scaffold.check] table)",
-    "tests": "root of the test tree generated tests go into (mirroring the module path)",
-    "testutils": "folder of the test utilities whose APITestCase generated tests use",
-    "templates": "folder of templates (endpoint.py.j2, test.py.j2) that replace the packaged ones",
-}
 _BLACK_FLAGS = ("skip-string-normalization", "skip-magic-trailing-comma")
 
 
@@ -39,53 +24,6 @@ def read_pyproject(root: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ProjectError(f"{path}: invalid TOML ({exc}); fix the file") from None
-
-
-def scaffold_table(root: Path, pyproject: dict[str, Any]) -> dict[str, Any]:
-    """The [tool.scaffold] table, every key known and of the right type."""
-    table = pyproject.get("tool", {}).get("scaffold", {})
-    if not isinstance(table, dict):
-        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.scaffold] must be a table")
-    for key, value in table.items():
-        if key not in CONFIG_KEYS:
-            raise ProjectError(
-                f"{root / 'pyproject.toml'}: [tool.scaffold] unknown key {key!r}"
-                f"{did_you_mean(key, CONFIG_KEYS)}; known keys: {', '.join(CONFIG_KEYS)}"
-            )
-        expected = {
-            "line-length": int,
-            "base-modules": list,
-            "annotations": bool,
-            "check": dict,
-        }.get(key, str)
-        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
-            raise ProjectError(
-                f"{root / 'pyproject.toml'}: [tool.scaffold] {key} must be "
-                f"{_KINDS[expected]} ({CONFIG_KEYS[key]})"
-            )
-    return table
-
-
-_KINDS = {
-    int: "an integer",
-    list: "a list",
-    bool: "true or false",
-    dict: "a table",
-    str: "a string",
-}
-
-
-def resolve_inside(root: Path, value: Any, key: str) -> Path | None:
-    """The path a [tool.scaffold] `key` names (None when unset); refused outside the root."""
-    if value is None:
-        return None
-    path = (root / str(value)).resolve()
-    if not path.is_relative_to(root):
-        raise ProjectError(
-            f"{root / 'pyproject.toml'}: [tool.scaffold] {key} = {value!r} points outside the "
-            "project; give a path inside it"
-        )
-    return path
 
 
 def default_testutils(src_root: Path, package: str, endpoint_root: str) -> Path:
@@ -117,25 +55,38 @@ def url_name_prefix(root: Path, config: dict[str, Any]) -> str | None:
     """[tool.scaffold] url-name-prefix (None when unset), refused unless usable in a URL name."""
     prefix = config.get("url-name-prefix")
     if prefix is not None and not URL_NAME_RE.match(prefix):
-        raise ProjectError(
-            f"{root / 'pyproject.toml'}: [tool.scaffold] url-name-prefix {prefix!r} cannot start "
-            "a URL name; use letters and digits joined by - _ . or :, e.g. 'sentry-api-0'"
+        raise config_error(
+            root,
+            "url-name-prefix",
+            f" {prefix!r} cannot start a URL name; use letters and digits joined by - _ . or :, "
+            "e.g. 'sentry-api-0'",
         )
     return prefix
 
 
 def find_urls(root: Path, config: dict[str, Any]) -> Path:
     """The API urls.py: [tool.scaffold] urls, else the one `src/<package>/api/urls.py`."""
-    explicit = resolve_inside(root, config.get("urls"), "urls")
-    if explicit is not None:
-        if not explicit.is_file():
-            raise ProjectError(
-                f"{rel(root, explicit)}: urls.py not found ([tool.scaffold] urls); fix the path"
+    configured = config.get("urls")
+    if configured is not None:
+        explicit = (root / str(configured)).resolve()
+        if not explicit.is_relative_to(root):
+            raise config_error(
+                root, "urls", f" = {configured!r} points outside the project; give a path inside it"
             )
+        if not explicit.is_file():
+            raise config_error(root, "urls", f" = {configured!r}: no such file; fix the path")
         return explicit
     package = config.get("package")
     pattern = f"{package}/api/urls.py" if package else "*/api/urls.py"
     found = sorted(root.glob(f"src/{pattern}")) or sorted(root.glob(pattern))
+    if not found and package:
+        held = [p.parent.parent.name for f in (root / "src", root) for p in f.glob("*/api/urls.py")]
+        raise config_error(
+            root,
+            "package",
+            f" = {package!r}: no src/{package}/api/urls.py (nor {package}/api/urls.py)"
+            f"{did_you_mean(package, held)}; give the package that holds the API urls.py",
+        )
     if not found:
         raise ProjectError(
             f"{root}: no src/<package>/api/urls.py found; run scaffold inside the project, "
@@ -176,9 +127,7 @@ def src_root_for(root: Path, urls_path: Path, package: str) -> Path:
 
 def find_endpoints_dir(root: Path, config: dict[str, Any], urls_path: Path) -> Path:
     """[tool.scaffold] endpoints, else `endpoints/` beside urls.py; it must exist."""
-    endpoints_dir = resolve_inside(root, config.get("endpoints"), "endpoints") or (
-        urls_path.parent / "endpoints"
-    )
+    endpoints_dir = existing_folder(root, config, "endpoints") or urls_path.parent / "endpoints"
     if not endpoints_dir.is_dir():
         raise ProjectError(
             f"{rel(root, endpoints_dir)}: endpoints folder not found; create it or set "

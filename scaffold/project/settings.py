@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from scaffold.errors import ProjectError, did_you_mean
-from scaffold.project import discovery
+from scaffold.project import config_table, discovery
 from scaffold.project.line_length import configured_line_length, file_line_length
 from scaffold.pysource.candidates import ROOT_CLASS
 from scaffold.pysource.classes import Resolver
@@ -163,7 +163,7 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
     if not root.is_dir():
         raise ProjectError(f"{project_root}: not a directory; pass --project with the project root")
     pyproject = discovery.read_pyproject(root)
-    config = discovery.scaffold_table(root, pyproject)
+    config = config_table.scaffold_table(root, pyproject)
     if package_option is not None:
         config = discovery.with_package(root, config, package_option)
     urls_path = discovery.find_urls(root, config)
@@ -191,7 +191,7 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
         configured_line_length=configured_line_length(pyproject, config, root),
         silo_decorators=silos,
         default_silo=_default_silo(silos, config.get("silo-decorator"), root),
-        base_modules=tuple(config.get("base-modules") or ()),
+        base_modules=config_table.existing_base_modules(root, src_root, config),
         owner_enum=_find_enum(fact_dirs, src_root, "ApiOwner", "api_owners.py"),
         publish_status_enum=_find_enum(
             fact_dirs, src_root, "ApiPublishStatus", "api_publish_status.py"
@@ -206,10 +206,10 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
         black_options=discovery.black_options(pyproject),
         endpoint_root=endpoint_root,
         routing_urls_path=_routing_urls(tree, urls_path, src_root),
-        tests_dir=discovery.resolve_inside(root, config.get("tests"), "tests") or root / "tests",
-        testutils_dir=discovery.resolve_inside(root, config.get("testutils"), "testutils")
+        tests_dir=config_table.existing_folder(root, config, "tests") or root / "tests",
+        testutils_dir=config_table.existing_folder(root, config, "testutils")
         or discovery.default_testutils(src_root, package, endpoint_root),
-        templates_dir=discovery.resolve_inside(root, config.get("templates"), "templates"),
+        templates_dir=config_table.configured_folder(root, config, "templates"),
     )
 
 
@@ -249,9 +249,11 @@ def _configured_root(root: Path, tree: Tree, dotted: str) -> str:
                 else f"{module} defines no class {name}"
             )
         )
-        raise ProjectError(
-            f"{root / 'pyproject.toml'}: [tool.scaffold] endpoint-root {dotted!r}: {why}; give "
-            "the dotted path of the class every endpoint inherits, e.g. 'sentry.api.base.Endpoint'"
+        raise config_table.config_error(
+            root,
+            "endpoint-root",
+            f" = {dotted!r}: {why}; give the dotted path of the class every endpoint inherits, "
+            "e.g. 'sentry.api.base.Endpoint'",
         )
     return found[0]
 
@@ -268,11 +270,12 @@ def _routing_urls(tree: Tree, urls_path: Path, src_root: Path) -> Path:
 
 
 def _default_silo(silos: tuple[str, ...], configured: Any, root: Path) -> str | None:
-    if configured:
+    if configured is not None:
         if configured not in silos:
-            raise ProjectError(
-                f"{root / 'pyproject.toml'}: [tool.scaffold] silo-decorator {configured!r} is not "
-                f"defined in api/base.py{did_you_mean(configured, silos)}"
+            raise config_table.config_error(
+                root,
+                "silo-decorator",
+                f" = {configured!r}: not defined in api/base.py{did_you_mean(configured, silos)}",
             )
         return str(configured)
     # the region's silo, under its names of 2023 on, of 2026 and of 2022 (`customer`)

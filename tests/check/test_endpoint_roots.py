@@ -114,7 +114,7 @@ def test_a_wrong_endpoint_root_is_one_error(tmp_path: Path, value: str, why: str
     with pytest.raises(ProjectError) as raised:
         load_settings(root)
     assert str(raised.value) == (
-        f"{root / 'pyproject.toml'}: [tool.scaffold] endpoint-root {value!r}: {why}; give the "
+        f"{root / 'pyproject.toml'}:3: [tool.scaffold] endpoint-root = {value!r}: {why}; give the "
         "dotted path of the class every endpoint inherits, e.g. 'sentry.api.base.Endpoint'"
     )
 
