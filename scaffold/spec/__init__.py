@@ -70,16 +70,21 @@ def load_spec(text: str, source: str) -> list[ResourceSpec]:
         raise SpecError(f"{source}: nested too deeply to be a spec; flatten it") from None
     locator = Locator(source, _line_map(node))
     raw_resources: Any
-    defaults: dict[str, Any]
+    defaults: Any
     if isinstance(data, list):
         raw_resources, defaults = data, {}
     elif isinstance(data, dict):
         check_keys(data, {"resources": "", "defaults": ""}, locator, ())
-        raw_resources, defaults = data.get("resources"), data.get("defaults") or {}
+        raw_resources, defaults = data.get("resources"), data.get("defaults")
         if not isinstance(raw_resources, list):
             raise SpecError(f"{locator.at(('resources',))}: must be a list of resources")
-        if not isinstance(defaults, dict):
-            raise SpecError(f"{locator.at(('defaults',))}: must be a mapping")
+        if defaults is None:  # `defaults:` with nothing after it
+            defaults = {}
+        if not isinstance(defaults, dict):  # `defaults: []` too: the wrong type, though empty
+            raise SpecError(
+                f"{locator.at(('defaults',))}: must be a mapping of {', '.join(DEFAULT_KEYS)}, "
+                "e.g. defaults: {owner: issues, silo: region}"
+            )
         check_keys(defaults, {k: "" for k in DEFAULT_KEYS}, locator, ("defaults",))
     else:
         raise SpecError(
@@ -218,7 +223,7 @@ def _resource(
             f"({_VIEW_ARGUMENTS[taken]}); rename it",
         )
     methods = read_methods(merged.get("methods", ["get"]), locator, at("methods"))
-    lookups = read_lookups(merged.get("lookups") or {}, route, locator, at("lookups"))
+    lookups = read_lookups(merged.get("lookups", {}), route, locator, at("lookups"))
     return ResourceSpec(
         class_name=class_name_for(name),
         route=route,

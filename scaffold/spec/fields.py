@@ -202,6 +202,7 @@ def read_silo(merged: dict[str, Any], locator: Locator, path: tuple[str | int, .
 
 def read_url_name(value: Any, locator: Locator, path: tuple[str | int, ...]) -> str | None:
     text = read_string(value, locator, path)
+    _refuse_empty(value, locator, path)
     if text and not URL_NAME_RE.match(text):
         raise fail(
             locator, path, f"{text!r} is not a valid URL name; use e.g. sentry-api-0-widgets"
@@ -213,7 +214,12 @@ def read_lookups(
     value: Any, route: Route, locator: Locator, path: tuple[str | int, ...]
 ) -> tuple[LookupSpec, ...]:
     if not isinstance(value, dict):
-        raise fail(locator, path, "must be a mapping of route parameter -> lookup")
+        raise fail(
+            locator,
+            path,
+            "must be a mapping of route parameter -> lookup, e.g. "
+            "{widget_id: {model: app.models.Widget}}",
+        )
     params = [p.name for p in route.params]
     result = []
     for param, raw in value.items():
