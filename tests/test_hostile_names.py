@@ -82,7 +82,8 @@ WIDGET = "acme.models.widget.Widget"
             (
                 r"acme.api.endpoitns would be a new module beside the package acme.api.endpoints "
                 r"\(did you mean 'acme.api.endpoints'\?\); give the package, or a module name "
-                "not this close to it"
+                "not this close to it; for a new package of that name, create "
+                r"src/acme/api/endpoitns/__init__\.py first"
             ),
         ),
         (["Import", "--route", "xyz/", *ALLOW], "name", "keyword"),

@@ -150,11 +150,12 @@ def missing_package(spec: ResourceSpec, settings: Settings) -> SpecError:
     )
 
 
-def require_no_misspelt_package(spec: ResourceSpec, module: Path) -> Path:
+def require_no_misspelt_package(spec: ResourceSpec, module: Path, settings: Settings) -> Path:
     """`module`, unless it would be a new module named all but as a package beside it (a
     SpecError): `--module sentry.api.endpoitns`, meant `sentry.api.endpoints`, wrote the class
     to `sentry/api/endpoitns.py` and urls.py imported it from there. A name of the class's own
-    module (`--module acme.api.widget` beside `widgets/`) is meant as given."""
+    module (`--module acme.api.widget` beside `widgets/`) is meant as given, and so is a
+    package that exists: the refusal names the `__init__.py` that makes a new one deliberately."""
     import difflib  # only for a module not there yet
 
     if (
@@ -175,6 +176,7 @@ def require_no_misspelt_package(spec: ResourceSpec, module: Path) -> Path:
         raise SpecError(
             f"{spec.at('module')}: {spec.module} would be a new module beside the package "
             f"{meant} (did you mean {meant!r}?); give the package, or a module name not this "
-            "close to it"
+            "close to it; for a new package of that name, create "
+            f"{settings.relpath(module.with_suffix('') / '__init__.py')} first"
         )
     return module

@@ -238,7 +238,7 @@ def _module_path(spec: ResourceSpec, settings: Settings) -> Path:
         return folder / file_name
     if not folder.parent.is_dir() and spec.module.partition(".")[0] == settings.package:
         raise missing_package(spec, settings)
-    return require_no_misspelt_package(spec, folder.with_suffix(".py"))
+    return require_no_misspelt_package(spec, folder.with_suffix(".py"), settings)
 
 
 def _closest_first(names: list[str], spec: ResourceSpec) -> tuple[str, ...]:
