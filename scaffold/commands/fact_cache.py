@@ -57,9 +57,13 @@ def _texts(pairs: list[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
 
 def read_file_headers(tree: Tree, files: list[SourceFile]) -> dict[str, FileHeaders]:
     """Each file's headers (relpath -> FileHeaders); files with classes stay in `tree`'s memory."""
-    found = {}
+    found: dict[str, FileHeaders] = {}
     for source in files:
-        data = read_bytes(source.path)
+        try:
+            data = read_bytes(source.path)
+        except OSError:  # a candidate whose reading names it (`candidates.UNREAD`)
+            found[source.relpath] = ([("", candidates.UNREAD.decode())], [], [])
+            continue
         found[source.relpath] = headers = file_headers(data)
         if headers[0] or headers[2]:
             tree.remember(source, data)

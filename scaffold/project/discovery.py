@@ -98,6 +98,11 @@ def find_urls(root: Path, config: dict[str, Any]) -> Path:
             f"{root}: several API urls.py files ({names}); set [tool.scaffold] package or urls, or pass --package NAME"
         )
     resolved = found[0].resolve()
+    if not resolved.is_file():  # a folder: read as no routes at all, every endpoint unrouted
+        raise ProjectError(
+            f"{rel(root, found[0])}: not a file; the API urls.py must be a module (a package's "
+            "urls/ is urls/__init__.py: set [tool.scaffold] urls to it)"
+        )
     if not resolved.is_relative_to(root):
         raise ProjectError(
             f"{rel(root, found[0])}: a link to {resolved}, outside the project; scaffold only "

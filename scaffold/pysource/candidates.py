@@ -10,6 +10,9 @@ from scaffold.pysource.headers import CLASS_HEADER_RE, base_names, import_aliase
 from scaffold.pysource.tree import SourceFile, Tree, read_bytes
 
 ROOT_CLASS = "Endpoint"
+# the base list a file that cannot be read is filed under: it may define anything, so its
+# module is a candidate, whose reading (`Tree.data`) then records why it could not be read
+UNREAD = b"?"
 
 
 Headers = tuple[dict[bytes, list[tuple[bytes, str]]], dict[bytes, set[bytes]]]
@@ -21,7 +24,11 @@ def read_headers(tree: Tree, files: list[SourceFile]) -> Headers:
     by_bases: dict[bytes, list[tuple[bytes, str]]] = defaultdict(list)
     children: dict[bytes, set[bytes]] = defaultdict(set)
     for source in files:
-        data = read_bytes(source.path)
+        try:
+            data = read_bytes(source.path)
+        except OSError:  # its classes are unknown: a candidate the check names as not read
+            by_bases[UNREAD].append((b"", source.module))
+            continue
         headers, aliases = file_headers(data)
         if not headers:
             continue
@@ -55,11 +62,12 @@ def reachable_modules(parts: list[Headers], root_name: str = ROOT_CLASS) -> list
         for original, aliased in aliases.items():
             children[original] |= aliased
         for bases, classes in by_bases.items():
-            names = base_names(bases)
+            names = base_names(bases) if bases != UNREAD else ()
             for name, module in classes:
                 defined_in[name].add(module)
                 for base in names:
                     children[base].add(name)
+    unread = {module for by_bases, _ in parts for _, module in by_bases.get(UNREAD, ())}
     root = root_name.encode()
     reached = {root}
     pending = [root]
@@ -68,7 +76,7 @@ def reachable_modules(parts: list[Headers], root_name: str = ROOT_CLASS) -> list
             if child not in reached:
                 reached.add(child)
                 pending.append(child)
-    return sorted({module for name in reached for module in defined_in.get(name, ())})
+    return sorted({module for name in reached for module in defined_in.get(name, ())} | unread)
 
 
 def candidate_modules(

@@ -48,6 +48,7 @@ class Tree:
         self.known_marks: dict[str, frozenset[bytes]] = {}
         self._recorders: list[set[str]] = []  # modules asked for while `recorded` runs
         self.asked: set[str] = set()  # every module asked about (found or not), all along
+        self.unreadable: dict[str, str] = {}  # module -> why its file could not be read
         self._remembered: dict[str, tuple[object, frozenset[str]]] = {}  # `remembered`
         try:
             src_relpath = src_root.relative_to(project_root).as_posix()
@@ -194,7 +195,11 @@ class Tree:
             seen.add(module)
         if module not in self._data:
             source = self.file_for(module)
-            self._data[module] = read_bytes(source.path) if source else None
+            try:
+                self._data[module] = read_bytes(source.path) if source else None
+            except OSError as exc:  # named by the check as a place it could not follow
+                self.unreadable[module] = exc.strerror or type(exc).__name__
+                self._data[module] = None
         return self._data[module]
 
     def overlay(self, module: str, data: bytes) -> None:

@@ -1,6 +1,6 @@
 """Modules the reader could not parse: their classes are unknown to the check, so each is named
-as a place it could not follow (a file with a syntax error, or syntax newer than the Python
-running scaffold), never silently left out."""
+as a place it could not follow (a file with a syntax error, syntax newer than the Python
+running scaffold, or one that cannot be read at all), never silently left out."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def unread_root(
     class the module imports or defines; it is named where it stopped being known."""
     source = tree.file_for(module)
     if parsed is None:
-        if source is None or tree.data(module) is None:
+        if source is None or (tree.data(module) is None and module not in tree.unreadable):
             return []
         line, why = _does_not_parse(tree, module)
         return [
@@ -79,6 +79,8 @@ def _bound_names(node: ast.stmt) -> set[str]:
 
 
 def _does_not_parse(tree: Tree, module: str) -> tuple[int, str]:
+    if module in tree.unreadable:  # permissions, say: no line of it was read
+        return 1, f"cannot be read ({tree.unreadable[module]})"
     line, message = _syntax_problem(tree.data(module) or b"")
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
     return line, f"does not parse with Python {version} ({message})"
