@@ -232,7 +232,7 @@ def test_urls_py_that_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[
     (project / URLS).mkdir()
     before = snapshot(project)
     result = run_like_a_process(capsys, "new-endpoint", *GIZMOS, "--project", str(project))
-    assert_clean_error(result, 2, URLS, r"cannot read|not found")
+    assert_clean_error(result, 2, URLS, r"cannot read|not found|not a file")
     assert snapshot(project) == before
 
 
