@@ -85,6 +85,33 @@ def test_an_unreadable_urls_py_is_named(shared_folder: Path, speedups: str, cach
     _assert_named(found, "cannot be read (Permission denied)")
 
 
+@pytest.mark.parametrize("speedups", ["on", "off"])
+def test_an_unreadable_endpoint_module_is_named_not_judged(
+    shared_folder: Path, speedups: str
+) -> None:
+    as_nobody = os.geteuid() == 0
+    if as_nobody and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: no file is unreadable")
+    project = copy_project(EXAMPLE, shared_folder / "project")
+    for folder, _, files in os.walk(shared_folder):
+        Path(folder).chmod(0o755)
+        for name in files:
+            (Path(folder) / name).chmod(0o644)
+    (project / "src/acme/api/endpoints/index.py").chmod(0)
+
+    found = _check(project, speedups, None, as_nobody)
+
+    assert found["problems"] == [], found  # urls.py routes its class: no unknown-view
+    places = found["unresolved_places"]
+    assert isinstance(places, list)
+    assert {
+        "path": "src/acme/api/endpoints/index.py",
+        "line": 1,
+        "what": "module acme.api.endpoints.index",
+        "why": "cannot be read (Permission denied); its classes are not checked",
+    } in places, places
+
+
 def test_a_urls_py_that_does_not_parse_is_named_in_text_and_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
