@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from scaffold.check.old_django import passes_none_for_missing_groups
 from scaffold.check.unreached import raising_without
 from scaffold.check.wrapped_dispatch import dispatch_wrapped, inherited_as_is
 from scaffold.check.wrapped_handlers import decorating, handler_signatures
@@ -181,7 +182,7 @@ def _route_mismatches(
     optional = optional_groups([*route.prefixes, route.regex])
     if optional:
         unfollowed = _needs_optional(endpoint, optional)
-        if unfollowed is not None:
+        if unfollowed is not None and not passes_none_for_missing_groups(tree, route):
             why = (
                 f"{unfollowed} requires {', '.join(sorted(optional))}, which the route may leave "
                 "out (Django 2.0 on passes no such argument, 1.x passes None); not compared"
