@@ -141,6 +141,7 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
     """A spec of every routed endpoint; what a spec cannot say is written as a comment."""
     from scaffold.check.unservable import unservable_routes
     from scaffold.commands.spec_lines import resource_lines
+    from scaffold.generate.splices import splice_label
     from scaffold.project.catalog import Catalog
     from scaffold.project.files import read_source
     from scaffold.urls.index import UrlsIndex
@@ -151,23 +152,33 @@ def _as_spec(endpoints: list[ListedEndpoint], settings: Settings) -> str:
     index = UrlsIndex(read_source(settings.urls_path, urls), urls, settings.package, urls_module)
     lines = [
         "# Written by `scaffold list --format spec`: one resource per endpoint routed in",
-        f"# {urls}. Its modules exist, so `scaffold generate SPEC --skip` keeps them and only",
-        "# registers the routes missing from urls.py; lookups are written as passthrough.",
+        f"# {urls} (or a feature's urls module it splices in, where generate registers the",
+        "# feature's routes). Its modules exist, so `scaffold generate SPEC --skip` keeps them",
+        "# and only registers the routes missing; lookups are written as passthrough.",
         "resources:",
     ]
     by_module: dict[str, str] = {}  # module -> the class written for it
     serving: dict[str, list[str]] = {}  # route text -> the classes whose route it is
     named: dict[str, int] = {}  # URL name -> how many routes of urls.py have it
+
+    def here_of(e: ListedEndpoint) -> list[ListedRoute]:  # in urls.py, or spliced in for it
+        module = e.dotted.rpartition(".")[0]
+        return [
+            r
+            for r in e.routes
+            if r.relpath in (urls, splice_label(settings, index, r.path, module))
+        ]
+
     for e in endpoints:
-        for r in e.routes:
-            if r.relpath == urls and r.path and r.exact:
+        for r in here_of(e):
+            if r.path and r.exact:
                 serving.setdefault(r.path.strip("/"), []).append(e.name)
-            if r.relpath == urls and r.url_name:
+            if r.url_name:
                 named[r.url_name] = named.get(r.url_name, 0) + 1
     refused = unservable_routes(settings)  # what generate --skip would refuse to register
     for e in endpoints:
         module = e.dotted.rpartition(".")[0]
-        here = [r for r in e.routes if r.relpath == urls]
+        here = here_of(e)
         usable = [r for r in here if r.path and r.exact and r.path.strip("/")]
         unwritten = {r: _why_not_plain(r) for r in here}
         lossy = {r: why for r in usable if (why := _lossy(r, e.name, index))}

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scaffold.errors import PatchError, ProjectError
+from scaffold.errors import PatchError, ProjectError, ScaffoldError
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.records import evolve, record
-from scaffold.routes import Route
+from scaffold.routes import Route, RouteSyntaxError, parse_route
 from scaffold.urls.add import Added, Registration, UrlsFile
 from scaffold.urls.index import UrlsIndex
 from scaffold.urls.remove import Removal, remove_registration
@@ -171,3 +171,17 @@ def spliced_entries(
         if entries:
             found.append((routes, entries))
     return found[0] if len(found) == 1 else None
+
+
+def splice_label(
+    settings: Settings, index: UrlsIndex, path: str | None, class_module: str
+) -> str | None:
+    """The feature urls module (relpath) a new route at `path` (a full path, as `list` shows
+    it) of a class of `class_module` goes into (`SpliceEdits.add`); None: urls.py takes it."""
+    try:
+        list_key, _ = index.target(parse_route((path or "").lstrip("/")).tokens)
+    except (RouteSyntaxError, ScaffoldError):
+        return None
+    splice = splice_for(index, list_key, class_module)
+    found = settings.path_for(splice.module) if splice is not None else None
+    return None if found is None or found.name == "__init__.py" else settings.relpath(found)

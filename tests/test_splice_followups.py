@@ -1,0 +1,40 @@
+"""What a user meets after a route went into a feature's own urls module spliced into urls.py
+(`*gauge_urls.organization_urlpatterns`): `list --format spec` writes it, and `generate` from
+that spec puts it back there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import changed_files, run_cli, snapshot
+from tests.test_splice_registration import DETAILS, GAUGE_URLS, ORG, gauge_tree
+
+
+def _cli(capsys: pytest.CaptureFixture[str], root: Path, *argv: str) -> str:
+    result = run_cli(capsys, *argv, "--project", str(root))
+    assert result.code == 0, result.out + result.err
+    return result.out
+
+
+def test_the_spec_writes_a_feature_route_and_generate_puts_it_back_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = gauge_tree(tmp_path)
+    _cli(capsys, root, "new-endpoint", *DETAILS, "--no-tests")
+    spec = _cli(capsys, root, "list", "--format", "spec")
+    assert "  - name: OrganizationGaugeDetailsEndpoint\n" in spec, spec
+    assert f'    route: "{ORG}/gauges/{{gauge_id}}/"\n' in spec
+    assert "  - name: OrganizationGaugeIndexEndpoint\n" in spec
+    (tmp_path / "spec.yaml").write_text(spec)
+    before = snapshot(root)
+    _cli(capsys, root, "generate", str(tmp_path / "spec.yaml"), "--skip")
+    assert not changed_files(before, snapshot(root))
+    # its route taken out (the module kept), the spec registers it again where it was
+    _cli(
+        capsys, root, "remove", "OrganizationGaugeDetails", "--route", f"{ORG}/gauges/{{gauge_id}}/"
+    )
+    assert list(changed_files(before, snapshot(root))) == [GAUGE_URLS]
+    _cli(capsys, root, "generate", str(tmp_path / "spec.yaml"), "--skip")
+    assert not changed_files(before, snapshot(root))
