@@ -38,3 +38,21 @@ def test_the_spec_writes_a_feature_route_and_generate_puts_it_back_there(
     assert list(changed_files(before, snapshot(root))) == [GAUGE_URLS]
     _cli(capsys, root, "generate", str(tmp_path / "spec.yaml"), "--skip")
     assert not changed_files(before, snapshot(root))
+
+
+def test_a_refusal_for_a_route_a_feature_entry_hides_names_the_feature_module_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`organizations/{org}/{kind:gauges}/` of a class outside the feature: in
+    ORGANIZATION_URLS it would hide the feature's `gauges/` route, and at the top level, after
+    the include, that route hides it. The refusal names the feature's module and the line of
+    that route there, not urls.py."""
+    root = gauge_tree(tmp_path)
+    before = snapshot(root)
+    route = f"{ORG}/{{kind:gauges}}/"
+    argv = ("new-endpoint", "OrganizationKinds", "--route", route, "--lookup", "kind=-")
+    result = run_cli(capsys, *argv, "--project", str(root))
+    assert result.code == 2, result.out + result.err
+    assert result.err.startswith(f'error: {GAUGE_URLS}:6: r"^(?P<organization_id_or_slug>')
+    assert "would never be reached" in result.err
+    assert not changed_files(before, snapshot(root))

@@ -49,7 +49,7 @@ def moved_away(
             continue  # not the new entries' doing (an include's reach): the check's to report
         if _avoid(avoid, *new):
             return True
-        raise PatchError(_unreachable_message(urls, *new, hidden, cover))
+        raise PatchError(_unreachable_message(urls, splices, *new, hidden, cover))
     return False
 
 
@@ -64,24 +64,32 @@ def _avoid(avoid: dict[str, frozenset[str]], registration: Registration, added: 
 
 
 def _unreachable_message(
-    urls: UrlsFile, registration: Registration, added: Added, hidden: RouteEntry, cover: RouteEntry
+    urls: UrlsFile,
+    splices: SpliceEdits | None,
+    registration: Registration,
+    added: Added,
+    hidden: RouteEntry,
+    cover: RouteEntry,
 ) -> str:
     route = registration.route.text
     if added.is_entry(cover, registration.class_name):  # the new entry hides one
         return (
-            f"{urls.label}:{_line_now(urls, hidden)}: the route {route} for "
+            f"{_where_now(urls, splices, hidden)}: the route {route} for "
             f'{registration.class_name} would match every path of r"{hidden.regex}" here, '
             "which would never be reached again; remove that route first or choose another route"
         )
     return (
-        f'{urls.label}:{_line_now(urls, cover)}: r"{cover.regex}" here matches every path of the '
+        f'{_where_now(urls, splices, cover)}: r"{cover.regex}" here matches every path of the '
         f"route {route} for {registration.class_name}, so it would never be reached; choose "
         "another route or move that one"
     )
 
 
-def _line_now(urls: UrlsFile, route: RouteEntry) -> int:
-    """An existing route's line in the file as it is (the walk read the patched text)."""
-    if route.regex is not None and route.regex in urls.index.source:
-        return urls.index.line_of(route.regex)
-    return route.line
+def _where_now(urls: UrlsFile, splices: SpliceEdits | None, route: RouteEntry) -> str:
+    """An existing route's file and line as it is (the walk read the patched texts): urls.py,
+    a feature's urls module spliced in (patched too, or not), or another module it reaches."""
+    patched = urls if route.relpath == urls.label else None
+    patched = patched or (splices.file_at(route.relpath) if splices is not None else None)
+    if patched is not None and route.regex is not None and route.regex in patched.index.source:
+        return f"{route.relpath}:{patched.index.line_of(route.regex)}"
+    return f"{route.relpath}:{route.line}"

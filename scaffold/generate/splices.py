@@ -80,6 +80,10 @@ class SpliceEdits:
                 found.append(FileChange(path, before, spliced.code(), True, spliced.may_drop))
         return found
 
+    def file_at(self, label: str) -> SplicedFile | None:
+        """The feature urls module read at `label` (its relpath), or None."""
+        return next((r[1] for r in self._files.values() if r and r[1].label == label), None)
+
     def overlays(self) -> dict[str, str]:
         """Dotted module -> its patched text, for a walk of the routes as they will be."""
         return {m: read[1].code() for m, read in self._files.items() if read and read[1].added}
