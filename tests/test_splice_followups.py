@@ -5,11 +5,19 @@ that spec puts it back there."""
 from __future__ import annotations
 
 from pathlib import Path
+from textwrap import dedent
 
 import pytest
 
 from tests.helpers import changed_files, run_cli, snapshot
-from tests.test_splice_registration import DETAILS, GAUGE_URLS, ORG, gauge_tree
+from tests.test_splice_registration import (
+    DETAILS,
+    GAUGE_URLS,
+    GAUGE_URLS_WITH_DETAILS,
+    ORG,
+    URLS,
+    gauge_tree,
+)
 
 
 def _cli(capsys: pytest.CaptureFixture[str], root: Path, *argv: str) -> str:
@@ -55,4 +63,46 @@ def test_a_refusal_for_a_route_a_feature_entry_hides_names_the_feature_module_an
     assert result.code == 2, result.out + result.err
     assert result.err.startswith(f'error: {GAUGE_URLS}:6: r"^(?P<organization_id_or_slug>')
     assert "would never be reached" in result.err
+    assert not changed_files(before, snapshot(root))
+
+
+GAUGE_INIT = dedent("""\
+    from .organization_gauge_index import OrganizationGaugeIndexEndpoint
+
+    __all__ = [
+        "OrganizationGaugeIndexEndpoint",
+    ]
+    """)
+
+GAUGE_INIT_WITH_DETAILS = dedent("""\
+    from .organization_gauge_details import OrganizationGaugeDetailsEndpoint
+    from .organization_gauge_index import OrganizationGaugeIndexEndpoint
+
+    __all__ = [
+        "OrganizationGaugeDetailsEndpoint",
+        "OrganizationGaugeIndexEndpoint",
+    ]
+    """)
+
+
+def test_a_feature_package_re_exporting_its_endpoints_re_exports_the_new_one_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The package's `__init__.py` lists every endpoint of it in `__all__` (README: `--module`
+    into such a package adds the import and the `__all__` entry): the new one joins them,
+    while the feature's urls module imports it from its own file, as it does the others."""
+    root = gauge_tree(tmp_path)
+    init = "src/orbit/gauges/endpoints/__init__.py"
+    (root / init).write_text(GAUGE_INIT)
+    before = snapshot(root)
+    _cli(capsys, root, "new-endpoint", *DETAILS)
+    changed = changed_files(before, snapshot(root))
+    assert URLS not in changed
+    assert changed[init] == GAUGE_INIT_WITH_DETAILS.encode()
+    assert changed[GAUGE_URLS] == GAUGE_URLS_WITH_DETAILS.encode()
+    assert "No problems" in _cli(capsys, root, "check")
+    after = snapshot(root)
+    _cli(capsys, root, "new-endpoint", *DETAILS, "--skip")
+    assert not changed_files(after, snapshot(root))
+    _cli(capsys, root, "remove", "OrganizationGaugeDetails")
     assert not changed_files(before, snapshot(root))

@@ -251,8 +251,10 @@ def _register(
         taken = isinstance(exc, NameTakenError)  # or the field its URL name came from
         field = ("url_name" if spec.url_name else "name") if taken else "route"
         raise located(exc, None if spec.locator.is_flags else spec.at(field)) from None
-    if spliced is None and shown_module != module and imported.get(spec.class_name) != shown_module:
-        inits.add(module, spec.class_name)  # not re-exported yet
+    if spliced is not None or (
+        shown_module != module and imported.get(spec.class_name) != shown_module
+    ):  # not re-exported yet; a feature's package re-exporting its endpoints lists it too
+        inits.add(module, spec.class_name)
     also = "another route for " if registered else ""  # a class served under two routes
     patched = urls_label if spliced is None else spliced[1]
     said = f"update  {patched}  (+ {also}{spec.class_name} in {added.list_name}, "

@@ -41,14 +41,18 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     )
     routes = api_routes_file(settings, urls_before)  # the file the routes come out of
     spliced = spliced_removal(settings, urls_before, class_name) if not removal.routes else None
-    if spliced is not None and removal.module is None:  # a feature's urls module routes it
-        routes, removal = spliced
     inits = InitEdits(settings)  # a package that re-exports the class from a submodule
     record = Record(settings.project_root)
+    one_line = record.all_one_line(class_name)
+    if spliced is not None and removal.module is None:  # a feature's urls module routes it
+        routes, removal = spliced  # its own module imported; its package may re-export it
+        package = (removal.module or "").rpartition(".")[0]
+        if package and reexported_from(settings, package, class_name) == removal.module:
+            inits.remove(removal.module or "", class_name, one_line=one_line)
     via = reexported_from(settings, removal.module, class_name) if removal.module else None
     if via is not None:
         removal = evolve(removal, module=via)
-        inits.remove(via, class_name, one_line=record.all_one_line(class_name))
+        inits.remove(via, class_name, one_line=one_line)
     module_path = _module_path(settings, record, class_name, removal)
     plan = Plan(settings.project_root)
     if module_path is None and not removal.routes and removal.module is None:
