@@ -44,6 +44,18 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> Result:
     return Result(code if isinstance(code, int) else 1, captured.out, captured.err)
 
 
+def cli_in(capsys: pytest.CaptureFixture[str], root: Path, *argv: str) -> str:
+    """`scaffold ARGV --project ROOT`, which must exit 0; its standard output."""
+    result = run_cli(capsys, *argv, "--project", str(root))
+    assert result.code == 0, result.out + result.err
+    return result.out
+
+
+def assert_no_problems(capsys: pytest.CaptureFixture[str], root: Path) -> None:
+    """`scaffold check` of the project at ROOT finds nothing."""
+    assert "No problems" in cli_in(capsys, root, "check")
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under `root` (caches excluded) -> its bytes."""
     return {

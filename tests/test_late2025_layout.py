@@ -15,7 +15,14 @@ from textwrap import dedent
 
 import pytest
 
-from tests.helpers import FIXTURES, changed_files, copy_project, run_cli, snapshot
+from tests.helpers import (
+    FIXTURES,
+    assert_no_problems,
+    changed_files,
+    cli_in,
+    copy_project,
+    snapshot,
+)
 
 LATE = FIXTURES / "late2025"  # only the files that differ from today's, under src/
 URLS = "src/orbit/api/urls.py"
@@ -48,22 +55,12 @@ def late_tree(tmp_path: Path) -> Path:
     return root
 
 
-def _cli(capsys: pytest.CaptureFixture[str], root: Path, *argv: str) -> str:
-    result = run_cli(capsys, *argv, "--project", str(root))
-    assert result.code == 0, result.out + result.err
-    return result.out
-
-
-def _no_problems(capsys: pytest.CaptureFixture[str], root: Path) -> None:
-    assert "No problems" in _cli(capsys, root, "check")
-
-
 def test_new_endpoints_check_run_again_and_remove_byte_for_byte(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = late_tree(tmp_path)
     before = snapshot(root)
-    _no_problems(capsys, root)
+    assert_no_problems(capsys, root)
     runs = [
         ("OrganizationWidgetStats", f"{ORG}/widget-stats/", "orbit.issues.endpoints"),
         ("ProjectBuildLabels", f"{PROJECT}/build-labels/", "orbit.core.endpoints"),
@@ -71,7 +68,7 @@ def test_new_endpoints_check_run_again_and_remove_byte_for_byte(
     ]
     for name, route, module in runs:
         where = ("--module", module) if module else ()
-        _cli(capsys, root, "new-endpoint", name, "--route", route, *where)
+        cli_in(capsys, root, "new-endpoint", name, "--route", route, *where)
     urls = (root / URLS).read_text()
     init = (root / ISSUES_INIT).read_text()
     # the re-exporting package: the import block and __all__; the other: its own module
@@ -92,16 +89,16 @@ def test_new_endpoints_check_run_again_and_remove_byte_for_byte(
     assert r'r"^(?P<organization_id_or_slug>[^/]+)/widget-stats/$",' in urls
     # a route sorted last goes above the list spliced in at the end, not after it
     assert urls.index('r"^queue-depth/$"') < urls.index("*preprod_urls.build_internal_urlpatterns")
-    _no_problems(capsys, root)
+    assert_no_problems(capsys, root)
 
     written = snapshot(root)
     for name, route, module in runs:
         where = ("--module", module) if module else ()
-        _cli(capsys, root, "new-endpoint", name, "--route", route, *where, "--skip")
+        cli_in(capsys, root, "new-endpoint", name, "--route", route, *where, "--skip")
     assert not changed_files(written, snapshot(root))
 
     for name, _, _ in runs:
-        _cli(capsys, root, "remove", name)
+        cli_in(capsys, root, "remove", name)
     assert not changed_files(before, snapshot(root))
 
 
@@ -112,18 +109,18 @@ def test_generate_from_a_spec_dry_run_again_and_remove(
     spec = tmp_path / "spec.yaml"
     spec.write_text(SPEC)
     before = snapshot(root)
-    shown = _cli(capsys, root, "generate", str(spec), "--dry-run")
+    shown = cli_in(capsys, root, "generate", str(spec), "--dry-run")
     assert '+        r"^(?P<organization_id_or_slug>[^/]+)/badges/$",' in shown
     assert not changed_files(before, snapshot(root))
 
-    _cli(capsys, root, "generate", str(spec))
-    _no_problems(capsys, root)
+    cli_in(capsys, root, "generate", str(spec))
+    assert_no_problems(capsys, root)
     written = snapshot(root)
-    _cli(capsys, root, "generate", str(spec))  # generate converges by default
+    cli_in(capsys, root, "generate", str(spec))  # generate converges by default
     assert not changed_files(written, snapshot(root))
 
     for name in ("OrganizationBadgeIndex", "ProjectBuildTags", "InternalQueueDepth"):
-        _cli(capsys, root, "remove", name)
+        cli_in(capsys, root, "remove", name)
     assert not changed_files(before, snapshot(root))
 
 
@@ -135,13 +132,13 @@ def test_an_object_the_base_gets_from_its_own_method_is_typed_as_that_method_ret
     root = late_tree(tmp_path)
     before = snapshot(root)
     route = f"{ORG}/members/{{member_id}}/badges/"
-    _cli(capsys, root, "new-endpoint", "OrganizationMemberBadges", "--route", route)
+    cli_in(capsys, root, "new-endpoint", "OrganizationMemberBadges", "--route", route)
     module = (root / "src/orbit/api/endpoints/organization_member_badges.py").read_text()
     assert "(OrganizationMemberEndpoint):" in module
     assert "from orbit.models.membership import Membership\n" in module
     assert "organization: Organization, member: Membership" in module
-    _no_problems(capsys, root)
-    _cli(capsys, root, "remove", "OrganizationMemberBadges")
+    assert_no_problems(capsys, root)
+    cli_in(capsys, root, "remove", "OrganizationMemberBadges")
     assert not changed_files(before, snapshot(root))
 
 
@@ -153,13 +150,13 @@ def test_a_route_under_a_list_kept_in_another_module_says_where_its_kin_live(
     told where the other auth-v2/ routes are kept, to move it there by hand if they wish."""
     root = late_tree(tmp_path)
     before = snapshot(root)
-    said = _cli(capsys, root, "new-endpoint", "AuthV2Status", "--route", "auth-v2/status/")
+    said = cli_in(capsys, root, "new-endpoint", "AuthV2Status", "--route", "auth-v2/status/")
     assert "AUTH_V2_URLS" in said and "orbit.auth_v2.urls" in said
     assert len([line for line in said.splitlines() if "AUTH_V2_URLS" in line]) == 1
     urls = (root / URLS).read_text()
     assert urls.index("include(AUTH_V2_URLS)") < urls.index('r"^auth-v2/status/$"')
-    _no_problems(capsys, root)
-    _cli(capsys, root, "remove", "AuthV2Status")
+    assert_no_problems(capsys, root)
+    cli_in(capsys, root, "remove", "AuthV2Status")
     assert not changed_files(before, snapshot(root))
 
 
@@ -173,7 +170,7 @@ def test_objects_of_a_type_the_base_does_not_say_are_annotated_any_where_handler
     root = late_tree(tmp_path)
     route = f"{ORG}/vault-keys/"
     base = ("--base", "ControlSiloOrganizationEndpoint")
-    _cli(capsys, root, "new-endpoint", "OrganizationVaultKeys", "--route", route, *base)
+    cli_in(capsys, root, "new-endpoint", "OrganizationVaultKeys", "--route", route, *base)
     path = root / "src/orbit/api/endpoints/organization_vault_keys.py"
     module = path.read_text()
     assert "from typing import Any\n" in module
@@ -187,4 +184,4 @@ def test_objects_of_a_type_the_base_does_not_say_are_annotated_any_where_handler
         cwd=root,  # the tree's own configuration, not scaffold's strict one
     )
     assert checked.returncode == 0, checked.stdout
-    _no_problems(capsys, root)
+    assert_no_problems(capsys, root)

@@ -9,7 +9,7 @@ from textwrap import dedent
 
 import pytest
 
-from tests.helpers import changed_files, run_cli, snapshot
+from tests.helpers import changed_files, cli_in, run_cli, snapshot
 from tests.test_splice_registration import (
     DETAILS,
     GAUGE_URLS,
@@ -20,31 +20,25 @@ from tests.test_splice_registration import (
 )
 
 
-def _cli(capsys: pytest.CaptureFixture[str], root: Path, *argv: str) -> str:
-    result = run_cli(capsys, *argv, "--project", str(root))
-    assert result.code == 0, result.out + result.err
-    return result.out
-
-
 def test_the_spec_writes_a_feature_route_and_generate_puts_it_back_there(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = gauge_tree(tmp_path)
-    _cli(capsys, root, "new-endpoint", *DETAILS, "--no-tests")
-    spec = _cli(capsys, root, "list", "--format", "spec")
+    cli_in(capsys, root, "new-endpoint", *DETAILS, "--no-tests")
+    spec = cli_in(capsys, root, "list", "--format", "spec")
     assert "  - name: OrganizationGaugeDetailsEndpoint\n" in spec, spec
     assert f'    route: "{ORG}/gauges/{{gauge_id}}/"\n' in spec
     assert "  - name: OrganizationGaugeIndexEndpoint\n" in spec
     (tmp_path / "spec.yaml").write_text(spec)
     before = snapshot(root)
-    _cli(capsys, root, "generate", str(tmp_path / "spec.yaml"), "--skip")
+    cli_in(capsys, root, "generate", str(tmp_path / "spec.yaml"), "--skip")
     assert not changed_files(before, snapshot(root))
     # its route taken out (the module kept), the spec registers it again where it was
-    _cli(
+    cli_in(
         capsys, root, "remove", "OrganizationGaugeDetails", "--route", f"{ORG}/gauges/{{gauge_id}}/"
     )
     assert list(changed_files(before, snapshot(root))) == [GAUGE_URLS]
-    _cli(capsys, root, "generate", str(tmp_path / "spec.yaml"), "--skip")
+    cli_in(capsys, root, "generate", str(tmp_path / "spec.yaml"), "--skip")
     assert not changed_files(before, snapshot(root))
 
 
@@ -95,14 +89,14 @@ def test_a_feature_package_re_exporting_its_endpoints_re_exports_the_new_one_too
     init = "src/orbit/gauges/endpoints/__init__.py"
     (root / init).write_text(GAUGE_INIT)
     before = snapshot(root)
-    _cli(capsys, root, "new-endpoint", *DETAILS)
+    cli_in(capsys, root, "new-endpoint", *DETAILS)
     changed = changed_files(before, snapshot(root))
     assert URLS not in changed
     assert changed[init] == GAUGE_INIT_WITH_DETAILS.encode()
     assert changed[GAUGE_URLS] == GAUGE_URLS_WITH_DETAILS.encode()
-    assert "No problems" in _cli(capsys, root, "check")
+    assert "No problems" in cli_in(capsys, root, "check")
     after = snapshot(root)
-    _cli(capsys, root, "new-endpoint", *DETAILS, "--skip")
+    cli_in(capsys, root, "new-endpoint", *DETAILS, "--skip")
     assert not changed_files(after, snapshot(root))
-    _cli(capsys, root, "remove", "OrganizationGaugeDetails")
+    cli_in(capsys, root, "remove", "OrganizationGaugeDetails")
     assert not changed_files(before, snapshot(root))

@@ -10,7 +10,15 @@ from textwrap import dedent
 
 import pytest
 
-from tests.helpers import FIXTURES, changed_files, copy_project, run_cli, snapshot
+from tests.helpers import (
+    FIXTURES,
+    assert_no_problems,
+    changed_files,
+    cli_in,
+    copy_project,
+    run_cli,
+    snapshot,
+)
 
 URLS = "src/orbit/api/urls.py"
 GAUGE_URLS = "src/orbit/gauges/endpoints/urls.py"
@@ -81,16 +89,6 @@ def gauge_tree(tmp_path: Path) -> Path:
     return root
 
 
-def _cli(capsys: pytest.CaptureFixture[str], root: Path, *argv: str) -> str:
-    result = run_cli(capsys, *argv, "--project", str(root))
-    assert result.code == 0, result.out + result.err
-    return result.out
-
-
-def _no_problems(capsys: pytest.CaptureFixture[str], root: Path) -> None:
-    assert "No problems" in _cli(capsys, root, "check")
-
-
 DETAILS = (
     "OrganizationGaugeDetails",
     "--route",
@@ -129,18 +127,18 @@ def test_an_endpoint_of_the_feature_goes_into_its_own_list_and_remove_gives_all_
 ) -> None:
     root = gauge_tree(tmp_path)
     before = snapshot(root)
-    said = _cli(capsys, root, "new-endpoint", *DETAILS)
+    said = cli_in(capsys, root, "new-endpoint", *DETAILS)
     assert "organization_urlpatterns" in said, said
     changed = changed_files(before, snapshot(root))
     assert URLS not in changed
     assert changed[GAUGE_URLS] == GAUGE_URLS_WITH_DETAILS.encode()
     test_text = changed["tests/orbit/gauges/endpoints/test_organization_gauge_details.py"]
     assert test_text is not None and b'"orbit-api-0-organization-gauge-details"' in test_text
-    _no_problems(capsys, root)
+    assert_no_problems(capsys, root)
     after = snapshot(root)
-    _cli(capsys, root, "new-endpoint", *DETAILS, "--skip")  # a second run changes nothing
+    cli_in(capsys, root, "new-endpoint", *DETAILS, "--skip")  # a second run changes nothing
     assert not changed_files(after, snapshot(root))
-    _cli(capsys, root, "remove", "OrganizationGaugeDetails")
+    cli_in(capsys, root, "remove", "OrganizationGaugeDetails")
     assert not changed_files(before, snapshot(root))
 
 
@@ -149,7 +147,7 @@ def test_the_dry_run_shows_the_feature_module_diff_and_writes_nothing(
 ) -> None:
     root = gauge_tree(tmp_path)
     before = snapshot(root)
-    out = _cli(capsys, root, "new-endpoint", *DETAILS, "--dry-run")
+    out = cli_in(capsys, root, "new-endpoint", *DETAILS, "--dry-run")
     assert "+++ b/" + GAUGE_URLS in out or GAUGE_URLS in out
     assert "+from .organization_gauge_details import OrganizationGaugeDetailsEndpoint" in out
     assert '+        name="orbit-api-0-organization-gauge-details",' in out
@@ -180,12 +178,12 @@ def test_an_empty_spliced_list_gets_its_first_entry_laid_out_as_black_writes_it(
     root = gauge_tree(tmp_path)
     before = snapshot(root)
     argv = ("ProjectGaugeReadings", "--route", f"{PROJECT}/gauge-readings/")
-    _cli(capsys, root, "new-endpoint", *argv, "--module", "orbit.gauges.endpoints")
+    cli_in(capsys, root, "new-endpoint", *argv, "--module", "orbit.gauges.endpoints")
     changed = changed_files(before, snapshot(root))
     assert URLS not in changed
     assert changed[GAUGE_URLS] == GAUGE_URLS_WITH_PROJECT.encode()
-    _no_problems(capsys, root)
-    _cli(capsys, root, "remove", "ProjectGaugeReadings")
+    assert_no_problems(capsys, root)
+    cli_in(capsys, root, "remove", "ProjectGaugeReadings")
     assert not changed_files(before, snapshot(root))
 
 
@@ -194,13 +192,13 @@ def test_a_class_outside_the_feature_package_goes_to_the_api_list_as_before(
 ) -> None:
     root = gauge_tree(tmp_path)
     before = snapshot(root)
-    _cli(capsys, root, "new-endpoint", "OrganizationDials", "--route", f"{ORG}/dials/")
+    cli_in(capsys, root, "new-endpoint", "OrganizationDials", "--route", f"{ORG}/dials/")
     changed = changed_files(before, snapshot(root))
     assert GAUGE_URLS not in changed
     urls = (root / URLS).read_text()
     dials = urls.index("^(?P<organization_id_or_slug>[^/]+)/dials/$")
     assert urls.index("ORGANIZATION_URLS") < dials < urls.index("*gauge_urls.organization_")
-    _cli(capsys, root, "remove", "OrganizationDials")
+    cli_in(capsys, root, "remove", "OrganizationDials")
     assert not changed_files(before, snapshot(root))
 
 
@@ -211,12 +209,12 @@ def test_a_second_route_in_the_feature_list_comes_out_alone_with_remove_route(
     before = snapshot(root)
     route = f"{ORG}/gauges/all/"
     argv = ("OrganizationGaugeIndex", "--route", route, "--url-name", "orbit-api-0-gauges-all")
-    _cli(capsys, root, "new-endpoint", *argv, "--module", "orbit.gauges.endpoints", "--skip")
+    cli_in(capsys, root, "new-endpoint", *argv, "--module", "orbit.gauges.endpoints", "--skip")
     changed = changed_files(before, snapshot(root))
     assert list(changed) == [GAUGE_URLS]
     assert b'name="orbit-api-0-gauges-all"' in (changed[GAUGE_URLS] or b"")
-    _no_problems(capsys, root)
-    _cli(capsys, root, "remove", "OrganizationGaugeIndex", "--route", route)
+    assert_no_problems(capsys, root)
+    cli_in(capsys, root, "remove", "OrganizationGaugeIndex", "--route", route)
     assert not changed_files(before, snapshot(root))
 
 
@@ -263,10 +261,10 @@ def test_what_cannot_be_followed_leaves_the_route_to_the_api_list(
             text = text.replace("    ),\n]\n\nproject", "    ),\n]\n)\n\nproject")
         (root / rel).write_text(text)
     before = snapshot(root)
-    _cli(capsys, root, "new-endpoint", *DETAILS)
+    cli_in(capsys, root, "new-endpoint", *DETAILS)
     changed = changed_files(before, snapshot(root))
     assert GAUGE_URLS not in changed and URLS in changed
-    _cli(capsys, root, "remove", "OrganizationGaugeDetails")
+    cli_in(capsys, root, "remove", "OrganizationGaugeDetails")
     assert not changed_files(before, snapshot(root))
 
 
