@@ -11,8 +11,10 @@ from collections.abc import Callable
 
 from scaffold.pysource.decorators import wrapper_verdict
 from scaffold.pysource.function_shapes import is_plain
+from scaffold.pysource.helper_binding import bind_arguments
 from scaffold.pysource.route_values import (
     BuiltRoute,
+    Const,
     Helper,
     Include,
     Mapping,
@@ -28,6 +30,7 @@ from scaffold.pysource.route_values import (
     by_method,
     django_route,
     merged_views,
+    route_extra,
     views_in,
 )
 from scaffold.pysource.routes import ROUTE_CALLS, call_name, path_regex
@@ -72,10 +75,12 @@ class Evaluator:
         """The route a helper call builds (Stop: not one the reader can follow)."""
         result = self._route(call, scope, bindings)
         regex = self._regex(result)
-        name = self._text(result.name) if result.name is not None else None
+        given = result.name if result.name != Const(None) else None
+        name = self._text(given) if given is not None else None
+        extra = route_extra(result.kwargs)
         if isinstance(result.view, Include):
-            return BuiltRoute(regex, (), name, result.view.target)
-        return BuiltRoute(regex, self._views(result.view), name, None)
+            return BuiltRoute(regex, (), name, result.view.target, extra)
+        return BuiltRoute(regex, self._views(result.view), name, None, extra)
 
     def pattern(self, call: ast.Call, scope: UrlModule, bindings: dict[str, str]) -> str:
         """The regex of the route a helper call builds, whatever its view and name (Stop: not
@@ -124,13 +129,13 @@ class Evaluator:
             return found
         if isinstance(value, Opaque):
             raise Stop(value.why)
+        if isinstance(value, Const):
+            raise Stop(f"{value.value!r} is not a string")
         raise Stop("not a literal string the reader can evaluate")
 
     def _value(self, node: ast.expr, frame: _Frame) -> Value:
         if isinstance(node, ast.Constant):
-            if isinstance(node.value, str):
-                return Text(node.value)
-            return Opaque(f"{node.value!r} is not a string")
+            return Text(node.value) if isinstance(node.value, str) else Const(node.value)
         if isinstance(node, ast.Name):  # a parameter, `view = X.as_view()` above, or global
             bound = frame.scope.views.get(node.id) if frame.depth == 0 else None
             if node.id in frame.env or bound is None or node.lineno <= bound[0]:
@@ -148,6 +153,9 @@ class Evaluator:
             return self._operation(node, frame)
         elif isinstance(node, (ast.Tuple, ast.List)):
             return Seq(tuple(self._value(item, frame) for item in node.elts))
+        elif isinstance(node, ast.Dict) and all(_is_text(key) for key in node.keys):
+            pairs = zip(node.keys, node.values, strict=True)
+            return Mapping(tuple((k.value, self._value(v, frame)) for k, v in pairs))  # type: ignore[union-attr]
         elif isinstance(node, ast.Call):
             return self._call(node, frame)
         return Opaque(f"{ast.unparse(node)} is not a literal string the reader can evaluate")
@@ -262,43 +270,16 @@ class Evaluator:
     def _bind(
         self, function: ast.FunctionDef, args: list[Value], kwargs: dict[str, Value], frame: _Frame
     ) -> None:
-        """Parameters -> values, as Python binds a call (Stop where Python would raise)."""
-        spec, env, name = function.args, frame.env, function.name
-        positional = [*spec.posonlyargs, *spec.args]
-        env.update((p.arg, value) for p, value in zip(positional, args, strict=False))
-        extra = tuple(args[len(positional) :])
-        if extra and spec.vararg is None:
-            raise Stop(f"{name}() is given {len(args)} positional arguments")
-        if spec.vararg is not None:
-            env[spec.vararg.arg] = Seq(extra)
-        by_keyword = {p.arg for p in [*spec.args, *spec.kwonlyargs]}
-        rest: list[tuple[str, Value]] = []
-        for key, value in kwargs.items():
-            if key in by_keyword and key not in env:
-                env[key] = value
-            elif spec.kwarg is not None and key not in by_keyword:
-                rest.append((key, value))
-            else:
-                raise Stop(f"{name}() cannot take the keyword argument {key!r}")
-        if spec.kwarg is not None:
-            env[spec.kwarg.arg] = Mapping(tuple(rest))
-        defaults = dict(
-            zip(positional[len(positional) - len(spec.defaults) :], spec.defaults, strict=False)
-        )
-        defaults.update(
-            (p, d) for p, d in zip(spec.kwonlyargs, spec.kw_defaults, strict=False) if d
-        )
-        outer = _Frame(frame.scope, {}, frame.depth)
-        for param in [*positional, *spec.kwonlyargs]:
-            if param.arg in env:
-                continue
-            if param not in defaults:
-                raise Stop(f"{name}() is called without {param.arg!r}")
-            env[param.arg] = self._value(defaults[param], outer)
+        outer = _Frame(frame.scope, {}, frame.depth)  # defaults are read where it is defined
+        bind_arguments(function, args, kwargs, frame.env, lambda d: self._value(d, outer))
 
 
 def _frame(scope: UrlModule, bindings: dict[str, str]) -> _Frame:
     return _Frame(scope, {key: Text(value) for key, value in bindings.items()}, 0)
+
+
+def _is_text(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
 def _global(name: str, scope: UrlModule) -> Value:

@@ -43,6 +43,13 @@ class ViewOf:
 
 
 @record
+class Const:
+    """A constant other than a string (`None`, `False`, `3`)."""
+
+    value: object
+
+
+@record
 class Seq:
     items: tuple[Value, ...]
 
@@ -69,6 +76,7 @@ class Route:
     pattern: Value
     view: Value
     name: Value | None
+    kwargs: Value | None = None  # the extra keyword arguments Django hands the view
 
 
 @record
@@ -77,7 +85,9 @@ class Opaque:
     inner: tuple[Value, ...] = ()  # what it was built from (the views a dispatch holds)
 
 
-Value: TypeAlias = Text | Ref | ViewOf | Seq | Mapping | Helper | Include | Route | Opaque
+Value: TypeAlias = Text | Const | Ref | ViewOf | Seq | Mapping | Helper | Include | Route | Opaque
+# an extra keyword argument, as route_context reads one: its name, truth and None-ness if known
+Extra: TypeAlias = tuple[str, bool | None, bool | None]
 
 
 @record
@@ -88,6 +98,7 @@ class BuiltRoute:
     views: tuple[Ref, ...]
     name: str | None
     include: Value | None
+    extra: tuple[Extra, ...] | None = ()  # None: not a mapping of known keys
 
 
 def views_in(value: Value) -> list[Ref]:
@@ -158,7 +169,24 @@ def django_route(function: str, args: list[Value], kwargs: dict[str, Value]) -> 
     bound = dict(zip(_DJANGO_PARAMS, args, strict=False)) | kwargs
     if "route" not in bound or "view" not in bound or len(args) > len(_DJANGO_PARAMS):
         return Opaque(f"{function}() is called without a pattern and a view")
-    return Route(function, bound["route"], bound["view"], bound.get("name"))
+    return Route(function, bound["route"], bound["view"], bound.get("name"), bound.get("kwargs"))
+
+
+def route_extra(value: Value | None) -> tuple[Extra, ...] | None:
+    """The extra keyword arguments a built route passes, read as `extra_kwargs` reads those of
+    a route written out: () for none, None when they are not a mapping the reader holds."""
+    if value is None or value == Const(None):
+        return ()
+    if not isinstance(value, Mapping):
+        return None
+    return tuple((key, *_known(item)) for key, item in value.items)
+
+
+def _known(value: Value) -> tuple[bool | None, bool | None]:
+    """Whether a value is truthy and whether it is None, where the reader knows."""
+    if isinstance(value, Const):
+        return bool(value.value), value.value is None
+    return (bool(value.value), False) if isinstance(value, Text) else (None, None)
 
 
 def as_view_alias(called: Value, call: ast.Call) -> Value | None:

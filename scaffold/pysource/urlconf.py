@@ -149,13 +149,13 @@ class RoutingReader(UrlModules):
             self._unfollowed(module, call, f"route helper {ast.unparse(call.func)}(...)", stop.why)
             self.routed |= named_in(call, module)
             return
+        regex, name, extra = built.regex, built.name, built.extra
         if built.include is None:
-            self._serve(module, call, built.regex, groups, list_key, built.views, built.name)
-            return
-        self._enter(module, call, built.regex, groups, list_key, built.name)
+            return self._serve(module, call, regex, groups, list_key, built.views, name, extra)
+        self._enter(module, call, regex, groups, list_key, name)
         target = built.include
         walk = lambda g: self._include_value(module, call, target, g, stack)
-        self._descend(built.regex, groups, walk)
+        self._descend(regex, groups, walk, extra)
 
     def _serve(
         self,
