@@ -79,8 +79,22 @@ class Evaluator:
         name = self._text(given) if given is not None else None
         extra = route_extra(result.kwargs)
         if isinstance(result.view, Include):
-            return BuiltRoute(regex, (), name, result.view.target, extra)
+            space = self._namespace(result.view)
+            return BuiltRoute(regex, (), name, result.view.target, extra, space)
         return BuiltRoute(regex, self._views(result.view), name, None, extra)
+
+    def _namespace(self, include: Include) -> tuple[str, ...] | None:
+        """The namespace an include opens, as `route_context.namespace_of` reads one written out:
+        `namespace=`, else the included module's `app_name`; () for none."""
+        given = include.namespace if include.namespace != Const(None) else None
+        if given is not None:
+            return (given.value,) if isinstance(given, Text) else None
+        target = include.target
+        included = self.load(target.value) if isinstance(target, Text) else None
+        if included is None or "app_name" not in included.defined:
+            return ()
+        app = included.strings.get("app_name")
+        return (app,) if app is not None else None
 
     def pattern(self, call: ast.Call, scope: UrlModule, bindings: dict[str, str]) -> str:
         """The regex of the route a helper call builds, whatever its view and name (Stop: not
@@ -208,7 +222,7 @@ class Evaluator:
         if name in ROUTE_CALLS and isinstance(func, (ast.Name, ast.Attribute)):
             return django_route(name, args, kwargs)
         if name == "include" and args:
-            return Include(args[0])
+            return Include(args[0], kwargs.get("namespace", args[1] if args[1:] else None))
         why = f"{ast.unparse(func)}() is not a function of the tree the reader can follow"
         return Opaque(why, (*args, *(by_method(key, value) for key, value in kwargs.items())))
 

@@ -68,6 +68,7 @@ class Helper:
 @record
 class Include:
     target: Value
+    namespace: Value | None = None  # `include(target, namespace=...)` as given
 
 
 @record
@@ -99,6 +100,7 @@ class BuiltRoute:
     name: str | None
     include: Value | None
     extra: tuple[Extra, ...] | None = ()  # None: not a mapping of known keys
+    namespace: tuple[str, ...] | None = ()  # the include's; None: not one the reader can read
 
 
 def views_in(value: Value) -> list[Ref]:

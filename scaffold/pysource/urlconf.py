@@ -155,7 +155,7 @@ class RoutingReader(UrlModules):
         self._enter(module, call, regex, groups, list_key, name)
         target = built.include
         walk = lambda g: self._include_value(module, call, target, g, stack)
-        self._descend(regex, groups, walk, extra)
+        self._descend(regex, groups, walk, extra, built.namespace)
 
     def _serve(
         self,
