@@ -156,6 +156,84 @@ REMOVE_CASES = {
         ]
         """,
     ),
+    "the first entry under a section comment and a blank line": (
+        """\
+        from .endpoints.a import AEndpoint
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            # Section A
+
+            re_path(r"^a/$", AEndpoint.as_view(), name="a"),
+            re_path(r"^c/$", BEndpoint.as_view(), name="c"),
+        ]
+        """,
+        """\
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            # Section A
+
+            re_path(r"^c/$", BEndpoint.as_view(), name="c"),
+        ]
+        """,
+    ),
+    "an entry after a blank line, the next right below it": (
+        """\
+        from .endpoints.a import AEndpoint
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            re_path(r"^a/$", AEndpoint.as_view(), name="a"),
+            # Section C
+            re_path(r"^c/$", BEndpoint.as_view(), name="c"),
+        ]
+        """,
+        """\
+        from .endpoints.b import BEndpoint
+
+        X = [
+            re_path(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            # Section C
+            re_path(r"^c/$", BEndpoint.as_view(), name="c"),
+        ]
+        """,
+    ),
+    "a patterns() route under a section comment and a blank line": (
+        """\
+        from .endpoints.a import AEndpoint
+        from .endpoints.b import BEndpoint
+
+        urlpatterns = patterns(
+            "",
+            url(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            # Section A
+
+            url(r"^a/$", AEndpoint.as_view(), name="a"),
+            url(r"^c/$", BEndpoint.as_view(), name="c"),
+        )
+        """,
+        """\
+        from .endpoints.b import BEndpoint
+
+        urlpatterns = patterns(
+            "",
+            url(r"^b/$", BEndpoint.as_view(), name="b"),
+
+            # Section A
+
+            url(r"^c/$", BEndpoint.as_view(), name="c"),
+        )
+        """,
+    ),
     "a patterns() route under a comment": (
         """\
         from .endpoints.a import AEndpoint

@@ -1,4 +1,4 @@
-"""libcst whitespace surgery: insert or remove one element of a list, comments staying put."""
+"""libcst whitespace surgery: insert one element of a list, comments staying put."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 
-def _newline(
+def newline(
     indent: str, first_line: cst.TrailingWhitespace | None = None
 ) -> cst.ParenthesizedWhitespace:
     return cst.ParenthesizedWhitespace(
@@ -35,7 +35,7 @@ def insert_element(
     multiline = isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)
     if not elements:
         opening = lst.lbracket.whitespace_after
-        if _has_comment(opening):  # `[` then comment lines only: the entry goes below them
+        if has_comment(opening):  # `[` then comment lines only: the entry goes below them
             assert isinstance(opening, cst.ParenthesizedWhitespace)
             indent = next(
                 (e.whitespace.value for e in reversed(opening.empty_lines) if e.comment),
@@ -47,7 +47,7 @@ def insert_element(
                 ),
                 elements=[element.with_changes(comma=cst.Comma())],
                 rbracket=cst.RightSquareBracket(
-                    whitespace_before=_newline(indent_after(lst.lbracket.whitespace_after, unit))
+                    whitespace_before=newline(indent_after(lst.lbracket.whitespace_after, unit))
                 ),
             )
         closing = ""  # `[]`: a module-level list
@@ -55,9 +55,9 @@ def insert_element(
             closing = opening.last_line.value
             indent = closing + unit
         return lst.with_changes(
-            lbracket=cst.LeftSquareBracket(whitespace_after=_newline(indent)),
+            lbracket=cst.LeftSquareBracket(whitespace_after=newline(indent)),
             elements=[element.with_changes(comma=cst.Comma())],
-            rbracket=cst.RightSquareBracket(whitespace_before=_newline(closing)),
+            rbracket=cst.RightSquareBracket(whitespace_before=newline(closing)),
         )
     if not multiline:  # a one-line list: `[a, b]`
         space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
@@ -68,17 +68,17 @@ def insert_element(
             elements.insert(position, element.with_changes(comma=space))
         return lst.with_changes(elements=elements)
     if position == 0:
-        new = element.with_changes(comma=cst.Comma(whitespace_after=_newline(indent)))
+        new = element.with_changes(comma=cst.Comma(whitespace_after=newline(indent)))
         return lst.with_changes(elements=[new, *elements])
     prev = elements[position - 1]
     at_end = position == len(elements)
     prev_ws = prev.comma.whitespace_after if isinstance(prev.comma, cst.Comma) else None
     following = lst.rbracket.whitespace_before if at_end else prev_ws
     if not isinstance(following, cst.ParenthesizedWhitespace):
-        following = _newline("" if at_end else indent)
+        following = newline("" if at_end else indent)
     prev_comma = prev.comma if isinstance(prev.comma, cst.Comma) else cst.Comma()
     elements[position - 1] = prev.with_changes(
-        comma=prev_comma.with_changes(whitespace_after=_newline(indent, following.first_line))
+        comma=prev_comma.with_changes(whitespace_after=newline(indent, following.first_line))
     )
     rest = following.with_changes(first_line=cst.TrailingWhitespace())
     if at_end:  # a list that ends without a trailing comma keeps ending without one
@@ -111,7 +111,7 @@ def insert_arg(call: cst.Call, position: int, arg: cst.Arg, unit: str = "    ") 
     rest = following.with_changes(first_line=cst.TrailingWhitespace())
     comma = prev.comma if isinstance(prev.comma, cst.Comma) else cst.Comma()
     args[position - 1] = prev.with_changes(
-        comma=comma.with_changes(whitespace_after=_newline(indent, following.first_line)),
+        comma=comma.with_changes(whitespace_after=newline(indent, following.first_line)),
         whitespace_after_arg=cst.SimpleWhitespace(""),
     )
     if at_end and not has_comma:
@@ -122,136 +122,15 @@ def insert_arg(call: cst.Call, position: int, arg: cst.Arg, unit: str = "    ") 
     return call.with_changes(args=args)
 
 
-def remove_element(lst: cst.List, position: int) -> cst.List:
-    """`lst` without the element at `position`: the inverse of `insert_element`, so inserting
-    and then removing gives back the same text. Comment lines around the removed entry stay
-    (a section header above it now heads what follows); a list left with comments only keeps
-    its brackets on their lines, one left with nothing becomes `[]`."""
-    elements = list(lst.elements)
-    removed = elements.pop(position)
-    after = _lines_of(
-        removed.comma.whitespace_after if isinstance(removed.comma, cst.Comma) else None
-    )
-    if not elements:
-        return _emptied(lst, after)
-    had_comma = isinstance(removed.comma, cst.Comma)
-    multiline = isinstance(lst.lbracket.whitespace_after, cst.ParenthesizedWhitespace)
-    if position == 0:
-        opening = lst.lbracket.whitespace_after
-        if isinstance(opening, cst.ParenthesizedWhitespace) and _has_comment_line(after):
-            kept = [*opening.empty_lines, *_without_leading_blanks(after)]
-            lbracket = lst.lbracket.with_changes(
-                whitespace_after=opening.with_changes(empty_lines=kept)
-            )
-            return lst.with_changes(elements=elements, lbracket=lbracket)
-        return lst.with_changes(elements=elements)
-    prev = elements[position - 1]
-    prev_comma = prev.comma if isinstance(prev.comma, cst.Comma) else None
-    at_end = position == len(elements)
-    if not multiline or prev_comma is None:
-        if at_end and not had_comma:
-            elements[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        return lst.with_changes(elements=elements)
-    kept_line = _first_line(prev_comma.whitespace_after)
-    before = _without_trailing_blanks(_lines_of(prev_comma.whitespace_after))
-    if at_end:
-        following = lst.rbracket.whitespace_before
-        if isinstance(following, cst.ParenthesizedWhitespace) and kept_line is not None:
-            following = following.with_changes(
-                first_line=kept_line, empty_lines=[*before, *following.empty_lines]
-            )
-        comma: cst.Comma | cst.MaybeSentinel = (
-            prev_comma.with_changes(whitespace_after=cst.SimpleWhitespace(""))
-            if had_comma
-            else cst.MaybeSentinel.DEFAULT
-        )
-        elements[-1] = prev.with_changes(comma=comma)
-        return lst.with_changes(
-            elements=elements, rbracket=lst.rbracket.with_changes(whitespace_before=following)
-        )
-    assert isinstance(removed.comma, cst.Comma)
-    rest = removed.comma.whitespace_after
-    if isinstance(rest, cst.ParenthesizedWhitespace) and kept_line is not None:
-        rest = rest.with_changes(first_line=kept_line, empty_lines=[*before, *rest.empty_lines])
-    elements[position - 1] = prev.with_changes(comma=prev_comma.with_changes(whitespace_after=rest))
-    return lst.with_changes(elements=elements)
-
-
-def _emptied(lst: cst.List, after: list[cst.EmptyLine]) -> cst.List:
-    """`lst` once its last element is gone: `[]`, or, when comment lines stand inside it,
-    `[` and `]` on their own lines with those comments between them."""
-    opening = lst.lbracket.whitespace_after
-    closing = lst.rbracket.whitespace_before
-    kept = [*_lines_of(opening), *_without_leading_blanks(after), *_lines_of(closing)]
-    if not _has_comment_line(kept) and not _has_comment(opening):
-        return lst.with_changes(
-            lbracket=cst.LeftSquareBracket(), elements=[], rbracket=cst.RightSquareBracket()
-        )
-    close_indent = closing.last_line if isinstance(closing, cst.ParenthesizedWhitespace) else None
-    if not isinstance(opening, cst.ParenthesizedWhitespace):
-        opening = _newline("")
-    whitespace = opening.with_changes(
-        empty_lines=kept, last_line=close_indent or cst.SimpleWhitespace("")
-    )
-    return lst.with_changes(
-        lbracket=lst.lbracket.with_changes(whitespace_after=whitespace),
-        elements=[],
-        rbracket=cst.RightSquareBracket(),
-    )
-
-
-def _lines_of(ws: cst.BaseParenthesizableWhitespace | None) -> list[cst.EmptyLine]:
-    return list(ws.empty_lines) if isinstance(ws, cst.ParenthesizedWhitespace) else []
-
-
-def _has_comment_line(lines: list[cst.EmptyLine]) -> bool:
+def has_comment_line(lines: list[cst.EmptyLine]) -> bool:
     return any(line.comment is not None for line in lines)
 
 
-def _has_comment(ws: cst.BaseParenthesizableWhitespace) -> bool:
+def has_comment(ws: cst.BaseParenthesizableWhitespace) -> bool:
     """A comment after the bracket on its line, or on a line of its own after it."""
     return isinstance(ws, cst.ParenthesizedWhitespace) and (
-        ws.first_line.comment is not None or _has_comment_line(list(ws.empty_lines))
+        ws.first_line.comment is not None or has_comment_line(list(ws.empty_lines))
     )
-
-
-def _without_trailing_blanks(lines: list[cst.EmptyLine]) -> list[cst.EmptyLine]:
-    while lines and lines[-1].comment is None:
-        lines = lines[:-1]
-    return lines
-
-
-def _without_leading_blanks(lines: list[cst.EmptyLine]) -> list[cst.EmptyLine]:
-    while lines and lines[0].comment is None:
-        lines = lines[1:]
-    return lines
-
-
-def remove_arg(call: cst.Call, position: int) -> cst.Call:
-    """`call` without its argument at `position` (a route in `patterns('', ...)`): the inverse
-    of `insert_arg`; comment lines above the removed route stay."""
-    args = list(call.args)
-    removed = args.pop(position)
-    prev = args[position - 1]
-    had_comma = isinstance(removed.comma, cst.Comma)
-    at_end = position == len(args)
-    prev_comma = prev.comma if isinstance(prev.comma, cst.Comma) else None
-    if prev_comma is None:
-        return call.with_changes(args=args)
-    kept_line = _first_line(prev_comma.whitespace_after)
-    before = _without_trailing_blanks(_lines_of(prev_comma.whitespace_after))
-    rest = removed.comma.whitespace_after if had_comma else removed.whitespace_after_arg  # type: ignore[union-attr]
-    if isinstance(rest, cst.ParenthesizedWhitespace) and kept_line is not None:
-        rest = rest.with_changes(first_line=kept_line, empty_lines=[*before, *rest.empty_lines])
-    if at_end and not had_comma:
-        args[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=rest)
-    else:
-        args[position - 1] = prev.with_changes(comma=prev_comma.with_changes(whitespace_after=rest))
-    return call.with_changes(args=args)
-
-
-def _first_line(ws: cst.BaseParenthesizableWhitespace) -> cst.TrailingWhitespace | None:
-    return ws.first_line if isinstance(ws, cst.ParenthesizedWhitespace) else None
 
 
 def replace_at(

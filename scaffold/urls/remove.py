@@ -23,7 +23,7 @@ from scaffold.pysource.route_uses import (
 )
 from scaffold.pysource.urlsource import from_imports, parse_urls
 from scaffold.records import evolve, record
-from scaffold.urls.cst_edits import remove_arg, remove_element
+from scaffold.urls.cst_removal import remove_arg, remove_element
 from scaffold.urls.imports import import_text, keeps_long_single_imports, without_name
 from scaffold.urls.style import indent_unit
 
