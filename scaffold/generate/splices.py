@@ -47,28 +47,24 @@ class SpliceEdits:
         return added, spliced.label
 
     def _read(self, splice: Splice) -> tuple[str, SplicedFile] | None:
-        if splice.module in self._files:
-            return self._files[splice.module]
-        settings, found = self.settings, None
-        path = settings.path_for(splice.module)
-        if path is not None and path.name != "__init__.py":
-            label = settings.relpath(path)
-            try:
-                source = read_source(path, label)
-                spliced = SplicedFile(
-                    source,
-                    label,
-                    settings.package,
-                    splice.module,
-                    settings.line_length,
-                    self.urls.built_names,
-                    self.urls.style,
-                )
-                found = (source, spliced)
-            except (ProjectError, PatchError):  # not read as a urls module: urls.py takes it
-                found = None
-        self._files[splice.module] = found
-        return found
+        if splice.module not in self._files:
+            self._files[splice.module] = None
+            settings = self.settings
+            for routes in spliced_files(settings, [splice.module]):
+                try:
+                    spliced = SplicedFile(
+                        routes.source,
+                        routes.label,
+                        settings.package,
+                        splice.module,
+                        settings.line_length,
+                        self.urls.built_names,
+                        self.urls.style,
+                    )
+                except (ProjectError, PatchError):  # not read as a urls module: urls.py takes it
+                    continue
+                self._files[splice.module] = (routes.source, spliced)
+        return self._files[splice.module]
 
     def changes(self) -> list[FileChange]:
         """The modules routes were added to, patched."""
@@ -134,12 +130,7 @@ def spliced_removal(
         index = UrlsIndex(urls_source, label, settings.package, urls_module)
     except PatchError:
         return None
-    modules = [
-        index.aliases[item.splice[0]]
-        for statement in index.lists.values()
-        for item in statement.items
-        if item.splice is not None and item.splice[0] in index.aliases
-    ]
+    modules = [module for list_name in index.lists for module, _ in index.splices(list_name)]
     found = []
     for routes in spliced_files(settings, modules):
         try:

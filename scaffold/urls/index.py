@@ -202,14 +202,21 @@ class UrlsIndex:
             and _plain(regex_to_tokens(item.pattern)) == _plain(rest)
         ]
 
+    def splices(self, list_name: str) -> list[tuple[str, str]]:
+        """(module, NAME) of each `*ALIAS.NAME` in the list, ALIAS a module urls.py imports."""
+        return [
+            (self.aliases[item.splice[0]], item.splice[1])
+            for item in self.lists[list_name].items
+            if item.splice is not None and item.splice[0] in self.aliases
+        ]
+
     def spliced_at(self, tokens: tuple[Token, ...]) -> list[tuple[str, str, tuple[Token, ...]]]:
         """(module, NAME, rest of the route) of each `*ALIAS.NAME` (ALIAS an imported module)
         in a list the route can be written in."""
         return [
-            (self.aliases[item.splice[0]], item.splice[1], rest)
+            (module, name, rest)
             for list_name, rest in self._placements(tokens)
-            for item in self.lists[list_name].items
-            if item.splice is not None and item.splice[0] in self.aliases
+            for module, name in self.splices(list_name)
         ]
 
     def serves(self, class_name: str, tokens: tuple[Token, ...]) -> bool:

@@ -31,15 +31,11 @@ class Splice:
 def splice_for(index: UrlsIndex, list_key: str, class_module: str) -> Splice | None:
     """The one list spliced into urls.py's list `list_key` from a module whose package holds
     `class_module`; None when none does, or several do (which one is meant, no one can say)."""
-    found = []
-    for item in index.lists[list_key].items:
-        if item.splice is None:
-            continue
-        alias, name = item.splice
-        module = index.aliases.get(alias)
-        splice = Splice(module, name) if module is not None else None
-        if splice is not None and splice.package and class_module.startswith(splice.package + "."):
-            found.append(splice)
+    found = [
+        splice
+        for splice in (Splice(module, name) for module, name in index.splices(list_key))
+        if splice.package and class_module.startswith(splice.package + ".")
+    ]
     return found[0] if len(found) == 1 else None
 
 
