@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from scaffold.pysource.function_shapes import is_plain
 from scaffold.pysource.routes import string_value
+from scaffold.pysource.urluses import parameter_names
 
 if TYPE_CHECKING:
     from scaffold.pysource.route_values import Helper
@@ -42,7 +43,7 @@ def function_list(
     bound = _bind(function, call, outer)
     if bound is None:
         return f"its call spreads arguments into {function.name}()"
-    local = _parameters(function) | {
+    local = parameter_names(function.args) | {
         getattr(t, "id", "") for s in function.body[:-1] for t in _targets(s)
     }
     unbound = sorted(
@@ -57,12 +58,6 @@ def _targets(stmt: ast.stmt) -> list[ast.expr]:
     if isinstance(stmt, ast.Assign):
         return stmt.targets
     return [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
-
-
-def _parameters(function: ast.FunctionDef) -> set[str]:
-    args = function.args
-    every = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
-    return {a.arg for a in every if a is not None}
 
 
 def _bind(

@@ -107,7 +107,7 @@ class _Reader:
             self._definition(node, scope)
         elif isinstance(node, ast.Lambda):
             self._arguments(node.args)
-            self._nested(_Scope(True, True, _parameters(node.args)), [node.body])
+            self._nested(_Scope(True, True, parameter_names(node.args)), [node.body])
         elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             targets = [n for g in node.generators for n in ast.walk(g.target)]
             bound = {n.id for n in targets if isinstance(n, ast.Name)}
@@ -178,7 +178,7 @@ class _Reader:
             return self._nested(_Scope(False, False, set()), node.body)
         self._arguments(node.args)
         self.visit(node.returns)
-        return self._nested(_Scope(True, True, _parameters(node.args)), node.body)
+        return self._nested(_Scope(True, True, parameter_names(node.args)), node.body)
 
     def _arguments(self, arguments: ast.arguments) -> None:
         """Defaults and annotations: evaluated where the function is defined."""
@@ -240,5 +240,6 @@ def _every(arguments: ast.arguments) -> list[ast.arg]:
     return every + [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
 
 
-def _parameters(arguments: ast.arguments) -> set[str]:
+def parameter_names(arguments: ast.arguments) -> set[str]:
+    """Every name a function's parameters bind (`*args` and `**kwargs` too)."""
     return {a.arg for a in _every(arguments)}
