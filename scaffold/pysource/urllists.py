@@ -7,7 +7,8 @@ a list, but the line and why are kept, with the entries it may hold (what it hel
 added since) for what only asks which classes may be routed. So does any other use of its name
 (`urluses.py`: another name for it, `X.pop` in an expression, a walrus, a class body): from that
 line; and for good (no later binding makes it known again) a use in code run when called (a
-function, lambda, generator) or a module that reaches its own names (`globals()`, `sys.modules`)."""
+function, lambda, generator: `include(X)` there only holds X, unsure once X is rebound after)
+or a module that reaches its own names (`globals()`, `sys.modules`)."""
 
 from __future__ import annotations
 

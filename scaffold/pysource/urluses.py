@@ -5,7 +5,8 @@ what the route list reader (`urllists.py`) can make of it. Followed: a module-le
 keep the list object as it is when they run (a later rebinding of `X` is not what they hold).
 Anything else may change the list or rebind it where the reader does not look: an `escape`
 at that line; in a function, lambda or generator (run when called: at any later time) a
-`sticky` one; `globals()`, `vars()`, `sys.modules`, `setattr`, `__dict__` reach every name
+`sticky` one, but for `include(X)` there, which holds X as it is when it runs, as a rebinding
+after it shows; `globals()`, `vars()`, `sys.modules`, `setattr`, `__dict__` reach every name
 (`dynamic`); a star import may bind any name (`star`)."""
 
 from __future__ import annotations
@@ -197,7 +198,9 @@ class _Reader:
         for name, line, kind, what in scope.uses:
             if name in own and kind != "dynamic":
                 continue
-            later = scope.deferred and kind in ("escape", "lazy")
+            # `include(X)` run later holds X as it is then: a rebinding after it pins X
+            held = kind == "lazy" and what == "included"
+            later = scope.deferred and kind in ("escape", "lazy") and not held
             self.use(name, line, "sticky" if later else kind, what)
 
 
