@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scaffold.check.problems import Problem
+from scaffold.pysource.absent_names import star_absent
 from scaffold.pysource.classes import EndpointClass, Resolver
 from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.tree import SourceFile, Tree
@@ -23,10 +24,12 @@ def unknown_views(
         if view is None:
             continue
         if view.dotted is None:
-            why = f"{view.text} is neither imported nor defined in this module; import it"
-        elif resolver.is_defined_nowhere(view.dotted):
-            module = view.dotted.rpartition(".")[0]
-            why = f"{view.text} is not defined in {module}; fix the import or the name"
+            why = _unbound(resolver, route, view.text)
+        elif (absent := resolver.defined_nowhere(view.dotted)) is not None:
+            why = f"{view.text} is not defined in {absent.module}; fix the import or the name"
+            if absent.listed is not None:
+                why = f"{view.text} is not defined in {absent.module}, whose __all__ lists it "
+                why += f"({_place(absent.listed)}); fix the name there or the import"
         elif (found := resolver.resolve(view.dotted)) is None and (
             missing := _missing_module(resolver, route, view.dotted)  # a class found is there
         ) is not None:
@@ -55,6 +58,27 @@ def unknown_views(
                 continue
             why = f"{view.text} does not inherit from Endpoint; route an endpoint class"
         yield Problem(route.relpath, route.line, "unknown-view", view.text, why, route.end_line)
+
+
+def _unbound(resolver: Resolver, route: RouteEntry, text: str) -> str:
+    """Why a route's view names nothing its urlconf binds: the name is not there, or a star
+    import of the urlconf raises on it (an `__all__` lists it, and its module has it nowhere)."""
+    tree = resolver.tree
+    urlconf = tree.source_file(tree.project_root / route.relpath)
+    info = tree.info(urlconf.module) if urlconf is not None else None
+    for star in info.star_imports if info is not None else []:
+        failing = star_absent(tree, star, text.partition(".")[0])
+        if failing is not None and failing.listed is not None:
+            return (
+                f"`from {star} import *` fails on it: the __all__ of {failing.module} lists "
+                f"it ({_place(failing.listed)}), and {failing.module} binds it nowhere; fix "
+                "the name there"
+            )
+    return f"{text} is neither imported nor defined in this module; import it"
+
+
+def _place(listed: tuple[str, int]) -> str:
+    return f"{listed[0]}:{listed[1]}"
 
 
 def _missing_module(resolver: Resolver, route: RouteEntry, dotted: str) -> str | None:

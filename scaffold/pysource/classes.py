@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scaffold.pysource.absent_names import Absent, absent_from
 from scaffold.pysource.imports import SUBMODULES
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, ModuleInfo
 from scaffold.pysource.mro import FRAMEWORK, method_order
@@ -138,16 +139,18 @@ class Resolver:
             self._submodule_class[key] = defining[0] if one else None
         return self._submodule_class[key]
 
-    def is_defined_nowhere(self, dotted: str) -> bool:
-        """True when the module is in the tree and binds no such name at all."""
-        module, _, name = dotted.rpartition(".")
-        info = self.tree.info(module)
-        if info is None or info.star_imports or "__getattr__" in info.names:  # PEP 562
-            return False
-        if name in info.imports:
-            return self.is_defined_nowhere(info.imports[name])
-        is_submodule = self.tree.file_for(dotted) is not None
-        return name not in info.classes and name not in info.names and not is_submodule
+    def defined_nowhere(self, dotted: str) -> Absent | None:
+        """Proof that the module (of the tree) of a dotted name has no such name, followed
+        through the imports binding it (`absent_names.absent_from`); None: it may have it."""
+        seen: set[str] = set()
+        while dotted not in seen:
+            seen.add(dotted)
+            module, _, name = dotted.rpartition(".")
+            info = self.tree.info(module)
+            if info is None or name not in info.imports or info.star_imports:
+                return absent_from(self.tree, module, name) if module else None
+            dotted = info.imports[name]
+        return None
 
     def base_paths(self, module: ModuleInfo, info: ClassInfo) -> list[str]:
         return info.base_paths

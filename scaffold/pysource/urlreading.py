@@ -8,6 +8,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
+from scaffold.pysource.absent_names import star_absent
 from scaffold.pysource.class_attributes import ClassAttributes
 from scaffold.pysource.star_binding import bound_in, literal_all
 from scaffold.pysource.tree import Tree
@@ -83,11 +84,26 @@ class UrlModules:
             return View(ref.text, ref.dotted, ref.methods)
         found = bound_in(self._scope, module, head, {module.module})
         dotted = None if found.dotted is None else found.dotted + (f".{rest}" if rest else "")
+        if found.unsure is None and dotted is None:
+            return self._bound_by_code(module, head) or View(ref.text, dotted, ref.methods)
         if found.unsure is None:
             return View(ref.text, dotted, ref.methods)
         # a star module of the tree that does not parse may bind it (`named_through_unparsed`)
         unread = tuple(f"{star}.{ref.text}" for star in module.stars if self._unparsed(star))
         return found.unsure, (() if dotted is None else (dotted,)) + unread
+
+    def _bound_by_code(self, module: UrlModule, name: str) -> tuple[str, tuple[str, ...]] | None:
+        """Why a star import of `module` may bind `name` where no statement shows it (by code,
+        or a submodule of that name), and what that module defines or imports (what it may
+        bind); None when each star import is proven to bind no such name."""
+        for star in module.stars:
+            if star_absent(self.tree, star, name) is None:
+                why = f"it may come from the star import of {star}, which may bind it by code"
+                source = self._module(star)
+                named = [] if source is None else list(source.imports.values())
+                named += [f"{star}.{own}" for own in source.defined] if source else []
+                return why, tuple(dict.fromkeys(named))
+        return None
 
     def _scope(self, module: str) -> tuple[UrlModule, list[str] | None] | None:
         """A module as a star walk reads it, and its exports (None: the reader cannot read it)."""
