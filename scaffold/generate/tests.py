@@ -28,6 +28,7 @@ from scaffold.project.files import read_source
 from scaffold.project.line_length import neighbours_quote
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver
+from scaffold.pysource.django_era import urls_before_django_1_10
 from scaffold.pysource.test_idiom import TestIdiom, read_test_idiom
 from scaffold.write.plan import FileChange
 
@@ -164,15 +165,16 @@ def _path_format(
 
 
 def _reverse_path(settings: Settings) -> str:
-    """`reverse` where the project's Django has it: a urls.py built with `patterns()` runs on
-    Django 1.9 or older, which has no `django.urls` (`django.core.urlresolvers` instead); so
-    does a list-style one (Django 1.8 on) whose API modules import from there and never from
-    `django.urls` (Sentry 2020)."""
+    """`reverse` where the project's Django has it: a urls.py proving Django 1.9 or older
+    (`django_era`, as `check` reads it) has no `django.urls` (`django.core.urlresolvers`
+    instead); so does a list-style one (Django 1.8 on) whose API modules import from there
+    and never from `django.urls` (Sentry 2020)."""
     try:
         urls = settings.urls_path.read_bytes()
     except OSError:
         urls = b""
-    old = re.search(rb"\bpatterns\(", urls) is not None
+    module = settings.module_for(settings.urls_path)
+    old = urls_before_django_1_10(urls, module, str(settings.urls_path))
     old = old or _urlresolvers_only(settings.urls_path.parent)
     return "django.core.urlresolvers.reverse" if old else "django.urls.reverse"
 
