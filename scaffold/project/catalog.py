@@ -6,39 +6,17 @@ from collections import Counter
 
 from scaffold.errors import did_you_mean
 from scaffold.project.base_names import name_words, silo_named, silo_prefix
+from scaffold.project.known_bases import KNOWN_BASES
 from scaffold.project.settings import Settings
 from scaffold.pysource.candidates import candidate_modules
 from scaffold.pysource.classes import EndpointClass, Resolver
-from scaffold.pysource.convert_args import KnownBase, class_flow, features_checked, params_matched
+from scaffold.pysource.convert_args import class_flow, features_checked, params_matched
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.permissions import refusing_permission
 from scaffold.pysource.route_flow import RouteFlow, route_flow
 from scaffold.pysource.tree import Tree
 from scaffold.records import field, record
 from scaffold.routes import Param
-
-# Used only when a known base is found but its convert_args cannot be read (e.g. it comes from a
-# mixin outside the scanned modules). Alternatives cover the old `*_slug` parameter names.
-_KNOWN_BASES: dict[str, KnownBase] = {
-    "OrganizationEndpoint": (
-        (frozenset({"organization_id_or_slug", "organization_slug"}),),
-        ("organization",),
-    ),
-    "ProjectEndpoint": (
-        (
-            frozenset({"organization_id_or_slug", "organization_slug"}),
-            frozenset({"project_id_or_slug", "project_slug"}),
-        ),
-        ("project",),
-    ),
-    "TeamEndpoint": (
-        (
-            frozenset({"organization_id_or_slug", "organization_slug"}),
-            frozenset({"team_id_or_slug", "team_slug"}),
-        ),
-        ("team",),
-    ),
-}
 
 
 @record
@@ -202,7 +180,7 @@ class Catalog:
             # a bare word (`RegionIntegrationEndpoint` beside `IntegrationEndpoint`) names a
             # variant of its twin alone, which the twin's choice leads to: no rank of its own
             silo_rank = 2 if prefix not in (None, wanted) else 1 if prefix is None or bare else 0
-            canonical = 0 if base.name in _KNOWN_BASES else 1
+            canonical = 0 if base.name in KNOWN_BASES else 1
             # one requiring them (`MonitorEndpoint`), not taking some as optional (its Ingest twin)
             needed = len(base.consumes) if base.required is None else base.required
             unused = len(base.consumes) - len(consumed)  # optional ones the route leaves out
@@ -261,7 +239,7 @@ class Catalog:
         endpoint = self._resolver.endpoint(f"{module}.{class_name}")
         if endpoint is None:
             return set()
-        taken = set[str]().union(*class_flow(endpoint, _KNOWN_BASES).groups)
+        taken = set[str]().union(*class_flow(endpoint, KNOWN_BASES).groups)
         for method, (_, info) in endpoint.handlers().items():
             taken |= {p.name for p in params if info.methods[method].accepts(p.name)}
         return taken & {p.name for p in params}
@@ -283,7 +261,7 @@ class Catalog:
         for ancestor in sorted(endpoint.endpoint_ancestors):
             self._resolve(ancestor)
         if endpoint.dotted not in self._bases:
-            flow = class_flow(endpoint, _KNOWN_BASES)
+            flow = class_flow(endpoint, KNOWN_BASES)
             taken = set().union(*flow.groups)
             self._bases[endpoint.dotted] = BaseClass(
                 name=endpoint.name,
