@@ -138,12 +138,17 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
 
 
 def _returned(endpoint: EndpointClass, method: str) -> str | None:
-    """The dotted type the first class of the MRO defining `method` declares it returns."""
+    """The dotted type the first class of the MRO defining `method` declares it returns (None
+    for typing's `Any`, which says nothing of it)."""
     for dotted, info in endpoint.ancestry:
         if info is not None and method in info.methods:
             returns, module = info.methods[method].returns, endpoint.modules.get(dotted)
-            return _imported(returns, module) if returns and module else None
+            found = _imported(returns, module) if returns and module else None
+            return None if found in _SAYS_NOTHING else found
     return None
+
+
+_SAYS_NOTHING = frozenset({"typing.Any", "typing_extensions.Any", "builtins.object"})
 
 
 def _imported(local: str, module: ModuleInfo) -> str | None:
