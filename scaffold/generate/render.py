@@ -127,6 +127,13 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         use(path, spec.at("permission_classes")) for path in spec.permission_classes
     ]
     context["lookups"] = [_lookup_context(lookup, use, spec) for lookup in endpoint.lookups]
+    # a parent the base may store as no row (a dict) is a 404 before the first lookup it
+    # scopes, not the AttributeError of its `.id`
+    checked: set[str | None] = {None}
+    for lookup, rendered in zip(endpoint.lookups, context["lookups"], strict=True):
+        parent = lookup.parent_expr if lookup.unsure_parent else None
+        rendered["check_parent"] = None if parent in checked else parent
+        checked.add(parent)
     if endpoint.lookups:
         context["not_found"] = use(settings.not_found_class, spec.at("lookups"))
     params = []
@@ -159,7 +166,7 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
 
 
 # the builtins the template's methods call (`str(widget_id)`, `super().convert_args`)
-_BUILTINS_CALLED = frozenset({"str", "super"})
+_BUILTINS_CALLED = frozenset({"str", "super", "getattr"})
 
 
 def _require_free_locals(endpoint: ResolvedEndpoint, module_names: set[str]) -> None:

@@ -44,6 +44,7 @@ class Lookup:
     numeric: bool = False  # the field provably holds integers: other values are a 404
     uuid: bool = False  # the field provably holds UUIDs: other values are a 404
     may_repeat: bool = False  # two rows may share the field in the scope: `.get()` may raise
+    unsure_parent: bool = False  # the base stores the parent from code that may give no row
 
 
 @record
@@ -159,7 +160,9 @@ def resolve(
             )
             numeric = numeric_field(catalog.resolver, lookup.model, lookup.field)
             uuid = uuid_field(catalog.resolver, lookup.model, lookup.field)
-            resolved = evolve(resolved, numeric=numeric, uuid=uuid)
+            parent = (resolved.parent_expr or "").removeprefix('kwargs["').removesuffix('"]')
+            unsure = parent in injected and parent not in base.rows  # a dict has no `.id`
+            resolved = evolve(resolved, numeric=numeric, uuid=uuid, unsure_parent=unsure)
             lookups.append(resolved)
             types[lookup.name] = lookup.model
         objects.append(lookup.name)

@@ -39,6 +39,9 @@ class BaseClass:
     features: tuple[str, ...] = field(default=(), compare=False)
     # URL parameter -> the model field its chain matches it against (`environment`: `name`)
     param_fields: dict[str, str] = field(default_factory=dict, compare=False)
+    # the injected objects its chain provably stores as rows a model's manager gets: those have
+    # an id (another may not: Sentry's dashboard base stores a prebuilt dashboard as a dict)
+    rows: frozenset[str] = field(default=frozenset(), compare=False)
 
     def consumed(self, params: tuple[Param, ...]) -> tuple[Param, ...] | None:
         """The route's parameters this base takes, in route order (None: it does not fit): one
@@ -275,6 +278,7 @@ class Catalog:
                 required=_required_groups(flow.groups, flow.required),
                 features=features_checked(endpoint),
                 param_fields=params_matched(endpoint),
+                rows=flow.rows,
             )
         return self._bases[endpoint.dotted]
 
