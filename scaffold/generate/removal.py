@@ -89,7 +89,7 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     if removal.routes or removal.module:
         names = ", ".join(r.url_name or r.pattern or f"line {r.line}" for r in removal.routes)
         parts = [f"{len(removal.routes)} route(s): {names}" if names else "no route"]
-        parts.append("its import" if removal.module else "no import")
+        parts.append("its import" if removal.module and not removal.read_through else "no import")
         plan.messages.append(f"update  {routes.label}  (- {class_name}: {', '.join(parts)})")
     url_names = [route.url_name for route in removal.routes if route.url_name]
     for path, used in tests_reversing(settings, url_names):

@@ -29,8 +29,9 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     entries = index.entries_serving(class_name, route.tokens)
     routes = api_routes_file(settings, source)  # or a feature's urls module spliced into it
     spliced = None if entries else spliced_entries(settings, index, class_name, route)
+    through: dict[str, str] = {}  # `e` of `e.X.as_view()`, -> the package it names
     if spliced is not None:
-        routes, entries = spliced
+        routes, entries, through = spliced
     if not entries:
         raise SpecError(_not_found(settings, source, label, class_name, route))
 
@@ -38,7 +39,13 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
         return any(first <= line <= last and pattern == p for first, last, p in entries)
 
     removal = remove_registration(
-        routes.source, routes.label, routes.package, class_name, settings.line_length, picked
+        routes.source,
+        routes.label,
+        routes.package,
+        class_name,
+        settings.line_length,
+        picked,
+        through,
     )
     if not removal.routes:  # the entries found and the ones taken apart must be the same
         raise PatchError(
@@ -49,7 +56,8 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     plan = Plan(settings.project_root)
     plan.add(FileChange(routes.path, routes.source, removal.code, True, removal.may_drop))
     names = ", ".join(r.url_name or r.pattern or f"line {r.line}" for r in removal.routes)
-    what = f"{len(removal.routes)} route(s): {names}" + (", its import" if removal.module else "")
+    imported = removal.module and not removal.read_through
+    what = f"{len(removal.routes)} route(s): {names}" + (", its import" if imported else "")
     plan.messages.append(f"update  {routes.label}  (- {class_name}: {what}; its module is kept)")
     return plan
 

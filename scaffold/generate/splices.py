@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scaffold.errors import PatchError, ProjectError, ScaffoldError
+from scaffold.generate.reexports import reexported_from, reexporting_init
 from scaffold.project.files import read_source
 from scaffold.project.settings import Settings
 from scaffold.records import evolve, record
@@ -42,7 +43,8 @@ class SpliceEdits:
         if statement is None or statement.is_call:
             return None
         spliced.into = (splice.list_name, rest)
-        added = evolve(spliced.add(registration), list_key=list_key)
+        shown, spliced.qualifier = imported_as_written(self.settings, spliced, registration)
+        added = evolve(spliced.add(evolve(registration, module=shown)), list_key=list_key)
         self.added.append((registration, added))
         return added, spliced.label
 
@@ -83,6 +85,29 @@ class SpliceEdits:
     def overlays(self) -> dict[str, str]:
         """Dotted module -> its patched text, for a walk of the routes as they will be."""
         return {m: read[1].code() for m, read in self._files.items() if read and read[1].added}
+
+
+def imported_as_written(
+    settings: Settings, spliced: SplicedFile, registration: Registration
+) -> tuple[str, str | None]:
+    """Where the feature's urls module takes the class from, in its own style: (the module to
+    import it from, or the alias to read it through with no import of its own). Where it
+    imports it already; through the alias of its package (`from . import endpoints as e`:
+    `e.A.as_view()`) or from that package (`from . import A, B`) when the module reads the
+    package's endpoints so and the package re-exports them (`InitEdits` lists the new one
+    there); else from the class's module."""
+    module, imports = registration.module, spliced.index.imports
+    already = [s.module for s in imports if registration.class_name in s.names]
+    if already:
+        return already[0], None
+    package = module.rpartition(".")[0]
+    if not reexporting_init(settings, module):
+        return module, None
+    aliases = sorted(name for name, dotted in spliced.index.aliases.items() if dotted == package)
+    if aliases:
+        return module, aliases[0]
+    from_package = any(statement.module == package for statement in imports)
+    return (package if from_package else module), None
 
 
 @record
@@ -134,8 +159,14 @@ def spliced_removal(
     found = []
     for routes in spliced_files(settings, modules):
         try:
+            through = read_through(settings, routes, class_name)
             removal = remove_registration(
-                routes.source, routes.label, routes.package, class_name, settings.line_length
+                routes.source,
+                routes.label,
+                routes.package,
+                class_name,
+                settings.line_length,
+                through=through,
             )
         except PatchError:
             continue
@@ -144,11 +175,24 @@ def spliced_removal(
     return found[0] if len(found) == 1 else None
 
 
+def read_through(settings: Settings, routes: RoutesFile, class_name: str) -> dict[str, str]:
+    """The aliases of packages re-exporting `class_name` in the feature's urls module (`e` of
+    `from . import endpoints as e`, -> the package), each with its package."""
+    module = settings.module_for(routes.path)
+    aliases = UrlsIndex(routes.source, routes.label, settings.package, module).aliases
+    return {
+        alias: dotted
+        for alias, dotted in aliases.items()
+        if reexported_from(settings, dotted, class_name) is not None
+    }
+
+
 def spliced_entries(
     settings: Settings, index: UrlsIndex, class_name: str, route: Route
-) -> tuple[RoutesFile, list[tuple[int, int, str]]] | None:
+) -> tuple[RoutesFile, list[tuple[int, int, str]], dict[str, str]] | None:
     """The one feature urls module spliced into a list `route` can be written in that has
-    entries serving `class_name` there, and those entries (`UrlsIndex.entries_serving`)."""
+    entries serving `class_name` there, those entries (`UrlsIndex.entries_serving`), and the
+    aliases it reads the class through (`read_through`)."""
     found = []
     spliced = index.spliced_at(route.tokens)
     for routes in spliced_files(settings, [module for module, _, _ in spliced]):
@@ -157,14 +201,15 @@ def spliced_entries(
             sub = UrlsIndex(routes.source, routes.label, settings.package, module)
         except PatchError:
             continue
+        through = read_through(settings, routes, class_name)
         entries = [
             entry
             for at, name, rest in spliced
             if at == module and name in sub.lists
-            for entry in sub.list_entries_serving(name, class_name, rest)
+            for entry in sub.list_entries_serving(name, class_name, rest, frozenset(through))
         ]
         if entries:
-            found.append((routes, entries))
+            found.append((routes, entries, through))
     return found[0] if len(found) == 1 else None
 
 

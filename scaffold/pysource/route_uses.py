@@ -6,7 +6,13 @@ from __future__ import annotations
 import ast
 
 from scaffold.pysource.bound_views import bound_view_classes, served_class
-from scaffold.pysource.routes import is_patterns_call, name_of, route_call, string_value
+from scaffold.pysource.routes import (
+    is_patterns_call,
+    name_of,
+    route_call,
+    string_value,
+    view_parts,
+)
 from scaffold.records import record
 
 
@@ -53,9 +59,12 @@ class ClassUses:
     bound: tuple[BoundView, ...] = ()
 
 
-def class_uses(tree: ast.Module, source: str, class_name: str) -> ClassUses:
+def class_uses(
+    tree: ast.Module, source: str, class_name: str, through: frozenset[str] = frozenset()
+) -> ClassUses:
     """Route entries of any list (inline `include([...])` lists and function-built lists too)
-    or `patterns()` call that serve `class_name.as_view()`, and where else the class is named."""
+    or `patterns()` call that serve `class_name.as_view()` (or `A.class_name.as_view()`, A one
+    of `through`: aliases of a package re-exporting the class), and where else it is named."""
     lines = source.splitlines()
     views = {n: bound for n, bound in bound_view_classes(tree).items() if bound[1] == class_name}
     statements = []
@@ -66,7 +75,12 @@ def class_uses(tree: ast.Module, source: str, class_name: str) -> ClassUses:
     for stmt in tree.body:
         # a route inside a function is not followed through a name, as the check does not
         seen = {} if isinstance(stmt, _SCOPES) else views
-        calls = [call for call in _entries(stmt) if served_class(call, seen) == class_name]
+        calls = [
+            call
+            for call in _entries(stmt)
+            if served_class(call, seen) == class_name
+            or (through and _read_through(call) in {(alias, class_name) for alias in through})
+        ]
         if not calls:
             continue
         inside.update(id(node) for call in calls for node in ast.walk(call))
@@ -80,6 +94,12 @@ def class_uses(tree: ast.Module, source: str, class_name: str) -> ClassUses:
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _read_through(call: ast.Call) -> tuple[str, str] | None:
+    """(A, X) of a route serving `A.X.as_view()`."""
+    parts = view_parts(call.args[1]) if len(call.args) > 1 else None
+    return (parts[0], parts[1]) if parts is not None and len(parts) == 2 else None
 
 
 def _binds(stmt: ast.Assign, views: dict[str, tuple[int, str]]) -> bool:

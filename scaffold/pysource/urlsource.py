@@ -77,6 +77,7 @@ class ListItem:
     layout: EntryLayout | None = None  # for a route that serves a view
     line: int = 0  # 1-based line of the route call (0: not a route call)
     splice: tuple[str, str] | None = None  # (ALIAS, NAME) of `*ALIAS.NAME`
+    through: tuple[str, str] | None = None  # (A, X) of `A.X.as_view()`
 
 
 def entry_layouts(items: Sequence[ListItem]) -> list[EntryLayout]:
@@ -245,6 +246,7 @@ class _Reader:
             view_parts(call.args[1]) is not None,
             len(call.args) > 3 or any(keyword.arg == "name" for keyword in call.keywords),
         )
+        parts = view_parts(call.args[1])
         return ListItem(
             index,
             pattern,
@@ -252,6 +254,7 @@ class _Reader:
             url_name=name_of(call, {}),
             layout=layout,
             line=call.lineno,
+            through=(parts[0], parts[1]) if parts is not None and len(parts) == 2 else None,
         )
 
     def _trailing_comma(self, call: ast.Call) -> bool:

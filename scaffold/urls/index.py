@@ -187,9 +187,14 @@ class UrlsIndex:
         ]
 
     def list_entries_serving(
-        self, list_name: str, class_name: str, rest: tuple[Token, ...]
+        self,
+        list_name: str,
+        class_name: str,
+        rest: tuple[Token, ...],
+        through: frozenset[str] = frozenset(),
     ) -> list[tuple[int, int, str]]:
-        """`entries_serving` in one list, at the rest of the route there."""
+        """`entries_serving` in one list, at the rest of the route there; also those reading
+        the class through an alias of `through` (`e.X.as_view()`)."""
         return [
             (
                 item.line or self.lists[list_name].first_line,
@@ -197,7 +202,7 @@ class UrlsIndex:
                 self.helpers.written(item.pattern),
             )
             for item in self.lists[list_name].items
-            if item.view_class == class_name
+            if (item.view_class == class_name or item.through in {(a, class_name) for a in through})
             and item.pattern is not None
             and _plain(regex_to_tokens(item.pattern)) == _plain(rest)
         ]

@@ -8,7 +8,7 @@ endpoint and removing it again gives back the original file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -45,6 +45,7 @@ class Removal:
     routes: tuple[RemovedRoute, ...]
     module: str | None  # dotted module the class was imported from (None: not imported)
     may_drop: frozenset[int]  # 1-based lines of the original that the edit may drop or change
+    read_through: bool = False  # `module` is a package it was read through (`e.X`): no import
 
 
 def remove_registration(
@@ -54,12 +55,15 @@ def remove_registration(
     class_name: str,
     line_length: int,
     only: Callable[[int, str | None], bool] | None = None,
+    through: Mapping[str, str] | None = None,
 ) -> Removal:
     """`source` without the route entries that serve `class_name` and without its import.
     With `only(line, pattern)`, just the entries it picks; the import stays while another
-    entry serves the class or another use names it."""
+    entry serves the class or another use names it. `through`: the aliases (-> their package)
+    the class is read through with no import of its own (`e.X.as_view()`): the module of a
+    removal that takes out such entries alone is that package."""
     tree = parse_urls(source, label)
-    uses = class_uses(tree, source, class_name)
+    uses = class_uses(tree, source, class_name, frozenset(through or ()))
     lines = source.splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     edits: list[tuple[int, int, str]] = []  # 0-based start, stop, replacement
@@ -138,8 +142,12 @@ def remove_registration(
             f"{label}:{uses.other_use_line}: {class_name} is still used here in a form scaffold "
             "does not remove; take that route out by hand, then run remove again"
         )
+    packages = set((through or {}).values())
+    read_through = module is None and bool(statements) and len(packages) == 1
+    module = packages.pop() if read_through else module
     code = "".join(lines)
-    return Removal(code, tuple(sorted(routes, key=lambda r: r.line)), module, frozenset(may_drop))
+    ordered = tuple(sorted(routes, key=lambda r: r.line))
+    return Removal(code, ordered, module, frozenset(may_drop), read_through)
 
 
 def _bindings_left(

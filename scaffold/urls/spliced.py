@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import libcst as cst
+
 from scaffold.pysource.route_entry import RouteEntry
-from scaffold.pysource.urlsource import entry_layouts
+from scaffold.pysource.urlsource import EntryShape, entry_layouts
 from scaffold.records import evolve, record
 from scaffold.routes import Token
 from scaffold.urls.add import UrlsFile
@@ -55,6 +57,7 @@ class SplicedFile(UrlsFile):
     ):
         super().__init__(source, label, package, module, line_length, built_names)
         self.into: tuple[str, tuple[Token, ...]] = ("", ())
+        self.qualifier: str | None = None  # `e` of `from . import endpoints as e`: `e.A`
         own = [item for statement in self.index.lists.values() for item in statement.items]
         if not entry_layouts(own):  # no entry of its own to copy: the API urls.py's, but
             self.style = evolve(  # its own route call, imports and indentation
@@ -70,3 +73,14 @@ class SplicedFile(UrlsFile):
 
     def target(self, registration: Registration) -> tuple[str, tuple[Token, ...]]:
         return self.into
+
+    def _entry(
+        self, class_name: str, pattern: str, url_name: str | None, indent: str, shape: EntryShape
+    ) -> cst.Call:
+        """The entry reading the class through the package's alias, as the module's own do."""
+        qualified = f"{self.qualifier}.{class_name}" if self.qualifier else class_name
+        return super()._entry(qualified, pattern, url_name, indent, shape)
+
+    def _add_import(self, registration: Registration) -> None:
+        if self.qualifier is None:  # read through the alias, the class needs no import
+            super()._add_import(registration)
