@@ -8,6 +8,7 @@ from typing import Any
 from scaffold.check import reverse_names, routed_views
 from scaffold.check.as_view_sites import as_view_sites
 from scaffold.check.basis import Producers, note_producer
+from scaffold.check.feature_urls import routes_file_for, spliced_files
 from scaffold.check.params import all_mismatches
 from scaffold.check.problems import Problem
 from scaffold.check.routing import Routing, routing_of
@@ -83,16 +84,19 @@ def unrouted_endpoints(analysis: Analysis) -> list[EndpointClass]:
 def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
     unrouted = unrouted_endpoints(analysis)
     unsure = maybe_served(analysis.resolver, analysis.unresolved, unrouted)
+    spliced = spliced_files(analysis.resolver.tree, analysis.routes) if unrouted else set()
     for endpoint in unrouted:
         if endpoint.dotted in unsure:
             _unresolved(analysis, unsure[endpoint.dotted], endpoint)
             continue
+        where = routes_file_for(endpoint, spliced)
+        where += "" if where == "urls.py" else ", its feature's urls module"
         yield Problem(
             endpoint.module.path_relpath,
             endpoint.info.line,
             "unregistered-endpoint",
             endpoint.name,
-            f"{endpoint.name} is an endpoint no route serves; register it in urls.py "
+            f"{endpoint.name} is an endpoint no route serves; register it in {where} "
             "(`scaffold new-endpoint` does both) or remove the class",
             endpoint.info.first_line,
         )
