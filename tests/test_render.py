@@ -12,11 +12,12 @@ import pytest
 
 from scaffold.generate.render import render_endpoint
 from scaffold.generate.resolve import resolve
+from scaffold.generate.tests import render_test
 from scaffold.project.catalog import Catalog
 from scaffold.project.settings import load_settings
 from scaffold.records import evolve
 from scaffold.spec import resource_from_flags
-from tests.helpers import EXAMPLE, FIXTURES
+from tests.helpers import EXAMPLE, FIXTURES, copy_project
 
 DETAILS = {
     "name": "ProjectWidgetDetails",
@@ -84,10 +85,11 @@ def test_a_module_starts_with_the_future_imports_most_of_its_neighbours_have(
     ast.parse(source)
 
 
-def test_unannotated_codebases_get_python_2_compatible_modules() -> None:
-    source = render(None, annotated=False)
+def test_unannotated_codebases_get_python_2_compatible_modules(tmp_path: Path) -> None:
+    # (a folder of its own: the example's endpoint modules call `super()` bare, Python 3 only)
+    source = render(None, "ProjectGizmoDetails", annotated=False, endpoints_dir=tmp_path)
     assert "def convert_args(self, request, widget_id, *args, **kwargs):" in source
-    assert "super(ProjectWidgetDetailsEndpoint, self).convert_args(" in source
+    assert "super(ProjectGizmoDetailsEndpoint, self).convert_args(" in source
     assert "if not widget_id.isdecimal():" in source  # Python 2's str(u"é") raises
     assert ": Request" not in source and "->" not in source
 
@@ -176,3 +178,39 @@ def test_a_module_quotes_its_strings_as_most_of_its_neighbours_do(
     mode = black.Mode(line_length=100, string_normalization=not single)
     assert black.format_str(source, mode=mode) == source
     compile(source, "gizmo.py", "exec")
+
+
+@pytest.mark.parametrize(
+    ("neighbour_call", "bare"),
+    [
+        ("super().convert_args(request, *args, **kwargs)", True),
+        ("super(GadgetEndpoint, self).convert_args(request, *args, **kwargs)", False),
+    ],
+)
+def test_an_unannotated_codebase_calls_super_as_its_neighbours_do(
+    tmp_path: Path, neighbour_call: str, bare: bool
+) -> None:
+    """A codebase that annotates nothing may still run on Python 3 alone (a Sentry fork of
+    2021 writes `super().convert_args(...)` 132 times and `super(X, self)` twice): a new module
+    beside such neighbours calls `super()` bare too, and its test; beside Python 2 era ones
+    (or none), `super(Class, self)`, which Python 2 needs."""
+    project = copy_project(EXAMPLE, tmp_path / "project")
+    folder = project / "src" / "acme" / "gadgets"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"gadget_{number}.py").write_text(
+            f"class GadgetEndpoint{number}(object):\n"
+            "    def convert_args(self, request, *args, **kwargs):\n"
+            f"        return {neighbour_call}\n"
+        )
+    settings = evolve(
+        load_settings(project), python_min=None, annotated=False, endpoints_dir=folder
+    )
+    resource = resource_from_flags({**DETAILS, "name": "ProjectGizmoDetails"})
+    endpoint = resolve(resource, settings, Catalog(settings))
+    source = render_endpoint(endpoint, settings)
+    test_source = render_test(endpoint, settings, "gizmo-details", None)
+    assert ("super().convert_args(" in source) is bare
+    assert ("super(ProjectGizmoDetailsEndpoint, self).convert_args(" in source) is not bare
+    assert ("super().setUp()" in test_source) is bare
+    assert ("super(ProjectGizmoDetailsTest, self).setUp()" in test_source) is not bare

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from scaffold.errors import SpecError
@@ -12,7 +13,7 @@ from scaffold.generate.templating import render_code
 from scaffold.naming import split_dotted
 from scaffold.project.line_length import neighbours_quote
 from scaffold.project.settings import Settings
-from scaffold.pysource.project_facts import evaluates_builtin_generics
+from scaffold.pysource.project_facts import evaluates_builtin_generics, neighbours_call_bare_super
 from scaffold.records import field, record
 from scaffold.spec import ResourceSpec
 from scaffold.urls.imports import import_name_key, natural_key
@@ -87,6 +88,7 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     if endpoint.lookups and annotate:
         use("typing.Any", spec.at("lookups"))
     future, returns = _future_and_returns(endpoint, settings)
+    folder = endpoint.module_path.parent
     for name in future:
         use(f"__future__.{name}", spec.at("name"))
     for name in ("Tuple", "Dict") if returns.startswith("Tuple") else ():
@@ -100,8 +102,8 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
         "path": f"/api/0/{spec.route.text}",
         "owner": "",
         "annotate": annotate,
-        # Python 2 era codebases (no annotations) get the spellings that work there too.
-        "super": "super()" if annotate else f"super({spec.class_name}, self)",
+        # Python 2 era codebases get the spellings that work there too.
+        "super": "super()" if bare_super(settings, folder) else f"super({spec.class_name}, self)",
         # the digits int() takes: `isdigit` lets "²" through (int raises ValueError, a 500);
         # Python 2's URL values are unicode, which has it too (the template calls it on the
         # value itself there: `str(u"é")` raises)
@@ -163,6 +165,12 @@ def render_endpoint(endpoint: ResolvedEndpoint, settings: Settings) -> str:
     # Python 2 reads a module holding a byte over 127 only under a PEP 263 coding line (a
     # non-ASCII description, say): as Sentry's own modules of that era declare it
     return code if annotate or code.isascii() else f"# -*- coding: utf-8 -*-\n{code}"
+
+
+def bare_super(settings: Settings, folder: Path) -> bool:
+    """Whether code generated into `folder` calls `super()` without arguments: annotated code,
+    or code beside modules that mostly do (Python 3 alone); else `super(Class, self)`."""
+    return settings.annotations or neighbours_call_bare_super(sorted(folder.glob("*.py")))
 
 
 # the builtins the template's methods call (`str(widget_id)`, `super().convert_args`)

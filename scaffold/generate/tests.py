@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from scaffold.check.reverse_names import never_reversed
-from scaffold.generate.render import ImportSet, first_party
+from scaffold.generate.render import ImportSet, bare_super, first_party
 from scaffold.generate.resolve import ResolvedEndpoint
 from scaffold.generate.route_guard import walked_routes
 from scaffold.generate.templating import render_code
@@ -85,7 +85,7 @@ def render_test(
         ],
         "super": (
             "super()"
-            if settings.annotations
+            if bare_super(settings, endpoint.module_path.parent)
             else f"super({stem_of(endpoint.class_name)}Test, self)"
         ),
         "args": args,

@@ -144,6 +144,25 @@ def neighbours_future_imports(paths: Sequence[Path]) -> tuple[str, ...] | None:
     return tuple(sorted(name for name, count in counts.items() if 2 * count >= read))
 
 
+_SUPER_RE = re.compile(rb"\bsuper\((\s*\))?")
+
+
+def neighbours_call_bare_super(paths: Sequence[Path]) -> bool:
+    """True when most `super(` calls of these modules (the first `_NEIGHBOURS_READ`) take no
+    arguments: code for Python 3 alone, annotated or not (a Sentry fork of 2021 annotates
+    nothing and writes `super().convert_args(...)`); False for none, or mostly
+    `super(Class, self)`, which Python 2 needs."""
+    bare = explicit = 0
+    for path in list(paths)[:_NEIGHBOURS_READ]:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        for match in _SUPER_RE.finditer(data):
+            bare, explicit = (bare + 1, explicit) if match.group(1) else (bare, explicit + 1)
+    return bare > explicit
+
+
 _GENERICS = frozenset({"list", "dict", "tuple", "set", "frozenset", "type"})
 _GENERIC_RE = re.compile(rb"\b(?:list|dict|tuple|set|frozenset|type)\[")
 
