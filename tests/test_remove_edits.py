@@ -265,3 +265,45 @@ REMOVE_CASES = {
 def test_removal_keeps_every_comment_and_declares_only_what_it_drops(case: str) -> None:
     source, expected = REMOVE_CASES[case]
     assert _removal_kept(source, "AEndpoint") == textwrap.dedent(expected)
+
+
+# an import continued by backslashes, as isort wrote them before black (Sentry's 2016 urls.py)
+_CONTINUED = """\
+    from .endpoints.files import AEndpoint, BEndpoint, \\
+        CEndpoint, \\
+        DEndpoint, EEndpoint
+
+    urlpatterns = patterns(
+        "",
+        url(r"^a/$", AEndpoint.as_view(), name="a"),
+        url(r"^b/$", BEndpoint.as_view(), name="b"),
+        url(r"^c/$", CEndpoint.as_view(), name="c"),
+        url(r"^d/$", DEndpoint.as_view(), name="d"),
+        url(r"^e/$", EEndpoint.as_view(), name="e"),
+    )
+    """
+
+CONTINUED_IMPORT_LEFT = {
+    "AEndpoint": "from .endpoints.files import BEndpoint, \\\n    CEndpoint, \\\n"
+    "    DEndpoint, EEndpoint\n",
+    "BEndpoint": "from .endpoints.files import AEndpoint, \\\n    CEndpoint, \\\n"
+    "    DEndpoint, EEndpoint\n",
+    "CEndpoint": "from .endpoints.files import AEndpoint, BEndpoint, \\\n"
+    "    DEndpoint, EEndpoint\n",
+    "DEndpoint": "from .endpoints.files import AEndpoint, BEndpoint, \\\n    CEndpoint, \\\n"
+    "    EEndpoint\n",
+    "EEndpoint": "from .endpoints.files import AEndpoint, BEndpoint, \\\n    CEndpoint, \\\n"
+    "    DEndpoint\n",
+}
+
+
+@pytest.mark.parametrize("name", list(CONTINUED_IMPORT_LEFT))
+def test_a_name_leaves_an_import_continued_by_backslashes_where_it_stood(name: str) -> None:
+    """Only the name and its comma go (a line left with none goes too); every other name and
+    line break stays as the file wrote it, where it was rewritten in black's parentheses."""
+    source = textwrap.dedent(_CONTINUED)
+    code = _removal_kept(source, name)
+    head, _, rest = code.partition("\n\nurlpatterns")
+    assert head + "\n" == CONTINUED_IMPORT_LEFT[name]
+    kept_routes = [line for line in source.splitlines() if "as_view" in line and name not in line]
+    assert rest.count("as_view") == len(kept_routes) == 4

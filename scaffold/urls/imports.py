@@ -127,6 +127,41 @@ def without_name(lines: list[str], first: int, last: int, local: str) -> str | N
     return "".join(line for i, line in enumerate(lines[first - 1 : last], first - 1) if i != drop)
 
 
+_ALIAS_RE = re.compile(r"(\w+)(?:[ \t]+as[ \t]+(\w+))?")
+_LINE_LEFT_EMPTY_RE = re.compile(r"^[ \t]*\\\r?\n", re.MULTILINE)
+
+
+def without_name_continued(lines: list[str], first: int, last: int, local: str) -> str | None:
+    """The statement with the name binding `local` taken out where it stands, every other name
+    and line break as it was, for an import continued by backslashes (`from x import A, B, \\`
+    then `    C, D`: isort's layout before black); None for any other layout or one holding a
+    comment. A line left with no name goes; a name last on its line takes the comma before it."""
+    text = "".join(lines[first - 1 : last])
+    head, sep, _ = text.partition(" import ")
+    if not sep or "\\" not in text or "(" in text or "#" in text:
+        return None
+    aliases = list(_ALIAS_RE.finditer(text, len(head) + len(sep)))
+    ours = [m for m in aliases if (m.group(2) or m.group(1)) == local]
+    if len(ours) != 1 or len(aliases) < 2:
+        return None
+    found = ours[0]
+    after = re.compile(r"[ \t]*,[ \t]*").match(text, found.end())
+    if after:  # `B, ` goes, whatever follows it
+        text = text[: found.start()] + text[after.end() :]
+    else:  # the last name: the comma before it goes with it, across a line break too
+        before = re.search(r",[ \t]*(?:\\\r?\n[ \t]*)?$", text[: found.start()])
+        if before is None:
+            return None
+        text = text[: before.start()] + text[found.end() :]
+    text = _LINE_LEFT_EMPTY_RE.sub("", text)
+    text = re.sub(r" import \\\r?\n[ \t]*", " import ", text, count=1)
+    try:
+        compile(text, "<import>", "exec")
+    except SyntaxError:
+        return None
+    return text
+
+
 def import_position(
     imports: Sequence[FromImport], module: str, shown: str
 ) -> tuple[int, bool, bool]:

@@ -24,7 +24,12 @@ from scaffold.pysource.route_uses import (
 from scaffold.pysource.urlsource import from_imports, parse_urls
 from scaffold.records import evolve, record
 from scaffold.urls.cst_removal import remove_arg, remove_element
-from scaffold.urls.imports import import_text, keeps_long_single_imports, without_name
+from scaffold.urls.imports import (
+    import_text,
+    keeps_long_single_imports,
+    without_name,
+    without_name_continued,
+)
 from scaffold.urls.style import indent_unit
 
 
@@ -114,14 +119,19 @@ def remove_registration(
             # `new-endpoint` joined a name to it; a statement holding a comment keeps its lines
             alone = not any(s.exploded for s in imports if s is not imported)
             one = (len(kept) == 1 or alone) and "#" not in "".join(lines[first - 1 : last])
-            text = (None if one else without_name(lines, first, last, class_name)) or import_text(
-                imported.shown,
-                kept,
-                imported.exploded and not one,
-                newline,
-                line_length,
-                indent_unit(source),
-                long_single,
+            continued = without_name_continued(lines, first, last, class_name)
+            text = (
+                (continued if len(kept) > 1 else None)
+                or (None if one else without_name(lines, first, last, class_name))
+                or import_text(
+                    imported.shown,
+                    kept,
+                    imported.exploded and not one,
+                    newline,
+                    line_length,
+                    indent_unit(source),
+                    long_single,
+                )
             )
             edits.append((first - 1, last, text))
             may_drop.update(range(first, last + 1))
