@@ -49,7 +49,7 @@ from scaffold.project.settings import Settings, load_settings
 from scaffold.pysource.urlsource import read_from_imports
 from scaffold.routes import Param, Route, Token, parse_route, regex_to_tokens
 from scaffold.spec import resource_from_flags
-from scaffold.urls.imports import import_text
+from scaffold.urls.imports import import_text, without_name_continued
 from scaffold.urls.index import UrlsIndex
 from scaffold.write.plan import validate
 
@@ -234,8 +234,11 @@ def leave_out(source: str, entry: Entry, package: str) -> str | None:
         first, last = imported.first_line, imported.last_line
         # one name left is on one line where it fits, as isort leaves it (a tree of isort and
         # black has no one-name import in brackets that fits on one line: s2023 0 of 33)
+        # an import continued by backslashes (before black) loses the name where it stands
         exploded = imported.exploded and len(kept) > 1
+        continued = without_name_continued(lines, first, last, entry.class_name)
         new = import_text(imported.shown, kept, exploded, "\n", 100) if kept else ""
+        new = continued if continued is not None and len(kept) > 1 else new
         lines[first - 1 : last] = [new]
         return "".join(lines)
     return text
