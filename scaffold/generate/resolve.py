@@ -161,7 +161,7 @@ def resolve(
             numeric = numeric_field(catalog.resolver, lookup.model, lookup.field)
             uuid = uuid_field(catalog.resolver, lookup.model, lookup.field)
             parent = (resolved.parent_expr or "").removeprefix('kwargs["').removesuffix('"]')
-            unsure = parent in injected and parent not in base.rows  # a dict has no `.id`
+            unsure = parent in injected and catalog.may_store_no_row(base, parent)  # a dict
             resolved = evolve(resolved, numeric=numeric, uuid=uuid, unsure_parent=unsure)
             lookups.append(resolved)
             types[lookup.name] = lookup.model

@@ -14,6 +14,8 @@ from scaffold.pysource.convert_args import class_flow, features_checked, params_
 from scaffold.pysource.modules import HTTP_METHODS
 from scaffold.pysource.permissions import refusing_permission
 from scaffold.pysource.route_flow import RouteFlow, route_flow
+from scaffold.pysource.stored_helpers import may_be_no_row
+from scaffold.pysource.stored_rows import UNREAD
 from scaffold.pysource.tree import Tree
 from scaffold.records import field, record
 from scaffold.routes import Param
@@ -39,9 +41,9 @@ class BaseClass:
     features: tuple[str, ...] = field(default=(), compare=False)
     # URL parameter -> the model field its chain matches it against (`environment`: `name`)
     param_fields: dict[str, str] = field(default_factory=dict, compare=False)
-    # the injected objects its chain provably stores as rows a model's manager gets: those have
-    # an id (another may not: Sentry's dashboard base stores a prebuilt dashboard as a dict)
-    rows: frozenset[str] = field(default=frozenset(), compare=False)
+    # injected object -> what its chain stores it as, and the class storing it (`ArgsFlow`):
+    # Sentry's dashboard base may store a prebuilt dashboard as a dict, with no id
+    stored_as: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
     def consumed(self, params: tuple[Param, ...]) -> tuple[Param, ...] | None:
         """The route's parameters this base takes, in route order (None: it does not fit): one
@@ -253,6 +255,12 @@ class Catalog:
         endpoint = self._endpoint_of(base)
         return refusing_permission(self._resolver, endpoint) if endpoint else None
 
+    def may_store_no_row(self, base: BaseClass, obj: str) -> bool:
+        """True when `base` may hand `obj` on as no row, with no id (`stored_helpers`)."""
+        kind, where = base.stored_as.get(obj, (UNREAD, ""))
+        endpoint = self._endpoint_of(base)
+        return endpoint is not None and may_be_no_row(self._resolver.tree, endpoint, kind, where)
+
     def _endpoint_of(self, base: BaseClass) -> EndpointClass | None:
         return self._resolver.endpoint(f"{base.module}.{base.name}")
 
@@ -278,7 +286,7 @@ class Catalog:
                 required=_required_groups(flow.groups, flow.required),
                 features=features_checked(endpoint),
                 param_fields=params_matched(endpoint),
-                rows=flow.rows,
+                stored_as=dict(flow.stored_as),
             )
         return self._bases[endpoint.dotted]
 

@@ -52,7 +52,9 @@ class MethodFlow:
     rewrites: bool  # kwargs.update / clear / setdefault: a flow not followed here
     # (object, the model field it is looked up by from a parameter: `guid=checkin_id`)
     fields: tuple[tuple[str, str], ...] = ()
-    rows: tuple[str, ...] = ()  # objects stored as a row a model's manager gets: with an id
+    # (object, what it is stored as: `stored_rows.ROW`, `NOT_ROW`, `UNREAD`, or the helper
+    # whose returns say: "self._get_member", "get_group_with_redirect[0]")
+    kinds: tuple[tuple[str, str], ...] = ()
 
 
 @record
@@ -68,7 +70,9 @@ class ArgsFlow:
     injected_types: Mapping[str, str] = field(default_factory=dict, compare=False)
     complete: bool = True  # False: an ancestor outside the tree, or kwargs rewritten
     injected_fields: Mapping[str, str] = field(default_factory=dict, compare=False)
-    rows: frozenset[str] = frozenset()  # injected objects provably rows (with an id)
+    # injected object -> (what its last store is, as `MethodFlow.kinds`; the dotted path of
+    # the class whose convert_args stores it)
+    stored_as: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
     @property
     def passes_on(self) -> frozenset[str]:
@@ -84,7 +88,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
     types: dict[str, str] = {}
     fields: dict[str, str] = {}
     unread: set[str] = set()  # stored from a value whose type is not read: no guess by name
-    rows: set[str] = set()  # the last store of each is a row a manager gets
+    stored_as: dict[str, tuple[str, str]] = {}  # as its last store says
     consumed: set[str] = set()
     read: set[str] = set()
     required: list[frozenset[str]] = []
@@ -108,7 +112,9 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
             groups += [names for names in fresh if names and not names & named]
             injects += [obj for obj in own.injected if obj not in injects]
             fields.update(own.fields)
-            rows = (rows - set(own.injected)) | set(own.rows)
+            for obj in own.injected:  # as this class stores it (unread: not as an ancestor)
+                stored_as.pop(obj, None)
+            stored_as.update((obj, (kind, dotted)) for obj, kind in own.kinds)
             for obj, local in own.models:
                 if local.startswith("self."):  # what a method of the class is declared to return
                     dotted_model = _returned(endpoint, local.removeprefix("self."))
@@ -138,7 +144,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
         injected_types=types,
         complete=complete,
         injected_fields=fields,
-        rows=frozenset(rows & injected),
+        stored_as={obj: kind for obj, kind in stored_as.items() if obj in injected},
     )
 
 
@@ -177,7 +183,7 @@ def read_convert_args(method: ast.FunctionDef) -> MethodFlow:
             tuple(groups), frozenset(signature), empty, tuple(required), (), (), False
         )
     kwargs_name = args.kwarg.arg
-    injected, models, rewrites, fields, rows = stores(method, kwargs_name, frozenset(signature))
+    injected, models, rewrites, fields, kinds = stores(method, kwargs_name, frozenset(signature))
     conditional: set[int] = set()
     for node in ast.walk(method):
         if isinstance(node, ast.If) and kwargs_name in {
@@ -217,7 +223,7 @@ def read_convert_args(method: ast.FunctionDef) -> MethodFlow:
         tuple(models),
         rewrites,
         tuple(fields),
-        tuple(rows),
+        tuple(kinds),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 
+from scaffold.pysource.stored_rows import bound_unpacked, narrowed_names, stored_kind
+
 
 def looked_up_by(
     value: ast.expr, assigned: dict[str, ast.expr], params: frozenset[str]
@@ -76,25 +78,6 @@ def root_model(value: ast.expr, assigned: dict[str, ast.expr]) -> str | None:
     return None
 
 
-def manager_row(value: ast.expr, assigned: dict[str, ast.expr]) -> bool:
-    """True when the value (or what the name stored holds) is one row a model's manager gets:
-    `Model.objects.get(...)`, `Model.objects.filter(...).get()`, `.get_from_cache(...)`. What
-    else a base stores (`self._get_dashboard(...)`, a prebuilt dict) may have no id."""
-    seen = 0
-    while isinstance(value, ast.Name) and value.id in assigned and seen < 20:
-        value, seen = assigned[value.id], seen + 1
-    call = value.func if isinstance(value, ast.Call) else None
-    if not isinstance(call, ast.Attribute) or call.attr not in ("get", "get_from_cache"):
-        return False
-    node: ast.expr = call.value
-    while isinstance(node, (ast.Call, ast.Attribute)):
-        owner = node.func if isinstance(node, ast.Call) else node.value
-        if isinstance(node, ast.Attribute) and node.attr == "objects":
-            return isinstance(owner, ast.Name) and owner.id[:1].isupper()
-        node = owner
-    return False
-
-
 def bound_before(
     node: ast.AST, binds: list[ast.Assign | ast.AnnAssign]
 ) -> tuple[dict[str, ast.expr], dict[str, ast.expr]]:
@@ -141,12 +124,13 @@ def kwargs_key(node: ast.AST, kwargs_name: str) -> str | None:
 
 def stores(
     method: ast.FunctionDef, kwargs_name: str, params: frozenset[str]
-) -> tuple[list[str], list[tuple[str, str]], bool, list[tuple[str, str]], list[str]]:
+) -> tuple[list[str], list[tuple[str, str]], bool, list[tuple[str, str]], list[tuple[str, str]]]:
     """Objects stored in kwargs (in order), the model each traces back to, whether kwargs is
-    rewritten wholesale, the field each is looked up by from one of `params`, and those
-    provably stored as a row of a model (`manager_row`)."""
+    rewritten wholesale, the field each is looked up by from one of `params`, and whether each
+    is a row (`stored_rows.stored_kind`)."""
     injected: list[str] = []
-    rows: list[str] = []
+    kinds: list[tuple[str, str]] = []
+    narrowed = narrowed_names(method)
     models: list[tuple[str, str]] = []
     fields: list[tuple[str, str]] = []
     rewrites = False
@@ -182,7 +166,8 @@ def stores(
                 continue
             injected.append(key)
             by = looked_up_by(value, assigned, params) if value is not None else None
-            rows += [key] if value is not None and manager_row(value, assigned) else []
+            if value is not None:
+                kinds.append((key, stored_kind(value, bound_unpacked(node, binds), narrowed)))
             fields += [(key, by)] if by else []
             model = root_model(value, assigned) if value is not None else None
             if isinstance(value, ast.Name) and value.id in annotated:  # as the code declares it
@@ -191,4 +176,4 @@ def stores(
                 models.append((key, model))
             elif isinstance(value, ast.Attribute) or model == "":  # `context.organization`,
                 models.append((key, ""))  # `user: RpcUser | User`: of a type unread
-    return injected, models, rewrites, fields, rows
+    return injected, models, rewrites, fields, kinds

@@ -32,9 +32,6 @@ class ProjectMonitorEnvironmentsEndpoint(ProjectMonitorEndpoint):
         **kwargs: Any,
     ) -> tuple[tuple[Any, ...], dict[str, Any]]:
         args, kwargs = super().convert_args(request, *args, **kwargs)
-        # what the base stored may be no row (no id): nothing is filed under it
-        if getattr(kwargs["monitor"], "id", None) is None:
-            raise ResourceDoesNotExist
         try:
             environment = MonitorEnvironment.objects.get(
                 monitor_id=kwargs["monitor"].id, name=environment_name
