@@ -3,11 +3,14 @@ drop are declared exactly (the plan's keep-every-line check passes with no comme
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from scaffold.routes import parse_route
+from scaffold.urls.add import Registration, UrlsFile
 from scaffold.urls.remove import remove_registration
 from scaffold.write.plan import FileChange, Plan, validate
 
@@ -269,6 +272,8 @@ def test_removal_keeps_every_comment_and_declares_only_what_it_drops(case: str) 
 
 # an import continued by backslashes, as isort wrote them before black (Sentry's 2016 urls.py)
 _CONTINUED = """\
+    from django.conf.urls import patterns, url
+
     from .endpoints.files import AEndpoint, BEndpoint, \\
         CEndpoint, \\
         DEndpoint, EEndpoint
@@ -304,6 +309,33 @@ def test_a_name_leaves_an_import_continued_by_backslashes_where_it_stood(name: s
     source = textwrap.dedent(_CONTINUED)
     code = _removal_kept(source, name)
     head, _, rest = code.partition("\n\nurlpatterns")
-    assert head + "\n" == CONTINUED_IMPORT_LEFT[name]
+    assert (
+        head + "\n"
+        == "from django.conf.urls import patterns, url\n\n" + CONTINUED_IMPORT_LEFT[name]
+    )
     kept_routes = [line for line in source.splitlines() if "as_view" in line and name not in line]
     assert rest.count("as_view") == len(kept_routes) == 4
+
+
+@pytest.mark.parametrize("name", list(CONTINUED_IMPORT_LEFT))
+def test_a_name_joins_an_import_continued_by_backslashes_in_its_place(name: str) -> None:
+    """`new-endpoint` for a class of a module urls.py imports by backslash continuation puts
+    the name in its sorted place on a line of the statement, every other line as it was (it
+    rewrote the statement in black's parentheses); `remove` then gives the file back."""
+    source = textwrap.dedent(_CONTINUED)
+    without = _removal_kept(source, name)
+    urls = UrlsFile(without, "urls.py", "acme", "acme.api.urls", 100)
+    route = parse_route(f"{name[0].lower()}/")
+    urls.add(Registration(name, "acme.api.endpoints.files", route, name[0].lower()))
+    joined = urls.code()
+    before = without.partition("\n\nurlpatterns")[0].splitlines()
+    after = joined.partition("\n\nurlpatterns")[0].splitlines()
+    assert len(after) == len(before)
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert (
+        len(changed) == 1
+        and changed[0][1].replace(f"{name}, ", "").replace(f", {name}", "") == changed[0][0]
+    ), changed
+    names = re.findall(r"\w+Endpoint", "".join(after))
+    assert names == sorted(names)
+    assert _removal_kept(joined, name) == without

@@ -30,9 +30,9 @@ from scaffold.urls.imports import (
     import_name_key,
     import_position,
     import_text,
+    joined_in_place,
     keeps_long_single_imports,
     names_joined,
-    with_name,
 )
 from scaffold.urls.index import ListStatement, UrlsIndex, name_taken
 from scaffold.urls.kin import Named
@@ -286,11 +286,9 @@ class UrlsFile:
         if name in statement.names or name in joined:
             return
         joined.append(name)
-        text: str | None = "".join(self._lines[statement.first_line - 1 : statement.last_line])
-        for new in joined:  # each on a line of its own in its sorted place, if so written
-            lines = text.splitlines(keepends=True) if text is not None else None
-            text = with_name(lines, 1, len(lines), new, self._newline) if lines else None
-        if text is None:  # not one name per line: written anew, aliases kept, in their order
+        old = "".join(self._lines[statement.first_line - 1 : statement.last_line])
+        text = joined_in_place(old, joined, self._newline)  # each in its sorted place
+        if text is None:  # another layout: written anew, aliases kept, in their order
             names = [n + (f" as {a}" if a else "") for n, a in statement.aliases]
             names = names_joined(names, joined)
             text = self._import_text(statement.shown, names, statement.exploded)

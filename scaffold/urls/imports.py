@@ -137,9 +137,9 @@ def without_name_continued(lines: list[str], first: int, last: int, local: str) 
     then `    C, D`: isort's layout before black); None for any other layout or one holding a
     comment. A line left with no name goes; a name last on its line takes the comma before it."""
     text = "".join(lines[first - 1 : last])
-    head, sep, _ = text.partition(" import ")
-    if not sep or "\\" not in text or "(" in text or "#" in text:
+    if not _continued(text):
         return None
+    head, sep, _ = text.partition(" import ")
     aliases = list(_ALIAS_RE.finditer(text, len(head) + len(sep)))
     ours = [m for m in aliases if (m.group(2) or m.group(1)) == local]
     if len(ours) != 1 or len(aliases) < 2:
@@ -155,11 +155,39 @@ def without_name_continued(lines: list[str], first: int, last: int, local: str) 
         text = text[: before.start()] + text[found.end() :]
     text = _LINE_LEFT_EMPTY_RE.sub("", text)
     text = re.sub(r" import \\\r?\n[ \t]*", " import ", text, count=1)
+    return text if _compiles(text) else None
+
+
+def joined_in_place(text: str, joined: list[str], nl: str) -> str | None:
+    """The statement `text` with each of `joined` in its sorted place, every other name and
+    line as it was: one name per line in brackets, or continued by backslashes (a name put
+    before the first that sorts after it, else after the last); None for any other layout."""
+    current: str | None = text
+    for new in joined:
+        lines = current.splitlines(keepends=True) if current is not None else None
+        current = with_name(lines, 1, len(lines), new, nl) if lines else None
+    if current is not None or not _continued(text):
+        return current
+    for new in joined:
+        head, sep, _ = text.partition(" import ")
+        aliases = list(_ALIAS_RE.finditer(text, len(head) + len(sep)))
+        after = [m for m in aliases if import_name_key(m.group(1)) > import_name_key(new)]
+        at = after[0].start() if after else aliases[-1].end()
+        text = text[:at] + (f"{new}, " if after else f", {new}") + text[at:]
+    return text if _compiles(text) else None
+
+
+def _continued(text: str) -> bool:
+    """A `from x import A, \\` statement (no brackets, no comment) continued by backslashes."""
+    return " import " in text and "\\" in text and "(" not in text and "#" not in text
+
+
+def _compiles(text: str) -> bool:
     try:
         compile(text, "<import>", "exec")
     except SyntaxError:
-        return None
-    return text
+        return False
+    return True
 
 
 def import_position(
