@@ -320,8 +320,9 @@ def test_a_name_leaves_an_import_continued_by_backslashes_where_it_stood(name: s
 @pytest.mark.parametrize("name", list(CONTINUED_IMPORT_LEFT))
 def test_a_name_joins_an_import_continued_by_backslashes_in_its_place(name: str) -> None:
     """`new-endpoint` for a class of a module urls.py imports by backslash continuation puts
-    the name in its sorted place on a line of the statement, every other line as it was (it
-    rewrote the statement in black's parentheses); `remove` then gives the file back."""
+    the name in its sorted place, on a line of its own where the name after it starts a line,
+    every other line as it was (it rewrote the statement in black's parentheses); `remove` then
+    gives the file back."""
     source = textwrap.dedent(_CONTINUED)
     without = _removal_kept(source, name)
     urls = UrlsFile(without, "urls.py", "acme", "acme.api.urls", 100)
@@ -330,12 +331,14 @@ def test_a_name_joins_an_import_continued_by_backslashes_in_its_place(name: str)
     joined = urls.code()
     before = without.partition("\n\nurlpatterns")[0].splitlines()
     after = joined.partition("\n\nurlpatterns")[0].splitlines()
-    assert len(after) == len(before)
-    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
-    assert (
-        len(changed) == 1
-        and changed[0][1].replace(f"{name}, ", "").replace(f", {name}", "") == changed[0][0]
-    ), changed
+    if len(after) == len(before) + 1:  # a line of its own, before the name it precedes
+        assert [line for line in after if name not in line] == before
+    else:  # joined to a line: that line alone changes
+        changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+        assert len(changed) == 1, changed
+        assert changed[0][1].replace(f"{name}, ", "").replace(f", {name}", "") == changed[0][0]
+    if name == "CEndpoint":  # alone on its line: put back as it was
+        assert after == source.partition("\n\nurlpatterns")[0].splitlines()
     names = re.findall(r"\w+Endpoint", "".join(after))
     assert names == sorted(names)
     assert _removal_kept(joined, name) == without

@@ -161,7 +161,8 @@ def without_name_continued(lines: list[str], first: int, last: int, local: str) 
 def joined_in_place(text: str, joined: list[str], nl: str) -> str | None:
     """The statement `text` with each of `joined` in its sorted place, every other name and
     line as it was: one name per line in brackets, or continued by backslashes (a name put
-    before the first that sorts after it, else after the last); None for any other layout."""
+    before the first that sorts after it, on a line of its own where that one starts a line,
+    else after the last); None for any other layout."""
     current: str | None = text
     for new in joined:
         lines = current.splitlines(keepends=True) if current is not None else None
@@ -173,6 +174,10 @@ def joined_in_place(text: str, joined: list[str], nl: str) -> str | None:
         aliases = list(_ALIAS_RE.finditer(text, len(head) + len(sep)))
         after = [m for m in aliases if import_name_key(m.group(1)) > import_name_key(new)]
         at = after[0].start() if after else aliases[-1].end()
+        start = text.rfind("\n", 0, at) + 1  # of its line; a name first on a continued one
+        if after and start and not text[start:at].strip():  # gets a line of its own before it
+            text = f"{text[:start]}{text[start:at]}{new}, \\{nl}{text[start:]}"
+            continue
         text = text[:at] + (f"{new}, " if after else f", {new}") + text[at:]
     return text if _compiles(text) else None
 
