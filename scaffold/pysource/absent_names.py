@@ -51,16 +51,20 @@ def _absent(tree: Tree, module: str, name: str, star: bool, seen: set[str]) -> A
         return Absent(module, name)  # met on the way: what it binds is being judged there
     seen.add(module)
     info = tree.info(module)
-    data = tree.data(module)
     source = tree.file_for(module)
-    if info is None or data is None or source is None or module.endswith(SUBMODULES):
+    if info is None or source is None or module.endswith(SUBMODULES):
+        return None
+    if not star and info.own(name) is not None:  # the common case, met first
+        return None
+    data = tree.data(module)
+    if data is None:
         return None
     exports = info.exports
     if exports is not None and UNREAD_ALL in exports:
         return None
     if star and (name not in exports if exports is not None else name.startswith("_")):
         return Absent(module, name)  # the star import leaves the name out
-    if _BY_CODE.search(data) or info.own(name) is not None:
+    if info.own(name) is not None or _BY_CODE.search(data):
         return None
     submodule = f"{module}.{name}"
     if source.is_package and tree.unimportable(submodule) != submodule:
