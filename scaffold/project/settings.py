@@ -6,29 +6,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from scaffold.errors import ProjectError, did_you_mean
-from scaffold.project import config_table, discovery
+from scaffold.errors import ProjectError
+from scaffold.project import api_facts, config_table, discovery
+from scaffold.project.api_facts import EnumInfo
 from scaffold.project.line_length import configured_line_length, file_line_length
-from scaffold.pysource.candidates import ROOT_CLASS
-from scaffold.pysource.classes import Resolver
 from scaffold.pysource.project_facts import (
-    class_members,
     neighbours_future_imports,
     read_base_module,
     uses_annotations,
 )
-from scaffold.pysource.roots import class_paths, find_endpoint_root, including_urls
 from scaffold.pysource.tree import Tree
 from scaffold.records import field, record
-
-
-@record
-class EnumInfo:
-    """An enum class of the target (ApiOwner, ApiPublishStatus) and its member names."""
-
-    module: str
-    name: str
-    members: tuple[str, ...]
 
 
 @record
@@ -172,7 +160,7 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
     package = package or urls_path.relative_to(src_root).parts[0]
     endpoints_dir = discovery.find_endpoints_dir(root, config, urls_path)
     tree = Tree(root, src_root)
-    endpoint_root = _endpoint_root(root, config, tree, urls_path, src_root, endpoints_dir)
+    endpoint_root = api_facts.endpoint_root(root, config, tree, urls_path, src_root, endpoints_dir)
     api_dir = urls_path.parent
     root_file = tree.file_for(endpoint_root.rpartition(".")[0])
     root_dir = Path(root_file.path).parent if root_file else api_dir
@@ -190,13 +178,13 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
         endpoints_dir=endpoints_dir,
         configured_line_length=configured_line_length(pyproject, config, root),
         silo_decorators=silos,
-        default_silo=_default_silo(silos, config.get("silo-decorator"), root),
+        default_silo=api_facts.default_silo(silos, config.get("silo-decorator"), root),
         base_modules=config_table.existing_base_modules(root, src_root, config),
-        owner_enum=_find_enum(fact_dirs, src_root, "ApiOwner", "api_owners.py"),
-        publish_status_enum=_find_enum(
+        owner_enum=api_facts.find_enum(fact_dirs, src_root, "ApiOwner", "api_owners.py"),
+        publish_status_enum=api_facts.find_enum(
             fact_dirs, src_root, "ApiPublishStatus", "api_publish_status.py"
         ),
-        not_found_class=_not_found_class(fact_dirs, src_root),
+        not_found_class=api_facts.not_found_class(fact_dirs, src_root),
         url_name_prefix=discovery.url_name_prefix(root, config),
         annotated=annotated,
         annotation_sources=bases,
@@ -205,106 +193,9 @@ def load_settings(project_root: Path | None, package_option: str | None = None) 
         check_options=dict(config.get("check") or {}),
         black_options=discovery.black_options(pyproject),
         endpoint_root=endpoint_root,
-        routing_urls_path=_routing_urls(tree, urls_path, src_root),
+        routing_urls_path=api_facts.routing_urls(tree, urls_path, src_root),
         tests_dir=config_table.existing_folder(root, config, "tests") or root / "tests",
         testutils_dir=config_table.existing_folder(root, config, "testutils")
         or discovery.default_testutils(src_root, package, endpoint_root),
         templates_dir=config_table.configured_folder(root, config, "templates"),
     )
-
-
-def _endpoint_root(
-    root: Path,
-    config: dict[str, Any],
-    tree: Tree,
-    urls_path: Path,
-    src_root: Path,
-    endpoints_dir: Path,
-) -> str:
-    """[tool.scaffold] endpoint-root where it is defined; else api/base.py's Endpoint; else
-    the Endpoint the package's endpoint, base and urls modules lead to (a fork's second API
-    package inherits the first one's)."""
-    configured = config.get("endpoint-root")
-    if configured is not None:
-        return _configured_root(root, tree, str(configured))
-    api_dir = urls_path.parent
-    default = f"{_dotted(api_dir, src_root)}.base.{ROOT_CLASS}"
-    if class_members(api_dir / "base.py", ROOT_CLASS) is not None:
-        return default
-    files = [urls_path, *sorted(endpoints_dir.glob("*.py")), *sorted(api_dir.glob("bases/*.py"))]
-    modules = [_dotted(f, src_root) for f in files if f.is_relative_to(src_root)]
-    return find_endpoint_root(tree, class_paths(tree, modules)) or default
-
-
-def _configured_root(root: Path, tree: Tree, dotted: str) -> str:
-    module, _, name = dotted.rpartition(".")
-    found = Resolver(tree, dotted).resolve(dotted) if module else None
-    if found is None:
-        why = (
-            "not a dotted path"
-            if not module
-            else (
-                f"no module {module} in the project"
-                if tree.file_for(module) is None
-                else f"{module} defines no class {name}"
-            )
-        )
-        raise config_table.config_error(
-            root,
-            "endpoint-root",
-            f" = {dotted!r}: {why}; give the dotted path of the class every endpoint inherits, "
-            "e.g. 'sentry.api.base.Endpoint'",
-        )
-    return found[0]
-
-
-def _routing_urls(tree: Tree, urls_path: Path, src_root: Path) -> Path:
-    """urls.py, or the other API urls.py under the source root that includes it."""
-    others = {
-        _dotted(p, src_root): p for p in sorted(src_root.glob("*/api/urls.py")) if p != urls_path
-    }
-    if not others:
-        return urls_path
-    found = including_urls(tree, _dotted(urls_path, src_root), others)
-    return others.get(found, urls_path)
-
-
-def _default_silo(silos: tuple[str, ...], configured: Any, root: Path) -> str | None:
-    if configured is not None:
-        if configured not in silos:
-            raise config_table.config_error(
-                root,
-                "silo-decorator",
-                f" = {configured!r}: not defined in api/base.py{did_you_mean(configured, silos)}",
-            )
-        return str(configured)
-    # the region's silo, under its names of 2023 on, of 2026 and of 2022 (`customer`)
-    for preferred in ("region_silo_endpoint", "cell_silo_endpoint", "customer_silo_endpoint"):
-        if preferred in silos:
-            return preferred
-    return silos[0] if silos else None
-
-
-def _dotted(path: Path, src_root: Path) -> str:
-    return ".".join(path.relative_to(src_root).with_suffix("").parts)
-
-
-def _find_enum(api_dirs: list[Path], src_root: Path, name: str, filename: str) -> EnumInfo | None:
-    """`class <name>` in api/<filename> (or the first api/*.py defining it) and its members,
-    in the first of `api_dirs` that has it."""
-    for api_dir in api_dirs:
-        for path in [api_dir / filename, *sorted(api_dir.glob("*.py"))]:
-            members = class_members(path, name) if path.is_file() else None
-            if members is not None:
-                return EnumInfo(_dotted(path, src_root), name, members)
-    return None
-
-
-def _not_found_class(api_dirs: list[Path], src_root: Path) -> str:
-    """Dotted path of api/exceptions.py's ResourceDoesNotExist (in the first of `api_dirs`
-    that has it), else DRF's NotFound."""
-    for api_dir in api_dirs:
-        path = api_dir / "exceptions.py"
-        if path.is_file() and class_members(path, "ResourceDoesNotExist") is not None:
-            return f"{_dotted(path, src_root)}.ResourceDoesNotExist"
-    return "rest_framework.exceptions.NotFound"
