@@ -12,12 +12,8 @@ from scaffold.check.wrapped_dispatch import dispatch_wrapped, inherited_as_is
 from scaffold.check.wrapped_handlers import decorating, handler_signatures
 from scaffold.pysource.class_decorators import class_decorator_unfollowed
 from scaffold.pysource.classes import EndpointClass
-from scaffold.pysource.decorators import (
-    changes_arguments,
-    dispatch_passes_on,
-    fixed_wrapper,
-    kwargs_changed_by,
-)
+from scaffold.pysource.decorators import changes_arguments, fixed_wrapper
+from scaffold.pysource.dispatch_kwargs import dispatch_passes_on, kwargs_changed_by
 from scaffold.pysource.modules import HTTP_METHODS, ClassInfo, Signature, signature_of
 from scaffold.pysource.root_dispatch import root_changes_kwargs
 from scaffold.pysource.route_context import Extra, optional_groups, positional_groups

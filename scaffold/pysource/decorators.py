@@ -1,7 +1,7 @@
 """Whether what runs before a handler changes the URL keyword arguments it is called with: a
 decorator (Sentry's `has_access` of 2014 pops `team_slug` and `project_id` and passes `team`
-and `project` on) or a `dispatch` override, so the handler's own signature is not what
-Django's call meets."""
+and `project` on), so the handler's own signature is not what Django's call meets (a class's
+own `dispatch` and hooks: `dispatch_kwargs.py`)."""
 
 from __future__ import annotations
 
@@ -133,7 +133,7 @@ def function_verdict(function: ast.AST) -> str | None:
         for node in ast.walk(function)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
     ]
-    if any(_changes_kwargs(node) for node in inner):
+    if any(changes_kwargs(node) for node in inner):
         return "changes"
     wrappers = [node for node in inner if node.args.kwarg is not None]
     if not wrappers:  # `def register(func): ...; return func`, or a factory of one
@@ -211,12 +211,16 @@ def _hands_on_as_they_came(wrapper: ast.FunctionDef | ast.AsyncFunctionDef | ast
     return handed and all(isinstance(n.ctx, ast.Load) and id(n) in allowed for n in uses)
 
 
-def _changes_kwargs(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+def changes_kwargs(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+    """`function` pops, sets, updates or deletes an item of its own `**kwargs`."""
     kwargs = function.args.kwarg.arg if function.args.kwarg is not None else None
     if kwargs is None:
         return False
     body = function.body if isinstance(function.body, list) else [function.body]
-    is_kwargs = lambda node: isinstance(node, ast.Name) and node.id == kwargs
+
+    def is_kwargs(node: ast.expr) -> bool:
+        return isinstance(node, ast.Name) and node.id == kwargs
+
     return any(mutates(stmt, is_kwargs) for stmt in body)
 
 
@@ -235,76 +239,3 @@ def mutates(tree: ast.AST, is_dict: Callable[[ast.expr], bool]) -> bool:
         if any(isinstance(t, ast.Subscript) and is_dict(t.value) for t in targets):
             return True
     return False
-
-
-@lru_cache(maxsize=256)
-def dispatch_passes_on(data: bytes, owner: str) -> bool:
-    """True when `owner`'s `dispatch` in the module `data` is `def dispatch(self, request,
-    *args, **kwargs)` that leaves kwargs alone and hands exactly `request, *args, **kwargs` to
-    every `dispatch` it calls, at least one (a logging or tracing override); anything else may
-    change, add or drop what the handler gets, or not call it at all."""
-    function = function_in(data, "dispatch", owner)
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
-    args = function.args
-    plain = (
-        not args.posonlyargs
-        and len(args.args) == 2
-        and not args.kwonlyargs
-        and args.vararg is not None
-        and args.kwarg is not None
-    )
-    if not plain or _changes_kwargs(function):
-        return False
-    assert args.vararg is not None and args.kwarg is not None
-    request, rest, named = args.args[1].arg, args.vararg.arg, args.kwarg.arg
-    calls = [
-        node
-        for node in ast.walk(function)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "dispatch"
-    ]
-    return bool(calls) and all(_hands_on(call, request, rest, named) for call in calls)
-
-
-def _hands_on(call: ast.Call, request: str, rest: str, named: str) -> bool:
-    """`X.dispatch(request, *args, **kwargs)`, the names as the override spells them."""
-    if len(call.args) != 2 or len(call.keywords) != 1:
-        return False
-    first, second = call.args
-    keyword = call.keywords[0]
-    return (
-        isinstance(first, ast.Name)
-        and first.id == request
-        and isinstance(second, ast.Starred)
-        and isinstance(second.value, ast.Name)
-        and second.value.id == rest
-        and keyword.arg is None
-        and isinstance(keyword.value, ast.Name)
-        and keyword.value.id == named
-    )
-
-
-@lru_cache(maxsize=256)
-def kwargs_changed_by(data: bytes, owner: str, methods: tuple[str, ...]) -> str | None:
-    """The first of `owner`'s `methods` in the module `data` that pops, sets or deletes one of
-    `self.kwargs`, or None: DRF's dispatch stores the URL's kwargs there before `initial` and
-    the hooks it calls (`check_permissions`, ...) run, and Sentry's then hands that same dict
-    to `convert_args` and the handler."""
-    if b"self.kwargs" not in data:  # most modules: no parse
-        return None
-    for name in methods:
-        function = function_in(data, name, owner)
-        if function is not None and mutates(function, is_self_kwargs):
-            return name
-    return None
-
-
-def is_self_kwargs(node: ast.expr) -> bool:
-    return (
-        isinstance(node, ast.Attribute)
-        and node.attr == "kwargs"
-        and isinstance(node.value, ast.Name)
-        and node.value.id == "self"
-    )

@@ -9,7 +9,8 @@ import ast
 import re
 from functools import lru_cache
 
-from scaffold.pysource.decorators import function_in, is_self_kwargs, mutates
+from scaffold.pysource.decorators import function_in, mutates
+from scaffold.pysource.dispatch_kwargs import is_self_kwargs
 
 # bytes any change of a dict named `kwargs` (or `self.kwargs`) is spelled with; a root without
 # them, whose dispatch takes `**kwargs`, changes nothing (Sentry's: no parse)
