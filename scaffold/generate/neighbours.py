@@ -14,7 +14,8 @@ from scaffold.pysource.class_marks import silo_decorator
 from scaffold.pysource.classes import Resolver
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.urlconf import RoutingReader
-from scaffold.routes import Param, Route, Token, regex_to_tokens, segments, shared_segments
+from scaffold.route_comparison import segments, shared_segments
+from scaffold.routes import Param, Route, Token, regex_to_tokens
 
 _FEWEST = 2  # neighbours needed to say anything
 _SILO_WORDS = ("ControlSilo", "RegionSilo", "CellSilo", "Control", "Region", "Cell")

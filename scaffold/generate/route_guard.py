@@ -17,7 +17,8 @@ from scaffold.pysource.tree import Tree
 from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RoutingReader
 from scaffold.records import record
-from scaffold.routes import Param, Route, sample_paths
+from scaffold.route_comparison import sample_paths
+from scaffold.routes import Param, Route
 
 Pair = tuple[RouteEntry, RouteEntry]  # (the route never reached, the earlier one matching it)
 

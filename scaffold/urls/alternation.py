@@ -10,7 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from scaffold.records import evolve
-from scaffold.routes import Token, regex_to_tokens, segments, shared_segments
+from scaffold.route_comparison import segments, shared_segments
+from scaffold.routes import Token, regex_to_tokens
 
 if TYPE_CHECKING:
     from scaffold.urls.place import RouteSlot

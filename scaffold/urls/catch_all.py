@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from itertools import islice, product
 
-from scaffold.routes import Param, Token, sample_paths
+from scaffold.route_comparison import sample_paths
+from scaffold.routes import Param, Token
 
 _MOST_PATHS = 256  # an entry with many parameters: its first paths are enough to judge
 

@@ -14,7 +14,8 @@ from scaffold.pysource.urlsource import (
     url_names,
 )
 from scaffold.records import evolve, record
-from scaffold.routes import Param, Route, Token, regex_to_tokens, strip_prefix
+from scaffold.route_comparison import strip_prefix
+from scaffold.routes import Param, Route, Token, regex_to_tokens
 from scaffold.urls.style import UrlsStyle, detect_style
 
 _LEADING_GROUP_RE = re.compile(r"\^?\(\?P<(\w+)>")  # a pattern opening with a named group

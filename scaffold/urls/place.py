@@ -8,14 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from scaffold.errors import ConflictError, PatchError
 from scaffold.pysource.urlsource import ListItem
 from scaffold.records import evolve, record
-from scaffold.routes import (
-    Param,
-    Token,
-    regex_to_tokens,
-    sample_paths,
-    segments,
-    shared_segments,
-)
+from scaffold.route_comparison import sample_paths, segments, shared_segments
+from scaffold.routes import Param, Token, regex_to_tokens
 from scaffold.urls.alphabet import alphabetical, same_start
 from scaffold.urls.alternation import alternatives_read
 from scaffold.urls.catch_all import crosses_slash, shares_a_path
