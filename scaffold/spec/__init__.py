@@ -13,7 +13,6 @@ from scaffold.spec.fields import (
     fail,
     read_dotted_or_name,
     read_identifier,
-    read_lookups,
     read_methods,
     read_permissions,
     read_publish_status,
@@ -22,6 +21,7 @@ from scaffold.spec.fields import (
     read_url_name,
     refuse_long_file_name,
 )
+from scaffold.spec.lookups import read_lookups
 from scaffold.spec.model import (  # re-exported: the rest of scaffold imports them from here
     AUTO,
     DEFAULT_KEYS,
