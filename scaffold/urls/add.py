@@ -16,7 +16,7 @@ from scaffold.pysource.route_entry import RouteEntry
 from scaffold.pysource.urlsource import EntryShape, FromImport
 from scaffold.records import field, record
 from scaffold.routes import Route, Token, tokens_to_regex
-from scaffold.urls import place
+from scaffold.urls import place, segment_spelling
 from scaffold.urls.cst_edits import (
     closed_list_line,
     indent_after,
@@ -159,7 +159,7 @@ class UrlsFile:
             digits=registration.digits,
         )
         shape = list_shape(statement.items, self.style.shape)
-        segment, spelled = place.neighbours_spelling(slots, position, tokens, self.style)
+        segment, spelled = segment_spelling.neighbours_spelling(slots, position, tokens, self.style)
         pattern = tokens_to_regex(tokens, segment, spelled)
 
         def insert(container: cst.BaseExpression) -> cst.BaseExpression:
