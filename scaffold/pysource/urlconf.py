@@ -8,24 +8,24 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from scaffold.pysource.list_functions import as_call, function_list
-from scaffold.pysource.route_context import Above, Extra, extra_kwargs, joined, namespace_of
+from scaffold.pysource.route_context import extra_kwargs, namespace_of
 from scaffold.pysource.route_entry import RouteEntry
-from scaffold.pysource.routes import call_name, groups_of, path_regex
+from scaffold.pysource.route_recording import RouteRecorder
+from scaffold.pysource.routes import call_name, path_regex
 from scaffold.pysource.tree import Tree
 from scaffold.pysource.unreadable import unread_root
 from scaffold.pysource.unresolved import CODE_BUILT
 from scaffold.pysource.urlmodule import UrlModule, View, as_view_references, named_in
-from scaffold.pysource.urlreading import UrlModules
 
 if TYPE_CHECKING:
-    from scaffold.pysource.route_values import BuiltRoute, Ref
+    from scaffold.pysource.route_values import BuiltRoute
 
 __all__ = ["RouteEntry", "RoutingReader", "View", "as_view_references"]
 
 _REGISTERED_CONVERTER = "a path converter the project registers: its regex is not read"
 
 
-class RoutingReader(UrlModules):
+class RoutingReader(RouteRecorder):
     """Reads URL modules of the tree on demand and flattens the routes reachable from a root.
     An entry the walk cannot follow (a helper too complex to evaluate, a pattern that is not a
     literal, an include of a module outside the tree, a root not read) makes no RouteEntry: it
@@ -33,8 +33,6 @@ class RoutingReader(UrlModules):
 
     def __init__(self, tree: Tree, cut: Callable[[bytes], bytes] | None = None):
         super().__init__(tree, cut)
-        self.routes: list[RouteEntry] = []
-        self._above = Above()  # what the includes above the current list give its entries
         self.accounted: frozenset[str] = frozenset()  # urlconfs walked already: not included
         self.asked: set[str] = set()  # every module the walk asked the tree about (`walk_root`)
 
@@ -54,8 +52,10 @@ class RoutingReader(UrlModules):
         """Add the routes of every module-level list of `module` (a urlconf of its own; a list
         changed by code, by what it may hold: only the classes they route are asked of them)."""
         parsed = self._module(module)
-        for name, items in {**parsed.lists, **parsed.maybe}.items() if parsed else {}.items():
-            self._walk(parsed, items, (), f"{module}:{name}", {}, ())  # type: ignore[arg-type]
+        if parsed is None:
+            return
+        for name, items in {**parsed.lists, **parsed.maybe}.items():
+            self._walk(parsed, items, (), f"{module}:{name}", {}, ())
 
     def _walk(
         self,
@@ -115,7 +115,10 @@ class RoutingReader(UrlModules):
         extra = extra_kwargs(nodes.get("kwargs"))
         if is_include:
             self._enter(module, call, regex, groups, list_key, name)
-            walk = lambda g: self._include(module, target, g, bindings, stack)
+
+            def walk(inner: tuple[str, ...]) -> None:
+                self._include(module, target, inner, bindings, stack)
+
             self._descend(regex, groups, walk, extra, namespace_of(target, self._module, module))
             return None
         from scaffold.pysource.route_values import Stop  # the evaluator's: loaded with it
@@ -154,80 +157,11 @@ class RoutingReader(UrlModules):
             return self._serve(module, call, regex, groups, list_key, built.views, name, extra)
         self._enter(module, call, regex, groups, list_key, name)
         target = built.include
-        walk = lambda g: self._include_value(module, call, target, g, stack)
+
+        def walk(inner: tuple[str, ...]) -> None:
+            self._include_value(module, call, target, inner, stack)
+
         self._descend(regex, groups, walk, extra, built.namespace)
-
-    def _serve(
-        self,
-        module: UrlModule,
-        call: ast.Call,
-        regex: str | None,
-        groups: tuple[str, ...],
-        list_key: str,
-        views: tuple[Ref, ...],
-        name: str | None,
-        extra: tuple[Extra, ...] | None = (),
-    ) -> None:
-        """One entry per view (a dispatch serves several on one line), or, when the groups are
-        not known, the views only count as routed."""
-        if regex is None or self._above.blind:
-            self.routed |= {ref.dotted for ref in views if ref.dotted}
-            return
-        for ref in views:
-            view = self.view_of(module, ref, call.lineno)
-            if isinstance(view, tuple):  # served maybe: by the class an in-tree star binds
-                self._unfollowed(module, call, ref.text, view[0])
-                self.routed |= set(view[1])
-            else:
-                self._enter(module, call, regex, groups, list_key, name, view, extra)
-
-    def _enter(
-        self,
-        module: UrlModule,
-        call: ast.Call,
-        regex: str | None,
-        groups: tuple[str, ...],
-        list_key: str,
-        name: str | None,
-        view: View | None | bool = True,
-        extra: tuple[Extra, ...] | None = (),
-    ) -> None:
-        """Append an entry: an include (`view` True), or a route serving `view`, passing `extra`."""
-        is_include = view is True
-        own = () if is_include or regex is None else tuple(groups_of(regex))
-        self.routes.append(
-            RouteEntry(
-                module.relpath,
-                call.lineno,
-                call.end_lineno or call.lineno,
-                regex,
-                (*groups, *own),
-                list_key,
-                None if isinstance(view, bool) else view,
-                name,
-                is_include,
-                self._above.prefixes,
-                joined(self._above.extra, extra),
-                self._above.namespaces,
-            )
-        )
-
-    def _descend(
-        self,
-        regex: str | None,
-        groups: tuple[str, ...],
-        walk: Callable[[tuple[str, ...]], None],
-        extra: tuple[Extra, ...] | None = (),
-        namespace: tuple[str, ...] | None = (),
-    ) -> None:
-        """Walk an include below `regex`: its groups, pattern, kwargs and namespace added."""
-        saved = self._above
-        self._above = saved.below(regex, extra, namespace)
-        own = tuple(groups_of(regex)) if regex is not None else ()
-        try:
-            walk((*groups, *own))
-        finally:
-            self._above = saved
 
     def _include(
         self,
