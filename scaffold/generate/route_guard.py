@@ -18,7 +18,7 @@ from scaffold.pysource.unresolved import Unresolved
 from scaffold.pysource.urlconf import RoutingReader
 from scaffold.records import record
 from scaffold.route_comparison import sample_paths
-from scaffold.routes import Param, Route
+from scaffold.routes import Param, Route, Token, regex_to_tokens
 
 Pair = tuple[RouteEntry, RouteEntry]  # (the route never reached, the earlier one matching it)
 
@@ -112,7 +112,6 @@ def walked_entries_serving(
     (`^(?:issues|groups)/`), which the patcher's own reading of the file does not follow. Only
     what the walk reads to the end counts (every pattern literal)."""
     wanted = {p.name for p in route.params}
-    paths = sample_paths(route.tokens)
     found = []
     for entry in walked_routes(settings, source):
         if class_name not in entry.view_names():
@@ -120,9 +119,30 @@ def walked_entries_serving(
         chain = tuple(p for p in (*entry.prefixes, entry.regex) if p is not None)
         if set(entry.groups) != wanted or len(chain) != len(entry.prefixes) + 1:
             continue  # a pattern that is not literal: the walk cannot say
+        paths = sample_paths(_spelled_as(route.tokens, chain))
         if all(django_matches(chain, path) for path in paths):
             found.append(entry)
     return found
+
+
+def _spelled_as(tokens: tuple[Token, ...], chain: tuple[str, ...]) -> tuple[Token, ...]:
+    """The route's tokens, each parameter the route leaves to the file (`{gauge_id}`, no regex)
+    given the regex the patterns of `chain` spell its group with, where they read back as
+    tokens: scaffold wrote it as the entries beside it spell that name (`\\d+`), and the entry
+    is the route all the same (urls.py's own entries are compared by name alike)."""
+    spelled: dict[str, str] = {}
+    for pattern in chain:
+        for token in regex_to_tokens(pattern) or ():
+            if isinstance(token, Param) and token.regex is not None:
+                spelled.setdefault(token.name, token.regex)
+    return tuple(
+        (
+            Param(t.name, spelled[t.name])
+            if isinstance(t, Param) and t.regex is None and t.name in spelled
+            else t
+        )
+        for t in tokens
+    )
 
 
 def built_url_names(settings: Settings, source: str) -> dict[str, RouteEntry]:
