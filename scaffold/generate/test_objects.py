@@ -192,7 +192,14 @@ def _lookup_object(
     # the parent as the scope field takes it: `project_id` its id, `organization` (a foreign
     # key) the object; `organizations` (a many-to-many) cannot be set by create(): a TODO
     field, todo = lookup.parent_field or "", "set the fields the model requires"
-    argument = f"{field}=self.{parent}.id" if parent and field.endswith("_id") else ""
+    hop, _, rest = field.partition("__")  # a path through relations is no keyword of create():
+    if parent and rest:  # its first step, a fixture of the test case, lives under the parent
+        fields = model_fields(resolver, lookup.model) if resolver and idiom else None
+        argument = f"{hop}=self.{hop}" if idiom and idiom.has(hop) and hop in (fields or ()) else ""
+        value = f"self.{parent}.id" if rest.endswith("_id") else f"self.{parent}"
+        todo = todo if argument else f"give it a {hop} whose {rest} is {value}, then {todo}"
+    else:
+        argument = f"{field}=self.{parent}.id" if parent and field.endswith("_id") else ""
     if parent and not argument and "__" not in field:
         foreign = resolver is not None and numeric_field(resolver, lookup.model, f"{field}_id")
         argument = f"{field}=self.{parent}" if foreign else ""
