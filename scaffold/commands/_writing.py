@@ -83,9 +83,10 @@ def _finish(plan: Plan, dry_run: bool) -> None:
                 )
                 rel = change.path.relative_to(plan.root).as_posix()
                 console.print(f"would {verb} {rel} (scaffold's generation record)", markup=False)
-        for message in plan.messages:  # other bases that fit (--base), a lookup's scope
-            if "; also fits:" in message or "; note:" in message:
-                console.print(message, markup=False)
+        for message in plan.messages:  # what a run would print, notes and all, as not done
+            verb = message.split(" ", 1)[0]
+            would = "would " if verb in ("create", "update", "delete") else ""
+            console.print(f"{would}{message}", markup=False)
         kept = _kept(plan) if not shown else ""
         console.print(f"dry run: {len(shown)} file(s) would change; nothing was written{kept}")
         return
