@@ -97,7 +97,9 @@ def unregistered_endpoint(analysis: Analysis) -> Iterable[Problem]:
             "unregistered-endpoint",
             endpoint.name,
             f"{endpoint.name} is an endpoint no route serves; register it in {where} "
-            "(`scaffold new-endpoint` does both) or remove the class",
+            f"(`scaffold new-endpoint {endpoint.name} --route ROUTE --module "
+            f"{endpoint.dotted.rpartition('.')[0]} --skip` writes the route and its import) "
+            "or remove the class",
             endpoint.info.first_line,
         )
 

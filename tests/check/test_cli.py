@@ -76,7 +76,9 @@ def test_deleting_a_route_fails_and_restoring_it_passes(
         (
             "::error file=src/acme/api/endpoints/broadcast_details.py,line=15,"
             "title=unregistered-endpoint::BroadcastDetailsEndpoint is an endpoint no route serves; "
-            "register it in urls.py (`scaffold new-endpoint` does both) or remove the class"
+            "register it in urls.py (`scaffold new-endpoint BroadcastDetailsEndpoint --route ROUTE "
+            "--module acme.api.endpoints.broadcast_details --skip` writes the route and its "
+            "import) or remove the class"
         ),
     )
     urls.write_text(original)
@@ -95,7 +97,9 @@ def test_json_and_text_formats(capsys: pytest.CaptureFixture[str], tmp_path: Pat
                 "line": 4,
                 "symbol": "OrganizationStatsEndpoint",
                 "message": "OrganizationStatsEndpoint is an endpoint no route serves; register "
-                "it in urls.py (`scaffold new-endpoint` does both) or remove the class",
+                "it in urls.py (`scaffold new-endpoint OrganizationStatsEndpoint --route ROUTE "
+                "--module shop.api.endpoints.organization_stats --skip` writes the route and its "
+                "import) or remove the class",
             }
         ],
         "endpoints": 2,

@@ -39,7 +39,9 @@ def test_unregistered_endpoint(tmp_path: Path) -> None:
             "OrganizationStatsEndpoint",
             (
                 "OrganizationStatsEndpoint is an endpoint no route serves; register it in urls.py "
-                "(`scaffold new-endpoint` does both) or remove the class"
+                "(`scaffold new-endpoint OrganizationStatsEndpoint --route ROUTE --module "
+                "shop.api.endpoints.organization_stats --skip` writes the route and its import) "
+                "or remove the class"
             ),
         )
     ]
