@@ -113,3 +113,16 @@ def test_a_project_option_naming_the_source_folder_is_refused(
         f"error: {project / 'src'}: the source folder, not the project's root; pass --project "
         f"{project.resolve()}"
     )
+
+
+@pytest.mark.parametrize("command", [("check",), ("list",), ("new-endpoint", "T", "--route", "t/")])
+def test_a_project_option_naming_the_package_folder_names_the_root(
+    project: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    """`--project X/src/acme`, the folder holding api/urls.py: the error names the root."""
+    result = run_cli(capsys, *command, "--project", str(project / "src/acme"))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"error: {project / 'src/acme'}: the package folder (it holds api/urls.py), not the "
+        f"project's root; pass --project {project.resolve()}"
+    )

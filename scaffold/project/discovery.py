@@ -87,6 +87,13 @@ def find_urls(root: Path, config: dict[str, Any]) -> Path:
             f" = {package!r}: no src/{package}/api/urls.py (nor {package}/api/urls.py)"
             f"{did_you_mean(package, held)}; give the package that holds the API urls.py",
         )
+    if not found and (root / "api" / "urls.py").is_file():  # `--project X/src/sentry`
+        above = root.resolve().parent
+        above = above.parent if above.name == "src" else above
+        raise ProjectError(
+            f"{root}: the package folder (it holds api/urls.py), not the project's root; pass "
+            f"--project {above}"
+        )
     if not found:
         raise ProjectError(
             f"{root}: no src/<package>/api/urls.py found; run scaffold inside the project, "
