@@ -34,8 +34,14 @@ def resource_lines(
         lines.append(f"    module: {module}")
     if route.url_name:  # none: generate gives none in its list either (`_goes_unnamed`)
         lines.append(f"    url_name: {json.dumps(route.url_name)}")
-    if e.owner and e.owner != "UNOWNED" and settings.owner_enum:
-        lines.append(f"    owner: {e.owner.lower()}")
+    owners = settings.owner_enum
+    if e.owner and e.owner != "UNOWNED" and owners:  # generate refuses one the enum lacks
+        known = e.owner in owners.members
+        lines.append(
+            f"    owner: {e.owner.lower()}"
+            if known
+            else f"    # owner: {e.owner} is no member of {owners.name} (not written)"
+        )
     if lookups:
         lines.append("    lookups:")
         lines += [f"      {p.name}: {{passthrough: true}}" for p in lookups]
