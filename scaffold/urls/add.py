@@ -13,8 +13,7 @@ import libcst as cst
 
 from scaffold.errors import NameTakenError, PatchError
 from scaffold.pysource.route_entry import RouteEntry
-from scaffold.pysource.urlsource import EntryShape, FromImport
-from scaffold.records import field, record
+from scaffold.pysource.urlsource import EntryShape
 from scaffold.routes import Route, Token, tokens_to_regex
 from scaffold.urls import place, segment_spelling
 from scaffold.urls.cst_edits import (
@@ -25,15 +24,7 @@ from scaffold.urls.cst_edits import (
     replace_at,
 )
 from scaffold.urls.entry_name import entry_name
-from scaffold.urls.imports import (
-    import_module_key,
-    import_name_key,
-    import_position,
-    import_text,
-    joined_in_place,
-    keeps_long_single_imports,
-    names_joined,
-)
+from scaffold.urls.import_edits import ImportEdits
 from scaffold.urls.index import ListStatement, UrlsIndex, name_taken
 from scaffold.urls.kin import Named
 from scaffold.urls.registration import Added, Registration, taken_at
@@ -42,16 +33,7 @@ from scaffold.urls.style import list_shape
 __all__ = ["Added", "Registration", "UrlsFile"]
 
 
-@record(frozen=False)
-class _NewImports:
-    """New imports waiting at one line boundary: one statement a module, with its names."""
-
-    modules: dict[str, list[str]] = field(default_factory=dict)  # module as shown -> names
-    blank_before: bool = False
-    blank_after: bool = False  # a block of its own before the relative imports
-
-
-class UrlsFile:
+class UrlsFile(ImportEdits):
     """A urls.py that registrations can be added to; `code()` is the patched text."""
 
     def __init__(
@@ -63,18 +45,10 @@ class UrlsFile:
         line_length: int,
         built_names: Mapping[str, RouteEntry] | None = None,
     ):
-        self.index = UrlsIndex(source, label, package, urls_module)
+        super().__init__(UrlsIndex(source, label, package, urls_module), source, line_length)
         # URL names the routes walked from it give where it does not write them out
         self.built_names = built_names or {}
         self.label = label
-        self.line_length = line_length
-        self.style = self.index.style
-        self._lines = source.splitlines(keepends=True)
-        self._newline = "\r\n" if self._lines and self._lines[0].endswith("\r\n") else "\n"
-        self._long_single = keeps_long_single_imports(self.index.imports, self._lines, line_length)
-        self._edited: dict[int, tuple[int, cst.Module]] = {}  # first line -> (last line, module)
-        self._new_imports: dict[int, _NewImports] = {}  # insert before this 0-based line
-        self._joined: dict[int, list[str]] = {}  # import's first line -> names joined this run
         # lists added to in this run: their items now, and inline lists' paths now
         self._slots: dict[str, list[place.RouteSlot]] = {}
         self._paths: dict[str, tuple[int, ...]] = {}
@@ -105,18 +79,8 @@ class UrlsFile:
 
     def code(self) -> str:
         lines = list(self._lines)
-        edits: list[tuple[int, int, str]] = [
-            (first - 1, last, module.code) for first, (last, module) in self._edited.items()
-        ]
-        for at, group in self._new_imports.items():
-            text = (self._newline if group.blank_before else "") + "".join(
-                self._import_text(shown, sorted(names, key=import_name_key), exploded=False)
-                for shown, names in sorted(
-                    group.modules.items(), key=lambda m: import_module_key(m[0])
-                )
-            )
-            text += self._newline if group.blank_after else ""
-            edits.append((at, at, text))
+        edits = [(first - 1, last, module.code) for first, (last, module) in self._edited.items()]
+        edits += self._import_insertions()
         for start, stop, text in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
             lines[start:stop] = [text]
         return "".join(lines)
@@ -262,41 +226,6 @@ class UrlsFile:
         call = cst.parse_expression(text)
         assert isinstance(call, cst.Call)
         return call
-
-    def _add_import(self, registration: Registration) -> None:
-        """Join an import of the same module, or add a line where isort would put it."""
-        module = registration.module
-        package = self.index.urls_package
-        relative = self.style.relative_imports and module.startswith(package + ".")
-        shown = "." + module[len(package) + 1 :] if relative else module
-        for statement in self.index.imports:
-            if statement.module == module:
-                self._join_import(statement, registration.class_name)
-                return
-        at, blank_before, blank_after = import_position(self.index.imports, module, shown)
-        group = self._new_imports.setdefault(at, _NewImports())
-        group.blank_before = group.blank_before or blank_before
-        group.blank_after = group.blank_after or blank_after
-        names = group.modules.setdefault(shown, [])
-        names += [] if registration.class_name in names else [registration.class_name]
-
-    def _join_import(self, statement: FromImport, name: str) -> None:
-        """Add `name` to the statement, with the names joined to it before in this run."""
-        joined = self._joined.setdefault(statement.first_line, [])
-        if name in statement.names or name in joined:
-            return
-        joined.append(name)
-        old = "".join(self._lines[statement.first_line - 1 : statement.last_line])
-        text = joined_in_place(old, joined, self._newline)  # each in its sorted place
-        if text is None:  # another layout: written anew, aliases kept, in their order
-            names = [n + (f" as {a}" if a else "") for n, a in statement.aliases]
-            names = names_joined(names, joined)
-            text = self._import_text(statement.shown, names, statement.exploded)
-        self._edited[statement.first_line] = (statement.last_line, cst.parse_module(text))
-
-    def _import_text(self, module: str, names: list[str], exploded: bool) -> str:
-        nl, unit = self._newline, self.style.indent
-        return import_text(module, names, exploded, nl, self.line_length, unit, self._long_single)
 
 
 def _list_assignment(module: cst.Module) -> cst.Assign | cst.AnnAssign:
