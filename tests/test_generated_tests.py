@@ -12,7 +12,7 @@ from pathlib import Path
 import black
 import pytest
 
-from scaffold.pysource.test_idiom import read_test_idiom
+from scaffold.pysource.test_idiom import Requests, read_test_idiom
 from tests.helpers import EXAMPLE, FIXTURES, copy_project, fixtures_module, run_cli, snapshot
 
 TODAY = FIXTURES / "today"
@@ -95,7 +95,7 @@ def _with_old_utilities(project: Path) -> Path:
 def test_an_older_case_class_is_read_without_the_helpers(tmp_path: Path) -> None:
     utils = _with_old_utilities(copy_project(FIXTURES / "legacy", tmp_path / "legacy"))
     idiom = read_test_idiom(utils, "oldco.testutils")
-    assert idiom is not None and not idiom.helpers
+    assert idiom is not None and idiom.requests is Requests.CLIENT
     assert (idiom.cases_module, idiom.case_class) == ("oldco.testutils.cases", "APITestCase")
     assert {"login_as", "user", "organization", "create_organization"} <= idiom.members
 

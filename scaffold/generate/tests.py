@@ -3,7 +3,9 @@
 With a Sentry-style `APITestCase` in the test utilities (see `pysource/test_idiom.py`) the
 module subclasses it, names the route by `endpoint = "<url name>"`, logs in, creates the objects
 the route needs from the utilities' fixtures, asserts each method's success status, and a 404
-for each lookup given an object that does not exist. An older tree's `APITestCase`, with
+for each lookup given an object that does not exist. Where the case class asserts with
+`get_valid_response(status_code=...)` instead (Sentry 2019-2020), the 404 is asked of
+`get_response` and asserted, as that era's tests do. An older tree's `APITestCase`, with
 `login_as` and fixtures but no such helpers, is subclassed with DRF's client and `reverse()`.
 Otherwise it falls back to DRF's `APITestCase` and `reverse()`, with TODOs where the project's
 fixtures are unknown.
@@ -29,7 +31,7 @@ from scaffold.project.line_length import neighbours_quote
 from scaffold.project.settings import Settings
 from scaffold.pysource.classes import Resolver
 from scaffold.pysource.django_era import urls_before_django_1_10
-from scaffold.pysource.test_idiom import TestIdiom, read_test_idiom
+from scaffold.pysource.test_idiom import Requests, TestIdiom, read_test_idiom
 from scaffold.write.plan import FileChange
 
 SENTRY_TEMPLATE = "test.py.j2"
@@ -105,7 +107,10 @@ def render_test(
             if obj.missing is not None
         ],
     }
-    if idiom is not None and idiom.helpers:
+    if idiom is not None and idiom.requests is not Requests.CLIENT:
+        context["success_helper"] = idiom.requests.value
+        pair = idiom.requests is Requests.SUCCESS_ERROR  # else a 404 is asked of get_response
+        context["error_helper"] = "get_error_response" if pair else ""
         context["case_class"] = imports.add(f"{idiom.cases_module}.{idiom.case_class}", where)
         silo = idiom.silo_test_for(endpoint.decorator)
         if silo and idiom.silo_module:

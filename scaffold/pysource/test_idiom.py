@@ -4,14 +4,15 @@ A Sentry-style tree defines `class APITestCase` (in `testutils/cases.py`) with a
 and a `method` attribute and `get_success_response` / `get_error_response` helpers, inherits
 fixtures (`organization`, `project`, `create_widget(...)`) from classes of the same folder,
 and offers silo test decorators (`region_silo_test`) in `testutils/silo.py`. The generator
-writes that idiom only when all of it is there, and names only what it found. Older trees
-(2015-2019) have the case class, `login_as(user)` and the fixtures but not the helpers: their
-tests log in and request the reversed URL themselves (`helpers` False).
+writes that idiom only when all of it is there, and names only what it found. Trees of 2019-2020
+assert with `get_valid_response(status_code=...)` instead. Older ones (2015-2019) have the case
+class, `login_as(user)` and fixtures but no helpers: their tests request the reversed URL.
 """
 
 from __future__ import annotations
 
 import ast
+from enum import Enum
 from pathlib import Path
 
 from scaffold.pysource.project_facts import names_ending
@@ -19,8 +20,17 @@ from scaffold.records import record
 
 CASE_CLASS = "APITestCase"
 _REQUIRED = frozenset({"endpoint", "method", "get_success_response", "get_error_response"})
+_VALID = frozenset({"endpoint", "method", "get_valid_response", "get_response"})
 _LOGIN = frozenset({"login_as", "user"})  # an older case class: it logs in its own user
 _SILO_SUFFIX = "_silo_test"
+
+
+class Requests(Enum):
+    """How the case class's tests send a request and assert its status."""
+
+    SUCCESS_ERROR = "get_success_response"  # and get_error_response (Sentry 2021 on)
+    VALID_RESPONSE = "get_valid_response"  # status_code=; a 404 by get_response (2019-2020)
+    CLIENT = "client"  # neither: DRF's client and reverse()
 
 
 @record
@@ -58,7 +68,7 @@ class TestIdiom:
     cases_module: str  # dotted module defining APITestCase, e.g. sentry.testutils.cases
     case_class: str
     members: frozenset[str]  # attributes, methods and properties over its ancestry
-    helpers: bool = True  # endpoint, method, get_success_response, get_error_response
+    requests: Requests = Requests.SUCCESS_ERROR
     silo_module: str | None = None
     silo_decorators: tuple[str, ...] = ()
     # each method's call signature (the nearest definition over the ancestry, followed through
@@ -95,7 +105,7 @@ class _ClassFacts:
 def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | None:
     """The idiom of the `*.py` modules directly in `testutils_dir` (dotted `testutils_module`);
     None when they define no APITestCase with the endpoint/method attributes and the
-    success/error helpers, nor one with `login_as` and a `user` fixture."""
+    success/error (or valid-response) helpers, nor one with `login_as` and a `user` fixture."""
     if not testutils_dir.is_dir():
         return None
     classes: dict[str, _ClassFacts] = {}
@@ -121,18 +131,28 @@ def read_test_idiom(testutils_dir: Path, testutils_module: str) -> TestIdiom | N
         return None
     members, parameters = _ancestry_members(CASE_CLASS, classes)
     parameters = {method: _followed(call, classes) for method, call in parameters.items()}
-    helpers = members >= _REQUIRED
-    if not helpers and not members >= _LOGIN:
+    requests = _requests(members, parameters)
+    if requests is Requests.CLIENT and not members >= _LOGIN:
         return None
     return TestIdiom(
         cases_module=defined_in[CASE_CLASS],
         case_class=CASE_CLASS,
         members=frozenset(members),
-        helpers=helpers,
+        requests=requests,
         silo_module=silo[0] if silo else None,
         silo_decorators=silo[1] if silo else (),
         parameters=tuple(sorted(parameters.items())),
     )
+
+
+def _requests(members: set[str], parameters: dict[str, CallSignature]) -> Requests:
+    """The helpers the case class offers: the valid-response pair only when `get_valid_response`
+    takes the `status_code` to assert and `get_response` a `method` (Sentry 2019's pop both)."""
+    if members >= _REQUIRED:
+        return Requests.SUCCESS_ERROR
+    valid, response = parameters.get("get_valid_response"), parameters.get("get_response")
+    takes = valid and "status_code" in valid.named and response and "method" in response.named
+    return Requests.VALID_RESPONSE if members >= _VALID and takes else Requests.CLIENT
 
 
 def _parse(path: Path) -> ast.Module | None:
