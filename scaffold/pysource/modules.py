@@ -101,6 +101,25 @@ class ModuleInfo:
         return list(zip(self.star_imports, self.star_lines, strict=True))
 
 
+def _whole_module_all(data: bytes) -> list[str] | None:
+    """`literal_all` of the whole module: a body reading a key `"__all__"` of a value
+    (`response.data["__all__"]`) changes nothing; one naming it otherwise
+    (`globals()["__all__"]`, `setattr(module, "__all__", ...)`) may, and is not judged."""
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return [UNREAD_ALL]
+    keys = {
+        id(node.slice)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Subscript) and not isinstance(node.value, ast.Call)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and node.value == "__all__" and id(node) not in keys:
+            return [UNREAD_ALL]
+    return literal_all(tree)
+
+
 def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> ModuleInfo | None:
     """Parse the skeleton of a module (the whole module if the skeleton does not parse)."""
     read = skeleton(data)
@@ -115,9 +134,9 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
     imports, stars, star_lines = read_imports_at(tree, package)
     info = ModuleInfo(module, relpath, imports, {}, stars, star_lines=star_lines)
     info.bound_lines = lines_before_stars(tree, star_lines)
-    if b"__all__" in data:  # one a blanked body changes is not judged
+    if b"__all__" in data:  # a blanked body naming it: judged on the whole module
         same = data.count(b"__all__") == read.count(b"__all__")
-        info.exports = literal_all(tree) if same else [UNREAD_ALL]
+        info.exports = literal_all(tree) if same else _whole_module_all(data)
     order = top_bindings(tree, package, walrus=b":=" in data)
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
