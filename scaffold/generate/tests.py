@@ -24,6 +24,7 @@ from scaffold.generate.render import ImportSet, bare_super, first_party
 from scaffold.generate.resolve import ResolvedEndpoint
 from scaffold.generate.route_guard import walked_routes
 from scaffold.generate.templating import render_code
+from scaffold.generate.test_neighbours import case_class_path, neighbour_tests
 from scaffold.generate.test_objects import argument, route_objects
 from scaffold.naming import stem_of
 from scaffold.project.files import read_source
@@ -91,10 +92,7 @@ def render_test(
             else f"super({stem_of(endpoint.class_name)}Test, self)"
         ),
         "args": args,
-        "methods": [
-            {"method": method, "status": _SUCCESS[method], "first": index == 0}
-            for index, method in enumerate(endpoint.spec.methods)
-        ],
+        "methods": _methods(endpoint.spec.methods, args, None),
         "first_method": endpoint.spec.methods[0],
         "missing": [
             {
@@ -111,7 +109,13 @@ def render_test(
         context["success_helper"] = idiom.requests.value
         pair = idiom.requests is Requests.SUCCESS_ERROR  # else a 404 is asked of get_response
         context["error_helper"] = "get_error_response" if pair else ""
-        context["case_class"] = imports.add(f"{idiom.cases_module}.{idiom.case_class}", where)
+        tests_root = settings.tests_dir or settings.project_root / "tests"
+        folder = test_module_path(endpoint.module_path, settings).parent
+        neighbours = neighbour_tests(folder, tests_root, idiom)
+        context["case_class"] = imports.add(case_class_path(idiom, neighbours, resolver), where)
+        call = idiom.call(idiom.requests.value)
+        default = call.status_default if call and neighbours.mostly_leave_out() else None
+        context["methods"] = _methods(endpoint.spec.methods, args, default)
         silo = idiom.silo_test_for(endpoint.decorator)
         if silo and idiom.silo_module:
             context["decorator"] = imports.add(f"{idiom.silo_module}.{silo}", where)
@@ -130,6 +134,21 @@ def render_test(
     context["imports"] = imports.render()
     folder = test_module_path(endpoint.module_path, settings).parent
     return render_code(template, context, settings, neighbours_quote(sorted(folder.glob("*.py"))))
+
+
+def _methods(
+    methods: tuple[str, ...], args: list[str], default: int | None
+) -> list[dict[str, Any]]:
+    """Each method's test: its success status, and what its helper call is given (the route's
+    objects, `method=` for all but the first, and the status unless it is the helper's
+    `default` that the project's tests leave out)."""
+    found = []
+    for index, method in enumerate(methods):
+        status = _SUCCESS[method]
+        call = [*args, *([f'method="{method}"'] if index else [])]
+        call += [f"status_code={status}"] if status != default else []
+        found.append({"method": method, "status": status, "first": not index, "call": call})
+    return found
 
 
 def _feature_names(flags: tuple[str, ...]) -> str:

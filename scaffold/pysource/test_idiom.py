@@ -15,6 +15,7 @@ import ast
 from enum import Enum
 from pathlib import Path
 
+from scaffold.pysource.kwargs_reads import read_from, status_default
 from scaffold.pysource.project_facts import names_ending
 from scaffold.records import record
 
@@ -57,6 +58,7 @@ class CallSignature:
     sets: frozenset[str] = frozenset()
     returns: str | None = None  # the class it returns, when its last line says (`return X(...)`)
     keywords: frozenset[str] = frozenset()  # every keyword its body passes by name to a call
+    status_default: int | None = None  # what a helper asserts given no status_code (`pop(.., 200)`)
 
 
 @record
@@ -219,7 +221,7 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
             starred = [i for i, arg in enumerate(call.args) if isinstance(arg, ast.Starred)]
             given = starred[0] if starred else len(call.args)
     makes = frozenset(made for node in ast.walk(function) if (made := _made(node)))
-    named |= _read_from(function, kwargs)  # `kwargs.get("project", self.project)` takes it
+    named |= read_from(function, kwargs)  # `kwargs.get("project", self.project)` takes it
     order = tuple(a.arg for a in positional)
     calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
     sets = frozenset(
@@ -233,29 +235,12 @@ def _signature(function: ast.FunctionDef | ast.AsyncFunctionDef) -> CallSignatur
     returns = _made(returned) if returned is not None else None
     signature = (named, tuple(required), kwargs is not None, hands_on, passes, makes, order)
     keywords = frozenset(k.arg for call in calls for k in call.keywords if k.arg)
-    return CallSignature(*signature, given, sets, returns, keywords)
+    return CallSignature(*signature, given, sets, returns, keywords, status_default(function))
 
 
 def _of_the_case(value: ast.expr) -> bool:
     """The value reads the test case's own fixtures (`self.project.id`)."""
     return any(getattr(n, "id", None) == "self" for n in ast.walk(value))
-
-
-def _read_from(function: ast.AST, kwargs: str | None) -> frozenset[str]:
-    """The names a function reads out of its `**kwargs`: `kwargs.get("x")`, `.pop("x")`,
-    `kwargs["x"]` (Sentry's 2018 `create_environment(self, **kwargs)` takes `project` so)."""
-    found: set[str] = set()
-    for node in ast.walk(function) if kwargs else ():
-        key: ast.expr | None = None
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
-            owner, key = node.func.value, node.args[0]
-            key = key if node.func.attr in ("get", "pop") else None
-        elif isinstance(node, ast.Subscript):
-            owner, key = node.value, node.slice
-        literal = isinstance(key, ast.Constant) and isinstance(key.value, str)
-        if literal and getattr(owner, "id", None) == kwargs:
-            found.add(key.value)  # type: ignore[union-attr]
-    return frozenset(found)
 
 
 def _made(node: ast.AST) -> str | None:
