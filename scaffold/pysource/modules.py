@@ -5,6 +5,7 @@ publish_status, convert_args) and other module-level names, parsed from its skel
 from __future__ import annotations
 
 import ast
+import re
 
 from scaffold.pysource.imports import lines_before_stars, nested_bindings, read_imports_at
 from scaffold.pysource.method_decorators import (
@@ -101,23 +102,18 @@ class ModuleInfo:
         return list(zip(self.star_imports, self.star_lines, strict=True))
 
 
-def _whole_module_all(data: bytes) -> list[str] | None:
-    """`literal_all` of the whole module: a body reading a key `"__all__"` of a value
-    (`response.data["__all__"]`) changes nothing; one naming it otherwise
-    (`globals()["__all__"]`, `setattr(module, "__all__", ...)`) may, and is not judged."""
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError):
-        return [UNREAD_ALL]
-    keys = {
-        id(node.slice)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Subscript) and not isinstance(node.value, ast.Call)
-    }
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and node.value == "__all__" and id(node) not in keys:
-            return [UNREAD_ALL]
-    return literal_all(tree)
+# `x["__all__"]`, `x.y[0]['__all__']`: a key read of a value (not of a call's: `globals()[...]`)
+_KEY_READ_RE = re.compile(rb"""[\w\]]\[\s*(["'])__all__\1\s*\]""")
+
+
+def _only_key_reads(data: bytes, read: bytes) -> bool:
+    """True when every `__all__` the skeleton blanked is a key read of a value
+    (`response.data["errors"]["__all__"]`), which changes no module's `__all__`; anything else a
+    body names it by (`globals()["__all__"]`, `setattr(m, "__all__", ...)`, `global __all__`, a
+    comment) may, or is not told apart, and leaves the exports unread."""
+    blanked = data.count(b"__all__") - read.count(b"__all__")
+    keys = len(_KEY_READ_RE.findall(data)) - len(_KEY_READ_RE.findall(read))
+    return blanked == keys
 
 
 def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> ModuleInfo | None:
@@ -134,9 +130,8 @@ def read_module(data: bytes, module: str, relpath: str, is_package: bool) -> Mod
     imports, stars, star_lines = read_imports_at(tree, package)
     info = ModuleInfo(module, relpath, imports, {}, stars, star_lines=star_lines)
     info.bound_lines = lines_before_stars(tree, star_lines)
-    if b"__all__" in data:  # a blanked body naming it: judged on the whole module
-        same = data.count(b"__all__") == read.count(b"__all__")
-        info.exports = literal_all(tree) if same else _whole_module_all(data)
+    if b"__all__" in data:  # a blanked body naming it other than as a key: not judged
+        info.exports = literal_all(tree) if _only_key_reads(data, read) else [UNREAD_ALL]
     order = top_bindings(tree, package, walrus=b":=" in data)
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
