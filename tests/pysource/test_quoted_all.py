@@ -17,7 +17,10 @@ HEAD = b'__all__ = ("A",)\n\n\nclass A:\n    def f(self, r):\n'
     [
         (b'        return r["errors"]["__all__"]\n', ["A"]),  # a key of a value
         (b"        return r.data[0][ '__all__' ]\n", ["A"]),
-        (b"        # our __all__ stays as it is\n        return r\n", [UNREAD_ALL]),  # not told apart
+        (
+            b"        # our __all__ stays as it is\n        return r\n",
+            [UNREAD_ALL],
+        ),  # not told apart
         (b'        return "__all__" in r\n', [UNREAD_ALL]),
         (b'        globals()["__all__"] = ["B"]\n', [UNREAD_ALL]),
         (b'        setattr(r, "__all__", ["B"])\n', [UNREAD_ALL]),
