@@ -3,8 +3,9 @@ import of it) would find: no statement of its own binds it (an import, a class, 
 assignment, under a block too), no star import it makes can bind it (each one followed to a
 module of the tree, its literal `__all__` or public names), no submodule by that name can be
 imported, and nothing binds names by code (`__getattr__`, `globals()`, `setattr`, `exec`,
-`sys.modules`, ...: named anywhere in the file, even a comment). Where the module's `__all__`
-lists the name (a typo there), the place is kept: a star import of it raises."""
+`sys.modules`, a function's `global`, ...: named anywhere in the file, even a comment). Where
+the module's `__all__` lists the name (a typo there), the place is kept: a star import of it
+raises."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ from scaffold.pysource.tree import Tree
 from scaffold.records import record
 
 # what may bind a module's names where no statement shows it (`urluses.py` reads the same
-# calls in URL modules); `__path__` may add folders a submodule is found in
+# calls in URL modules); `__path__` may add folders a submodule is found in; a function's
+# `global X` binds X when it runs, in a body the skeleton blanked
 _BY_CODE = re.compile(
     rb"\b(?:globals|vars|locals|setattr|delattr|exec|eval|__import__|import_module)\b"
-    rb"|__dict__|f_globals|sys\.modules|__path__|__getattr__"
+    rb"|__dict__|f_globals|sys\.modules|__path__|__getattr__|\bglobal[ \t]+\w"
 )
 
 

@@ -2,9 +2,9 @@
 reaching it through the package (`from pkg import *`, `from pkg import Name`, `pkg.Name`) serves
 what Python cannot import, so it is an unknown-view naming the module, the name and the
 `__all__` line, also when the package re-exports by star imports the reader follows. Where code
-may bind the name (`globals()`, `setattr` on the module, `exec`, `__getattr__`, a star import
-of a module outside the tree), the route stays unresolved: no finding, and no endpoint the
-package holds is called unrouted."""
+may bind the name (`globals()`, `setattr` on the module, `exec`, `__getattr__`, a function's
+`global`, a star import of a module outside the tree), the route stays unresolved: no finding,
+and no endpoint the package holds is called unrouted."""
 
 from __future__ import annotations
 
@@ -76,6 +76,10 @@ BY_CODE = {
     "exec": f'exec("{TYPO} = OrganizationWidgetsEndpoint")\n',
     "getattr": "def __getattr__(name):\n    return OrganizationWidgetsEndpoint\n",
     "outside": "from outside_the_tree import *\n",
+    "global": (
+        f"def _export():\n    global {TYPO}\n    {TYPO} = OrganizationWidgetsEndpoint\n\n\n"
+        "_export()\n"
+    ),
 }
 
 
