@@ -57,6 +57,11 @@ def forgot_to_return(project: Any, widget_id: str) -> Any:
     Widget.objects.get(project=project, id=widget_id)
 
 
+def widget_by_number(project: Any, widget_id: str) -> Any:
+    if widget_id.isdigit():
+        return Widget.objects.get(project=project, id=widget_id)
+
+
 def widget_or_sample(project: Any, widget_id: str) -> Any:
     if widget_id == "sample":
         return SAMPLE
@@ -100,6 +105,7 @@ MAY_BE_NO_ROW = [  # a dict, or None: checked for an id first
     'kwargs["widget"] = self._get_built(project, widget_id)',
     'kwargs["widget"] = {"id": widget_id}',
     'kwargs["widget"] = forgot_to_return(project, widget_id)',
+    'kwargs["widget"] = widget_by_number(project, widget_id)',  # None past its `if`
     'kwargs["widget"] = Widget.objects.filter(project=project).first()',
 ]
 

@@ -165,9 +165,8 @@ def returns_rows(function: ast.AST, element: int | None) -> bool:
     """True when every `return` of the helper gives a row (element `element` of the tuple it
     returns, when given); a return of anything else, or falling off its end, may be no row."""
     returns = own_returns(function)
-    body = getattr(function, "body", [])
-    if not returns:  # falls off its end (None), unless that is a raise: it never returns
-        return bool(body) and isinstance(body[-1], ast.Raise)
+    if not _ends(getattr(function, "body", [])):  # it may fall off its end: None
+        return False
     values, narrowed = bindings(function), narrowed_names(function)
     given: Iterable[ast.expr | None] = (r.value for r in returns)
     if element is not None:
@@ -176,6 +175,22 @@ def returns_rows(function: ast.AST, element: int | None) -> bool:
             for v in given
         )
     return all(v is not None and is_row(v, values, narrowed) for v in given)
+
+
+def _ends(body: list[ast.stmt]) -> bool:
+    """True when running `body` never reaches past its end: its last statement returns or
+    raises, on every branch of an `if`/`else` or a `try` (a loop or a `with` is not read)."""
+    last = body[-1] if body else None
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return _ends(last.body) and _ends(last.orelse)
+    if isinstance(last, ast.Try):
+        if _ends(last.finalbody):
+            return True
+        done = _ends(last.body) or _ends(last.orelse)  # a body that returns skips `else`
+        return done and all(_ends(handler.body) for handler in last.handlers)
+    return False
 
 
 def helper_named(kind: str) -> tuple[str, int | None]:
