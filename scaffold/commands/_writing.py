@@ -85,7 +85,7 @@ def _finish(plan: Plan, dry_run: bool) -> None:
                 console.print(f"would {verb} {rel} (scaffold's generation record)", markup=False)
         for message in plan.messages:  # what a run would print, notes and all, as not done
             verb = message.split(" ", 1)[0]
-            would = "would " if verb in ("create", "update", "delete") else ""
+            would = "would " if verb in ("create", "update", "delete", "replace") else ""
             console.print(f"{would}{message}", markup=False)
         kept = _kept(plan) if not shown else ""
         console.print(f"dry run: {len(shown)} file(s) would change; nothing was written{kept}")
