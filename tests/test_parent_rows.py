@@ -107,6 +107,10 @@ MAY_BE_NO_ROW = [  # a dict, or None: checked for an id first
     'kwargs["widget"] = forgot_to_return(project, widget_id)',
     'kwargs["widget"] = widget_by_number(project, widget_id)',  # None past its `if`
     'kwargs["widget"] = Widget.objects.filter(project=project).first()',
+    (  # the second of two stores is a dict
+        'if widget_id.isdigit(): kwargs["widget"] = Widget.objects.get(id=widget_id)\n'
+        'else: kwargs["widget"] = {"id": None}'
+    ),
 ]
 
 

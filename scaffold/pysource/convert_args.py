@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from scaffold.pysource.classes import EndpointClass
 from scaffold.pysource.modules import ModuleInfo
+from scaffold.pysource.stored_rows import stored_once
 from scaffold.pysource.stored_values import kwargs_key, stores
 from scaffold.records import field, record
 
@@ -52,8 +53,8 @@ class MethodFlow:
     rewrites: bool  # kwargs.update / clear / setdefault: a flow not followed here
     # (object, the model field it is looked up by from a parameter: `guid=checkin_id`)
     fields: tuple[tuple[str, str], ...] = ()
-    # (object, what it is stored as: `stored_rows.ROW`, `NOT_ROW`, `UNREAD`, or the helper
-    # whose returns say: "self._get_member", "get_group_with_redirect[0]")
+    # (object, what one store of it stores: `stored_rows.ROW`, `NOT_ROW`, `UNREAD`, or the
+    # helper whose returns say: "self._get_member", "get_group_with_redirect[0]"), per store
     kinds: tuple[tuple[str, str], ...] = ()
 
 
@@ -70,8 +71,8 @@ class ArgsFlow:
     injected_types: Mapping[str, str] = field(default_factory=dict, compare=False)
     complete: bool = True  # False: an ancestor outside the tree, or kwargs rewritten
     injected_fields: Mapping[str, str] = field(default_factory=dict, compare=False)
-    # injected object -> (what its last store is, as `MethodFlow.kinds`; the dotted path of
-    # the class whose convert_args stores it)
+    # injected object -> (what its stores say, `stored_rows.stored_once` of `MethodFlow.kinds`;
+    # the dotted path of the class whose convert_args stores it)
     stored_as: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
     @property
@@ -88,7 +89,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
     types: dict[str, str] = {}
     fields: dict[str, str] = {}
     unread: set[str] = set()  # stored from a value whose type is not read: no guess by name
-    stored_as: dict[str, tuple[str, str]] = {}  # as its last store says
+    stored_as: dict[str, tuple[str, str]] = {}  # as the stores of the last class storing it say
     consumed: set[str] = set()
     read: set[str] = set()
     required: list[frozenset[str]] = []
@@ -114,7 +115,7 @@ def class_flow(endpoint: EndpointClass, known: Mapping[str, KnownBase] | None = 
             fields.update(own.fields)
             for obj in own.injected:  # as this class stores it (unread: not as an ancestor)
                 stored_as.pop(obj, None)
-            stored_as.update((obj, (kind, dotted)) for obj, kind in own.kinds)
+            stored_as.update((obj, (kind, dotted)) for obj, kind in stored_once(own.kinds).items())
             for obj, local in own.models:
                 if local.startswith("self."):  # what a method of the class is declared to return
                     dotted_model = _returned(endpoint, local.removeprefix("self."))

@@ -193,6 +193,20 @@ def _ends(body: list[ast.stmt]) -> bool:
     return False
 
 
+def stored_once(kinds: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Object -> one kind, of `(object, kind)` per store (`kwargs["x"] = ...` in an `if` and
+    in its `else`): a row when every store is one (ROW or UNREAD), the one helper to read when
+    the others are rows, else NOT_ROW (a store of no row, or helpers more than one)."""
+    found: dict[str, set[str]] = {}
+    for obj, kind in kinds:
+        found.setdefault(obj, set()).add(kind)
+    once = {}
+    for obj, all_kinds in found.items():
+        others = all_kinds - {ROW, UNREAD}
+        once[obj] = min(all_kinds) if not others else others.pop() if len(others) == 1 else NOT_ROW
+    return once
+
+
 def helper_named(kind: str) -> tuple[str, int | None]:
     """("self._x", None) of "self._x"; ("find_x", 0) of "find_x[0]"."""
     name, _, index = kind.partition("[")

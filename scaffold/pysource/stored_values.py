@@ -127,7 +127,7 @@ def stores(
 ) -> tuple[list[str], list[tuple[str, str]], bool, list[tuple[str, str]], list[tuple[str, str]]]:
     """Objects stored in kwargs (in order), the model each traces back to, whether kwargs is
     rewritten wholesale, the field each is looked up by from one of `params`, and whether each
-    is a row (`stored_rows.stored_kind`)."""
+    store is a row (`stored_rows.stored_kind`, one per store of an object)."""
     injected: list[str] = []
     kinds: list[tuple[str, str]] = []
     narrowed = narrowed_names(method)
@@ -162,12 +162,12 @@ def stores(
                     stores.append((key, node.value if isinstance(node, ast.Assign) else None))
         assigned, annotated = bound_before(node, binds) if stores else ({}, {})
         for key, value in stores:
+            if value is not None:  # every store: one of them may be no row
+                kinds.append((key, stored_kind(value, bound_unpacked(node, binds), narrowed)))
             if key in injected:
                 continue
             injected.append(key)
             by = looked_up_by(value, assigned, params) if value is not None else None
-            if value is not None:
-                kinds.append((key, stored_kind(value, bound_unpacked(node, binds), narrowed)))
             fields += [(key, by)] if by else []
             model = root_model(value, assigned) if value is not None else None
             if isinstance(value, ast.Name) and value.id in annotated:  # as the code declares it
