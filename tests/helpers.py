@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,22 @@ def copy_project(source: Path, destination: Path) -> Path:
     """A throwaway copy of a fixture or example project."""
     shutil.copytree(source, destination, ignore=_IGNORED)
     return destination
+
+
+def pytest_in(src: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """pytest in a process of its own on a project copy: its `src/` importable, the example's
+    `acme.settings`, run from the project root; `args` as pytest takes them (`-q` is added
+    unless `-v` is among them)."""
+    env = {**os.environ, "PYTHONPATH": str(src), "DJANGO_SETTINGS_MODULE": "acme.settings"}
+    quiet = [] if "-v" in args else ["-q"]
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *quiet, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=src.parent,
+        check=False,
+    )
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> Result:

@@ -3,17 +3,22 @@ that it runs and passes against the generated stub, and that it fails when a loo
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import black
 import pytest
 
 from scaffold.pysource.test_idiom import Requests, read_test_idiom
-from tests.helpers import EXAMPLE, FIXTURES, copy_project, fixtures_module, run_cli, snapshot
+from tests.helpers import (
+    EXAMPLE,
+    FIXTURES,
+    copy_project,
+    fixtures_module,
+    pytest_in,
+    run_cli,
+    snapshot,
+)
 
 TODAY = FIXTURES / "today"
 ISSUE_LINKS = (
@@ -30,19 +35,6 @@ ISSUE_LINKS = (
 )
 ISSUE_LINKS_TEST = Path("tests/orbit/issues/endpoints/test_project_issue_links.py")
 EXAMPLE_TESTS = EXAMPLE / "tests" / "acme" / "api" / "endpoints"
-
-
-def _pytest(args: list[str], src: Path) -> subprocess.CompletedProcess[str]:
-    """pytest in a process of its own, on a project copy (its src/ importable, acme settings)."""
-    env = {**os.environ, "PYTHONPATH": str(src), "DJANGO_SETTINGS_MODULE": "acme.settings"}
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=src.parent,
-        check=False,
-    )
 
 
 def test_the_idiom_is_read_from_the_test_utilities() -> None:
@@ -197,7 +189,7 @@ def test_on_todays_layout_pytest_collects_the_generated_test(
     project = copy_project(TODAY, tmp_path / "today")
     assert run_cli(capsys, *ISSUE_LINKS, "--project", str(project)).code == 0
 
-    done = _pytest(["--collect-only", "-p", "no:django", str(ISSUE_LINKS_TEST)], project / "src")
+    done = pytest_in(project / "src", "--collect-only", "-p", "no:django", str(ISSUE_LINKS_TEST))
 
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("test_get", "test_post", "test_missing_team_is_404"):
@@ -301,13 +293,13 @@ def test_a_broken_lookup_fails_its_generated_404_test(
     )
     test_module = "tests/acme/api/endpoints/test_project_widget_details.py"
 
-    passing = _pytest([test_module], project / "src")
+    passing = pytest_in(project / "src", test_module)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     result = run_cli(
         capsys, "generate", str(broken), "--force", "--no-tests", "--project", str(project)
     )
     assert result.code == 0, result.err
-    failing = _pytest([test_module], project / "src")
+    failing = pytest_in(project / "src", test_module)
 
     assert failing.returncode == 1, failing.stdout
     failed = set(re.findall(r"FAILED \S+::(\w+)", failing.stdout))
@@ -846,7 +838,7 @@ def test_a_route_reverse_cannot_build_is_tested_at_its_written_out_path(
     test = "tests/acme/api/endpoints/test_project_gizmos.py"
     text = (project / test).read_text()
     assert 'return "/api/0/projects/{}/{}/gizmos/".format(*args)' in text
-    done = _pytest([test], project / "src")
+    done = pytest_in(project / "src", test)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "3 passed" in done.stdout  # get, post and the silo decorator's own
 
@@ -889,7 +881,7 @@ def test_a_model_named_after_its_parent_takes_the_factory_named_without_it(
     text = (project / test).read_text()
     assert "self.widget_revision = self.create_revision(widget=self.widget)" in text
     assert "TODO" not in text
-    done = _pytest([test], project / "src")
+    done = pytest_in(project / "src", test)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -966,12 +958,12 @@ def test_test_values_stay_inside_a_parameters_own_regex(
         (tests / "test_widget_hex.py").read_text().split()
     )
     assert "self.widget.slug" in digits and "# TODO: give the widget a slug that" in digits
-    done = _pytest(
-        [
+    done = pytest_in(
+        project / "src",
+        *(
             str(tests / name)
             for name in ("test_widget_numeric.py", "test_bogus.py", "test_hex_bogus.py")
-        ],
-        project / "src",
+        ),
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -1034,7 +1026,7 @@ def test_a_factory_is_called_as_its_signature_allows(
     revision = " ".join((tests / "test_org_widget_revision.py").read_text().split())
     assert "self.revision = self.create_revision(widget=self.widget)" in revision
     assert "# TODO: give number: create_revision requires it" in revision
-    done = _pytest([str(tests / "test_org_widget_details.py")], project / "src")
+    done = pytest_in(project / "src", str(tests / "test_org_widget_details.py"))
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -1118,7 +1110,7 @@ def test_an_object_a_base_looks_up_by_another_field_is_requested_by_it(
     assert "ProjectRevisionNotesEndpoint(WidgetRevisionEndpoint)" in result.out
     test = project / "tests/acme/api/endpoints/test_project_revision_notes.py"
     assert "self.revision.number" in test.read_text()
-    done = _pytest([str(test)], project / "src")
+    done = pytest_in(project / "src", str(test))
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -13,8 +13,7 @@ import pytest
 from scaffold.routes import parse_route
 from scaffold.urls.add import Registration, UrlsFile
 from scaffold.urls.remove import remove_registration
-from tests.helpers import EXAMPLE, copy_project, run_cli, snapshot
-from tests.test_generated_tests import _pytest
+from tests.helpers import EXAMPLE, copy_project, pytest_in, run_cli, snapshot
 
 ROUTE = "projects/{organization_id_or_slug}/{project_id_or_slug}/gizmos/"
 GIZMOS = ("new-endpoint", "ProjectGizmos", "--route", ROUTE, "--methods", "get,post")
@@ -52,7 +51,7 @@ def test_a_new_entry_in_a_list_without_names_carries_none(
     # no blank first line in the class body: black before 24 takes it out again
     assert "class ProjectGizmosTest(APITestCase):\n    def setUp(self) -> None:\n" in test
     assert 'return "/api/0/projects/{}/{}/gizmos/".format(*args)' in test
-    done = _pytest([GIZMOS_TEST], project / "src")
+    done = pytest_in(project / "src", GIZMOS_TEST)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "2 passed, 1 skipped" in done.stdout  # the silo check finds views by name
     checked = run_cli(capsys, "check", "--project", str(project))

@@ -4,14 +4,11 @@ reading the parent's `.id` was a 500."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLE, copy_project, run_cli
+from tests.helpers import EXAMPLE, copy_project, pytest_in, run_cli
 
 # A board is a stored Dashboard, or one of the built-in boards, given as plain dicts.
 BOARD_BASE = """\
@@ -113,16 +110,11 @@ def test_a_parent_the_base_may_store_as_a_dict_is_a_404_not_a_500(
     assert "OrganizationDashboardPanelDetailsEndpoint(OrganizationBoardBase)" in result.out
     tests = project / "tests/acme/api/endpoints"
     (tests / "test_built_in_board.py").write_text(BUILT_IN_TEST)
-    env = {**os.environ, "PYTHONPATH": str(acme.parent), "DJANGO_SETTINGS_MODULE": "acme.settings"}
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-v"]
-        + [str(tests / "test_built_in_board.py")]
-        + [str(tests / "test_organization_dashboard_panel_details.py")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-        check=False,
+    run = pytest_in(
+        acme.parent,
+        "-v",
+        str(tests / "test_built_in_board.py"),
+        str(tests / "test_organization_dashboard_panel_details.py"),
     )
     # the generated test (a stored board: 200, a missing panel: 404) and the built-in board's
     assert run.returncode == 0, run.stdout + run.stderr

@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from scaffold.pysource.test_idiom import Requests, read_test_idiom
-from tests.helpers import EXAMPLE, FIXTURES, copy_project, fixtures_module, run_cli
+from tests.helpers import EXAMPLE, FIXTURES, copy_project, fixtures_module, pytest_in, run_cli
 
 # a case class in the 2019 shape, in our own words: the route is named once by `endpoint`,
 # `get_response` sends the request (`method=` overrides the class's), `get_valid_response`
@@ -150,17 +147,5 @@ def test_the_tests_written_with_the_pair_pass_on_a_real_project(
     assert len(written) == 6
     assert written and all("get_valid_response(" in path.read_text() for path in written)
     assert all("get_success_response" not in path.read_text() for path in written)
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(project / "src"),
-        "DJANGO_SETTINGS_MODULE": "acme.settings",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(tests)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-        check=False,
-    )
+    done = pytest_in(project / "src", str(tests))
     assert done.returncode == 0, done.stdout + done.stderr
