@@ -119,9 +119,10 @@ def remove_registration(
             # `new-endpoint` joined a name to it; a statement holding a comment keeps its lines
             alone = not any(s.exploded for s in imports if s is not imported)
             one = (len(kept) == 1 or alone) and "#" not in "".join(lines[first - 1 : last])
-            continued = without_name_continued(lines, first, last, class_name)
+            # continued by backslashes, two names left or more: the name goes where it stands
+            many = len(kept) > 1
             text = (
-                (continued if len(kept) > 1 else None)
+                (without_name_continued(lines, first, last, class_name) if many else None)
                 or (None if one else without_name(lines, first, last, class_name))
                 or import_text(
                     imported.shown,
