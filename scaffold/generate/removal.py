@@ -19,7 +19,7 @@ from scaffold.project.settings import Settings
 from scaffold.pysource.modules import read_module
 from scaffold.pysource.urlsource import read_from_imports
 from scaffold.records import evolve
-from scaffold.urls.remove import Removal, remove_registration
+from scaffold.urls.remove import Removal
 from scaffold.write.plan import FileChange, Plan
 from scaffold.write.record import Provenance, Record
 
@@ -36,10 +36,8 @@ def build_removal_plan(settings: Settings, name: str, *, force: bool) -> Plan:
     urls_before = read_source(settings.urls_path, urls_label)
     imported = imported_names(urls_before, urls_label, settings.api_module)
     class_name = class_name_among(name, imported)
-    removal = remove_registration(
-        urls_before, urls_label, settings.api_module, class_name, settings.line_length
-    )
     routes = api_routes_file(settings, urls_before)  # the file the routes come out of
+    removal = routes.removal(settings.line_length, class_name)
     spliced = spliced_removal(settings, urls_before, class_name) if not removal.routes else None
     inits = InitEdits(settings)  # a package that re-exports the class from a submodule
     record = Record(settings.project_root)

@@ -14,7 +14,6 @@ from scaffold.pysource.route_uses import class_uses
 from scaffold.pysource.urlsource import parse_urls
 from scaffold.routes import Route
 from scaffold.urls.index import UrlsIndex
-from scaffold.urls.remove import remove_registration
 from scaffold.write.plan import FileChange, Plan
 
 
@@ -38,15 +37,7 @@ def build_route_removal_plan(settings: Settings, name: str, route: Route) -> Pla
     def picked(line: int, pattern: str | None) -> bool:
         return any(first <= line <= last and pattern == p for first, last, p in entries)
 
-    removal = remove_registration(
-        routes.source,
-        routes.label,
-        routes.package,
-        class_name,
-        settings.line_length,
-        picked,
-        through,
-    )
+    removal = routes.removal(settings.line_length, class_name, picked, through)
     if not removal.routes:  # the entries found and the ones taken apart must be the same
         raise PatchError(
             f"{routes.label}: the entry serving {class_name} at {route.text!r} was "

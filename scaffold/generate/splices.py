@@ -4,6 +4,7 @@ engineer of the codebase adds them, and urls.py left as it is (`urls/spliced.py`
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from scaffold.errors import PatchError, ProjectError, ScaffoldError
@@ -119,6 +120,19 @@ class RoutesFile:
     source: str
     package: str  # the package its relative imports are read from
 
+    def removal(
+        self,
+        line_length: int,
+        class_name: str,
+        only: Callable[[int, str | None], bool] | None = None,
+        through: Mapping[str, str] | None = None,
+    ) -> Removal:
+        """This file without the class's entries (those `only` picks) and without its import
+        (`urls.remove.remove_registration`); `through`: aliases the class is read through."""
+        return remove_registration(
+            self.source, self.label, self.package, class_name, line_length, only, through
+        )
+
 
 def api_routes_file(settings: Settings, source: str) -> RoutesFile:
     """The API urls.py as a RoutesFile."""
@@ -160,14 +174,7 @@ def spliced_removal(
     for routes in spliced_files(settings, modules):
         try:
             through = read_through(settings, routes, class_name)
-            removal = remove_registration(
-                routes.source,
-                routes.label,
-                routes.package,
-                class_name,
-                settings.line_length,
-                through=through,
-            )
+            removal = routes.removal(settings.line_length, class_name, through=through)
         except PatchError:
             continue
         if removal.routes:
